@@ -1,0 +1,105 @@
+package org.predspace.training;
+
+import org.predspace.data.Dataset;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The fixed samples on which every checkpoint is evaluated (SCIENCE.md §1). Class-balanced,
+ * chosen by a probe seed, kept in ascending sample order. Its id is derived from the data set
+ * id, the split, the chosen indices and their labels, so two runs share an id exactly when
+ * their predictions are on the same samples in the same order.
+ */
+public final class ProbeSet {
+    private final String id;
+    private final String split;
+    private final int[] indices;
+    private final Dataset samples;
+
+    private ProbeSet(String id, String split, int[] indices, Dataset samples) {
+        this.id = id;
+        this.split = split;
+        this.indices = indices;
+        this.samples = samples;
+    }
+
+    /**
+     * Up to {@code size} samples of {@code data}, as equal per class as the data allows:
+     * each class gets floor(size / C) (one more for the first size mod C classes); a class with
+     * too few samples gives all it has and the shortfall is taken from the others.
+     */
+    public static ProbeSet balanced(String datasetId, String split, Dataset data, int size, long probeSeed) {
+        int n = Math.min(size, data.size());
+        int classes = data.classes();
+        List<List<Integer>> byClass = new ArrayList<>();
+        for (int c = 0; c < classes; c++) byClass.add(new ArrayList<>());
+        for (int i = 0; i < data.size(); i++) byClass.get(data.label(i)).add(i);
+        SplittableRandom rng = new SplittableRandom(probeSeed);
+        for (List<Integer> members : byClass) shuffle(members, rng);
+
+        int[] quota = new int[classes];
+        int assigned = 0;
+        // round-robin over classes: fair split that absorbs small classes automatically
+        while (assigned < n) {
+            boolean progressed = false;
+            for (int c = 0; c < classes && assigned < n; c++) {
+                if (quota[c] < byClass.get(c).size()) {
+                    quota[c]++;
+                    assigned++;
+                    progressed = true;
+                }
+            }
+            if (!progressed) break;
+        }
+        int[] chosen = new int[assigned];
+        int k = 0;
+        for (int c = 0; c < classes; c++) {
+            for (int j = 0; j < quota[c]; j++) chosen[k++] = byClass.get(c).get(j);
+        }
+        java.util.Arrays.sort(chosen);
+        Dataset samples = data.subset(chosen, data.name() + " probe (" + split + ")");
+        return new ProbeSet(idFor(datasetId, split, chosen, samples), split, chosen, samples);
+    }
+
+    private static void shuffle(List<Integer> list, SplittableRandom rng) {
+        for (int i = list.size() - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            Integer t = list.get(i);
+            list.set(i, list.get(j));
+            list.set(j, t);
+        }
+    }
+
+    private static String idFor(String datasetId, String split, int[] indices, Dataset samples) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((datasetId + "\n" + split + "\n").getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < indices.length; i++) {
+                sha.update(intBytes(indices[i]));
+                sha.update(intBytes(samples.label(i)));
+            }
+            String digest = HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+            String shortData = datasetId.contains(":") ? datasetId.substring(0, datasetId.indexOf(':')) : datasetId;
+            return shortData + "-" + split + "-n" + indices.length + "-" + digest;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static byte[] intBytes(int v) {
+        return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+    }
+
+    public String id() { return id; }
+    public String split() { return split; }
+    public int size() { return indices.length; }
+    public int[] indices() { return indices.clone(); }
+    public Dataset samples() { return samples; }
+    public int[] labels() { return samples.labels(); }
+}

@@ -1,0 +1,35 @@
+package org.predspace.training;
+
+import java.util.Locale;
+
+/**
+ * Which checkpoints keep a parameter snapshot (needed later for spectra). Snapshots are
+ * the bulk of a run folder (an MLP 784-256-256-10 is 1 MB each), so shipped sample runs
+ * keep only a few.
+ */
+public enum SnapshotPolicy {
+    ALL("all"), SPARSE("sparse"), NONE("none");
+
+    private final String id;
+
+    SnapshotPolicy(String id) { this.id = id; }
+
+    public String id() { return id; }
+
+    /** Whether checkpoint {@code index} of {@code count} gets a snapshot. */
+    public boolean keeps(int index, int count) {
+        return switch (this) {
+            case ALL -> true;
+            case SPARSE -> index == 0 || index == count - 1 || index == count / 2;
+            case NONE -> false;
+        };
+    }
+
+    public static SnapshotPolicy fromId(String s) {
+        String key = s.trim().toLowerCase(Locale.ROOT);
+        for (SnapshotPolicy p : values()) {
+            if (p.id.equals(key)) return p;
+        }
+        throw new IllegalArgumentException("unknown snapshot policy '" + s + "' (expected all, sparse or none)");
+    }
+}

@@ -1,0 +1,29 @@
+package org.predspace.training;
+
+import org.predspace.runs.CheckpointMetrics;
+import org.predspace.runs.RunStatus;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** What a training run publishes to its listeners (the CLI progress bar, later the UI). */
+public sealed interface TrainingEvent {
+    String runName();
+
+    record Started(String runName, Path dir, TrainingSpec spec, String probeId, long totalSteps, int checkpoints)
+            implements TrainingEvent {}
+
+    /** Published every few steps; loss is the last minibatch's training loss. */
+    record Progress(String runName, long step, long totalSteps, double epoch, double loss) implements TrainingEvent {}
+
+    /** A checkpoint is on disk; probePredictions (N x C, row-major) feed the live embedding. */
+    record CheckpointSaved(String runName, int index, int count, CheckpointMetrics metrics, float[] probePredictions)
+            implements TrainingEvent {}
+
+    /** The run ended: finished, cancelled, or diverged (the message says why). */
+    record Finished(String runName, RunStatus status, String message, Map<String, Object> summary)
+            implements TrainingEvent {}
+
+    /** The run could not be trained (bad data, a full disk, ...); the message names the problem. */
+    record Failed(String runName, String message) implements TrainingEvent {}
+}

@@ -1,0 +1,145 @@
+package org.predspace.training;
+
+import org.predspace.data.DataFormatException;
+import org.predspace.data.DatasetSplit;
+import org.predspace.runs.RunStatus;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Runs trainings in a bounded pool of worker threads, by default one per core: each
+ * training uses one native thread (see {@link NativeThreads}), so this keeps every core busy
+ * without oversubscription. Data sets are loaded once and shared by the runs that use them.
+ */
+public final class TrainingPool implements AutoCloseable {
+    private final ExecutorService workers;
+    private final DatasetProvider datasets;
+    private final Map<String, CompletableFuture<DatasetSplit>> loaded = new ConcurrentHashMap<>();
+
+    public TrainingPool(int jobs, DatasetProvider datasets) {
+        if (jobs < 1) throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
+        this.datasets = datasets;
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory daemons = r -> {
+            Thread t = new Thread(r, "training-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        this.workers = Executors.newFixedThreadPool(jobs, daemons);
+    }
+
+    /** A submitted run: cancellable, and a future of its final status. */
+    public static final class RunHandle {
+        private final TrainingSpec spec;
+        private final Path dir;
+        private final CompletableFuture<RunStatus> status = new CompletableFuture<>();
+        private volatile TrainingRun run;
+        private volatile boolean cancelled;
+
+        RunHandle(TrainingSpec spec, Path dir) {
+            this.spec = spec;
+            this.dir = dir;
+        }
+
+        public TrainingSpec spec() { return spec; }
+        public Path dir() { return dir; }
+        public CompletableFuture<RunStatus> status() { return status; }
+
+        /** Stops the run after its current step, or before it starts if it is still queued. */
+        public void cancel() {
+            cancelled = true;
+            TrainingRun r = run;
+            if (r != null) r.cancel();
+        }
+    }
+
+    /**
+     * Queues one run per spec, each in {@code outDir/<name>}. Refuses (before starting any)
+     * when a run folder already exists, so nothing saved earlier is overwritten.
+     */
+    public List<RunHandle> submitAll(List<TrainingSpec> specs, Path outDir, Consumer<TrainingEvent> listener) {
+        List<RunHandle> handles = new ArrayList<>();
+        for (TrainingSpec s : specs) {
+            Path dir = outDir.resolve(s.name());
+            if (Files.exists(dir)) {
+                throw new IllegalArgumentException("run folder " + dir + " already exists; choose another --out or remove it");
+            }
+            handles.add(new RunHandle(s, dir));
+        }
+        for (RunHandle h : handles) workers.execute(() -> execute(h, listener));
+        return handles;
+    }
+
+    private void execute(RunHandle h, Consumer<TrainingEvent> listener) {
+        if (h.cancelled) {
+            h.status.complete(RunStatus.CANCELLED);
+            listener.accept(new TrainingEvent.Finished(h.spec.name(), RunStatus.CANCELLED, "cancelled before it started", Map.of()));
+            return;
+        }
+        try {
+            DatasetSplit data = dataset(h.spec.dataset());
+            TrainingRun run = new TrainingRun(h.spec, data, h.dir, listener);
+            h.run = run;
+            if (h.cancelled) run.cancel();
+            h.status.complete(run.execute());
+        } catch (Exception | OutOfMemoryError e) {
+            listener.accept(new TrainingEvent.Failed(h.spec.name(), describe(e)));
+            h.status.completeExceptionally(e);
+        }
+    }
+
+    private DatasetSplit dataset(String id) throws DataFormatException {
+        CompletableFuture<DatasetSplit> mine = new CompletableFuture<>();
+        CompletableFuture<DatasetSplit> existing = loaded.putIfAbsent(id, mine);
+        if (existing != null) {
+            try {
+                return existing.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof DataFormatException d) throw d;
+                throw e;
+            }
+        }
+        try {
+            DatasetSplit data = datasets.load(id);
+            mine.complete(data);
+            return data;
+        } catch (DataFormatException | RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+
+    /** Waits for every handle; returns their statuses (null for a run that failed with an error). */
+    public static List<RunStatus> awaitAll(List<RunHandle> handles) {
+        List<RunStatus> out = new ArrayList<>();
+        for (RunHandle h : handles) {
+            try {
+                out.add(h.status().join());
+            } catch (java.util.concurrent.CompletionException e) {
+                out.add(null);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,138 @@
+package org.predspace.training;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.predspace.data.DatasetSplit;
+import org.predspace.runs.Checkpoint;
+import org.predspace.runs.CheckpointMetrics;
+import org.predspace.runs.ProbeInfo;
+import org.predspace.runs.RunStatus;
+import org.predspace.runs.RunWriter;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Trains one network and records its trajectory through prediction space into a run folder.
+ * The network lives and dies on the calling thread (DL4J networks are not thread-safe);
+ * listeners receive plain values only.
+ */
+public final class TrainingRun {
+    private final TrainingSpec spec;
+    private final DatasetSplit data;
+    private final Path dir;
+    private final Consumer<TrainingEvent> listener;
+    private final AtomicBoolean cancelRequested = new AtomicBoolean();
+
+    public TrainingRun(TrainingSpec spec, DatasetSplit data, Path dir, Consumer<TrainingEvent> listener) {
+        this.spec = spec;
+        this.data = data;
+        this.dir = dir;
+        this.listener = listener;
+    }
+
+    public TrainingSpec spec() { return spec; }
+    public Path dir() { return dir; }
+
+    /** Asks the run to stop after its current step; it then ends with status cancelled. */
+    public void cancel() { cancelRequested.set(true); }
+
+    /** Runs to the end on the calling thread and returns the final status. */
+    public RunStatus execute() throws IOException {
+        NativeThreads.useOneThreadPerOp();
+        ProbeSet probe = ProbeSet.balanced(data.id(), "train", data.train(), spec.probeSize(), spec.probeSeed());
+        ProbeSet testProbe = ProbeSet.balanced(data.id(), "test", data.test(), spec.probeSize(), spec.probeSeed());
+        MinibatchSource batches = new MinibatchSource(data.train(), spec.batchSize(), spec.randomLabels(),
+                spec.shiftAugment(), spec.seed());
+        long stepsPerEpoch = Math.max(1, batches.stepsPerEpoch());
+        long totalSteps = stepsPerEpoch * spec.epochs();
+        CheckpointSchedule schedule = CheckpointSchedule.logSpaced(totalSteps, spec.checkpoints());
+        ComputationGraph net = NetworkFactory.build(spec, data.shape(), data.classes(), totalSteps);
+
+        Map<String, Object> specJson = spec.toMap();
+        specJson.put("engine", EngineInfo.describe(net, data, stepsPerEpoch, totalSteps));
+        ProbeInfo probeInfo = new ProbeInfo(probe.id(), probe.size(), probe.split());
+        try (RunWriter writer = RunWriter.create(dir, spec.name(), data.classes(), probeInfo, specJson,
+                probe.labels(), testProbe.labels())) {
+            listener.accept(new TrainingEvent.Started(spec.name(), dir, spec, probe.id(), totalSteps, schedule.size()));
+            Outcome outcome = train(net, batches, schedule, stepsPerEpoch, probe, testProbe, writer);
+            Map<String, Object> summary = summary(net, outcome, writer);
+            writer.finish(outcome.status, summary);
+            listener.accept(new TrainingEvent.Finished(spec.name(), outcome.status, outcome.message, summary));
+            return outcome.status;
+        }
+    }
+
+    private record Outcome(RunStatus status, String message, CheckpointMetrics last) {}
+
+    private Outcome train(ComputationGraph net, MinibatchSource batches, CheckpointSchedule schedule,
+                          long stepsPerEpoch, ProbeSet probe, ProbeSet testProbe, RunWriter writer) throws IOException {
+        int d = data.shape().size();
+        int classes = data.classes();
+        int b = batches.batchSize();
+        float[] x = new float[b * d];
+        float[] y = new float[b * classes];
+        long total = schedule.lastStep();
+        long progressEvery = Math.max(1, total / 200);
+        CheckpointMetrics last = null;
+        for (long step = 0; ; step++) {
+            if (schedule.contains(step)) {
+                double epoch = step / (double) stepsPerEpoch;
+                ProbeEvaluation train = ProbeEvaluation.of(net, probe.samples());
+                ProbeEvaluation test = ProbeEvaluation.of(net, testProbe.samples());
+                if (!train.finite() || !test.finite()) {
+                    return new Outcome(RunStatus.DIVERGED, "predictions became non-finite at step " + step, last);
+                }
+                CheckpointMetrics m = new CheckpointMetrics(step, epoch, train.loss(), train.accuracy(), test.loss(), test.accuracy());
+                int index = schedule.indexOf(step);
+                float[] params = spec.snapshots().keeps(index, schedule.size())
+                        ? net.params().castTo(DataType.FLOAT).dup().data().asFloat() : null;
+                writer.append(new Checkpoint(m, train.probabilities(), test.probabilities(), params));
+                last = m;
+                listener.accept(new TrainingEvent.CheckpointSaved(spec.name(), index, schedule.size(), m, train.probabilities()));
+            }
+            if (step == total) return new Outcome(RunStatus.FINISHED, "finished", last);
+            if (cancelRequested.get()) return new Outcome(RunStatus.CANCELLED, "cancelled at step " + step, last);
+
+            batches.next(x, y);
+            INDArray features = Nd4j.create(x, new long[] {b, d}, DataType.FLOAT);
+            INDArray targets = Nd4j.create(y, new long[] {b, classes}, DataType.FLOAT);
+            net.fit(new INDArray[] {features}, new INDArray[] {targets});
+            double loss = net.score();
+            if (!Double.isFinite(loss)) {
+                return new Outcome(RunStatus.DIVERGED, "training loss became " + loss + " at step " + (step + 1), last);
+            }
+            if ((step + 1) % progressEvery == 0) {
+                listener.accept(new TrainingEvent.Progress(spec.name(), step + 1, total, (step + 1) / (double) stepsPerEpoch, loss));
+            }
+        }
+    }
+
+    private Map<String, Object> summary(ComputationGraph net, Outcome outcome, RunWriter writer) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("reason", outcome.message);
+        s.put("checkpoints", writer.checkpointCount());
+        if (outcome.last != null) {
+            s.put("step", outcome.last.step());
+            s.put("epoch", outcome.last.epoch());
+            s.put("train_loss", outcome.last.trainLoss());
+            s.put("train_accuracy", outcome.last.trainAccuracy());
+            s.put("test_probe_loss", outcome.last.testLoss());
+            s.put("test_probe_accuracy", outcome.last.testAccuracy());
+        }
+        if (outcome.status == RunStatus.FINISHED) {
+            // the whole held-out split, not just its probe: the figure to quote
+            ProbeEvaluation full = ProbeEvaluation.of(net, data.test());
+            s.put("test_loss", full.loss());
+            s.put("test_accuracy", full.accuracy());
+            s.put("test_size", data.test().size());
+        }
+        return s;
+    }
+}

@@ -1,0 +1,211 @@
+package org.predspace.training;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything needed to reproduce one training run: saved in run.json, and enough to
+ * train it again bit for bit (one seed fixes initialisation, data order and augmentation).
+ *
+ * @param hiddenLayers     MLP depth (number of hidden layers); ignored by other architectures
+ * @param width            MLP hidden width, or the base channel count of the CNNs
+ * @param warmupFraction   fraction of all steps spent ramping the learning rate up from 0
+ * @param randomLabels     fraction of training labels replaced by uniformly random ones
+ * @param shiftAugment     random shifts of up to ±2 pixels (images only)
+ * @param probeSeed        chooses the probe samples; runs with equal data, probe size and
+ *                         probe seed share a probe id and can be embedded together
+ * @param checkpoints      target number of checkpoints (log-spaced in steps)
+ * @param snapshots        which checkpoints get a parameter snapshot
+ */
+public record TrainingSpec(
+        String name,
+        String dataset,
+        Architecture architecture,
+        int hiddenLayers,
+        int width,
+        boolean batchNorm,
+        OptimizerKind optimizer,
+        double learningRate,
+        LearningRateSchedule schedule,
+        double warmupFraction,
+        int batchSize,
+        int epochs,
+        double weightDecay,
+        double randomLabels,
+        boolean shiftAugment,
+        long seed,
+        int probeSize,
+        long probeSeed,
+        int checkpoints,
+        SnapshotPolicy snapshots) {
+
+    public static final int DEFAULT_PROBE_SIZE = 1000;
+    public static final int DEFAULT_CHECKPOINTS = 60;
+
+    public TrainingSpec {
+        require(dataset != null && !dataset.isBlank(), "dataset must be given");
+        require(hiddenLayers >= 1 && hiddenLayers <= 16, "hidden layers must be in 1..16, got " + hiddenLayers);
+        require(width >= 1 && width <= 4096, "width must be in 1..4096, got " + width);
+        require(Double.isFinite(learningRate) && learningRate > 0, "learning rate must be a positive number, got " + learningRate);
+        require(warmupFraction >= 0 && warmupFraction < 1, "warm-up fraction must be in [0, 1), got " + warmupFraction);
+        require(batchSize >= 1 && batchSize <= 65536, "batch size must be in 1..65536, got " + batchSize);
+        require(epochs >= 1 && epochs <= 10000, "epochs must be in 1..10000, got " + epochs);
+        require(Double.isFinite(weightDecay) && weightDecay >= 0, "weight decay must be >= 0, got " + weightDecay);
+        require(randomLabels >= 0 && randomLabels <= 1, "random-label fraction must be in [0, 1], got " + randomLabels);
+        require(probeSize >= 1 && probeSize <= 100_000, "probe size must be in 1..100000, got " + probeSize);
+        require(checkpoints >= 2 && checkpoints <= 10_000, "checkpoints must be in 2..10000, got " + checkpoints);
+        if (name == null || name.isBlank()) {
+            name = defaultName(dataset, architecture, optimizer, learningRate, batchSize, seed);
+        }
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) throw new IllegalArgumentException(message);
+    }
+
+    /** A readable, file-name-safe run name: mnist-mlp-adam-lr0.001-b128-s0. */
+    public static String defaultName(String dataset, Architecture arch, OptimizerKind opt, double lr, int batch, long seed) {
+        String data = dataset.contains(":") ? dataset.substring(0, dataset.indexOf(':')) : dataset;
+        return (data + "-" + arch.id() + "-" + opt.id() + "-lr" + compact(lr) + "-b" + batch + "-s" + seed)
+                .replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    static String compact(double v) {
+        String s = Double.toString(v);
+        if (s.endsWith(".0")) s = s.substring(0, s.length() - 2);
+        return s;
+    }
+
+    public static Builder builder(String dataset) { return new Builder(dataset); }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(dataset);
+        b.name = name; b.architecture = architecture; b.hiddenLayers = hiddenLayers; b.width = width;
+        b.batchNorm = batchNorm; b.optimizer = optimizer; b.learningRate = learningRate; b.schedule = schedule;
+        b.warmupFraction = warmupFraction; b.batchSize = batchSize; b.epochs = epochs; b.weightDecay = weightDecay;
+        b.randomLabels = randomLabels; b.shiftAugment = shiftAugment; b.seed = seed; b.probeSize = probeSize;
+        b.probeSeed = probeSeed; b.checkpoints = checkpoints; b.snapshots = snapshots;
+        return b;
+    }
+
+    /** The spec as it is written into run.json. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dataset", dataset);
+        m.put("architecture", architecture.id());
+        m.put("hidden_layers", hiddenLayers);
+        m.put("width", width);
+        m.put("batch_norm", batchNorm);
+        m.put("optimizer", optimizer.id());
+        m.put("learning_rate", learningRate);
+        m.put("schedule", schedule.id());
+        m.put("warmup_fraction", warmupFraction);
+        m.put("batch_size", batchSize);
+        m.put("epochs", epochs);
+        m.put("weight_decay", weightDecay);
+        m.put("random_labels", randomLabels);
+        m.put("shift_augment", shiftAugment);
+        m.put("seed", seed);
+        m.put("probe_size", probeSize);
+        m.put("probe_seed", probeSeed);
+        m.put("checkpoints", checkpoints);
+        m.put("snapshots", snapshots.id());
+        return m;
+    }
+
+    /** Rebuilds a spec from {@link #toMap()} output (as read back from run.json). */
+    public static TrainingSpec fromMap(Map<String, ?> m) {
+        Builder b = new Builder(str(m, "dataset"));
+        b.architecture = Architecture.fromId(str(m, "architecture"));
+        b.hiddenLayers = (int) num(m, "hidden_layers");
+        b.width = (int) num(m, "width");
+        b.batchNorm = bool(m, "batch_norm");
+        b.optimizer = OptimizerKind.fromId(str(m, "optimizer"));
+        b.learningRate = num(m, "learning_rate");
+        b.schedule = LearningRateSchedule.fromId(str(m, "schedule"));
+        b.warmupFraction = num(m, "warmup_fraction");
+        b.batchSize = (int) num(m, "batch_size");
+        b.epochs = (int) num(m, "epochs");
+        b.weightDecay = num(m, "weight_decay");
+        b.randomLabels = num(m, "random_labels");
+        b.shiftAugment = bool(m, "shift_augment");
+        b.seed = (long) num(m, "seed");
+        b.probeSize = (int) num(m, "probe_size");
+        b.probeSeed = (long) num(m, "probe_seed");
+        b.checkpoints = (int) num(m, "checkpoints");
+        b.snapshots = SnapshotPolicy.fromId(str(m, "snapshots"));
+        return b.build();
+    }
+
+    private static Object field(Map<String, ?> m, String key) {
+        Object v = m.get(key);
+        if (v == null) throw new IllegalArgumentException("spec has no '" + key + "'");
+        return v;
+    }
+
+    private static String str(Map<String, ?> m, String key) { return field(m, key).toString(); }
+
+    private static double num(Map<String, ?> m, String key) {
+        Object v = field(m, key);
+        if (v instanceof Number n) return n.doubleValue();
+        throw new IllegalArgumentException("spec field '" + key + "' is not a number: " + v);
+    }
+
+    private static boolean bool(Map<String, ?> m, String key) {
+        Object v = field(m, key);
+        if (v instanceof Boolean b) return b;
+        throw new IllegalArgumentException("spec field '" + key + "' is not true/false: " + v);
+    }
+
+    /** Mutable helper with the engine's defaults. */
+    public static final class Builder {
+        private String name;
+        private final String dataset;
+        private Architecture architecture = Architecture.MLP;
+        private int hiddenLayers = 2;
+        private int width = 256;
+        private boolean batchNorm = false;
+        private OptimizerKind optimizer = OptimizerKind.ADAM;
+        private double learningRate = 1e-3;
+        private LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
+        private double warmupFraction = 0;
+        private int batchSize = 128;
+        private int epochs = 5;
+        private double weightDecay = 0;
+        private double randomLabels = 0;
+        private boolean shiftAugment = false;
+        private long seed = 0;
+        private int probeSize = DEFAULT_PROBE_SIZE;
+        private long probeSeed = 0;
+        private int checkpoints = DEFAULT_CHECKPOINTS;
+        private SnapshotPolicy snapshots = SnapshotPolicy.ALL;
+
+        private Builder(String dataset) { this.dataset = dataset; }
+
+        public Builder name(String v) { name = v; return this; }
+        public Builder architecture(Architecture v) { architecture = v; return this; }
+        public Builder hiddenLayers(int v) { hiddenLayers = v; return this; }
+        public Builder width(int v) { width = v; return this; }
+        public Builder batchNorm(boolean v) { batchNorm = v; return this; }
+        public Builder optimizer(OptimizerKind v) { optimizer = v; return this; }
+        public Builder learningRate(double v) { learningRate = v; return this; }
+        public Builder schedule(LearningRateSchedule v) { schedule = v; return this; }
+        public Builder warmupFraction(double v) { warmupFraction = v; return this; }
+        public Builder batchSize(int v) { batchSize = v; return this; }
+        public Builder epochs(int v) { epochs = v; return this; }
+        public Builder weightDecay(double v) { weightDecay = v; return this; }
+        public Builder randomLabels(double v) { randomLabels = v; return this; }
+        public Builder shiftAugment(boolean v) { shiftAugment = v; return this; }
+        public Builder seed(long v) { seed = v; return this; }
+        public Builder probeSize(int v) { probeSize = v; return this; }
+        public Builder probeSeed(long v) { probeSeed = v; return this; }
+        public Builder checkpoints(int v) { checkpoints = v; return this; }
+        public Builder snapshots(SnapshotPolicy v) { snapshots = v; return this; }
+
+        public TrainingSpec build() {
+            return new TrainingSpec(name, dataset, architecture, hiddenLayers, width, batchNorm, optimizer, learningRate,
+                    schedule, warmupFraction, batchSize, epochs, weightDecay, randomLabels, shiftAugment, seed,
+                    probeSize, probeSeed, checkpoints, snapshots);
+        }
+    }
+}
