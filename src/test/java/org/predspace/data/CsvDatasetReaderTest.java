@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,8 +19,21 @@ class CsvDatasetReaderTest {
     @TempDir
     Path dir;
 
+    private Path file;
+
+    @BeforeEach
+    void nameTheFile() {
+        file = dir.resolve("data.csv");
+    }
+
     private Path csv(String text) throws IOException {
-        return Files.writeString(dir.resolve("data.csv"), text);
+        return Files.writeString(file, text);
+    }
+
+    /** The message of reading {@code text} as {@link #file}, which must fail. */
+    private String failure(String text) throws IOException {
+        csv(text);
+        return fails(() -> readLast(file));
     }
 
     private static Dataset readLast(Path file) throws DataFormatException {
@@ -65,8 +79,8 @@ class CsvDatasetReaderTest {
         Dataset d = readLast(csv("3,2,red,green\n1,2,0\n3,4,1\n5,6,1\n"));
         assertEquals(3, d.size());
         assertEquals(List.of("red", "green"), d.classNames());
-        String m = fails(() -> readLast(csv("2,2,red,green\n1,2,0\n3,4,2\n")));
-        assertTrue(m.contains("data.csv: label 2 but the header names only 2 classes"), m);
+        String m = failure("2,2,red,green\n1,2,0\n3,4,2\n");
+        assertTrue(m.contains(file + ": label 2 but the header names only 2 classes"), m);
     }
 
     @Test
@@ -80,44 +94,34 @@ class CsvDatasetReaderTest {
 
     @Test
     void nonNumericCellNamesRowAndColumn() throws Exception {
-        Path f = csv("a,b,label\n1,2,0\n3,x7,1\n");
-        assertEquals(f + ": row 3, column 2: 'x7' is not a number", fails(() -> readLast(f)));
-        Path g = csv("1,2,0\n3,,1\n");
-        assertEquals(g + ": row 2, column 2: empty cell, expected a number", fails(() -> readLast(g)));
-        Path h = csv("1,2,0\nNaN,1,1\n");
-        assertTrue(fails(() -> readLast(h)).contains("row 2, column 1: 'NaN' is not a number"));
+        assertEquals(file + ": row 3, column 2: 'x7' is not a number", failure("a,b,label\n1,2,0\n3,x7,1\n"));
+        assertEquals(file + ": row 2, column 2: empty cell, expected a number", failure("1,2,0\n3,,1\n"));
+        assertTrue(failure("1,2,0\nNaN,1,1\n").contains("row 2, column 1: 'NaN' is not a number"));
     }
 
     @Test
     void wrongColumnCountIsReported() throws Exception {
-        Path f = csv("1,2,0\n3,4,1\n5,1\n");
-        assertEquals(f + ": wrong column count, row 3 has 2 columns but row 1 has 3", fails(() -> readLast(f)));
+        assertEquals(file + ": wrong column count, row 3 has 2 columns but row 1 has 3", failure("1,2,0\n3,4,1\n5,1\n"));
     }
 
     @Test
     void fractionalLabelIsNotAnInteger() throws Exception {
-        Path f = csv("1,2,0\n3,4,2.5\n");
-        assertTrue(fails(() -> readLast(f)).contains(f + ": row 2, column 3: label '2.5' is not an integer"));
+        assertTrue(failure("1,2,0\n3,4,2.5\n").contains(file + ": row 2, column 3: label '2.5' is not an integer"));
         // Whole numbers written as decimals are fine.
         assertArrayEquals(new int[] {0, 2}, readLast(csv("1,2,0.0\n3,4,2.0\n")).labels());
-        Path g = csv("1,2,0\n3,4,-1\n");
-        assertTrue(fails(() -> readLast(g)).contains("row 2, column 3: label '-1' is not a class index"));
+        assertTrue(failure("1,2,0\n3,4,-1\n").contains("row 2, column 3: label '-1' is not a class index"));
     }
 
     @Test
     void emptyFilesAndHeaderOnlyFilesHaveNoRows() throws Exception {
-        Path f = csv("\n\n");
-        assertEquals(f + ": no data rows (the file is empty)", fails(() -> readLast(f)));
-        Path g = csv("a,b,label\n");
-        assertEquals(g + ": no data rows after the header line", fails(() -> readLast(g)));
+        assertEquals(file + ": no data rows (the file is empty)", failure("\n\n"));
+        assertEquals(file + ": no data rows after the header line", failure("a,b,label\n"));
     }
 
     @Test
     void singleClassAndSingleColumnAreReported() throws Exception {
-        Path f = csv("1,2,cat\n3,4,cat\n");
-        assertTrue(fails(() -> readLast(f)).contains(f + ": every row has the label 'cat'"));
-        Path g = csv("1\n2\n");
-        assertTrue(fails(() -> readLast(g)).contains(g + ": row 1 has 1 column"));
+        assertTrue(failure("1,2,cat\n3,4,cat\n").contains(file + ": every row has the label 'cat'"));
+        assertTrue(failure("1\n2\n").contains(file + ": row 1 has 1 column"));
     }
 
     @Test
@@ -132,7 +136,7 @@ class CsvDatasetReaderTest {
         for (int i = 0; i < 100; i++) {
             text.append(i).append(',').append(1000 + 3 * (i % 7)).append(',').append(i % 3 == 0 ? "a" : "b").append('\n');
         }
-        Path file = csv(text.toString());
+        csv(text.toString());
         DatasetSplit s = CsvDatasetReader.readSplit("csv:" + file, file, CsvDatasetReader.LabelColumn.LAST);
         assertEquals("csv:" + file, s.id());
         assertEquals(80, s.train().size());

@@ -129,8 +129,7 @@ class IdxReaderTest {
     void truncatedFilesAreReported() throws Exception {
         Path labels = labelsFile(10);
         Path images = dir.resolve("images");
-        IdxWriter.write(images, IdxReader.IMAGES_MAGIC, new int[] {10, 2, 2}, new byte[30], false);
-        String m = fails(() -> IdxReader.readPair(images, labels, "x"));
+        String m = imagesFailure(new int[] {10, 2, 2}, 30, labels);
         assertTrue(m.contains(images + ": truncated file, the header declares 10 images of 2x2 (40 bytes) but only 30 bytes follow"), m);
 
         Files.write(images, new byte[] {0, 0, 8, 3, 0, 0});
@@ -160,22 +159,17 @@ class IdxReaderTest {
     @Test
     void imageAndLabelCountsMustAgree() throws Exception {
         Path labels = labelsFile(4);
-        Path images = dir.resolve("images");
-        IdxWriter.write(images, IdxReader.IMAGES_MAGIC, new int[] {5, 1, 1}, new byte[5], false);
-        String m = fails(() -> IdxReader.readPair(images, labels, "x"));
-        assertTrue(m.contains(images + " has 5 images but " + labels + " has 4 labels"), m);
+        String m = imagesFailure(new int[] {5, 1, 1}, 5, labels);
+        assertTrue(m.contains(dir.resolve("images") + " has 5 images but " + labels + " has 4 labels"), m);
     }
 
     @Test
     void absurdDimensionsAreReported() throws Exception {
         Path labels = labelsFile(1);
         Path images = dir.resolve("images");
-        IdxWriter.write(images, IdxReader.IMAGES_MAGIC, new int[] {1, 0, 28}, new byte[0], false);
-        assertTrue(fails(() -> IdxReader.readPair(images, labels, "x")).contains(images + ": absurd image dimensions 0x28"));
-        IdxWriter.write(images, IdxReader.IMAGES_MAGIC, new int[] {1, 100_000, 100_000}, new byte[4], false);
-        assertTrue(fails(() -> IdxReader.readPair(images, labels, "x")).contains("absurd image dimensions 100000x100000"));
-        IdxWriter.write(images, IdxReader.IMAGES_MAGIC, new int[] {-5, 1, 1}, new byte[4], false);
-        assertTrue(fails(() -> IdxReader.readPair(images, labels, "x")).contains(images + ": absurd images count -5"));
+        assertTrue(imagesFailure(new int[] {1, 0, 28}, 0, labels).contains(images + ": absurd image dimensions 0x28"));
+        assertTrue(imagesFailure(new int[] {1, 100_000, 100_000}, 4, labels).contains("absurd image dimensions 100000x100000"));
+        assertTrue(imagesFailure(new int[] {-5, 1, 1}, 4, labels).contains(images + ": absurd images count -5"));
     }
 
     @Test
@@ -221,6 +215,13 @@ class IdxReaderTest {
         String gz = gzip ? ".gz" : "";
         IdxWriter.write(dir.resolve(prefix + "-images-idx3-ubyte" + gz), IdxReader.IMAGES_MAGIC, new int[] {n, 2, 2}, new byte[n * 4], gzip);
         IdxWriter.write(dir.resolve(prefix + "-labels-idx1-ubyte" + gz), IdxReader.LABELS_MAGIC, new int[] {n}, labels, gzip);
+    }
+
+    /** Writes {@code dir/images} with the given header dimensions and body size; the reader's complaint. */
+    private String imagesFailure(int[] dims, int bodyBytes, Path labels) throws IOException {
+        Path images = dir.resolve("images");
+        IdxWriter.write(images, IdxReader.IMAGES_MAGIC, dims, new byte[bodyBytes], false);
+        return fails(() -> IdxReader.readPair(images, labels, "x"));
     }
 
     private Path labelsFile(int n) throws IOException {
