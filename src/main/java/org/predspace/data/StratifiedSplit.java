@@ -21,8 +21,10 @@ public final class StratifiedSplit {
     /** Splits {@code all} into "{title} train" and "{title} test" parts. */
     public static DatasetSplit of(String id, Dataset all, String title, String description) throws DataFormatException {
         int[][] parts = indices(all.labels(), all.classes(), TRAIN_FRACTION, SEED);
-        if (parts[0].length == 0 || parts[1].length == 0) {
-            throw new DataFormatException(all.name() + ": " + all.size() + " samples are too few for an 80/20 train/test split");
+        if (parts[1].length == 0) {
+            // Only classes of one sample: typical of a feature column mistaken for the label.
+            throw new DataFormatException(id + ": no class has 2 or more of the " + all.size()
+                    + " samples, so the test part would be empty (is the label column right?)");
         }
         return new DatasetSplit(id, all.subset(parts[0], title + " train"), all.subset(parts[1], title + " test"), description);
     }
