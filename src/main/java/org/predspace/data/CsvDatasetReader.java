@@ -42,7 +42,7 @@ public final class CsvDatasetReader {
     /** A user's CSV file: parsed, split 80/20 per class by {@link StratifiedSplit}, standardised on the training part. */
     public static DatasetSplit readSplit(String id, Path file, LabelColumn labelColumn) throws DataFormatException {
         Dataset all = read(file, labelColumn);
-        String description = "CSV " + file + " (label in the " + labelColumn.name().toLowerCase() + " column), split 80/20 per class"
+        String description = "CSV " + file + " (label in the " + labelColumn.name().toLowerCase(java.util.Locale.ROOT) + " column), split 80/20 per class"
                 + " with seed " + StratifiedSplit.SEED + ", features standardised with the training mean/std";
         return Standardizer.standardise(StratifiedSplit.of(id, all, all.name(), description));
     }
