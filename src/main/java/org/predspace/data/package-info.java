@@ -17,7 +17,8 @@
  *     {@value org.predspace.data.StratifiedSplit#SEED}, both parts in file order.</li>
  * <li>Images: pixels in [0, 1] (digits' 0..16 divided by 16). Tabular features (iris, CSV):
  *     standardised with the training part's mean and std ({@link org.predspace.data.Standardizer}).
- *     Synthetic inputs are left as generated: they are already of unit scale by design.</li>
+ *     Synthetic inputs are left as generated: their scales are part of their design (spirals and
+ *     gauss are of order 1; sloppy's decaying spectrum is the point and must not be whitened).</li>
  * <li>Synthetic sets: seed {@value org.predspace.data.DatasetCatalog#DATA_SEED}, generated with
  *     {@link java.util.SplittableRandom} whose output is fixed by its specification.</li>
  * </ul>
