@@ -2,6 +2,7 @@ package org.predspace.data;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * An immutable labelled sample set: features row-major (one sample of {@code shape.size()}
@@ -38,6 +39,11 @@ public final class Dataset {
                 throw new IllegalArgumentException(name + ": label " + labels[i] + " of sample " + i + " is outside [0, " + classes + ")");
             }
         }
+    }
+
+    /** Class names "0", "1", ... for data whose labels carry no names. */
+    public static List<String> numberedClassNames(int classes) {
+        return IntStream.range(0, classes).mapToObj(Integer::toString).toList();
     }
 
     public String name() { return name; }
