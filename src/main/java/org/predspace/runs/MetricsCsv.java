@@ -39,12 +39,13 @@ final class MetricsCsv {
         List<CheckpointMetrics> rows = new ArrayList<>();
         long lastCommitted = committedSteps.length == 0 ? Long.MIN_VALUE : committedSteps[committedSteps.length - 1];
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            String header = nextLine(in, file, 1);
+            byte[] buf = new byte[MAX_LINE];
+            String header = nextLine(in, buf, file, 1);
             if (header == null) return rows;
             int[] index = columnIndexes(header, file);
             long previous = Long.MIN_VALUE;
             for (int lineNo = 2; ; lineNo++) {
-                String line = nextLine(in, file, lineNo);
+                String line = nextLine(in, buf, file, lineNo);
                 if (line == null) return rows;
                 if (line.isBlank()) continue;
                 CheckpointMetrics m = parse(line, index, file, lineNo);
@@ -65,15 +66,14 @@ final class MetricsCsv {
     }
 
     /** The next '\n'-terminated line without its terminator, or null at the end (a partial last line is dropped). */
-    private static String nextLine(InputStream in, Path file, int lineNo) throws IOException, RunFormatException {
-        byte[] buf = new byte[MAX_LINE];
+    private static String nextLine(InputStream in, byte[] buf, Path file, int lineNo) throws IOException, RunFormatException {
         int n = 0;
         for (int b; (b = in.read()) >= 0; ) {
             if (b == '\n') {
                 if (n > 0 && buf[n - 1] == '\r') n--;
                 return new String(buf, 0, n, StandardCharsets.UTF_8);
             }
-            if (n == MAX_LINE) throw new RunFormatException(file + ": line " + lineNo + " is longer than " + MAX_LINE + " bytes");
+            if (n == buf.length) throw new RunFormatException(file + ": line " + lineNo + " is longer than " + MAX_LINE + " bytes");
             buf[n++] = (byte) b;
         }
         return null;

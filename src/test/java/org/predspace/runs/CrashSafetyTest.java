@@ -82,10 +82,7 @@ class CrashSafetyTest {
     @Test
     void tornAppendsAfterTheLastCommitAreIgnored() throws Exception {
         SyntheticRun content = SyntheticRun.SMALL;
-        Path dir = tmp.resolve("run");
-        try (RunWriter w = content.create(dir)) {
-            for (int i = 0; i < 3; i++) w.append(content.checkpoint(SyntheticRun.step(i)));
-        }
+        Path dir = content.writeUnfinished(tmp.resolve("run"), 3);
         // A writer killed while appending step 40: its predictions row landed in full and the
         // header says 4, the test row is half written, the metrics line is complete, a snapshot
         // exists, and steps.npy got only part of the new step.
@@ -106,10 +103,7 @@ class CrashSafetyTest {
     @Test
     void aTornMetricsLineAloneIsIgnored() throws Exception {
         SyntheticRun content = SyntheticRun.SMALL;
-        Path dir = tmp.resolve("run");
-        try (RunWriter w = content.create(dir)) {
-            w.append(content.checkpoint(10));
-        }
+        Path dir = content.writeUnfinished(tmp.resolve("run"), 1);
         append(dir.resolve(RunFiles.METRICS), "20,0.2,not-a-num".getBytes(StandardCharsets.UTF_8));
         assertEquals(List.of(SyntheticRun.metrics(10)), Run.open(dir).metrics());
     }

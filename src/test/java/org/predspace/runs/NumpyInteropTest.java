@@ -53,11 +53,8 @@ class NumpyInteropTest {
     @Test
     void runsWrittenHereLoadInNumpy() throws Exception {
         assumeTrue(pythonWithNumpy(), "python3 with numpy is not installed");
-        SyntheticRun content = SyntheticRun.SMALL;
-        Path dir = tmp.resolve("run");
-        try (RunWriter w = content.create(dir)) { // left running: numpy must cope with a live run too
-            for (int i = 0; i < 3; i++) w.append(content.checkpoint(SyntheticRun.step(i)));
-        }
+        // left running: numpy must cope with a live run too
+        Path dir = SyntheticRun.SMALL.writeUnfinished(tmp.resolve("run"), 3);
         String out = python(Fixtures.path("check_run.py").toString(), dir.toString());
         assertEquals("ok 3 50 4 float32", out.strip());
     }

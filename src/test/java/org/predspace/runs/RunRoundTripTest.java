@@ -74,11 +74,7 @@ class RunRoundTripTest {
     @Test
     void accessorsReturnCopies() throws Exception {
         SyntheticRun content = SyntheticRun.SMALL;
-        Path dir = tmp.resolve("run");
-        try (RunWriter w = content.create(dir)) {
-            w.append(content.checkpoint(10));
-        }
-        Run run = Run.open(dir);
+        Run run = Run.open(content.writeUnfinished(tmp.resolve("run"), 1));
         run.predictions(0)[0] = 99f;
         run.labels()[0] = 99;
         run.steps()[0] = 99;

@@ -27,6 +27,14 @@ record SyntheticRun(int probeSize, int testSize, int classes, int parameterCount
                 probeLabels(), testLabels());
     }
 
+    /** Writes checkpoints at steps 10, 20, ... and closes without finishing, as an interrupted writer would. */
+    Path writeUnfinished(Path dir, int checkpoints) throws IOException {
+        try (RunWriter w = create(dir)) {
+            for (int i = 0; i < checkpoints; i++) w.append(checkpoint(step(i)));
+        }
+        return dir;
+    }
+
     /** Parameters on every third checkpoint, as a sparse snapshot schedule would. */
     static boolean hasParameters(long step) { return step % 30 == 0; }
 
