@@ -1,26 +1,237 @@
 package org.predspace.runs;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 
-/** Writes a run folder incrementally (see docs/run-format.md). Placeholder until the runs package lands. */
+/**
+ * Writes a run folder incrementally (see docs/run-format.md) so that a process killed at any
+ * moment leaves every completed checkpoint readable and no partial one visible.
+ *
+ * <p>Per checkpoint: parameter snapshot (atomic rename), then each array file's row (data,
+ * force, header), then the metrics line, and last the step in steps.npy, which commits it.
+ * Earlier data is never rewritten. Not meant for concurrent appends; methods are synchronized
+ * so another thread may safely ask {@link #checkpointCount()}.
+ */
 public final class RunWriter implements AutoCloseable {
+    private final Path dir;
+    private final int classes;
+    private final int probeSize;
+    private final int testSize; // -1 when the run has no held-out probe
+    private final NpyAppender predictions;
+    private final NpyAppender testPredictions;
+    private final FileChannel metrics;
+    private final NpyAppender steps;
+    private RunManifest manifest;
+    private long metricsEnd;
+    private long lastStep = Long.MIN_VALUE;
+    private int count;
+    private boolean closed;
+    private boolean finished;
+    /** Set when an append failed part way: the disk holds the last commit, but this writer's files may not agree. */
+    private IOException failure;
+
+    private RunWriter(Path dir, RunManifest manifest, int testSize, NpyAppender predictions,
+                      NpyAppender testPredictions, FileChannel metrics, long metricsEnd, NpyAppender steps) {
+        this.dir = dir;
+        this.manifest = manifest;
+        this.classes = manifest.classes();
+        this.probeSize = manifest.probe().size();
+        this.testSize = testSize;
+        this.predictions = predictions;
+        this.testPredictions = testPredictions;
+        this.metrics = metrics;
+        this.metricsEnd = metricsEnd;
+        this.steps = steps;
+    }
+
+    /**
+     * Creates the run folder (or uses an existing one that holds no run files) with status "running".
+     *
+     * @param testLabels labels of the held-out probe, or null when the run has none
+     * @throws FileAlreadyExistsException if {@code dir} already holds a run file
+     */
     public static RunWriter create(Path dir, String name, int classes, ProbeInfo probe, Map<String, Object> spec,
                                    int[] probeLabels, int[] testLabels) throws IOException {
-        throw new UnsupportedOperationException("run writer not implemented yet");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(probe, "probe");
+        if (classes < 1) throw new IllegalArgumentException("classes must be at least 1, got " + classes);
+        if (probeLabels.length != probe.size()) {
+            throw new IllegalArgumentException(probeLabels.length + " probe labels for a probe of size " + probe.size());
+        }
+        requireLabelsInRange(probeLabels, classes, "probe");
+        if (testLabels != null) requireLabelsInRange(testLabels, classes, "test");
+        RunManifest manifest = RunManifest.start(name, classes, probe, spec, Instant.now());
+
+        Files.createDirectories(dir);
+        for (String f : RunFiles.ALL) {
+            if (Files.exists(dir.resolve(f))) throw new FileAlreadyExistsException(dir.resolve(f).toString(), null, "already holds a run");
+        }
+        AtomicFiles.write(dir.resolve(RunFiles.LABELS), Npy.encode(probeLabels));
+        if (testLabels != null) AtomicFiles.write(dir.resolve(RunFiles.TEST_LABELS), Npy.encode(testLabels));
+        NpyAppender predictions = null, test = null, steps = null;
+        FileChannel metrics = null;
+        try {
+            predictions = NpyAppender.create(dir.resolve(RunFiles.PREDICTIONS), Npy.DType.FLOAT32, probe.size(), classes);
+            if (testLabels != null) {
+                test = NpyAppender.create(dir.resolve(RunFiles.TEST_PREDICTIONS), Npy.DType.FLOAT32, testLabels.length, classes);
+            }
+            metrics = FileChannel.open(dir.resolve(RunFiles.METRICS), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            ByteBuffer header = utf8(MetricsCsv.HEADER + "\n");
+            long metricsEnd = header.remaining();
+            ChannelIo.writeFully(metrics, header, 0);
+            metrics.force(true);
+            steps = NpyAppender.create(dir.resolve(RunFiles.STEPS), Npy.DType.INT64);
+            // run.json last: a folder that has it has every file it promises
+            AtomicFiles.write(dir.resolve(RunFiles.MANIFEST), manifest.toJson());
+            return new RunWriter(dir, manifest, testLabels == null ? -1 : testLabels.length, predictions, test,
+                    metrics, metricsEnd, steps);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(e, predictions, test, metrics, steps);
+            throw e;
+        }
     }
 
-    public void append(Checkpoint checkpoint) throws IOException {
-        throw new UnsupportedOperationException();
+    /**
+     * Appends and commits one checkpoint. Refuses (IllegalArgumentException, nothing written)
+     * a step not after the previous one, arrays of the wrong length, a test-prediction
+     * array where the run has none or the reverse, any non-finite array value or infinite
+     * metric (NaN metrics mean "not measured"), and prediction rows that are not distributions.
+     *
+     * @throws IOException after which the folder still holds every earlier checkpoint, but this
+     *                     writer refuses further appends (finish still works)
+     */
+    public synchronized void append(Checkpoint checkpoint) throws IOException {
+        if (closed || finished) throw new IllegalStateException("run writer for " + dir + " is " + (finished ? "finished" : "closed"));
+        if (failure != null) throw new IllegalStateException("an earlier append to " + dir + " failed", failure);
+        validate(checkpoint);
+        long step = checkpoint.step();
+        try {
+            if (checkpoint.parameters() != null) ParameterSnapshots.write(dir, step, checkpoint.parameters());
+            predictions.appendFloats(checkpoint.probePredictions());
+            if (testPredictions != null) testPredictions.appendFloats(checkpoint.testPredictions());
+            ByteBuffer line = utf8(MetricsCsv.line(checkpoint.metrics()));
+            int lineBytes = line.remaining();
+            ChannelIo.writeFully(metrics, line, metricsEnd);
+            metrics.force(false);
+            steps.appendLong(step); // the commit
+            metricsEnd += lineBytes;
+        } catch (IOException | RuntimeException e) {
+            failure = e instanceof IOException io ? io : new IOException(e);
+            throw e;
+        }
+        lastStep = step;
+        count++;
     }
 
-    public void finish(RunStatus status, Map<String, Object> summary) throws IOException {
-        throw new UnsupportedOperationException();
+    private void validate(Checkpoint c) {
+        Objects.requireNonNull(c, "checkpoint");
+        long step = c.step();
+        String at = "checkpoint at step " + step + ": ";
+        if (count > 0 && step <= lastStep) {
+            throw new IllegalArgumentException(at + "steps must increase strictly; the previous step was " + lastStep);
+        }
+        requireLength(c.probePredictions(), (long) probeSize * classes, at + "probe predictions");
+        if (testSize < 0 && c.testPredictions() != null) {
+            throw new IllegalArgumentException(at + "test predictions given, but the run was created without test labels");
+        }
+        if (testSize >= 0) requireLength(c.testPredictions(), (long) testSize * classes, at + "test predictions");
+        requireFinite(c.probePredictions(), at + "probe predictions");
+        requireFinite(c.testPredictions(), at + "test predictions");
+        requireFinite(c.parameters(), at + "parameters");
+        CheckpointMetrics m = c.metrics();
+        double[] metricValues = {m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy()};
+        for (double v : metricValues) {
+            if (Double.isInfinite(v)) throw new IllegalArgumentException(at + "metrics " + m + " contain an infinite value");
+        }
+        requireDistributions(c.probePredictions(), at + "probe predictions");
+        requireDistributions(c.testPredictions(), at + "test predictions");
     }
 
-    public int checkpointCount() { return 0; }
+    private static void requireLength(float[] values, long expected, String what) {
+        if (values == null || values.length != expected) {
+            throw new IllegalArgumentException(what + " have " + (values == null ? "no" : values.length)
+                    + " values, expected " + expected);
+        }
+    }
 
+    private static void requireFinite(float[] values, String what) {
+        int i = values == null ? -1 : ProbabilityRows.firstNonFinite(values);
+        if (i >= 0) throw new IllegalArgumentException(what + " value " + i + " is " + values[i] + "; nothing written");
+    }
+
+    private void requireDistributions(float[] values, String what) {
+        String problem = values == null ? null : ProbabilityRows.firstProblem(values, classes);
+        if (problem != null) throw new IllegalArgumentException(what + ": " + problem + "; nothing written");
+    }
+
+    private static void requireLabelsInRange(int[] labels, int classes, String which) {
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException(which + " label " + labels[i] + " at index " + i + " is outside [0, " + classes + ")");
+            }
+        }
+    }
+
+    /**
+     * Records how the run ended (atomically replacing run.json) and closes the files.
+     *
+     * @param status  finished, cancelled or diverged
+     * @param summary final metrics, JSON-writable; may be null
+     */
+    public synchronized void finish(RunStatus status, Map<String, Object> summary) throws IOException {
+        if (status == RunStatus.RUNNING) throw new IllegalArgumentException("finish needs a final status, not running");
+        if (finished) throw new IllegalStateException("run " + dir + " is already finished");
+        RunManifest last = manifest.finish(status, summary, Instant.now());
+        close(); // forces every array before run.json says the run is over
+        AtomicFiles.write(dir.resolve(RunFiles.MANIFEST), last.toJson());
+        manifest = last;
+        finished = true;
+    }
+
+    /** Committed checkpoints so far. */
+    public synchronized int checkpointCount() { return count; }
+
+    public Path dir() { return dir; }
+
+    /**
+     * Closes the files. Without {@link #finish} the run stays "running" on disk, which readers
+     * report as interrupted: right for a training loop that ended by an exception.
+     */
     @Override
-    public void close() throws IOException {}
+    public synchronized void close() throws IOException {
+        if (closed) return;
+        closed = true;
+        IOException first = null;
+        for (AutoCloseable c : new AutoCloseable[]{predictions, testPredictions, metrics, steps}) {
+            try {
+                if (c != null) c.close();
+            } catch (Exception e) {
+                if (first == null) first = e instanceof IOException io ? io : new IOException(e);
+            }
+        }
+        if (first != null) throw first;
+    }
+
+    private static ByteBuffer utf8(String s) {
+        return ByteBuffer.wrap(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void closeQuietly(Exception primary, AutoCloseable... resources) {
+        for (AutoCloseable r : resources) {
+            try {
+                if (r != null) r.close();
+            } catch (Exception e) {
+                primary.addSuppressed(e);
+            }
+        }
+    }
 }

@@ -1,0 +1,38 @@
+package org.predspace.runs;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Whole-file replacement that a reader (or a crash) never sees half done: write a temp file in
+ * the same folder, force it to disk, rename it over the target. The rename is atomic on every
+ * local file system we target; forcing first keeps a power cut from exposing an empty file.
+ */
+final class AtomicFiles {
+    private AtomicFiles() {}
+
+    static void write(Path target, byte[] content) throws IOException {
+        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ChannelIo.writeFully(ch, ByteBuffer.wrap(content), 0);
+            ch.force(true);
+        }
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        forceDirectory(target.getParent());
+    }
+
+    /** Makes a rename durable where the OS allows it (Linux, macOS); Windows cannot open folders, which is fine. */
+    static void forceDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | RuntimeException ignored) {
+            // durability against power loss is best effort; atomicity does not depend on it
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.predspace.runs;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * metrics.csv: one line per checkpoint, appended before the checkpoint is committed.
+ * Reading keeps only lines whose step is committed in steps.npy and stops at the first line
+ * past the last committed step, so a torn or uncommitted tail is never read.
+ */
+final class MetricsCsv {
+    static final String HEADER = "step,epoch,train_loss,train_accuracy,test_loss,test_accuracy";
+    private static final List<String> COLUMNS = List.of(HEADER.split(","));
+    /** A metrics line is under 200 characters; a longer one means the file is not ours. */
+    private static final int MAX_LINE = 4096;
+
+    private MetricsCsv() {}
+
+    /** The line for one checkpoint, newline included. NaN ("not measured") is written as NaN. */
+    static String line(CheckpointMetrics m) {
+        return m.step() + "," + m.epoch() + "," + m.trainLoss() + "," + m.trainAccuracy() + ","
+                + m.testLoss() + "," + m.testAccuracy() + "\n";
+    }
+
+    /**
+     * The committed metrics rows; empty when the file is absent (runs from other tools).
+     * Columns are found by header name, so other tools may order them freely or omit all but step.
+     */
+    static List<CheckpointMetrics> read(Path file, long[] committedSteps) throws RunFormatException {
+        List<CheckpointMetrics> rows = new ArrayList<>();
+        long lastCommitted = committedSteps.length == 0 ? Long.MIN_VALUE : committedSteps[committedSteps.length - 1];
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            byte[] buf = new byte[MAX_LINE];
+            String header = nextLine(in, buf, file, 1);
+            if (header == null) return rows;
+            int[] index = columnIndexes(header, file);
+            long previous = Long.MIN_VALUE;
+            for (int lineNo = 2; ; lineNo++) {
+                String line = nextLine(in, buf, file, lineNo);
+                if (line == null) return rows;
+                if (line.isBlank()) continue;
+                CheckpointMetrics m = parse(line, index, file, lineNo);
+                if (m.step() > lastCommitted) return rows; // written, but its checkpoint never committed
+                if (m.step() <= previous || Arrays.binarySearch(committedSteps, m.step()) < 0) {
+                    throw new RunFormatException(file + ": line " + lineNo + ": step " + m.step()
+                            + " is not a committed checkpoint step after " + previous);
+                }
+                rows.add(m);
+                previous = m.step();
+                if (m.step() == lastCommitted) return rows;
+            }
+        } catch (NoSuchFileException e) {
+            return rows;
+        } catch (IOException e) {
+            throw new RunFormatException(file + ": cannot read (" + e + ")", e);
+        }
+    }
+
+    /** The next '\n'-terminated line without its terminator, or null at the end (a partial last line is dropped). */
+    private static String nextLine(InputStream in, byte[] buf, Path file, int lineNo) throws IOException, RunFormatException {
+        int n = 0;
+        for (int b; (b = in.read()) >= 0; ) {
+            if (b == '\n') {
+                if (n > 0 && buf[n - 1] == '\r') n--;
+                return new String(buf, 0, n, StandardCharsets.UTF_8);
+            }
+            if (n == buf.length) throw new RunFormatException(file + ": line " + lineNo + " is longer than " + MAX_LINE + " bytes");
+            buf[n++] = (byte) b;
+        }
+        return null;
+    }
+
+    private static int[] columnIndexes(String header, Path file) throws RunFormatException {
+        String[] names = header.split(",", -1);
+        int[] index = new int[COLUMNS.size()];
+        Arrays.fill(index, -1);
+        for (int i = 0; i < names.length; i++) {
+            int c = COLUMNS.indexOf(names[i].trim());
+            if (c >= 0) index[c] = i;
+        }
+        if (index[0] < 0) throw new RunFormatException(file + ": header '" + header + "' has no 'step' column");
+        return index;
+    }
+
+    private static CheckpointMetrics parse(String line, int[] index, Path file, int lineNo) throws RunFormatException {
+        String[] cells = line.split(",", -1);
+        double[] v = new double[index.length];
+        for (int c = 0; c < index.length; c++) {
+            if (index[c] >= cells.length) {
+                throw new RunFormatException(file + ": line " + lineNo + " has " + cells.length + " cells, too few for the header");
+            }
+            v[c] = index[c] < 0 ? Double.NaN : number(cells[index[c]], file, lineNo);
+        }
+        return new CheckpointMetrics(step(cells[index[0]], file, lineNo), v[1], v[2], v[3], v[4], v[5]);
+    }
+
+    /** Steps are integers; "120.0" (pandas writes integer columns holding NaN that way) is accepted. */
+    private static long step(String cell, Path file, int lineNo) throws RunFormatException {
+        try {
+            return Long.parseLong(cell.trim());
+        } catch (NumberFormatException e) {
+            double d = number(cell, file, lineNo);
+            if (d != Math.rint(d) || Math.abs(d) > 1e15) {
+                throw new RunFormatException(file + ": line " + lineNo + ": step '" + cell + "' is not an integer");
+            }
+            return (long) d;
+        }
+    }
+
+    /** Java's and Python's spellings of numbers; an empty cell is "not measured". */
+    private static double number(String cell, Path file, int lineNo) throws RunFormatException {
+        String s = cell.trim().toLowerCase(Locale.ROOT);
+        switch (s) {
+            case "", "nan" -> { return Double.NaN; }
+            case "inf", "infinity", "+inf" -> { return Double.POSITIVE_INFINITY; }
+            case "-inf", "-infinity" -> { return Double.NEGATIVE_INFINITY; }
+            default -> {
+                try {
+                    return Double.parseDouble(s);
+                } catch (NumberFormatException e) {
+                    throw new RunFormatException(file + ": line " + lineNo + ": '" + cell + "' is not a number");
+                }
+            }
+        }
+    }
+}

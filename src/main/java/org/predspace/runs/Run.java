@@ -1,0 +1,191 @@
+package org.predspace.runs;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run folder, opened, checked and loaded (see docs/run-format.md). Immutable: it holds the
+ * checkpoints committed when it was opened, and re-opening sees later ones. Every accessor
+ * returns a copy, so callers cannot change what others see.
+ *
+ * <p>All committed predictions are loaded (T=80, N=1000, C=10 is 3.2 MB). To stream a larger
+ * run checkpoint by checkpoint, use {@link PredictionArray} directly.
+ */
+public final class Run {
+    /** Limits that keep a hostile or broken folder from exhausting memory; far above real runs. */
+    static final int MAX_CHECKPOINTS = 1_000_000;
+    static final int MAX_PROBE_SIZE = 10_000_000;
+    static final long MAX_LOADED_VALUES = 1L << 28;
+    static final int MAX_PARAMETERS = 1 << 28;
+
+    private final Path dir;
+    private final RunManifest manifest;
+    private final long[] steps;
+    private final int[] labels;
+    private final float[][] predictions;
+    private final int[] testLabels;
+    /** null when the run has no held-out probe. */
+    private final float[][] testPredictions;
+    private final List<CheckpointMetrics> metrics;
+    private final long[] parameterSteps;
+
+    private Run(Path dir, RunManifest manifest, long[] steps, int[] labels, float[][] predictions, int[] testLabels,
+                float[][] testPredictions, List<CheckpointMetrics> metrics, long[] parameterSteps) {
+        this.dir = dir;
+        this.manifest = manifest;
+        this.steps = steps;
+        this.labels = labels;
+        this.predictions = predictions;
+        this.testLabels = testLabels;
+        this.testPredictions = testPredictions;
+        this.metrics = List.copyOf(metrics);
+        this.parameterSteps = parameterSteps;
+    }
+
+    public static Run open(Path dir) throws RunFormatException {
+        if (!Files.isDirectory(dir)) throw new RunFormatException(dir + ": not a run folder (no such directory)");
+        RunManifest manifest = RunManifest.read(dir.resolve(RunFiles.MANIFEST));
+        int classes = manifest.classes();
+        long[] steps = readSteps(dir.resolve(RunFiles.STEPS));
+        int[] labels = readLabels(dir.resolve(RunFiles.LABELS), classes);
+        if (labels.length != manifest.probe().size()) {
+            throw new RunFormatException(dir.resolve(RunFiles.LABELS) + ": has " + labels.length
+                    + " labels but run.json says probe.size is " + manifest.probe().size());
+        }
+        PredictionArray probe = PredictionArray.open(dir.resolve(RunFiles.PREDICTIONS), steps.length, labels.length,
+                classes, RunFiles.LABELS);
+
+        Path testLabelsFile = dir.resolve(RunFiles.TEST_LABELS);
+        Path testPredictionsFile = dir.resolve(RunFiles.TEST_PREDICTIONS);
+        boolean hasTest = Files.exists(testLabelsFile);
+        if (hasTest != Files.exists(testPredictionsFile)) {
+            Path missing = hasTest ? testPredictionsFile : testLabelsFile;
+            throw new RunFormatException(missing + ": missing; " + RunFiles.TEST_LABELS + " and "
+                    + RunFiles.TEST_PREDICTIONS + " come together");
+        }
+        int[] testLabels = hasTest ? readLabels(testLabelsFile, classes) : new int[0];
+        PredictionArray test = hasTest ? PredictionArray.open(testPredictionsFile, steps.length, testLabels.length,
+                classes, RunFiles.TEST_LABELS) : null;
+
+        long values = (long) steps.length * classes * (labels.length + testLabels.length);
+        if (values > MAX_LOADED_VALUES) {
+            throw new RunFormatException(dir + ": " + values + " prediction values exceed the " + MAX_LOADED_VALUES
+                    + " this reader loads at once; stream it with PredictionArray");
+        }
+        return new Run(dir, manifest, steps, labels, loadAll(probe), testLabels,
+                test == null ? null : loadAll(test),
+                MetricsCsv.read(dir.resolve(RunFiles.METRICS), steps),
+                ParameterSnapshots.list(dir, steps));
+    }
+
+    /** The commit record: its length is the number of checkpoints that exist. */
+    private static long[] readSteps(Path file) throws RunFormatException {
+        long[] steps = Npy.readLongs(file, MAX_CHECKPOINTS);
+        for (int t = 1; t < steps.length; t++) {
+            if (steps[t] <= steps[t - 1]) {
+                throw new RunFormatException(file + ": steps must increase strictly, but step " + steps[t]
+                        + " at index " + t + " follows " + steps[t - 1]);
+            }
+        }
+        return steps;
+    }
+
+    private static int[] readLabels(Path file, int classes) throws RunFormatException {
+        int[] labels = Npy.readInts(file, MAX_PROBE_SIZE);
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new RunFormatException(file + ": label " + labels[i] + " at index " + i + " is outside [0, "
+                        + classes + ") (run.json says " + classes + " classes)");
+            }
+        }
+        return labels;
+    }
+
+    private static float[][] loadAll(PredictionArray array) throws RunFormatException {
+        float[][] all = new float[array.checkpoints()][];
+        for (int t = 0; t < all.length; t++) all[t] = array.read(t);
+        return all;
+    }
+
+    public Path dir() { return dir; }
+
+    /** Everything run.json says, including created/finished timestamps. */
+    public RunManifest manifest() { return manifest; }
+
+    public String name() { return manifest.name(); }
+
+    public int classes() { return manifest.classes(); }
+
+    public ProbeInfo probe() { return manifest.probe(); }
+
+    public RunStatus status() { return manifest.status(); }
+
+    /** True when run.json still says "running": the writer was killed or crashed (or is still writing). */
+    public boolean interrupted() { return manifest.status() == RunStatus.RUNNING; }
+
+    /** One sentence for the user about how the run ended. */
+    public String statusMessage() {
+        String at = steps.length == 0 ? "before its first checkpoint"
+                : "after " + steps.length + " checkpoint" + (steps.length == 1 ? "" : "s")
+                + " (last step " + steps[steps.length - 1] + ")";
+        return switch (manifest.status()) {
+            case RUNNING -> "Interrupted " + at + ": the writer stopped without finishing (or is still "
+                    + "writing); every checkpoint it completed is shown.";
+            case FINISHED -> "Finished " + at + ".";
+            case CANCELLED -> "Cancelled " + at + ".";
+            case DIVERGED -> "Diverged " + at + ".";
+        };
+    }
+
+    /** The training spec the engine recorded: unmodifiable, JSON-shaped (String, Number, Boolean, List, Map, null). */
+    public Map<String, Object> spec() { return manifest.spec(); }
+
+    /** Final metrics written by {@link RunWriter#finish}; empty while running or when absent. */
+    public Map<String, Object> summary() { return manifest.summary(); }
+
+    public int checkpointCount() { return steps.length; }
+
+    public long[] steps() { return steps.clone(); }
+
+    /** Probe labels, length N. */
+    public int[] labels() { return labels.clone(); }
+
+    /** Probe predictions at checkpoint {@code t}: N*C floats, row-major. */
+    public float[] predictions(int t) { return predictions[t].clone(); }
+
+    /** Element-wise square roots of {@link #predictions}: the coordinates Bhattacharyya geometry works in. */
+    public float[] sqrtPredictions(int t) {
+        float[] p = predictions[t];
+        float[] out = new float[p.length];
+        for (int i = 0; i < p.length; i++) out[i] = (float) Math.sqrt(p[i]);
+        return out;
+    }
+
+    public boolean hasTestSet() { return testPredictions != null; }
+
+    /** Held-out probe labels, or an empty array when the run has none. */
+    public int[] testLabels() { return testLabels.clone(); }
+
+    /** Held-out probe predictions at checkpoint {@code t}, or an empty array when the run has none. */
+    public float[] testPredictions(int t) {
+        if (!hasTestSet()) return new float[0];
+        return testPredictions[t].clone();
+    }
+
+    /** One entry per committed metrics line, ascending by step; empty when metrics.csv is absent. */
+    public List<CheckpointMetrics> metrics() { return metrics; }
+
+    /** Committed steps that have a parameter snapshot, ascending. */
+    public long[] parameterSteps() { return parameterSteps.clone(); }
+
+    /** The flat parameter vector saved at {@code step}, read from disk on each call. */
+    public float[] parameters(long step) throws RunFormatException {
+        if (Arrays.binarySearch(parameterSteps, step) < 0) {
+            throw new IllegalArgumentException("no parameter snapshot at step " + step);
+        }
+        return Npy.readFloats(ParameterSnapshots.file(dir, step), MAX_PARAMETERS);
+    }
+}

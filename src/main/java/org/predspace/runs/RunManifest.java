@@ -1,0 +1,177 @@
+package org.predspace.runs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The contents of run.json. Maps are deep, unmodifiable copies holding only what JSON can
+ * (String, Integer/Long/Double, Boolean, null, List, Map), so the record is immutable.
+ *
+ * @param created  ISO-8601 instant the writer started, or null (optional in the format)
+ * @param finished ISO-8601 instant of {@link RunWriter#finish}, or null
+ */
+public record RunManifest(String name, int classes, ProbeInfo probe, Map<String, Object> spec, RunStatus status,
+                          Map<String, Object> summary, String created, String finished) {
+    public static final String FORMAT = "predspace-run";
+    public static final int VERSION = 1;
+    /** run.json is small; anything bigger is not one of ours and is not worth parsing. */
+    private static final long MAX_BYTES = 16L << 20;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public RunManifest {
+        spec = frozenJson(spec);
+        summary = frozenJson(summary);
+    }
+
+    static RunManifest start(String name, int classes, ProbeInfo probe, Map<String, ?> spec, Instant created) {
+        return new RunManifest(name, classes, probe, jsonCopy(spec, "spec"), RunStatus.RUNNING, Map.of(),
+                created.toString(), null);
+    }
+
+    RunManifest finish(RunStatus finalStatus, Map<String, ?> finalSummary, Instant at) {
+        return new RunManifest(name, classes, probe, spec, finalStatus, jsonCopy(finalSummary, "summary"), created,
+                at.toString());
+    }
+
+    byte[] toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.put("name", name);
+        root.put("classes", classes);
+        ObjectNode p = root.putObject("probe");
+        p.put("id", probe.id());
+        p.put("size", probe.size());
+        p.put("split", probe.split());
+        root.put("status", status.jsonName());
+        if (created != null) root.put("created", created);
+        if (finished != null) root.put("finished", finished);
+        root.set("spec", JSON.valueToTree(spec));
+        if (!summary.isEmpty()) root.set("summary", JSON.valueToTree(summary));
+        try {
+            return JSON.writeValueAsBytes(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("maps were checked to be JSON when the manifest was made", e);
+        }
+    }
+
+    static RunManifest read(Path file) throws RunFormatException {
+        JsonNode root;
+        try {
+            if (Files.size(file) > MAX_BYTES) throw new RunFormatException(file + ": larger than " + MAX_BYTES + " bytes");
+            root = JSON.readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new RunFormatException(file + ": missing; a run folder needs run.json", e);
+        } catch (JsonProcessingException e) {
+            throw new RunFormatException(file + ": malformed JSON (" + e.getOriginalMessage() + ")", e);
+        } catch (IOException e) {
+            throw new RunFormatException(file + ": cannot read (" + e + ")", e);
+        }
+        if (root == null || !root.isObject()) throw new RunFormatException(file + ": not a JSON object");
+        Fields f = new Fields(file);
+        String format = f.text(root, "format");
+        if (!FORMAT.equals(format)) {
+            throw new RunFormatException(file + ": 'format' is '" + format + "', expected '" + FORMAT + "'");
+        }
+        long version = f.integer(root, "version", 0);
+        if (version != VERSION) {
+            throw new RunFormatException(file + ": unsupported version " + version + " (this PredSpace reads version " + VERSION + ")");
+        }
+        JsonNode probe = f.object(root, "probe", true);
+        ProbeInfo probeInfo = new ProbeInfo(f.text(probe, "id"), (int) f.integer(probe, "size", 0), f.text(probe, "split"));
+        RunStatus status;
+        try {
+            status = RunStatus.fromJson(f.text(root, "status"));
+        } catch (IllegalArgumentException e) {
+            throw new RunFormatException(file + ": " + e.getMessage());
+        }
+        return new RunManifest(f.text(root, "name"), (int) f.integer(root, "classes", 1), probeInfo,
+                f.map(root, "spec"), status, f.map(root, "summary"), f.optionalText(root, "created"),
+                f.optionalText(root, "finished"));
+    }
+
+    /** Field access with messages that name the file and the field. */
+    private record Fields(Path file) {
+        String text(JsonNode node, String field) throws RunFormatException {
+            JsonNode v = node.get(field);
+            if (v == null || !v.isTextual()) throw problem(field, v, "a string");
+            return v.textValue();
+        }
+
+        String optionalText(JsonNode node, String field) throws RunFormatException {
+            return node.hasNonNull(field) ? text(node, field) : null;
+        }
+
+        long integer(JsonNode node, String field, int min) throws RunFormatException {
+            JsonNode v = node.get(field);
+            if (v == null || !v.canConvertToInt() || !v.isIntegralNumber() || v.intValue() < min) {
+                throw problem(field, v, "an integer >= " + min);
+            }
+            return v.intValue();
+        }
+
+        JsonNode object(JsonNode node, String field, boolean required) throws RunFormatException {
+            JsonNode v = node.get(field);
+            if (v == null && !required) return null;
+            if (v == null || !v.isObject()) throw problem(field, v, "an object");
+            return v;
+        }
+
+        Map<String, Object> map(JsonNode node, String field) throws RunFormatException {
+            JsonNode v = object(node, field, false);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = v == null ? Map.of() : JSON.convertValue(v, Map.class);
+            return m;
+        }
+
+        private RunFormatException problem(String field, JsonNode found, String expected) {
+            return new RunFormatException(file + ": " + (found == null ? "missing '" + field + "'"
+                    : "'" + field + "' is " + found + ", expected " + expected));
+        }
+    }
+
+    /** A JSON-shaped copy of a caller's map; refuses values Jackson cannot write. */
+    private static Map<String, Object> jsonCopy(Map<String, ?> map, String what) {
+        if (map == null) return Map.of();
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> copy = JSON.convertValue(JSON.valueToTree(map), Map.class);
+            return copy;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + " cannot be written as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> frozenJson(Map<String, Object> map) {
+        return map == null ? Map.of() : (Map<String, Object>) freeze(map);
+    }
+
+    private static Object freeze(Object value) {
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            m.forEach((k, v) -> copy.put(String.valueOf(k), freeze(v)));
+            return Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof List<?> l) {
+            List<Object> copy = new ArrayList<>(l.size());
+            for (Object v : l) copy.add(freeze(v));
+            return Collections.unmodifiableList(copy);
+        }
+        return value;
+    }
+}
