@@ -50,7 +50,7 @@ public final class NetworkFactory {
         ISchedule rate = new CosineWarmupSchedule(spec.schedule(), spec.learningRate(), totalSteps, warmup);
 
         NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
-                .seed(spec.seed())
+                .seed(initSeed(spec.seed()))
                 .dataType(DataType.FLOAT)
                 .updater(updater(spec.optimizer(), rate))
                 .weightInit(spec.architecture() == Architecture.LINEAR ? WeightInit.XAVIER : WeightInit.RELU)
@@ -84,6 +84,15 @@ public final class NetworkFactory {
         ComputationGraph net = new ComputationGraph(g.build());
         net.init();
         return net;
+    }
+
+    /**
+     * DL4J treats seed 0 as "no seed" and then initialises from the clock, so user seed 0
+     * would not be reproducible. Every user seed is mapped through SplitMix64 to a non-zero one.
+     */
+    static long initSeed(long seed) {
+        long mixed = new java.util.SplittableRandom(seed).nextLong();
+        return mixed != 0 ? mixed : 1;
     }
 
     static IUpdater updater(OptimizerKind kind, ISchedule rate) {
@@ -147,11 +156,12 @@ public final class NetworkFactory {
     /** Springenberg et al.'s all-convolutional idea, shrunk: strided convs instead of pooling. */
     private static String allCnn(GraphBuilder g) {
         ConvolutionMode same = ConvolutionMode.Same;
-        String x = conv(g, "conv1", "in", 32, 3, 1, same, true);
-        x = conv(g, "conv2", x, 32, 3, 2, same, true);
-        x = conv(g, "conv3", x, 64, 3, 1, same, true);
-        x = conv(g, "conv4", x, 64, 3, 2, same, true);
-        return conv(g, "conv5", x, 64, 1, 1, same, true);
+        // 16/32 channels rather than the paper's 96/192: ~1.5 GFLOP per 128-image step on one core
+        String x = conv(g, "conv1", "in", 16, 3, 1, same, true);
+        x = conv(g, "conv2", x, 16, 3, 2, same, true);
+        x = conv(g, "conv3", x, 32, 3, 1, same, true);
+        x = conv(g, "conv4", x, 32, 3, 2, same, true);
+        return conv(g, "conv5", x, 32, 1, 1, same, true);
     }
 
     /** A small ResNet: 16-channel stem, one identity block, one down-sampling block to 32 channels. */

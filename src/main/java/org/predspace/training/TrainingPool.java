@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * Runs trainings in a bounded pool of worker threads, by default one per core: each
- * training uses one native thread (see {@link NativeThreads}), so this keeps every core busy
+ * training uses one native thread (see {@link NativeBackend}), so this keeps every core busy
  * without oversubscription. Data sets are loaded once and shared by the runs that use them.
  */
 public final class TrainingPool implements AutoCloseable {

@@ -2,8 +2,6 @@ package org.predspace.training;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.predspace.data.DatasetSplit;
 import org.predspace.runs.Checkpoint;
 import org.predspace.runs.CheckpointMetrics;
@@ -24,6 +22,14 @@ import java.util.function.Consumer;
  * listeners receive plain values only.
  */
 public final class TrainingRun {
+    /**
+     * A run has diverged when its loss exceeds this many times the loss of uniform predictions
+     * (ln C): 10 ln C means p(label) below C^-10 on average, which no honest training reaches.
+     * Non-finite losses or predictions are divergence too. Adam at lr 1000 saturates the
+     * softmax to wrong one-hot rows without ever producing NaN; this catches it.
+     */
+    static final double DIVERGED_LOSS_FACTOR = 10;
+
     private final TrainingSpec spec;
     private final DatasetSplit data;
     private final Path dir;
@@ -45,7 +51,7 @@ public final class TrainingRun {
 
     /** Runs to the end on the calling thread and returns the final status. */
     public RunStatus execute() throws IOException {
-        NativeThreads.useOneThreadPerOp();
+        NativeBackend.configure();
         ProbeSet probe = ProbeSet.balanced(data.id(), "train", data.train(), spec.probeSize(), spec.probeSeed());
         ProbeSet testProbe = ProbeSet.balanced(data.id(), "test", data.test(), spec.probeSize(), spec.probeSeed());
         MinibatchSource batches = new MinibatchSource(data.train(), spec.batchSize(), spec.randomLabels(),
@@ -73,13 +79,10 @@ public final class TrainingRun {
 
     private Outcome train(ComputationGraph net, MinibatchSource batches, CheckpointSchedule schedule,
                           long stepsPerEpoch, ProbeSet probe, ProbeSet testProbe, RunWriter writer) throws IOException {
-        int d = data.shape().size();
-        int classes = data.classes();
-        int b = batches.batchSize();
-        float[] x = new float[b * d];
-        float[] y = new float[b * classes];
+        OptimisationStep optimise = new OptimisationStep(net, batches, data.shape().size(), data.classes());
         long total = schedule.lastStep();
         long progressEvery = Math.max(1, total / 200);
+        double divergedLoss = DIVERGED_LOSS_FACTOR * Math.log(data.classes());
         CheckpointMetrics last = null;
         for (long step = 0; ; step++) {
             if (schedule.contains(step)) {
@@ -88,6 +91,11 @@ public final class TrainingRun {
                 ProbeEvaluation test = ProbeEvaluation.of(net, testProbe.samples());
                 if (!train.finite() || !test.finite()) {
                     return new Outcome(RunStatus.DIVERGED, "predictions became non-finite at step " + step, last);
+                }
+                if (train.loss() > divergedLoss) {
+                    return new Outcome(RunStatus.DIVERGED, String.format(java.util.Locale.ROOT,
+                            "probe loss %.3g at step %d is over %.0fx that of uniform predictions", train.loss(), step,
+                            DIVERGED_LOSS_FACTOR), last);
                 }
                 CheckpointMetrics m = new CheckpointMetrics(step, epoch, train.loss(), train.accuracy(), test.loss(), test.accuracy());
                 int index = schedule.indexOf(step);
@@ -100,12 +108,8 @@ public final class TrainingRun {
             if (step == total) return new Outcome(RunStatus.FINISHED, "finished", last);
             if (cancelRequested.get()) return new Outcome(RunStatus.CANCELLED, "cancelled at step " + step, last);
 
-            batches.next(x, y);
-            INDArray features = Nd4j.create(x, new long[] {b, d}, DataType.FLOAT);
-            INDArray targets = Nd4j.create(y, new long[] {b, classes}, DataType.FLOAT);
-            net.fit(new INDArray[] {features}, new INDArray[] {targets});
-            double loss = net.score();
-            if (!Double.isFinite(loss)) {
+            double loss = optimise.run();
+            if (!Double.isFinite(loss) || loss > divergedLoss) {
                 return new Outcome(RunStatus.DIVERGED, "training loss became " + loss + " at step " + (step + 1), last);
             }
             if ((step + 1) % progressEvery == 0) {

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class NetworkFactoryTest {
 
     @BeforeAll
-    static void threads() { NativeThreads.useOneThreadPerOp(); }
+    static void threads() { NativeBackend.configure(); }
 
     private static TrainingSpec spec(Architecture a, boolean bn) {
         return TrainingSpec.builder("test").architecture(a).batchNorm(bn).width(16).hiddenLayers(2).seed(3).build();
@@ -61,6 +61,18 @@ class NetworkFactoryTest {
                     () -> NetworkFactory.build(spec(a, false), InputShape.tabular(4), 3, 10));
             assertTrue(e.getMessage().contains(a.id()) && e.getMessage().contains("image"), e.getMessage());
         }
+    }
+
+    @Test
+    void seedZeroIsReproducibleAcrossThreads() throws Exception {
+        // DL4J reads seed 0 as "unseeded" and draws from the clock; the factory must not
+        TrainingSpec zero = spec(Architecture.MLP, false).toBuilder().seed(0).build();
+        float[] here = NetworkFactory.build(zero, InputShape.tabular(5), 3, 10).params().toFloatVector();
+        float[][] there = new float[1][];
+        Thread t = new Thread(() -> there[0] = NetworkFactory.build(zero, InputShape.tabular(5), 3, 10).params().toFloatVector());
+        t.start();
+        t.join();
+        assertArrayEquals(here, there[0]);
     }
 
     @Test

@@ -1,0 +1,47 @@
+package org.predspace.cli;
+
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+
+/**
+ * Runs the command line. Every user error ends as one line on stderr and a non-zero exit
+ * code (2 for bad arguments, 1 for a failure while working); never a stack trace.
+ */
+public final class Cli {
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_USAGE = 2;
+
+    private Cli() {}
+
+    public static int run(String... args) {
+        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+    }
+
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new PredSpaceCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("predspace: " + ex.getMessage()
+                    + " (see: predspace " + ex.getCommandLine().getCommandName().replace("predspace", "").trim() + " --help)");
+            return EXIT_USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("predspace: " + describe(ex));
+            return EXIT_FAILURE;
+        });
+        return cl;
+    }
+
+    /** The message of a failure, with the cause's message where the outer one says nothing new. */
+    static String describe(Throwable ex) {
+        String m = ex.getMessage();
+        if (m == null || m.isBlank()) {
+            return ex.getCause() != null ? describe(ex.getCause()) : ex.getClass().getSimpleName();
+        }
+        if (ex instanceof java.nio.file.NoSuchFileException) return "no such file or folder: " + m;
+        if (ex instanceof java.nio.file.AccessDeniedException) return "permission denied: " + m;
+        return m;
+    }
+}

@@ -1,0 +1,130 @@
+package org.predspace.cli;
+
+import org.predspace.data.DatasetCatalog;
+import org.predspace.runs.RunStatus;
+import org.predspace.training.Architecture;
+import org.predspace.training.LearningRateSchedule;
+import org.predspace.training.NativeBackend;
+import org.predspace.training.OptimizerKind;
+import org.predspace.training.SnapshotPolicy;
+import org.predspace.training.Sweep;
+import org.predspace.training.TrainingPool;
+import org.predspace.training.TrainingSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train one run, or a sweep: the product of every comma-separated value list.",
+                "Each run is written to its own folder inside --out."})
+final class TrainCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--dataset", required = true, paramLabel = "ID",
+            description = "mnist, fashion, digits, iris, spirals, gauss, sloppy, idx:FOLDER or csv:FILE")
+    String dataset;
+    @Option(names = "--arch", split = ",", paramLabel = "A", defaultValue = "mlp",
+            description = "linear, mlp, lenet, allcnn, resnet (default: ${DEFAULT-VALUE})")
+    List<String> architectures;
+    @Option(names = "--optimizer", split = ",", paramLabel = "O", defaultValue = "adam",
+            description = "sgd, nesterov, adam, adamw, rmsprop (default: ${DEFAULT-VALUE})")
+    List<String> optimizers;
+    @Option(names = "--lr", split = ",", paramLabel = "X", defaultValue = "0.001",
+            description = "learning rate(s) (default: ${DEFAULT-VALUE})")
+    List<Double> learningRates;
+    @Option(names = "--batch", split = ",", paramLabel = "B", defaultValue = "128",
+            description = "batch size(s) (default: ${DEFAULT-VALUE})")
+    List<Integer> batchSizes;
+    @Option(names = "--epochs", paramLabel = "E", defaultValue = "5", description = "(default: ${DEFAULT-VALUE})")
+    int epochs;
+    @Option(names = "--seed", split = ",", paramLabel = "S", defaultValue = "0",
+            description = "seed(s): each fixes initialisation, data order and augmentation (default: ${DEFAULT-VALUE})")
+    List<Long> seeds;
+    @Option(names = "--probe-size", paramLabel = "N", defaultValue = "1000",
+            description = "probe samples per checkpoint (default: ${DEFAULT-VALUE})")
+    int probeSize;
+    @Option(names = "--probe-seed", paramLabel = "S", defaultValue = "0",
+            description = "chooses the probe samples (default: ${DEFAULT-VALUE})")
+    long probeSeed;
+    @Option(names = "--weight-decay", paramLabel = "W", defaultValue = "0",
+            description = "L2 weight decay; decoupled for adamw (default: ${DEFAULT-VALUE})")
+    double weightDecay;
+    @Option(names = "--schedule", paramLabel = "S", defaultValue = "constant",
+            description = "learning-rate schedule: constant or cosine (default: ${DEFAULT-VALUE})")
+    String schedule;
+    @Option(names = "--warmup", paramLabel = "F", defaultValue = "0",
+            description = "fraction of steps for a linear learning-rate warm-up (default: ${DEFAULT-VALUE})")
+    double warmup;
+    @Option(names = "--random-labels", paramLabel = "F", defaultValue = "0",
+            description = "fraction of training labels replaced by random ones (default: ${DEFAULT-VALUE})")
+    double randomLabels;
+    @Option(names = "--augment", description = "random shifts of up to 2 pixels (images only)")
+    boolean augment;
+    @Option(names = "--batch-norm", description = "batch norm in mlp and lenet (allcnn and resnet always have it)")
+    boolean batchNorm;
+    @Option(names = "--depth", paramLabel = "L", defaultValue = "2", description = "mlp hidden layers (default: ${DEFAULT-VALUE})")
+    int depth;
+    @Option(names = "--width", paramLabel = "W", defaultValue = "256", description = "mlp hidden width (default: ${DEFAULT-VALUE})")
+    int width;
+    @Option(names = "--checkpoints", paramLabel = "K", defaultValue = "60",
+            description = "checkpoints per run, log-spaced in steps (default: ${DEFAULT-VALUE})")
+    int checkpoints;
+    @Option(names = "--snapshots", paramLabel = "P", defaultValue = "all",
+            description = "parameter snapshots: all, sparse (first, middle, last) or none (default: ${DEFAULT-VALUE})")
+    String snapshots;
+    @Option(names = "--jobs", paramLabel = "J", description = "runs trained at once (default: one per core)")
+    Integer jobs;
+    @Option(names = "--name", paramLabel = "NAME", description = "run name (single runs only; default: from the values)")
+    String name;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder that receives one folder per run")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainingSpec base = TrainingSpec.builder(dataset)
+                .epochs(epochs).probeSize(probeSize).probeSeed(probeSeed).weightDecay(weightDecay)
+                .schedule(LearningRateSchedule.fromId(schedule)).warmupFraction(warmup).randomLabels(randomLabels)
+                .shiftAugment(augment).batchNorm(batchNorm).hiddenLayers(depth).width(width)
+                .checkpoints(checkpoints).snapshots(SnapshotPolicy.fromId(snapshots)).build();
+        Sweep sweep = new Sweep(base, architectures.stream().map(Architecture::fromId).toList(),
+                optimizers.stream().map(OptimizerKind::fromId).toList(), learningRates, batchSizes, seeds);
+        List<TrainingSpec> specs = sweep.specs();
+        if (name != null) {
+            if (specs.size() != 1) throw new IllegalArgumentException("--name works for a single run; this sweep has " + specs.size());
+            specs = List.of(specs.get(0).toBuilder().name(name).build());
+        }
+        int workers = jobs != null ? jobs : NativeBackend.cores();
+        if (workers < 1) throw new IllegalArgumentException("--jobs must be at least 1, got " + workers);
+        Files.createDirectories(out);
+
+        ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getOut(), specs.size(), System.console() != null);
+        try (TrainingPool pool = new TrainingPool(Math.min(workers, specs.size()), new DatasetCatalog()::load)) {
+            List<TrainingPool.RunHandle> handles = pool.submitAll(specs, out, progress);
+            Thread stopOnInterrupt = new Thread(() -> cancelAndWait(handles), "cancel-on-exit");
+            Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
+            List<RunStatus> statuses = TrainingPool.awaitAll(handles);
+            Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+            progress.done();
+            long failed = statuses.stream().filter(s -> s == null).count();
+            return failed == 0 ? 0 : Cli.EXIT_FAILURE;
+        }
+    }
+
+    /** On Ctrl-C, let each run record "cancelled" and close its files instead of leaving "running". */
+    private static void cancelAndWait(List<TrainingPool.RunHandle> handles) {
+        handles.forEach(TrainingPool.RunHandle::cancel);
+        for (TrainingPool.RunHandle h : handles) {
+            try {
+                h.status().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // exiting anyway; an unfinished run is reported as interrupted when reopened
+            }
+        }
+    }
+}
