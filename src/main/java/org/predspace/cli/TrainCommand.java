@@ -1,10 +1,12 @@
 package org.predspace.cli;
 
 import org.predspace.data.DatasetCatalog;
+import org.predspace.data.DatasetSplit;
 import org.predspace.runs.RunStatus;
 import org.predspace.training.Architecture;
 import org.predspace.training.LearningRateSchedule;
 import org.predspace.training.NativeBackend;
+import org.predspace.training.NetworkFactory;
 import org.predspace.training.OptimizerKind;
 import org.predspace.training.SnapshotPolicy;
 import org.predspace.training.Sweep;
@@ -99,12 +101,15 @@ final class TrainCommand implements Callable<Integer> {
             if (specs.size() != 1) throw new IllegalArgumentException("--name works for a single run; this sweep has " + specs.size());
             specs = List.of(specs.get(0).toBuilder().name(name).build());
         }
+        // load and check the data before any run starts, so a bad id or shape is one clear line
+        DatasetSplit data = new DatasetCatalog().load(dataset);
+        for (TrainingSpec s : specs) NetworkFactory.checkCompatible(s, data.shape());
         int workers = jobs != null ? jobs : NativeBackend.cores();
         if (workers < 1) throw new IllegalArgumentException("--jobs must be at least 1, got " + workers);
         Files.createDirectories(out);
 
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getOut(), specs.size(), System.console() != null);
-        try (TrainingPool pool = new TrainingPool(Math.min(workers, specs.size()), new DatasetCatalog()::load)) {
+        try (TrainingPool pool = new TrainingPool(Math.min(workers, specs.size()), id -> data)) {
             List<TrainingPool.RunHandle> handles = pool.submitAll(specs, out, progress);
             Thread stopOnInterrupt = new Thread(() -> cancelAndWait(handles), "cancel-on-exit");
             Runtime.getRuntime().addShutdownHook(stopOnInterrupt);

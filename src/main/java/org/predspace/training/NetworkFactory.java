@@ -41,11 +41,19 @@ public final class NetworkFactory {
 
     private NetworkFactory() {}
 
-    public static ComputationGraph build(TrainingSpec spec, InputShape shape, int classes, long totalSteps) {
+    /** Refuses, with a message naming the problem, a spec that cannot train on data of this shape. */
+    public static void checkCompatible(TrainingSpec spec, InputShape shape) {
         if (spec.architecture().imageOnly() && !shape.image()) {
             throw new IllegalArgumentException("architecture " + spec.architecture().id() + " needs image data, but "
                     + spec.dataset() + " has " + shape + "; use linear or mlp");
         }
+        if (spec.shiftAugment() && !shape.image()) {
+            throw new IllegalArgumentException("shift augmentation needs image data, but " + spec.dataset() + " has " + shape);
+        }
+    }
+
+    public static ComputationGraph build(TrainingSpec spec, InputShape shape, int classes, long totalSteps) {
+        checkCompatible(spec, shape);
         long warmup = Math.round(spec.warmupFraction() * totalSteps);
         ISchedule rate = new CosineWarmupSchedule(spec.schedule(), spec.learningRate(), totalSteps, warmup);
 

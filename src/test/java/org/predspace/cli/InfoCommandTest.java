@@ -1,0 +1,104 @@
+package org.predspace.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.predspace.runs.Run;
+import org.predspace.runs.RunFormatException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class InfoCommandTest {
+    private static final Path NUMPY_RUN = Path.of("src/test/resources/fixtures/numpy-run");
+
+    @Test
+    void killDashNineMidRunLeavesTheFinishedCheckpointsAndAnInterruptedStatus(@TempDir Path tmp) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.predspace.Main",
+                "train", "--dataset", "mnist", "--arch", "mlp", "--epochs", "20", "--snapshots", "none",
+                "--out", tmp.toString()));
+        Process training = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("log.txt").toFile()).start();
+        Path runDir = tmp.resolve("mnist-mlp-adam-lr0.001-b128-s0");
+        int seen = waitForCheckpoints(runDir, 6, training);
+        training.destroyForcibly(); // SIGKILL: no shutdown hook runs
+        assertTrue(training.waitFor(20, TimeUnit.SECONDS));
+        assertTrue(seen >= 6);
+
+        CliRunner info = CliRunner.run("info", runDir.toString());
+        assertEquals(0, info.exitCode(), info.err());
+        assertTrue(info.out().contains("running (interrupted)"), info.out());
+
+        Run run = Run.open(runDir);
+        assertTrue(run.interrupted());
+        assertTrue(run.checkpointCount() >= seen, "checkpoints completed before the kill are kept");
+        JsonNode json = new ObjectMapper().readTree(CliRunner.run("info", "--json", runDir.toString()).out());
+        assertTrue(json.get("interrupted").asBoolean());
+        assertEquals(run.checkpointCount(), json.get("checkpoints").asInt());
+    }
+
+    private static int waitForCheckpoints(Path runDir, int wanted, Process p) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            assertTrue(p.isAlive(), "training stopped early");
+            if (Files.exists(runDir.resolve("run.json"))) {
+                try {
+                    int t = Run.open(runDir).checkpointCount();
+                    if (t >= wanted) return t;
+                } catch (RunFormatException stillStarting) {
+                    // files appear one by one during create; poll again
+                }
+            }
+            Thread.sleep(100);
+        }
+        fail("no " + wanted + " checkpoints within 2 minutes");
+        return -1;
+    }
+
+    @Test
+    void opensARunWrittenByNumpyAndReportsItsShape() throws Exception {
+        CliRunner text = CliRunner.run("info", NUMPY_RUN.toString());
+        assertEquals(0, text.exitCode(), text.err());
+        Run run = Run.open(NUMPY_RUN);
+        assertTrue(text.out().contains("T = " + run.checkpointCount() + " checkpoints, N = 12 probe samples, C = 3 classes"), text.out());
+        assertTrue(text.out().contains("fixture-probe-12"));
+
+        JsonNode json = new ObjectMapper().readTree(CliRunner.run("info", "--json", NUMPY_RUN.toString()).out());
+        assertEquals("numpy fixture", json.get("name").asText());
+        assertEquals(3, json.get("classes").asInt());
+        assertEquals(12, json.get("samples").asInt());
+        assertEquals("fixture-probe-12", json.get("probe").get("id").asText());
+        assertEquals("finished", json.get("status").asText());
+        assertFalse(json.get("interrupted").asBoolean());
+    }
+
+    @Test
+    void missingOrBrokenRunFolderIsOneLine(@TempDir Path tmp) throws Exception {
+        CliRunner missing = CliRunner.run("info", tmp.resolve("nope").toString());
+        assertEquals(Cli.EXIT_FAILURE, missing.exitCode());
+        TrainCommandTest.assertOneLine(missing.err(), "nope");
+
+        Files.writeString(tmp.resolve("run.json"), "{ not json");
+        CliRunner broken = CliRunner.run("info", tmp.toString());
+        assertEquals(Cli.EXIT_FAILURE, broken.exitCode());
+        TrainCommandTest.assertOneLine(broken.err(), "run.json");
+    }
+
+    @Test
+    void datasetsListsTheBundledSetsWithTheirSizes() {
+        CliRunner r = CliRunner.run("datasets");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("mnist\\s+20000\\s+3000\\s+10\\s+1x28x28.*")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("digits\\s+1438\\s+359\\s+10.*")), r.out());
+        for (String id : List.of("fashion", "iris", "spirals", "gauss", "sloppy")) {
+            assertTrue(r.out().lines().anyMatch(l -> l.startsWith(id + " ")), id);
+        }
+    }
+}
