@@ -1,11 +1,7 @@
 package org.predspace.training;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /** The network families the engine can train, by their short CLI id. */
-public enum Architecture {
+public enum Architecture implements NamedChoice {
     LINEAR("linear", false, "softmax regression (no hidden layer)"),
     MLP("mlp", false, "fully connected ReLU network, depth and width configurable"),
     LENET("lenet", true, "LeNet-style CNN: two 5x5 conv + max-pool stages, two dense layers"),
@@ -22,19 +18,16 @@ public enum Architecture {
         this.description = description;
     }
 
+    @Override
     public String id() { return id; }
     public boolean imageOnly() { return imageOnly; }
     public String description() { return description; }
 
     public static Architecture fromId(String s) {
-        String key = s.trim().toLowerCase(Locale.ROOT);
-        for (Architecture a : values()) {
-            if (a.id.equals(key)) return a;
-        }
-        throw new IllegalArgumentException("unknown architecture '" + s + "' (expected one of " + ids() + ")");
+        return NamedChoice.parse(Architecture.class, s, "architecture");
     }
 
     public static String ids() {
-        return Arrays.stream(values()).map(Architecture::id).collect(Collectors.joining(", "));
+        return NamedChoice.ids(Architecture.class);
     }
 }

@@ -3,21 +3,18 @@ package org.predspace.training;
 import java.util.Locale;
 
 /** How the learning rate evolves over the run's steps. */
-public enum LearningRateSchedule {
+public enum LearningRateSchedule implements NamedChoice {
     CONSTANT("constant"), COSINE("cosine");
 
     private final String id;
 
     LearningRateSchedule(String id) { this.id = id; }
 
+    @Override
     public String id() { return id; }
 
     public static LearningRateSchedule fromId(String s) {
-        String key = s.trim().toLowerCase(Locale.ROOT);
-        for (LearningRateSchedule v : values()) {
-            if (v.id.equals(key)) return v;
-        }
-        throw new IllegalArgumentException("unknown schedule '" + s + "' (expected constant or cosine)");
+        return NamedChoice.parse(LearningRateSchedule.class, s, "schedule");
     }
 
     /**

@@ -1,19 +1,18 @@
 package org.predspace.training;
 
-import java.util.Locale;
-
 /**
  * Which checkpoints keep a parameter snapshot (needed later for spectra). Snapshots are
  * the bulk of a run folder (an MLP 784-256-256-10 is 1 MB each), so shipped sample runs
- * keep only a few.
+ * keep only a few: sparse keeps the first, middle and last checkpoint.
  */
-public enum SnapshotPolicy {
+public enum SnapshotPolicy implements NamedChoice {
     ALL("all"), SPARSE("sparse"), NONE("none");
 
     private final String id;
 
     SnapshotPolicy(String id) { this.id = id; }
 
+    @Override
     public String id() { return id; }
 
     /** Whether checkpoint {@code index} of {@code count} gets a snapshot. */
@@ -26,10 +25,6 @@ public enum SnapshotPolicy {
     }
 
     public static SnapshotPolicy fromId(String s) {
-        String key = s.trim().toLowerCase(Locale.ROOT);
-        for (SnapshotPolicy p : values()) {
-            if (p.id.equals(key)) return p;
-        }
-        throw new IllegalArgumentException("unknown snapshot policy '" + s + "' (expected all, sparse or none)");
+        return NamedChoice.parse(SnapshotPolicy.class, s, "snapshot policy");
     }
 }
