@@ -1,0 +1,125 @@
+package org.predspace.geometry;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Fast d_B between the models of two {@link ModelBlock}s (SCIENCE.md section 2).
+ *
+ * <p>Why it is fast. The plain formula takes one log per sample and pair: m^2 N / 2 logs for
+ * a full matrix, which dominate for C = 10. Here sum_n log BC_n = log prod_n BC_n. Clamped
+ * coefficients are multiplied in float over groups of {@link #GROUP} samples ((1e-6)^6 =
+ * 1e-36 is still a normal float), each group product is multiplied into a double, and after
+ * every {@link #CHUNK} samples that double's binary exponent is moved into an integer (exact:
+ * scaling by a power of two; (1e-6)^36 = 1e-216 is far from double underflow). One log per
+ * pair is taken at the very end: m^2/2 logs instead of m^2 N / 2, and the result equals the
+ * plain sum of logs up to float rounding (tested against {@link BhattacharyyaDistance}).
+ * Every per-sample loop runs over contiguous models with one index, which Java 17's C2
+ * vectorises; the float-to-double step (which it does not) runs once per group only.
+ */
+final class BhattacharyyaKernel {
+    /** Samples per float product: (1e-6)^6 = 1e-36 > Float.MIN_NORMAL = 1.2e-38. */
+    static final int GROUP = 6;
+    /** Samples per exponent renormalisation of the double products. */
+    static final int CHUNK = 6 * GROUP;
+    /** The coefficient floor as a float, so that the clamp vectorises with the products. */
+    private static final float FLOOR = (float) BhattacharyyaDistance.COEFFICIENT_FLOOR;
+    private static final double LN2 = Math.log(2);
+    private static final long MANTISSA = 0x000f_ffff_ffff_ffffL;
+    private static final long EXPONENT_ZERO = 0x3ff0_0000_0000_0000L;
+
+    private final LongAdder logs = new LongAdder();
+
+    /** Logs evaluated so far: one per pair. */
+    long logsComputed() { return logs.sum(); }
+
+    /**
+     * out[i - i0][j] = d_B(a_i, b_j) for i in [i0, i1), j in [j0, b.count()). With
+     * {@code upperOnly} (a and b the same block) only pairs with j > i are computed. Entries
+     * not computed are left as they were.
+     */
+    void distances(ModelBlock a, int i0, int i1, ModelBlock b, int j0, boolean upperOnly, double[][] out) {
+        int width = b.count();
+        int samples = a.samples;
+        double[][] product = new double[i1 - i0][width];
+        long[][] exponent = new long[i1 - i0][width];
+        float[][] group = new float[i1 - i0][width];
+        for (double[] p : product) Arrays.fill(p, 1.0);
+        float[] bc = new float[width];
+        // Sample-outer, model-inner: one sample's rows of b (C x width floats) stay in L1
+        // while every row i of a uses them.
+        for (int g0 = 0; g0 < samples; g0 += GROUP) {
+            int g1 = Math.min(samples, g0 + GROUP);
+            for (int s = g0; s < g1; s++) {
+                for (int i = i0; i < i1; i++) {
+                    int from = upperOnly ? Math.max(j0, i + 1) : j0;
+                    if (from >= width) continue;
+                    coefficients(a, i, b, s, bc, from, width);
+                    float[] q = group[i - i0];
+                    if (s == g0) {
+                        for (int j = from; j < width; j++) q[j] = Math.max(bc[j], FLOOR);
+                    } else {
+                        for (int j = from; j < width; j++) q[j] *= Math.max(bc[j], FLOOR);
+                    }
+                }
+            }
+            boolean renormalise = g1 == samples || (g1 % CHUNK) == 0;
+            for (int i = i0; i < i1; i++) {
+                int from = upperOnly ? Math.max(j0, i + 1) : j0;
+                double[] p = product[i - i0];
+                float[] q = group[i - i0];
+                for (int j = from; j < width; j++) p[j] *= q[j];
+                if (renormalise) renormalise(p, exponent[i - i0], from, width);
+            }
+        }
+        long count = 0;
+        for (int i = i0; i < i1; i++) {
+            double[] p = product[i - i0];
+            long[] e = exponent[i - i0];
+            for (int j = upperOnly ? Math.max(j0, i + 1) : j0; j < width; j++) {
+                // max(0, .): BC_n <= 1 by Cauchy-Schwarz, so a negative d_B is only rounding.
+                out[i - i0][j] = Math.max(0.0, -(Math.log(p[j]) + e[j] * LN2) / samples);
+                count++;
+            }
+        }
+        logs.add(count);
+    }
+
+    /** bc[j] = BC_s(a_i, b_j) for j in [from, to); classes are taken two at a time to halve the passes over bc. */
+    private static void coefficients(ModelBlock a, int i, ModelBlock b, int s, float[] bc, int from, int to) {
+        int row = s * a.classes;
+        int end = row + a.classes;
+        float[][] ar = a.rows;
+        float[][] br = b.rows;
+        int r = row;
+        if ((a.classes & 1) == 1) {
+            float x = ar[r][i];
+            float[] u = br[r];
+            for (int j = from; j < to; j++) bc[j] = x * u[j];
+            r += 1;
+        } else {
+            float x = ar[r][i];
+            float y = ar[r + 1][i];
+            float[] u = br[r];
+            float[] v = br[r + 1];
+            for (int j = from; j < to; j++) bc[j] = x * u[j] + y * v[j];
+            r += 2;
+        }
+        for (; r < end; r += 2) {
+            float x = ar[r][i];
+            float y = ar[r + 1][i];
+            float[] u = br[r];
+            float[] v = br[r + 1];
+            for (int j = from; j < to; j++) bc[j] += x * u[j] + y * v[j];
+        }
+    }
+
+    /** Moves each product's binary exponent into {@code exponent}, leaving a mantissa in [1, 2). */
+    private static void renormalise(double[] product, long[] exponent, int from, int to) {
+        for (int k = from; k < to; k++) {
+            long bits = Double.doubleToRawLongBits(product[k]);
+            exponent[k] += ((bits >>> 52) & 0x7ff) - 1023;
+            product[k] = Double.longBitsToDouble((bits & MANTISSA) | EXPONENT_ZERO);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.predspace.geometry;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The growing m x m matrix of d_B between checkpoints on one probe set (SCIENCE.md section 2).
+ * Adding checkpoints computes only the new rows: m*N*C multiply-adds and m logs per new
+ * checkpoint. Rows are tiled over {@link ModelBlock}s and computed in parallel.
+ *
+ * <p>Thread-safety: additions are serialised (one writer at a time); reads may run
+ * concurrently with an addition and see the matrix as of some completed addition (each
+ * stored row is immutable once published, and the size is published after it).
+ */
+public final class DistanceMatrix {
+    /** Rows of a tile per parallel task: small enough to balance two cores, large enough to amortise. */
+    private static final int ROWS_PER_TASK = 64;
+
+    private final ProbeShape shape;
+    private final Parallelism parallelism;
+    private final BhattacharyyaKernel kernel = new BhattacharyyaKernel();
+    private final List<ModelBlock> blocks = new ArrayList<>();
+    private final List<String> runs = new ArrayList<>();
+    /** lower[j][i] = d_B(j, i) for i < j. */
+    private volatile double[][] lower = new double[16][];
+    private volatile int size;
+
+    public DistanceMatrix(ProbeShape shape, Parallelism parallelism) {
+        this.shape = shape;
+        this.parallelism = parallelism;
+    }
+
+    /** The full matrix of {@code points} (at least one). */
+    public static DistanceMatrix of(List<SqrtProbabilities> points, Parallelism parallelism) {
+        if (points.isEmpty()) throw new IllegalArgumentException("no checkpoints to compare");
+        DistanceMatrix d = new DistanceMatrix(points.get(0).shape(), parallelism);
+        d.addAll(points);
+        return d;
+    }
+
+    public ProbeShape shape() { return shape; }
+
+    public int size() { return size; }
+
+    /** Run name of checkpoint {@code i}, as given when it was added. */
+    public synchronized String run(int i) { return runs.get(i); }
+
+    /** Logs taken so far: one per pair (see {@link BhattacharyyaKernel}). */
+    public long logsComputed() { return kernel.logsComputed(); }
+
+    /** Appends one checkpoint and returns its distances to the ones before it (length = old size). */
+    public synchronized double[] add(SqrtProbabilities point) {
+        addAll(List.of(point));
+        int j = size - 1;
+        return lower[j].clone();
+    }
+
+    /** Appends checkpoints; computes their rows against all earlier ones and among themselves. */
+    public synchronized void addAll(List<SqrtProbabilities> points) {
+        String firstRun = runs.isEmpty() ? null : runs.get(0);
+        for (SqrtProbabilities p : points) {
+            shape.requireSame(p.shape(), firstRun == null ? p.run() : firstRun, p.run());
+        }
+        int old = size;
+        for (SqrtProbabilities p : points) {
+            if (blocks.isEmpty() || blocks.get(blocks.size() - 1).isFull()) {
+                blocks.add(new ModelBlock(shape, ModelBlock.CAPACITY));
+            }
+            blocks.get(blocks.size() - 1).add(p.values());
+            runs.add(p.run());
+        }
+        int grown = old + points.size();
+        double[][] rows = lower.length >= grown ? lower : java.util.Arrays.copyOf(lower, Math.max(grown, 2 * lower.length));
+        for (int j = old; j < grown; j++) rows[j] = new double[j];
+        computeNewRows(old, grown, rows);
+        lower = rows;
+        size = grown;
+    }
+
+    /** Tiles (row block a <= column block b) that contain a pair (i < j) with j >= old. */
+    private void computeNewRows(int old, int grown, double[][] rows) {
+        int cap = ModelBlock.CAPACITY;
+        int firstNewBlock = old / cap;
+        int lastBlock = (grown - 1) / cap;
+        List<int[]> tasks = new ArrayList<>();
+        for (int b = firstNewBlock; b <= lastBlock; b++) {
+            for (int a = 0; a <= b; a++) {
+                int count = blocks.get(a).count();
+                for (int i0 = 0; i0 < count; i0 += ROWS_PER_TASK) {
+                    tasks.add(new int[] {a, b, i0, Math.min(count, i0 + ROWS_PER_TASK)});
+                }
+            }
+        }
+        parallelism.forEach(tasks.size(), t -> {
+            int[] task = tasks.get(t);
+            int a = task[0];
+            int b = task[1];
+            ModelBlock rowsBlock = blocks.get(a);
+            ModelBlock columns = blocks.get(b);
+            int j0 = Math.max(0, old - b * cap);
+            double[][] tile = new double[task[3] - task[2]][columns.count()];
+            kernel.distances(rowsBlock, task[2], task[3], columns, j0, a == b, tile);
+            for (int i = task[2]; i < task[3]; i++) {
+                int gi = a * cap + i;
+                for (int j = a == b ? Math.max(j0, i + 1) : j0; j < columns.count(); j++) {
+                    rows[b * cap + j][gi] = tile[i - task[2]][j];
+                }
+            }
+        });
+    }
+
+    /** d_B(i, j); 0 on the diagonal. */
+    public double get(int i, int j) {
+        if (i == j) return 0;
+        return i > j ? lower[i][j] : lower[j][i];
+    }
+
+    /** Row i of the first {@code m} checkpoints (a fresh array). */
+    public double[] row(int i, int m) {
+        if (m > size || i >= m) throw new IllegalArgumentException("row " + i + " of " + m + " but only " + size + " checkpoints");
+        double[][] rows = lower;
+        double[] out = new double[m];
+        for (int j = 0; j < m; j++) out[j] = i == j ? 0 : (i > j ? rows[i][j] : rows[j][i]);
+        return out;
+    }
+
+    /** The first {@code m} x {@code m} entries as a dense row-major symmetric array. */
+    public double[] toArray(int m) {
+        if (m > size) throw new IllegalArgumentException("only " + size + " checkpoints, asked for " + m);
+        double[][] rows = lower;
+        double[] out = new double[m * m];
+        for (int j = 0; j < m; j++) {
+            for (int i = 0; i < j; i++) {
+                out[j * m + i] = rows[j][i];
+                out[i * m + j] = rows[j][i];
+            }
+        }
+        return out;
+    }
+
+    public double[] toArray() { return toArray(size); }
+}
