@@ -15,7 +15,10 @@ public final class BhattacharyyaDistance {
 
     private BhattacharyyaDistance() {}
 
-    /** d_B(u, v) = -(1/N) sum_n log max(BC_n, floor), with BC_n also capped at 1 (Cauchy-Schwarz; rounding may exceed it). */
+    /**
+     * d_B(u, v) = -(1/N) sum_n log max(BC_n, floor), and never below 0: BC_n <= 1 by
+     * Cauchy-Schwarz, so a negative result (for u = v) can only be float rounding.
+     */
     public static double between(SqrtProbabilities u, SqrtProbabilities v) {
         u.requireSameProbe(v);
         float[] a = u.values();
@@ -26,12 +29,12 @@ public final class BhattacharyyaDistance {
         for (int s = 0; s < n; s++) {
             double bc = 0;
             for (int k = s * c; k < (s + 1) * c; k++) bc += (double) a[k] * b[k];
-            sum += Math.log(clampCoefficient(bc));
+            sum += Math.log(floored(bc));
         }
-        return -sum / n;
+        return Math.max(0, -sum / n);
     }
 
-    static double clampCoefficient(double bc) {
-        return Math.min(Math.max(bc, COEFFICIENT_FLOOR), 1.0);
+    static double floored(double bc) {
+        return Math.max(bc, COEFFICIENT_FLOOR);
     }
 }

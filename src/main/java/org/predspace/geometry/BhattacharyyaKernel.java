@@ -21,12 +21,9 @@ final class BhattacharyyaKernel {
     /** Samples per float product: (1e-6)^6 = 1e-36 > Float.MIN_NORMAL = 1.2e-38. */
     static final int GROUP = 6;
     /** Samples per exponent renormalisation of the double products. */
-    static final int CHUNK = 6 * GROUP;
+    static final int CHUNK = LogProduct.CHUNK;
     /** The coefficient floor as a float, so that the clamp vectorises with the products. */
     private static final float FLOOR = (float) BhattacharyyaDistance.COEFFICIENT_FLOOR;
-    private static final double LN2 = Math.log(2);
-    private static final long MANTISSA = 0x000f_ffff_ffff_ffffL;
-    private static final long EXPONENT_ZERO = 0x3ff0_0000_0000_0000L;
 
     private final LongAdder logs = new LongAdder();
 
@@ -69,7 +66,7 @@ final class BhattacharyyaKernel {
                 double[] p = product[i - i0];
                 float[] q = group[i - i0];
                 for (int j = from; j < width; j++) p[j] *= q[j];
-                if (renormalise) renormalise(p, exponent[i - i0], from, width);
+                if (renormalise) LogProduct.renormalise(p, exponent[i - i0], from, width);
             }
         }
         long count = 0;
@@ -78,7 +75,7 @@ final class BhattacharyyaKernel {
             long[] e = exponent[i - i0];
             for (int j = upperOnly ? Math.max(j0, i + 1) : j0; j < width; j++) {
                 // max(0, .): BC_n <= 1 by Cauchy-Schwarz, so a negative d_B is only rounding.
-                out[i - i0][j] = Math.max(0.0, -(Math.log(p[j]) + e[j] * LN2) / samples);
+                out[i - i0][j] = Math.max(0.0, -LogProduct.log(p[j], e[j]) / samples);
                 count++;
             }
         }
@@ -111,15 +108,6 @@ final class BhattacharyyaKernel {
             float[] u = br[r];
             float[] v = br[r + 1];
             for (int j = from; j < to; j++) bc[j] += x * u[j] + y * v[j];
-        }
-    }
-
-    /** Moves each product's binary exponent into {@code exponent}, leaving a mantissa in [1, 2). */
-    private static void renormalise(double[] product, long[] exponent, int from, int to) {
-        for (int k = from; k < to; k++) {
-            long bits = Double.doubleToRawLongBits(product[k]);
-            exponent[k] += ((bits >>> 52) & 0x7ff) - 1023;
-            product[k] = Double.longBitsToDouble((bits & MANTISSA) | EXPONENT_ZERO);
         }
     }
 }
