@@ -115,9 +115,10 @@ public final class DistanceMatrix {
         return i > j ? lower[i][j] : lower[j][i];
     }
 
-    /** Row i of the first {@code m} checkpoints (a fresh array). */
+    /** d_B from checkpoint i to each of the first {@code m} checkpoints (a fresh array; i may be >= m). */
     public double[] row(int i, int m) {
-        if (m > size || i >= m) throw new IllegalArgumentException("row " + i + " of " + m + " but only " + size + " checkpoints");
+        int n = size;
+        if (m > n || i >= n) throw new IllegalArgumentException("row " + i + " up to " + m + " but only " + n + " checkpoints");
         double[][] rows = lower;
         double[] out = new double[m];
         for (int j = 0; j < m; j++) out[j] = i == j ? 0 : (i > j ? rows[i][j] : rows[j][i]);
