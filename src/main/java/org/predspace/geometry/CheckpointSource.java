@@ -28,7 +28,16 @@ public interface CheckpointSource {
 
     default ProbeShape shape() { return new ProbeShape(probeId(), samples(), classes()); }
 
-    /** Checkpoint {@code index} as a point. */
+    /**
+     * Several sources (e.g. run folders) as one, in order.
+     *
+     * @throws IllegalArgumentException naming the two runs if their probe sets differ
+     */
+    static CheckpointSource concatenate(java.util.List<? extends CheckpointSource> sources) {
+        return new ConcatenatedSource(sources);
+    }
+
+    /** Checkpoint {@code index} as a point (validated: finite, non-negative, rows summing to 1). */
     default SqrtProbabilities point(int index) {
         float[] p = new float[samples() * classes()];
         read(index, p);

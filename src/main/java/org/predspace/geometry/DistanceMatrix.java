@@ -19,7 +19,7 @@ public final class DistanceMatrix {
     private final ProbeShape shape;
     private final Parallelism parallelism;
     private final BhattacharyyaKernel kernel = new BhattacharyyaKernel();
-    private final List<ModelBlock> blocks = new ArrayList<>();
+    private final CheckpointBlocks stored;
     private final List<String> runs = new ArrayList<>();
     /** lower[j][i] = d_B(j, i) for i < j. */
     private volatile double[][] lower = new double[16][];
@@ -28,6 +28,7 @@ public final class DistanceMatrix {
     public DistanceMatrix(ProbeShape shape, Parallelism parallelism) {
         this.shape = shape;
         this.parallelism = parallelism;
+        this.stored = new CheckpointBlocks(shape);
     }
 
     /** The full matrix of {@code points} (at least one). */
@@ -63,10 +64,7 @@ public final class DistanceMatrix {
         }
         int old = size;
         for (SqrtProbabilities p : points) {
-            if (blocks.isEmpty() || blocks.get(blocks.size() - 1).isFull()) {
-                blocks.add(new ModelBlock(shape, ModelBlock.CAPACITY));
-            }
-            blocks.get(blocks.size() - 1).add(p.values());
+            stored.add(p.values());
             runs.add(p.run());
         }
         int grown = old + points.size();
@@ -85,7 +83,7 @@ public final class DistanceMatrix {
         List<int[]> tasks = new ArrayList<>();
         for (int b = firstNewBlock; b <= lastBlock; b++) {
             for (int a = 0; a <= b; a++) {
-                int count = blocks.get(a).count();
+                int count = stored.block(a).count();
                 for (int i0 = 0; i0 < count; i0 += ROWS_PER_TASK) {
                     tasks.add(new int[] {a, b, i0, Math.min(count, i0 + ROWS_PER_TASK)});
                 }
@@ -95,8 +93,8 @@ public final class DistanceMatrix {
             int[] task = tasks.get(t);
             int a = task[0];
             int b = task[1];
-            ModelBlock rowsBlock = blocks.get(a);
-            ModelBlock columns = blocks.get(b);
+            ModelBlock rowsBlock = stored.block(a);
+            ModelBlock columns = stored.block(b);
             int j0 = Math.max(0, old - b * cap);
             double[][] tile = new double[task[3] - task[2]][columns.count()];
             kernel.distances(rowsBlock, task[2], task[3], columns, j0, a == b, tile);
@@ -108,6 +106,19 @@ public final class DistanceMatrix {
             }
         });
     }
+
+    /** d_B from a checkpoint that is not added to every one that is (blocks in parallel). */
+    public double[] distancesFrom(SqrtProbabilities point) {
+        synchronized (this) {
+            shape.requireSame(point.shape(), runs.isEmpty() ? point.run() : runs.get(0), point.run());
+            return stored.distancesFrom(point.values(), kernel, parallelism);
+        }
+    }
+
+    /** Package access for streaming callers that parallelise over query blocks themselves. */
+    CheckpointBlocks checkpoints() { return stored; }
+
+    BhattacharyyaKernel kernel() { return kernel; }
 
     /** d_B(i, j); 0 on the diagonal. */
     public double get(int i, int j) {

@@ -1,0 +1,139 @@
+package org.predspace.geometry;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleConsumer;
+
+/**
+ * InPCA for collections too large for an m x m matrix (SCIENCE.md section 3, landmark MDS
+ * of de Silva and Tenenbaum): embed L landmarks exactly, then place every checkpoint by the
+ * lazy_embed formula against the landmarks alone. Checkpoints stream from a
+ * {@link CheckpointSource} in blocks; only the landmarks (L N C floats), an optional candidate
+ * pool and the m x k coordinates are held. Cost: m L N C multiply-adds and m L logs.
+ */
+public final class LandmarkInPca {
+    /** How landmarks are chosen. */
+    public enum Choice {
+        /**
+         * Farthest-point sampling in d_B over a pool of evenly spaced candidates: each next
+         * landmark is the candidate farthest from all landmarks so far, so the extremes of
+         * the cloud (starts and ends of trajectories) anchor the frame. Costs L x pool rows.
+         */
+        FARTHEST_POINT,
+        /** Evenly spaced over the source order: stratified over runs and training time when the source is run by run. */
+        STRIDED
+    }
+
+    /**
+     * @param landmarks  L (all checkpoints if the source has no more)
+     * @param axes       k
+     * @param choice     landmark choice
+     * @param poolFactor farthest-point candidates = poolFactor * L evenly spaced checkpoints
+     */
+    public record Settings(int landmarks, int axes, Choice choice, int poolFactor, Parallelism parallelism) {
+        public Settings {
+            if (landmarks < 2) throw new IllegalArgumentException("need at least 2 landmarks, got " + landmarks);
+            if (axes < 1) throw new IllegalArgumentException("need at least one axis, got " + axes);
+            if (poolFactor < 1) throw new IllegalArgumentException("pool factor must be at least 1, got " + poolFactor);
+        }
+
+        /** 500 landmarks: see the distortion figures in bench/README.md. */
+        public static Settings defaults() {
+            return new Settings(500, InPca.DEFAULT_AXES, Choice.FARTHEST_POINT, 4, Parallelism.allCores());
+        }
+
+        public Settings withLandmarks(int l) { return new Settings(l, axes, choice, poolFactor, parallelism); }
+        public Settings withChoice(Choice c) { return new Settings(landmarks, axes, c, poolFactor, parallelism); }
+        public Settings withParallelism(Parallelism p) { return new Settings(landmarks, axes, choice, poolFactor, p); }
+    }
+
+    private LandmarkInPca() {}
+
+    public static LandmarkEmbedding embed(CheckpointSource source, Settings settings) {
+        return embed(source, settings, fraction -> { });
+    }
+
+    /** @param progress receives the fraction of checkpoints placed so far, from worker threads */
+    public static LandmarkEmbedding embed(CheckpointSource source, Settings settings, DoubleConsumer progress) {
+        int m = source.size();
+        if (m < 2) throw new IllegalArgumentException("need at least 2 checkpoints, got " + m);
+        int[] landmarks = settings.choice() == Choice.STRIDED || settings.landmarks() >= m
+                ? strided(m, Math.min(m, settings.landmarks()))
+                : farthestPoints(source, settings);
+        List<SqrtProbabilities> landmarkPoints = new ArrayList<>(landmarks.length);
+        for (int index : landmarks) landmarkPoints.add(source.point(index));
+        DistanceMatrix landmarkDistances = DistanceMatrix.of(landmarkPoints, settings.parallelism());
+        Embedding frame = InPca.embed(landmarkDistances, settings.axes());
+        double[][] coordinates = placeAll(source, landmarkDistances, frame, settings.parallelism(), progress);
+        return new LandmarkEmbedding(landmarks, frame, landmarkDistances, coordinates);
+    }
+
+    /** L indices spread evenly over [0, m): the middle of each of L equal strata. */
+    static int[] strided(int m, int count) {
+        int[] out = new int[count];
+        for (int i = 0; i < count; i++) out[i] = (int) ((i + 0.5) * m / count);
+        return out;
+    }
+
+    static int[] farthestPoints(CheckpointSource source, Settings settings) {
+        int m = source.size();
+        int[] pool = strided(m, Math.min(m, settings.poolFactor() * settings.landmarks()));
+        CheckpointBlocks candidates = read(source, pool, settings.parallelism());
+        BhattacharyyaKernel kernel = new BhattacharyyaKernel();
+        double[] nearest = new double[pool.length];
+        Arrays.fill(nearest, Double.POSITIVE_INFINITY);
+        int[] chosen = new int[settings.landmarks()];
+        int next = 0; // the first candidate: in a run-ordered source, a run's initialisation
+        for (int l = 0; l < chosen.length; l++) {
+            chosen[l] = pool[next];
+            double[] d = candidates.distancesFrom(candidates.get(next), kernel, settings.parallelism());
+            for (int c = 0; c < pool.length; c++) nearest[c] = Math.min(nearest[c], d[c]);
+            nearest[next] = -1; // chosen: never again
+            int best = 0;
+            for (int c = 1; c < pool.length; c++) if (nearest[c] > nearest[best]) best = c;
+            next = best;
+        }
+        return chosen;
+    }
+
+    /** Reads the given checkpoints (in parallel, in blocks) into memory as sqrt values. */
+    private static CheckpointBlocks read(CheckpointSource source, int[] indices, Parallelism parallelism) {
+        CheckpointBlocks out = new CheckpointBlocks(source.shape());
+        int batch = ModelBlock.CAPACITY;
+        for (int start = 0; start < indices.length; start += batch) {
+            int from = start;
+            float[][] sqrt = new float[Math.min(batch, indices.length - start)][];
+            parallelism.forEach(sqrt.length, i -> sqrt[i] = source.point(indices[from + i]).values());
+            for (float[] s : sqrt) out.add(s);
+        }
+        return out;
+    }
+
+    /** Streams every checkpoint in blocks, each block on one worker, and places it in the frame. */
+    private static double[][] placeAll(CheckpointSource source, DistanceMatrix landmarks, Embedding frame,
+                                       Parallelism parallelism, DoubleConsumer progress) {
+        int m = source.size();
+        int batch = ModelBlock.CAPACITY;
+        int batches = (m + batch - 1) / batch;
+        double[][] coordinates = new double[m][];
+        ProbeShape shape = source.shape();
+        ThreadLocal<ModelBlock> blocks = ThreadLocal.withInitial(() -> new ModelBlock(shape, batch));
+        AtomicInteger placed = new AtomicInteger();
+        parallelism.forEach(batches, b -> {
+            ModelBlock block = blocks.get();
+            block.clear();
+            int from = b * batch;
+            int count = Math.min(batch, m - from);
+            for (int i = 0; i < count; i++) {
+                block.set(i, source.point(from + i).values());
+            }
+            double[][] d = new double[count][landmarks.size()];
+            landmarks.checkpoints().distancesFrom(block, landmarks.kernel(), d);
+            for (int i = 0; i < count; i++) coordinates[from + i] = frame.place(d[i]);
+            progress.accept(placed.addAndGet(count) / (double) m);
+        });
+        return coordinates;
+    }
+}
