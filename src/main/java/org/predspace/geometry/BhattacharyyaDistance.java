@@ -23,6 +23,7 @@ public final class BhattacharyyaDistance {
         u.requireSameProbe(v);
         float[] a = u.values();
         float[] b = v.values();
+        if (a == b) return 0; // the same stored point: exactly 0, not float rounding of sum_c p
         int n = u.samples();
         int c = u.classes();
         double sum = 0;

@@ -24,7 +24,9 @@ class BhattacharyyaDistanceTest {
     @Test
     void distanceToItselfIsZeroAndDistanceIsSymmetric() {
         List<SqrtProbabilities> pts = TestPoints.random(2, new ProbeShape("probe", 40, 10), 2, 2.0);
-        assertEquals(0, BhattacharyyaDistance.between(pts.get(0), pts.get(0)), 1e-6);
+        assertEquals(0, BhattacharyyaDistance.between(pts.get(0), pts.get(0)), 0);
+        SqrtProbabilities copy = SqrtProbabilities.of("copy", pts.get(0).shape(), pts.get(0).probabilities());
+        assertEquals(0, BhattacharyyaDistance.between(pts.get(0), copy), 1e-6, "equal values: zero up to float rounding");
         assertEquals(BhattacharyyaDistance.between(pts.get(0), pts.get(1)),
                 BhattacharyyaDistance.between(pts.get(1), pts.get(0)), 1e-15);
         assertTrue(BhattacharyyaDistance.between(pts.get(0), pts.get(1)) > 0.05);

@@ -9,8 +9,8 @@ package org.predspace.geometry;
  *   z_nc = s(t) * (A [c = y_n] + B h_nc + G g_{group,n,c} + R r_{run,n,c}) + noise_{run,t,n,c}
  * </pre>
  *
- * with s(t) rising from 0 (near-uniform predictions at initialisation) to a run-dependent
- * maximum (confident, mostly correct), h shared hard-sample confusions, g what runs of one
+ * with s(t) rising from 0 (near-uniform predictions at initialisation), fast at first, to a
+ * run-dependent maximum (confident, mostly correct), h shared hard-sample confusions, g what runs of one
  * "architecture group" learn alike, r what a run learns alone, and a little per-checkpoint
  * noise. Uniform pseudo-random numbers come from a SplitMix64 hash of their indices, so
  * {@link #read} is cheap, stateless and thread-safe.
@@ -56,18 +56,18 @@ public final class SyntheticTrajectories implements CheckpointSource {
         int t = index % checkpointsPerRun;
         int group = group(run);
         double speed = 0.6 + 0.8 * unit(hash(seed, 1, run, 0, 0));
-        double reach = 4 + 3 * unit(hash(seed, 2, run, 0, 0));
-        // Front-loaded like log-spaced checkpoints: early training moves fastest.
-        double time = Math.pow(t / (double) Math.max(1, checkpointsPerRun - 1), 0.6);
-        double scale = reach * (1 - Math.exp(-3 * speed * time));
+        double reach = 5 + 4 * unit(hash(seed, 2, run, 0, 0));
+        double time = t / (double) Math.max(1, checkpointsPerRun - 1);
+        // Early training moves fastest, then progress slows down.
+        double scale = reach * (1 - Math.exp(-3 * speed * time)) / (1 - Math.exp(-3 * speed));
         double[] z = new double[classes];
         for (int n = 0; n < samples; n++) {
             double max = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < classes; c++) {
                 double signal = (c == labels[n] ? 1.0 : 0.0)
-                        + 0.9 * symmetric(hash(seed, 3, 0, n, c))
-                        + 0.5 * symmetric(hash(seed, 4, group, n, c))
-                        + 0.3 * symmetric(hash(seed, 5, run, n, c));
+                        + 0.5 * symmetric(hash(seed, 3, 0, n, c))
+                        + 0.6 * symmetric(hash(seed, 4, group, n, c))
+                        + 0.2 * symmetric(hash(seed, 5, run, n, c));
                 z[c] = scale * signal + 0.15 * symmetric(hash(seed, 6, index, n, c));
                 max = Math.max(max, z[c]);
             }
