@@ -31,17 +31,24 @@ final class BhattacharyyaKernel {
     long logsComputed() { return logs.sum(); }
 
     /**
-     * out[i - i0][j] = d_B(a_i, b_j) for i in [i0, i1), j in [j0, b.count()). With
-     * {@code upperOnly} (a and b the same block) only pairs with j > i are computed. Entries
-     * not computed are left as they were.
+     * out[i - i0][j] = d_B(a_i, b_j) for i in [i0, i1) and j in [0, b.count()), or, with
+     * {@code belowDiagonal} (a and b the same block), only j < i. Entries not computed are
+     * left as they were. Rows of a are the scalar side, models of b the vectorised one: put
+     * the many models in b (a single new checkpoint goes in a).
      */
-    void distances(ModelBlock a, int i0, int i1, ModelBlock b, int j0, boolean upperOnly, double[][] out) {
+    void distances(ModelBlock a, int i0, int i1, ModelBlock b, boolean belowDiagonal, double[][] out) {
         int width = b.count();
         int samples = a.samples;
-        double[][] product = new double[i1 - i0][width];
-        long[][] exponent = new long[i1 - i0][width];
-        float[][] group = new float[i1 - i0][width];
-        for (double[] p : product) Arrays.fill(p, 1.0);
+        double[][] product = new double[i1 - i0][];
+        long[][] exponent = new long[i1 - i0][];
+        float[][] group = new float[i1 - i0][];
+        for (int i = i0; i < i1; i++) {
+            int to = end(i, width, belowDiagonal);
+            product[i - i0] = new double[to];
+            exponent[i - i0] = new long[to];
+            group[i - i0] = new float[to];
+            Arrays.fill(product[i - i0], 1.0);
+        }
         float[] bc = new float[width];
         // Sample-outer, model-inner: one sample's rows of b (C x width floats) stay in L1
         // while every row i of a uses them.
@@ -49,41 +56,44 @@ final class BhattacharyyaKernel {
             int g1 = Math.min(samples, g0 + GROUP);
             for (int s = g0; s < g1; s++) {
                 for (int i = i0; i < i1; i++) {
-                    int from = upperOnly ? Math.max(j0, i + 1) : j0;
-                    if (from >= width) continue;
-                    coefficients(a, i, b, s, bc, from, width);
                     float[] q = group[i - i0];
+                    int to = q.length;
+                    if (to == 0) continue;
+                    coefficients(a, i, b, s, bc, to);
                     if (s == g0) {
-                        for (int j = from; j < width; j++) q[j] = Math.max(bc[j], FLOOR);
+                        for (int j = 0; j < to; j++) q[j] = Math.max(bc[j], FLOOR);
                     } else {
-                        for (int j = from; j < width; j++) q[j] *= Math.max(bc[j], FLOOR);
+                        for (int j = 0; j < to; j++) q[j] *= Math.max(bc[j], FLOOR);
                     }
                 }
             }
             boolean renormalise = g1 == samples || (g1 % CHUNK) == 0;
             for (int i = i0; i < i1; i++) {
-                int from = upperOnly ? Math.max(j0, i + 1) : j0;
                 double[] p = product[i - i0];
                 float[] q = group[i - i0];
-                for (int j = from; j < width; j++) p[j] *= q[j];
-                if (renormalise) LogProduct.renormalise(p, exponent[i - i0], from, width);
+                for (int j = 0; j < p.length; j++) p[j] *= q[j];
+                if (renormalise) LogProduct.renormalise(p, exponent[i - i0], 0, p.length);
             }
         }
         long count = 0;
         for (int i = i0; i < i1; i++) {
             double[] p = product[i - i0];
             long[] e = exponent[i - i0];
-            for (int j = upperOnly ? Math.max(j0, i + 1) : j0; j < width; j++) {
+            for (int j = 0; j < p.length; j++) {
                 // max(0, .): BC_n <= 1 by Cauchy-Schwarz, so a negative d_B is only rounding.
                 out[i - i0][j] = Math.max(0.0, -LogProduct.log(p[j], e[j]) / samples);
-                count++;
             }
+            count += p.length;
         }
         logs.add(count);
     }
 
-    /** bc[j] = BC_s(a_i, b_j) for j in [from, to); classes are taken two at a time to halve the passes over bc. */
-    private static void coefficients(ModelBlock a, int i, ModelBlock b, int s, float[] bc, int from, int to) {
+    private static int end(int i, int width, boolean belowDiagonal) {
+        return belowDiagonal ? Math.min(i, width) : width;
+    }
+
+    /** bc[j] = BC_s(a_i, b_j) for j in [0, to); classes are taken two at a time to halve the passes over bc. */
+    private static void coefficients(ModelBlock a, int i, ModelBlock b, int s, float[] bc, int to) {
         int row = s * a.classes;
         int end = row + a.classes;
         float[][] ar = a.rows;
@@ -92,14 +102,14 @@ final class BhattacharyyaKernel {
         if ((a.classes & 1) == 1) {
             float x = ar[r][i];
             float[] u = br[r];
-            for (int j = from; j < to; j++) bc[j] = x * u[j];
+            for (int j = 0; j < to; j++) bc[j] = x * u[j];
             r += 1;
         } else {
             float x = ar[r][i];
             float y = ar[r + 1][i];
             float[] u = br[r];
             float[] v = br[r + 1];
-            for (int j = from; j < to; j++) bc[j] = x * u[j] + y * v[j];
+            for (int j = 0; j < to; j++) bc[j] = x * u[j] + y * v[j];
             r += 2;
         }
         for (; r < end; r += 2) {
@@ -107,7 +117,7 @@ final class BhattacharyyaKernel {
             float y = ar[r + 1][i];
             float[] u = br[r];
             float[] v = br[r + 1];
-            for (int j = from; j < to; j++) bc[j] += x * u[j] + y * v[j];
+            for (int j = 0; j < to; j++) bc[j] += x * u[j] + y * v[j];
         }
     }
 }

@@ -10,10 +10,10 @@ package org.predspace.geometry;
  * @param grandMean       dbarbar, the mean of all entries of D
  * @param frobeniusSquared ||W||_F^2 = sum of all eigenvalues squared: the stress denominator
  */
-record CenteredGram(int size, double[] w, double[] columnMeans, double grandMean, double frobeniusSquared) {
+public record CenteredGram(int size, double[] w, double[] columnMeans, double grandMean, double frobeniusSquared) {
 
     /** @param d m x m row-major symmetric distance matrix (d_B plays the role of a squared distance) */
-    static CenteredGram of(double[] d, int m) {
+    public static CenteredGram of(double[] d, int m) {
         if (d.length != m * m) throw new IllegalArgumentException("expected " + m + " x " + m + " distances");
         double[] means = new double[m];
         double grand = 0;

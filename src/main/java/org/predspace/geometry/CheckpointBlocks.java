@@ -38,7 +38,7 @@ final class CheckpointBlocks {
         for (int b = 0; b < blocks.size(); b++) {
             ModelBlock block = blocks.get(b);
             for (int q = 0; q < tile.length; q++) tile[q] = new double[block.count()];
-            kernel.distances(queries, 0, queries.count(), block, 0, false, tile);
+            kernel.distances(queries, 0, queries.count(), block, false, tile);
             for (int q = 0; q < tile.length; q++) System.arraycopy(tile[q], 0, out[q], b * ModelBlock.CAPACITY, block.count());
         }
     }
@@ -51,7 +51,7 @@ final class CheckpointBlocks {
         parallelism.forEach(blocks.size(), b -> {
             ModelBlock block = blocks.get(b);
             double[][] tile = {new double[block.count()]};
-            kernel.distances(query, 0, 1, block, 0, false, tile);
+            kernel.distances(query, 0, 1, block, false, tile);
             System.arraycopy(tile[0], 0, out, b * ModelBlock.CAPACITY, block.count());
         });
         return out;

@@ -75,16 +75,20 @@ public final class DistanceMatrix {
         size = grown;
     }
 
-    /** Tiles (row block a <= column block b) that contain a pair (i < j) with j >= old. */
+    /**
+     * Row d_B(i, j < i) for every new checkpoint i in [old, grown): tiles pair the new rows of
+     * block b with every block a <= b (below the diagonal when a = b). The new checkpoints are
+     * the kernel's scalar side and the stored ones its vectorised side, so a single new
+     * checkpoint still runs long vector loops.
+     */
     private void computeNewRows(int old, int grown, double[][] rows) {
         int cap = ModelBlock.CAPACITY;
-        int firstNewBlock = old / cap;
-        int lastBlock = (grown - 1) / cap;
         List<int[]> tasks = new ArrayList<>();
-        for (int b = firstNewBlock; b <= lastBlock; b++) {
+        for (int b = old / cap; b <= (grown - 1) / cap; b++) {
+            int first = Math.max(old - b * cap, 0);
+            int count = stored.block(b).count();
             for (int a = 0; a <= b; a++) {
-                int count = stored.block(a).count();
-                for (int i0 = 0; i0 < count; i0 += ROWS_PER_TASK) {
+                for (int i0 = first; i0 < count; i0 += ROWS_PER_TASK) {
                     tasks.add(new int[] {a, b, i0, Math.min(count, i0 + ROWS_PER_TASK)});
                 }
             }
@@ -93,17 +97,13 @@ public final class DistanceMatrix {
             int[] task = tasks.get(t);
             int a = task[0];
             int b = task[1];
-            ModelBlock rowsBlock = stored.block(a);
-            ModelBlock columns = stored.block(b);
-            int j0 = Math.max(0, old - b * cap);
-            double[][] tile = new double[task[3] - task[2]][columns.count()];
-            kernel.distances(rowsBlock, task[2], task[3], columns, j0, a == b, tile);
-            for (int i = task[2]; i < task[3]; i++) {
-                int gi = a * cap + i;
-                for (int j = a == b ? Math.max(j0, i + 1) : j0; j < columns.count(); j++) {
-                    rows[b * cap + j][gi] = tile[i - task[2]][j];
-                }
-            }
+            double[][] tile = new double[task[3] - task[2]][];
+            for (int i = task[2]; i < task[3]; i++) tile[i - task[2]] = rows[b * cap + i];
+            // Each row of the tile is the tail of the stored row: d(i, a * cap + j) for j in block a.
+            double[][] view = new double[tile.length][];
+            for (int r = 0; r < tile.length; r++) view[r] = new double[a == b ? Math.min(task[2] + r, stored.block(a).count()) : stored.block(a).count()];
+            kernel.distances(stored.block(b), task[2], task[3], stored.block(a), a == b, view);
+            for (int r = 0; r < tile.length; r++) System.arraycopy(view[r], 0, tile[r], a * cap, view[r].length);
         });
     }
 
