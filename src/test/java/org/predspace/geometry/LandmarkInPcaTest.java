@@ -36,7 +36,8 @@ class LandmarkInPcaTest {
 
     @Test
     void farthestPointLandmarksAreDistinctAndReproduceDistancesWell() {
-        LandmarkEmbedding e = LandmarkInPca.embed(SOURCE, LandmarkInPca.Settings.defaults().withLandmarks(100));
+        LandmarkEmbedding e = LandmarkInPca.embed(SOURCE,
+                LandmarkInPca.Settings.defaults().withLandmarks(100).withChoice(LandmarkInPca.Choice.FARTHEST_POINT));
         int[] l = e.landmarks();
         assertEquals(100, Arrays.stream(l).distinct().count());
         assertEquals(0, l[0]);
