@@ -17,15 +17,16 @@ public final class LandmarkInPca {
     /** How landmarks are chosen. */
     public enum Choice {
         /**
-         * Evenly spaced over the source order: stratified over runs and training time when the
-         * source is run by run. The landmarks are then a fair sample of the cloud, so their
-         * principal axes are those of the whole: measured at m = 2000 (bench/README.md), L = 500
-         * reproduces the full 10-axis embedding to 0.4 % of its range, and distances as well as
-         * the full embedding does. The default.
+         * One landmark per stratum: the source order is cut into L equal strata and each gives
+         * the checkpoint at a pseudo-random (fixed-seed) position inside it, so a run-by-run
+         * source is sampled over runs and over training time alike. (Even spacing can alias
+         * with the run length: with a stride that is a multiple of the checkpoints per run,
+         * every landmark is a step-0 checkpoint.) The landmarks are a fair sample of the cloud,
+         * so their principal axes are those of the whole (figures in bench/README.md). The default.
          */
-        STRIDED,
+        STRATIFIED,
         /**
-         * Farthest-point sampling in d_B over a pool of evenly spaced candidates: each next
+         * Farthest-point sampling in d_B over a stratified pool of candidates: each next
          * landmark is the candidate farthest from all landmarks so far, so the extremes of the
          * cloud (starts and ends of trajectories) are all landmarks. It over-weights those
          * extremes, so the frame's axes differ from the full embedding's (7 % RMS at L = 500,
@@ -38,7 +39,7 @@ public final class LandmarkInPca {
      * @param landmarks  L (all checkpoints if the source has no more)
      * @param axes       k
      * @param choice     landmark choice
-     * @param poolFactor farthest-point candidates = poolFactor * L evenly spaced checkpoints
+     * @param poolFactor farthest-point candidates = poolFactor * L stratified checkpoints
      */
     public record Settings(int landmarks, int axes, Choice choice, int poolFactor, Parallelism parallelism) {
         public Settings {
@@ -47,9 +48,9 @@ public final class LandmarkInPca {
             if (poolFactor < 1) throw new IllegalArgumentException("pool factor must be at least 1, got " + poolFactor);
         }
 
-        /** 500 strided landmarks: see the distortion figures in bench/README.md. */
+        /** 500 stratified landmarks: see the distortion figures in bench/README.md. */
         public static Settings defaults() {
-            return new Settings(500, InPca.DEFAULT_AXES, Choice.STRIDED, 4, Parallelism.allCores());
+            return new Settings(500, InPca.DEFAULT_AXES, Choice.STRATIFIED, 4, Parallelism.allCores());
         }
 
         public Settings withLandmarks(int l) { return new Settings(l, axes, choice, poolFactor, parallelism); }
@@ -67,8 +68,8 @@ public final class LandmarkInPca {
     public static LandmarkEmbedding embed(CheckpointSource source, Settings settings, DoubleConsumer progress) {
         int m = source.size();
         if (m < 2) throw new IllegalArgumentException("need at least 2 checkpoints, got " + m);
-        int[] landmarks = settings.choice() == Choice.STRIDED || settings.landmarks() >= m
-                ? strided(m, Math.min(m, settings.landmarks()))
+        int[] landmarks = settings.choice() == Choice.STRATIFIED || settings.landmarks() >= m
+                ? stratified(m, Math.min(m, settings.landmarks()))
                 : farthestPoints(source, settings);
         List<SqrtProbabilities> landmarkPoints = new ArrayList<>(landmarks.length);
         for (int index : landmarks) landmarkPoints.add(source.point(index));
@@ -78,22 +79,27 @@ public final class LandmarkInPca {
         return new LandmarkEmbedding(landmarks, frame, landmarkDistances, coordinates);
     }
 
-    /** L indices spread evenly over [0, m): the middle of each of L equal strata. */
-    static int[] strided(int m, int count) {
+    /** One index in each of {@code count} equal strata of [0, m), at a fixed-seed random place; all of them if count = m. */
+    static int[] stratified(int m, int count) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20240601L);
         int[] out = new int[count];
-        for (int i = 0; i < count; i++) out[i] = (int) ((i + 0.5) * m / count);
+        for (int i = 0; i < count; i++) {
+            long lo = (long) i * m / count;
+            long hi = (long) (i + 1) * m / count;
+            out[i] = (int) (lo + random.nextLong(hi - lo));
+        }
         return out;
     }
 
     static int[] farthestPoints(CheckpointSource source, Settings settings) {
         int m = source.size();
-        int[] pool = strided(m, Math.min(m, settings.poolFactor() * settings.landmarks()));
+        int[] pool = stratified(m, Math.min(m, settings.poolFactor() * settings.landmarks()));
         CheckpointBlocks candidates = read(source, pool, settings.parallelism());
         BhattacharyyaKernel kernel = new BhattacharyyaKernel();
         double[] nearest = new double[pool.length];
         Arrays.fill(nearest, Double.POSITIVE_INFINITY);
         int[] chosen = new int[settings.landmarks()];
-        int next = 0; // the first candidate: in a run-ordered source, a run's initialisation
+        int next = 0; // the first candidate of the pool
         for (int l = 0; l < chosen.length; l++) {
             chosen[l] = pool[next];
             double[] d = candidates.distancesFrom(candidates.get(next), kernel, settings.parallelism());

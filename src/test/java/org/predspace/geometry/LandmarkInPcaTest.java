@@ -40,7 +40,6 @@ class LandmarkInPcaTest {
                 LandmarkInPca.Settings.defaults().withLandmarks(100).withChoice(LandmarkInPca.Choice.FARTHEST_POINT));
         int[] l = e.landmarks();
         assertEquals(100, Arrays.stream(l).distinct().count());
-        assertEquals(0, l[0]);
         // Minkowski distances in the landmark frame against the true d_B, over sampled pairs.
         DistanceMatrix truth = DistanceMatrix.of(all(SOURCE), Parallelism.of(2));
         double r = distanceCorrelation(e, truth);
@@ -75,10 +74,17 @@ class LandmarkInPcaTest {
     }
 
     @Test
-    void stridedLandmarksSpreadOverTheSource() {
-        assertArrayEquals(new int[] {12, 37, 62, 87}, LandmarkInPca.strided(100, 4));
+    void stratifiedLandmarksTakeOneCheckpointPerStratumWithoutAliasingOnTheRunLength() {
+        int[] four = LandmarkInPca.stratified(100, 4);
+        for (int i = 0; i < 4; i++) assertTrue(four[i] >= 25 * i && four[i] < 25 * (i + 1), Arrays.toString(four));
+        assertArrayEquals(four, LandmarkInPca.stratified(100, 4), "deterministic");
+        int[] all = LandmarkInPca.stratified(7, 7);
+        for (int i = 0; i < 7; i++) assertEquals(i, all[i]);
+        // 2000 runs of 100 checkpoints, 500 landmarks: a stride of 400 would hit step 0 every time.
+        long steps = Arrays.stream(LandmarkInPca.stratified(200_000, 500)).map(i -> i % 100).distinct().count();
+        assertTrue(steps > 90, "landmarks cover training time: " + steps + " distinct steps");
         LandmarkEmbedding e = LandmarkInPca.embed(SOURCE,
-                LandmarkInPca.Settings.defaults().withLandmarks(60).withChoice(LandmarkInPca.Choice.STRIDED));
+                LandmarkInPca.Settings.defaults().withLandmarks(60).withChoice(LandmarkInPca.Choice.STRATIFIED));
         assertEquals(60, e.landmarks().length);
         assertEquals(SOURCE.size(), e.size());
         // A later checkpoint placed through the kept landmarks lands where streaming put it.
