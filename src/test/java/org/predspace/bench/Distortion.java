@@ -3,8 +3,8 @@ package org.predspace.bench;
 import org.predspace.geometry.AxisAlignment;
 import org.predspace.geometry.DistanceMatrix;
 
-/** How far an approximate embedding is from the exact one. */
-final class Distortion {
+/** How far an approximate embedding is from the exact one (bench and tests). */
+public final class Distortion {
     private Distortion() {}
 
     /**
@@ -12,7 +12,7 @@ final class Distortion {
      * after centring both and the best orthogonal map of x onto the reference (Procrustes over
      * all k axes), divided by the range of the reference's first axis.
      */
-    static double alignedRmsOverRange(double[][] x, double[][] reference, int k) {
+    public static double alignedRmsOverRange(double[][] x, double[][] reference, int k) {
         double[][] a = centred(x, k);
         double[][] b = centred(reference, k);
         double[] allOneSign = new double[k];
@@ -42,7 +42,7 @@ final class Distortion {
      * Pearson correlation, over every pair (i, j) with i < j, between the embedded squared
      * distance sum_k sign(lambda_k) (x_ik - x_jk)^2 and the true d_B.
      */
-    static double distanceCorrelation(double[][] x, double[] eigenvalues, DistanceMatrix truth) {
+    public static double distanceCorrelation(double[][] x, double[] eigenvalues, DistanceMatrix truth) {
         double n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
         for (int i = 0; i < x.length; i++) {
             for (int j = i + 1; j < x.length; j++) {

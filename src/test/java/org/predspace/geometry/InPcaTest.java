@@ -55,10 +55,10 @@ class InPcaTest {
         for (int i = 0; i < 25; i++) {
             double beta = i / 8.0; // inverse temperature: 0 is uniform, large is nearly one-hot
             float[] p = new float[logits.length];
+            double[] tempered = new double[10];
             for (int s = 0; s < SHAPE.samples(); s++) {
-                double z = 0;
-                for (int c = 0; c < 10; c++) z += Math.exp(beta * logits[s * 10 + c]);
-                for (int c = 0; c < 10; c++) p[s * 10 + c] = (float) (Math.exp(beta * logits[s * 10 + c]) / z);
+                for (int c = 0; c < 10; c++) tempered[c] = beta * logits[s * 10 + c];
+                TestPoints.softmax(tempered, p, s * 10);
             }
             family.add(SqrtProbabilities.of("tempered", SHAPE, p));
         }

@@ -1,6 +1,7 @@
 package org.predspace.geometry;
 
 import org.junit.jupiter.api.Test;
+import org.predspace.bench.Distortion;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,37 +41,10 @@ class LandmarkInPcaTest {
                 LandmarkInPca.Settings.defaults().withLandmarks(100).withChoice(LandmarkInPca.Choice.FARTHEST_POINT));
         int[] l = e.landmarks();
         assertEquals(100, Arrays.stream(l).distinct().count());
-        // Minkowski distances in the landmark frame against the true d_B, over sampled pairs.
+        // Minkowski distances in the landmark frame against the true d_B, over all pairs.
         DistanceMatrix truth = DistanceMatrix.of(all(SOURCE), Parallelism.of(2));
-        double r = distanceCorrelation(e, truth);
+        double r = Distortion.distanceCorrelation(e.coordinates(), e.eigenvalues(), truth);
         assertTrue(r > 0.95, "correlation of embedded and true distances " + r);
-    }
-
-    static double distanceCorrelation(LandmarkEmbedding e, DistanceMatrix truth) {
-        double[] lambda = e.eigenvalues();
-        List<double[]> pairs = new ArrayList<>();
-        for (int i = 0; i < truth.size(); i += 3) {
-            for (int j = i + 1; j < truth.size(); j += 7) {
-                double s = 0;
-                for (int a = 0; a < lambda.length; a++) {
-                    double diff = e.coordinate(i, a) - e.coordinate(j, a);
-                    s += Math.signum(lambda[a]) * diff * diff;
-                }
-                pairs.add(new double[] {s, truth.get(i, j)});
-            }
-        }
-        double mx = 0, my = 0;
-        for (double[] p : pairs) {
-            mx += p[0] / pairs.size();
-            my += p[1] / pairs.size();
-        }
-        double sxy = 0, sxx = 0, syy = 0;
-        for (double[] p : pairs) {
-            sxy += (p[0] - mx) * (p[1] - my);
-            sxx += (p[0] - mx) * (p[0] - mx);
-            syy += (p[1] - my) * (p[1] - my);
-        }
-        return sxy / Math.sqrt(sxx * syy);
     }
 
     @Test

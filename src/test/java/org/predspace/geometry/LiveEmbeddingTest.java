@@ -29,45 +29,50 @@ class LiveEmbeddingTest {
         return hi - lo;
     }
 
+    /** Every point added one at a time, then a refresh; beside it the full embedding of the same points. */
+    private record Refreshed(LiveEmbedding.Snapshot live, Embedding full, double tolerance) {
+        static Refreshed of(AxisAlignment.Mode mode) {
+            try (LiveEmbedding live = new LiveEmbedding(POINTS.get(0).shape(), foreground(mode))) {
+                for (SqrtProbabilities p : POINTS) live.add(p);
+                Embedding full = InPca.embed(DistanceMatrix.of(POINTS, Parallelism.of(2)), 10);
+                return new Refreshed(live.refreshNow(), full, 1e-6 * InPcaTest.range(full, 0));
+            }
+        }
+    }
+
     @Test
     void afterAllCheckpointsAndARefreshItEqualsTheFullEmbeddingUpToAxisSigns() {
-        try (LiveEmbedding live = new LiveEmbedding(POINTS.get(0).shape(), foreground(AxisAlignment.Mode.SIGNS))) {
-            for (SqrtProbabilities p : POINTS) live.add(p);
-            LiveEmbedding.Snapshot s = live.refreshNow();
-            Embedding full = InPca.embed(DistanceMatrix.of(POINTS, Parallelism.of(2)), 10);
-            assertEquals(POINTS.size(), s.size());
-            assertEquals(POINTS.size(), s.exactPoints());
-            double tolerance = 1e-6 * InPcaTest.range(full, 0);
-            for (int a = 0; a < 10; a++) {
-                assertEquals(full.eigenvalues()[a], s.eigenvalues()[a], 1e-9 * Math.abs(full.eigenvalues()[0]));
-                double sign = Math.signum(s.coordinate(0, a) * full.coordinate(0, a));
-                for (int i = 0; i < s.size(); i++) {
-                    assertEquals(full.coordinate(i, a), sign * s.coordinate(i, a), tolerance, "point " + i + " axis " + a);
-                }
+        Refreshed r = Refreshed.of(AxisAlignment.Mode.SIGNS);
+        LiveEmbedding.Snapshot s = r.live();
+        Embedding full = r.full();
+        assertEquals(POINTS.size(), s.size());
+        assertEquals(POINTS.size(), s.exactPoints());
+        for (int a = 0; a < 10; a++) {
+            assertEquals(full.eigenvalues()[a], s.eigenvalues()[a], 1e-9 * Math.abs(full.eigenvalues()[0]));
+            double sign = Math.signum(s.coordinate(0, a) * full.coordinate(0, a));
+            for (int i = 0; i < s.size(); i++) {
+                assertEquals(full.coordinate(i, a), sign * s.coordinate(i, a), r.tolerance(), "point " + i + " axis " + a);
             }
         }
     }
 
     @Test
     void procrustesAlignmentIsExposedAndIsTheOnlyDifferenceFromTheFullEmbedding() {
-        try (LiveEmbedding live = new LiveEmbedding(POINTS.get(0).shape(), foreground(AxisAlignment.Mode.PROCRUSTES))) {
-            for (SqrtProbabilities p : POINTS) live.add(p);
-            LiveEmbedding.Snapshot s = live.refreshNow();
-            Embedding full = InPca.embed(DistanceMatrix.of(POINTS, Parallelism.of(2)), 10);
-            AxisAlignment r = s.basis().alignment();
-            double tolerance = 1e-6 * InPcaTest.range(full, 0);
-            for (int i = 0; i < s.size(); i++) {
-                double[] rotated = r.apply(full.coordinates()[i]);
-                for (int a = 0; a < 10; a++) assertEquals(rotated[a], s.coordinate(i, a), tolerance);
-            }
-            double[][] rot = r.rotation();
-            for (int a = 0; a < 10; a++) {
-                for (int b = 0; b < 10; b++) {
-                    double dot = 0;
-                    for (int c = 0; c < 10; c++) dot += rot[a][c] * rot[b][c];
-                    assertEquals(a == b ? 1 : 0, dot, 1e-9, "R is orthogonal");
-                    if (s.isTimeLike(a) != s.isTimeLike(b)) assertEquals(0, rot[a][b], 0, "never mixes space- and time-like axes");
-                }
+        Refreshed refreshed = Refreshed.of(AxisAlignment.Mode.PROCRUSTES);
+        LiveEmbedding.Snapshot s = refreshed.live();
+        AxisAlignment r = s.basis().alignment();
+        double[][] full = refreshed.full().coordinates();
+        for (int i = 0; i < s.size(); i++) {
+            double[] rotated = r.apply(full[i]);
+            for (int a = 0; a < 10; a++) assertEquals(rotated[a], s.coordinate(i, a), refreshed.tolerance());
+        }
+        double[][] rot = r.rotation();
+        for (int a = 0; a < 10; a++) {
+            for (int b = 0; b < 10; b++) {
+                double dot = 0;
+                for (int c = 0; c < 10; c++) dot += rot[a][c] * rot[b][c];
+                assertEquals(a == b ? 1 : 0, dot, 1e-9, "R is orthogonal");
+                if (s.isTimeLike(a) != s.isTimeLike(b)) assertEquals(0, rot[a][b], 0, "never mixes space- and time-like axes");
             }
         }
     }

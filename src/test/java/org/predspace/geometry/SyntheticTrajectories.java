@@ -62,21 +62,14 @@ public final class SyntheticTrajectories implements CheckpointSource {
         double scale = reach * (1 - Math.exp(-3 * speed * time)) / (1 - Math.exp(-3 * speed));
         double[] z = new double[classes];
         for (int n = 0; n < samples; n++) {
-            double max = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < classes; c++) {
                 double signal = (c == labels[n] ? 1.0 : 0.0)
                         + 0.5 * symmetric(hash(seed, 3, 0, n, c))
                         + 0.6 * symmetric(hash(seed, 4, group, n, c))
                         + 0.2 * symmetric(hash(seed, 5, run, n, c));
                 z[c] = scale * signal + 0.15 * symmetric(hash(seed, 6, index, n, c));
-                max = Math.max(max, z[c]);
             }
-            double sum = 0;
-            for (int c = 0; c < classes; c++) {
-                z[c] = Math.exp(z[c] - max);
-                sum += z[c];
-            }
-            for (int c = 0; c < classes; c++) dest[n * classes + c] = (float) (z[c] / sum);
+            TestPoints.softmax(z, dest, n * classes);
         }
     }
 

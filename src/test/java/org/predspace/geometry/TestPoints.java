@@ -11,21 +11,21 @@ final class TestPoints {
     /** Softmax of Gaussian logits with the given spread; large spreads give near-zero probabilities. */
     static float[] randomSoftmax(SplittableRandom random, int samples, int classes, double spread) {
         float[] p = new float[samples * classes];
-        double[] e = new double[classes];
+        double[] logits = new double[classes];
         for (int s = 0; s < samples; s++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < classes; c++) {
-                e[c] = spread * random.nextGaussian();
-                max = Math.max(max, e[c]);
-            }
-            double sum = 0;
-            for (int c = 0; c < classes; c++) {
-                e[c] = Math.exp(e[c] - max);
-                sum += e[c];
-            }
-            for (int c = 0; c < classes; c++) p[s * classes + c] = (float) (e[c] / sum);
+            for (int c = 0; c < classes; c++) logits[c] = spread * random.nextGaussian();
+            softmax(logits, p, s * classes);
         }
         return p;
+    }
+
+    /** dest[offset + c] = softmax(logits)_c, computed stably (the largest logit subtracted first). */
+    static void softmax(double[] logits, float[] dest, int offset) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double z : logits) max = Math.max(max, z);
+        double sum = 0;
+        for (double z : logits) sum += Math.exp(z - max);
+        for (int c = 0; c < logits.length; c++) dest[offset + c] = (float) (Math.exp(logits[c] - max) / sum);
     }
 
     static List<SqrtProbabilities> random(long seed, ProbeShape shape, int count, double spread) {
