@@ -39,6 +39,16 @@ public final class DistanceMatrix {
         return d;
     }
 
+    /**
+     * The full matrix of every checkpoint of a source (held in memory: m N C floats; for
+     * collections beyond that, see {@link LandmarkInPca}). Checkpoints are read in parallel.
+     */
+    public static DistanceMatrix of(CheckpointSource source, Parallelism parallelism) {
+        DistanceMatrix d = new DistanceMatrix(source.shape(), parallelism);
+        BatchedReads.read(source, BatchedReads.all(source), parallelism, d::addAll);
+        return d;
+    }
+
     public ProbeShape shape() { return shape; }
 
     public int size() { return size; }

@@ -1,8 +1,6 @@
 package org.predspace.geometry;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleConsumer;
 
@@ -71,9 +69,8 @@ public final class LandmarkInPca {
         int[] landmarks = settings.choice() == Choice.STRATIFIED || settings.landmarks() >= m
                 ? stratified(m, Math.min(m, settings.landmarks()))
                 : farthestPoints(source, settings);
-        List<SqrtProbabilities> landmarkPoints = new ArrayList<>(landmarks.length);
-        for (int index : landmarks) landmarkPoints.add(source.point(index));
-        DistanceMatrix landmarkDistances = DistanceMatrix.of(landmarkPoints, settings.parallelism());
+        DistanceMatrix landmarkDistances = new DistanceMatrix(source.shape(), settings.parallelism());
+        BatchedReads.read(source, landmarks, settings.parallelism(), landmarkDistances::addAll);
         Embedding frame = InPca.embed(landmarkDistances, settings.axes());
         double[][] coordinates = placeAll(source, landmarkDistances, frame, settings.parallelism(), progress);
         return new LandmarkEmbedding(landmarks, frame, landmarkDistances, coordinates);
@@ -94,7 +91,8 @@ public final class LandmarkInPca {
     static int[] farthestPoints(CheckpointSource source, Settings settings) {
         int m = source.size();
         int[] pool = stratified(m, Math.min(m, settings.poolFactor() * settings.landmarks()));
-        CheckpointBlocks candidates = read(source, pool, settings.parallelism());
+        CheckpointBlocks candidates = new CheckpointBlocks(source.shape());
+        BatchedReads.read(source, pool, settings.parallelism(), batch -> batch.forEach(p -> candidates.add(p.values())));
         BhattacharyyaKernel kernel = new BhattacharyyaKernel();
         double[] nearest = new double[pool.length];
         Arrays.fill(nearest, Double.POSITIVE_INFINITY);
@@ -110,19 +108,6 @@ public final class LandmarkInPca {
             next = best;
         }
         return chosen;
-    }
-
-    /** Reads the given checkpoints (in parallel, in blocks) into memory as sqrt values. */
-    private static CheckpointBlocks read(CheckpointSource source, int[] indices, Parallelism parallelism) {
-        CheckpointBlocks out = new CheckpointBlocks(source.shape());
-        int batch = ModelBlock.CAPACITY;
-        for (int start = 0; start < indices.length; start += batch) {
-            int from = start;
-            float[][] sqrt = new float[Math.min(batch, indices.length - start)][];
-            parallelism.forEach(sqrt.length, i -> sqrt[i] = source.point(indices[from + i]).values());
-            for (float[] s : sqrt) out.add(s);
-        }
-        return out;
     }
 
     /** Streams every checkpoint in blocks, each block on one worker, and places it in the frame. */

@@ -76,6 +76,18 @@ class DistanceMatrixTest {
     }
 
     @Test
+    void aSourceReadInBlocksGivesTheSameMatrixAsItsPoints() {
+        SyntheticTrajectories source = new SyntheticTrajectories(3, 100, 40, 10, 2, 8);
+        DistanceMatrix fromSource = DistanceMatrix.of(source, Parallelism.of(2));
+        DistanceMatrix fromPoints = DistanceMatrix.of(LandmarkInPcaTest.all(source), Parallelism.serial());
+        assertEquals(300, fromSource.size());
+        double[] a = fromSource.toArray();
+        double[] b = fromPoints.toArray();
+        for (int k = 0; k < a.length; k++) assertEquals(b[k], a[k], 0);
+        assertEquals("run-2", fromSource.run(250));
+    }
+
+    @Test
     void addingACheckpointFromAnotherProbeSetIsRefused() {
         DistanceMatrix d = new DistanceMatrix(new ProbeShape("probe-a", 5, 3), Parallelism.serial());
         d.add(Anchors.ignorance(new ProbeShape("probe-a", 5, 3)).withRun("first"));
