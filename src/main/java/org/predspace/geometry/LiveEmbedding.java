@@ -55,12 +55,20 @@ public final class LiveEmbedding implements AutoCloseable {
         private final double[][] coordinates;
         private final Embedding basis;
         private final int axes;
+        private final DistanceMatrix distances;
 
-        Snapshot(long version, double[][] coordinates, Embedding basis, int axes) {
+        Snapshot(long version, double[][] coordinates, Embedding basis, int axes, DistanceMatrix distances) {
             this.version = version;
             this.coordinates = coordinates;
             this.basis = basis;
             this.axes = axes;
+            this.distances = distances;
+        }
+
+        /** Run name of checkpoint {@code point} (points are numbered in the order they were added). */
+        public String run(int point) {
+            if (point >= coordinates.length) throw new IndexOutOfBoundsException("point " + point + " of " + coordinates.length);
+            return distances.run(point);
         }
 
         /** Increases with every published change. */
@@ -120,7 +128,7 @@ public final class LiveEmbedding implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }) : null;
-        this.current = new Snapshot(0, new double[0][], null, settings.axes());
+        this.current = new Snapshot(0, new double[0][], null, settings.axes(), distances);
     }
 
     /** The distances so far (reads are safe from any thread). */
@@ -136,13 +144,16 @@ public final class LiveEmbedding implements AutoCloseable {
      * snapshot, and schedules a refresh if the collection has grown enough. Call from a
      * worker thread, never from a UI thread.
      *
+     * @return the checkpoint's index in every later snapshot
      * @throws IllegalArgumentException if it is on another probe set than the earlier ones
      */
-    public Snapshot add(SqrtProbabilities checkpoint) {
+    public int add(SqrtProbabilities checkpoint) {
         Snapshot published;
         boolean refreshHere = false;
+        int index;
         synchronized (lock) {
             double[] row = distances.add(checkpoint);
+            index = row.length;
             shown.add(basis == null ? new double[settings.axes()] : pad(basis.place(row), settings.axes()));
             published = publish();
             if (!refreshPending && refreshDue()) {
@@ -152,7 +163,8 @@ public final class LiveEmbedding implements AutoCloseable {
             }
         }
         notifyListeners(published);
-        return refreshHere ? refresh() : published;
+        if (refreshHere) refresh();
+        return index;
     }
 
     /** Recomputes the eigenpairs now on the calling thread and publishes the result. */
@@ -271,7 +283,7 @@ public final class LiveEmbedding implements AutoCloseable {
     private Snapshot publish() {
         double[][] copy = new double[shown.size()][];
         for (int i = 0; i < copy.length; i++) copy[i] = shown.get(i).clone();
-        current = new Snapshot(++version, copy, basis, settings.axes());
+        current = new Snapshot(++version, copy, basis, settings.axes(), distances);
         return current;
     }
 

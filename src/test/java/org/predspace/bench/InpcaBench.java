@@ -179,7 +179,7 @@ public final class InpcaBench {
             double perAdd = median(add);
             System.out.printf("add one checkpoint (distance row + out-of-sample placement): median %.1f ms over %d adds%n",
                     perAdd * 1e3, add.length);
-            System.out.printf("full recompute of %d (distances + dense InPCA): median %.2f s -> one add costs 1/%.0f of it%n",
+            System.out.printf("full recompute of %d (distances + InPCA): median %.2f s -> one add costs 1/%.0f of it%n",
                     all.size(), median(full), median(full) / perAdd);
             CenteredGram gram = gramOf(live.distances());
             KrylovEigensolver.Result cold = new KrylovEigensolver().solve(gram.w(), gram.size(), 10, null);

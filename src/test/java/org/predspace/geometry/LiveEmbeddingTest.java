@@ -109,7 +109,9 @@ class LiveEmbeddingTest {
             for (SqrtProbabilities p : POINTS.subList(0, 100)) live.add(p);
             int exact = live.snapshot().exactPoints();
             assertTrue(exact > 80 && exact <= 100, "refreshed at 20% growth: " + exact);
-            LiveEmbedding.Snapshot s = live.add(POINTS.get(100));
+            assertEquals(100, live.add(POINTS.get(100)));
+            LiveEmbedding.Snapshot s = live.snapshot();
+            assertEquals(POINTS.get(100).run(), s.run(100));
             if (s.exactPoints() == exact) {
                 double[] expected = s.basis().place(live.distances().row(100, exact));
                 for (int a = 0; a < 10; a++) assertEquals(expected[a], s.coordinate(100, a), 1e-12);
