@@ -24,7 +24,13 @@ public final class Parallelism {
 
     public static Parallelism serial() { return new Parallelism(1); }
 
-    public static Parallelism allCores() { return new Parallelism(Runtime.getRuntime().availableProcessors()); }
+    /** One shared instance (and pool) for every caller that wants the whole machine. */
+    public static Parallelism allCores() { return AllCores.INSTANCE; }
+
+    /** Created on first use only. */
+    private static final class AllCores {
+        static final Parallelism INSTANCE = new Parallelism(Runtime.getRuntime().availableProcessors());
+    }
 
     public int threads() { return threads; }
 
