@@ -22,7 +22,10 @@ import java.util.function.Consumer;
  * <p>Thread-safety: additions are serialised; {@link #snapshot()} never blocks and returns an
  * immutable {@link Snapshot}, so a UI thread can read it at any time and never computes
  * anything itself. Listeners run on the thread that produced the snapshot (a worker or the
- * refresh thread): a UI must hand them over to its own thread.
+ * refresh thread): a UI must hand them over to its own thread, and, since an add and a refresh
+ * may notify at the same moment, keep the snapshot with the highest {@link Snapshot#version()}.
+ * A live picture holds the m x m distances (and W while refreshing): a few thousand
+ * checkpoints; beyond that, {@link LandmarkInPca}.
  */
 public final class LiveEmbedding implements AutoCloseable {
     /**
