@@ -1,0 +1,300 @@
+package org.predspace.geometry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * An InPCA picture that grows while training runs (SCIENCE.md section 3).
+ *
+ * <p>{@link #add} (called from training worker threads) computes only the new distance row
+ * (m N C work) and places the checkpoint out of sample in the current frame (m k work), so it
+ * appears at once. When the collection has grown by {@link Settings#refreshGrowth()} since the
+ * last eigendecomposition, or on {@link #requestRefresh()}, a background thread recomputes the
+ * eigenpairs with the {@link KrylovEigensolver}, warm-started from the previous eigenvectors,
+ * and aligns the new axes to what was shown ({@link AxisAlignment}), so existing points move
+ * smoothly and axes do not flip.
+ *
+ * <p>Thread-safety: additions are serialised; {@link #snapshot()} never blocks and returns an
+ * immutable {@link Snapshot}, so a UI thread can read it at any time and never computes
+ * anything itself. Listeners run on the thread that produced the snapshot (a worker or the
+ * refresh thread): a UI must hand them over to its own thread, and, since an add and a refresh
+ * may notify at the same moment, keep the snapshot with the highest {@link Snapshot#version()}.
+ * A live picture holds the m x m distances (and W while refreshing): a few thousand
+ * checkpoints; beyond that, {@link LandmarkInPca}.
+ */
+public final class LiveEmbedding implements AutoCloseable {
+    /**
+     * @param axes                 k, axes kept (at least 3 to draw, 10 for the stress curve)
+     * @param refreshGrowth        refresh the eigenpairs once the checkpoint count grew by this fraction (0.15 = 15 %)
+     * @param alignment            how new axes are matched to the shown ones
+     * @param parallelism          threads for distance rows
+     * @param refreshInBackground  false runs refreshes on the adding thread (tests, CLI)
+     */
+    public record Settings(int axes, double refreshGrowth, AxisAlignment.Mode alignment, Parallelism parallelism,
+                           boolean refreshInBackground) {
+        public Settings {
+            if (axes < 1) throw new IllegalArgumentException("need at least one axis, got " + axes);
+            if (!(refreshGrowth > 0)) throw new IllegalArgumentException("refresh growth must be positive, got " + refreshGrowth);
+        }
+
+        public static Settings defaults() {
+            return new Settings(InPca.DEFAULT_AXES, 0.15, AxisAlignment.Mode.PROCRUSTES, Parallelism.allCores(), true);
+        }
+
+        public Settings withAxes(int k) { return new Settings(k, refreshGrowth, alignment, parallelism, refreshInBackground); }
+        public Settings withAlignment(AxisAlignment.Mode mode) { return new Settings(axes, refreshGrowth, mode, parallelism, refreshInBackground); }
+        public Settings inForeground() { return new Settings(axes, refreshGrowth, alignment, parallelism, false); }
+        public Settings withRefreshGrowth(double g) { return new Settings(axes, g, alignment, parallelism, refreshInBackground); }
+    }
+
+    /** Everything a view needs at one moment; immutable. */
+    public static final class Snapshot {
+        private final long version;
+        private final double[][] coordinates;
+        private final Embedding basis;
+        private final int axes;
+        private final DistanceMatrix distances;
+
+        Snapshot(long version, double[][] coordinates, Embedding basis, int axes, DistanceMatrix distances) {
+            this.version = version;
+            this.coordinates = coordinates;
+            this.basis = basis;
+            this.axes = axes;
+            this.distances = distances;
+        }
+
+        /** Run name of checkpoint {@code point} (points are numbered in the order they were added). */
+        public String run(int point) {
+            if (point >= coordinates.length) throw new IndexOutOfBoundsException("point " + point + " of " + coordinates.length);
+            return distances.run(point);
+        }
+
+        /** Increases with every published change. */
+        public long version() { return version; }
+
+        /** Checkpoints shown. */
+        public int size() { return coordinates.length; }
+
+        /** Checkpoints in the last eigendecomposition; the rest are placed out of sample. */
+        public int exactPoints() { return basis == null ? 0 : basis.size(); }
+
+        public int axes() { return axes; }
+
+        public double coordinate(int point, int axis) { return coordinates[point][axis]; }
+
+        /** [point][axis], a fresh copy. */
+        public double[][] coordinates() {
+            double[][] out = new double[coordinates.length][];
+            for (int i = 0; i < out.length; i++) out[i] = coordinates[i].clone();
+            return out;
+        }
+
+        /** Signed eigenvalues (0 for axes the few points so far cannot span). */
+        public double[] eigenvalues() { return pad(basis == null ? new double[0] : basis.eigenvalues(), axes); }
+
+        public double[] explainedStress() { return pad(basis == null ? new double[0] : basis.explainedStress(), axes); }
+
+        public boolean isTimeLike(int axis) { return eigenvalues()[axis] < 0; }
+
+        /** The last eigendecomposition (with its alignment), or null before the first. */
+        public Embedding basis() { return basis; }
+    }
+
+    private final Settings settings;
+    private final DistanceMatrix distances;
+    private final KrylovEigensolver solver = new KrylovEigensolver();
+    private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService refresher;
+    private final Object lock = new Object();
+    /** Held for a whole refresh so two never overlap (a stale one could otherwise publish last). */
+    private final Object refreshing = new Object();
+    /** Guarded by lock: shown coordinates of every checkpoint, in the current frame. */
+    private final List<double[]> shown = new ArrayList<>();
+    /** Guarded by lock. */
+    private Embedding basis;
+    private Eigenpairs basisPairs;
+    private boolean refreshPending;
+    private long version;
+    private volatile Snapshot current;
+    private volatile RuntimeException refreshFailure;
+
+    public LiveEmbedding(ProbeShape shape, Settings settings) {
+        this.settings = settings;
+        this.distances = new DistanceMatrix(shape, settings.parallelism());
+        this.refresher = settings.refreshInBackground() ? Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "live-embedding-refresh");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        this.current = new Snapshot(0, new double[0][], null, settings.axes(), distances);
+    }
+
+    /** The distances so far (reads are safe from any thread). */
+    public DistanceMatrix distances() { return distances; }
+
+    /** The latest picture; never blocks. */
+    public Snapshot snapshot() { return current; }
+
+    public void addListener(Consumer<Snapshot> listener) { listeners.add(listener); }
+
+    /**
+     * Adds a checkpoint: computes its distance row, places it out of sample, publishes a
+     * snapshot, and schedules a refresh if the collection has grown enough. Call from a
+     * worker thread, never from a UI thread.
+     *
+     * @return the checkpoint's index in every later snapshot
+     * @throws IllegalArgumentException if it is on another probe set than the earlier ones
+     */
+    public int add(SqrtProbabilities checkpoint) {
+        Snapshot published;
+        boolean refreshHere = false;
+        int index;
+        synchronized (lock) {
+            double[] row = distances.add(checkpoint);
+            index = row.length;
+            shown.add(basis == null ? new double[settings.axes()] : pad(basis.place(row), settings.axes()));
+            published = publish();
+            if (!refreshPending && refreshDue()) {
+                refreshPending = true;
+                if (refresher != null) refresher.execute(this::refreshQuietly);
+                else refreshHere = true;
+            }
+        }
+        notifyListeners(published);
+        if (refreshHere) refresh();
+        return index;
+    }
+
+    /** Recomputes the eigenpairs now on the calling thread and publishes the result. */
+    public Snapshot refreshNow() {
+        synchronized (lock) {
+            refreshPending = true;
+        }
+        return refresh();
+    }
+
+    /** Schedules a refresh (on the background thread if there is one) and returns its result. */
+    public CompletableFuture<Snapshot> requestRefresh() {
+        synchronized (lock) {
+            refreshPending = true;
+        }
+        return refresher == null ? CompletableFuture.completedFuture(refresh())
+                : CompletableFuture.supplyAsync(this::refresh, refresher);
+    }
+
+    @Override
+    public void close() {
+        if (refresher != null) refresher.shutdownNow();
+    }
+
+    private boolean refreshDue() {
+        int m = distances.size();
+        if (basis == null) return m >= 2;
+        return m >= basis.size() + Math.max(1, settings.refreshGrowth() * basis.size());
+    }
+
+    /** The error of the last background refresh that failed, if any (the picture keeps its last frame). */
+    public java.util.Optional<RuntimeException> refreshFailure() { return java.util.Optional.ofNullable(refreshFailure); }
+
+    private void refreshQuietly() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            refreshFailure = e;
+            synchronized (lock) {
+                refreshPending = false;
+            }
+        }
+    }
+
+    private Snapshot refresh() {
+        synchronized (refreshing) {
+            return refreshSerially();
+        }
+    }
+
+    private Snapshot refreshSerially() {
+        int m;
+        double[][] before;
+        double[][] start;
+        boolean first;
+        synchronized (lock) {
+            m = distances.size();
+            if (m == 0) {
+                refreshPending = false;
+                return current;
+            }
+            before = new double[m][];
+            for (int i = 0; i < m; i++) before[i] = shown.get(i);
+            start = warmStart(m);
+            first = basis == null;
+        }
+        CenteredGram gram = CenteredGram.of(distances.toArray(m), m);
+        Eigenpairs pairs = solver.solve(gram.w(), m, Math.min(settings.axes(), m), start).pairs();
+        Embedding raw = Embedding.of(pairs, gram);
+        double[][] previous = new double[m][];
+        for (int i = 0; i < m; i++) previous[i] = java.util.Arrays.copyOf(before[i], pairs.count());
+        AxisAlignment alignment = first ? AxisAlignment.identity(pairs.count())
+                : AxisAlignment.between(raw.coordinates(), previous, pairs.values(), settings.alignment());
+        Embedding fresh = Embedding.of(pairs, gram, alignment);
+        Snapshot published;
+        boolean again;
+        synchronized (lock) {
+            basis = fresh;
+            basisPairs = pairs;
+            double[][] exact = fresh.coordinates();
+            for (int i = 0; i < m; i++) shown.set(i, pad(exact[i], settings.axes()));
+            for (int i = m; i < shown.size(); i++) shown.set(i, pad(fresh.place(distances.row(i, m)), settings.axes()));
+            published = publish();
+            again = refreshDue();
+            refreshPending = again && refresher != null;
+            if (refreshPending) refresher.execute(this::refreshQuietly);
+        }
+        notifyListeners(published);
+        return published;
+    }
+
+    /**
+     * Start vectors for the solver: the previous eigenvectors, extended to checkpoints added
+     * since by their out-of-sample coordinates (x = V sqrt|lambda| in the raw frame, x R shown).
+     */
+    private double[][] warmStart(int m) {
+        if (basisPairs == null) return null;
+        int k = basisPairs.count();
+        double[][] rotation = basis.alignment().rotation();
+        double[][] start = new double[k][m];
+        int old = basis.size();
+        for (int a = 0; a < k; a++) System.arraycopy(basisPairs.vectors()[a], 0, start[a], 0, old);
+        for (int i = old; i < m; i++) {
+            double[] x = shown.get(i);
+            for (int a = 0; a < k; a++) {
+                double rawCoordinate = 0; // (x R^T)_a: R is orthogonal
+                for (int b = 0; b < k; b++) rawCoordinate += x[b] * rotation[a][b];
+                double scale = Math.sqrt(Math.abs(basisPairs.values()[a]));
+                start[a][i] = scale > 0 ? rawCoordinate / scale : 0;
+            }
+        }
+        return start;
+    }
+
+    /** Guarded by lock. */
+    private Snapshot publish() {
+        double[][] copy = new double[shown.size()][];
+        for (int i = 0; i < copy.length; i++) copy[i] = shown.get(i).clone();
+        current = new Snapshot(++version, copy, basis, settings.axes(), distances);
+        return current;
+    }
+
+    private void notifyListeners(Snapshot s) {
+        for (Consumer<Snapshot> l : listeners) l.accept(s);
+    }
+
+    static double[] pad(double[] values, int length) {
+        return values.length == length ? values : java.util.Arrays.copyOf(values, length);
+    }
+}

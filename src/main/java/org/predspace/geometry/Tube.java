@@ -1,0 +1,43 @@
+package org.predspace.geometry;
+
+import java.util.List;
+
+/**
+ * How far each run of a group strays from the group's mean trajectory, against progress
+ * (SCIENCE.md section 5, "tube" width). The mean at each progress value is the average of
+ * the runs' probabilities there (as avg_preds in [D]), a distribution on the same probe set.
+ *
+ * @param mean  mean[g] is the group mean at grid value g, or null where fewer than one run covers it
+ * @param width width[r][g] = d_B(run r at g, mean[g]), NaN where run r does not cover g
+ */
+public record Tube(ProgressGrid grid, List<String> runs, SqrtProbabilities[] mean, double[][] width) {
+
+    public static Tube of(List<ReindexedTrajectory> group) {
+        if (group.isEmpty()) throw new IllegalArgumentException("a tube needs at least one run");
+        ProgressGrid grid = group.get(0).grid();
+        int r = group.size();
+        SqrtProbabilities[] mean = new SqrtProbabilities[grid.size()];
+        double[][] width = new double[r][grid.size()];
+        for (double[] row : width) java.util.Arrays.fill(row, Double.NaN);
+        for (int g = 0; g < grid.size(); g++) {
+            float[] sum = null;
+            int count = 0;
+            SqrtProbabilities any = null;
+            for (ReindexedTrajectory t : group) {
+                if (!t.covers(g)) continue;
+                any = t.at(g);
+                float[] p = any.probabilities();
+                if (sum == null) sum = new float[p.length];
+                for (int k = 0; k < p.length; k++) sum[k] += p[k];
+                count++;
+            }
+            if (count == 0) continue;
+            for (int k = 0; k < sum.length; k++) sum[k] /= count;
+            mean[g] = SqrtProbabilities.of("mean", any.shape(), sum);
+            for (int i = 0; i < r; i++) {
+                if (group.get(i).covers(g)) width[i][g] = BhattacharyyaDistance.between(group.get(i).at(g), mean[g]);
+            }
+        }
+        return new Tube(grid, group.stream().map(ReindexedTrajectory::run).toList(), mean, width);
+    }
+}

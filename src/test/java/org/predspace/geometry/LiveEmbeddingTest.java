@@ -1,0 +1,171 @@
+package org.predspace.geometry;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LiveEmbeddingTest {
+    private static final List<SqrtProbabilities> POINTS = KrylovEigensolverTest.trajectories(8, 50, 120, 51);
+
+    private static LiveEmbedding.Settings foreground(AxisAlignment.Mode mode) {
+        return LiveEmbedding.Settings.defaults().withAlignment(mode).inForeground();
+    }
+
+    static double extent(double[][] x) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] p : x) {
+            lo = Math.min(lo, p[0]);
+            hi = Math.max(hi, p[0]);
+        }
+        return hi - lo;
+    }
+
+    /** Every point added one at a time, then a refresh; beside it the full embedding of the same points. */
+    private record Refreshed(LiveEmbedding.Snapshot live, Embedding full, double tolerance) {
+        static Refreshed of(AxisAlignment.Mode mode) {
+            try (LiveEmbedding live = new LiveEmbedding(POINTS.get(0).shape(), foreground(mode))) {
+                for (SqrtProbabilities p : POINTS) live.add(p);
+                Embedding full = InPca.embed(DistanceMatrix.of(POINTS, Parallelism.of(2)), 10);
+                return new Refreshed(live.refreshNow(), full, 1e-6 * InPcaTest.range(full, 0));
+            }
+        }
+    }
+
+    @Test
+    void afterAllCheckpointsAndARefreshItEqualsTheFullEmbeddingUpToAxisSigns() {
+        Refreshed r = Refreshed.of(AxisAlignment.Mode.SIGNS);
+        LiveEmbedding.Snapshot s = r.live();
+        Embedding full = r.full();
+        assertEquals(POINTS.size(), s.size());
+        assertEquals(POINTS.size(), s.exactPoints());
+        for (int a = 0; a < 10; a++) {
+            assertEquals(full.eigenvalues()[a], s.eigenvalues()[a], 1e-9 * Math.abs(full.eigenvalues()[0]));
+            double sign = Math.signum(s.coordinate(0, a) * full.coordinate(0, a));
+            for (int i = 0; i < s.size(); i++) {
+                assertEquals(full.coordinate(i, a), sign * s.coordinate(i, a), r.tolerance(), "point " + i + " axis " + a);
+            }
+        }
+    }
+
+    @Test
+    void procrustesAlignmentIsExposedAndIsTheOnlyDifferenceFromTheFullEmbedding() {
+        Refreshed refreshed = Refreshed.of(AxisAlignment.Mode.PROCRUSTES);
+        LiveEmbedding.Snapshot s = refreshed.live();
+        AxisAlignment r = s.basis().alignment();
+        double[][] full = refreshed.full().coordinates();
+        for (int i = 0; i < s.size(); i++) {
+            double[] rotated = r.apply(full[i]);
+            for (int a = 0; a < 10; a++) assertEquals(rotated[a], s.coordinate(i, a), refreshed.tolerance());
+        }
+        double[][] rot = r.rotation();
+        for (int a = 0; a < 10; a++) {
+            for (int b = 0; b < 10; b++) {
+                double dot = 0;
+                for (int c = 0; c < 10; c++) dot += rot[a][c] * rot[b][c];
+                assertEquals(a == b ? 1 : 0, dot, 1e-9, "R is orthogonal");
+                if (s.isTimeLike(a) != s.isTimeLike(b)) assertEquals(0, rot[a][b], 0, "never mixes space- and time-like axes");
+            }
+        }
+    }
+
+    @Test
+    void aRefreshWithOneExtraPointMovesOldPointsOnlyALittleAndNeverFlipsAnAxis() {
+        try (LiveEmbedding live = new LiveEmbedding(POINTS.get(0).shape(), foreground(AxisAlignment.Mode.PROCRUSTES))) {
+            for (SqrtProbabilities p : POINTS.subList(0, 300)) live.add(p);
+            double[][] before = live.refreshNow().coordinates();
+            live.add(POINTS.get(300));
+            double[][] after = live.refreshNow().coordinates();
+            double extent = extent(before);
+            double worst = 0;
+            for (int i = 0; i < 300; i++) {
+                double d = 0;
+                for (int a = 0; a < 3; a++) d += Math.pow(after[i][a] - before[i][a], 2);
+                worst = Math.max(worst, Math.sqrt(d));
+            }
+            assertTrue(worst < 0.01 * extent, "largest move " + worst + " of extent " + extent);
+            for (int a = 0; a < 10; a++) {
+                double dot = 0;
+                for (int i = 0; i < 300; i++) dot += before[i][a] * after[i][a];
+                assertTrue(dot > 0, "axis " + a + " flipped");
+            }
+        }
+    }
+
+    @Test
+    void newCheckpointsArePlacedOutOfSampleAtOnceAndRefreshesFollowGrowth() {
+        LiveEmbedding.Settings settings = foreground(AxisAlignment.Mode.PROCRUSTES).withRefreshGrowth(0.2);
+        try (LiveEmbedding live = new LiveEmbedding(POINTS.get(0).shape(), settings)) {
+            assertEquals(0, live.snapshot().size());
+            assertNull(live.snapshot().basis());
+            for (SqrtProbabilities p : POINTS.subList(0, 100)) live.add(p);
+            int exact = live.snapshot().exactPoints();
+            assertTrue(exact > 80 && exact <= 100, "refreshed at 20% growth: " + exact);
+            assertEquals(100, live.add(POINTS.get(100)));
+            LiveEmbedding.Snapshot s = live.snapshot();
+            assertEquals(POINTS.get(100).run(), s.run(100));
+            if (s.exactPoints() == exact) {
+                double[] expected = s.basis().place(live.distances().row(100, exact));
+                for (int a = 0; a < 10; a++) assertEquals(expected[a], s.coordinate(100, a), 1e-12);
+            }
+            assertEquals(101, s.size());
+        }
+    }
+
+    @Test
+    void concurrentAddersAndAReaderSeeConsistentSnapshots() throws Exception {
+        List<SqrtProbabilities> points = POINTS.subList(0, 240);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicBoolean done = new AtomicBoolean();
+        List<Long> heard = new CopyOnWriteArrayList<>();
+        try (LiveEmbedding live = new LiveEmbedding(points.get(0).shape(), LiveEmbedding.Settings.defaults())) {
+            live.addListener(s -> heard.add(s.version()));
+            Thread reader = new Thread(() -> {
+                long lastVersion = -1;
+                while (!done.get()) {
+                    LiveEmbedding.Snapshot s = live.snapshot();
+                    try {
+                        assertTrue(s.version() >= lastVersion);
+                        lastVersion = s.version();
+                        assertTrue(s.exactPoints() <= s.size());
+                        for (int i = 0; i < s.size(); i++) {
+                            for (int a = 0; a < s.axes(); a++) assertTrue(Double.isFinite(s.coordinate(i, a)));
+                        }
+                    } catch (Throwable t) {
+                        failure.compareAndSet(null, t);
+                    }
+                }
+            });
+            reader.start();
+            Thread[] writers = new Thread[2];
+            for (int w = 0; w < 2; w++) {
+                int offset = w;
+                writers[w] = new Thread(() -> {
+                    for (int i = offset; i < points.size(); i += 2) live.add(points.get(i));
+                });
+                writers[w].start();
+            }
+            for (Thread t : writers) t.join();
+            LiveEmbedding.Snapshot last = live.requestRefresh().get();
+            done.set(true);
+            reader.join();
+            if (failure.get() != null) throw new AssertionError(failure.get());
+            assertTrue(live.refreshFailure().isEmpty(), () -> "background refresh failed: " + live.refreshFailure().get());
+            assertEquals(240, last.size());
+            assertEquals(240, last.exactPoints());
+            assertFalse(heard.isEmpty());
+            Embedding full = InPca.embed(live.distances(), 10);
+            for (int a = 0; a < 3; a++) {
+                assertEquals(full.eigenvalues()[a], last.eigenvalues()[a], 1e-9 * Math.abs(full.eigenvalues()[0]));
+            }
+        }
+    }
+}
