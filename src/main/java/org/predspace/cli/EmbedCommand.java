@@ -1,0 +1,158 @@
+package org.predspace.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.predspace.geometry.Anchors;
+import org.predspace.geometry.DistanceMatrix;
+import org.predspace.geometry.Embedding;
+import org.predspace.geometry.InPca;
+import org.predspace.geometry.LandmarkEmbedding;
+import org.predspace.geometry.LandmarkInPca;
+import org.predspace.geometry.Parallelism;
+import org.predspace.geometry.Progress;
+import org.predspace.geometry.SqrtProbabilities;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.BufferedWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "embed", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Embed every checkpoint of the given runs by intensive PCA of their Bhattacharyya distances.",
+                "The runs must share one probe set. Writes run,step,progress,x1..xK per checkpoint."})
+final class EmbedCommand implements Callable<Integer> {
+    enum AnchorChoice { ends, none }
+
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "RUN_DIR", arity = "1..*", description = "run folders")
+    List<Path> dirs;
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "coordinates CSV")
+    Path out;
+    @Option(names = "--dims", paramLabel = "K", defaultValue = "3",
+            description = "coordinates written per point (default: ${DEFAULT-VALUE}); eigenvalues and stress are reported for max(K, 10) axes")
+    int dims;
+    @Option(names = "--anchors", paramLabel = "A", defaultValue = "ends",
+            description = "ends: embed ignorance (uniform) and truth (labels) too, written as two extra rows; none (default: ${DEFAULT-VALUE})")
+    AnchorChoice anchors;
+    @Option(names = "--landmarks", paramLabel = "L",
+            description = "landmark InPCA: embed L stratified landmarks exactly, place the rest out of sample (for large collections)")
+    Integer landmarks;
+    @Option(names = "--stats", paramLabel = "FILE", description = "statistics JSON: m, N, C, eigenvalues, stress, seconds")
+    Path stats;
+
+    @Override
+    public Integer call() throws Exception {
+        if (dims < 1) throw new IllegalArgumentException("--dims must be at least 1, got " + dims);
+        long start = System.nanoTime();
+        RunCollection runs = RunCollection.open(dirs);
+        List<RunCollection.Point> checkpoints = runs.points();
+        List<SqrtProbabilities> points = new ArrayList<>();
+        checkpoints.forEach(p -> points.add(p.sqrt()));
+        if (anchors == AnchorChoice.ends) {
+            points.add(Anchors.ignorance(runs.shape()));
+            points.add(Anchors.truth(runs.shape(), runs.labels()));
+        }
+        int axes = Math.min(Math.max(dims, InPca.DEFAULT_AXES), points.size());
+        if (dims > axes) throw new IllegalArgumentException("--dims " + dims + " exceeds the " + points.size() + " points embedded");
+
+        double[][] coords;
+        double[] eigenvalues;
+        double[] stress;
+        long logs;
+        String method;
+        if (landmarks != null) {
+            LandmarkInPca.Settings settings = LandmarkInPca.Settings.defaults().withLandmarks(landmarks);
+            settings = new LandmarkInPca.Settings(settings.landmarks(), axes, settings.choice(), settings.poolFactor(),
+                    settings.parallelism());
+            LandmarkEmbedding e = LandmarkInPca.embed(new PointListSource(runs.shape(), points), settings);
+            coords = e.coordinates();
+            eigenvalues = e.eigenvalues();
+            stress = e.explainedStress();
+            logs = -1;
+            method = "landmark";
+        } else {
+            DistanceMatrix d = DistanceMatrix.of(points, Parallelism.allCores());
+            Embedding e = InPca.embed(d, axes);
+            coords = e.coordinates();
+            eigenvalues = e.eigenvalues();
+            stress = e.explainedStress();
+            logs = d.logsComputed();
+            method = "full";
+        }
+
+        Progress progress = Progress.ignoranceToTruth(runs.shape(), runs.labels());
+        writeCoordinates(checkpoints, coords, progress);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (stats != null) {
+            writeStats(runs, points.size(), eigenvalues, stress, seconds, logs, method);
+        }
+        spec.commandLine().getOut().printf(Locale.ROOT, "embedded %d points (%d runs) in %.2f s; stress S1..S3 = %s; wrote %s%n",
+                points.size(), runs.runs().size(), seconds, leading(stress, 3), out);
+        return 0;
+    }
+
+    private void writeCoordinates(List<RunCollection.Point> checkpoints, double[][] coords, Progress progress) throws Exception {
+        if (out.getParent() != null) Files.createDirectories(out.getParent());
+        try (BufferedWriter w = Files.newBufferedWriter(out)) {
+            StringBuilder header = new StringBuilder("run,step,progress");
+            for (int k = 1; k <= dims; k++) header.append(",x").append(k);
+            w.write(header.append('\n').toString());
+            for (int i = 0; i < checkpoints.size(); i++) {
+                RunCollection.Point p = checkpoints.get(i);
+                row(w, RunCollection.csv(p.run()), Long.toString(p.step()), progress.of(p.sqrt()), coords[i]);
+            }
+            if (anchors == AnchorChoice.ends) {
+                // anchors have no training step: the field is left empty
+                row(w, Anchors.IGNORANCE, "", 0.0, coords[checkpoints.size()]);
+                row(w, Anchors.TRUTH, "", 1.0, coords[checkpoints.size() + 1]);
+            }
+        }
+    }
+
+    private void row(BufferedWriter w, String run, String step, double progress, double[] x) throws Exception {
+        StringBuilder b = new StringBuilder(run).append(',').append(step).append(',').append(num(progress));
+        for (int k = 0; k < dims; k++) b.append(',').append(num(x[k]));
+        w.write(b.append('\n').toString());
+    }
+
+    private static String num(double v) { return Double.toString(v); }
+
+    private void writeStats(RunCollection runs, int m, double[] eigenvalues, double[] stress, double seconds, long logs,
+                            String method) throws Exception {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("m", m);
+        s.put("N", runs.shape().samples());
+        s.put("C", runs.shape().classes());
+        s.put("runs", runs.runs().size());
+        s.put("probe_id", runs.shape().probeId());
+        s.put("method", method);
+        if (landmarks != null) s.put("landmarks", Math.min(landmarks, m));
+        s.put("anchors", anchors.name());
+        s.put("eigenvalues", eigenvalues);
+        List<Integer> timeLike = new ArrayList<>();
+        for (int k = 0; k < eigenvalues.length; k++) if (eigenvalues[k] < 0) timeLike.add(k + 1);
+        s.put("time_like_axes", timeLike);
+        s.put("stress", stress);
+        if (logs >= 0) s.put("logs_computed", logs);
+        s.put("seconds", seconds);
+        if (stats.getParent() != null) Files.createDirectories(stats.getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(stats.toFile(), s);
+    }
+
+    private static String leading(double[] v, int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < Math.min(n, v.length); i++) b.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", v[i]));
+        return b.toString();
+    }
+}
