@@ -1,0 +1,202 @@
+package org.predspace.training;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The fast path for plain dense networks (softmax regression, ReLU MLPs without batch norm):
+ * the same training as DL4J's ComputationGraph, computed with a handful of ND4J ops on
+ * preallocated arrays.
+ *
+ * <p>Why it exists: for an MLP 784-128-10, batch 128, Adam, one native thread, a DL4J fit
+ * step costs ~4.5 ms (28k samples/s) while PyTorch 1.13 takes ~1.1 ms on the same machine.
+ * The maths (three 128x784x128 GEMMs) takes ~1 ms; the rest is DL4J's per-step overhead
+ * (workspaces, gradient maps, per-variable views, listeners). This class keeps the maths
+ * and drops the overhead.
+ *
+ * <p>Same training: it starts from the DL4J network's parameters, uses the layer
+ * configuration's own IUpdater and Regularization objects (so the same fused native updater
+ * ops), applies them in DL4J's order ({@link DenseUpdate}), uses DL4J's loss conventions
+ * (softmax clipped at 1e-10 in MCXENT, gradient and score averaged over the minibatch) and
+ * keeps DL4J's parameter layout ({@link DenseLayerParams}). DenseNetworkEquivalenceTest
+ * checks all of this against DL4J.
+ */
+public final class DenseNetwork implements TrainableNetwork {
+    private final List<DenseLayerParams> layers;
+    private final INDArray params;
+    private final DenseUpdate update;
+    private final double clipEps;
+    private DenseActivations training;
+    private DenseActivations inference;
+
+    private DenseNetwork(List<DenseLayerParams> layers, INDArray params, DenseUpdate update, double clipEps) {
+        this.layers = layers;
+        this.params = params;
+        this.update = update;
+        this.clipEps = clipEps;
+    }
+
+    /** Whether the fast path can train this spec: softmax regression, or an MLP without batch norm. */
+    public static boolean supports(TrainingSpec spec) {
+        return spec.architecture() == Architecture.LINEAR
+                || (spec.architecture() == Architecture.MLP && !spec.batchNorm());
+    }
+
+    /**
+     * A dense network with the parameters, updater and regularisation of {@code net}, which must
+     * be a chain of ReLU dense layers ending in a softmax / multi-class cross-entropy output layer.
+     */
+    public static DenseNetwork of(ComputationGraph net) {
+        List<BaseLayer> confs = new ArrayList<>();
+        List<Layer> dl4jLayers = new ArrayList<>();
+        for (int i : net.topologicalSortOrder()) {
+            GraphVertex v = net.getVertices()[i];
+            if (v.isInputVertex()) continue;
+            if (!v.hasLayer()) throw unsupported("vertex " + v.getVertexName() + " is not a layer");
+            dl4jLayers.add(v.getLayer());
+            confs.add(checked((BaseLayer) v.getLayer().conf().getLayer(), confs.isEmpty() ? null : confs.get(0)));
+        }
+        OutputLayer out = confs.get(confs.size() - 1) instanceof OutputLayer o ? o : null;
+        if (out == null || !(out.getActivationFn() instanceof ActivationSoftmax)
+                || !(out.getLossFn() instanceof LossMCXENT loss) || loss.getWeights() != null) {
+            throw unsupported("the output layer is not softmax with unweighted multi-class cross-entropy");
+        }
+        INDArray params = net.params().castTo(DataType.FLOAT).dup('c').reshape(1, net.numParams());
+        INDArray gradients = Nd4j.create(DataType.FLOAT, 1, net.numParams());
+        List<DenseLayerParams> layers = new ArrayList<>();
+        long offset = 0;
+        for (int l = 0; l < confs.size(); l++) {
+            DenseLayerParams p = DenseLayerParams.at(confs.get(l), params, gradients, offset);
+            if (!p.w().equals(dl4jLayers.get(l).getParam("W"))) throw new IllegalStateException("parameter layout differs from DL4J's");
+            layers.add(p);
+            offset += p.size();
+        }
+        if (offset != net.numParams()) throw new IllegalStateException("parameter count differs from DL4J's");
+        DenseUpdate update = new DenseUpdate(confs.get(0).getIUpdater(), layers, params, gradients, net.getIterationCount());
+        return new DenseNetwork(layers, params, update, loss.getSoftmaxClipEps());
+    }
+
+    private static BaseLayer checked(BaseLayer conf, BaseLayer first) {
+        boolean hidden = conf instanceof DenseLayer d && d.hasBias() && !d.hasLayerNorm()
+                && conf.getActivationFn() instanceof ActivationReLU relu && relu.equals(new ActivationReLU());
+        if (!hidden && !(conf instanceof OutputLayer o && o.hasBias())) throw unsupported(conf.getLayerName() + " is not a ReLU dense layer");
+        if (conf.getIDropout() != null || conf.getWeightNoise() != null
+                || (conf.getGradientNormalization() != null && conf.getGradientNormalization() != GradientNormalization.None)) {
+            throw unsupported(conf.getLayerName() + " uses dropout, weight noise or gradient normalisation");
+        }
+        IUpdater updater = first == null ? conf.getIUpdater() : first.getIUpdater();
+        if (!Objects.equals(conf.getIUpdater(), updater)
+                || (conf.getBiasUpdater() != null && !Objects.equals(conf.getBiasUpdater(), updater))) {
+            throw unsupported(conf.getLayerName() + " has its own updater");
+        }
+        return conf;
+    }
+
+    private static IllegalArgumentException unsupported(String why) {
+        return new IllegalArgumentException("not a plain dense network: " + why);
+    }
+
+    @Override
+    public double fitBatch(float[] x, float[] y, int batch) {
+        if (training == null || training.rows != batch) training = new DenseActivations(batch, layers);
+        DenseActivations a = training;
+        a.setInput(x);
+        forward(a);
+        double loss = lossAndDelta(a, y);
+        backward(a);
+        double score = loss + update.regularizationScore();
+        update.apply();
+        return score;
+    }
+
+    @Override
+    public float[] predict(float[] x, int rows) {
+        if (inference == null || inference.rows != rows) inference = new DenseActivations(rows, layers);
+        inference.setInput(x);
+        forward(inference);
+        return inference.readProbabilities().clone();
+    }
+
+    private void forward(DenseActivations a) {
+        INDArray in = a.input;
+        int last = layers.size() - 1;
+        for (int l = 0; l <= last; l++) {
+            DenseLayerParams p = layers.get(l);
+            INDArray out = a.outputs[l];
+            Nd4j.gemm(in, p.w(), out, false, false, 1.0, 0.0);
+            out.addiRowVector(p.b());
+            if (l < last) {
+                Nd4j.exec(new RectifiedLinear(out, out));
+            } else {
+                Nd4j.exec(new SoftMax(out, out));
+            }
+            in = out;
+        }
+    }
+
+    /**
+     * Mean cross-entropy of the batch, as LossMCXENT scores it (probabilities clipped below at
+     * its epsilon), and its gradient w.r.t. the output pre-activations, (p - y) / batch. DL4J
+     * divides the summed gradients by the batch size after the GEMMs; dividing first is the same
+     * in exact arithmetic and bit-identical for power-of-two batches.
+     */
+    private double lossAndDelta(DenseActivations a, float[] y) {
+        float[] p = a.readProbabilities();
+        float[] d = a.delta;
+        float eps = (float) clipEps;
+        int batch = a.rows;
+        double loss = 0;
+        for (int i = 0; i < p.length; i++) {
+            float clipped = Math.max(p[i], eps);
+            if (y[i] != 0f) loss -= y[i] * Math.log(clipped);
+            d[i] = (clipped - y[i]) / batch;
+        }
+        a.writeDelta();
+        return loss / batch;
+    }
+
+    private void backward(DenseActivations a) {
+        INDArray delta = a.outputDelta;
+        for (int l = layers.size() - 1; l >= 0; l--) {
+            DenseLayerParams p = layers.get(l);
+            INDArray in = l == 0 ? a.input : a.outputs[l - 1];
+            Nd4j.gemm(in, delta, p.dw(), true, false, 1.0, 0.0);
+            delta.sum(p.db(), 0);
+            if (l > 0) {
+                INDArray hidden = a.hiddenDeltas[l - 1];
+                Nd4j.gemm(delta, p.w(), hidden, false, true, 1.0, 0.0);
+                // ReLU'(z) = [z > 0] = [relu(z) > 0]: the stored output serves as the mask
+                Nd4j.exec(new RectifiedLinearDerivative(a.outputs[l - 1], hidden, hidden, 0.0));
+                delta = hidden;
+            }
+        }
+    }
+
+    @Override
+    public float[] parameters() { return params.data().asFloat(); }
+
+    @Override
+    public long numParams() { return params.length(); }
+
+    @Override
+    public String implementation() { return "nd4j-dense"; }
+}
