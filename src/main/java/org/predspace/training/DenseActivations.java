@@ -20,6 +20,8 @@ final class DenseActivations {
     final INDArray outputDelta;
     /** d loss / d (hidden layer l output), then turned into d loss / d (pre-activation) in place. */
     final INDArray[] hiddenDeltas;
+    /** A 1 x rows row of ones: column sums (bias gradients) as a GEMM. */
+    final INDArray ones;
     final float[] probabilities;
     final float[] delta;
     private final FloatBuffer inputBuffer;
@@ -38,6 +40,7 @@ final class DenseActivations {
         }
         int classes = layers.get(last).nOut();
         this.outputDelta = matrix(rows, classes);
+        this.ones = Nd4j.ones(DataType.FLOAT, 1, rows);
         this.probabilities = new float[rows * classes];
         this.delta = new float[rows * classes];
         this.inputBuffer = input.data().asNioFloat();

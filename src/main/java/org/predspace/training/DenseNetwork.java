@@ -18,6 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -42,16 +43,24 @@ import java.util.Objects;
  */
 public final class DenseNetwork implements TrainableNetwork {
     private final List<DenseLayerParams> layers;
-    private final INDArray params;
+    /** Parameters and gradients live twice: native for the GEMMs, on the heap for the update. */
+    private final FloatBuffer nativeParams;
+    private final FloatBuffer nativeGradients;
+    private final float[] params;
+    private final float[] gradients;
     private final DenseUpdate update;
     private final double clipEps;
     private DenseActivations training;
     private DenseActivations inference;
 
-    private DenseNetwork(List<DenseLayerParams> layers, INDArray params, DenseUpdate update, double clipEps) {
+    private DenseNetwork(List<DenseLayerParams> layers, INDArray params, INDArray gradients, IUpdater updater,
+                         int iteration, double clipEps) {
         this.layers = layers;
-        this.params = params;
-        this.update = update;
+        this.nativeParams = params.data().asNioFloat();
+        this.nativeGradients = gradients.data().asNioFloat();
+        this.params = params.data().asFloat();
+        this.gradients = new float[this.params.length];
+        this.update = new DenseUpdate(updater, layers, this.params, this.gradients, iteration);
         this.clipEps = clipEps;
     }
 
@@ -80,19 +89,20 @@ public final class DenseNetwork implements TrainableNetwork {
                 || !(out.getLossFn() instanceof LossMCXENT loss) || loss.getWeights() != null) {
             throw unsupported("the output layer is not softmax with unweighted multi-class cross-entropy");
         }
-        INDArray params = net.params().castTo(DataType.FLOAT).dup('c').reshape(1, net.numParams());
-        INDArray gradients = Nd4j.create(DataType.FLOAT, 1, net.numParams());
+        int size = (int) net.numParams();
+        INDArray params = net.params().castTo(DataType.FLOAT).dup('c').reshape(1, size);
+        INDArray gradients = Nd4j.create(DataType.FLOAT, 1, size);
         List<DenseLayerParams> layers = new ArrayList<>();
-        long offset = 0;
+        int offset = 0;
         for (int l = 0; l < confs.size(); l++) {
             DenseLayerParams p = DenseLayerParams.at(confs.get(l), params, gradients, offset);
             if (!p.w().equals(dl4jLayers.get(l).getParam("W"))) throw new IllegalStateException("parameter layout differs from DL4J's");
             layers.add(p);
             offset += p.size();
         }
-        if (offset != net.numParams()) throw new IllegalStateException("parameter count differs from DL4J's");
-        DenseUpdate update = new DenseUpdate(confs.get(0).getIUpdater(), layers, params, gradients, net.getIterationCount());
-        return new DenseNetwork(layers, params, update, loss.getSoftmaxClipEps());
+        if (offset != size) throw new IllegalStateException("parameter count differs from DL4J's");
+        return new DenseNetwork(layers, params, gradients, confs.get(0).getIUpdater(), net.getIterationCount(),
+                loss.getSoftmaxClipEps());
     }
 
     private static BaseLayer checked(BaseLayer conf, BaseLayer first) {
@@ -123,8 +133,12 @@ public final class DenseNetwork implements TrainableNetwork {
         forward(a);
         double loss = lossAndDelta(a, y);
         backward(a);
+        nativeGradients.clear();
+        nativeGradients.get(gradients);
         double score = loss + update.regularizationScore();
         update.apply();
+        nativeParams.clear();
+        nativeParams.put(params);
         return score;
     }
 
@@ -179,8 +193,9 @@ public final class DenseNetwork implements TrainableNetwork {
         for (int l = layers.size() - 1; l >= 0; l--) {
             DenseLayerParams p = layers.get(l);
             INDArray in = l == 0 ? a.input : a.outputs[l - 1];
-            Nd4j.gemm(in, delta, p.dw(), true, false, 1.0, 0.0);
-            delta.sum(p.db(), 0);
+            Nd4j.gemm(delta, in, p.dwT(), true, false, 1.0, 0.0);
+            Nd4j.gemm(a.ones, delta, p.db(), false, false, 1.0, 0.0); // column sums
+
             if (l > 0) {
                 INDArray hidden = a.hiddenDeltas[l - 1];
                 Nd4j.gemm(delta, p.w(), hidden, false, true, 1.0, 0.0);
@@ -192,10 +207,10 @@ public final class DenseNetwork implements TrainableNetwork {
     }
 
     @Override
-    public float[] parameters() { return params.data().asFloat(); }
+    public float[] parameters() { return params.clone(); }
 
     @Override
-    public long numParams() { return params.length(); }
+    public long numParams() { return params.length; }
 
     @Override
     public String implementation() { return "nd4j-dense"; }
