@@ -11,9 +11,6 @@ import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
@@ -128,11 +125,8 @@ public final class DenseNetwork implements TrainableNetwork {
     @Override
     public double fitBatch(float[] x, float[] y, int batch) {
         if (training == null || training.rows != batch) training = new DenseActivations(batch, layers);
-        DenseActivations a = training;
-        a.setInput(x);
-        forward(a);
-        double loss = lossAndDelta(a, y);
-        backward(a);
+        double loss = lossAndDelta(training.forward(x), y, training.delta, batch);
+        training.backward();
         nativeGradients.clear();
         nativeGradients.get(gradients);
         double score = loss + update.regularizationScore();
@@ -145,65 +139,25 @@ public final class DenseNetwork implements TrainableNetwork {
     @Override
     public float[] predict(float[] x, int rows) {
         if (inference == null || inference.rows != rows) inference = new DenseActivations(rows, layers);
-        inference.setInput(x);
-        forward(inference);
-        return inference.readProbabilities().clone();
-    }
-
-    private void forward(DenseActivations a) {
-        INDArray in = a.input;
-        int last = layers.size() - 1;
-        for (int l = 0; l <= last; l++) {
-            DenseLayerParams p = layers.get(l);
-            INDArray out = a.outputs[l];
-            Nd4j.gemm(in, p.w(), out, false, false, 1.0, 0.0);
-            out.addiRowVector(p.b());
-            if (l < last) {
-                Nd4j.exec(new RectifiedLinear(out, out));
-            } else {
-                Nd4j.exec(new SoftMax(out, out));
-            }
-            in = out;
-        }
+        return inference.forward(x).clone();
     }
 
     /**
      * Mean cross-entropy of the batch, as LossMCXENT scores it (probabilities clipped below at
-     * its epsilon), and its gradient w.r.t. the output pre-activations, (p - y) / batch. DL4J
-     * divides the summed gradients by the batch size after the GEMMs; dividing first is the same
-     * in exact arithmetic and bit-identical for power-of-two batches.
+     * its epsilon), and its gradient w.r.t. the output pre-activations into {@code delta}:
+     * (clipped p - y) / batch. DL4J divides the summed gradients by the batch size after the
+     * GEMMs; dividing first is the same in exact arithmetic and bit-identical for power-of-two
+     * batches.
      */
-    private double lossAndDelta(DenseActivations a, float[] y) {
-        float[] p = a.readProbabilities();
-        float[] d = a.delta;
+    private double lossAndDelta(float[] p, float[] y, float[] delta, int batch) {
         float eps = (float) clipEps;
-        int batch = a.rows;
         double loss = 0;
         for (int i = 0; i < p.length; i++) {
             float clipped = Math.max(p[i], eps);
             if (y[i] != 0f) loss -= y[i] * Math.log(clipped);
-            d[i] = (clipped - y[i]) / batch;
+            delta[i] = (clipped - y[i]) / batch;
         }
-        a.writeDelta();
         return loss / batch;
-    }
-
-    private void backward(DenseActivations a) {
-        INDArray delta = a.outputDelta;
-        for (int l = layers.size() - 1; l >= 0; l--) {
-            DenseLayerParams p = layers.get(l);
-            INDArray in = l == 0 ? a.input : a.outputs[l - 1];
-            Nd4j.gemm(delta, in, p.dwT(), true, false, 1.0, 0.0);
-            Nd4j.gemm(a.ones, delta, p.db(), false, false, 1.0, 0.0); // column sums
-
-            if (l > 0) {
-                INDArray hidden = a.hiddenDeltas[l - 1];
-                Nd4j.gemm(delta, p.w(), hidden, false, true, 1.0, 0.0);
-                // ReLU'(z) = [z > 0] = [relu(z) > 0]: the stored output serves as the mask
-                Nd4j.exec(new RectifiedLinearDerivative(a.outputs[l - 1], hidden, hidden, 0.0));
-                delta = hidden;
-            }
-        }
     }
 
     @Override

@@ -17,59 +17,54 @@ import java.util.Locale;
 
 /**
  * Training throughput of the engine's own optimisation step (the code TrainingRun uses) on
- * the bundled MNIST subset: MLP 784-128-10, batch 128, Adam. The engine's network comes from
- * TrainableNetwork.create, as in training (the dense fast path for this MLP); the same
- * network trained by DL4J itself is timed alongside, repeats interleaved so machine noise hits
- * both alike. Run by bench/train-throughput.sh, which runs the PyTorch peer in the same
- * session. Prints one line per repeat and median lines "engine samples_per_s <median>" and
- * "dl4j samples_per_s <median>".
+ * the bundled MNIST subset: MLP 784-128-10, batch 128, Adam. With argument "engine" the
+ * network comes from TrainableNetwork.create, as in training (the dense fast path for this
+ * MLP); with "dl4j" the same network is trained by DL4J itself, for comparison. One kind per
+ * JVM: run together, each slowed the other (shared JIT profiles and DL4J's garbage).
+ * Run by bench/train-throughput.sh, which alternates it with the PyTorch peer. Prints one
+ * line per repeat, "<kind> ... repeat <r>: <rate> samples/s", and "<kind> samples_per_s <median>".
  */
 public final class TrainingThroughput {
     private static final int BATCH = 128;
+    private static final long WARM_UP_NANOS = 4_000_000_000L;
 
     public static void main(String[] args) throws Exception {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        String kind = args.length > 2 ? args[2] : "engine";
         NativeBackend.configure();
         DatasetSplit mnist = new DatasetCatalog().load("mnist");
         TrainingSpec spec = TrainingSpec.builder("mnist").architecture(Architecture.MLP).hiddenLayers(1).width(128)
                 .optimizer(OptimizerKind.ADAM).learningRate(1e-3).batchSize(BATCH).seed(0).build();
-        TrainableNetwork engine = TrainableNetwork.create(spec, mnist.shape(), mnist.classes(), 1_000_000);
-        TrainableNetwork dl4j = new GraphNetwork(NetworkFactory.build(spec, mnist.shape(), mnist.classes(), 1_000_000),
-                mnist.shape().size(), mnist.classes());
-        OptimisationStep engineStep = step(engine, mnist);
-        OptimisationStep dl4jStep = step(dl4j, mnist);
-        for (int i = 0; i < 200; i++) { // JIT and workspace warm-up
-            engineStep.run();
-            dl4jStep.run();
-        }
-        double[] engineRates = new double[repeats];
-        double[] dl4jRates = new double[repeats];
+        TrainableNetwork net = switch (kind) {
+            case "engine" -> TrainableNetwork.create(spec, mnist.shape(), mnist.classes(), 1_000_000);
+            case "dl4j" -> new GraphNetwork(NetworkFactory.build(spec, mnist.shape(), mnist.classes(), 1_000_000),
+                    mnist.shape().size(), mnist.classes());
+            default -> throw new IllegalArgumentException("kind must be engine or dl4j, got " + kind);
+        };
+        MinibatchSource batches = new MinibatchSource(mnist.train(), BATCH, 0, false, 0);
+        OptimisationStep step = new OptimisationStep(net, batches, mnist.shape().size(), mnist.classes());
+        warmUp(step);
+        double[] rates = new double[repeats];
         for (int r = 0; r < repeats; r++) {
-            engineRates[r] = time("engine (" + engine.implementation() + ")", r, engineStep, steps);
-            dl4jRates[r] = time("dl4j", r, dl4jStep, steps);
+            long t0 = System.nanoTime();
+            for (int i = 0; i < steps; i++) step.run();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            rates[r] = steps * BATCH / seconds;
+            System.out.printf(Locale.ROOT, "%s (%s) repeat %d: %.0f samples/s (%.2f ms/step)%n", kind,
+                    net.implementation(), r, rates[r], seconds * 1000 / steps);
         }
-        System.out.printf(Locale.ROOT, "engine samples_per_s %.0f%n", median(engineRates));
-        System.out.printf(Locale.ROOT, "dl4j samples_per_s %.0f%n", median(dl4jRates));
+        Arrays.sort(rates);
+        System.out.printf(Locale.ROOT, "%s samples_per_s %.0f%n", kind, rates[repeats / 2]);
     }
 
-    private static OptimisationStep step(TrainableNetwork net, DatasetSplit data) {
-        MinibatchSource batches = new MinibatchSource(data.train(), BATCH, 0, false, 0);
-        return new OptimisationStep(net, batches, data.shape().size(), data.classes());
-    }
-
-    private static double time(String name, int repeat, OptimisationStep step, int steps) {
-        long t0 = System.nanoTime();
-        for (int i = 0; i < steps; i++) step.run();
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        double rate = steps * BATCH / seconds;
-        System.out.printf(Locale.ROOT, "%s repeat %d: %.0f samples/s (%.2f ms/step)%n", name, repeat, rate, seconds * 1000 / steps);
-        return rate;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+    /**
+     * Runs steps for a few seconds before timing: the fast path reaches its steady state only
+     * after ~1000 steps (C2 is still compiling ND4J's op-call paths before that; steps 200-1200
+     * ran at 1.5-3 ms instead of ~1 ms), and DL4J needs its workspaces sized.
+     */
+    private static void warmUp(OptimisationStep step) {
+        long end = System.nanoTime() + WARM_UP_NANOS;
+        while (System.nanoTime() < end) step.run();
     }
 }
