@@ -79,6 +79,9 @@ public final class DenseNetwork implements TrainableNetwork {
     public static DenseNetwork of(ComputationGraph net) {
         List<BaseLayer> confs = new ArrayList<>();
         List<Layer> dl4jLayers = new ArrayList<>();
+        if (!net.getConfiguration().getDefaultConfiguration().isMiniBatch()) {
+            throw unsupported("gradients are not averaged over the minibatch");
+        }
         for (int i : net.topologicalSortOrder()) {
             GraphVertex v = net.getVertices()[i];
             if (v.isInputVertex()) continue;
