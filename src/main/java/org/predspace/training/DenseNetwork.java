@@ -101,6 +101,7 @@ public final class DenseNetwork implements TrainableNetwork {
         int offset = 0;
         for (int l = 0; l < confs.size(); l++) {
             DenseLayerParams p = DenseLayerParams.at(confs.get(l), params, gradients, offset);
+            if (l > 0 && p.nIn() != layers.get(l - 1).nOut()) throw unsupported("layers do not form a chain");
             if (!p.w().equals(dl4jLayers.get(l).getParam("W"))) throw new IllegalStateException("parameter layout differs from DL4J's");
             layers.add(p);
             offset += p.size();

@@ -39,6 +39,4 @@ public final class GraphNetwork implements TrainableNetwork {
 
     @Override
     public String implementation() { return "dl4j"; }
-
-    public ComputationGraph graph() { return net; }
 }
