@@ -18,13 +18,20 @@ cp="target/classes:target/test-classes:$(cat target/bench.classpath)"
 : > target/bench-torch.txt
 for round in $(seq "$rounds"); do
   echo "round $round of $rounds"
+  # engine and PyTorch back to back, the comparison that matters; DL4J (slow) after them
   java -Xmx2g -cp "$cp" org.predspace.bench.TrainingThroughput "$steps" "$repeats" engine | tee -a target/bench-engine.txt
-  java -Xmx2g -cp "$cp" org.predspace.bench.TrainingThroughput "$steps" "$repeats" dl4j | tee -a target/bench-engine.txt
   OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/torch_mlp_throughput.py "$steps" "$repeats" | tee -a target/bench-torch.txt
+  java -Xmx2g -cp "$cp" org.predspace.bench.TrainingThroughput "$steps" "$repeats" dl4j | tee -a target/bench-engine.txt
 done
 # median samples/s over the "<name> ... repeat N: <rate> samples/s" lines starting with $1
 median() {
   awk -v name="$1" '$1 == name && /repeat/ { for (i = 2; i <= NF; i++) if ($i == "samples/s") print $(i - 1) }' "$2" |
+    sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+# median CPU ms/step (the "cpu <x> ms/step" field) of $1's repeats: what the step costs when
+# other processes steal no time from it
+median_cpu() {
+  awk -v name="$1" '$1 == name && /repeat/ { for (i = 2; i <= NF; i++) if ($i == "cpu") print $(i + 1) }' "$2" |
     sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 engine=$(median engine target/bench-engine.txt)
@@ -33,3 +40,4 @@ torch=$(median torch target/bench-torch.txt)
 awk -v e="$engine" -v d="$dl4j" -v t="$torch" -v n=$((rounds * repeats)) 'BEGIN {
   printf "median samples/s over %d repeats: engine %d (%.2f ms/step), dl4j %d (%.2f ms/step), pytorch %d (%.2f ms/step)\n", n, e, 128000 / e, d, 128000 / d, t, 128000 / t
   printf "ratio engine/pytorch %.2f, dl4j/pytorch %.2f, engine/dl4j %.1f\n", e / t, d / t, e / d }'
+echo "median CPU ms/step: engine $(median_cpu engine target/bench-engine.txt), dl4j $(median_cpu dl4j target/bench-engine.txt), pytorch $(median_cpu torch target/bench-torch.txt)"

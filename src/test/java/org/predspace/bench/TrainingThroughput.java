@@ -12,6 +12,8 @@ import org.predspace.training.OptimizerKind;
 import org.predspace.training.TrainableNetwork;
 import org.predspace.training.TrainingSpec;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -22,7 +24,9 @@ import java.util.Locale;
  * MLP); with "dl4j" the same network is trained by DL4J itself, for comparison. One kind per
  * JVM: run together, each slowed the other (shared JIT profiles and DL4J's garbage).
  * Run by bench/train-throughput.sh, which alternates it with the PyTorch peer. Prints one
- * line per repeat, "<kind> ... repeat <r>: <rate> samples/s", and "<kind> samples_per_s <median>".
+ * line per repeat, "<kind> ... repeat <r>: <rate> samples/s (<wall> ms/step, cpu <cpu> ms/step)", and
+ * "<kind> samples_per_s <median>". The step runs on this thread (one native thread), so its CPU
+ * time is the step's cost without the time other processes on a shared machine took from it.
  */
 public final class TrainingThroughput {
     private static final int BATCH = 128;
@@ -45,14 +49,17 @@ public final class TrainingThroughput {
         MinibatchSource batches = new MinibatchSource(mnist.train(), BATCH, 0, false, 0);
         OptimisationStep step = new OptimisationStep(net, batches, mnist.shape().size(), mnist.classes());
         warmUp(step);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[] rates = new double[repeats];
         for (int r = 0; r < repeats; r++) {
             long t0 = System.nanoTime();
+            long c0 = threads.getCurrentThreadCpuTime();
             for (int i = 0; i < steps; i++) step.run();
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpuSeconds = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
             rates[r] = steps * BATCH / seconds;
-            System.out.printf(Locale.ROOT, "%s (%s) repeat %d: %.0f samples/s (%.2f ms/step)%n", kind,
-                    net.implementation(), r, rates[r], seconds * 1000 / steps);
+            System.out.printf(Locale.ROOT, "%s (%s) repeat %d: %.0f samples/s (%.2f ms/step, cpu %.2f ms/step)%n", kind,
+                    net.implementation(), r, rates[r], seconds * 1000 / steps, cpuSeconds * 1000 / steps);
         }
         Arrays.sort(rates);
         System.out.printf(Locale.ROOT, "%s samples_per_s %.0f%n", kind, rates[repeats / 2]);
