@@ -48,11 +48,13 @@ def main():
     rates = []
     for r in range(repeats):
         t0 = time.perf_counter()
+        c0 = time.thread_time()
         for _ in range(steps):
             step()
         sec = time.perf_counter() - t0
+        cpu = time.thread_time() - c0
         rates.append(steps * 128 / sec)
-        print(f"torch repeat {r}: {rates[-1]:.0f} samples/s ({sec * 1000 / steps:.2f} ms/step)")
+        print(f"torch repeat {r}: {rates[-1]:.0f} samples/s ({sec * 1000 / steps:.2f} ms/step, cpu {cpu * 1000 / steps:.2f} ms/step)")
     print(f"torch samples_per_s {sorted(rates)[repeats // 2]:.0f}")
 
 if __name__ == '__main__':

@@ -1,6 +1,5 @@
 package org.predspace.training;
 
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.predspace.data.DatasetSplit;
 
 import java.util.LinkedHashMap;
@@ -13,9 +12,10 @@ final class EngineInfo {
 
     private EngineInfo() {}
 
-    static Map<String, Object> describe(ComputationGraph net, DatasetSplit data, long stepsPerEpoch, long totalSteps) {
+    static Map<String, Object> describe(TrainableNetwork net, DatasetSplit data, long stepsPerEpoch, long totalSteps) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("predspace_version", version());
+        m.put("implementation", net.implementation());
         m.put("dl4j_version", DL4J_VERSION);
         m.put("java_version", System.getProperty("java.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));

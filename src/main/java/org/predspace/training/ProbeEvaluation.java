@@ -1,9 +1,5 @@
 package org.predspace.training;
 
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.predspace.data.Dataset;
 
 /**
@@ -15,7 +11,7 @@ public record ProbeEvaluation(float[] probabilities, double loss, double accurac
     public static final double LOSS_PROBABILITY_FLOOR = 1e-15;
     private static final int CHUNK = 250;
 
-    public static ProbeEvaluation of(ComputationGraph net, Dataset samples) {
+    public static ProbeEvaluation of(TrainableNetwork net, Dataset samples) {
         int n = samples.size();
         int d = samples.shape().size();
         int classes = samples.classes();
@@ -25,10 +21,7 @@ public record ProbeEvaluation(float[] probabilities, double loss, double accurac
             int rows = Math.min(CHUNK, n - start);
             float[] chunk = new float[rows * d];
             System.arraycopy(features, start * d, chunk, 0, rows * d);
-            INDArray x = Nd4j.create(chunk, new long[] {rows, d}, DataType.FLOAT);
-            INDArray out = net.outputSingle(false, x);
-            float[] flat = out.castTo(DataType.FLOAT).dup('c').data().asFloat();
-            System.arraycopy(flat, 0, probs, start * classes, rows * classes);
+            System.arraycopy(net.predict(chunk, rows), 0, probs, start * classes, rows * classes);
         }
         return summarise(probs, samples);
     }

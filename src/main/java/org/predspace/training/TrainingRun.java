@@ -1,7 +1,5 @@
 package org.predspace.training;
 
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.predspace.data.DatasetSplit;
 import org.predspace.runs.Checkpoint;
 import org.predspace.runs.CheckpointMetrics;
@@ -59,7 +57,7 @@ public final class TrainingRun {
         long stepsPerEpoch = Math.max(1, batches.stepsPerEpoch());
         long totalSteps = stepsPerEpoch * spec.epochs();
         CheckpointSchedule schedule = CheckpointSchedule.logSpaced(totalSteps, spec.checkpoints());
-        ComputationGraph net = NetworkFactory.build(spec, data.shape(), data.classes(), totalSteps);
+        TrainableNetwork net = TrainableNetwork.create(spec, data.shape(), data.classes(), totalSteps);
 
         Map<String, Object> specJson = spec.toMap();
         specJson.put("engine", EngineInfo.describe(net, data, stepsPerEpoch, totalSteps));
@@ -77,7 +75,7 @@ public final class TrainingRun {
 
     private record Outcome(RunStatus status, String message, CheckpointMetrics last) {}
 
-    private Outcome train(ComputationGraph net, MinibatchSource batches, CheckpointSchedule schedule,
+    private Outcome train(TrainableNetwork net, MinibatchSource batches, CheckpointSchedule schedule,
                           long stepsPerEpoch, ProbeSet probe, ProbeSet testProbe, RunWriter writer) throws IOException {
         OptimisationStep optimise = new OptimisationStep(net, batches, data.shape().size(), data.classes());
         long total = schedule.lastStep();
@@ -100,7 +98,7 @@ public final class TrainingRun {
                 CheckpointMetrics m = new CheckpointMetrics(step, epoch, train.loss(), train.accuracy(), test.loss(), test.accuracy());
                 int index = schedule.indexOf(step);
                 float[] params = spec.snapshots().keeps(index, schedule.size())
-                        ? net.params().castTo(DataType.FLOAT).dup().data().asFloat() : null;
+                        ? net.parameters() : null;
                 writer.append(new Checkpoint(m, train.probabilities(), test.probabilities(), params));
                 last = m;
                 listener.accept(new TrainingEvent.CheckpointSaved(spec.name(), index, schedule.size(), m, train.probabilities()));
@@ -118,7 +116,7 @@ public final class TrainingRun {
         }
     }
 
-    private Map<String, Object> summary(ComputationGraph net, Outcome outcome, RunWriter writer) {
+    private Map<String, Object> summary(TrainableNetwork net, Outcome outcome, RunWriter writer) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("reason", outcome.message);
         s.put("checkpoints", writer.checkpointCount());

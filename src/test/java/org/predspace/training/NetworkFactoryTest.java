@@ -25,7 +25,7 @@ class NetworkFactoryTest {
         for (int side : new int[] {8, 28}) {
             Dataset d = TestData.images("img", 2, 3, side, 1);
             ComputationGraph net = NetworkFactory.build(spec(a, true), d.shape(), 3, 100);
-            ProbeEvaluation e = ProbeEvaluation.of(net, d);
+            ProbeEvaluation e = ProbeEvaluation.of(new GraphNetwork(net, d.shape().size(), 3), d);
             assertEquals(6 * 3, e.probabilities().length);
             for (int i = 0; i < 6; i++) {
                 double sum = 0;

@@ -1,0 +1,35 @@
+package org.predspace.training;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.predspace.data.InputShape;
+
+/**
+ * A network the training loop can step, evaluate and snapshot, whatever computes it.
+ * Inputs are flat rows of features ([rows, inputs], row-major) and one-hot targets.
+ * Not thread-safe: a network lives on the thread that trains it.
+ */
+public interface TrainableNetwork {
+    /** One optimisation step on {@code batch} rows; returns the loss DL4J's score() reports for it. */
+    double fitBatch(float[] x, float[] y, int batch);
+
+    /** Softmax rows ([rows, classes], row-major) in inference mode. */
+    float[] predict(float[] x, int rows);
+
+    /** A copy of all parameters in DL4J's ComputationGraph params() order, loadable by setParams. */
+    float[] parameters();
+
+    long numParams();
+
+    /** Which engine computes this network, as recorded in run.json: "nd4j-dense" or "dl4j". */
+    String implementation();
+
+    /**
+     * The network NetworkFactory builds for this spec, trained by the dense fast path when the
+     * architecture is a plain ReLU MLP or softmax regression and by DL4J otherwise. Both start
+     * from the parameters DL4J initialised, so seeds mean the same on either path.
+     */
+    static TrainableNetwork create(TrainingSpec spec, InputShape shape, int classes, long totalSteps) {
+        ComputationGraph net = NetworkFactory.build(spec, shape, classes, totalSteps);
+        return DenseNetwork.supports(spec) ? DenseNetwork.of(net) : new GraphNetwork(net, shape.size(), classes);
+    }
+}
