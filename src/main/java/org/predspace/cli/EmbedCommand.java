@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.predspace.geometry.Anchors;
 import org.predspace.geometry.DistanceMatrix;
 import org.predspace.geometry.Embedding;
+import org.predspace.geometry.Geodesic;
 import org.predspace.geometry.InPca;
 import org.predspace.geometry.LandmarkEmbedding;
 import org.predspace.geometry.LandmarkInPca;
@@ -50,6 +51,9 @@ final class EmbedCommand implements Callable<Integer> {
     Integer landmarks;
     @Option(names = "--stats", paramLabel = "FILE", description = "statistics JSON: m, N, C, eigenvalues, stress, seconds")
     Path stats;
+    @Option(names = "--geodesic", paramLabel = "FILE",
+            description = "also write the ignorance-to-truth geodesic, 100 points placed out of sample: t,x1..xK")
+    Path geodesic;
 
     @Override
     public Integer call() throws Exception {
@@ -66,6 +70,9 @@ final class EmbedCommand implements Callable<Integer> {
         int axes = Math.min(Math.max(dims, InPca.DEFAULT_AXES), points.size());
         if (dims > axes) throw new IllegalArgumentException("--dims " + dims + " exceeds the " + points.size() + " points embedded");
 
+        Geodesic path = Geodesic.ignoranceToTruth(runs.shape(), runs.labels());
+        List<SqrtProbabilities> geodesicPoints = path.points(Geodesic.DRAWN_POINTS);
+        double[][] geodesicCoords = new double[geodesicPoints.size()][];
         double[][] coords;
         double[] eigenvalues;
         double[] stress;
@@ -76,6 +83,7 @@ final class EmbedCommand implements Callable<Integer> {
             settings = new LandmarkInPca.Settings(settings.landmarks(), axes, settings.choice(), settings.poolFactor(),
                     settings.parallelism());
             LandmarkEmbedding e = LandmarkInPca.embed(new PointListSource(runs.shape(), points), settings);
+            for (int g = 0; g < geodesicPoints.size(); g++) geodesicCoords[g] = e.place(geodesicPoints.get(g));
             coords = e.coordinates();
             eigenvalues = e.eigenvalues();
             stress = e.explainedStress();
@@ -84,6 +92,9 @@ final class EmbedCommand implements Callable<Integer> {
         } else {
             DistanceMatrix d = DistanceMatrix.of(points, Parallelism.allCores());
             Embedding e = InPca.embed(d, axes);
+            for (int g = 0; g < geodesicPoints.size(); g++) {
+                geodesicCoords[g] = e.place(d.distancesFrom(geodesicPoints.get(g)));
+            }
             coords = e.coordinates();
             eigenvalues = e.eigenvalues();
             stress = e.explainedStress();
@@ -94,6 +105,7 @@ final class EmbedCommand implements Callable<Integer> {
         Progress progress = Progress.ignoranceToTruth(runs.shape(), runs.labels());
         writeCoordinates(checkpoints, coords, progress);
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (geodesic != null) writeGeodesic(geodesicCoords);
         if (stats != null) {
             writeStats(runs, points.size(), eigenvalues, stress, seconds, logs, method);
         }
@@ -116,6 +128,20 @@ final class EmbedCommand implements Callable<Integer> {
                 // anchors have no training step: the field is left empty
                 row(w, Anchors.IGNORANCE, "", 0.0, coords[checkpoints.size()]);
                 row(w, Anchors.TRUTH, "", 1.0, coords[checkpoints.size() + 1]);
+            }
+        }
+    }
+
+    private void writeGeodesic(double[][] coords) throws Exception {
+        if (geodesic.getParent() != null) Files.createDirectories(geodesic.getParent());
+        try (BufferedWriter w = Files.newBufferedWriter(geodesic)) {
+            StringBuilder header = new StringBuilder("t");
+            for (int k = 1; k <= dims; k++) header.append(",x").append(k);
+            w.write(header.append('\n').toString());
+            for (int g = 0; g < coords.length; g++) {
+                StringBuilder b = new StringBuilder(num(g / (double) (coords.length - 1)));
+                for (int k = 0; k < dims; k++) b.append(',').append(num(coords[g][k]));
+                w.write(b.append('\n').toString());
             }
         }
     }

@@ -118,6 +118,25 @@ class EmbedCommandTest {
     }
 
     @Test
+    void geodesicIsPlacedOutOfSampleFromIgnoranceToTruth(@TempDir Path tmp) throws Exception {
+        Path coords = tmp.resolve("coords.csv");
+        Path geodesic = tmp.resolve("geodesic.csv");
+        CliRunner r = CliRunner.run("embed", sweep.get(1).toString(), "--out", coords.toString(), "--geodesic", geodesic.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String[]> path = rows(geodesic);
+        assertEquals(100, path.size());
+        assertEquals(0.0, Double.parseDouble(path.get(0)[0]));
+        assertEquals(1.0, Double.parseDouble(path.get(99)[0]));
+        List<String[]> points = rows(coords);
+        String[] ignorance = points.get(points.size() - 2), truth = points.get(points.size() - 1);
+        // the geodesic's ends are the anchors, which are in the embedded set: out-of-sample placement is exact there
+        for (int k = 0; k < 3; k++) {
+            assertEquals(Double.parseDouble(ignorance[3 + k]), Double.parseDouble(path.get(0)[1 + k]), 1e-6);
+            assertEquals(Double.parseDouble(truth[3 + k]), Double.parseDouble(path.get(99)[1 + k]), 1e-6);
+        }
+    }
+
+    @Test
     void landmarkPathWithEveryPointALandmarkEqualsTheFullEmbedding(@TempDir Path tmp) throws Exception {
         Path full = tmp.resolve("full.csv");
         Path landmark = tmp.resolve("landmark.csv");
