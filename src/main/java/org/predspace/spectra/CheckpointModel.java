@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.predspace.data.InputShape;
+import org.predspace.training.Architecture;
 import org.predspace.training.NativeBackend;
 import org.predspace.training.NetworkFactory;
 import org.predspace.training.TrainingSpec;
@@ -37,7 +38,7 @@ public final class CheckpointModel {
      * the samples of a batch, so per-sample gradients (Fisher) are not defined.
      */
     public static CheckpointModel of(TrainingSpec spec, InputShape shape, int classes, float[] params) {
-        if (spec.batchNorm() || spec.architecture().name().equals("ALLCNN") || spec.architecture().name().equals("RESNET")) {
+        if (spec.batchNorm() || spec.architecture() == Architecture.ALLCNN || spec.architecture() == Architecture.RESNET) {
             throw new IllegalArgumentException("spectra need per-sample gradients, which batch norm (architecture "
                     + spec.architecture().id() + (spec.batchNorm() ? " with batch norm" : "")
                     + ") does not have; use linear, mlp or lenet without batch norm");
