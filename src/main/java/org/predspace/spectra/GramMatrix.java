@@ -10,7 +10,7 @@ import java.nio.DoubleBuffer;
  * (R x {@value #BLOCK_COLUMNS} doubles) beside the R x R result.
  */
 final class GramMatrix {
-    static final int BLOCK_COLUMNS = 2048;
+    static final int BLOCK_COLUMNS = 1024;
 
     private GramMatrix() {}
 
