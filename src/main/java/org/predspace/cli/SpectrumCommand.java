@@ -97,8 +97,8 @@ final class SpectrumCommand implements Callable<Integer> {
         long s = RunCheckpoint.resolveStep(run, step);
         RunCheckpoint checkpoint = RunCheckpoint.open(run, s, new DatasetCatalog());
         SpectrumRequest request = SpectrumRequest.of(spectrumKind).withSamples(samples).withK(k).withBothEnds(bothEnds)
+                .withHessianStep(fdStep)
                 .withDensity(new SpectralDensity.Options(vectors, lanczosSteps, width == null ? Double.NaN : width, grid, 0));
-        request = new SpectrumRequest(request.kind(), request.samples(), request.k(), request.bothEnds(), 0, fdStep, request.density());
         PrintWriter console = spec.commandLine().getOut();
         int[] decile = {-1};
         SpectrumTask task = new SpectrumTask(checkpoint, request, (fraction, stage) -> {

@@ -18,6 +18,17 @@ abstract class GradientRows implements GramMatrix.Rows {
     @Override
     public int columns() { return columns; }
 
+    /** F v = G^T (G v), the Fisher's product with a weight-space vector, one pass over the rows. */
+    double[] fisherTimes(double[] v) {
+        double[] out = new double[columns];
+        double[] row = new double[columns];
+        for (int r = 0; r < count(); r++) {
+            copy(r, 0, columns, row, 0);
+            Vectors.axpy(Vectors.dot(row, v), row, out);
+        }
+        return out;
+    }
+
     private static final class InDouble extends GradientRows {
         private final double[][] rows;
 

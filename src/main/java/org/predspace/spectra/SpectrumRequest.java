@@ -29,5 +29,6 @@ public record SpectrumRequest(SpectrumKind kind, int samples, int k, boolean bot
     public SpectrumRequest withK(int newK) { return new SpectrumRequest(kind, samples, newK, bothEnds, eigenvectors, hessianStep, density); }
     public SpectrumRequest withBothEnds(boolean b) { return new SpectrumRequest(kind, samples, k, b, eigenvectors, hessianStep, density); }
     public SpectrumRequest withEigenvectors(int e) { return new SpectrumRequest(kind, samples, k, bothEnds, e, hessianStep, density); }
+    public SpectrumRequest withHessianStep(double h) { return new SpectrumRequest(kind, samples, k, bothEnds, eigenvectors, h, density); }
     public SpectrumRequest withDensity(SpectralDensity.Options d) { return new SpectrumRequest(kind, samples, k, bothEnds, eigenvectors, hessianStep, d); }
 }
