@@ -12,7 +12,9 @@ import java.nio.DoubleBuffer;
  * <p>Gradients: one back-propagation per row, on a batch of one with a one-hot target
  * (DL4J's MCXENT gradient of -log p_c; the sign does not change G G^T). DL4J sums gradients
  * over a batch and has no per-sample gradients, so batching cannot help; on LeNet this costs
- * about 4 ms per row in double precision (measured, see bench/).
+ * 4-9 ms per row in double precision (5,000 rows in 21-46 s, bench/fisher-bench.sh), where
+ * PyTorch's vmap over per-sample Jacobians is batched. Computing the logit Jacobian by a
+ * hand-written per-sample backward pass would be faster but would duplicate every layer's maths.
  *
  * <p>Precision: gradients are computed in double. G is kept in double when it fits
  * {@code doubleRowsBudget} bytes, else rounded to float (LeNet, n = 500: 5000 x 44k is 1.8 GB

@@ -8,11 +8,18 @@ import java.nio.DoubleBuffer;
 import java.nio.IntBuffer;
 
 /**
- * Dense symmetric eigensolves through OpenBLAS's LAPACKE (dsyevd, dsyevr) on direct buffers,
- * row-major, reading the upper triangle. STACK.md: ND4J's Eigen wrapper is several times slower
- * than LAPACK itself. All routines destroy the matrix they are given.
+ * Dense symmetric eigensolves through OpenBLAS's LAPACKE (dsyevd, dsyevr) on direct buffers.
+ * Matrices are given row-major with the upper triangle filled; LAPACK is called column-major on
+ * the lower triangle, which is the same memory: LAPACKE's row-major interface would first
+ * transpose into a second n x n copy (200 MB for the 5,000 x 5,000 Fisher Gram matrix).
+ * STACK.md: ND4J's Eigen wrapper is several times slower than LAPACK itself. All routines
+ * destroy the matrix they are given.
  */
 final class SymmetricEigen {
+    private static final int COLUMN_MAJOR = openblas.LAPACK_COL_MAJOR;
+    /** The row-major upper triangle, read column-major. */
+    private static final byte LOWER = (byte) 'L';
+
     private SymmetricEigen() {}
 
     /** Eigenvalues and unit eigenvectors (rows), largest eigenvalue first. */
@@ -32,7 +39,7 @@ final class SymmetricEigen {
     /** All eigenvalues of the symmetric n x n matrix, largest first. */
     static double[] eigenvalues(DoubleBuffer a, int n) {
         DoubleBuffer w = direct(n);
-        check(openblas.LAPACKE_dsyevd(openblas.LAPACK_ROW_MAJOR, (byte) 'N', (byte) 'U', n, a, n, w), "dsyevd");
+        check(openblas.LAPACKE_dsyevd(COLUMN_MAJOR, (byte) 'N', LOWER, n, a, n, w), "dsyevd");
         double[] ascending = new double[n];
         w.get(ascending);
         return reversed(ascending);
@@ -45,15 +52,15 @@ final class SymmetricEigen {
         DoubleBuffer z = direct((long) n * k);
         IntBuffer found = ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder()).asIntBuffer();
         IntBuffer support = ByteBuffer.allocateDirect(8 * k).order(ByteOrder.nativeOrder()).asIntBuffer();
-        check(openblas.LAPACKE_dsyevr(openblas.LAPACK_ROW_MAJOR, (byte) 'V', (byte) 'I', (byte) 'U', n, a, n,
-                0, 0, n - k + 1, n, 0, found, w, z, k, support), "dsyevr");
+        check(openblas.LAPACKE_dsyevr(COLUMN_MAJOR, (byte) 'V', (byte) 'I', LOWER, n, a, n,
+                0, 0, n - k + 1, n, 0, found, w, z, n, support), "dsyevr");
         int got = found.get(0);
         double[] values = new double[got];
         double[][] vectors = new double[got][n];
         for (int j = 0; j < got; j++) {
             int src = got - 1 - j; // ascending in LAPACK
             values[j] = w.get(src);
-            for (int i = 0; i < n; i++) vectors[j][i] = z.get(i * k + src);
+            for (int i = 0; i < n; i++) vectors[j][i] = z.get(src * n + i); // column src
         }
         return new Decomposition(values, vectors);
     }
@@ -62,13 +69,13 @@ final class SymmetricEigen {
     static Decomposition all(double[] matrix, int n) {
         DoubleBuffer a = direct(matrix);
         DoubleBuffer w = direct(n);
-        check(openblas.LAPACKE_dsyevd(openblas.LAPACK_ROW_MAJOR, (byte) 'V', (byte) 'U', n, a, n, w), "dsyevd");
+        check(openblas.LAPACKE_dsyevd(COLUMN_MAJOR, (byte) 'V', LOWER, n, a, n, w), "dsyevd");
         double[] values = new double[n];
         double[][] vectors = new double[n][n];
         for (int j = 0; j < n; j++) {
             int src = n - 1 - j;
             values[j] = w.get(src);
-            for (int i = 0; i < n; i++) vectors[j][i] = a.get(i * n + src);
+            for (int i = 0; i < n; i++) vectors[j][i] = a.get(src * n + i); // column src
         }
         return new Decomposition(values, vectors);
     }
