@@ -1,0 +1,56 @@
+package org.predspace.spectra;
+
+import org.bytedeco.openblas.global.openblas;
+
+import java.nio.DoubleBuffer;
+
+/**
+ * K = G G^T for a tall-or-wide matrix G of R rows held as rows (double or float), accumulated
+ * in double by dsyrk over column blocks, so only one block of G is ever converted to double
+ * (R x {@value #BLOCK_COLUMNS} doubles) beside the R x R result.
+ */
+final class GramMatrix {
+    static final int BLOCK_COLUMNS = 1024;
+
+    private GramMatrix() {}
+
+    /** Row i of G, columns [from, from + width), written as doubles into dest at offset. */
+    interface Rows {
+        int count();
+        int columns();
+        void copy(int row, int from, int width, double[] dest, int offset);
+    }
+
+    /** G G^T, R x R row-major in a direct buffer; only the upper triangle is filled (LAPACK reads it). */
+    static DoubleBuffer of(Rows g, TaskMonitor monitor) {
+        int r = g.count();
+        int p = g.columns();
+        DoubleBuffer k = SymmetricEigen.direct((long) r * r);
+        int width = Math.min(BLOCK_COLUMNS, p);
+        double[] block = new double[r * width];
+        DoubleBuffer blockBuffer = SymmetricEigen.direct((long) r * width);
+        for (int from = 0; from < p; from += width) {
+            monitor.progress(from / (double) p, "Gram matrix");
+            int w = Math.min(width, p - from);
+            for (int i = 0; i < r; i++) g.copy(i, from, w, block, i * w);
+            blockBuffer.clear();
+            blockBuffer.put(block, 0, r * w).flip();
+            openblas.cblas_dsyrk(openblas.CblasRowMajor, openblas.CblasUpper, openblas.CblasNoTrans, r, w,
+                    1.0, blockBuffer, w, 1.0, k, r);
+        }
+        monitor.progress(1, "Gram matrix");
+        return k;
+    }
+
+    /** The full symmetric matrix as a row-major array (for tests and small matrices). */
+    static double[] full(DoubleBuffer upper, int r) {
+        double[] out = new double[r * r];
+        for (int i = 0; i < r; i++) {
+            for (int j = i; j < r; j++) {
+                out[i * r + j] = upper.get(i * r + j);
+                out[j * r + i] = out[i * r + j];
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,58 @@
+package org.predspace.spectra;
+
+/**
+ * The numbers quoted for a spectrum (SCIENCE.md §7).
+ *
+ * @param largest             the largest eigenvalue
+ * @param decades             log10(largest / smallest eigenvalue above the floor); the floor is
+ *                            {@code relativeFloor} times the largest. Eigenvalues below it are
+ *                            numerically zero (the Gram matrix's null space, rounding), not
+ *                            information; the default 1e-12 sits above double rounding of the
+ *                            Gram matrix (~1e-14 of its largest eigenvalue) and the float-rows
+ *                            bound of FisherSpectrum
+ * @param effectiveDimension  how many eigenvalues exceed {@code threshold}
+ * @param trace               the sum of the eigenvalues given (for a truncated Lanczos spectrum, of those only)
+ */
+public record SpectrumSummary(double largest, double decades, int effectiveDimension, double trace,
+                              double relativeFloor, double threshold, int aboveFloor) {
+    public static final double DEFAULT_RELATIVE_FLOOR = 1e-12;
+
+    /** Summary with the effective dimension counted above {@code threshold} (an absolute eigenvalue). */
+    public static SpectrumSummary of(double[] eigenvalues, double relativeFloor, double threshold) {
+        if (eigenvalues.length == 0) throw new IllegalArgumentException("empty spectrum");
+        double largest = eigenvalues[0];
+        double floor = relativeFloor * largest;
+        double smallest = largest;
+        int above = 0;
+        int effective = 0;
+        double trace = 0;
+        for (double v : eigenvalues) {
+            trace += v;
+            if (v > floor) {
+                above++;
+                smallest = Math.min(smallest, v);
+            }
+            if (v > threshold) effective++;
+        }
+        double decades = largest > 0 ? Math.log10(largest / smallest) : 0;
+        return new SpectrumSummary(largest, decades, effective, trace, relativeFloor, threshold, above);
+    }
+
+    /**
+     * Subspace overlap ||A_k^T B_k||_F^2 / k of two sets of unit eigenvectors (rows, leading first):
+     * 1 when the top-k subspaces coincide, about k / P for random ones.
+     */
+    public static double overlap(double[][] a, double[][] b, int k) {
+        if (k < 1 || k > a.length || k > b.length) {
+            throw new IllegalArgumentException("overlap needs k in 1.." + Math.min(a.length, b.length) + ", got " + k);
+        }
+        double s = 0;
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                double d = Vectors.dot(a[i], b[j]);
+                s += d * d;
+            }
+        }
+        return s / k;
+    }
+}

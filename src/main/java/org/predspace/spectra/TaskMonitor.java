@@ -1,0 +1,57 @@
+package org.predspace.spectra;
+
+import java.util.concurrent.CancellationException;
+
+/**
+ * What a long spectrum computation is given instead of a thread of its own: a place to report
+ * progress and a flag to stop at. The UI's task executor creates one per task, calls
+ * {@link #cancel()} from any thread and shows the progress it receives (on the worker's thread:
+ * hop to the UI thread in the listener). Computations check it between gradient passes, so a
+ * cancel takes effect within one pass over the samples.
+ */
+public final class TaskMonitor {
+    /** Receives the fraction done in [0, 1] and a short description of the current stage. */
+    @FunctionalInterface
+    public interface ProgressListener {
+        void progress(double fraction, String stage);
+    }
+
+    private final ProgressListener listener;
+    private final TaskMonitor parent;
+    private volatile boolean cancelled;
+
+    public TaskMonitor(ProgressListener listener) {
+        this(listener, null);
+    }
+
+    private TaskMonitor(ProgressListener listener, TaskMonitor parent) {
+        this.listener = listener;
+        this.parent = parent;
+    }
+
+    /** A monitor nobody watches and nobody cancels (tests, the CLI without a progress bar). */
+    public static TaskMonitor silent() {
+        return new TaskMonitor((f, s) -> {});
+    }
+
+    /** Asks the computation to stop at its next check; it then throws {@link CancellationException}. */
+    public void cancel() { cancelled = true; }
+
+    public boolean isCancelled() { return cancelled || (parent != null && parent.isCancelled()); }
+
+    /** Throws {@link CancellationException} when cancel() was called. */
+    public void checkCancelled() {
+        if (isCancelled()) throw new CancellationException("spectrum computation cancelled");
+    }
+
+    /** Reports progress and checks for cancellation. */
+    public void progress(double fraction, String stage) {
+        checkCancelled();
+        listener.progress(Math.max(0, Math.min(1, fraction)), stage);
+    }
+
+    /** A monitor for a sub-stage: its [0, 1] maps onto [from, to] of this one; cancelling this one cancels it. */
+    TaskMonitor stage(double from, double to) {
+        return new TaskMonitor((f, s) -> progress(from + (to - from) * f, s), this);
+    }
+}

@@ -1,0 +1,140 @@
+package org.predspace.bench;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.predspace.data.DatasetCatalog;
+import org.predspace.data.DatasetSplit;
+import org.predspace.runs.Run;
+import org.predspace.spectra.CheckpointModel;
+import org.predspace.spectra.FisherSpectrum;
+import org.predspace.spectra.RunCheckpoint;
+import org.predspace.spectra.Samples;
+import org.predspace.spectra.Spectrum;
+import org.predspace.spectra.SpectrumSummary;
+import org.predspace.spectra.TaskMonitor;
+import org.predspace.training.Architecture;
+import org.predspace.training.NativeBackend;
+import org.predspace.training.NetworkFactory;
+import org.predspace.training.OptimizerKind;
+import org.predspace.training.SnapshotPolicy;
+import org.predspace.training.TrainingRun;
+import org.predspace.training.TrainingSpec;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The true Fisher spectrum of a trained LeNet at n = 500 (a 5,000 x 5,000 Gram matrix), run by
+ * bench/fisher-bench.sh in two JVMs so peak memory is that of the spectrum alone:
+ * <ul>
+ *   <li>{@code prepare DIR}: trains LeNet one epoch on the bundled MNIST subset (if DIR/run is
+ *   absent) and exports for the PyTorch peer: every parameter array as DIR/params/NAME.npy in
+ *   DL4J's own layout (conv [out, in, kh, kw], dense [in, out]), the 500 samples, and the
+ *   double-precision softmax outputs for checking that torch rebuilt the same function;</li>
+ *   <li>{@code measure DIR REPEATS}: times FisherSpectrum.trueFisher, prints one line per repeat,
+ *   "engine fisher_seconds MEDIAN" and "engine peak_rss_mb X" (VmHWM), writes the eigenvalues.</li>
+ * </ul>
+ */
+public final class FisherBench {
+    static final int SAMPLES = Integer.getInteger("samples", 500);
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[1]);
+        NativeBackend.configure();
+        if (args[0].equals("prepare")) prepare(dir);
+        else measure(dir, args.length > 2 ? Integer.parseInt(args[2]) : 3);
+    }
+
+    private static RunCheckpoint checkpoint(Path dir) throws Exception {
+        Run run = Run.open(dir.resolve("run"));
+        return RunCheckpoint.open(run, RunCheckpoint.resolveStep(run, "last"), new DatasetCatalog());
+    }
+
+    static void prepare(Path dir) throws Exception {
+        DatasetCatalog catalog = new DatasetCatalog();
+        if (!Files.exists(dir.resolve("run"))) {
+            DatasetSplit mnist = catalog.load("mnist");
+            TrainingSpec spec = TrainingSpec.builder("mnist").architecture(Architecture.LENET).optimizer(OptimizerKind.ADAM)
+                    .learningRate(1e-3).batchSize(128).epochs(1).seed(0).probeSize(1000).checkpoints(3)
+                    .snapshots(SnapshotPolicy.SPARSE).build();
+            new TrainingRun(spec, mnist, dir.resolve("run"), e -> {}).execute();
+        }
+        RunCheckpoint cp = checkpoint(dir);
+        Samples s = cp.samples(SAMPLES);
+        Path params = Files.createDirectories(dir.resolve("params"));
+        // the float net with the snapshot's weights, to read DL4J's parameter table by layer
+        float[] w = Run.open(dir.resolve("run")).parameters(cp.step());
+        DatasetSplit mnist = catalog.load("mnist");
+        ComputationGraph net = NetworkFactory.build(cp.spec(), mnist.shape(), mnist.classes(), 1);
+        net.setParams(Nd4j.create(w, new long[] {1, w.length}));
+        for (Map.Entry<String, INDArray> e : net.paramTable().entrySet()) {
+            Nd4j.writeAsNumpy(e.getValue().castTo(DataType.DOUBLE).dup('c'), new File(params.toFile(), e.getKey() + ".npy"));
+        }
+        Nd4j.writeAsNumpy(Nd4j.create(s.features(), new long[] {s.size(), s.dimension()}).dup('c'), dir.resolve("x.npy").toFile());
+        double[] labels = Arrays.stream(s.labels()).asDoubleStream().toArray();
+        Nd4j.writeAsNumpy(Nd4j.create(labels, new long[] {s.size()}, DataType.DOUBLE), dir.resolve("y.npy").toFile());
+        CheckpointModel model = cp.model();
+        double[] p = model.probabilities(s.features(), 0, s.size());
+        Nd4j.writeAsNumpy(Nd4j.create(p, new long[] {s.size(), model.classCount()}, DataType.DOUBLE), dir.resolve("p.npy").toFile());
+        System.out.println("prepared " + dir + ": LeNet at step " + cp.step() + ", P = " + model.parameterCount()
+                + ", n = " + s.size() + ", parameter arrays " + net.paramTable().keySet());
+    }
+
+    static void measure(Path dir, int repeats) throws Exception {
+        RunCheckpoint cp = checkpoint(dir);
+        Samples s = cp.samples(SAMPLES);
+        double[] seconds = new double[repeats];
+        Spectrum last = null;
+        for (int r = 0; r < repeats; r++) {
+            // the previous repeat's off-heap G and K are freed only when their buffers are
+            // collected: collect now, so the peak is that of one computation, not of two
+            System.gc();
+            Thread.sleep(500);
+            CheckpointModel model = cp.model();
+            long t0 = System.nanoTime();
+            String[] stage = {""};
+            long[] since = {System.nanoTime()};
+            last = FisherSpectrum.trueFisher(model, s, 0, new TaskMonitor((f, what) -> {
+                if (!what.equals(stage[0])) {
+                    long now = System.nanoTime();
+                    if (!stage[0].isEmpty()) {
+                        System.out.printf(Locale.ROOT, "  %s: %.1f s (resident now %d MB)%n", stage[0], (now - since[0]) / 1e9, rssMb("VmRSS:"));
+                    }
+                    stage[0] = what;
+                    since[0] = now;
+                }
+            }));
+            seconds[r] = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "engine repeat %d: %.1f s%n", r, seconds[r]);
+        }
+        SpectrumSummary sum = SpectrumSummary.of(last.eigenvalues(), SpectrumSummary.DEFAULT_RELATIVE_FLOOR, 1e-3 * last.largest());
+        Nd4j.writeAsNumpy(Nd4j.create(last.eigenvalues(), new long[] {last.eigenvalues().length}, DataType.DOUBLE),
+                dir.resolve("eig_engine.npy").toFile());
+        Arrays.sort(seconds);
+        System.out.printf(Locale.ROOT, "engine decades %.2f (largest %.4g, %d above 1e-12 of it)%n", sum.decades(), sum.largest(), sum.aboveFloor());
+        System.out.printf(Locale.ROOT, "engine fisher_seconds %.2f%n", seconds[repeats / 2]);
+        System.out.printf(Locale.ROOT, "engine peak_rss_mb %d%n", peakRssMb());
+    }
+
+    /** VmHWM: the process's peak resident memory, heap and native alike. */
+    static long peakRssMb() {
+        return rssMb("VmHWM:");
+    }
+
+    static long rssMb(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(field)) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+}

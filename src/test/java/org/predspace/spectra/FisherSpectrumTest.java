@@ -1,0 +1,80 @@
+package org.predspace.spectra;
+
+import org.junit.jupiter.api.Test;
+import org.predspace.training.Architecture;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class FisherSpectrumTest {
+    @Test
+    void gramEigenvaluesEqualThoseOfTheExplicitFisher() {
+        CheckpointModel model = SpectraFixtures.model(Architecture.MLP, 6);
+        Samples samples = SpectraFixtures.samples(40);
+        int p = model.parameterCount();
+        GradientRows g = FisherSpectrum.gradientRows(model, samples, false, Long.MAX_VALUE, TaskMonitor.silent());
+        assertTrue(g.isDouble());
+        // F = G^T G formed explicitly, P x P
+        double[] f = new double[p * p];
+        double[] row = new double[p];
+        for (int r = 0; r < g.count(); r++) {
+            g.copy(r, 0, p, row, 0);
+            for (int a = 0; a < p; a++) for (int b = 0; b < p; b++) f[a * p + b] += row[a] * row[b];
+        }
+        double[] explicit = SymmetricEigen.all(f, p).values();
+        Spectrum gram = FisherSpectrum.trueFisher(model, samples, 0, TaskMonitor.silent());
+        assertEquals(samples.size() * SpectraFixtures.CLASSES, gram.eigenvalues().length);
+        double top = explicit[0];
+        for (int i = 0; i < p; i++) {
+            assertEquals(explicit[i], gram.eigenvalues()[i], 1e-12 * top, "eigenvalue " + i);
+        }
+        // beyond P the Gram matrix has only zeros
+        assertEquals(0, gram.eigenvalues()[p + 1], 1e-12 * top);
+    }
+
+    @Test
+    void floatRowsKeepTheSpectrumWithinTheRoundingBound() {
+        CheckpointModel model = SpectraFixtures.model(Architecture.MLP, 6);
+        Samples samples = SpectraFixtures.samples(40);
+        double[] inDouble = FisherSpectrum.compute(model, samples, false, 0, Long.MAX_VALUE, TaskMonitor.silent()).eigenvalues();
+        double[] inFloat = FisherSpectrum.compute(model, samples, false, 0, 0, TaskMonitor.silent()).eigenvalues();
+        double trace = java.util.Arrays.stream(inDouble).sum();
+        for (int i = 0; i < model.parameterCount(); i++) {
+            double bound = 1.2e-7 * Math.sqrt(inDouble[i] * trace) + 3.6e-15 * trace;
+            assertEquals(inDouble[i], inFloat[i], bound, "eigenvalue " + i);
+        }
+    }
+
+    @Test
+    void empiricalFisherHasOneRowPerSample() {
+        CheckpointModel model = SpectraFixtures.model(Architecture.LINEAR, 1);
+        Samples samples = SpectraFixtures.samples(30);
+        Spectrum s = FisherSpectrum.empiricalFisher(model, samples, 0, TaskMonitor.silent());
+        assertEquals(30, s.eigenvalues().length);
+        assertEquals(SpectrumKind.EFIM, s.kind());
+        // tr(F_emp) = (1/n) sum_i |g_i,y_i|^2 is the Gram trace
+        GradientRows g = FisherSpectrum.gradientRows(model, samples, true, Long.MAX_VALUE, TaskMonitor.silent());
+        double trace = 0;
+        double[] row = new double[model.parameterCount()];
+        for (int r = 0; r < g.count(); r++) {
+            g.copy(r, 0, row.length, row, 0);
+            trace += Vectors.dot(row, row);
+        }
+        assertEquals(trace, java.util.Arrays.stream(s.eigenvalues()).sum(), 1e-10 * trace);
+    }
+
+    @Test
+    void weightSpaceEigenvectorsSatisfyTheEigenEquation() {
+        CheckpointModel model = SpectraFixtures.model(Architecture.MLP, 6);
+        Samples samples = SpectraFixtures.samples(40);
+        Spectrum s = FisherSpectrum.trueFisher(model, samples, 3, TaskMonitor.silent());
+        assertEquals(3, s.eigenvectors().length);
+        GradientRows g = FisherSpectrum.gradientRows(model, samples, false, Long.MAX_VALUE, TaskMonitor.silent());
+        for (int j = 0; j < 3; j++) {
+            double[] u = s.eigenvectors()[j];
+            assertEquals(1, Vectors.norm(u), 1e-12);
+            double[] fu = g.fisherTimes(u);
+            Vectors.axpy(-s.eigenvalues()[j], u, fu);
+            assertTrue(Vectors.norm(fu) < 1e-10 * s.largest(), "residual of eigenvector " + j + ": " + Vectors.norm(fu));
+        }
+    }
+}

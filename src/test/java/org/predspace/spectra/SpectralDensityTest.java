@@ -1,0 +1,37 @@
+package org.predspace.spectra;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class SpectralDensityTest {
+    /** A diagonal operator with known eigenvalues: half at 1, half at 10. */
+    private static LinearOperator diagonal(double[] d) {
+        return new LinearOperator() {
+            @Override public int dimension() { return d.length; }
+            @Override public void apply(double[] v, double[] out) {
+                for (int i = 0; i < d.length; i++) out[i] = d[i] * v[i];
+            }
+        };
+    }
+
+    @Test
+    void densityPutsTheRightMassAtEachEigenvalue() {
+        double[] d = new double[400];
+        for (int i = 0; i < d.length; i++) d[i] = i < 100 ? 10 : 1 + 1e-3 * i;
+        SpectralDensity.Density density = SpectralDensity.estimate(diagonal(d),
+                new SpectralDensity.Options(8, 40, 0.1, 2000, 1), TaskMonitor.silent());
+        double total = 0;
+        double nearTen = 0;
+        for (int g = 1; g < density.grid().length; g++) {
+            double mass = density.density()[g] * (density.grid()[g] - density.grid()[g - 1]);
+            total += mass;
+            if (density.grid()[g] > 5) nearTen += mass;
+        }
+        assertEquals(1, total, 1e-3, "a probability density");
+        assertEquals(0.25, nearTen, 0.08, "a quarter of the eigenvalues are 10 (Rademacher estimate)");
+        double weightSum = java.util.Arrays.stream(density.weights()).sum();
+        assertEquals(1, weightSum, 1e-9, "quadrature weights of each unit start vector sum to 1");
+        assertEquals(10, java.util.Arrays.stream(density.nodes()).max().orElseThrow(), 1e-9, "extreme nodes converge");
+    }
+}
