@@ -1,7 +1,5 @@
 package org.predspace.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.predspace.geometry.Dendrogram;
 import org.predspace.geometry.Parallelism;
 import org.predspace.geometry.Progress;
@@ -93,8 +91,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private void writeCsv(TrajectoryComparison c) throws Exception {
-        if (out.getParent() != null) Files.createDirectories(out.getParent());
-        try (BufferedWriter w = Files.newBufferedWriter(out)) {
+        try (BufferedWriter w = OutputFiles.text(out)) {
             StringBuilder header = new StringBuilder("run");
             for (String n : c.runs()) header.append(',').append(RunCollection.csv(n));
             w.write(header.append('\n').toString());
@@ -116,7 +113,6 @@ final class CompareCommand implements Callable<Integer> {
         }
         json.put("dendrogram", Map.of("linkage", "complete", "merges", merges, "leaf_order", d.leafOrder()));
         json.put("riemannian_length", trajectories.stream().map(Trajectory::riemannianLength).toList());
-        if (out.getParent() != null) Files.createDirectories(out.getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), json);
+        OutputFiles.json(out, json);
     }
 }

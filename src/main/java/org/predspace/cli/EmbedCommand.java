@@ -1,7 +1,5 @@
 package org.predspace.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.predspace.geometry.Anchors;
 import org.predspace.geometry.DistanceMatrix;
 import org.predspace.geometry.Embedding;
@@ -115,8 +113,7 @@ final class EmbedCommand implements Callable<Integer> {
     }
 
     private void writeCoordinates(List<RunCollection.Point> checkpoints, double[][] coords, Progress progress) throws Exception {
-        if (out.getParent() != null) Files.createDirectories(out.getParent());
-        try (BufferedWriter w = Files.newBufferedWriter(out)) {
+        try (BufferedWriter w = OutputFiles.text(out)) {
             StringBuilder header = new StringBuilder("run,step,progress");
             for (int k = 1; k <= dims; k++) header.append(",x").append(k);
             w.write(header.append('\n').toString());
@@ -133,8 +130,7 @@ final class EmbedCommand implements Callable<Integer> {
     }
 
     private void writeGeodesic(double[][] coords) throws Exception {
-        if (geodesic.getParent() != null) Files.createDirectories(geodesic.getParent());
-        try (BufferedWriter w = Files.newBufferedWriter(geodesic)) {
+        try (BufferedWriter w = OutputFiles.text(geodesic)) {
             StringBuilder header = new StringBuilder("t");
             for (int k = 1; k <= dims; k++) header.append(",x").append(k);
             w.write(header.append('\n').toString());
@@ -172,8 +168,7 @@ final class EmbedCommand implements Callable<Integer> {
         s.put("stress", stress);
         if (logs >= 0) s.put("logs_computed", logs);
         s.put("seconds", seconds);
-        if (stats.getParent() != null) Files.createDirectories(stats.getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(stats.toFile(), s);
+        OutputFiles.json(stats, s);
     }
 
     private static String leading(double[] v, int n) {

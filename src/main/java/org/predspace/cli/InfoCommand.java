@@ -1,7 +1,5 @@
 package org.predspace.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.Run;
 import picocli.CommandLine.Command;
@@ -35,7 +33,7 @@ final class InfoCommand implements Callable<Integer> {
         Map<String, Object> facts = facts(run);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(facts));
+            out.println(OutputFiles.json(facts));
         } else {
             printText(out, run, facts);
         }

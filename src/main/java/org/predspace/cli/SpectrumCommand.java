@@ -1,7 +1,5 @@
 package org.predspace.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.runs.Run;
 import org.predspace.spectra.RunCheckpoint;
@@ -138,7 +136,7 @@ final class SpectrumCommand implements Callable<Integer> {
                     spectrum.seconds());
         }
         if (stats != null) {
-            Files.writeString(stats, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(facts) + "\n");
+            OutputFiles.json(stats, facts);
         }
         return 0;
     }
