@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class ArchitectureTest {
     private static final String[] CORE = {
         "org.predspace.data..", "org.predspace.training..", "org.predspace.runs..",
-        "org.predspace.geometry..", "org.predspace.spectra..", "org.predspace.cli.."
+        "org.predspace.geometry..", "org.predspace.spectra..", "org.predspace.cli..",
+        "org.predspace.session.."
     };
 
     private static final ArchRule CORE_IS_HEADLESS = noClasses().that().resideInAnyPackage(CORE)

@@ -10,14 +10,20 @@ import java.util.Map;
 public sealed interface TrainingEvent {
     String runName();
 
-    record Started(String runName, Path dir, TrainingSpec spec, String probeId, long totalSteps, int checkpoints)
+    /** The run folder exists; the labels let a live picture place its ignorance and truth anchors. */
+    record Started(String runName, Path dir, TrainingSpec spec, String probeId, long totalSteps, int checkpoints,
+                   int classes, int[] probeLabels, String testProbeId, int[] testProbeLabels)
             implements TrainingEvent {}
 
     /** Published every few steps; loss is the last minibatch's training loss. */
     record Progress(String runName, long step, long totalSteps, double epoch, double loss) implements TrainingEvent {}
 
-    /** A checkpoint is on disk; probePredictions (N x C, row-major) feed the live embedding. */
-    record CheckpointSaved(String runName, int index, int count, CheckpointMetrics metrics, float[] probePredictions)
+    /**
+     * A checkpoint is on disk; probePredictions (N x C, row-major) feed the live training-probe
+     * picture, testProbePredictions the held-out one.
+     */
+    record CheckpointSaved(String runName, int index, int count, CheckpointMetrics metrics, float[] probePredictions,
+                           float[] testProbePredictions)
             implements TrainingEvent {}
 
     /** The run ended: finished, cancelled, or diverged (the message says why). */

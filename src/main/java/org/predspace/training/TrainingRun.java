@@ -64,7 +64,8 @@ public final class TrainingRun {
         ProbeInfo probeInfo = new ProbeInfo(probe.id(), probe.size(), probe.split());
         try (RunWriter writer = RunWriter.create(dir, spec.name(), data.classes(), probeInfo, specJson,
                 probe.labels(), testProbe.labels())) {
-            listener.accept(new TrainingEvent.Started(spec.name(), dir, spec, probe.id(), totalSteps, schedule.size()));
+            listener.accept(new TrainingEvent.Started(spec.name(), dir, spec, probe.id(), totalSteps, schedule.size(),
+                    data.classes(), probe.labels(), testProbe.id(), testProbe.labels()));
             Outcome outcome = train(net, batches, schedule, stepsPerEpoch, probe, testProbe, writer);
             Map<String, Object> summary = summary(net, outcome, writer);
             writer.finish(outcome.status, summary);
@@ -101,7 +102,8 @@ public final class TrainingRun {
                         ? net.parameters() : null;
                 writer.append(new Checkpoint(m, train.probabilities(), test.probabilities(), params));
                 last = m;
-                listener.accept(new TrainingEvent.CheckpointSaved(spec.name(), index, schedule.size(), m, train.probabilities()));
+                listener.accept(new TrainingEvent.CheckpointSaved(spec.name(), index, schedule.size(), m, train.probabilities(),
+                        test.probabilities()));
             }
             if (step == total) return new Outcome(RunStatus.FINISHED, "finished", last);
             if (cancelRequested.get()) return new Outcome(RunStatus.CANCELLED, "cancelled at step " + step, last);

@@ -1,0 +1,38 @@
+package org.predspace.session;
+
+import org.predspace.geometry.LiveEmbedding;
+
+import java.util.List;
+
+/**
+ * A picture at one moment, immutable: coordinates from the live embedding, what each point is,
+ * and the ignorance-to-truth geodesic (empty until first placed; after a refresh the previous
+ * placement is kept until the new one is ready, the aligned frames being close).
+ * Points beyond {@link #size()} may exist in the embedding but are not yet described; a view
+ * draws {@code size()} points. The embedding is null while the picture is empty.
+ */
+public record PictureFrame(LiveEmbedding.Snapshot embedding, List<PointInfo> points, double[][] geodesic,
+                           long geodesicVersion) {
+    public PictureFrame {
+        points = List.copyOf(points);
+    }
+
+    /** A picture with no run in it yet. */
+    public static PictureFrame empty(int axes) {
+        return new PictureFrame(null, List.of(), new double[0][], 0);
+    }
+
+    public int size() { return embedding == null ? 0 : Math.min(embedding.size(), points.size()); }
+
+    public long version() { return embedding == null ? 0 : (embedding.version() * 1_000_003L + points.size()) * 31 + geodesicVersion; }
+
+    public PointInfo point(int i) { return points.get(i); }
+
+    public double coordinate(int point, int axis) { return embedding.coordinate(point, axis); }
+
+    public int axes() { return embedding == null ? 0 : embedding.axes(); }
+
+    public double[] eigenvalues() { return embedding == null ? new double[0] : embedding.eigenvalues(); }
+
+    public double[] explainedStress() { return embedding == null ? new double[0] : embedding.explainedStress(); }
+}

@@ -1,0 +1,164 @@
+package org.predspace.session;
+
+import org.predspace.geometry.Anchors;
+import org.predspace.geometry.Embedding;
+import org.predspace.geometry.LiveEmbedding;
+import org.predspace.geometry.ProbeShape;
+import org.predspace.geometry.Progress;
+import org.predspace.geometry.SqrtProbabilities;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * One live InPCA picture over one probe set (the training probe or the held-out one): the
+ * ignorance and truth anchors, every checkpoint added so far, and the geodesic between the
+ * anchors placed out of sample in the current frame (SCIENCE.md sections 3-4).
+ *
+ * <p>The first run added fixes the probe; a run on another probe is refused with a message
+ * naming both, since Bhattacharyya distances only compare predictions on the same samples.
+ * {@link #add} is called from worker threads; {@link #frame()} never blocks on geometry.
+ */
+public final class PredictionPicture implements AutoCloseable {
+    private final String title;
+    private final LiveEmbedding.Settings settings;
+    private final Object lock = new Object();
+    private final ExecutorService geodesicPlacer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "geodesic-placement");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Guarded by lock. */
+    private LiveEmbedding live;
+    private ProbeShape shape;
+    private int[] labels;
+    private String firstRun;
+    private Progress progress;
+    private List<SqrtProbabilities> geodesicPoints = List.of();
+    private final List<PointInfo> points = new ArrayList<>();
+    /** The basis the placed geodesic belongs to, and its coordinates. */
+    private volatile Placed geodesic = new Placed(null, new double[0][], 0);
+
+    private record Placed(Embedding basis, double[][] coordinates, long version) {}
+
+    /** @param title "training probe" or "held-out probe": used in messages */
+    public PredictionPicture(String title, LiveEmbedding.Settings settings) {
+        this.title = title;
+        this.settings = settings;
+    }
+
+    public String title() { return title; }
+
+    /** The probe this picture is on, or null before the first run. */
+    public ProbeShape shape() {
+        synchronized (lock) { return shape; }
+    }
+
+    /**
+     * Checks that a run on {@code runShape} with these labels can join the picture, and fixes
+     * the probe if it is the first; adds the anchors then.
+     *
+     * @throws IllegalArgumentException naming both runs and probes if it cannot
+     */
+    public void admit(String run, ProbeShape runShape, int[] runLabels) {
+        synchronized (lock) {
+            if (shape == null) {
+                shape = runShape;
+                labels = runLabels.clone();
+                firstRun = run;
+                progress = Progress.ignoranceToTruth(shape, labels);
+                geodesicPoints = progress.geodesic().points(org.predspace.geometry.Geodesic.DRAWN_POINTS);
+                live = new LiveEmbedding(shape, settings);
+                live.addListener(s -> placeGeodesicIfNeeded());
+                addLocked(new PointInfo(Anchors.IGNORANCE, -1, -1, 0, 0, Double.NaN, Double.NaN, Double.NaN),
+                        Anchors.ignorance(shape));
+                addLocked(new PointInfo(Anchors.TRUTH, -2, -1, 1, 0, Double.NaN, Double.NaN, Double.NaN),
+                        Anchors.truth(shape, labels));
+                return;
+            }
+            if (!shape.equals(runShape)) {
+                throw new IllegalArgumentException(String.format(
+                        "%s is on %s %s (%d samples, %d classes) but the %s picture shows %s's %s (%d samples, %d classes);"
+                                + " open it in a separate workspace", run, title, runShape.probeId(), runShape.samples(),
+                        runShape.classes(), title, firstRun, shape.probeId(), shape.samples(), shape.classes()));
+            }
+            if (!Arrays.equals(labels, runLabels)) {
+                throw new IllegalArgumentException(run + " has probe id " + runShape.probeId()
+                        + " but other labels than " + firstRun + " on the " + title + "; its folder is inconsistent");
+            }
+        }
+    }
+
+    /**
+     * Adds checkpoint {@code checkpoint} of {@code run} (probabilities N x C, row-major); the run
+     * must have been {@link #admit admitted}. Call from a worker thread: this computes a distance row.
+     */
+    public void add(String run, int checkpoint, long step, double trainAccuracy, double accuracy, double loss,
+                    float[] probabilities) {
+        ProbeShape s = shape();
+        if (s == null) throw new IllegalStateException("no run admitted to the " + title + " picture yet");
+        SqrtProbabilities sqrt = SqrtProbabilities.of(run, s, probabilities);
+        Progress.Projection p = progress.project(sqrt);
+        synchronized (lock) {
+            addLocked(new PointInfo(run, checkpoint, step, p.progress(), p.distance(), trainAccuracy, accuracy, loss), sqrt);
+        }
+    }
+
+    private void addLocked(PointInfo info, SqrtProbabilities sqrt) {
+        live.add(sqrt);
+        points.add(info);
+    }
+
+    /** The latest picture; cheap, never blocks on a computation. */
+    public PictureFrame frame() {
+        LiveEmbedding l;
+        List<PointInfo> copy;
+        synchronized (lock) {
+            l = live;
+            copy = l == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(points));
+        }
+        if (l == null) return PictureFrame.empty(settings.axes());
+        LiveEmbedding.Snapshot snap = l.snapshot();
+        Placed g = geodesic;
+        return new PictureFrame(snap, copy, g.coordinates, g.version);
+    }
+
+    /** Asks for a fresh eigendecomposition now (e.g. once a batch of runs has been opened). */
+    public void refresh() {
+        LiveEmbedding l;
+        synchronized (lock) { l = live; }
+        if (l != null) l.requestRefresh();
+    }
+
+    private void placeGeodesicIfNeeded() {
+        geodesicPlacer.execute(() -> {
+            LiveEmbedding l;
+            List<SqrtProbabilities> along;
+            synchronized (lock) {
+                l = live;
+                along = geodesicPoints;
+            }
+            Embedding basis = l.snapshot().basis();
+            if (basis == null || basis == geodesic.basis) return;
+            int m = basis.size();
+            double[][] coordinates = new double[along.size()][];
+            for (int i = 0; i < along.size(); i++) {
+                double[] d = l.distances().distancesFrom(along.get(i));
+                coordinates[i] = basis.place(Arrays.copyOf(d, m));
+            }
+            geodesic = new Placed(basis, coordinates, geodesic.version + 1);
+        });
+    }
+
+    @Override
+    public void close() {
+        geodesicPlacer.shutdownNow();
+        synchronized (lock) {
+            if (live != null) live.close();
+        }
+    }
+}

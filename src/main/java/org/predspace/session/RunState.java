@@ -1,0 +1,81 @@
+package org.predspace.session;
+
+import org.predspace.runs.CheckpointMetrics;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the explorer knows about one run at one moment; immutable, replaced on every change.
+ *
+ * @param spec       run.json's spec (architecture, optimizer, lr, ...); runs written by other
+ *                   tools may lack any field, so the accessors fall back to "?" or NaN
+ * @param step       last step reached (training progress), -1 before the first
+ * @param totalSteps steps planned, or the last checkpoint's step for a finished run
+ */
+public record RunState(String name, Path dir, Map<String, Object> spec, Phase phase, String message,
+                       List<CheckpointMetrics> metrics, long step, long totalSteps, boolean live) {
+    /** Where a run is in its life, as the run library shows it. */
+    public enum Phase {
+        QUEUED, TRAINING, FINISHED, CANCELLED, DIVERGED, FAILED, INTERRUPTED;
+
+        public boolean ended() { return this != QUEUED && this != TRAINING; }
+
+        public String label() { return name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT); }
+    }
+
+    public RunState {
+        spec = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(spec));
+        metrics = List.copyOf(metrics);
+    }
+
+    public String dataset() { return text("dataset"); }
+
+    public String architecture() { return text("architecture"); }
+
+    public String optimizer() { return text("optimizer"); }
+
+    public double learningRate() { return number("learning_rate"); }
+
+    public double batchSize() { return number("batch_size"); }
+
+    public double seed() { return number("seed"); }
+
+    /** Fraction of planned training done, 0..1. */
+    public double fraction() {
+        if (phase.ended() && phase != Phase.INTERRUPTED) return 1;
+        return totalSteps <= 0 || step < 0 ? 0 : Math.min(1, step / (double) totalSteps);
+    }
+
+    /** Held-out accuracy at the last checkpoint (training-probe accuracy if there is none), NaN before any. */
+    public double finalAccuracy() {
+        if (metrics.isEmpty()) return Double.NaN;
+        CheckpointMetrics last = metrics.get(metrics.size() - 1);
+        return Double.isNaN(last.testAccuracy()) ? last.trainAccuracy() : last.testAccuracy();
+    }
+
+    RunState with(Phase p, String msg) {
+        return new RunState(name, dir, spec, p, msg, metrics, step, totalSteps, live);
+    }
+
+    RunState withStep(long s, long total) {
+        return new RunState(name, dir, spec, phase, message, metrics, Math.max(step, s), total, live);
+    }
+
+    RunState withCheckpoint(CheckpointMetrics m) {
+        List<CheckpointMetrics> more = new java.util.ArrayList<>(metrics);
+        more.add(m);
+        return new RunState(name, dir, spec, phase, message, more, Math.max(step, m.step()), totalSteps, live);
+    }
+
+    private String text(String key) {
+        Object v = spec.get(key);
+        return v == null ? "?" : v.toString();
+    }
+
+    private double number(String key) {
+        Object v = spec.get(key);
+        return v instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+}

@@ -1,0 +1,185 @@
+package org.predspace.session;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.predspace.data.DatasetCatalog;
+import org.predspace.geometry.LiveEmbedding;
+import org.predspace.runs.Checkpoint;
+import org.predspace.runs.CheckpointMetrics;
+import org.predspace.runs.ProbeInfo;
+import org.predspace.runs.RunFormatException;
+import org.predspace.runs.RunWriter;
+import org.predspace.training.Architecture;
+import org.predspace.training.OptimizerKind;
+import org.predspace.training.TrainingSpec;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ExplorerSessionTest {
+    static final int N = 30, C = 3;
+    static final int[] LABELS = labels(N);
+
+    @TempDir
+    Path tmp;
+
+    static int[] labels(int n) {
+        int[] l = new int[n];
+        for (int i = 0; i < n; i++) l[i] = i % C;
+        return l;
+    }
+
+    /** Predictions that move from uniform (t = 0) towards the labels (t = 1) with a run-specific tilt. */
+    static float[] towardsTruth(double t, int tilt) {
+        float[] p = new float[N * C];
+        for (int i = 0; i < N; i++) {
+            double[] row = new double[C];
+            double sum = 0;
+            for (int c = 0; c < C; c++) {
+                row[c] = Math.exp(6 * t * (c == LABELS[i] ? 1 : 0) + 0.3 * t * (c == (i + tilt) % C ? 1 : 0));
+                sum += row[c];
+            }
+            for (int c = 0; c < C; c++) p[i * C + c] = (float) (row[c] / sum);
+        }
+        return p;
+    }
+
+    Path writeRun(String name, String probeId, int tilt, int checkpoints) throws IOException {
+        Path dir = tmp.resolve(name);
+        try (RunWriter w = RunWriter.create(dir, name, C, new ProbeInfo(probeId, N, "train"),
+                Map.of("architecture", "mlp", "optimizer", "sgd", "learning_rate", 0.1, "seed", tilt), LABELS, LABELS)) {
+            for (int k = 0; k < checkpoints; k++) {
+                double t = k / (double) (checkpoints - 1);
+                CheckpointMetrics m = new CheckpointMetrics(10L * k, k, 1 - t, t, 1.1 - t, 0.9 * t);
+                w.append(new Checkpoint(m, towardsTruth(t, tilt), towardsTruth(0.9 * t, tilt), null));
+            }
+            w.finish(org.predspace.runs.RunStatus.FINISHED, Map.of());
+        }
+        return dir;
+    }
+
+    static ExplorerSession session() {
+        return new ExplorerSession(LiveEmbedding.Settings.defaults().withAxes(5).inForeground(), 1);
+    }
+
+    @Test
+    void openedRunsFillBothPicturesWithAnchorsFirstAndEveryCheckpointDescribed() throws Exception {
+        try (ExplorerSession s = session()) {
+            List<RunState> heard = new CopyOnWriteArrayList<>();
+            s.addListener(new ExplorerSession.Listener() {
+                public void runChanged(RunState state) { heard.add(state); }
+                public void problem(String message) { fail(message); }
+            });
+            s.open(writeRun("a", "probe-1", 1, 6));
+            s.open(writeRun("b", "probe-1", 2, 4));
+
+            PictureFrame f = s.picture(ExplorerSession.Probe.TRAINING).frame();
+            assertEquals(2 + 6 + 4, f.size());
+            assertEquals("ignorance", f.point(0).run());
+            assertEquals("truth", f.point(1).run());
+            assertTrue(f.point(0).isAnchor() && f.point(1).isAnchor());
+            assertEquals("a", f.point(2).run());
+            assertEquals(0, f.point(2).checkpoint());
+            assertEquals(50, f.point(7).step());
+            assertEquals("b", f.point(8).run());
+            // progress along the geodesic: the uniform first checkpoint is at ignorance, later ones move on
+            assertEquals(0, f.point(2).progress(), 1e-3);
+            assertTrue(f.point(7).progress() > 0.5, "last checkpoint progress " + f.point(7).progress());
+            assertEquals(f.point(2).step(), 0);
+
+            PictureFrame held = s.picture(ExplorerSession.Probe.HELD_OUT).frame();
+            assertEquals(12, held.size());
+            assertEquals(0.9 * 0.2, held.point(3).accuracy(), 1e-9, "held-out picture carries test accuracy");
+
+            RunState a = s.run("a");
+            assertEquals(RunState.Phase.FINISHED, a.phase());
+            assertEquals(6, a.metrics().size());
+            assertEquals("mlp", a.architecture());
+            assertEquals(0.1, a.learningRate());
+            assertEquals(0.9, a.finalAccuracy(), 1e-9);
+            assertTrue(heard.stream().anyMatch(r -> r.name().equals("b") && r.metrics().size() == 4));
+        }
+    }
+
+    @Test
+    void theFirstCheckpointSitsOnTheIgnoranceAnchorInTheEmbedding() throws Exception {
+        try (ExplorerSession s = session()) {
+            s.open(writeRun("a", "probe-1", 1, 8));
+            PredictionPicture p = s.picture(ExplorerSession.Probe.TRAINING);
+            p.refresh();
+            PictureFrame f = waitFor(p, fr -> fr.embedding().exactPoints() == fr.size() && fr.geodesic().length > 0);
+            double gap = 0, extent = 0;
+            for (int k = 0; k < 3; k++) {
+                gap += sq(f.coordinate(0, k) - f.coordinate(2, k));
+                extent += sq(f.coordinate(0, k) - f.coordinate(1, k));
+            }
+            assertTrue(gap < 1e-6 * extent, "uniform checkpoint vs ignorance anchor: " + gap + " of " + extent);
+            // the geodesic's ends coincide with the anchors
+            double[][] g = f.geodesic();
+            assertEquals(100, g.length);
+            for (int k = 0; k < 3; k++) {
+                assertEquals(f.coordinate(0, k), g[0][k], 1e-3 * Math.sqrt(extent));
+                assertEquals(f.coordinate(1, k), g[99][k], 1e-3 * Math.sqrt(extent));
+            }
+        }
+    }
+
+    @Test
+    void aRunOnAnotherProbeIsRefusedWithBothProbesNamedAndTheOthersStay() throws Exception {
+        try (ExplorerSession s = session()) {
+            s.open(writeRun("a", "probe-1", 1, 5));
+            Path other = writeRun("c", "probe-2", 1, 5);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.open(other));
+            assertTrue(e.getMessage().contains("probe-2") && e.getMessage().contains("probe-1"), e.getMessage());
+            assertEquals(2 + 5, s.picture(ExplorerSession.Probe.TRAINING).frame().size());
+            IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () -> s.open(tmp.resolve("a")));
+            assertTrue(twice.getMessage().contains("already open"), twice.getMessage());
+            assertThrows(RunFormatException.class, () -> s.open(tmp.resolve("missing")));
+            assertEquals(List.of("a"), s.runs().stream().map(RunState::name).toList());
+        }
+    }
+
+    @Test
+    void aLiveTrainingRunAppearsCheckpointByCheckpointAndFinishes() throws Exception {
+        try (ExplorerSession s = session()) {
+            List<RunState.Phase> phases = new CopyOnWriteArrayList<>();
+            s.addListener(new ExplorerSession.Listener() {
+                public void runChanged(RunState state) {
+                    if (phases.isEmpty() || phases.get(phases.size() - 1) != state.phase()) phases.add(state.phase());
+                }
+                public void problem(String message) { fail(message); }
+            });
+            TrainingSpec spec = TrainingSpec.builder("iris").architecture(Architecture.LINEAR).optimizer(OptimizerKind.SGD)
+                    .learningRate(0.5).batchSize(16).epochs(3).checkpoints(8).probeSize(60).seed(3).name("iris-live").build();
+            s.train(List.of(spec), tmp.resolve("out"), new DatasetCatalog());
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!s.run("iris-live").phase().ended() && System.currentTimeMillis() < deadline) Thread.sleep(50);
+            RunState done = s.run("iris-live");
+            assertEquals(RunState.Phase.FINISHED, done.phase(), done.message());
+            assertEquals(8, done.metrics().size());
+            assertEquals(List.of(RunState.Phase.QUEUED, RunState.Phase.TRAINING, RunState.Phase.FINISHED), phases);
+            assertEquals(2 + 8, s.picture(ExplorerSession.Probe.TRAINING).frame().size());
+            assertEquals(2 + 8, s.picture(ExplorerSession.Probe.HELD_OUT).frame().size());
+            assertEquals(1.0, done.fraction());
+        }
+    }
+
+    static double sq(double x) { return x * x; }
+
+    static PictureFrame waitFor(PredictionPicture p, java.util.function.Predicate<PictureFrame> ok) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        PictureFrame f = p.frame();
+        while (!ok.test(f) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+            f = p.frame();
+        }
+        assertTrue(ok.test(f), "picture did not settle");
+        return f;
+    }
+}
