@@ -1,0 +1,74 @@
+package org.predspace.ui;
+
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The one place the UI starts long work (JabRef's TaskExecutor idea): tasks run on a small
+ * pool of daemon threads, are listed while they run (the status bar shows them with progress
+ * and a cancel button), and report failures as plain messages instead of swallowing them.
+ */
+public final class BackgroundTasks {
+    private final ExecutorService executor;
+    private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
+    private final Consumer<String> problems;
+
+    public BackgroundTasks(int threads, Consumer<String> problems) {
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "ui-task-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.problems = problems;
+    }
+
+    /** Tasks not yet done, in start order; JavaFX thread only. */
+    public ObservableList<Task<?>> running() { return running; }
+
+    /** Runs {@code work} in the background; its result goes to {@code done} on the JavaFX thread. */
+    public <T> Task<T> submit(String title, Callable<T> work, Consumer<T> done) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                updateTitle(title);
+                return work.call();
+            }
+        };
+        return submit(task, done);
+    }
+
+    /** Submits a task that reports its own progress (updateProgress/updateMessage). */
+    public <T> Task<T> submit(Task<T> task, Consumer<T> done) {
+        Runnable register = () -> running.add(task);
+        if (Platform.isFxApplicationThread()) register.run(); else Platform.runLater(register);
+        task.setOnSucceeded(e -> {
+            running.remove(task);
+            if (done != null) done.accept(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            running.remove(task);
+            Throwable t = task.getException();
+            problems.accept(describe(task.getTitle(), t));
+        });
+        task.setOnCancelled(e -> running.remove(task));
+        executor.execute(task);
+        return task;
+    }
+
+    static String describe(String title, Throwable t) {
+        String m = t == null ? null : t.getMessage();
+        String what = m == null || m.isBlank() ? (t == null ? "unknown error" : t.getClass().getSimpleName()) : m;
+        return title == null || title.isBlank() ? what : title + ": " + what;
+    }
+
+    public void shutdown() { executor.shutdownNow(); }
+}

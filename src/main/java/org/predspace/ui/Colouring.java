@@ -1,0 +1,29 @@
+package org.predspace.ui;
+
+/** What the colour of a point in the 3D view says. */
+public enum Colouring {
+    RUN("run", true),
+    ARCHITECTURE("architecture", true),
+    OPTIMIZER("optimiser", true),
+    LEARNING_RATE("learning rate", false),
+    SEED("seed", true),
+    PROGRESS("progress", false),
+    TRAIN_ACCURACY("train accuracy", false),
+    STEP("step", false);
+
+    private final String label;
+    private final boolean categorical;
+
+    Colouring(String label, boolean categorical) {
+        this.label = label;
+        this.categorical = categorical;
+    }
+
+    /** Categories get distinct hues; quantities a sequential colour map with a scale bar. */
+    public boolean categorical() { return categorical; }
+
+    public Colouring next() { return values()[(ordinal() + 1) % values().length]; }
+
+    @Override
+    public String toString() { return label; }
+}

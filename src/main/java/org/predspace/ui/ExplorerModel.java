@@ -1,0 +1,210 @@
+package org.predspace.ui;
+
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.paint.Color;
+import org.predspace.data.DatasetCatalog;
+import org.predspace.session.CheckpointRef;
+import org.predspace.session.ExplorerSession;
+import org.predspace.session.PredictionPicture;
+import org.predspace.session.RunState;
+import org.predspace.training.TrainingSpec;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The explorer's one observable model (STYLE.md, AtlantaFX's MainModel): the runs, what is
+ * selected, how the picture is drawn, and the commands that change them. Views bind to these
+ * properties and call the commands; no view reaches into another. State is read-only outside
+ * and changes only through the named commands below. JavaFX thread only, except where noted.
+ */
+public final class ExplorerModel {
+    /** Distinct, colour-blind-aware hues for runs (Okabe-Ito, then Tableau). */
+    static final List<Color> RUN_COLOURS = List.of(
+            Color.web("#0072B2"), Color.web("#E69F00"), Color.web("#009E73"), Color.web("#CC79A7"),
+            Color.web("#D55E00"), Color.web("#56B4E9"), Color.web("#8C564B"), Color.web("#7F7F7F"),
+            Color.web("#BCBD22"), Color.web("#17BECF"), Color.web("#9467BD"), Color.web("#F0E442"));
+
+    private final ExplorerSession session;
+    private final DatasetCatalog catalog;
+    private final Path trainingOutput;
+    private final BackgroundTasks tasks;
+
+    private final ObservableList<RunItem> runs = FXCollections.observableArrayList();
+    private final Map<String, RunItem> byName = new LinkedHashMap<>();
+    private final ReadOnlyObjectWrapper<RunItem> selectedRun = new ReadOnlyObjectWrapper<>(this, "selectedRun");
+    private final ReadOnlyObjectWrapper<CheckpointRef> selectedCheckpoint = new ReadOnlyObjectWrapper<>(this, "selectedCheckpoint");
+    /** Checkpoints pinned for comparison (Spectrum overlays); the selected one is always compared too. */
+    private final ObservableList<CheckpointRef> pinned = FXCollections.observableArrayList();
+
+    private final ObjectProperty<ExplorerSession.Probe> probe = new SimpleObjectProperty<>(this, "probe", ExplorerSession.Probe.TRAINING);
+    private final ObjectProperty<Colouring> colouring = new SimpleObjectProperty<>(this, "colouring", Colouring.RUN);
+    private final IntegerProperty axisX = new SimpleIntegerProperty(this, "axisX", 0);
+    private final IntegerProperty axisY = new SimpleIntegerProperty(this, "axisY", 1);
+    private final IntegerProperty axisZ = new SimpleIntegerProperty(this, "axisZ", 2);
+    private final DoubleProperty pointSize = new SimpleDoubleProperty(this, "pointSize", 1.0);
+    private final BooleanProperty trajectoriesShown = new SimpleBooleanProperty(this, "trajectoriesShown", true);
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
+
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private Consumer<String> problemSink = m -> {};
+
+    /** Pending run states from worker threads, drained in one runLater (progress events come fast). */
+    private final Map<String, RunState> pending = new LinkedHashMap<>();
+    private boolean drainScheduled;
+
+    public ExplorerModel(ExplorerSession session, DatasetCatalog catalog, Path trainingOutput) {
+        this.session = session;
+        this.catalog = catalog;
+        this.trainingOutput = trainingOutput;
+        this.tasks = new BackgroundTasks(2, this::reportProblem);
+        session.addListener(new ExplorerSession.Listener() {
+            @Override
+            public void runChanged(RunState state) { enqueue(state); }
+
+            @Override
+            public void problem(String message) { reportProblem(message); }
+        });
+    }
+
+    // ---- runs ---------------------------------------------------------------------------
+
+    public ObservableList<RunItem> runs() { return FXCollections.unmodifiableObservableList(runs); }
+
+    public RunItem run(String name) { return byName.get(name); }
+
+    public ExplorerSession session() { return session; }
+
+    public DatasetCatalog catalog() { return catalog; }
+
+    /** Where runs started from the UI are written. */
+    public Path trainingOutput() { return trainingOutput; }
+
+    public BackgroundTasks tasks() { return tasks; }
+
+    /** The picture currently drawn (training or held-out probe). Any thread. */
+    public PredictionPicture picture() { return session.picture(probe.get()); }
+
+    /** Opens run folders in the background, one task each; problems are reported, the rest still open. */
+    public void openRuns(List<Path> dirs) {
+        for (Path dir : dirs) {
+            tasks.submit("Opening " + dir.getFileName(), () -> session.open(dir), s -> {});
+        }
+    }
+
+    /** Starts training in the engine's pool. @throws IllegalArgumentException on a name clash or existing folder */
+    public void train(List<TrainingSpec> specs) {
+        session.train(specs, trainingOutput, catalog);
+    }
+
+    public void cancel(RunItem run) { session.cancel(run.name()); }
+
+    private void enqueue(RunState s) {
+        synchronized (pending) {
+            pending.put(s.name(), s);
+            if (drainScheduled) return;
+            drainScheduled = true;
+        }
+        Platform.runLater(this::drain);
+    }
+
+    private void drain() {
+        List<RunState> batch;
+        synchronized (pending) {
+            batch = List.copyOf(pending.values());
+            pending.clear();
+            drainScheduled = false;
+        }
+        for (RunState s : batch) {
+            RunItem item = byName.get(s.name());
+            if (item == null) {
+                item = new RunItem(s, RUN_COLOURS.get(runs.size() % RUN_COLOURS.size()));
+                byName.put(s.name(), item);
+                runs.add(item);
+            } else {
+                item.update(s);
+            }
+        }
+    }
+
+    // ---- selection ----------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<RunItem> selectedRunProperty() { return selectedRun.getReadOnlyProperty(); }
+
+    public RunItem selectedRun() { return selectedRun.get(); }
+
+    public ReadOnlyObjectProperty<CheckpointRef> selectedCheckpointProperty() { return selectedCheckpoint.getReadOnlyProperty(); }
+
+    public CheckpointRef selectedCheckpoint() { return selectedCheckpoint.get(); }
+
+    /** Selects a run (null clears); a checkpoint of another run is deselected. */
+    public void selectRun(RunItem run) {
+        selectedRun.set(run);
+        CheckpointRef c = selectedCheckpoint.get();
+        if (run == null || (c != null && !c.run().equals(run.name()))) selectedCheckpoint.set(null);
+    }
+
+    /** Selects a checkpoint and its run. */
+    public void selectCheckpoint(CheckpointRef ref) {
+        if (ref != null) selectedRun.set(byName.get(ref.run()));
+        selectedCheckpoint.set(ref);
+    }
+
+    public void clearSelection() {
+        selectedCheckpoint.set(null);
+        selectedRun.set(null);
+    }
+
+    public ObservableList<CheckpointRef> pinned() { return pinned; }
+
+    // ---- how the picture is drawn -------------------------------------------------------
+
+    public ObjectProperty<ExplorerSession.Probe> probeProperty() { return probe; }
+
+    public ObjectProperty<Colouring> colouringProperty() { return colouring; }
+
+    /** Which leading InPCA axes (0-based, ordered by |lambda|) are drawn as x, y, z. */
+    public IntegerProperty axisProperty(int i) { return i == 0 ? axisX : i == 1 ? axisY : axisZ; }
+
+    public DoubleProperty pointSizeProperty() { return pointSize; }
+
+    public BooleanProperty trajectoriesShownProperty() { return trajectoriesShown; }
+
+    public BooleanProperty darkThemeProperty() { return darkTheme; }
+
+    // ---- problems -----------------------------------------------------------------------
+
+    /** Every problem reported so far (newest last); the window shows each as a notification. */
+    public ObservableList<String> problems() { return FXCollections.unmodifiableObservableList(problems); }
+
+    public void setProblemSink(Consumer<String> sink) { problemSink = sink; }
+
+    /** Any thread. */
+    public void reportProblem(String message) {
+        Runnable show = () -> {
+            problems.add(message);
+            problemSink.accept(message);
+        };
+        if (Platform.isFxApplicationThread()) show.run(); else Platform.runLater(show);
+    }
+
+    public void shutdown() {
+        tasks.shutdown();
+        session.close();
+    }
+}

@@ -1,0 +1,47 @@
+package org.predspace.ui;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.paint.Color;
+import org.predspace.session.RunState;
+
+/**
+ * A run as the UI holds it: the latest {@link RunState} from the session (replaced, never
+ * edited), whether it is drawn, and its own colour (its swatch in the table and the legend).
+ * Touched on the JavaFX thread only.
+ */
+public final class RunItem {
+    private final String name;
+    private final ReadOnlyObjectWrapper<RunState> state;
+    private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible", true);
+    private final ObjectProperty<Color> colour;
+
+    RunItem(RunState initial, Color colour) {
+        this.name = initial.name();
+        this.state = new ReadOnlyObjectWrapper<>(this, "state", initial);
+        this.colour = new SimpleObjectProperty<>(this, "colour", colour);
+    }
+
+    public String name() { return name; }
+
+    public RunState state() { return state.get(); }
+
+    public ReadOnlyObjectProperty<RunState> stateProperty() { return state.getReadOnlyProperty(); }
+
+    void update(RunState s) { state.set(s); }
+
+    public BooleanProperty visibleProperty() { return visible; }
+
+    public boolean isVisible() { return visible.get(); }
+
+    public ObjectProperty<Color> colourProperty() { return colour; }
+
+    public Color colour() { return colour.get(); }
+
+    @Override
+    public String toString() { return name; }
+}
