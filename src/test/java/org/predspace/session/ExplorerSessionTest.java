@@ -4,64 +4,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.geometry.LiveEmbedding;
-import org.predspace.runs.Checkpoint;
-import org.predspace.runs.CheckpointMetrics;
-import org.predspace.runs.ProbeInfo;
 import org.predspace.runs.RunFormatException;
-import org.predspace.runs.RunWriter;
 import org.predspace.training.Architecture;
 import org.predspace.training.OptimizerKind;
 import org.predspace.training.TrainingSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 class ExplorerSessionTest {
-    static final int N = 30, C = 3;
-    static final int[] LABELS = labels(N);
-
     @TempDir
     Path tmp;
 
-    static int[] labels(int n) {
-        int[] l = new int[n];
-        for (int i = 0; i < n; i++) l[i] = i % C;
-        return l;
-    }
-
-    /** Predictions that move from uniform (t = 0) towards the labels (t = 1) with a run-specific tilt. */
-    static float[] towardsTruth(double t, int tilt) {
-        float[] p = new float[N * C];
-        for (int i = 0; i < N; i++) {
-            double[] row = new double[C];
-            double sum = 0;
-            for (int c = 0; c < C; c++) {
-                row[c] = Math.exp(6 * t * (c == LABELS[i] ? 1 : 0) + 0.3 * t * (c == (i + tilt) % C ? 1 : 0));
-                sum += row[c];
-            }
-            for (int c = 0; c < C; c++) p[i * C + c] = (float) (row[c] / sum);
-        }
-        return p;
-    }
-
     Path writeRun(String name, String probeId, int tilt, int checkpoints) throws IOException {
-        Path dir = tmp.resolve(name);
-        try (RunWriter w = RunWriter.create(dir, name, C, new ProbeInfo(probeId, N, "train"),
-                Map.of("architecture", "mlp", "optimizer", "sgd", "learning_rate", 0.1, "seed", tilt), LABELS, LABELS)) {
-            for (int k = 0; k < checkpoints; k++) {
-                double t = k / (double) (checkpoints - 1);
-                CheckpointMetrics m = new CheckpointMetrics(10L * k, k, 1 - t, t, 1.1 - t, 0.9 * t);
-                w.append(new Checkpoint(m, towardsTruth(t, tilt), towardsTruth(0.9 * t, tilt), null));
-            }
-            w.finish(org.predspace.runs.RunStatus.FINISHED, Map.of());
-        }
-        return dir;
+        return TestRuns.writeSynthetic(tmp, name, probeId, tilt, checkpoints);
     }
 
     static ExplorerSession session() {
@@ -100,8 +60,8 @@ class ExplorerSessionTest {
             RunState a = s.run("a");
             assertEquals(RunState.Phase.FINISHED, a.phase());
             assertEquals(6, a.metrics().size());
-            assertEquals("mlp", a.architecture());
-            assertEquals(0.1, a.learningRate());
+            assertEquals("linear", a.architecture());
+            assertEquals(0.05, a.learningRate(), 1e-12);
             assertEquals(0.9, a.finalAccuracy(), 1e-9);
             assertTrue(heard.stream().anyMatch(r -> r.name().equals("b") && r.metrics().size() == 4));
         }
