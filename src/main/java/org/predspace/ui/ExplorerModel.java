@@ -46,6 +46,8 @@ public final class ExplorerModel {
     private final BackgroundTasks tasks;
 
     private final ObservableList<RunItem> runs = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh unmodifiable wrapper per call would drop listeners when collected. */
+    private final ObservableList<RunItem> runsView = FXCollections.unmodifiableObservableList(runs);
     private final Map<String, RunItem> byName = new LinkedHashMap<>();
     private final ReadOnlyObjectWrapper<RunItem> selectedRun = new ReadOnlyObjectWrapper<>(this, "selectedRun");
     private final ReadOnlyObjectWrapper<CheckpointRef> selectedCheckpoint = new ReadOnlyObjectWrapper<>(this, "selectedCheckpoint");
@@ -62,6 +64,7 @@ public final class ExplorerModel {
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
 
     private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
     private Consumer<String> problemSink = m -> {};
 
     /** Pending run states from worker threads, drained in one runLater (progress events come fast). */
@@ -84,7 +87,7 @@ public final class ExplorerModel {
 
     // ---- runs ---------------------------------------------------------------------------
 
-    public ObservableList<RunItem> runs() { return FXCollections.unmodifiableObservableList(runs); }
+    public ObservableList<RunItem> runs() { return runsView; }
 
     public RunItem run(String name) { return byName.get(name); }
 
@@ -190,7 +193,7 @@ public final class ExplorerModel {
     // ---- problems -----------------------------------------------------------------------
 
     /** Every problem reported so far (newest last); the window shows each as a notification. */
-    public ObservableList<String> problems() { return FXCollections.unmodifiableObservableList(problems); }
+    public ObservableList<String> problems() { return problemsView; }
 
     public void setProblemSink(Consumer<String> sink) { problemSink = sink; }
 

@@ -1,0 +1,222 @@
+package org.predspace.ui;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+import org.predspace.session.ExplorerSession;
+import org.predspace.session.PictureFrame;
+import org.predspace.ui.view3d.PredictionView;
+
+import java.io.File;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The main window: run library on the left, the 3D picture in the centre, linked panels
+ * (Curves, Spectrum, Compare, Details) on the right, background tasks at the bottom. It only
+ * arranges views; each binds to the {@link ExplorerModel} on its own.
+ */
+public final class MainWindow {
+    private final ExplorerModel model;
+    private final Stage stage;
+    private final BorderPane root = new BorderPane();
+    private final PredictionView view;
+    private final TabPane panels = new TabPane();
+    private final TaskStatusBar status;
+    private final StackPane centre;
+    private final VBox placeholder;
+    private final Scene scene;
+    private final Actions actions;
+
+    /** What the menus, buttons and keys do, supplied by the app (dialogs live elsewhere). */
+    public interface Actions {
+        void openRuns();
+
+        void newRun();
+
+        void sweep();
+
+        void demoSweep();
+    }
+
+    public MainWindow(Stage stage, ExplorerModel model, Node library, List<Tab> tabs, Actions actions) {
+        this.model = model;
+        this.stage = stage;
+        this.actions = actions;
+        this.view = new PredictionView(model);
+        this.status = new TaskStatusBar(model);
+        this.placeholder = placeholder();
+        centre = new StackPane(view, placeholder);
+        VBox middle = new VBox(new ViewControls(model, view::resetView), centre);
+        VBox.setVgrow(centre, javafx.scene.layout.Priority.ALWAYS);
+        panels.getTabs().setAll(tabs);
+        panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane split = new SplitPane(library, middle, panels);
+        split.setDividerPositions(0.24, 0.68);
+        SplitPane.setResizableWithParent(library, false);
+        root.setTop(menus());
+        root.setCenter(split);
+        root.setBottom(status);
+        scene = new Scene(root, 1600, 950);
+        scene.getStylesheets().add(MainWindow.class.getResource("predspace.css").toExternalForm());
+        model.darkThemeProperty().addListener((o, a, dark) -> {
+            if (dark) root.getStyleClass().add("dark"); else root.getStyleClass().remove("dark");
+        });
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+        model.setProblemSink(this::notify);
+        model.runs().addListener((javafx.collections.ListChangeListener<RunItem>) c -> placeholder.setVisible(model.runs().isEmpty()));
+        placeholder.setVisible(model.runs().isEmpty());
+        javafx.animation.Timeline ticker = new javafx.animation.Timeline(
+                new javafx.animation.KeyFrame(Duration.millis(500), e -> updateStatusText()));
+        ticker.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        ticker.play();
+        stage.setTitle("PredSpace — prediction space explorer");
+        stage.setScene(scene);
+    }
+
+    public Scene scene() { return scene; }
+
+    public PredictionView view() { return view; }
+
+    public TabPane panels() { return panels; }
+
+    private MenuBar menus() {
+        MenuItem open = item("Open runs…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), actions::openRuns);
+        MenuItem newRun = item("New run…", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), actions::newRun);
+        MenuItem sweep = item("Sweep…", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), actions::sweep);
+        MenuItem demo = item("Train a demo sweep", null, actions::demoSweep);
+        MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
+        Menu file = new Menu("File", null, open, newRun, sweep, demo, new javafx.scene.control.SeparatorMenuItem(), quit);
+
+        MenuItem reset = item("Reset view (R)", null, view::resetView);
+        MenuItem cycle = item("Next colouring (C)", null, () -> model.colouringProperty().set(model.colouringProperty().get().next()));
+        CheckMenuItem lines = new CheckMenuItem("Trajectories (T)");
+        lines.selectedProperty().bindBidirectional(model.trajectoriesShownProperty());
+        CheckMenuItem heldOut = new CheckMenuItem("Held-out probe picture (H)");
+        heldOut.setSelected(model.probeProperty().get() == ExplorerSession.Probe.HELD_OUT);
+        heldOut.setOnAction(e -> model.probeProperty().set(heldOut.isSelected() ? ExplorerSession.Probe.HELD_OUT : ExplorerSession.Probe.TRAINING));
+        model.probeProperty().addListener((o, a, b) -> heldOut.setSelected(b == ExplorerSession.Probe.HELD_OUT));
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
+        dark.selectedProperty().bindBidirectional(model.darkThemeProperty());
+        MenuItem full = item("Full screen (F11)", null, () -> stage.setFullScreen(!stage.isFullScreen()));
+        Menu viewMenu = new Menu("View", null, reset, cycle, lines, heldOut, dark, full);
+
+        MenuItem keysHelp = item("Keyboard shortcuts", null, this::showShortcuts);
+        Menu help = new Menu("Help", null, keysHelp);
+        return new MenuBar(file, viewMenu, help);
+    }
+
+    private static MenuItem item(String text, KeyCombination key, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        if (key != null) m.setAccelerator(key);
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    /** Single-letter keys act on the picture unless a text field has the focus. */
+    private void keys(KeyEvent e) {
+        if (e.isShortcutDown() || e.isAltDown()) return;
+        if (scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl) return;
+        if (scene.getFocusOwner() instanceof javafx.scene.control.Spinner) return;
+        switch (e.getCode()) {
+            case R -> view.resetView();
+            case C -> model.colouringProperty().set(model.colouringProperty().get().next());
+            case T -> model.trajectoriesShownProperty().set(!model.trajectoriesShownProperty().get());
+            case H -> model.probeProperty().set(model.probeProperty().get() == ExplorerSession.Probe.TRAINING
+                    ? ExplorerSession.Probe.HELD_OUT : ExplorerSession.Probe.TRAINING);
+            case ESCAPE -> model.clearSelection();
+            case F11 -> stage.setFullScreen(!stage.isFullScreen());
+            default -> { return; }
+        }
+        e.consume();
+    }
+
+    private void showShortcuts() {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+        a.initOwner(stage);
+        a.setHeaderText("Keyboard shortcuts");
+        a.setContentText("""
+                Ctrl+O  open run folders        Ctrl+N  new run        Ctrl+Shift+N  sweep
+                R  reset view     C  next colouring     T  trajectories on/off
+                H  training / held-out picture     Esc  clear selection
+                Ctrl+D  dark theme     F11  full screen
+                Mouse: drag rotates, right-drag or Shift+drag pans, wheel zooms, click selects a checkpoint""");
+        a.show();
+    }
+
+    private VBox placeholder() {
+        Label title = new Label("No runs yet");
+        title.getStyleClass().add("placeholder-title");
+        Label text = new Label("Train a few small networks and watch their predictions move\nfrom ignorance (uniform) towards truth (the labels).");
+        text.getStyleClass().add("placeholder-text");
+        Button demo = new Button("Train a demo sweep");
+        demo.setDefaultButton(true);
+        demo.setId("demo-sweep");
+        demo.setTooltip(new Tooltip("Trains a small sweep on the bundled digits data (about a minute)"));
+        demo.setOnAction(e -> actions.demoSweep());
+        Button open = new Button("Open runs…");
+        open.setTooltip(new Tooltip("Open saved run folders (Ctrl+O)"));
+        open.setOnAction(e -> actions.openRuns());
+        javafx.scene.layout.HBox buttons = new javafx.scene.layout.HBox(10, demo, open);
+        buttons.setAlignment(Pos.CENTER);
+        VBox card = new VBox(12, title, text, buttons);
+        card.setAlignment(Pos.CENTER);
+        card.getStyleClass().add("placeholder-card");
+        card.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox box = new VBox(card);
+        box.setAlignment(Pos.CENTER);
+        box.setPickOnBounds(false);
+        return box;
+    }
+
+    private void updateStatusText() {
+        PictureFrame f = model.picture().frame();
+        int points = Math.max(0, f.size() - 2);
+        if (f.size() == 0) {
+            status.setText(model.runs().isEmpty() ? "No runs open" : "Loading…");
+            return;
+        }
+        double[] stress = f.explainedStress();
+        String s = String.format(Locale.ROOT, "%s picture: %d checkpoints of %d runs", model.probeProperty().get()
+                == ExplorerSession.Probe.TRAINING ? "Training-probe" : "Held-out", points, model.runs().size());
+        if (stress.length >= 3 && f.embedding().exactPoints() > 0) {
+            s += String.format(Locale.ROOT, " · 3 axes explain %.0f%% of the stress", 100 * stress[2]);
+        }
+        if (f.embedding().exactPoints() < f.size()) s += " · " + (f.size() - f.embedding().exactPoints()) + " placed out of sample";
+        status.setText(s);
+    }
+
+    private void notify(String message) {
+        Notifications.create().owner(stage).title("PredSpace").text(message).hideAfter(Duration.seconds(8)).showWarning();
+    }
+
+    /** Asks for run folders (a folder of run folders opens them all). */
+    public static List<File> chooseFolders(Stage owner) {
+        DirectoryChooser c = new DirectoryChooser();
+        c.setTitle("Open a run folder, or a folder of runs");
+        File f = c.showDialog(owner);
+        return f == null ? List.of() : List.of(f);
+    }
+}

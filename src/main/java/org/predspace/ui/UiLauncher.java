@@ -1,0 +1,18 @@
+package org.predspace.ui;
+
+import javafx.application.Application;
+
+/**
+ * Starts the explorer. JavaFX loaded from the class path refuses a main class that extends
+ * Application ("runtime components are missing"), hence this launcher (STACK.md).
+ */
+public final class UiLauncher {
+    private UiLauncher() {}
+
+    public static void launch(String... args) {
+        // Mesa's software GL (virtual displays, some VMs) is refused by default and 3D silently
+        // disappears; forcing the GPU pipeline makes it draw. A user's own setting wins.
+        if (System.getProperty("prism.forceGPU") == null) System.setProperty("prism.forceGPU", "true");
+        Application.launch(PredSpaceApp.class, args);
+    }
+}

@@ -1,0 +1,84 @@
+package org.predspace.ui;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import org.controlsfx.control.SegmentedButton;
+import org.predspace.session.ExplorerSession;
+
+/** The bar above the 3D view: which probe, colouring, which axes, point size, lines, reset. */
+final class ViewControls extends FlowPane {
+    final ToggleButton training = new ToggleButton("Training probe");
+    final ToggleButton heldOut = new ToggleButton("Held-out probe");
+    final ChoiceBox<Colouring> colouring = new ChoiceBox<>();
+    final CheckBox trajectories = new CheckBox("Trajectories");
+    final Button reset = new Button("Reset view");
+
+    ViewControls(ExplorerModel model, Runnable resetView) {
+        super(10, 6);
+        getStyleClass().add("view-controls");
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(6, 10, 6, 10));
+
+        SegmentedButton probe = new SegmentedButton(training, heldOut);
+        training.setTooltip(new Tooltip("Draw predictions on the training probe set (H switches)"));
+        heldOut.setTooltip(new Tooltip("Draw predictions on the held-out (test) probe set (H switches)"));
+        training.setSelected(model.probeProperty().get() == ExplorerSession.Probe.TRAINING);
+        heldOut.setSelected(!training.isSelected());
+        training.setOnAction(e -> model.probeProperty().set(ExplorerSession.Probe.TRAINING));
+        heldOut.setOnAction(e -> model.probeProperty().set(ExplorerSession.Probe.HELD_OUT));
+        model.probeProperty().addListener((o, a, b) -> {
+            training.setSelected(b == ExplorerSession.Probe.TRAINING);
+            heldOut.setSelected(b == ExplorerSession.Probe.HELD_OUT);
+        });
+
+        colouring.getItems().setAll(Colouring.values());
+        colouring.valueProperty().bindBidirectional(model.colouringProperty());
+        colouring.setTooltip(new Tooltip("What the colour of a point shows (C cycles)"));
+
+        HBox axes = new HBox(4, new Label("Axes"));
+        axes.setAlignment(Pos.CENTER_LEFT);
+        String[] names = {"x", "y", "z"};
+        for (int d = 0; d < 3; d++) {
+            Spinner<Integer> s = new Spinner<>();
+            SpinnerValueFactory.IntegerSpinnerValueFactory f = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 10,
+                    model.axisProperty(d).get() + 1);
+            s.setValueFactory(f);
+            s.setPrefWidth(68);
+            s.setId("axis-" + names[d]);
+            int dim = d;
+            f.valueProperty().addListener((o, a, b) -> model.axisProperty(dim).set(b - 1));
+            model.axisProperty(d).addListener((o, a, b) -> f.setValue(b.intValue() + 1));
+            s.setTooltip(new Tooltip("InPCA axis drawn as " + names[d] + " (1 = largest |eigenvalue|)"));
+            axes.getChildren().add(s);
+        }
+
+        Slider size = new Slider(0.4, 3, model.pointSizeProperty().get());
+        size.setPrefWidth(90);
+        size.valueProperty().bindBidirectional(model.pointSizeProperty());
+        size.setTooltip(new Tooltip("Point size"));
+
+        trajectories.selectedProperty().bindBidirectional(model.trajectoriesShownProperty());
+        trajectories.setTooltip(new Tooltip("Draw each run's path through its checkpoints (T)"));
+        reset.setOnAction(e -> resetView.run());
+        reset.setTooltip(new Tooltip("Back to the default camera (R)"));
+
+        Label colourLabel = new Label("Colour by");
+        Label sizeLabel = new Label("Size");
+        HBox colour = new HBox(6, colourLabel, colouring);
+        colour.setAlignment(Pos.CENTER_LEFT);
+        HBox sizing = new HBox(6, sizeLabel, size);
+        sizing.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(probe, colour, axes, sizing, trajectories, reset);
+    }
+}

@@ -1,0 +1,33 @@
+package org.predspace.ui.view3d;
+
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Pane;
+
+/** "ignorance" and "truth" written beside their markers, in screen space so they stay upright. */
+final class AnchorLabels {
+    private final Label ignorance = new Label("ignorance (uniform)");
+    private final Label truth = new Label("truth (labels)");
+
+    AnchorLabels(Pane overlay) {
+        ignorance.getStyleClass().add("anchor-label");
+        truth.getStyleClass().add("anchor-label");
+        overlay.getChildren().addAll(ignorance, truth);
+    }
+
+    void place(Node world, Node ignoranceMarker, Node truthMarker) {
+        put(ignorance, world, ignoranceMarker);
+        put(truth, world, truthMarker);
+    }
+
+    private static void put(Label label, Node world, Node marker) {
+        label.setVisible(marker.isVisible());
+        if (!marker.isVisible()) return;
+        Point2D s = world.localToScreen(marker.getTranslateX(), marker.getTranslateY(), marker.getTranslateZ());
+        Pane overlay = (Pane) label.getParent();
+        if (s == null || overlay == null) return;
+        Point2D p = overlay.screenToLocal(s);
+        if (p != null) label.relocate(p.getX() + 10, p.getY() + 4);
+    }
+}

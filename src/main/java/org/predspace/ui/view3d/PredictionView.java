@@ -1,0 +1,355 @@
+package org.predspace.ui.view3d;
+
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Point2D;
+import javafx.geometry.Point3D;
+import javafx.scene.AmbientLight;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.PerspectiveCamera;
+import javafx.scene.PointLight;
+import javafx.scene.SceneAntialiasing;
+import javafx.scene.SubScene;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.PickResult;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.PhongMaterial;
+import javafx.scene.shape.DrawMode;
+import javafx.scene.shape.Sphere;
+import org.fxyz3d.utils.CameraTransformer;
+import org.predspace.session.CheckpointRef;
+import org.predspace.session.PictureFrame;
+import org.predspace.session.PointInfo;
+import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.RunItem;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The 3D InPCA picture: every visible run as a trajectory through its checkpoints, the
+ * ignorance and truth anchors with the geodesic between them, and an axis triad. Points and
+ * lines live in two shared meshes ({@link MarkerMesh}, {@link RibbonMesh}) updated in place.
+ *
+ * <p>It never computes geometry: each pulse it reads the picture's latest immutable frame
+ * and, only when something changed (new points, colouring, selection, visibility, axes,
+ * size), rewrites the mesh arrays. Mouse: drag rotates, right-drag or shift-drag pans, wheel
+ * zooms; hover shows what a point is; click selects its checkpoint in the model.
+ */
+public final class PredictionView extends StackPane {
+    static final double MARKER = 4.0;
+    static final double RIBBON = 1.8;
+
+    private final ExplorerModel model;
+    private final Group world = new Group();
+    private final CameraTransformer rig = new CameraTransformer();
+    private final PerspectiveCamera camera = new PerspectiveCamera(true);
+    private final SubScene subScene;
+    private final Pane overlay = new Pane();
+    private final AxisTriad triad;
+    private final Legend legend = new Legend();
+    private final HoverCard hover = new HoverCard();
+    private final SceneScale scale = new SceneScale();
+    private final Sphere ignorance = new Sphere(1, 24);
+    private final Sphere truth = new Sphere(1, 24);
+    private final Sphere selection = new Sphere(1, 12);
+    private final AnchorLabels anchorLabels;
+
+    private ColourPalette palette;
+    private PointPaint paint;
+    private MarkerMesh markers;
+    private RibbonMesh trajectories;
+    private RibbonMesh geodesic;
+    private PhongMaterial material;
+
+    /** What was drawn, to redraw only on change. */
+    private PictureFrame drawn;
+    private Object drawnKey;
+    private float[] centres = new float[0];
+
+    private double pressX, pressY;
+    private boolean dragged;
+
+    public PredictionView(ExplorerModel model) {
+        this.model = model;
+        getStyleClass().add("prediction-view");
+        camera.setNearClip(1);
+        camera.setFarClip(20_000);
+        camera.setFieldOfView(35);
+        rig.getChildren().add(camera);
+        Group root = new Group(world, rig, new AmbientLight(Color.gray(0.55)));
+        PointLight key = new PointLight(Color.gray(0.55));
+        rig.getChildren().add(key);
+        root.getChildren().add(new Group());
+        subScene = new SubScene(root, 800, 600, true, SceneAntialiasing.BALANCED);
+        subScene.setCamera(camera);
+        subScene.widthProperty().bind(widthProperty());
+        subScene.heightProperty().bind(heightProperty());
+        subScene.setManaged(false);
+        triad = new AxisTriad(overlay);
+        anchorLabels = new AnchorLabels(overlay);
+        world.getChildren().addAll(triad.node(), ignorance, truth, selection);
+        selection.setDrawMode(DrawMode.LINE);
+        selection.setVisible(false);
+        buildPalette();
+        overlay.setMouseTransparent(true);
+        overlay.getChildren().add(hover.node());
+        legend.node().setMouseTransparent(true);
+        getChildren().addAll(subScene, overlay, legend.node());
+        StackPane.setAlignment(legend.node(), javafx.geometry.Pos.TOP_LEFT);
+        legend.node().setTranslateX(12);
+        legend.node().setTranslateY(12);
+        resetView();
+        installMouse();
+        model.darkThemeProperty().addListener((o, a, b) -> buildPalette());
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) { redrawIfChanged(); }
+        }.start();
+    }
+
+    /** The 3D sub-scene (tests and exports snapshot it). */
+    public SubScene subScene() { return subScene; }
+
+    /** Back to the default oblique view. */
+    public void resetView() {
+        rig.setRotate(-22, -35, 0);
+        rig.setTranslate(0, 0, 0);
+        camera.setTranslateX(0);
+        camera.setTranslateY(0);
+        camera.setTranslateZ(-1250);
+    }
+
+    /** Rotates the view about the vertical axis (tests, auto-rotate). */
+    public void rotateBy(double degrees) { rig.ry.setAngle(rig.ry.getAngle() + degrees); }
+
+    /** Where checkpoint point {@code index} of the drawn frame is on screen, or null if not drawn. */
+    public Point2D screenPositionOf(int index) {
+        if (drawn == null || index >= drawn.size() || 3 * index + 2 >= centres.length) return null;
+        return world.localToScreen(centres[3 * index], centres[3 * index + 1], centres[3 * index + 2]);
+    }
+
+    /** The frame last drawn (tests). */
+    public PictureFrame drawnFrame() { return drawn; }
+
+    private void buildPalette() {
+        Color background = model.darkThemeProperty().get() ? Color.web("#1E2127") : Color.web("#FAFAFA");
+        subScene.setFill(background);
+        palette = new ColourPalette(background);
+        paint = new PointPaint(palette);
+        material = new PhongMaterial(Color.WHITE);
+        material.setDiffuseMap(palette.image());
+        material.setSpecularColor(Color.gray(0.25));
+        if (markers != null) world.getChildren().removeAll(markers.view(), trajectories.view(), geodesic.view());
+        markers = new MarkerMesh(material, palette.texCoords());
+        trajectories = new RibbonMesh(material, palette.texCoords());
+        geodesic = new RibbonMesh(material, palette.texCoords());
+        world.getChildren().addAll(trajectories.view(), geodesic.view(), markers.view());
+        ignorance.setMaterial(new PhongMaterial(Color.gray(0.55)));
+        truth.setMaterial(new PhongMaterial(Color.web("#E0A800")));
+        selection.setMaterial(new PhongMaterial(palette.colour(palette.highlight())));
+        triad.setColours(background.getBrightness() > 0.5);
+        drawnKey = null;
+    }
+
+    private void redrawIfChanged() {
+        PictureFrame frame = model.picture().frame();
+        Map<String, PointPaint.RunLook> looks = runLooks();
+        RunItem selectedRun = model.selectedRun();
+        Object key = List.of(frame.version(), frame.size(), looks.hashCode(),
+                model.colouringProperty().get(), Objects.toString(selectedRun == null ? null : selectedRun.name()),
+                Objects.toString(model.selectedCheckpoint()), model.axisProperty(0).get(), model.axisProperty(1).get(),
+                model.axisProperty(2).get(), model.pointSizeProperty().get(), model.trajectoriesShownProperty().get(),
+                model.probeProperty().get(), System.identityHashCode(palette));
+        aimScale(frame, looks);
+        boolean easing = scale.step();
+        if (key.equals(drawnKey) && !easing) {
+            triad.placeLabels(world);
+            anchorLabels.place(world, ignorance, truth);
+            return;
+        }
+        drawnKey = key;
+        draw(frame, looks, selectedRun == null ? null : selectedRun.name());
+    }
+
+    private Map<String, PointPaint.RunLook> runLooks() {
+        Map<String, PointPaint.RunLook> looks = new LinkedHashMap<>();
+        for (RunItem r : model.runs()) {
+            looks.put(r.name(), new PointPaint.RunLook(r.state(), Math.max(0, ColourPalette.CATEGORICAL.indexOf(r.colour())), r.isVisible()));
+        }
+        return looks;
+    }
+
+    private int[] shownAxes(PictureFrame frame) {
+        int k = Math.max(1, frame.axes());
+        return new int[]{Math.min(model.axisProperty(0).get(), k - 1), Math.min(model.axisProperty(1).get(), k - 1),
+                Math.min(model.axisProperty(2).get(), k - 1)};
+    }
+
+    private void aimScale(PictureFrame frame, Map<String, PointPaint.RunLook> looks) {
+        int n = frame.size();
+        if (n == 0) return;
+        int[] ax = shownAxes(frame);
+        double extent = 0;
+        for (int i = 0; i < n; i++) {
+            PointInfo p = frame.point(i);
+            PointPaint.RunLook look = looks.get(p.run());
+            if (!p.isAnchor() && (look == null || !look.visible())) continue;
+            for (int a : ax) extent = Math.max(extent, Math.abs(frame.coordinate(i, a)));
+        }
+        scale.aimAt(extent);
+    }
+
+    private void draw(PictureFrame frame, Map<String, PointPaint.RunLook> looks, String selectedRun) {
+        drawn = frame;
+        int n = frame.size();
+        int[] ax = shownAxes(frame);
+        double f = scale.factor();
+        if (centres.length < 3 * n) centres = new float[Math.max(3 * n, centres.length * 3 / 2)];
+        for (int i = 0; i < n; i++) {
+            centres[3 * i] = (float) (f * frame.coordinate(i, ax[0]));
+            centres[3 * i + 1] = (float) (-f * frame.coordinate(i, ax[1]));   // JavaFX y points down
+            centres[3 * i + 2] = (float) (f * frame.coordinate(i, ax[2]));
+        }
+        double size = model.pointSizeProperty().get();
+        int[] colours = paint.colours(frame.points(), n, looks, model.colouringProperty().get(), selectedRun);
+        markers.update(n, centres, colours, (float) (MARKER * size));
+        drawTrajectories(frame, n, colours, size);
+        drawGeodesic(frame, ax, f, size);
+        placeAnchor(ignorance, 0, n, size);
+        placeAnchor(truth, 1, n, size);
+        placeSelection(frame, n, size);
+        triad.update(frame, ax, SceneScale.RADIUS * 1.05);
+        triad.placeLabels(world);
+        anchorLabels.place(world, ignorance, truth);
+        legend.show(paint.legend(frame.points(), n, looks, model.colouringProperty().get()), palette);
+    }
+
+    private void drawTrajectories(PictureFrame frame, int n, int[] colours, double size) {
+        if (!model.trajectoriesShownProperty().get()) {
+            trajectories.update(0, new float[0], new int[0], 0);
+            return;
+        }
+        float[] ends = new float[6 * n];
+        int[] segColours = new int[n];
+        Map<String, Integer> last = new HashMap<>();
+        int s = 0;
+        for (int i = 0; i < n; i++) {
+            PointInfo p = frame.point(i);
+            if (p.isAnchor()) continue;
+            Integer prev = last.put(p.run(), i);
+            if (prev == null || colours[i] < 0) continue;
+            System.arraycopy(centres, 3 * prev, ends, 6 * s, 3);
+            System.arraycopy(centres, 3 * i, ends, 6 * s + 3, 3);
+            segColours[s++] = colours[i];
+        }
+        trajectories.update(s, ends, segColours, (float) (RIBBON * Math.sqrt(size)));
+    }
+
+    private void drawGeodesic(PictureFrame frame, int[] ax, double f, double size) {
+        double[][] g = frame.geodesic();
+        int segments = Math.max(0, g.length - 1);
+        float[] ends = new float[6 * segments];
+        int[] colours = new int[segments];
+        for (int s = 0; s < segments; s++) {
+            for (int e = 0; e < 2; e++) {
+                double[] p = g[s + e];
+                ends[6 * s + 3 * e] = (float) (f * p[ax[0]]);
+                ends[6 * s + 3 * e + 1] = (float) (-f * p[ax[1]]);
+                ends[6 * s + 3 * e + 2] = (float) (f * p[ax[2]]);
+            }
+            colours[s] = s % 2 == 0 ? palette.categorical(7, false) : -1;   // dashed grey
+        }
+        geodesic.update(segments, ends, colours, (float) (0.8 * RIBBON * Math.sqrt(size)));
+    }
+
+    private void placeAnchor(Sphere anchor, int index, int n, double size) {
+        anchor.setVisible(index < n);
+        if (index >= n) return;
+        anchor.setRadius(MARKER * 2.2 * size);
+        anchor.setTranslateX(centres[3 * index]);
+        anchor.setTranslateY(centres[3 * index + 1]);
+        anchor.setTranslateZ(centres[3 * index + 2]);
+    }
+
+    private void placeSelection(PictureFrame frame, int n, double size) {
+        CheckpointRef ref = model.selectedCheckpoint();
+        int at = -1;
+        if (ref != null) {
+            for (int i = 0; i < n && at < 0; i++) {
+                PointInfo p = frame.point(i);
+                if (p.checkpoint() == ref.checkpoint() && p.run().equals(ref.run())) at = i;
+            }
+        }
+        selection.setVisible(at >= 0);
+        if (at < 0) return;
+        selection.setRadius(MARKER * 2.6 * size);
+        selection.setTranslateX(centres[3 * at]);
+        selection.setTranslateY(centres[3 * at + 1]);
+        selection.setTranslateZ(centres[3 * at + 2]);
+    }
+
+    /** The frame point under the mouse, or -1. */
+    int pointAt(PickResult pick) {
+        if (pick == null || drawn == null || pick.getIntersectedNode() != markers.view()) return -1;
+        int i = markers.itemOfFace(pick.getIntersectedFace());
+        return i >= 0 && i < drawn.size() ? i : -1;
+    }
+
+    private void installMouse() {
+        subScene.setOnMousePressed(e -> {
+            pressX = e.getSceneX();
+            pressY = e.getSceneY();
+            dragged = false;
+        });
+        subScene.setOnMouseDragged(e -> {
+            double dx = e.getSceneX() - pressX, dy = e.getSceneY() - pressY;
+            if (Math.abs(dx) + Math.abs(dy) > 3) dragged = true;
+            pressX = e.getSceneX();
+            pressY = e.getSceneY();
+            if (e.getButton() == MouseButton.SECONDARY || e.isShiftDown()) {
+                double k = -camera.getTranslateZ() / 1250;
+                camera.setTranslateX(camera.getTranslateX() - dx * k);
+                camera.setTranslateY(camera.getTranslateY() - dy * k);
+            } else {
+                rig.ry.setAngle(rig.ry.getAngle() + dx * 0.35);
+                rig.rx.setAngle(Math.max(-89, Math.min(89, rig.rx.getAngle() - dy * 0.35)));
+            }
+            hover.hide();
+        });
+        subScene.addEventHandler(ScrollEvent.SCROLL, e -> {
+            double z = camera.getTranslateZ() * Math.pow(1.0015, -e.getDeltaY());
+            camera.setTranslateZ(Math.max(-8000, Math.min(-150, z)));
+        });
+        subScene.setOnMouseMoved(this::hoverAt);
+        subScene.setOnMouseExited(e -> hover.hide());
+        subScene.setOnMouseClicked(e -> {
+            if (dragged || e.getButton() != MouseButton.PRIMARY) return;
+            int i = pointAt(e.getPickResult());
+            if (i < 0) return;
+            PointInfo p = drawn.point(i);
+            model.selectCheckpoint(new CheckpointRef(p.run(), p.checkpoint(), p.step()));
+        });
+    }
+
+    private void hoverAt(MouseEvent e) {
+        int i = pointAt(e.getPickResult());
+        if (i < 0) {
+            hover.hide();
+            return;
+        }
+        Point2D at = overlay.sceneToLocal(e.getSceneX(), e.getSceneY());
+        hover.show(drawn.point(i), model.probeProperty().get(), at.getX(), at.getY(), getWidth());
+    }
+
+    static Point3D toPoint(float[] c, int i) { return new Point3D(c[3 * i], c[3 * i + 1], c[3 * i + 2]); }
+
+    Node legendNode() { return legend.node(); }
+}
