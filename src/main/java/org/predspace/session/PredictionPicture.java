@@ -148,7 +148,7 @@ public final class PredictionPicture implements AutoCloseable {
             double[][] coordinates = new double[along.size()][];
             for (int i = 0; i < along.size(); i++) {
                 double[] d = l.distances().distancesFrom(along.get(i));
-                coordinates[i] = basis.place(Arrays.copyOf(d, m));
+                coordinates[i] = Arrays.copyOf(basis.place(Arrays.copyOf(d, m)), settings.axes());
             }
             geodesic = new Placed(basis, coordinates, geodesic.version + 1);
         });

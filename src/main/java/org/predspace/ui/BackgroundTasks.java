@@ -36,6 +36,11 @@ public final class BackgroundTasks {
 
     /** Runs {@code work} in the background; its result goes to {@code done} on the JavaFX thread. */
     public <T> Task<T> submit(String title, Callable<T> work, Consumer<T> done) {
+        return submit(title, work, done, () -> {});
+    }
+
+    /** As above; {@code after} runs on the JavaFX thread once the task ended, however it ended. */
+    public <T> Task<T> submit(String title, Callable<T> work, Consumer<T> done, Runnable after) {
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
@@ -43,23 +48,32 @@ public final class BackgroundTasks {
                 return work.call();
             }
         };
-        return submit(task, done);
+        return submit(task, done, after);
     }
 
     /** Submits a task that reports its own progress (updateProgress/updateMessage). */
     public <T> Task<T> submit(Task<T> task, Consumer<T> done) {
+        return submit(task, done, () -> {});
+    }
+
+    private <T> Task<T> submit(Task<T> task, Consumer<T> done, Runnable after) {
         Runnable register = () -> running.add(task);
         if (Platform.isFxApplicationThread()) register.run(); else Platform.runLater(register);
         task.setOnSucceeded(e -> {
             running.remove(task);
             if (done != null) done.accept(task.getValue());
+            after.run();
         });
         task.setOnFailed(e -> {
             running.remove(task);
             Throwable t = task.getException();
             problems.accept(describe(task.getTitle(), t));
+            after.run();
         });
-        task.setOnCancelled(e -> running.remove(task));
+        task.setOnCancelled(e -> {
+            running.remove(task);
+            after.run();
+        });
         executor.execute(task);
         return task;
     }

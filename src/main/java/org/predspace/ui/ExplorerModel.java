@@ -70,6 +70,8 @@ public final class ExplorerModel {
     /** Pending run states from worker threads, drained in one runLater (progress events come fast). */
     private final Map<String, RunState> pending = new LinkedHashMap<>();
     private boolean drainScheduled;
+    /** Folders still being opened (JavaFX thread). */
+    private int opening;
 
     public ExplorerModel(ExplorerSession session, DatasetCatalog catalog, Path trainingOutput) {
         this.session = session;
@@ -106,8 +108,16 @@ public final class ExplorerModel {
     /** Opens run folders in the background, one task each; problems are reported, the rest still open. */
     public void openRuns(List<Path> dirs) {
         for (Path dir : dirs) {
-            tasks.submit("Opening " + dir.getFileName(), () -> session.open(dir), s -> {});
+            opening++;
+            tasks.submit("Opening " + dir.getFileName(), () -> session.open(dir), s -> {}, this::openDone);
         }
+    }
+
+    /** Once the last folder of a batch is in, an exact eigendecomposition replaces out-of-sample placements. */
+    private void openDone() {
+        if (--opening > 0) return;
+        session.picture(ExplorerSession.Probe.TRAINING).refresh();
+        session.picture(ExplorerSession.Probe.HELD_OUT).refresh();
     }
 
     /** Starts training in the engine's pool. @throws IllegalArgumentException on a name clash or existing folder */

@@ -84,8 +84,10 @@ public final class PredictionView extends StackPane {
         camera.setFarClip(20_000);
         camera.setFieldOfView(35);
         rig.getChildren().add(camera);
-        Group root = new Group(world, rig, new AmbientLight(Color.gray(0.55)));
-        PointLight key = new PointLight(Color.gray(0.55));
+        // Mostly ambient light: colours must read as the legend's (and dimmed as dimmed); a weak
+        // key light from the camera keeps the markers' 3D shape visible.
+        Group root = new Group(world, rig, new AmbientLight(Color.gray(0.8)));
+        PointLight key = new PointLight(Color.gray(0.3));
         rig.getChildren().add(key);
         root.getChildren().add(new Group());
         subScene = new SubScene(root, 800, 600, true, SceneAntialiasing.BALANCED);

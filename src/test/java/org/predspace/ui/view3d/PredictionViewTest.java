@@ -1,0 +1,180 @@
+package org.predspace.ui.view3d;
+
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.predspace.data.DatasetCatalog;
+import org.predspace.session.ExplorerSession;
+import org.predspace.session.PictureFrame;
+import org.predspace.session.PointInfo;
+import org.predspace.session.TestRuns;
+import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.RunItem;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The real 3D view in a real window (Xvfb with -Dprism.forceGPU=true in CI): points are drawn
+ * where the picture says, hiding a run removes its pixels, and clicking a point selects it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PredictionViewTest {
+    private ExplorerModel model;
+    private PredictionView view;
+    private Path runs;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        runs = Files.createTempDirectory("predspace-view");
+        model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), runs.resolve("out"));
+        view = new PredictionView(model);
+        model.trajectoriesShownProperty().set(false);
+        model.pointSizeProperty().set(2.0);
+        stage.setScene(new Scene(view, 900, 700));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() { model.shutdown(); }
+
+    private PictureFrame openAndSettle(int count, int checkpoints) throws Exception {
+        List<Path> dirs = TestRuns.writeSynthetic(runs, count, checkpoints);
+        Platform.runLater(() -> model.openRuns(dirs));
+        int expected = 2 + count * checkpoints;
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            PictureFrame f = view.drawnFrame();
+            return f != null && f.size() == expected && f.embedding().exactPoints() == expected;
+        });
+        WaitForAsyncUtils.waitForFxEvents(10);
+        Thread.sleep(300);   // let the scale easing finish
+        WaitForAsyncUtils.waitForFxEvents(5);
+        return view.drawnFrame();
+    }
+
+    private WritableImage snapshot() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> view.subScene().snapshot(null, null)).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Sub-scene pixel position of frame point i. */
+    private Point2D pixelOf(int i) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Point2D screen = view.screenPositionOf(i);
+            return screen == null ? null : view.subScene().screenToLocal(screen);
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Largest colour distance from the background within 2 px of (x, y). */
+    static double contrastNear(PixelReader px, Point2D at, Color background) {
+        double best = 0;
+        for (int dx = -2; dx <= 2; dx++) {
+            for (int dy = -2; dy <= 2; dy++) {
+                Color c = px.getColor((int) Math.round(at.getX()) + dx, (int) Math.round(at.getY()) + dy);
+                best = Math.max(best, Math.abs(c.getRed() - background.getRed()) + Math.abs(c.getGreen() - background.getGreen())
+                        + Math.abs(c.getBlue() - background.getBlue()));
+            }
+        }
+        return best;
+    }
+
+    /** The point of {@code run} farthest (on screen) from every other drawn point; at least 5 px clear. */
+    private int isolatedPointOf(PictureFrame f, String run) throws Exception {
+        Point2D[] at = new Point2D[f.size()];
+        for (int i = 0; i < f.size(); i++) at[i] = pixelOf(i);
+        int best = -1;
+        double bestGap = 5;
+        for (int i = 2; i < f.size(); i++) {
+            Point2D a = at[i];
+            if (!f.point(i).run().equals(run) || a == null || a.getX() < 10 || a.getY() < 10 || a.getX() > 890 || a.getY() > 690) continue;
+            double gap = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < f.size(); j++) if (j != i && at[j] != null) gap = Math.min(gap, a.distance(at[j]));
+            if (gap > bestGap) {
+                bestGap = gap;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** Mean colour distance from the background over the 3 x 3 pixels centred on (x, y). */
+    static double contrastAt(PixelReader px, Point2D at, Color background) {
+        double sum = 0;
+        for (int dx = -1; dx <= 1; dx++) {
+            for (int dy = -1; dy <= 1; dy++) {
+                Color c = px.getColor((int) Math.round(at.getX()) + dx, (int) Math.round(at.getY()) + dy);
+                sum += Math.abs(c.getRed() - background.getRed()) + Math.abs(c.getGreen() - background.getGreen())
+                        + Math.abs(c.getBlue() - background.getBlue());
+            }
+        }
+        return sum / 9;
+    }
+
+    @Test
+    void pointsAreDrawnWhereThePictureSaysAndHidingARunRemovesThem(FxRobot robot) throws Exception {
+        PictureFrame f = openAndSettle(3, 8);
+        Color background = (Color) view.subScene().getFill();
+        int p = isolatedPointOf(f, "run-1");
+        assertTrue(p > 0, "no isolated point of run-1 to look at");
+        Point2D at = pixelOf(p);
+        assertTrue(contrastAt(snapshot().getPixelReader(), at, background) > 0.3, "no marker drawn at " + at);
+        // a corner of the view is empty
+        assertTrue(contrastNear(snapshot().getPixelReader(), new Point2D(5, 690), background) < 0.05);
+
+        RunItem run1 = model.run("run-1");
+        WaitForAsyncUtils.asyncFx(() -> run1.visibleProperty().set(false)).get();
+        WaitForAsyncUtils.waitForFxEvents(5);
+        Thread.sleep(400);
+        WaitForAsyncUtils.waitForFxEvents(5);
+        Point2D after = pixelOf(p);
+        assertTrue(contrastAt(snapshot().getPixelReader(), after, background) < 0.05,
+                "hidden run still drawn at " + after);
+    }
+
+    @Test
+    void clickingAPointSelectsThatCheckpointAndHoverDescribesIt(FxRobot robot) throws Exception {
+        PictureFrame f = openAndSettle(3, 8);
+        int p = isolatedPointOf(f, "run-2");
+        assertTrue(p > 0);
+        PointInfo expected = f.point(p);
+        Point2D screen = WaitForAsyncUtils.asyncFx(() -> view.screenPositionOf(p)).get();
+        robot.moveTo(screen);
+        WaitForAsyncUtils.waitForFxEvents(5);
+        assertTrue(robot.lookup(".hover-card").queryLabeled().getText().contains("step " + expected.step()),
+                robot.lookup(".hover-card").queryLabeled().getText());
+        robot.clickOn(screen);
+        WaitForAsyncUtils.waitForFxEvents(5);
+        assertNotNull(model.selectedCheckpoint(), "click selected nothing");
+        assertEquals(expected.run(), model.selectedCheckpoint().run());
+        assertEquals(expected.checkpoint(), model.selectedCheckpoint().checkpoint());
+        assertEquals("run-2", model.selectedRun().name());
+    }
+
+    @Test
+    void dimmingFollowsTheSelectedRun(FxRobot robot) throws Exception {
+        PictureFrame f = openAndSettle(2, 6);
+        Color background = (Color) view.subScene().getFill();
+        int p = isolatedPointOf(f, "run-0");
+        assertTrue(p > 0);
+        double bright = contrastAt(snapshot().getPixelReader(), pixelOf(p), background);
+        WaitForAsyncUtils.asyncFx(() -> model.selectRun(model.run("run-1"))).get();
+        WaitForAsyncUtils.waitForFxEvents(5);
+        Thread.sleep(200);
+        double dimmed = contrastAt(snapshot().getPixelReader(), pixelOf(p), background);
+        assertTrue(dimmed < 0.6 * bright, "run-0 not dimmed when run-1 is selected: " + bright + " -> " + dimmed);
+    }
+}
