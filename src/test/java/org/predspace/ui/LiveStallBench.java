@@ -1,0 +1,102 @@
+package org.predspace.ui;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.predspace.data.DatasetCatalog;
+import org.predspace.session.ExplorerSession;
+import org.predspace.training.Architecture;
+import org.predspace.training.NativeBackend;
+import org.predspace.training.OptimizerKind;
+import org.predspace.training.SnapshotPolicy;
+import org.predspace.training.TrainingSpec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The longest JavaFX-thread stall while the user rotates the picture: the full main window,
+ * rotated a little every pulse, first idle on nothing (the peer), then while two runs train
+ * in the engine's pool and their checkpoints flow into the live picture. A stall is the gap
+ * between two pulses. Run by bench/stall-bench.sh under Xvfb.
+ */
+public final class LiveStallBench extends Application {
+    static final double IDLE_SECONDS = 8;
+
+    public static final class Launcher {
+        public static void main(String[] args) { Application.launch(LiveStallBench.class, args); }
+    }
+
+    private final List<Long> idle = new ArrayList<>();
+    private final List<Long> live = new ArrayList<>();
+    private ExplorerModel model;
+
+    @Override
+    public void start(Stage stage) throws Exception {
+        NativeBackend.configure();
+        String dataset = getParameters().getRaw().isEmpty() ? "mnist" : getParameters().getRaw().get(0);
+        Path out = Files.createTempDirectory("predspace-stall");
+        model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), out);
+        MainWindow window = ExplorerWindows.build(stage, model);
+        stage.show();
+        long start = System.nanoTime();
+        new AnimationTimer() {
+            long last;
+            boolean training;
+
+            @Override
+            public void handle(long now) {
+                window.view().rotateBy(0.6);
+                long t = System.nanoTime();
+                double elapsed = (t - start) / 1e9;
+                if (last != 0 && elapsed > 1) (training ? live : idle).add(t - last);
+                last = t;
+                if (!training && elapsed > IDLE_SECONDS) {
+                    training = true;
+                    model.train(specs(dataset));
+                }
+                if (training && !model.runs().isEmpty() && model.runs().stream().allMatch(r -> r.state().phase().ended())) {
+                    stop();
+                    report();
+                    Platform.exit();
+                }
+            }
+        }.start();
+    }
+
+    static List<TrainingSpec> specs(String dataset) {
+        List<TrainingSpec> specs = new ArrayList<>();
+        for (OptimizerKind o : List.of(OptimizerKind.SGD, OptimizerKind.ADAM)) {
+            specs.add(TrainingSpec.builder(dataset).architecture(Architecture.MLP).optimizer(o)
+                    .learningRate(o == OptimizerKind.SGD ? 0.05 : 0.001).batchSize(64).epochs(2).width(128)
+                    .checkpoints(60).snapshots(SnapshotPolicy.SPARSE).seed(1)
+                    .name(dataset + "-stall-" + o.id()).build());
+        }
+        return specs;
+    }
+
+    private void report() {
+        int points = model.picture().frame().size();
+        System.out.println(line("idle", idle) + " (peer: nothing training)");
+        System.out.println(line("training", live) + String.format(Locale.ROOT, " checkpoints_drawn=%d", points - 2));
+        double ratio = max(live) / max(idle);
+        System.out.printf(Locale.ROOT, "longest stall while two runs train: %.0f ms (idle %.0f ms, ratio %.2f)%n",
+                max(live) / 1e6, max(idle) / 1e6, ratio);
+        model.shutdown();
+    }
+
+    static double max(List<Long> gaps) { return gaps.stream().mapToLong(Long::longValue).max().orElse(0); }
+
+    static String line(String what, List<Long> gaps) {
+        double[] ms = gaps.stream().mapToDouble(g -> g / 1e6).sorted().toArray();
+        if (ms.length == 0) return what + " frames=0";
+        return String.format(Locale.ROOT, "%s frames=%d median_ms=%.1f p99_ms=%.1f max_ms=%.1f", what, ms.length,
+                ms[ms.length / 2], ms[(int) Math.floor(0.99 * (ms.length - 1))], ms[ms.length - 1]);
+    }
+
+}
