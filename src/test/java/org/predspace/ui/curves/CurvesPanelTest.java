@@ -1,27 +1,18 @@
 package org.predspace.ui.curves;
 
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.session.CheckpointRef;
-import org.predspace.session.TestRuns;
-import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.PanelFixtures;
+import org.predspace.ui.PanelTest;
 import org.predspace.ui.RunItem;
 import org.predspace.ui.RunItems;
 import org.predspace.ui.charts.MarkedLineChart;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,41 +24,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ExtendWith(ApplicationExtension.class)
-class CurvesPanelTest {
-    private static final int CHECKPOINTS = 8;
-    private Path dir;
-    private ExplorerModel model;
-    private CurvesPanel panel;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        dir = Files.createTempDirectory("curves-panel");
-        model = PanelFixtures.model(dir);
-        panel = new CurvesPanel(model);
-        stage.setScene(new Scene(panel, 1000, 760));
-        stage.show();
+class CurvesPanelTest extends PanelTest<CurvesPanel> {
+    CurvesPanelTest() {
+        super(CurvesPanel::new, 1000, 760);
     }
 
-    @AfterEach
-    void close() {
-        model.shutdown();
-    }
-
-    private void openSynthetic() throws Exception {
-        List<Path> dirs = new ArrayList<>(TestRuns.writeSynthetic(dir, 3, CHECKPOINTS));
-        dirs.add(PanelFixtures.writeWithGaps(dir, "gappy", CHECKPOINTS));
-        PanelFixtures.openAndWait(model, dirs);
+    @Override
+    protected void openSynthetic() throws Exception {
+        super.openSynthetic();
         // The panel grows its series at most 4 times a second.
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> panel.series("gappy", Metric.TRAIN_LOSS).getData().size() > 0));
     }
 
-    private static <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
-    }
-
     private void select(String run) throws Exception {
-        fx(() -> { model.selectRun(model.run(run)); return null; });
+        onFx(() -> model.selectRun(model.run(run)));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -116,7 +86,7 @@ class CurvesPanelTest {
         assertFalse(fx(() -> panel.lossChart().getData().contains(other)), "other runs hidden");
         assertEquals(2, (int) fx(() -> panel.lossChart().getData().size()), "train and test loss of the selected run only");
         robot.clickOn(panel.othersShown());
-        fx(() -> { model.run("run-2").visibleProperty().set(false); return null; });
+        onFx(() -> model.run("run-2").visibleProperty().set(false));
         assertTrue(fx(() -> panel.lossChart().getData().contains(other)));
         assertFalse(fx(() -> panel.lossChart().getData().contains(panel.series("run-2", Metric.TRAIN_LOSS))),
                 "an invisible run is not drawn");
@@ -128,7 +98,7 @@ class CurvesPanelTest {
         assertNull(fx(() -> panel.lossChart().markerXProperty().get()));
         for (int k : new int[] {3, 6}) {
             long step = 10L * k;
-            fx(() -> { model.selectCheckpoint(new CheckpointRef("run-1", k, step)); return null; });
+            onFx(() -> model.selectCheckpoint(new CheckpointRef("run-1", k, step)));
             WaitForAsyncUtils.waitForFxEvents();
             for (MarkedLineChart chart : List.of(panel.lossChart(), panel.accuracyChart())) {
                 double x = Math.log10(step + 1);
