@@ -73,12 +73,12 @@ public final class CurvesPanel extends BorderPane {
         getStylesheets().add(CurvesPanel.class.getResource("curves.css").toExternalForm());
 
         lossChart = chart("loss-chart", "loss (cross-entropy)", new NumberAxis());
-        // A little above 100 so that a curve at 100% is not cut by the plot's edge.
-        NumberAxis percent = new NumberAxis(0, 102, 20);
+        // Room above 100 so that a curve at 100% is not cut by the plot's edge, and the unlabelled top tick does not crowd out the 100 label.
+        NumberAxis percent = new NumberAxis(0, 108, 20);
         percent.setAutoRanging(false);
         percent.setTickLabelFormatter(new javafx.util.StringConverter<>() {
             @Override
-            public String toString(Number v) { return v.doubleValue() > 100 ? "" : String.valueOf(Math.round(v.doubleValue())); }
+            public String toString(Number v) { return v.doubleValue() > 100.5 ? "" : String.valueOf(Math.round(v.doubleValue())); }
 
             @Override
             public Number fromString(String s) { return Double.valueOf(s); }
@@ -119,6 +119,9 @@ public final class CurvesPanel extends BorderPane {
         LogAxis x = new LogAxis(scale);
         x.setLabel("step (log scale)");
         y.setLabel(yLabel);
+        // Equal y-axis widths keep the two plots' step axes aligned, so the marker is one vertical line.
+        y.setMinWidth(74);
+        y.setPrefWidth(74);
         y.setForceZeroInRange(true);
         MarkedLineChart chart = new MarkedLineChart(x, y);
         chart.setId(id);

@@ -9,6 +9,10 @@ import org.predspace.ui.PanelFixtures;
 import org.predspace.ui.PanelTest;
 import org.predspace.ui.RunItem;
 import org.predspace.ui.RunItems;
+import org.predspace.training.Architecture;
+import org.predspace.training.OptimizerKind;
+import org.predspace.training.SnapshotPolicy;
+import org.predspace.training.TrainingSpec;
 import org.predspace.ui.charts.MarkedLineChart;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -158,5 +162,30 @@ class CurvesPanelTest extends PanelTest<CurvesPanel> {
                 "the NaN held-out accuracy of the first new checkpoint is skipped");
         assertNotNull(fx(() -> panel.lossChart().dotPoints().size() == 2 * (CHECKPOINTS + 2) ? "" : null),
                 "the selected run's dots include the new checkpoints");
+    }
+
+    @Test
+    void aRunTrainingNowIsDrawnFromItsCheckpointsWithoutRebuilding(FxRobot robot) throws Exception {
+        TrainingSpec spec = TrainingSpec.builder("iris").architecture(Architecture.LINEAR).optimizer(OptimizerKind.SGD)
+                .learningRate(0.3).batchSize(16).epochs(30).checkpoints(12).probeSize(60).seed(1)
+                .snapshots(SnapshotPolicy.NONE).name("iris-live").build();
+        onFx(() -> model.train(List.of(spec)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> model.run("iris-live") != null));
+        select("iris-live");
+        XYChart.Series<Number, Number> trainLoss = panel.series("iris-live", Metric.TRAIN_LOSS);
+        int[] removed = {0};
+        onFx(() -> trainLoss.getData().addListener((javafx.collections.ListChangeListener<XYChart.Data<Number, Number>>) c -> {
+            while (c.next()) removed[0] += c.getRemovedSize();
+        }));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> model.run("iris-live").state().phase().ended()));
+        List<CheckpointMetrics> metrics = fx(() -> model.run("iris-live").state().metrics());
+        assertTrue(metrics.size() >= 10, "the run saved its checkpoints: " + metrics.size());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> trainLoss.getData().size() == metrics.size()));
+        for (int i = 0; i < metrics.size(); i++) {
+            assertEquals(Math.log10(metrics.get(i).step() + 1), trainLoss.getData().get(i).getXValue().doubleValue(), 1e-12);
+            assertEquals(metrics.get(i).trainLoss(), trainLoss.getData().get(i).getYValue().doubleValue(), 1e-12);
+        }
+        assertEquals(0, removed[0], "points were only ever appended");
+        assertTrue(fx(() -> panel.lossChart().getData().contains(trainLoss)));
     }
 }
