@@ -1,0 +1,143 @@
+package org.predspace.ui.charts;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Point2D;
+import javafx.scene.Group;
+import javafx.scene.chart.Axis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+
+import java.util.List;
+
+/**
+ * A line chart (no per-point symbols: a run's curve is one path) with what linked panels need
+ * on top of it: a vertical marker at one x (the selected checkpoint's step), dots on the points
+ * of one highlighted curve (where its checkpoints are), and rings around the selected points.
+ * Positions are in data units; the chart places them on every layout.
+ */
+public final class MarkedLineChart extends LineChart<Number, Number> {
+    private final Line marker = new Line();
+    private final javafx.scene.control.Label markerLabel = new javafx.scene.control.Label();
+    private final Group dots = new Group();
+    private final Group rings = new Group();
+    private final ObjectProperty<Number> markerX = new SimpleObjectProperty<>(this, "markerX");
+    private final ObservableList<Point2D> dotPoints = FXCollections.observableArrayList();
+    private final ObservableList<Point2D> ringPoints = FXCollections.observableArrayList();
+    private Color dotColour = Color.GRAY;
+
+    public MarkedLineChart(Axis<Number> xAxis, Axis<Number> yAxis) {
+        super(xAxis, yAxis);
+        setCreateSymbols(false);
+        setAnimated(false);
+        marker.getStyleClass().add("chart-marker");
+        marker.setMouseTransparent(true);
+        markerLabel.getStyleClass().add("chart-marker-label");
+        markerLabel.setMouseTransparent(true);
+        markerLabel.setManaged(false);
+        dots.setMouseTransparent(true);
+        rings.setMouseTransparent(true);
+        getPlotChildren().addAll(marker, dots, rings, markerLabel);
+        markerX.addListener((o, a, b) -> requestChartLayout());
+        markerLabel.textProperty().addListener((o, a, b) -> requestChartLayout());
+        dotPoints.addListener((javafx.collections.ListChangeListener<Point2D>) c -> rebuild(dots, dotPoints, "chart-dot"));
+        ringPoints.addListener((javafx.collections.ListChangeListener<Point2D>) c -> rebuild(rings, ringPoints, "chart-ring"));
+    }
+
+    /** The x (data units) of the vertical marker; null hides it. */
+    public ObjectProperty<Number> markerXProperty() { return markerX; }
+
+    /** Text written beside the top of the marker (e.g. "step 120"); empty for none. */
+    public javafx.beans.property.StringProperty markerTextProperty() { return markerLabel.textProperty(); }
+
+    /** The vertical marker line, positioned in plot coordinates (for tests and styling). */
+    public Line marker() { return marker; }
+
+    /** Points (data units) drawn as small dots in {@link #setDotColour the dot colour}. */
+    public ObservableList<Point2D> dotPoints() { return dotPoints; }
+
+    /** Points (data units) drawn as rings: the selection. */
+    public ObservableList<Point2D> ringPoints() { return ringPoints; }
+
+    public void setDotColour(Color c) {
+        dotColour = c;
+        for (var n : dots.getChildren()) ((Circle) n).setFill(c);
+        for (var n : rings.getChildren()) ((Circle) n).setStroke(c);
+    }
+
+    /** Pixel position (plot coordinates) of a data point: what picking compares with the mouse. */
+    public Point2D toPlot(double x, double y) {
+        return new Point2D(getXAxis().getDisplayPosition(x), getYAxis().getDisplayPosition(y));
+    }
+
+    /** A scene point (a mouse event's) in the plot coordinates of {@link #toPlot}. */
+    public Point2D plotPoint(double sceneX, double sceneY) {
+        return new Point2D(getXAxis().sceneToLocal(sceneX, sceneY).getX(), getYAxis().sceneToLocal(sceneX, sceneY).getY());
+    }
+
+    private void rebuild(Group group, List<Point2D> points, String styleClass) {
+        boolean ring = group == rings;
+        while (group.getChildren().size() > points.size()) group.getChildren().remove(group.getChildren().size() - 1);
+        while (group.getChildren().size() < points.size()) {
+            Circle c = new Circle(ring ? 8 : 3.5);
+            c.getStyleClass().add(styleClass);
+            if (ring) {
+                c.setFill(Color.TRANSPARENT);
+                c.setStroke(dotColour);
+                c.setStrokeWidth(3);
+            } else {
+                c.setFill(dotColour);
+            }
+            group.getChildren().add(c);
+        }
+        requestChartLayout();
+    }
+
+    @Override
+    protected void layoutPlotChildren() {
+        super.layoutPlotChildren();
+        Number x = markerX.get();
+        marker.setVisible(x != null);
+        if (x != null) {
+            double px = getXAxis().getDisplayPosition(x);
+            marker.setStartX(px);
+            marker.setEndX(px);
+            marker.setStartY(0);
+            marker.setEndY(getYAxis().getHeight());
+            markerLabel.autosize();
+            double w = markerLabel.getWidth();
+            // Beside the line, on whichever side has room.
+            double lx = px + 6 + w > getXAxis().getWidth() ? px - 6 - w : px + 6;
+            markerLabel.relocate(lx, 2);
+        }
+        markerLabel.setVisible(x != null && !markerLabel.getText().isEmpty());
+        place(dots, dotPoints);
+        place(rings, ringPoints);
+        keepOnTop();
+    }
+
+    /** Series paths are added after the overlays; move the overlays above them only when needed (each move relayouts). */
+    private void keepOnTop() {
+        var children = getPlotChildren();
+        int n = children.size();
+        if (n >= 4 && children.get(n - 4) == marker && children.get(n - 3) == dots && children.get(n - 2) == rings
+                && children.get(n - 1) == markerLabel) return;
+        marker.toFront();
+        dots.toFront();
+        rings.toFront();
+        markerLabel.toFront();
+    }
+
+    private void place(Group group, List<Point2D> points) {
+        for (int i = 0; i < points.size() && i < group.getChildren().size(); i++) {
+            Point2D p = toPlot(points.get(i).getX(), points.get(i).getY());
+            Circle c = (Circle) group.getChildren().get(i);
+            c.setCenterX(p.getX());
+            c.setCenterY(p.getY());
+        }
+    }
+}

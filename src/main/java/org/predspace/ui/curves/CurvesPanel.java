@@ -1,0 +1,284 @@
+package org.predspace.ui.curves;
+
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.predspace.session.CheckpointRef;
+import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.RunItem;
+import org.predspace.ui.Throttle;
+import org.predspace.ui.charts.LogAxis;
+import org.predspace.ui.charts.LogScale;
+import org.predspace.ui.charts.MarkedLineChart;
+import org.predspace.ui.charts.NearestPoint;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Curves: loss and accuracy against training step (log x) for the selected run, drawn boldly
+ * in its colour (solid: training probe, dashed: held-out probe), over the other visible runs
+ * drawn faintly. The selected checkpoint gets a vertical marker on both charts and a ring on
+ * its points; clicking near a point selects that checkpoint.
+ *
+ * <p>Two stacked charts rather than one with a switch: loss and accuracy tell different parts
+ * of the story (loss keeps falling after accuracy saturates), a student should see both at
+ * the marked step without finding a toggle, and they share the step axis so they line up.
+ *
+ * <p>Live runs grow their series in place, at most four times a second ({@link Throttle}).
+ */
+public final class CurvesPanel extends BorderPane {
+    /** How far from a point (pixels) a click still selects it; the selected run wins ties. */
+    static final double PICK_PIXELS = 14;
+
+    private final ExplorerModel model;
+    /**
+     * Held here because model.runs() returns a fresh unmodifiable wrapper on each call, which only
+     * weakly listens to the real list: a listener added to a wrapper nobody keeps stops hearing
+     * changes once the wrapper is collected.
+     */
+    private final javafx.collections.ObservableList<RunItem> runs;
+    private final LogScale scale = LogScale.steps();
+    private final MarkedLineChart lossChart;
+    private final MarkedLineChart accuracyChart;
+    private final CheckBox othersShown = new CheckBox("Other visible runs");
+    private final Label title = new Label();
+    private final javafx.scene.shape.Rectangle swatch = new javafx.scene.shape.Rectangle(16, 16);
+    private final Map<RunItem, RunCurves> curves = new LinkedHashMap<>();
+    /** Runs on the charts, the selected one last (drawn on top). */
+    private final List<RunCurves> shown = new ArrayList<>();
+    private final Set<RunItem> grown = new LinkedHashSet<>();
+    private final Throttle growth = Throttle.quarterSecond(this::grow);
+
+    public CurvesPanel(ExplorerModel model) {
+        this.model = model;
+        this.runs = model.runs();
+        getStyleClass().add("curves-panel");
+        getStylesheets().add(CurvesPanel.class.getResource("curves.css").toExternalForm());
+
+        lossChart = chart("loss-chart", "loss (cross-entropy)", new NumberAxis());
+        // Room above 100 so that a curve at 100% is not cut by the plot's edge, and the unlabelled top tick does not crowd out the 100 label.
+        NumberAxis percent = new NumberAxis(0, 108, 20);
+        percent.setAutoRanging(false);
+        percent.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number v) { return v.doubleValue() > 100.5 ? "" : String.valueOf(Math.round(v.doubleValue())); }
+
+            @Override
+            public Number fromString(String s) { return Double.valueOf(s); }
+        });
+        accuracyChart = chart("accuracy-chart", "accuracy (%)", percent);
+
+        othersShown.setSelected(true);
+        othersShown.setTooltip(new Tooltip("Draw every visible run faintly behind the selected one"));
+        othersShown.selectedProperty().addListener((o, a, b) -> showSeries());
+        title.getStyleClass().add("curves-title");
+        title.setTooltip(new Tooltip("The run drawn boldly; select another in the table, the 3D view or here"));
+        Label key = new Label("solid: training probe    dashed: held-out probe");
+        key.getStyleClass().add("curves-key");
+        key.setTooltip(new Tooltip("Training-probe metrics are measured on training samples, held-out ones on unseen test samples"));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        swatch.getStyleClass().add("run-swatch");
+        HBox named = new HBox(8, swatch, title);
+        named.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox header = new HBox(16, named, key, gap, othersShown);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        header.getStyleClass().add("curves-header");
+        header.setPadding(new Insets(6, 10, 2, 10));
+        setTop(header);
+
+        VBox charts = new VBox(lossChart, accuracyChart);
+        VBox.setVgrow(lossChart, Priority.ALWAYS);
+        VBox.setVgrow(accuracyChart, Priority.ALWAYS);
+        setCenter(charts);
+
+        runs.addListener((ListChangeListener<RunItem>) c -> syncRuns());
+        model.selectedRunProperty().addListener((o, a, b) -> showSeries());
+        model.selectedCheckpointProperty().addListener((o, a, b) -> showSelection());
+        syncRuns();
+    }
+
+    private MarkedLineChart chart(String id, String yLabel, NumberAxis y) {
+        LogAxis x = new LogAxis(scale);
+        x.setLabel("step (log scale)");
+        y.setLabel(yLabel);
+        // Equal y-axis widths keep the two plots' step axes aligned, so the marker is one vertical line.
+        y.setMinWidth(74);
+        y.setPrefWidth(74);
+        y.setForceZeroInRange(true);
+        MarkedLineChart chart = new MarkedLineChart(x, y);
+        chart.setId(id);
+        chart.setLegendVisible(false);
+        chart.setMinHeight(160);
+        Tooltip.install(chart, new Tooltip("Click near a point to select that checkpoint"));
+        chart.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> pick(chart, e));
+        return chart;
+    }
+
+    // ---- runs and their series ----------------------------------------------------------
+
+    private void syncRuns() {
+        Set<RunItem> now = new LinkedHashSet<>(runs);
+        curves.keySet().removeIf(r -> !now.contains(r));
+        for (RunItem r : now) {
+            if (curves.containsKey(r)) continue;
+            RunCurves rc = new RunCurves(r, scale);
+            curves.put(r, rc);
+            rc.catchUp(r.state());
+            r.stateProperty().addListener((o, a, b) -> {
+                if (!curves.containsKey(r)) return;
+                grown.add(r);
+                growth.request();
+            });
+            r.visibleProperty().addListener((o, a, b) -> showSeries());
+            r.colourProperty().addListener((o, a, b) -> showSeries());
+        }
+        showSeries();
+    }
+
+    /** Appends what live runs gained since the last time; the throttle calls it at most 4 times a second. */
+    private void grow() {
+        for (RunItem r : grown) {
+            RunCurves rc = curves.get(r);
+            if (rc != null) rc.catchUp(r.state());
+        }
+        grown.clear();
+        showSelection();
+    }
+
+    /** Which series are on the charts and how each is drawn; the points themselves are untouched. */
+    private void showSeries() {
+        RunItem selected = model.selectedRun();
+        shown.clear();
+        for (RunCurves rc : curves.values()) {
+            boolean isSelected = rc.run == selected;
+            if (isSelected || (rc.run.isVisible() && (selected == null || othersShown.isSelected()))) shown.add(rc);
+        }
+        // The selected run is added last so that it is drawn on top.
+        shown.sort((a, b) -> Boolean.compare(a.run == selected, b.run == selected));
+        for (MarkedLineChart chart : List.of(lossChart, accuracyChart)) {
+            boolean accuracy = chart == accuracyChart;
+            List<XYChart.Series<Number, Number>> wanted = new ArrayList<>();
+            for (RunCurves rc : shown) {
+                for (Metric m : Metric.values()) if (m.accuracy == accuracy) wanted.add(rc.series(m));
+            }
+            if (!chart.getData().equals(wanted)) chart.getData().setAll(wanted);
+            for (RunCurves rc : shown) {
+                for (Metric m : Metric.values()) {
+                    if (m.accuracy == accuracy) style(rc.series(m), rc.run, m, selected);
+                }
+            }
+        }
+        swatch.setVisible(selected != null);
+        if (selected != null) swatch.setFill(selected.colour());
+        title.setText(selected == null ? "All visible runs (select one to highlight it)" : selected.name());
+        showSelection();
+    }
+
+    private static void style(XYChart.Series<Number, Number> s, RunItem run, Metric m, RunItem selected) {
+        if (s.getNode() == null) return;
+        boolean emphasised = run == selected;
+        boolean faint = selected != null && !emphasised;
+        double width = emphasised ? 3.5 : faint ? 1.5 : 2.5;
+        s.getNode().setStyle("-fx-stroke: " + web(run.colour()) + "; -fx-stroke-width: " + width + ";"
+                + (m.heldOut ? " -fx-stroke-dash-array: " + (emphasised ? "10 7" : "6 5") + ";" : ""));
+        s.getNode().setOpacity(faint ? 0.3 : 1);
+        s.getNode().getStyleClass().removeAll("selected-curve", "faint-curve", "curve");
+        s.getNode().getStyleClass().add(emphasised ? "selected-curve" : faint ? "faint-curve" : "curve");
+    }
+
+    private static String web(Color c) {
+        return String.format("#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
+                Math.round(c.getBlue() * 255));
+    }
+
+    // ---- selection: dots, rings, marker -----------------------------------------------
+
+    private void showSelection() {
+        RunItem run = model.selectedRun();
+        RunCurves rc = run == null ? null : curves.get(run);
+        CheckpointRef ref = model.selectedCheckpoint();
+        Number markerX = ref == null ? null : scale.toAxis(ref.step());
+        for (MarkedLineChart chart : List.of(lossChart, accuracyChart)) {
+            boolean accuracy = chart == accuracyChart;
+            List<Point2D> dots = new ArrayList<>();
+            List<Point2D> rings = new ArrayList<>();
+            if (rc != null) {
+                chart.setDotColour(run.colour());
+                for (Metric m : Metric.values()) {
+                    if (m.accuracy != accuracy) continue;
+                    var data = rc.series(m).getData();
+                    for (int i = 0; i < data.size(); i++) {
+                        Point2D p = new Point2D(data.get(i).getXValue().doubleValue(), data.get(i).getYValue().doubleValue());
+                        dots.add(p);
+                        if (ref != null && ref.run().equals(run.name()) && rc.checkpointOf(m, i) == ref.checkpoint()) rings.add(p);
+                    }
+                }
+            }
+            chart.dotPoints().setAll(dots);
+            chart.ringPoints().setAll(rings);
+            chart.markerXProperty().set(markerX);
+            chart.markerTextProperty().set(ref == null ? "" : "step " + ref.step());
+        }
+    }
+
+    /** Selects the checkpoint whose point is nearest the click: the selected run's first, else any drawn run's. */
+    private void pick(MarkedLineChart chart, MouseEvent e) {
+        Point2D click = chart.plotPoint(e.getSceneX(), e.getSceneY());
+        boolean accuracy = chart == accuracyChart;
+        RunItem selected = model.selectedRun();
+        List<RunCurves> order = new ArrayList<>(shown);
+        order.sort((a, b) -> Boolean.compare(b.run == selected, a.run == selected));
+        for (RunCurves rc : order) {
+            List<Point2D> pixels = new ArrayList<>();
+            List<int[]> which = new ArrayList<>();
+            for (Metric m : Metric.values()) {
+                if (m.accuracy != accuracy) continue;
+                var data = rc.series(m).getData();
+                for (int i = 0; i < data.size(); i++) {
+                    pixels.add(chart.toPlot(data.get(i).getXValue().doubleValue(), data.get(i).getYValue().doubleValue()));
+                    which.add(new int[] {m.ordinal(), i});
+                }
+            }
+            int hit = NearestPoint.within(pixels, click, PICK_PIXELS);
+            if (hit < 0) continue;
+            Metric m = Metric.values()[which.get(hit)[0]];
+            int checkpoint = rc.checkpointOf(m, which.get(hit)[1]);
+            long step = rc.run.state().metrics().get(checkpoint).step();
+            model.selectCheckpoint(new CheckpointRef(rc.run.name(), checkpoint, step));
+            e.consume();
+            return;
+        }
+    }
+
+    // ---- for tests ----------------------------------------------------------------------
+
+    MarkedLineChart lossChart() { return lossChart; }
+
+    MarkedLineChart accuracyChart() { return accuracyChart; }
+
+    /** The series of {@code metric} for the run named {@code run}, or null if it has none. */
+    XYChart.Series<Number, Number> series(String run, Metric metric) {
+        for (RunCurves rc : curves.values()) if (rc.run.name().equals(run)) return rc.series(metric);
+        return null;
+    }
+
+    CheckBox othersShown() { return othersShown; }
+}
