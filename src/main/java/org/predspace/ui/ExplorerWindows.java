@@ -14,7 +14,17 @@ public final class ExplorerWindows {
             public void sweep() { model.reportProblem("Sweep dialog: coming with the run library"); }
             public void demoSweep() { model.reportProblem("Demo sweep: coming with the run library"); }
         };
-        return new MainWindow(stage, model, new Label("Runs"),
-                PredSpaceApp.placeholderTabs("Curves", "Spectrum", "Compare", "Details"), actions);
+        java.util.List<javafx.scene.control.Tab> tabs = new java.util.ArrayList<>();
+        tabs.add(tab("Curves", new org.predspace.ui.curves.CurvesPanel(model), "Loss and accuracy against step (log x)"));
+        tabs.addAll(PredSpaceApp.placeholderTabs("Spectrum", "Compare"));
+        tabs.add(tab("Details", new org.predspace.ui.details.DetailsPanel(model), "The selected run's spec and its metrics at the selected checkpoint"));
+        return new MainWindow(stage, model, new Label("Runs"), tabs, actions);
+    }
+
+    static javafx.scene.control.Tab tab(String title, javafx.scene.Node panel, String tip) {
+        javafx.scene.control.Tab t = new javafx.scene.control.Tab(title, panel);
+        t.setTooltip(new javafx.scene.control.Tooltip(tip));
+        t.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
+        return t;
     }
 }

@@ -48,11 +48,6 @@ public final class CurvesPanel extends BorderPane {
     static final double PICK_PIXELS = 14;
 
     private final ExplorerModel model;
-    /**
-     * Held here because model.runs() returns a fresh unmodifiable wrapper on each call, which only
-     * weakly listens to the real list: a listener added to a wrapper nobody keeps stops hearing
-     * changes once the wrapper is collected.
-     */
     private final javafx.collections.ObservableList<RunItem> runs;
     private final LogScale scale = LogScale.steps();
     private final MarkedLineChart lossChart;
