@@ -170,6 +170,21 @@ class SpectrumPanelTest {
         assertTrue(onFx(() -> model.problems().isEmpty()), () -> model.problems().toString());
     }
 
+    @Test
+    void cancellingTheTaskStopsTheSpectrumComputationInsideIt() throws Exception {
+        // the mlp's Hessian by Lanczos (P = 67843) takes many seconds: long enough to cancel midway
+        SpectrumKey key = new SpectrumKey("iris-mlp", checkpoint(mlp, 3).step(), SpectrumKind.HESSIAN, 60, 50);
+        SpectrumComputation task = new SpectrumComputation(key, mlp, CATALOG);
+        Thread worker = new Thread(task, "cancel-test");
+        worker.start();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(task::getProgress) > 0);
+        long t0 = System.nanoTime();
+        assertTrue(onFx(() -> task.cancel()));
+        worker.join(10_000);
+        assertFalse(worker.isAlive(), "the computation went on after its task was cancelled");
+        assertTrue((System.nanoTime() - t0) / 1e9 < 10);
+    }
+
     // ---- helpers ------------------------------------------------------------------------
 
     private void open(Path... dirs) throws Exception {
