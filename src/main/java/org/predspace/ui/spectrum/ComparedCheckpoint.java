@@ -1,0 +1,15 @@
+package org.predspace.ui.spectrum;
+
+import org.predspace.session.CheckpointRef;
+
+/**
+ * One checkpoint in the comparison: a pinned one or the current selection, with how it is drawn.
+ */
+record ComparedCheckpoint(CheckpointRef ref, boolean pinned, SeriesStyle style) {
+    /** The series and legend name: run and step, and which step's parameters stood in if another. */
+    String label(SnapshotChoice choice) {
+        String base = ref.run() + " · step " + ref.step();
+        if (choice != null && !choice.exact()) base += " (parameters of step " + choice.step() + ")";
+        return pinned ? base + " · pinned" : base;
+    }
+}

@@ -1,0 +1,42 @@
+package org.predspace.ui.spectrum;
+
+import org.predspace.spectra.Spectrum;
+import org.predspace.spectra.SpectrumSummary;
+
+/**
+ * What a spectrum computation ended with: the spectrum of the snapshot that stood in for the
+ * asked step, or a plain reason why there is none (no snapshots, batch norm refused by the
+ * spectra code). A reason is an answer shown in the panel, not a failure.
+ *
+ * @param choice   which snapshot was used; null when refused
+ * @param spectrum null when refused
+ * @param summary  null when refused
+ * @param refusal  null unless refused
+ */
+public record SpectrumOutcome(SpectrumKey key, SnapshotChoice choice, Spectrum spectrum, SpectrumSummary summary,
+                              String refusal) {
+    /** Effective dimension counts eigenvalues above this fraction of the largest, as the CLI does by default. */
+    public static final double EFFECTIVE_THRESHOLD = 1e-3;
+
+    public static SpectrumOutcome computed(SpectrumKey key, SnapshotChoice choice, Spectrum spectrum) {
+        double[] values = spectrum.eigenvalues();
+        SpectrumSummary summary = values.length == 0 ? null
+                : SpectrumSummary.of(values, SpectrumSummary.DEFAULT_RELATIVE_FLOOR, EFFECTIVE_THRESHOLD * spectrum.largest());
+        return new SpectrumOutcome(key, choice, spectrum, summary, null);
+    }
+
+    public static SpectrumOutcome refused(SpectrumKey key, String reason) {
+        return new SpectrumOutcome(key, null, null, null, reason);
+    }
+
+    public boolean isRefused() { return refusal != null; }
+
+    /** The eigenvalues drawn on a log axis: the positive ones above the numerical floor, largest first. */
+    public int plottedCount() {
+        if (spectrum == null || summary == null) return 0;
+        double floor = Math.max(0, summary.relativeFloor() * summary.largest());
+        int count = 0;
+        for (double v : spectrum.eigenvalues()) if (v > floor) count++;
+        return count;
+    }
+}

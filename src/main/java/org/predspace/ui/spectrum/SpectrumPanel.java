@@ -1,0 +1,246 @@
+package org.predspace.ui.spectrum;
+
+import javafx.beans.InvalidationListener;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.predspace.session.CheckpointRef;
+import org.predspace.spectra.SpectrumKind;
+import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.RunItem;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Spectrum panel: the sloppiness spectra (Fisher, Hessian, input) of the selected
+ * checkpoint and of the pinned ones, overlaid on log axes, with decades spanned and effective
+ * dimension per series. Computation runs in the model's background tasks; results are cached
+ * by run, step, kind, n (and k), so going back to a checkpoint is instant.
+ */
+public final class SpectrumPanel extends BorderPane {
+    /**
+     * Probe samples by default: 200 keeps a Fisher spectrum of a small network to seconds on a
+     * laptop (the CLI's 500 is for results; the spinner goes higher).
+     */
+    public static final int DEFAULT_SAMPLES = 200;
+    public static final int DEFAULT_HESSIAN_K = 50;
+    private static final Color UNKNOWN_RUN = Color.GRAY;
+
+    private final ExplorerModel model;
+    private final SpectrumResults results;
+    private final Map<SpectrumKind, CheckBox> kinds = new EnumMap<>(SpectrumKind.class);
+    private final Map<SpectrumKind, SpectrumChart> charts = new EnumMap<>(SpectrumKind.class);
+    private final Spinner<Integer> samples = new Spinner<>(2, 5000, DEFAULT_SAMPLES, 50);
+    private final Spinner<Integer> hessianK = new Spinner<>(1, 2000, DEFAULT_HESSIAN_K, 10);
+    private final Button pin = new Button("Pin");
+    private final Button clear = new Button("Clear");
+    private final VBox notes = new VBox(4);
+    private final SpectrumLegend legend = new SpectrumLegend();
+    private final VBox chartBox = new VBox(4);
+    private final SpectrumTable table;
+    private final Label empty = new Label("Select a checkpoint (click a point in the 3D view) "
+            + "to see its Fisher, Hessian and input spectra here.");
+    private final StackPane centre = new StackPane();
+    private final SplitPane split;
+
+    public SpectrumPanel(ExplorerModel model) {
+        this.model = model;
+        this.results = new SpectrumResults(model.tasks(), model.catalog(), this::refresh);
+        this.table = new SpectrumTable(run -> model.run(run) != null);
+        getStyleClass().add("spectrum-panel");
+        for (SpectrumKind kind : List.of(SpectrumKind.FIM, SpectrumKind.HESSIAN, SpectrumKind.INPUT)) {
+            charts.put(kind, new SpectrumChart(kind));
+        }
+        setTop(new VBox(4, controls(), notes));
+        notes.setId("spectrum-notes");
+        notes.setPadding(new Insets(0, 8, 0, 8));
+        empty.setId("spectrum-empty");
+        empty.setWrapText(true);
+        empty.getStyleClass().add("placeholder");
+        VBox plots = new VBox(2, legend, chartBox);
+        VBox.setVgrow(chartBox, Priority.ALWAYS);
+        split = new SplitPane(plots, table);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.68);
+        centre.setPadding(new Insets(0, 4, 4, 4));
+        setCenter(centre);
+
+        model.selectedCheckpointProperty().addListener((obs, old, now) -> refresh());
+        model.pinned().addListener((ListChangeListener<CheckpointRef>) c -> refresh());
+        InvalidationListener redraw = obs -> refresh();
+        model.runs().addListener((ListChangeListener<RunItem>) c -> {
+            while (c.next()) for (RunItem r : c.getAddedSubList()) r.colourProperty().addListener(redraw);
+            refresh();
+        });
+        for (RunItem r : model.runs()) r.colourProperty().addListener(redraw);
+        refresh();
+    }
+
+    private FlowPane controls() {
+        CheckBox fim = kindBox(SpectrumKind.FIM, "Fisher", "True Fisher information on n probe samples: "
+                + "all n × classes non-zero eigenvalues, exact (Gram trick)");
+        fim.setSelected(true);
+        kindBox(SpectrumKind.HESSIAN, "Hessian", "Hessian of the mean cross-entropy on n samples: all eigenvalues for "
+                + "small networks (up to 5000 parameters), else the k leading by Lanczos");
+        kindBox(SpectrumKind.INPUT, "Input", "Input correlation XᵀX / n of the n samples: the data's own sloppiness");
+        samples.setId("spectrum-samples");
+        samples.setEditable(true);
+        samples.setPrefWidth(100);
+        samples.setTooltip(new Tooltip("n, probe samples (a class-balanced subset of the run's probe set). Default "
+                + DEFAULT_SAMPLES + " so spectra of small networks take seconds; the command line uses 500."));
+        samples.valueProperty().addListener((obs, old, now) -> refresh());
+        hessianK.setId("spectrum-hessian-k");
+        hessianK.setEditable(true);
+        hessianK.setPrefWidth(90);
+        hessianK.setTooltip(new Tooltip("Hessian: how many leading eigenvalues Lanczos finds for networks with more "
+                + "than 5000 parameters (smaller ones get all of them)"));
+        hessianK.disableProperty().bind(kinds.get(SpectrumKind.HESSIAN).selectedProperty().not());
+        hessianK.valueProperty().addListener((obs, old, now) -> refresh());
+        pin.setId("spectrum-pin");
+        pin.setTooltip(new Tooltip("Keep the selected checkpoint's spectra to compare with the next ones you select"));
+        pin.disableProperty().bind(model.selectedCheckpointProperty().isNull());
+        pin.setOnAction(e -> pinSelected());
+        clear.setId("spectrum-clear");
+        clear.setTooltip(new Tooltip("Remove all pinned checkpoints (and try failed computations again)"));
+        clear.setOnAction(e -> {
+            results.retryFailures();
+            model.pinned().clear();
+            refresh();
+        });
+        FlowPane bar = new FlowPane(10, 6);
+        bar.getStyleClass().add("spectrum-controls");
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getChildren().addAll(kinds.values());
+        bar.getChildren().addAll(new HBox(6, label("n", samples), samples), new HBox(6, label("Hessian k", hessianK), hessianK),
+                pin, clear);
+        for (var node : bar.getChildren()) if (node instanceof HBox h) h.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private CheckBox kindBox(SpectrumKind kind, String text, String tip) {
+        CheckBox box = new CheckBox(text);
+        box.setId("spectrum-kind-" + kind.id());
+        box.setTooltip(new Tooltip(tip));
+        box.selectedProperty().addListener((obs, old, now) -> refresh());
+        kinds.put(kind, box);
+        return box;
+    }
+
+    private static Label label(String text, Spinner<Integer> spinner) {
+        Label l = new Label(text);
+        l.setLabelFor(spinner);
+        l.setTooltip(spinner.getTooltip());
+        return l;
+    }
+
+    /** Pins the selected checkpoint (once). */
+    public void pinSelected() {
+        CheckpointRef selected = model.selectedCheckpoint();
+        if (selected != null && !model.pinned().contains(selected)) model.pinned().add(selected);
+    }
+
+    /** The pinned checkpoints, then the selected one if not pinned; dashes number each run's checkpoints. */
+    private List<ComparedCheckpoint> compared() {
+        Set<CheckpointRef> refs = new LinkedHashSet<>(model.pinned());
+        CheckpointRef selected = model.selectedCheckpoint();
+        if (selected != null) refs.add(selected);
+        Map<String, Integer> perRun = new HashMap<>();
+        List<ComparedCheckpoint> out = new ArrayList<>();
+        for (CheckpointRef ref : refs) {
+            int ordinal = perRun.merge(ref.run(), 1, Integer::sum) - 1;
+            RunItem item = model.run(ref.run());
+            Color colour = item == null ? UNKNOWN_RUN : item.colour();
+            out.add(new ComparedCheckpoint(ref, model.pinned().contains(ref), new SeriesStyle(colour, ordinal)));
+        }
+        return out;
+    }
+
+    private List<SpectrumKind> selectedKinds() {
+        return kinds.entrySet().stream().filter(e -> e.getValue().isSelected()).map(Map.Entry::getKey).toList();
+    }
+
+    private Path runDir(String run) {
+        RunItem item = model.run(run);
+        return item == null ? null : item.state().dir();
+    }
+
+    /** Brings everything shown in line with the model, the controls and what has been computed. */
+    private void refresh() {
+        List<ComparedCheckpoint> compared = compared();
+        List<SpectrumKind> shown = selectedKinds();
+        Map<SpectrumKey, ComparedCheckpoint> wanted = new LinkedHashMap<>();
+        for (ComparedCheckpoint c : compared) {
+            for (SpectrumKind kind : shown) {
+                wanted.put(SpectrumKey.of(c.ref(), kind, samples.getValue(), hessianK.getValue()), c);
+            }
+        }
+        results.want(wanted.keySet(), this::runDir);
+        List<SpectrumRow> rows = new ArrayList<>();
+        wanted.forEach((key, c) -> rows.add(new SpectrumRow(c, key, results.outcome(key), results.computation(key),
+                results.failure(key))));
+        table.getItems().setAll(rows);
+        legend.show(firstOfEachCheckpoint(rows));
+        chartBox.getChildren().clear();
+        for (SpectrumKind kind : shown) {
+            SpectrumChart chart = charts.get(kind);
+            chart.show(rows);
+            chart.showRankLabel(kind == shown.get(shown.size() - 1));
+            VBox.setVgrow(chart.node(), Priority.ALWAYS);
+            chartBox.getChildren().add(chart.node());
+        }
+        showNotes(rows, compared.isEmpty(), shown.isEmpty());
+        centre.getChildren().setAll(compared.isEmpty() ? empty : split);
+    }
+
+    private static List<SpectrumRow> firstOfEachCheckpoint(List<SpectrumRow> rows) {
+        Map<CheckpointRef, SpectrumRow> first = new LinkedHashMap<>();
+        for (SpectrumRow r : rows) {
+            SpectrumRow seen = first.get(r.compared().ref());
+            // prefer a row that knows its snapshot, so the legend names the step drawn
+            if (seen == null || (seen.outcome() == null && r.outcome() != null)) first.put(r.compared().ref(), r);
+        }
+        return List.copyOf(first.values());
+    }
+
+    /** Substituted steps and refusals (no snapshots, batch norm), said once each in plain words. */
+    private void showNotes(List<SpectrumRow> rows, boolean nothingSelected, boolean noKind) {
+        Set<String> messages = new LinkedHashSet<>();
+        if (!nothingSelected && noKind) messages.add("Tick Fisher, Hessian or Input to compute a spectrum.");
+        for (SpectrumRow r : rows) {
+            SpectrumOutcome o = r.outcome();
+            if (o == null) continue;
+            if (o.isRefused()) messages.add(o.refusal());
+            else if (!o.choice().exact()) messages.add(o.choice().note(r.key().run()));
+        }
+        notes.getChildren().clear();
+        for (String m : messages) {
+            Label l = new Label(m);
+            l.setWrapText(true);
+            l.getStyleClass().add("spectrum-note");
+            notes.getChildren().add(l);
+        }
+    }
+}
