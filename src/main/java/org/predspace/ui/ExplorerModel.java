@@ -77,7 +77,8 @@ public final class ExplorerModel {
         this.session = session;
         this.catalog = catalog;
         this.trainingOutput = trainingOutput;
-        this.tasks = new BackgroundTasks(2, this::reportProblem);
+        // more threads than cores: a queued spectrum must not keep run folders from opening
+        this.tasks = new BackgroundTasks(4, this::reportProblem);
         session.addListener(new ExplorerSession.Listener() {
             @Override
             public void runChanged(RunState state) { enqueue(state); }

@@ -16,7 +16,9 @@ public final class ExplorerWindows {
         };
         java.util.List<javafx.scene.control.Tab> tabs = new java.util.ArrayList<>();
         tabs.add(tab("Curves", new org.predspace.ui.curves.CurvesPanel(model), "Loss and accuracy against step (log x)"));
-        tabs.addAll(PredSpaceApp.placeholderTabs("Spectrum", "Compare"));
+        tabs.add(tab("Spectrum", new org.predspace.ui.spectrum.SpectrumPanel(model),
+                "Fisher, Hessian and input spectra of the selected checkpoint; pin to overlay several"));
+        tabs.addAll(PredSpaceApp.placeholderTabs("Compare"));
         tabs.add(tab("Details", new org.predspace.ui.details.DetailsPanel(model), "The selected run's spec and its metrics at the selected checkpoint"));
         return new MainWindow(stage, model, new Label("Runs"), tabs, actions);
     }
