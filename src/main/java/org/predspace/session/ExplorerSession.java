@@ -170,6 +170,9 @@ public final class ExplorerSession implements AutoCloseable {
                 update(name, r -> r.withCheckpoint(m));
             } else if (event instanceof TrainingEvent.Finished f) {
                 update(name, r -> r.with(phaseOf(f.status()), f.message()));
+                // the last checkpoints were placed out of sample; an exact solve settles them
+                training.refresh();
+                heldOut.refresh();
             } else if (event instanceof TrainingEvent.Failed f) {
                 update(name, r -> r.with(RunState.Phase.FAILED, f.message()));
                 tellProblem(name + " could not be trained: " + f.message());

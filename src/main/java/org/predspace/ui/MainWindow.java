@@ -186,6 +186,7 @@ public final class MainWindow {
         card.getStyleClass().add("placeholder-card");
         card.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox box = new VBox(card);
+        box.setId("empty-state");
         box.setAlignment(Pos.CENTER);
         box.setPickOnBounds(false);
         return box;

@@ -1,0 +1,126 @@
+package org.predspace.ui;
+
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.predspace.data.DatasetCatalog;
+import org.predspace.session.ExplorerSession;
+import org.predspace.session.PictureFrame;
+import org.predspace.session.PointInfo;
+import org.predspace.session.RunState;
+import org.predspace.session.TestRuns;
+import org.predspace.training.Architecture;
+import org.predspace.training.OptimizerKind;
+import org.predspace.training.TrainingSpec;
+import org.predspace.ui.charts.MarkedLineChart;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The whole main window, driven as a student would: open runs, click a point in the 3D view
+ * and see the linked panels follow; start a short training and see its points appear.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerWindowTest {
+    private ExplorerModel model;
+    private MainWindow window;
+    private Path tmp;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        tmp = Files.createTempDirectory("predspace-window");
+        model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), tmp.resolve("trained"));
+        window = ExplorerWindows.build(stage, model);
+        stage.setWidth(1500);
+        stage.setHeight(950);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() { model.shutdown(); }
+
+    private PictureFrame waitForDrawn(int points) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            PictureFrame f = window.view().drawnFrame();
+            return f != null && f.size() == points && f.embedding().exactPoints() == points;
+        });
+        Thread.sleep(400);   // scale easing
+        WaitForAsyncUtils.waitForFxEvents(5);
+        return window.view().drawnFrame();
+    }
+
+    /** A drawn point of a run with no other point within 6 px on screen. */
+    private int isolatedPoint(PictureFrame f) throws Exception {
+        Point2D[] at = new Point2D[f.size()];
+        for (int i = 0; i < f.size(); i++) {
+            int k = i;
+            at[i] = WaitForAsyncUtils.asyncFx(() -> window.view().screenPositionOf(k)).get();
+        }
+        int best = -1;
+        double bestGap = 6;
+        for (int i = 2; i < f.size(); i++) {
+            double gap = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < f.size(); j++) if (j != i) gap = Math.min(gap, at[i].distance(at[j]));
+            if (gap > bestGap) {
+                bestGap = gap;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    @Test
+    void clickingAPointInTheViewUpdatesDetailsAndCurves(FxRobot robot) throws Exception {
+        List<Path> dirs = TestRuns.writeSynthetic(tmp, 3, 8);
+        Platform.runLater(() -> model.openRuns(dirs));
+        PictureFrame f = waitForDrawn(2 + 3 * 8);
+        assertFalse(robot.lookup("#empty-state").query().isVisible(), "the empty-state card still covers the view");
+
+        int p = isolatedPoint(f);
+        assertTrue(p > 0, "no point clear of others to click");
+        PointInfo clicked = f.point(p);
+        robot.clickOn(WaitForAsyncUtils.asyncFx(() -> window.view().screenPositionOf(p)).get());
+        WaitForAsyncUtils.waitForFxEvents(10);
+        assertEquals(clicked.run(), model.selectedCheckpoint().run());
+        assertEquals(clicked.checkpoint(), model.selectedCheckpoint().checkpoint());
+
+        // Curves (the first tab) marks the step on the log axis
+        MarkedLineChart loss = robot.lookup("#loss-chart").queryAs(MarkedLineChart.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> loss.markerXProperty().get() != null);
+        assertEquals(Math.log10(clicked.step() + 1.0), loss.markerXProperty().get().doubleValue(), 1e-9);
+
+        // Details names that checkpoint
+        robot.clickOn("#tab-details .tab-label");
+        WaitForAsyncUtils.waitForFxEvents(5);
+        String expected = "Checkpoint " + (clicked.checkpoint() + 1) + " of 8";
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".details-section").queryAllAs(Label.class)
+                .stream().anyMatch(l -> l.getText().equals(expected)));
+    }
+
+    @Test
+    void aShortTrainingDrawsItsCheckpointsAsTheyArrive(FxRobot robot) throws Exception {
+        TrainingSpec spec = TrainingSpec.builder("iris").architecture(Architecture.LINEAR).optimizer(OptimizerKind.SGD)
+                .learningRate(0.5).batchSize(16).epochs(4).checkpoints(12).probeSize(60).seed(5).name("iris-window").build();
+        WaitForAsyncUtils.asyncFx(() -> model.train(List.of(spec))).get();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.run("iris-window") != null
+                && model.run("iris-window").state().phase() == RunState.Phase.FINISHED);
+        PictureFrame f = waitForDrawn(2 + 12);
+        assertEquals("iris-window", f.point(13).run());
+        assertEquals(11, f.point(13).checkpoint());
+        assertTrue(Files.isRegularFile(tmp.resolve("trained/iris-window/run.json")), "the run is saved where the model trains");
+        assertFalse(robot.lookup("#empty-state").query().isVisible());
+    }
+}
