@@ -1,0 +1,121 @@
+package org.predspace.ui;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Tab;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.predspace.data.DatasetCatalog;
+import org.predspace.runs.RunFolders;
+import org.predspace.session.CheckpointRef;
+import org.predspace.session.ExplorerSession;
+import org.predspace.session.PictureFrame;
+import org.predspace.session.PointInfo;
+import org.predspace.training.NativeBackend;
+
+import javax.imageio.ImageIO;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Regenerates docs/screenshots: opens a folder of runs in the real main window, then takes
+ * the README's pictures (the sweep, a selected checkpoint with its spectrum, the compare
+ * panel). Run by scripts/screenshots.sh under Xvfb. Arguments: RUNS_DIR OUT_DIR.
+ */
+public final class ScreenshotTour extends Application {
+    public static final class Launcher {
+        public static void main(String[] args) { Application.launch(ScreenshotTour.class, args); }
+    }
+
+    private ExplorerModel model;
+    private MainWindow window;
+    private Path out;
+
+    @Override
+    public void start(Stage stage) throws Exception {
+        NativeBackend.configure();
+        List<String> args = getParameters().getRaw();
+        Path runs = Path.of(args.get(0));
+        out = Path.of(args.get(1));
+        Files.createDirectories(out);
+        model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), Files.createTempDirectory("tour"));
+        window = ExplorerWindows.build(stage, model);
+        stage.setWidth(1600);
+        stage.setHeight(1000);
+        stage.show();
+        List<Path> dirs = RunFolders.expand(runs);
+        model.openRuns(dirs);
+        List<Runnable> steps = new ArrayList<>();
+        steps.add(() -> waitUntil(() -> settled(dirs.size()), () -> {
+            model.colouringProperty().set(Colouring.ARCHITECTURE);
+            later(2, () -> shoot("main-window.png", this::selectCheckpoint));
+        }));
+        steps.get(0).run();
+    }
+
+    private boolean settled(int runs) {
+        PictureFrame f = model.picture().frame();
+        return model.runs().size() == runs && model.tasks().running().isEmpty() && f.size() > 2
+                && f.embedding().exactPoints() == f.size() && f.geodesic().length > 0;
+    }
+
+    /** A mid-training checkpoint of the first mlp run: spectrum and details say the most there. */
+    private void selectCheckpoint() {
+        PictureFrame f = model.picture().frame();
+        PointInfo chosen = null;
+        for (int i = 2; i < f.size(); i++) {
+            PointInfo p = f.point(i);
+            RunItem r = model.run(p.run());
+            if (r != null && r.state().architecture().equals("mlp") && p.progress() > 0.5) {
+                chosen = p;
+                break;
+            }
+        }
+        if (chosen == null) chosen = f.point(f.size() - 1);
+        model.selectCheckpoint(new CheckpointRef(chosen.run(), chosen.checkpoint(), chosen.step()));
+        selectTab("tab-spectrum");
+        waitUntil(() -> model.tasks().running().isEmpty(), () -> later(2, () -> shoot("selected-checkpoint-spectrum.png", () -> {
+            selectTab("tab-compare");
+            later(4, () -> waitUntil(() -> model.tasks().running().isEmpty(),
+                    () -> later(2, () -> shoot("compare-panel.png", Platform::exit))));
+        })));
+    }
+
+    private void selectTab(String id) {
+        for (Tab t : window.panels().getTabs()) {
+            if (id.equals(t.getId())) window.panels().getSelectionModel().select(t);
+        }
+    }
+
+    private void shoot(String name, Runnable next) {
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(window.scene().snapshot(null), null), "png", out.resolve(name).toFile());
+            System.out.println("wrote " + out.resolve(name));
+        } catch (Exception e) {
+            System.err.println("could not write " + name + ": " + e);
+        }
+        next.run();
+    }
+
+    private static void later(double seconds, Runnable r) {
+        PauseTransition p = new PauseTransition(Duration.seconds(seconds));
+        p.setOnFinished(e -> r.run());
+        p.play();
+    }
+
+    private static void waitUntil(BooleanSupplier ready, Runnable then) {
+        if (ready.getAsBoolean()) {
+            then.run();
+            return;
+        }
+        later(0.5, () -> waitUntil(ready, then));
+    }
+
+    @Override
+    public void stop() { model.shutdown(); }
+}
