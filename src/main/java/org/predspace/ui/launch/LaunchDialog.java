@@ -10,6 +10,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 import org.predspace.training.SpecForm;
@@ -18,6 +19,7 @@ import org.predspace.ui.ExplorerModel;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the New run and Sweep dialogs share: the form, a validation mark on each wrong field
@@ -90,6 +92,12 @@ public abstract class LaunchDialog extends Dialog<List<TrainingSpec>> {
         showResult(form.result());
 
         model.tasks().submit("Reading the data sets", () -> model.catalog().available(), form::catalogLoaded);
+    }
+
+    /** Shows {@code dialog} over {@code owner} (may be null) and waits for Start or Cancel. */
+    protected static Optional<List<TrainingSpec>> showOver(LaunchDialog dialog, Window owner) {
+        if (owner != null) dialog.initOwner(owner);
+        return dialog.showAndWait();
     }
 
     private void showResult(SpecForm.Result r) {

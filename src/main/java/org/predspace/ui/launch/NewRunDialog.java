@@ -21,9 +21,7 @@ public final class NewRunDialog extends LaunchDialog {
 
     /** Shows the dialog and waits; the started spec, or empty when cancelled. */
     public static Optional<List<TrainingSpec>> show(ExplorerModel model, Window owner) {
-        NewRunDialog d = new NewRunDialog(model);
-        if (owner != null) d.initOwner(owner);
-        return d.showAndWait();
+        return showOver(new NewRunDialog(model), owner);
     }
 
     @Override

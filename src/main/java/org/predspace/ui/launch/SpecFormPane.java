@@ -67,6 +67,7 @@ final class SpecFormPane extends GridPane {
             public String fromString(String s) { return s; }
         });
         ownData.setPromptText("or your own: csv:FILE or idx:FOLDER");
+        ownData.setPrefColumnCount(20);
         ownData.setTooltip(new Tooltip("Your own data: csv:FILE (label in the last column; csv:label=first:FILE), "
                 + "or idx:FOLDER with MNIST-style IDX files. Used instead of the choice when filled in."));
         builtIn.valueProperty().addListener((o, a, b) -> update());

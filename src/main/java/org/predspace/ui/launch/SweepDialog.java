@@ -22,9 +22,7 @@ public final class SweepDialog extends LaunchDialog {
 
     /** Shows the dialog and waits; the started specs, or empty when cancelled. */
     public static Optional<List<TrainingSpec>> show(ExplorerModel model, Window owner) {
-        SweepDialog d = new SweepDialog(model);
-        if (owner != null) d.initOwner(owner);
-        return d.showAndWait();
+        return showOver(new SweepDialog(model), owner);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.predspace.ui.library;
 
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
@@ -22,8 +21,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -84,7 +81,7 @@ class RunLibraryPanelTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(3, model.runs().size());
         assertTrue(model.problems().isEmpty(), model.problems().toString());
-        snapshot(robot, panel, "/tmp/run-library-panel.png");
+        Snapshots.write(robot, panel, "/tmp/run-library-panel.png");
     }
 
     @Test
@@ -162,11 +159,5 @@ class RunLibraryPanelTest {
         robot.interact(() -> panel.open(List.of(empty)));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.problems().isEmpty());
         assertTrue(model.problems().get(0).startsWith("No run in " + empty), model.problems().toString());
-    }
-
-    static void snapshot(FxRobot robot, Node root, String file) throws Exception {
-        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
-        robot.interact(() -> img[0] = root.snapshot(null, null));
-        ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", new File(file));
     }
 }
