@@ -142,7 +142,7 @@ final class RunColumns {
     private static TableColumn<RunItem, RunState> progress() {
         TableColumn<RunItem, RunState> c = column("Progress", "share of the planned steps done", 120);
         c.setCellValueFactory(cd -> cd.getValue().stateProperty());
-        c.setComparator(Comparator.comparingDouble(RunState::fraction));
+        c.setComparator(Comparator.comparingDouble(RunColumns::shownFraction));
         c.setCellFactory(col -> new TableCell<>() {
             private final ProgressBar bar = new ProgressBar();
             private final Tooltip tip = new Tooltip();
@@ -160,13 +160,20 @@ final class RunColumns {
                     return;
                 }
                 boolean starting = s.phase() == RunState.Phase.TRAINING && s.step() <= 0;
-                bar.setProgress(starting ? ProgressBar.INDETERMINATE_PROGRESS : s.fraction());
+                bar.setProgress(starting ? ProgressBar.INDETERMINATE_PROGRESS : shownFraction(s));
                 tip.setText(s.totalSteps() > 0 ? "step " + Math.max(0, s.step()) + " of " + s.totalSteps()
                         : s.phase().label());
                 setGraphic(bar);
             }
         });
         return c;
+    }
+
+    /** How far the run got: a run stopped early (cancelled, diverged, failed) shows where it stopped, not a full bar. */
+    static double shownFraction(RunState s) {
+        boolean stoppedEarly = s.phase().ended() && s.phase() != RunState.Phase.FINISHED;
+        if (stoppedEarly && s.totalSteps() > 0 && s.step() >= 0) return Math.min(1, s.step() / (double) s.totalSteps());
+        return s.fraction();
     }
 
     static String compact(double v) {

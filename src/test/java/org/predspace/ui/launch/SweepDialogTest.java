@@ -124,6 +124,7 @@ class SweepDialogTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, dialog.startButton()::isDisabled);
         assertEquals("architecture lenet needs image data, but iris has 4 features; use linear or mlp",
                 robot.lookup("#launch-message").queryAs(Label.class).getText());
+        org.predspace.ui.library.Snapshots.write(robot, dialog.getDialogPane().getScene().getRoot(), "/tmp/run-library-newrun.png");
         robot.interact(() -> arch.setValue(Architecture.MLP));
         assertFalse(dialog.startButton().isDisabled());
         robot.clickOn("#launch-start");

@@ -13,6 +13,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.session.ExplorerSession;
+import org.predspace.session.RunState;
+import org.predspace.training.Architecture;
+import org.predspace.training.OptimizerKind;
+import org.predspace.training.SnapshotPolicy;
+import org.predspace.training.TrainingSpec;
 import org.predspace.session.TestRuns;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.RunItem;
@@ -159,5 +164,51 @@ class RunLibraryPanelTest {
         robot.interact(() -> panel.open(List.of(empty)));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.problems().isEmpty());
         assertTrue(model.problems().get(0).startsWith("No run in " + empty), model.problems().toString());
+    }
+
+    private static javafx.scene.control.TableCell<?, ?> cellOf(FxRobot robot, RunItem item, String columnId) {
+        return row(robot, item).lookupAll(".table-cell").stream().map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> c.getTableColumn() != null && columnId.equals(c.getTableColumn().getId())).findFirst().orElseThrow();
+    }
+
+    private static TrainingSpec iris(String name, double lr, int epochs) {
+        return TrainingSpec.builder("iris").architecture(Architecture.MLP).optimizer(OptimizerKind.SGD).learningRate(lr)
+                .batchSize(16).epochs(epochs).checkpoints(10).probeSize(60).snapshots(SnapshotPolicy.NONE).name(name).build();
+    }
+
+    @Test
+    void trainingRowsUpdateLiveCanBeCancelledAndShowDivergence(FxRobot robot) throws Exception {
+        robot.interact(() -> model.train(List.of(iris("iris-long", 0.1, 5000), iris("iris-diverges", 1000, 2),
+                iris("iris-short", 0.3, 4))));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> panel.table().getItems().size() == 3);
+        RunItem longRun = model.run("iris-long");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> longRun.state().step() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Training", cellOf(robot, longRun, "run-column-status").getText());
+
+        assertTrue(robot.lookup("#cancel-run").queryButton().isDisabled(), "nothing selected, nothing to cancel");
+        robot.interact(() -> model.selectRun(longRun));
+        robot.clickOn("#cancel-run");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> longRun.state().phase() == RunState.Phase.CANCELLED);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Cancelled", cellOf(robot, longRun, "run-column-status").getText());
+        assertTrue(robot.lookup("#cancel-run").queryButton().isDisabled(), "a cancelled run cannot be cancelled again");
+        double stoppedAt = ((javafx.scene.control.ProgressBar) cellOf(robot, longRun, "run-column-progress").getGraphic()).getProgress();
+        assertTrue(stoppedAt > 0 && stoppedAt < 0.5, "the bar shows where the cancelled run stopped: " + stoppedAt);
+
+        RunItem diverges = model.run("iris-diverges");
+        RunItem shortRun = model.run("iris-short");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> diverges.state().phase().ended() && shortRun.state().phase().ended());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableCell<?, ?> status = cellOf(robot, diverges, "run-column-status");
+        assertEquals("⚠ Diverged", status.getText());
+        assertTrue(status.getStyleClass().contains(RunColumns.DIVERGED_STYLE));
+        assertTrue(status.getTooltip().getText().startsWith("Diverged: "), status.getTooltip().getText());
+        assertEquals("Finished", cellOf(robot, shortRun, "run-column-status").getText());
+        assertFalse(cellOf(robot, shortRun, "run-column-status").getStyleClass().contains(RunColumns.DIVERGED_STYLE),
+                "a reused cell loses the mark");
+        assertTrue(cellOf(robot, shortRun, "run-column-accuracy").getText().endsWith(" %"));
+        assertEquals(1.0, ((javafx.scene.control.ProgressBar) cellOf(robot, shortRun, "run-column-progress").getGraphic()).getProgress());
+        Snapshots.write(robot, panel, "/tmp/run-library-live.png");
     }
 }
