@@ -60,7 +60,7 @@ final class SpecFormPane extends GridPane {
             @Override
             public String toString(String id) {
                 DatasetInfo i = id == null ? null : infos.get(id);
-                return i == null ? id : id + "  (" + i.shape() + ", " + i.classes() + " classes, " + i.trainSize() + " train)";
+                return i == null ? id : id + "  (" + i.shape() + ", " + i.classes() + " classes)";
             }
 
             @Override
@@ -112,15 +112,21 @@ final class SpecFormPane extends GridPane {
     private static String plural(boolean sweep) { return sweep ? "s" : ""; }
 
     private void addRow(String label1, Node control1, String label2, Node control2) {
-        add(new Label(label1), 0, row);
+        add(label(label1), 0, row);
         if (control2 == null) {
             add(control1, 1, row, 3, 1);
         } else {
             add(control1, 1, row);
-            add(new Label(label2), 2, row);
+            add(label(label2), 2, row);
             add(control2, 3, row);
         }
         row++;
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     private TextField text(Field f, String prompt, String tip) {
