@@ -84,7 +84,11 @@ public final class RunLibraryPanel extends BorderPane {
         table.setEditable(true);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setPlaceholder(new Label("No runs yet: Open runs…, drop run folders here, or start a Demo sweep"));
-        table.setTooltip(new Tooltip("Click a run to select it everywhere; Delete hides it, Space shows or hides it"));
+        Tooltip tableTip = new Tooltip("Click a run to select it everywhere; Delete hides it, Space shows or hides it; "
+                + "drop run folders here to open them");
+        // slow to appear: it covers every row, and should not chase the pointer over the table
+        tableTip.setShowDelay(javafx.util.Duration.seconds(2));
+        table.setTooltip(tableTip);
         table.setId("run-table");
 
         setTop(toolbars());
