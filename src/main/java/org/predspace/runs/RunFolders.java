@@ -3,27 +3,27 @@ package org.predspace.runs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Finds run folders: a folder with run.json is one; otherwise its sub-folders that are. */
+/**
+ * Finds the run folders a user means when they pick or drop a folder: the folder itself if it
+ * is a run (it has run.json), otherwise the runs directly inside it (a sweep's output folder),
+ * in name order.
+ */
 public final class RunFolders {
     private RunFolders() {}
 
-    public static boolean isRun(Path dir) { return Files.isRegularFile(dir.resolve(RunFiles.MANIFEST)); }
+    public static boolean isRun(Path dir) {
+        return Files.isRegularFile(dir.resolve(RunFiles.MANIFEST));
+    }
 
-    /**
-     * The run folders {@code dir} stands for: itself if it is a run, else its immediate
-     * sub-folders that are runs, sorted by name (empty if none).
-     */
-    public static List<Path> expand(Path dir) throws IOException {
+    /** @throws IOException the folder cannot be listed */
+    public static List<Path> find(Path dir) throws IOException {
         if (isRun(dir)) return List.of(dir);
         if (!Files.isDirectory(dir)) return List.of();
-        List<Path> out = new ArrayList<>();
         try (Stream<Path> children = Files.list(dir)) {
-            children.filter(Files::isDirectory).filter(RunFolders::isRun).sorted().forEach(out::add);
+            return children.filter(Files::isDirectory).filter(RunFolders::isRun).sorted().toList();
         }
-        return out;
     }
 }

@@ -55,7 +55,7 @@ public final class PredSpaceApp extends Application {
 
     private List<Path> expandOrWarn(Path p) {
         try {
-            List<Path> runs = RunFolders.expand(p);
+            List<Path> runs = RunFolders.find(p);
             if (runs.isEmpty()) model.reportProblem(p + ": no run folders there (a run folder has a run.json)");
             return runs;
         } catch (IOException e) {
@@ -86,7 +86,7 @@ public final class PredSpaceApp extends Application {
         List<Path> dirs = new ArrayList<>();
         for (File f : chosen) {
             try {
-                List<Path> runs = RunFolders.expand(f.toPath());
+                List<Path> runs = RunFolders.find(f.toPath());
                 if (runs.isEmpty()) model.reportProblem(f + ": no run folders there (a run folder has a run.json)");
                 dirs.addAll(runs);
             } catch (IOException e) {

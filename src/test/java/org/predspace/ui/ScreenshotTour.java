@@ -48,7 +48,7 @@ public final class ScreenshotTour extends Application {
         stage.setWidth(1600);
         stage.setHeight(1000);
         stage.show();
-        List<Path> dirs = RunFolders.expand(runs);
+        List<Path> dirs = RunFolders.find(runs);
         model.openRuns(dirs);
         List<Runnable> steps = new ArrayList<>();
         steps.add(() -> waitUntil(() -> settled(dirs.size()), () -> {

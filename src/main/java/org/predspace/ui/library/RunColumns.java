@@ -1,0 +1,188 @@
+package org.predspace.ui.library;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.CheckBoxTableCell;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import org.predspace.session.RunState;
+import org.predspace.ui.RunItem;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The library's columns. Every value is bound to the run's state property, so a row changes in
+ * place when its run reports progress; the table is never rebuilt.
+ */
+final class RunColumns {
+    /** Style classes of the status cell; the marked phases also get a symbol, readable without colour. */
+    static final String DIVERGED_STYLE = "run-status-diverged";
+    static final String FAILED_STYLE = "run-status-failed";
+
+    private RunColumns() {}
+
+    static List<TableColumn<RunItem, ?>> all() {
+        return List.of(swatch(), visible(), text("Name", "the run's name (its folder)", RunState::name, 220),
+                text("Data", "data set", RunState::dataset, 80),
+                text("Arch", "architecture", RunState::architecture, 70),
+                text("Optimiser", "optimiser", RunState::optimizer, 90),
+                number("lr", "learning rate", RunState::learningRate, RunColumns::compact),
+                number("Batch", "batch size", RunState::batchSize, RunColumns::whole),
+                number("Seed", "seed: fixes initialisation, data order and augmentation", RunState::seed, RunColumns::whole),
+                status(), progress(),
+                number("Accuracy", "held-out accuracy at the last checkpoint", RunState::finalAccuracy, RunColumns::percent));
+    }
+
+    private static <T> TableColumn<RunItem, T> column(String title, String tip, double width) {
+        TableColumn<RunItem, T> c = new TableColumn<>(title);
+        javafx.scene.control.Label header = new javafx.scene.control.Label(title);
+        header.setTooltip(new Tooltip(tip));
+        c.setGraphic(header);
+        c.setText(null);
+        c.setPrefWidth(width);
+        c.setId("run-column-" + title.toLowerCase(Locale.ROOT));
+        return c;
+    }
+
+    /** A value of the run's current state, recomputed whenever the state is replaced. */
+    private static <T> ObservableValue<T> ofState(RunItem item, Function<RunState, T> f) {
+        return Bindings.createObjectBinding(() -> f.apply(item.state()), item.stateProperty());
+    }
+
+    private static TableColumn<RunItem, Color> swatch() {
+        TableColumn<RunItem, Color> c = column("", "the run's colour in every picture", 34);
+        ((javafx.scene.control.Label) c.getGraphic()).setText("●");
+        c.setSortable(false);
+        c.setCellValueFactory(cd -> cd.getValue().colourProperty());
+        c.setCellFactory(col -> new TableCell<>() {
+            private final Rectangle box = new Rectangle(16, 16);
+
+            @Override
+            protected void updateItem(Color colour, boolean empty) {
+                super.updateItem(colour, empty);
+                if (empty || colour == null) {
+                    setGraphic(null);
+                } else {
+                    box.setFill(colour);
+                    setGraphic(box);
+                }
+            }
+        });
+        return c;
+    }
+
+    private static TableColumn<RunItem, Boolean> visible() {
+        TableColumn<RunItem, Boolean> c = column("Show", "draw this run in the 3D view and the panels", 56);
+        c.setCellValueFactory(cd -> cd.getValue().visibleProperty());
+        c.setCellFactory(CheckBoxTableCell.forTableColumn(c));
+        c.setEditable(true);
+        return c;
+    }
+
+    private static TableColumn<RunItem, String> text(String title, String tip, Function<RunState, String> f, double width) {
+        TableColumn<RunItem, String> c = column(title, tip, width);
+        c.setCellValueFactory(cd -> ofState(cd.getValue(), f));
+        return c;
+    }
+
+    private static TableColumn<RunItem, Double> number(String title, String tip, Function<RunState, Double> f,
+                                                       Function<Double, String> format) {
+        TableColumn<RunItem, Double> c = column(title, tip, 14 + 11 * Math.max(5, title.length()));
+        c.setCellValueFactory(cd -> ofState(cd.getValue(), f));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Double v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : Double.isNaN(v) ? "–" : format.apply(v));
+            }
+        });
+        c.setComparator(Comparator.nullsFirst(Double::compare));
+        return c;
+    }
+
+    private static TableColumn<RunItem, RunState> status() {
+        TableColumn<RunItem, RunState> c = column("Status", "queued, training, finished, cancelled, diverged or failed; hover for the message", 110);
+        c.setCellValueFactory(cd -> cd.getValue().stateProperty());
+        c.setComparator(Comparator.comparing(RunState::phase));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(RunState s, boolean empty) {
+                super.updateItem(s, empty);
+                getStyleClass().removeAll(DIVERGED_STYLE, FAILED_STYLE);
+                if (empty || s == null) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                setText(statusText(s.phase()));
+                if (s.phase() == RunState.Phase.DIVERGED) getStyleClass().add(DIVERGED_STYLE);
+                if (s.phase() == RunState.Phase.FAILED) getStyleClass().add(FAILED_STYLE);
+                String m = s.message();
+                setTooltip(new Tooltip(m == null || m.isBlank() ? s.phase().label() : s.phase().label() + ": " + m));
+            }
+        });
+        return c;
+    }
+
+    static String statusText(RunState.Phase phase) {
+        return switch (phase) {
+            case DIVERGED -> "⚠ " + phase.label();
+            case FAILED -> "✖ " + phase.label();
+            default -> phase.label();
+        };
+    }
+
+    private static TableColumn<RunItem, RunState> progress() {
+        TableColumn<RunItem, RunState> c = column("Progress", "share of the planned steps done", 120);
+        c.setCellValueFactory(cd -> cd.getValue().stateProperty());
+        c.setComparator(Comparator.comparingDouble(RunColumns::shownFraction));
+        c.setCellFactory(col -> new TableCell<>() {
+            private final ProgressBar bar = new ProgressBar();
+            private final Tooltip tip = new Tooltip();
+
+            {
+                bar.setMaxWidth(Double.MAX_VALUE);
+                bar.setTooltip(tip);
+            }
+
+            @Override
+            protected void updateItem(RunState s, boolean empty) {
+                super.updateItem(s, empty);
+                if (empty || s == null) {
+                    setGraphic(null);
+                    return;
+                }
+                boolean starting = s.phase() == RunState.Phase.TRAINING && s.step() <= 0;
+                bar.setProgress(starting ? ProgressBar.INDETERMINATE_PROGRESS : shownFraction(s));
+                tip.setText(s.totalSteps() > 0 ? "step " + Math.max(0, s.step()) + " of " + s.totalSteps()
+                        : s.phase().label());
+                setGraphic(bar);
+            }
+        });
+        return c;
+    }
+
+    /** How far the run got: a run stopped early (cancelled, diverged, failed) shows where it stopped, not a full bar. */
+    static double shownFraction(RunState s) {
+        boolean stoppedEarly = s.phase().ended() && s.phase() != RunState.Phase.FINISHED;
+        if (stoppedEarly && s.totalSteps() > 0 && s.step() >= 0) return Math.min(1, s.step() / (double) s.totalSteps());
+        return s.fraction();
+    }
+
+    static String compact(double v) {
+        String s = String.format(Locale.ROOT, "%.4g", v);
+        if (s.contains("e")) return s.replaceFirst("\\.?0+e", "e");
+        return s.contains(".") ? s.replaceFirst("\\.?0+$", "") : s;
+    }
+
+    static String whole(double v) { return Long.toString(Math.round(v)); }
+
+    static String percent(double v) { return String.format(Locale.ROOT, "%.1f %%", 100 * v); }
+}

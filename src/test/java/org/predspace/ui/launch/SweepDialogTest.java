@@ -1,0 +1,146 @@
+package org.predspace.ui.launch;
+
+import javafx.scene.Scene;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.predspace.data.DatasetCatalog;
+import org.predspace.session.ExplorerSession;
+import org.predspace.training.Architecture;
+import org.predspace.training.TrainingSpec;
+import org.predspace.ui.ExplorerModel;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+@ExtendWith(ApplicationExtension.class)
+class SweepDialogTest {
+    private ExplorerModel model;
+    private Stage owner;
+    private final List<List<TrainingSpec>> started = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), Files.createTempDirectory("sweep-dialog"));
+        owner = stage;
+        stage.setScene(new Scene(new StackPane(), 200, 100));
+        stage.show();
+    }
+
+    /** Dialogs are windows: made and shown on the JavaFX thread. */
+    private <D extends LaunchDialog> D show(FxRobot robot, java.util.function.Supplier<D> make) {
+        List<D> made = new ArrayList<>();
+        robot.interact(() -> {
+            D dialog = make.get();
+            dialog.initOwner(owner);
+            dialog.show();
+            made.add(dialog);
+        });
+        return made.get(0);
+    }
+
+    private static void type(FxRobot robot, String field, String text) {
+        robot.doubleClickOn("#" + field).eraseText(40).write(text);
+    }
+
+    @Test
+    void sweepCountsTheProductAndStartsEveryRun(FxRobot robot) {
+        SweepDialog dialog = show(robot, () -> new SweepDialog(model, started::add));
+        type(robot, "field-architecture", "linear,mlp");
+        type(robot, "field-optimizer", "sgd,adam");
+        type(robot, "field-seed", "1,2,3");
+        assertEquals("12 runs", robot.lookup("#sweep-count").queryAs(Label.class).getText());
+        assertFalse(dialog.startButton().isDisabled());
+
+        robot.clickOn("#launch-start");
+        assertFalse(dialog.isShowing());
+        List<TrainingSpec> specs = dialog.getResult();
+        assertEquals(12, specs.size());
+        assertEquals(List.of(specs), started, "Start hands the same specs to the launcher");
+        assertEquals(List.of(Architecture.LINEAR, Architecture.MLP), specs.stream().map(TrainingSpec::architecture).distinct().toList());
+        assertEquals(List.of(1L, 2L, 3L), specs.stream().map(TrainingSpec::seed).distinct().sorted().toList());
+    }
+
+    @Test
+    void badLearningRateIsNamedAndStartIsDisabled(FxRobot robot) {
+        SweepDialog dialog = show(robot, () -> new SweepDialog(model, started::add));
+        type(robot, "field-learning-rate", "abc");
+        Label message = robot.lookup("#launch-message").queryAs(Label.class);
+        assertEquals("learning rate 'abc' is not a number", message.getText());
+        assertTrue(message.getStyleClass().contains(LaunchDialog.PROBLEM_STYLE));
+        assertTrue(dialog.startButton().isDisabled());
+        assertEquals("1 run", robot.lookup("#sweep-count").queryAs(Label.class).getText(), "the count stays shown");
+        org.predspace.ui.library.Snapshots.write(robot, dialog.getDialogPane().getScene().getRoot(), "/tmp/run-library-sweep.png");
+
+        type(robot, "field-learning-rate", "0.1,0.01");
+        assertFalse(dialog.startButton().isDisabled());
+        assertEquals("2 runs", robot.lookup("#sweep-count").queryAs(Label.class).getText());
+        robot.interact(dialog::close);
+    }
+
+    @Test
+    void aRefusedStartIsShownAndTheDialogStaysOpen(FxRobot robot) throws Exception {
+        // the real model refuses a run whose folder already exists
+        NewRunDialog dialog = show(robot, () -> new NewRunDialog(model));
+        type(robot, "field-name", "taken");
+        Files.createDirectories(model.trainingOutput().resolve("taken"));
+        robot.clickOn("#launch-start");
+        assertTrue(dialog.isShowing());
+        String m = robot.lookup("#launch-message").queryAs(Label.class).getText();
+        assertTrue(m.startsWith("run folder ") && m.contains("already exists"), m);
+        assertTrue(model.runs().isEmpty());
+        robot.interact(dialog::close);
+    }
+
+    @Test
+    void newRunNamesItselfFromItsValuesAndRefusesImageNetsOnTabularData(FxRobot robot) throws Exception {
+        NewRunDialog dialog = show(robot, () -> new NewRunDialog(model, started::add));
+        TextField name = robot.lookup("#field-name").queryAs(TextField.class);
+        assertEquals("digits-mlp-adam-lr0.001-b128-s0", name.getPromptText());
+        type(robot, "field-seed", "7");
+        assertEquals("digits-mlp-adam-lr0.001-b128-s7", name.getPromptText());
+
+        ChoiceBox<String> data = dialog.form().builtInData();
+        @SuppressWarnings("unchecked")
+        ChoiceBox<Architecture> arch = (ChoiceBox<Architecture>) dialog.form().control(org.predspace.training.SpecForm.Field.ARCHITECTURE);
+        robot.interact(() -> {
+            data.setValue("iris");
+            arch.setValue(Architecture.LENET);
+        });
+        // the catalog's shapes arrive from a background task
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, dialog.startButton()::isDisabled);
+        assertEquals("architecture lenet needs image data, but iris has 4 features; use linear or mlp",
+                robot.lookup("#launch-message").queryAs(Label.class).getText());
+        org.predspace.ui.library.Snapshots.write(robot, dialog.getDialogPane().getScene().getRoot(), "/tmp/run-library-newrun.png");
+        robot.interact(() -> arch.setValue(Architecture.MLP));
+        assertFalse(dialog.startButton().isDisabled());
+        robot.clickOn("#launch-start");
+        assertEquals("iris-mlp-adam-lr0.001-b128-s7", started.get(0).get(0).name());
+    }
+
+    @Test
+    void demoSweepOpensTheRunsOfAnEarlierStartInsteadOfTrainingThemAgain(FxRobot robot) throws Exception {
+        List<TrainingSpec> demo = DemoSweep.specs();
+        for (int i = 0; i < demo.size(); i++) {
+            org.predspace.session.TestRuns.writeSynthetic(model.trainingOutput(), demo.get(i).name(),
+                    org.predspace.session.TestRuns.PROBE, i, 4);
+        }
+        robot.interact(() -> DemoSweep.start(model));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.runs().size() == demo.size());
+        assertTrue(model.runs().stream().noneMatch(r -> r.state().live()), "nothing trains");
+        assertTrue(model.problems().isEmpty(), model.problems().toString());
+    }
+}
