@@ -1,6 +1,5 @@
 package org.predspace.ui;
 
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
 /** Assembles the main window from its panels (one place, so the app and the tests build the same window). */
@@ -8,11 +7,12 @@ public final class ExplorerWindows {
     private ExplorerWindows() {}
 
     public static MainWindow build(Stage stage, ExplorerModel model) {
+        org.predspace.ui.library.RunLibraryPanel library = new org.predspace.ui.library.RunLibraryPanel(model);
         MainWindow.Actions actions = new MainWindow.Actions() {
-            public void openRuns() { PredSpaceApp.openChosen(model, MainWindow.chooseFolders(stage)); }
-            public void newRun() { model.reportProblem("New run dialog: coming with the run library"); }
-            public void sweep() { model.reportProblem("Sweep dialog: coming with the run library"); }
-            public void demoSweep() { model.reportProblem("Demo sweep: coming with the run library"); }
+            public void openRuns() { library.chooseAndOpen(); }
+            public void newRun() { org.predspace.ui.launch.NewRunDialog.show(model, stage); }
+            public void sweep() { org.predspace.ui.launch.SweepDialog.show(model, stage); }
+            public void demoSweep() { org.predspace.ui.launch.DemoSweep.start(model); }
         };
         java.util.List<javafx.scene.control.Tab> tabs = new java.util.ArrayList<>();
         tabs.add(tab("Curves", new org.predspace.ui.curves.CurvesPanel(model), "Loss and accuracy against step (log x)"));
@@ -20,7 +20,7 @@ public final class ExplorerWindows {
                 "Fisher, Hessian and input spectra of the selected checkpoint; pin to overlay several"));
         tabs.addAll(PredSpaceApp.placeholderTabs("Compare"));
         tabs.add(tab("Details", new org.predspace.ui.details.DetailsPanel(model), "The selected run's spec and its metrics at the selected checkpoint"));
-        return new MainWindow(stage, model, new Label("Runs"), tabs, actions);
+        return new MainWindow(stage, model, library, tabs, actions);
     }
 
     static javafx.scene.control.Tab tab(String title, javafx.scene.Node panel, String tip) {

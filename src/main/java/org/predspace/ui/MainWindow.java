@@ -20,7 +20,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
@@ -28,7 +27,6 @@ import org.predspace.session.ExplorerSession;
 import org.predspace.session.PictureFrame;
 import org.predspace.ui.view3d.PredictionView;
 
-import java.io.File;
 import java.util.List;
 import java.util.Locale;
 
@@ -211,13 +209,5 @@ public final class MainWindow {
 
     private void notify(String message) {
         Notifications.create().owner(stage).title("PredSpace").text(message).hideAfter(Duration.seconds(8)).showWarning();
-    }
-
-    /** Asks for run folders (a folder of run folders opens them all). */
-    public static List<File> chooseFolders(Stage owner) {
-        DirectoryChooser c = new DirectoryChooser();
-        c.setTitle("Open a run folder, or a folder of runs");
-        File f = c.showDialog(owner);
-        return f == null ? List.of() : List.of(f);
     }
 }

@@ -11,7 +11,6 @@ import org.predspace.runs.RunFolders;
 import org.predspace.session.ExplorerSession;
 import org.predspace.training.NativeBackend;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,19 +79,5 @@ public final class PredSpaceApp extends Application {
         List<Tab> tabs = new ArrayList<>();
         for (String n : names) tabs.add(new Tab(n, new Label(n)));
         return tabs;
-    }
-
-    static void openChosen(ExplorerModel model, List<File> chosen) {
-        List<Path> dirs = new ArrayList<>();
-        for (File f : chosen) {
-            try {
-                List<Path> runs = RunFolders.find(f.toPath());
-                if (runs.isEmpty()) model.reportProblem(f + ": no run folders there (a run folder has a run.json)");
-                dirs.addAll(runs);
-            } catch (IOException e) {
-                model.reportProblem(f + ": cannot be read (" + e.getMessage() + ")");
-            }
-        }
-        model.openRuns(dirs);
     }
 }
