@@ -42,7 +42,13 @@ public final class LiveStallBench extends Application {
         String dataset = getParameters().getRaw().isEmpty() ? "mnist" : getParameters().getRaw().get(0);
         Path out = Files.createTempDirectory("predspace-stall");
         model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), out);
-        MainWindow window = ExplorerWindows.build(stage, model);
+        org.predspace.ui.view3d.PredictionView view;
+        if (Boolean.getBoolean("bench.viewOnly")) {
+            view = new org.predspace.ui.view3d.PredictionView(model);
+            stage.setScene(new javafx.scene.Scene(view, 1000, 800));
+        } else {
+            view = ExplorerWindows.build(stage, model).view();
+        }
         stage.show();
         long start = System.nanoTime();
         new AnimationTimer() {
@@ -51,7 +57,7 @@ public final class LiveStallBench extends Application {
 
             @Override
             public void handle(long now) {
-                window.view().rotateBy(0.6);
+                view.rotateBy(0.6);
                 long t = System.nanoTime();
                 double elapsed = (t - start) / 1e9;
                 if (last != 0 && elapsed > 1) (training ? live : idle).add(t - last);

@@ -28,6 +28,7 @@ final class AnchorLabels {
         Pane overlay = (Pane) label.getParent();
         if (s == null || overlay == null) return;
         Point2D p = overlay.screenToLocal(s);
-        if (p != null) label.relocate(p.getX() + 10, p.getY() + 4);
+        // above-right of the marker: trajectories arrive at the anchors from below-left more often
+        if (p != null) label.relocate(p.getX() + 12, p.getY() - 26);
     }
 }

@@ -90,7 +90,8 @@ public final class PredictionView extends StackPane {
         PointLight key = new PointLight(Color.gray(0.3));
         rig.getChildren().add(key);
         root.getChildren().add(new Group());
-        subScene = new SubScene(root, 800, 600, true, SceneAntialiasing.BALANCED);
+        subScene = new SubScene(root, 800, 600, true,
+                Boolean.getBoolean("predspace.antialias") ? SceneAntialiasing.BALANCED : SceneAntialiasing.DISABLED);
         subScene.setCamera(camera);
         subScene.widthProperty().bind(widthProperty());
         subScene.heightProperty().bind(heightProperty());
@@ -126,7 +127,7 @@ public final class PredictionView extends StackPane {
         rig.setTranslate(0, 0, 0);
         camera.setTranslateX(0);
         camera.setTranslateY(0);
-        camera.setTranslateZ(-1250);
+        camera.setTranslateZ(-1450);
     }
 
     /** Rotates the view about the vertical axis (tests, auto-rotate). */
