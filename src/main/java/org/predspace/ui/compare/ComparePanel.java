@@ -77,12 +77,12 @@ public final class ComparePanel extends BorderPane {
         this.runs = model.runs();
         getStyleClass().add("compare-panel");
         heatmap = new DistanceHeatmap(this::colourOf, this::select);
-        progressCurves = new RunCurves("Progress against step", StepAxis.create("step + 1 (log scale)"),
-                new NumberAxis("progress from ignorance to truth", 0, 1, 0.2),
+        progressCurves = new RunCurves("Progress from ignorance to truth, by step", StepAxis.create("step + 1 (log scale)"),
+                new NumberAxis("progress", 0, 1, 0.2),
                 "Progress of each visible run along the ignorance-to-truth geodesic, by training step."
                         + "\nClick a curve to select its run.", this::select);
         NumberAxis distanceAxis = new NumberAxis();
-        distanceAxis.setLabel("distance to the geodesic");
+        distanceAxis.setLabel("distance to geodesic");
         distanceAxis.setForceZeroInRange(true);
         geodesicCurves = new RunCurves("Distance to the geodesic against progress",
                 new NumberAxis("progress from ignorance to truth", 0, 1, 0.2), distanceAxis,

@@ -34,7 +34,7 @@ import java.util.function.Function;
  * run swatches) has colours of its own.
  */
 final class DistanceHeatmap extends Region {
-    /** Labels wider than this are shortened in the middle (the tooltip gives the full name). */
+    /** Labels wider than this (or a quarter of the width) are shortened in the middle; the tooltip gives the full name. */
     static final double MAX_LABEL_WIDTH = 190;
     /** Cells at least this large show their value. */
     static final double CELL_WITH_VALUE = 46;
@@ -154,11 +154,14 @@ final class DistanceHeatmap extends Region {
         Text meter = new Text();
         meter.setFont(bold);
         double lineHeight = meter.getLayoutBounds().getHeight();
-        double swatch = Math.round(lineHeight * 0.7);
+        double swatch = HeatmapLayout.swatch(lineHeight);
+        double room = Math.max(80, Math.min(MAX_LABEL_WIDTH, getWidth() * 0.25)) - swatch - 4;
         List<String> labels = new ArrayList<>();
         double widest = 0;
-        for (String name : order) {
-            String fitted = RunLabels.fit(name, MAX_LABEL_WIDTH, s -> width(meter, s));
+        // Full names when they fit; else without the parts all runs share (sweep names), shortened if need be.
+        boolean fit = order.stream().allMatch(name -> width(meter, name) <= room);
+        for (String name : fit ? order : RunLabels.distinctive(order)) {
+            String fitted = RunLabels.fit(name, room, s -> width(meter, s));
             labels.add(fitted);
             widest = Math.max(widest, width(meter, fitted));
         }
@@ -172,7 +175,7 @@ final class DistanceHeatmap extends Region {
 
         drawCells(g, scale, font);
         drawDendrogram(g, ink);
-        drawLabels(g, labels, font, bold, ink, swatch);
+        drawLabels(g, labels, font, bold, ink);
         drawColourBar(g, scale, ticks, step, font, ink);
     }
 
@@ -243,7 +246,8 @@ final class DistanceHeatmap extends Region {
         }
     }
 
-    private void drawLabels(GraphicsContext g, List<String> labels, Font font, Font bold, Paint ink, double swatch) {
+    private void drawLabels(GraphicsContext g, List<String> labels, Font font, Font bold, Paint ink) {
+        double swatch = layout.swatch();
         g.setTextBaseline(VPos.CENTER);
         for (int slot = 0; slot < labels.size(); slot++) {
             boolean isSelected = order.get(slot).equals(selected);
@@ -263,9 +267,11 @@ final class DistanceHeatmap extends Region {
             g.rotate(-90);
             g.setFill(colour);
             g.fillRect(-swatch, -swatch / 2, swatch, swatch);
-            g.setFill(ink);
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(labels.get(slot), -swatch - 4, 0);
+            if (layout.columnNames()) {
+                g.setFill(ink);
+                g.setTextAlign(TextAlignment.RIGHT);
+                g.fillText(labels.get(slot), -swatch - 4, 0);
+            }
             g.restore();
         }
     }

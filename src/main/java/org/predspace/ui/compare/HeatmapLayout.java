@@ -6,7 +6,7 @@ package org.predspace.ui.compare;
  * n x n cells, the row labels, the colour bar with its values; column labels run upwards
  * under the cells. Rows and columns are slots in the dendrogram's leaf order. Pure geometry.
  *
- * @param labelWidth width of the longest (already shortened) run label
+ * @param labelWidth width of the longest (already shortened) run label, with its swatch
  * @param lineHeight height of one line of text
  * @param barLabelWidth width of the widest colour-bar value
  */
@@ -16,6 +16,8 @@ record HeatmapLayout(double width, double height, int runs, double labelWidth, d
     static final double BAR_WIDTH = 18;
     /** Cells larger than this look like a table, not a picture. */
     static final double MAX_CELL = 90;
+    /** Below this cell size, column labels are run swatches only. */
+    static final double MIN_CELL_WITH_COLUMN_NAMES = 26;
 
     /** What is under the mouse: a cell (row, column), a row or column label, a leaf (row), or nothing. */
     enum Part { CELL, ROW_LABEL, COLUMN_LABEL, LEAF, NONE }
@@ -28,7 +30,7 @@ record HeatmapLayout(double width, double height, int runs, double labelWidth, d
         int run() { return part == Part.COLUMN_LABEL ? column : row; }
     }
 
-    double dendrogramWidth() { return Math.max(50, Math.min(150, width * 0.18)); }
+    double dendrogramWidth() { return Math.max(40, Math.min(120, width * 0.12)); }
 
     double dendrogramX() { return PAD; }
 
@@ -37,10 +39,27 @@ record HeatmapLayout(double width, double height, int runs, double labelWidth, d
 
     double cellsX() { return dendrogramX() + dendrogramWidth() + GAP; }
 
-    double cell() {
+    double cell() { return cell(columnNames()); }
+
+    /**
+     * Whether the column labels carry names or only run swatches: names turned upwards take as
+     * much height as the row labels take width, which many runs in a small panel cannot spare
+     * (the row labels and the tooltip still name every run).
+     */
+    boolean columnNames() { return cell(true) >= MIN_CELL_WITH_COLUMN_NAMES; }
+
+    /** Height of the column labels under the cells. */
+    double columnLabelHeight() { return columnNames() ? labelWidth : swatch(); }
+
+    /** Side of the run-colour square beside each label. */
+    double swatch() { return swatch(lineHeight); }
+
+    static double swatch(double lineHeight) { return Math.round(lineHeight * 0.7); }
+
+    private double cell(boolean withColumnNames) {
         if (runs == 0) return 0;
         double fixedWidth = cellsX() + GAP + labelWidth + 2 * GAP + BAR_WIDTH + GAP + barLabelWidth + PAD;
-        double fixedHeight = cellsY() + GAP + labelWidth + PAD;
+        double fixedHeight = cellsY() + GAP + (withColumnNames ? labelWidth : swatch()) + PAD;
         double c = Math.min((width - fixedWidth) / runs, (height - fixedHeight) / runs);
         return Math.max(1, Math.min(MAX_CELL, c));
     }
@@ -69,7 +88,7 @@ record HeatmapLayout(double width, double height, int runs, double labelWidth, d
         if (row >= 0 && column >= 0) return new Hit(Part.CELL, row, column);
         if (row >= 0 && x >= rowLabelX() && x <= rowLabelX() + labelWidth) return new Hit(Part.ROW_LABEL, row, -1);
         if (row >= 0 && x >= dendrogramX() && x < cellsX()) return new Hit(Part.LEAF, row, -1);
-        if (column >= 0 && y >= columnLabelY() && y <= columnLabelY() + labelWidth) {
+        if (column >= 0 && y >= columnLabelY() && y <= columnLabelY() + columnLabelHeight()) {
             return new Hit(Part.COLUMN_LABEL, -1, column);
         }
         return Hit.NONE;

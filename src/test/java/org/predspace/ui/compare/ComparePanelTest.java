@@ -11,15 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
-import org.predspace.geometry.Parallelism;
-import org.predspace.geometry.ProbeShape;
-import org.predspace.geometry.Progress;
-import org.predspace.geometry.ProgressGrid;
-import org.predspace.geometry.ReindexedTrajectory;
-import org.predspace.geometry.SqrtProbabilities;
-import org.predspace.geometry.Trajectory;
 import org.predspace.geometry.TrajectoryComparison;
-import org.predspace.runs.Run;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.TestRuns;
 import org.predspace.ui.ExplorerModel;
@@ -31,7 +23,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import javax.imageio.ImageIO;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -69,7 +60,7 @@ class ComparePanelTest {
     @Test
     void heatmapShowsTheTrajectoryDistancesOfTheCompareCommandInLeafOrder() throws Exception {
         openAll();
-        TrajectoryComparison direct = compareDirectly(dirs);
+        TrajectoryComparison direct = DirectComparison.of(dirs);
         List<String> order = fx(() -> panel.heatmap().runsInOrder());
         double[][] shown = fx(() -> panel.heatmap().matrixInOrder());
         int[] leaves = direct.dendrogram().leafOrder();
@@ -83,6 +74,24 @@ class ComparePanelTest {
         }
         assertTrue(shown[0][1] > 0, "distinct runs are apart");
         snapshot("heatmap");
+    }
+
+    @Test
+    void switchingToTheHeldOutProbeRecomputesOnTheTestPredictions() throws Exception {
+        openAll();
+        double[][] training = fx(() -> panel.heatmap().matrixInOrder());
+        WaitForAsyncUtils.asyncFx(() -> model.probeProperty().set(ExplorerSession.Probe.HELD_OUT)).get();
+        waitUntil(() -> panel.settled() && !java.util.Arrays.deepEquals(training, panel.heatmap().matrixInOrder()));
+        TrajectoryComparison direct = DirectComparison.of(dirs, true);
+        List<String> order = fx(() -> panel.heatmap().runsInOrder());
+        double[][] shown = fx(() -> panel.heatmap().matrixInOrder());
+        for (int row = 0; row < RUNS; row++) {
+            for (int col = 0; col < RUNS; col++) {
+                int i = direct.runs().indexOf(order.get(row));
+                int j = direct.runs().indexOf(order.get(col));
+                assertEquals(direct.distance(i, j), shown[row][col], 1e-9);
+            }
+        }
     }
 
     @Test
@@ -109,7 +118,7 @@ class ComparePanelTest {
         waitUntil(() -> panel.settled() && panel.heatmap().runsInOrder().size() == RUNS - 1);
         List<String> order = fx(() -> panel.heatmap().runsInOrder());
         assertFalse(order.contains("run-2"), order.toString());
-        TrajectoryComparison direct = compareDirectly(List.of(dirs.get(0), dirs.get(1), dirs.get(3)));
+        TrajectoryComparison direct = DirectComparison.of(List.of(dirs.get(0), dirs.get(1), dirs.get(3)));
         assertEquals(direct.distance(0, 2), fx(() -> panel.heatmap().matrixInOrder()[order.indexOf("run-0")][order.indexOf("run-3")]), 1e-9);
         assertEquals(List.of("run-0", "run-1", "run-3"),
                 fx(() -> seriesNames(panel.progressCurves().chart().getData()).stream().sorted().toList()));
@@ -162,20 +171,6 @@ class ComparePanelTest {
                     + r.state().metrics().size()).toList() + ", heatmap " + panel.heatmap().runsInOrder()
                     + ", settled " + panel.settled() + ", problems " + model.problems()), e);
         }
-    }
-
-    /** The compare command's computation, done here independently of the panel. */
-    static TrajectoryComparison compareDirectly(List<Path> dirs) throws Exception {
-        List<ReindexedTrajectory> reindexed = new ArrayList<>();
-        for (Path d : dirs) {
-            Run r = Run.open(d);
-            ProbeShape shape = new ProbeShape(r.probe().id(), r.probe().size(), r.classes());
-            List<SqrtProbabilities> points = new ArrayList<>();
-            for (int t = 0; t < r.checkpointCount(); t++) points.add(SqrtProbabilities.of(r.name(), shape, r.predictions(t)));
-            Trajectory t = Trajectory.of(r.name(), points, Progress.ignoranceToTruth(shape, r.labels()));
-            reindexed.add(t.reindex(ProgressGrid.evenly(ProgressGrid.DEFAULT_POINTS)));
-        }
-        return TrajectoryComparison.of(reindexed, Parallelism.serial());
     }
 
     private Point2D onHeatmap(double x, double y) throws Exception {

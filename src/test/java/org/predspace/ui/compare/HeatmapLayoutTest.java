@@ -3,6 +3,7 @@ package org.predspace.ui.compare;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HeatmapLayoutTest {
@@ -42,6 +43,19 @@ class HeatmapLayoutTest {
         assertEquals(HeatmapLayout.Hit.NONE, layout.hit(layout.barX() + 5, layout.slotCentre(0)));
         assertEquals(HeatmapLayout.Hit.NONE, layout.hit(layout.cellsX() + 5, layout.cellsY() + layout.cellsSize() + 1e3));
         assertEquals(HeatmapLayout.Hit.NONE, new HeatmapLayout(800, 600, 0, 0, 0, 0).hit(300, 300));
+    }
+
+    @Test
+    void manyRunsInASmallPanelKeepOnlySwatchesUnderTheColumns() {
+        HeatmapLayout roomy = new HeatmapLayout(800, 600, 4, 120, 18, 40);
+        assertTrue(roomy.columnNames());
+        assertEquals(120, roomy.columnLabelHeight());
+        HeatmapLayout crowded = new HeatmapLayout(550, 600, 10, 137, 18, 40);
+        assertFalse(crowded.columnNames());
+        assertEquals(crowded.swatch(), crowded.columnLabelHeight());
+        HeatmapLayout.Hit below = crowded.hit(crowded.columnCentreX(2), crowded.columnLabelY() + crowded.swatch() / 2);
+        assertEquals(new HeatmapLayout.Hit(HeatmapLayout.Part.COLUMN_LABEL, -1, 2), below);
+        assertEquals(HeatmapLayout.Hit.NONE, crowded.hit(crowded.columnCentreX(2), crowded.columnLabelY() + 60));
     }
 
     @Test

@@ -71,6 +71,17 @@ class ScalesTest {
     }
 
     @Test
+    void partsEverySweepNameSharesAreDropped() {
+        assertEquals(List.of("mlp-sgd-s0", "linear-adam-s1"),
+                RunLabels.distinctive(List.of("digits-mlp-sgd-b128-s0", "digits-linear-adam-b128-s1")));
+        // Different part counts: only a shared start and end go.
+        assertEquals(List.of("mlp-wd0.1", "lenet"),
+                RunLabels.distinctive(List.of("mnist-mlp-wd0.1-s0", "mnist-lenet-s0")));
+        assertEquals(List.of("0", "1"), RunLabels.distinctive(List.of("run-0", "run-1")));
+        assertEquals(List.of("same", "same"), RunLabels.distinctive(List.of("same", "same")));
+    }
+
+    @Test
     void aClickPicksTheNearestCurveWithinTheTolerance() {
         double[] flat = {0, 0, 100, 0};
         double[] rising = {0, 50, 100, 100};
