@@ -5,6 +5,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import javafx.concurrent.WorkerStateEvent;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Button;
@@ -18,6 +19,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import org.predspace.session.ExplorerSession.Probe;
 import org.predspace.session.PointInfo;
@@ -106,6 +108,9 @@ public final class ComparePanel extends BorderPane {
 
         placeholder.getStyleClass().add("compare-placeholder");
         placeholder.setWrapText(true);
+        placeholder.setTextAlignment(TextAlignment.CENTER);
+        placeholder.setMaxWidth(440);
+        placeholder.setPadding(new Insets(24));
         placeholder.setTooltip(new Tooltip("Show runs in the run library to compare them"));
         StackPane heatmapPane = new StackPane(heatmap, placeholder);
         VBox curves = new VBox(progressCurves.chart(), geodesicCurves.chart());

@@ -1,5 +1,6 @@
 package org.predspace.ui.compare;
 
+import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
@@ -50,6 +51,8 @@ final class RunCurves {
         chart.setAxisSortingPolicy(LineChart.SortingPolicy.NONE);
         for (NumberAxis a : List.of(xAxis, yAxis)) a.setStyle("-fx-tick-label-font-size: 1em;");
         chart.setMinSize(200, 160);
+        // Room on the right for the last tick label, which JavaFX centres on the axis end.
+        chart.setPadding(new Insets(6, 22, 6, 6));
         tooltip.setShowDelay(Duration.millis(250));
         tooltip.setText(help);
         Tooltip.install(chart, tooltip);

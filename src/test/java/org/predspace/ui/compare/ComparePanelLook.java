@@ -46,6 +46,27 @@ class ComparePanelLook {
     void shutDown() { model.shutdown(); }
 
     @Test
+    void twoIrisRunsTrainingLive() throws Exception {
+        List<org.predspace.training.TrainingSpec> specs = new ArrayList<>();
+        for (String a : List.of("linear", "mlp")) {
+            specs.add(org.predspace.training.TrainingSpec.builder("iris")
+                    .architecture(org.predspace.training.Architecture.fromId(a))
+                    .optimizer(org.predspace.training.OptimizerKind.SGD).learningRate(0.3).batchSize(16).epochs(6)
+                    .checkpoints(12).probeSize(60).seed(1).name("iris-" + a).build());
+        }
+        WaitForAsyncUtils.asyncFx(() -> model.train(specs)).get();
+        // Distances must appear while training, not only at the end.
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> model.runs().size() == 2
+                && panel.heatmap().runsInOrder().size() == 2).get());
+        System.err.println("LOOK first distances with checkpoints " + WaitForAsyncUtils.asyncFx(() -> model.runs().stream()
+                .map(r -> r.name() + ":" + r.state().metrics().size() + ":" + r.state().phase()).toList()).get());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> panel.settled()
+                && model.runs().stream().allMatch(r -> r.state().phase().ended())).get());
+        System.err.println("LOOK problems " + WaitForAsyncUtils.asyncFx(() -> List.copyOf(model.problems())).get());
+        write("live");
+    }
+
+    @Test
     void sweepOfTenRunsWithLongNames() throws Exception {
         List<Path> dirs = new ArrayList<>();
         String[] optimisers = {"sgd", "adam"};
@@ -54,12 +75,17 @@ class ComparePanelLook {
                     + "-b128-s" + i;
             dirs.add(TestRuns.writeSynthetic(tmp, name, TestRuns.PROBE, i, 6 + i));
         }
+        write("empty");
         WaitForAsyncUtils.asyncFx(() -> model.openRuns(dirs)).get();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> panel.settled()
                 && panel.heatmap().runsInOrder().size() == 10).get());
         WaitForAsyncUtils.asyncFx(() -> model.selectRun(model.runs().get(3))).get();
         WaitForAsyncUtils.waitForFxEvents();
+        write("sweep");
+    }
+
+    private void write(String name) throws Exception {
         var image = WaitForAsyncUtils.asyncFx(() -> SwingFXUtils.fromFXImage(panel.snapshot(null, null), null)).get();
-        ImageIO.write(image, "png", Path.of(System.getProperty("compare.snapshots"), "compare-panel-sweep.png").toFile());
+        ImageIO.write(image, "png", Path.of(System.getProperty("compare.snapshots"), "compare-panel-" + name + ".png").toFile());
     }
 }
