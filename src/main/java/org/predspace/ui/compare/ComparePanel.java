@@ -2,7 +2,6 @@ package org.predspace.ui.compare;
 
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import javafx.concurrent.WorkerStateEvent;
 import javafx.geometry.Insets;
@@ -26,6 +25,9 @@ import org.predspace.session.PointInfo;
 import org.predspace.session.RunState;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.RunItem;
+import org.predspace.ui.Throttle;
+import org.predspace.ui.charts.LogAxis;
+import org.predspace.ui.charts.LogScale;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,20 +50,15 @@ public final class ComparePanel extends BorderPane {
     static final Duration CHART_INTERVAL = Duration.millis(400);
 
     private final ExplorerModel model;
-    /**
-     * Held here because {@link ExplorerModel#runs()} returns a new unmodifiable wrapper on each
-     * call, which listens to the real list only weakly: a listener on a wrapper nobody keeps
-     * stops hearing changes at the next garbage collection.
-     */
-    private final ObservableList<RunItem> runs;
     private final TrajectoryDistances distances = new TrajectoryDistances();
     private final DistanceHeatmap heatmap;
-    private final RunCurves progressCurves;
-    private final RunCurves geodesicCurves;
+    private final RunCurveChart progressCurves;
+    private final RunCurveChart geodesicCurves;
     private final Label status = new Label();
     private final Label placeholder = new Label();
-    private final Throttle recompute;
+    private final RecomputeSchedule recompute;
     private final Throttle charts;
+    private final LogScale steps = LogScale.steps();
     /** The runs and probe the shown (or coming) distances are for. */
     private Request current;
 
@@ -76,22 +73,23 @@ public final class ComparePanel extends BorderPane {
 
     public ComparePanel(ExplorerModel model) {
         this.model = model;
-        this.runs = model.runs();
         getStyleClass().add("compare-panel");
         heatmap = new DistanceHeatmap(this::colourOf, this::select);
-        progressCurves = new RunCurves("Progress from ignorance to truth, by step", StepAxis.create("step + 1 (log scale)"),
+        LogAxis stepAxis = new LogAxis(steps);
+        stepAxis.setLabel("step (log scale)");
+        progressCurves = new RunCurveChart("Progress from ignorance to truth, by step", stepAxis,
                 new NumberAxis("progress", 0, 1, 0.2),
                 "Progress of each visible run along the ignorance-to-truth geodesic, by training step."
                         + "\nClick a curve to select its run.", this::select);
         NumberAxis distanceAxis = new NumberAxis();
         distanceAxis.setLabel("distance to geodesic");
         distanceAxis.setForceZeroInRange(true);
-        geodesicCurves = new RunCurves("Distance to the geodesic against progress",
+        geodesicCurves = new RunCurveChart("Distance to the geodesic against progress",
                 new NumberAxis("progress from ignorance to truth", 0, 1, 0.2), distanceAxis,
                 "How far each visible run strays from the ignorance-to-truth geodesic (Bhattacharyya distance)"
                         + "\nat each progress. Click a curve to select its run.", this::select);
-        recompute = new Throttle(RECOMPUTE_INTERVAL, this::startDistances);
-        charts = new Throttle(CHART_INTERVAL, this::drawCharts);
+        recompute = new RecomputeSchedule(RECOMPUTE_INTERVAL, this::startDistances);
+        charts = new Throttle(CHART_INTERVAL, this::refreshCharts);
 
         Button recomputeButton = new Button("Recompute");
         recomputeButton.setTooltip(new Tooltip("Read the visible runs again and recompute their trajectory distances now"));
@@ -100,7 +98,12 @@ public final class ComparePanel extends BorderPane {
             recompute.now();
         });
         status.getStyleClass().add("compare-status");
-        status.setTooltip(new Tooltip("Which runs and probe the distances are for, and runs left out"));
+        // The whole status (runs left out can make it long) in the tooltip.
+        Tooltip statusTip = new Tooltip();
+        statusTip.textProperty().bind(status.textProperty());
+        statusTip.setWrapText(true);
+        statusTip.setMaxWidth(600);
+        status.setTooltip(statusTip);
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
         ToolBar bar = new ToolBar(recomputeButton, status);
@@ -121,8 +124,8 @@ public final class ComparePanel extends BorderPane {
         split.setDividerPositions(0.55);
         setCenter(split);
 
-        runs.forEach(this::watch);
-        runs.addListener((ListChangeListener<RunItem>) c -> {
+        model.runs().forEach(this::watch);
+        model.runs().addListener((ListChangeListener<RunItem>) c -> {
             while (c.next()) {
                 c.getRemoved().forEach(this::unwatch);
                 c.getAddedSubList().forEach(this::watch);
@@ -219,11 +222,6 @@ public final class ComparePanel extends BorderPane {
         charts.request();
     }
 
-    private void drawCharts() {
-        refreshCharts();
-        charts.finished();
-    }
-
     private void refreshCharts() {
         Map<String, RunItem> visible = new LinkedHashMap<>();
         for (RunItem r : model.runs()) if (r.isVisible()) visible.put(r.name(), r);
@@ -233,10 +231,8 @@ public final class ComparePanel extends BorderPane {
             List<PointInfo> points = p.isAnchor() ? null : byRun.get(p.run());
             if (points != null) points.add(p);
         }
-        List<RunCurves.Curve> progress = new ArrayList<>();
-        List<RunCurves.Curve> geodesic = new ArrayList<>();
-        double minStep = Double.POSITIVE_INFINITY;
-        double maxStep = Double.NEGATIVE_INFINITY;
+        List<RunCurveChart.Curve> progress = new ArrayList<>();
+        List<RunCurveChart.Curve> geodesic = new ArrayList<>();
         for (Map.Entry<String, List<PointInfo>> e : byRun.entrySet()) {
             List<PointInfo> points = e.getValue();
             if (points.isEmpty()) continue;
@@ -246,17 +242,14 @@ public final class ComparePanel extends BorderPane {
             double[] lambda = new double[n];
             double[] distance = new double[n];
             for (int k = 0; k < n; k++) {
-                step[k] = StepAxis.position(points.get(k).step());
+                step[k] = steps.toAxis(points.get(k).step());
                 lambda[k] = points.get(k).progress();
                 distance[k] = points.get(k).geodesicDistance();
-                minStep = Math.min(minStep, step[k]);
-                maxStep = Math.max(maxStep, step[k]);
             }
             Color colour = visible.get(e.getKey()).colour();
-            progress.add(new RunCurves.Curve(e.getKey(), colour, step, lambda));
-            geodesic.add(new RunCurves.Curve(e.getKey(), colour, lambda, distance));
+            progress.add(new RunCurveChart.Curve(e.getKey(), colour, step, lambda));
+            geodesic.add(new RunCurveChart.Curve(e.getKey(), colour, lambda, distance));
         }
-        if (!progress.isEmpty()) StepAxis.fit((NumberAxis) progressCurves.chart().getXAxis(), minStep, maxStep);
         progressCurves.show(progress);
         geodesicCurves.show(geodesic);
     }
@@ -284,10 +277,10 @@ public final class ComparePanel extends BorderPane {
 
     DistanceHeatmap heatmap() { return heatmap; }
 
-    RunCurves progressCurves() { return progressCurves; }
+    RunCurveChart progressCurves() { return progressCurves; }
 
-    RunCurves geodesicCurves() { return geodesicCurves; }
+    RunCurveChart geodesicCurves() { return geodesicCurves; }
 
-    /** Distances and curves are up to date: nothing computing, asked for or scheduled. */
-    boolean settled() { return recompute.idle() && charts.idle(); }
+    /** Distances are up to date: nothing computing, asked for or scheduled. */
+    boolean settled() { return recompute.idle(); }
 }

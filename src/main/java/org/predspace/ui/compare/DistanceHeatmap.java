@@ -38,6 +38,8 @@ final class DistanceHeatmap extends Region {
     static final double MAX_LABEL_WIDTH = 190;
     /** Cells at least this large show their value. */
     static final double CELL_WITH_VALUE = 46;
+    private static final String HELP = "Distances between whole trajectories (mean Bhattacharyya distance at equal progress),"
+            + "\nclustered by complete linkage. Click a cell, run name or leaf to select that run.";
 
     private final Canvas canvas = new Canvas();
     private final Label textStyle = new Label();
@@ -45,7 +47,6 @@ final class DistanceHeatmap extends Region {
     private final Function<String, Color> colourOf;
     private final Consumer<String> onSelect;
 
-    private TrajectoryComparison comparison;
     private DendrogramLayout dendrogram;
     private List<String> order = List.of();
     private double[][] matrix = new double[0][];
@@ -74,12 +75,8 @@ final class DistanceHeatmap extends Region {
         setPrefSize(560, 480);
     }
 
-    private static final String HELP = "Distances between whole trajectories (mean Bhattacharyya distance at equal progress),"
-            + "\nclustered by complete linkage. Click a cell, run name or leaf to select that run.";
-
     /** Shows a comparison (null or fewer than two runs: nothing). */
     void show(TrajectoryComparison c) {
-        comparison = c;
         if (c == null || c.runs().size() < 2) {
             dendrogram = null;
             order = List.of();
@@ -113,8 +110,6 @@ final class DistanceHeatmap extends Region {
         for (int i = 0; i < out.length; i++) out[i] = matrix[i].clone();
         return out;
     }
-
-    TrajectoryComparison comparison() { return comparison; }
 
     HeatmapLayout geometry() { return layout; }
 

@@ -120,13 +120,15 @@ class ComparePanelTest {
         assertFalse(order.contains("run-2"), order.toString());
         TrajectoryComparison direct = DirectComparison.of(List.of(dirs.get(0), dirs.get(1), dirs.get(3)));
         assertEquals(direct.distance(0, 2), fx(() -> panel.heatmap().matrixInOrder()[order.indexOf("run-0")][order.indexOf("run-3")]), 1e-9);
-        assertEquals(List.of("run-0", "run-1", "run-3"),
-                fx(() -> seriesNames(panel.progressCurves().chart().getData()).stream().sorted().toList()));
+        waitUntil(() -> seriesNames(panel.progressCurves().chart().getData()).stream().sorted().toList()
+                .equals(List.of("run-0", "run-1", "run-3")));
     }
 
     @Test
     void progressChartHasOneSeriesPerVisibleRunWithAPointPerCheckpoint() throws Exception {
         openAll();
+        waitUntil(() -> panel.progressCurves().chart().getData().stream().mapToInt(s -> s.getData().size()).sum()
+                == RUNS * CHECKPOINTS);
         List<XYChart.Series<Number, Number>> series = fx(() -> List.copyOf(panel.progressCurves().chart().getData()));
         assertEquals(List.of("run-0", "run-1", "run-2", "run-3"), seriesNames(series).stream().sorted().toList());
         for (XYChart.Series<Number, Number> s : series) {
@@ -136,12 +138,13 @@ class ComparePanelTest {
             assertEquals(Math.log10(71), s.getData().get(CHECKPOINTS - 1).getXValue().doubleValue(), 1e-12);
         }
         assertEquals(RUNS, fx(() -> panel.geodesicCurves().chart().getData().size()));
+        assertEquals("step (log scale)", fx(() -> panel.progressCurves().chart().getXAxis().getLabel()));
     }
 
     @Test
     void clickingACurveSelectsItsRunAndDrawsItThicker(FxRobot robot) throws Exception {
         openAll();
-        RunCurves curves = panel.geodesicCurves();
+        RunCurveChart curves = panel.geodesicCurves();
         int[] pick = fx(() -> mostIsolatedPoint(curves));
         String run = fx(() -> curves.curves().get(pick[0]).run());
         robot.clickOn(fx(() -> curves.screenPoint(pick[0], pick[1])));
@@ -158,7 +161,8 @@ class ComparePanelTest {
         WaitForAsyncUtils.asyncFx(() -> model.openRuns(dirs)).get();
         waitUntil(() -> model.runs().size() == RUNS
                 && model.runs().stream().allMatch(r -> r.state().metrics().size() == CHECKPOINTS));
-        waitUntil(() -> panel.settled() && panel.heatmap().runsInOrder().size() == RUNS);
+        waitUntil(() -> panel.settled() && panel.heatmap().runsInOrder().size() == RUNS
+                && panel.geodesicCurves().chart().getData().stream().mapToInt(s -> s.getData().size()).sum() == RUNS * CHECKPOINTS);
         assertTrue(fx(() -> model.problems().isEmpty()), () -> model.problems().toString());
     }
 
@@ -188,7 +192,7 @@ class ComparePanelTest {
     }
 
     /** {curve, point} whose point is furthest from every other curve's points on screen. */
-    private static int[] mostIsolatedPoint(RunCurves curves) {
+    private static int[] mostIsolatedPoint(RunCurveChart curves) {
         int[] best = null;
         double bestGap = -1;
         int n = curves.curves().size();
@@ -206,7 +210,7 @@ class ComparePanelTest {
                 }
             }
         }
-        assertTrue(bestGap > 2 * RunCurves.CLICK_TOLERANCE, "curves too close to click one: " + bestGap);
+        assertTrue(bestGap > 2 * RunCurveChart.CLICK_TOLERANCE, "curves too close to click one: " + bestGap);
         return best;
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Colour scale, colour-bar ticks, the log step axis, label shortening and curve picking: no display needed. */
+/** Colour scale, colour-bar ticks, label shortening and curve picking: no display needed. */
 class ScalesTest {
     @Test
     void colourScaleRunsFromDarkPurpleToYellowAndGetsLighterAllTheWay() {
@@ -43,22 +43,6 @@ class ScalesTest {
 
     private static List<Double> round(List<Double> v) {
         return v.stream().map(x -> Math.round(x * 1e9) / 1e9).toList();
-    }
-
-    @Test
-    void stepAxisPutsOneTickPerDecadeLabelledWithStepPlusOne() {
-        assertEquals(0, StepAxis.position(0));
-        assertEquals(2, StepAxis.position(99), 1e-12);
-        double[] r = StepAxis.range(StepAxis.position(0), StepAxis.position(1500));
-        assertEquals(0, r[0]);
-        assertEquals(4, r[1]);
-        assertEquals(1, StepAxis.range(0, 0)[1], "at least one decade");
-        assertEquals("1", StepAxis.label(0));
-        assertEquals("100", StepAxis.label(2));
-        assertEquals("1k", StepAxis.label(3));
-        assertEquals("10k", StepAxis.label(4));
-        assertEquals("1M", StepAxis.label(6));
-        assertEquals("", StepAxis.label(2.5));
     }
 
     @Test

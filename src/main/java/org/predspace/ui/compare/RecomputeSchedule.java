@@ -5,12 +5,13 @@ import javafx.animation.PauseTransition;
 import javafx.util.Duration;
 
 /**
- * Runs a piece of work at most once per interval however often it is asked for, and never
- * twice at the same time: requests during a run are remembered and served once it has
- * {@link #finished}. A burst of requests (runs opening, checkpoints arriving while training)
- * becomes one run. JavaFX thread only.
+ * Starts a background recomputation at most once per interval however often it is asked for,
+ * and never two at the same time: requests while one runs are remembered and served once it
+ * has {@link #finished}. A burst of requests (runs opening, checkpoints arriving while training)
+ * becomes one computation. Unlike {@link org.predspace.ui.Throttle}, for updates done on the
+ * spot, it knows when the work it started ends. JavaFX thread only.
  */
-final class Throttle {
+final class RecomputeSchedule {
     /** Even the first request waits this long, so that a burst is taken in one go. */
     private static final double SETTLE_MILLIS = 150;
 
@@ -22,7 +23,7 @@ final class Throttle {
     private long lastStart = System.nanoTime() - 1_000_000_000_000L;
 
     /** @param work starts the work; it (or its completion handler) must call {@link #finished} */
-    Throttle(Duration interval, Runnable work) {
+    RecomputeSchedule(Duration interval, Runnable work) {
         this.intervalMillis = interval.toMillis();
         this.work = work;
         timer.setOnFinished(e -> start());

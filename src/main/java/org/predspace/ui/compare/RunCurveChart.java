@@ -6,6 +6,7 @@ import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.ValueAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
  * others dimmed while a run is selected. Clicking near a curve asks for its run to be
  * selected; hovering names it.
  */
-final class RunCurves {
+final class RunCurveChart {
     /** One run's curve: its points in training order. */
     record Curve(String run, Color colour, double[] x, double[] y) {}
 
@@ -30,14 +31,14 @@ final class RunCurves {
     static final double CLICK_TOLERANCE = 10;
 
     private final LineChart<Number, Number> chart;
-    private final NumberAxis xAxis;
+    private final ValueAxis<Number> xAxis;
     private final NumberAxis yAxis;
     private final Tooltip tooltip = new Tooltip();
     private final String help;
     private List<Curve> curves = List.of();
     private String selected;
 
-    RunCurves(String title, NumberAxis xAxis, NumberAxis yAxis, String help, Consumer<String> onSelect) {
+    RunCurveChart(String title, ValueAxis<Number> xAxis, NumberAxis yAxis, String help, Consumer<String> onSelect) {
         this.xAxis = xAxis;
         this.yAxis = yAxis;
         this.help = help;
@@ -49,7 +50,7 @@ final class RunCurves {
         // Run colours identify the curves (the heatmap and run library are the legend; hover names them).
         chart.setLegendVisible(false);
         chart.setAxisSortingPolicy(LineChart.SortingPolicy.NONE);
-        for (NumberAxis a : List.of(xAxis, yAxis)) a.setStyle("-fx-tick-label-font-size: 1em;");
+        for (ValueAxis<Number> a : List.of(xAxis, yAxis)) a.setStyle("-fx-tick-label-font-size: 1em;");
         chart.setMinSize(200, 160);
         // Room on the right for the last tick label, which JavaFX centres on the axis end.
         chart.setPadding(new Insets(6, 22, 6, 6));

@@ -16,14 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(ApplicationExtension.class)
-class ThrottleTest {
+class RecomputeScheduleTest {
     private final List<Long> starts = new ArrayList<>();
-    private Throttle throttle;
+    private RecomputeSchedule throttle;
 
     @Start
     void start(Stage stage) {
         // Work that "runs" until the test says it finished, like a background computation.
-        throttle = new Throttle(Duration.millis(600), () -> starts.add(System.nanoTime()));
+        throttle = new RecomputeSchedule(Duration.millis(600), () -> starts.add(System.nanoTime()));
     }
 
     private void fx(Runnable r) throws Exception { WaitForAsyncUtils.asyncFx(r).get(5, TimeUnit.SECONDS); }
