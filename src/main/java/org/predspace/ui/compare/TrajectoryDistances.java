@@ -1,0 +1,106 @@
+package org.predspace.ui.compare;
+
+import org.predspace.geometry.Parallelism;
+import org.predspace.geometry.ProbeShape;
+import org.predspace.geometry.Progress;
+import org.predspace.geometry.ProgressGrid;
+import org.predspace.geometry.ReindexedTrajectory;
+import org.predspace.geometry.SqrtProbabilities;
+import org.predspace.geometry.Trajectory;
+import org.predspace.geometry.TrajectoryComparison;
+import org.predspace.runs.Run;
+import org.predspace.runs.RunFormatException;
+import org.predspace.session.ExplorerSession.Probe;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Pairwise trajectory distances of runs on disk, built as the {@code compare} command builds
+ * them (CompareCommand): each checkpoint as {@link SqrtProbabilities}, its {@link Progress} from
+ * ignorance to truth, the run re-indexed on an even {@link ProgressGrid}, then
+ * {@link TrajectoryComparison} and its complete-linkage dendrogram.
+ *
+ * <p>Re-indexed runs are cached by folder, probe and checkpoint count, so a recompute while
+ * runs train re-reads only the runs that gained checkpoints. Runs on another probe set than
+ * the first one are left out with a note rather than spoiling the whole comparison.
+ * Thread-safe; no JavaFX, so it is tested without a display.
+ */
+final class TrajectoryDistances {
+    /** A run to compare: its folder and the checkpoints the UI knows it has. */
+    record RunSource(String name, Path dir, int checkpoints) {}
+
+    /**
+     * @param comparison the runs compared, in the order they were asked for (those left out removed)
+     * @param notes      why runs were left out, one sentence each
+     */
+    record Result(Probe probe, TrajectoryComparison comparison, List<String> notes) {}
+
+    private record Key(String name, Path dir, Probe probe) {}
+
+    private record Prepared(ProbeShape shape, int[] labels, int checkpoints, ReindexedTrajectory reindexed) {}
+
+    private final ProgressGrid grid = ProgressGrid.evenly(ProgressGrid.DEFAULT_POINTS);
+    private final Map<Key, Prepared> cache = new ConcurrentHashMap<>();
+
+    /** Forgets every re-indexed run: the next computation reads all folders again. */
+    void clearCache() { cache.clear(); }
+
+    Result compute(List<RunSource> sources, Probe probe) throws RunFormatException {
+        List<String> notes = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Prepared> prepared = new ArrayList<>();
+        for (RunSource s : sources) {
+            Prepared p = prepare(s, probe, notes);
+            if (p == null) continue;
+            names.add(s.name());
+            prepared.add(p);
+        }
+        List<ReindexedTrajectory> compared = new ArrayList<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            Prepared first = prepared.get(0);
+            Prepared p = prepared.get(i);
+            if (p.shape().equals(first.shape()) && Arrays.equals(p.labels(), first.labels())) {
+                compared.add(p.reindexed());
+            } else {
+                notes.add(names.get(i) + " is on another probe set (" + describe(p.shape()) + ") than " + names.get(0)
+                        + " (" + describe(first.shape()) + ") and is left out");
+            }
+        }
+        return new Result(probe, TrajectoryComparison.of(compared, Parallelism.allCores()), List.copyOf(notes));
+    }
+
+    private Prepared prepare(RunSource s, Probe probe, List<String> notes) throws RunFormatException {
+        Key key = new Key(s.name(), s.dir(), probe);
+        Prepared cached = cache.get(key);
+        if (cached != null && cached.checkpoints() >= s.checkpoints()) return cached;
+        Run run = Run.open(s.dir());
+        if (probe == Probe.HELD_OUT && !run.hasTestSet()) {
+            notes.add(s.name() + " has no held-out probe and is left out");
+            return null;
+        }
+        int checkpoints = run.checkpointCount();
+        if (checkpoints < 2) return null; // the UI counted a checkpoint not yet committed to disk
+        boolean heldOut = probe == Probe.HELD_OUT;
+        int[] labels = heldOut ? run.testLabels() : run.labels();
+        // The session names the held-out probe this way too, so the two never pass for one probe.
+        ProbeShape shape = new ProbeShape(heldOut ? run.probe().id() + "/held-out" : run.probe().id(), labels.length,
+                run.classes());
+        List<SqrtProbabilities> points = new ArrayList<>();
+        for (int t = 0; t < checkpoints; t++) {
+            points.add(SqrtProbabilities.of(s.name(), shape, heldOut ? run.testPredictions(t) : run.predictions(t)));
+        }
+        Trajectory trajectory = Trajectory.of(s.name(), points, Progress.ignoranceToTruth(shape, labels));
+        Prepared p = new Prepared(shape, labels, checkpoints, trajectory.reindex(grid));
+        cache.put(key, p);
+        return p;
+    }
+
+    private static String describe(ProbeShape s) {
+        return s.probeId() + ", " + s.samples() + " samples, " + s.classes() + " classes";
+    }
+}

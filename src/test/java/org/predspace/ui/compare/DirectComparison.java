@@ -1,0 +1,40 @@
+package org.predspace.ui.compare;
+
+import org.predspace.geometry.Parallelism;
+import org.predspace.geometry.ProbeShape;
+import org.predspace.geometry.Progress;
+import org.predspace.geometry.ProgressGrid;
+import org.predspace.geometry.ReindexedTrajectory;
+import org.predspace.geometry.SqrtProbabilities;
+import org.predspace.geometry.Trajectory;
+import org.predspace.geometry.TrajectoryComparison;
+import org.predspace.runs.Run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The compare command's computation written out in the test, independently of the panel's code. */
+final class DirectComparison {
+    private DirectComparison() {}
+
+    static TrajectoryComparison of(List<Path> dirs) throws Exception {
+        return of(dirs, false);
+    }
+
+    static TrajectoryComparison of(List<Path> dirs, boolean heldOut) throws Exception {
+        List<ReindexedTrajectory> reindexed = new ArrayList<>();
+        for (Path d : dirs) {
+            Run r = Run.open(d);
+            int[] labels = heldOut ? r.testLabels() : r.labels();
+            ProbeShape shape = new ProbeShape(r.probe().id() + (heldOut ? "/held-out" : ""), labels.length, r.classes());
+            List<SqrtProbabilities> points = new ArrayList<>();
+            for (int t = 0; t < r.checkpointCount(); t++) {
+                points.add(SqrtProbabilities.of(r.name(), shape, heldOut ? r.testPredictions(t) : r.predictions(t)));
+            }
+            Trajectory t = Trajectory.of(r.name(), points, Progress.ignoranceToTruth(shape, labels));
+            reindexed.add(t.reindex(ProgressGrid.evenly(ProgressGrid.DEFAULT_POINTS)));
+        }
+        return TrajectoryComparison.of(reindexed, Parallelism.serial());
+    }
+}
