@@ -18,7 +18,8 @@ public final class ExplorerWindows {
         tabs.add(tab("Curves", new org.predspace.ui.curves.CurvesPanel(model), "Loss and accuracy against step (log x)"));
         tabs.add(tab("Spectrum", new org.predspace.ui.spectrum.SpectrumPanel(model),
                 "Fisher, Hessian and input spectra of the selected checkpoint; pin to overlay several"));
-        tabs.addAll(PredSpaceApp.placeholderTabs("Compare"));
+        tabs.add(tab("Compare", new org.predspace.ui.compare.ComparePanel(model),
+                "Pairwise trajectory distances with their dendrogram, progress against step, distance to the geodesic"));
         tabs.add(tab("Details", new org.predspace.ui.details.DetailsPanel(model), "The selected run's spec and its metrics at the selected checkpoint"));
         return new MainWindow(stage, model, library, tabs, actions);
     }

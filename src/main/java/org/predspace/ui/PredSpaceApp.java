@@ -3,8 +3,6 @@ package org.predspace.ui;
 import javafx.application.Application;
 import javafx.application.ConditionalFeature;
 import javafx.application.Platform;
-import javafx.scene.control.Label;
-import javafx.scene.control.Tab;
 import javafx.stage.Stage;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.runs.RunFolders;
@@ -74,10 +72,4 @@ public final class PredSpaceApp extends Application {
         if (model != null) model.shutdown();
     }
 
-    /** The window's panels, with placeholders for those still to come. */
-    static List<Tab> placeholderTabs(String... names) {
-        List<Tab> tabs = new ArrayList<>();
-        for (String n : names) tabs.add(new Tab(n, new Label(n)));
-        return tabs;
-    }
 }
