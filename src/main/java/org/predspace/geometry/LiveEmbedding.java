@@ -1,5 +1,7 @@
 package org.predspace.geometry;
 
+import org.predspace.platform.BackgroundPriority;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -50,6 +52,7 @@ public final class LiveEmbedding implements AutoCloseable {
         public Settings withAlignment(AxisAlignment.Mode mode) { return new Settings(axes, refreshGrowth, mode, parallelism, refreshInBackground); }
         public Settings inForeground() { return new Settings(axes, refreshGrowth, alignment, parallelism, false); }
         public Settings withRefreshGrowth(double g) { return new Settings(axes, g, alignment, parallelism, refreshInBackground); }
+        public Settings withParallelism(Parallelism p) { return new Settings(axes, refreshGrowth, alignment, p, refreshInBackground); }
     }
 
     /** Everything a view needs at one moment; immutable. */
@@ -127,7 +130,8 @@ public final class LiveEmbedding implements AutoCloseable {
         this.settings = settings;
         this.distances = new DistanceMatrix(shape, settings.parallelism());
         this.refresher = settings.refreshInBackground() ? Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "live-embedding-refresh");
+            // refreshes are background work: they must not take the CPU from a UI drawing the picture
+            Thread t = new Thread(BackgroundPriority.inBackground(r), "live-embedding-refresh");
             t.setDaemon(true);
             return t;
         }) : null;

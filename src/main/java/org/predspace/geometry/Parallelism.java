@@ -1,6 +1,9 @@
 package org.predspace.geometry;
 
+import org.predspace.platform.BackgroundPriority;
+
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -14,10 +17,37 @@ public final class Parallelism {
     private final int threads;
     private final ForkJoinPool pool;
 
-    private Parallelism(int threads) {
+    private Parallelism(int threads, boolean background) {
         if (threads < 1) throw new IllegalArgumentException("parallelism must be at least 1, got " + threads);
         this.threads = threads;
-        this.pool = threads == 1 ? null : new ForkJoinPool(threads);
+        this.pool = threads == 1 && !background ? null
+                : background ? new ForkJoinPool(threads, BackgroundWorker::new, null, false) : new ForkJoinPool(threads);
+    }
+
+    private Parallelism(int threads) { this(threads, false); }
+
+    /** A worker that lowers its own priority when it starts (see BackgroundPriority). */
+    private static final class BackgroundWorker extends ForkJoinWorkerThread {
+        BackgroundWorker(ForkJoinPool pool) {
+            super(pool);
+            setDaemon(true);
+        }
+
+        @Override
+        protected void onStart() {
+            super.onStart();
+            BackgroundPriority.lowerCurrentThread(BackgroundPriority.BACKGROUND);
+        }
+    }
+
+    /**
+     * Every core, on threads of lowered priority: for geometry that runs beside a UI (the live
+     * picture), so distance rows never compete with drawing on equal terms.
+     */
+    public static Parallelism allCoresInBackground() { return InBackground.INSTANCE; }
+
+    private static final class InBackground {
+        static final Parallelism INSTANCE = new Parallelism(Runtime.getRuntime().availableProcessors(), true);
     }
 
     public static Parallelism of(int threads) { return new Parallelism(threads); }

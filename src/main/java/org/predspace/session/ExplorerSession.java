@@ -2,6 +2,7 @@ package org.predspace.session;
 
 import org.predspace.data.DatasetCatalog;
 import org.predspace.geometry.LiveEmbedding;
+import org.predspace.geometry.Parallelism;
 import org.predspace.geometry.ProbeShape;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.Run;
@@ -54,9 +55,13 @@ public final class ExplorerSession implements AutoCloseable {
         this.trainingJobs = trainingJobs;
     }
 
-    /** Ten axes, background refreshes, one training per core. */
+    /**
+     * Ten axes, background refreshes, one training per core; training and geometry threads at
+     * lowered priority, since a UI shows this session (see BackgroundPriority).
+     */
     public static ExplorerSession withDefaults() {
-        return new ExplorerSession(LiveEmbedding.Settings.defaults(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+        return new ExplorerSession(LiveEmbedding.Settings.defaults().withParallelism(Parallelism.allCoresInBackground()),
+                Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
     public void addListener(Listener l) { listeners.add(l); }
@@ -129,7 +134,7 @@ public final class ExplorerSession implements AutoCloseable {
             for (TrainingSpec s : specs) {
                 if (runs.containsKey(s.name())) throw new IllegalArgumentException("a run named " + s.name() + " is already open");
             }
-            if (pool == null) pool = new TrainingPool(trainingJobs, catalog::load);
+            if (pool == null) pool = new TrainingPool(trainingJobs, catalog::load, true);
             List<TrainingPool.RunHandle> submitted = pool.submitAll(specs, outDir, this::onEvent);
             for (TrainingPool.RunHandle h : submitted) {
                 handles.put(h.spec().name(), h);

@@ -7,19 +7,20 @@ import java.util.List;
 /**
  * A picture at one moment, immutable: coordinates from the live embedding, what each point is,
  * and the ignorance-to-truth geodesic (empty until first placed; after a refresh the previous
- * placement is kept until the new one is ready, the aligned frames being close).
+ * placement is kept until the new one is ready, the aligned frames being close;
+ * geodesicCurrent says whether it was placed in this frame's eigenbasis).
  * Points beyond {@link #size()} may exist in the embedding but are not yet described; a view
  * draws {@code size()} points. The embedding is null while the picture is empty.
  */
 public record PictureFrame(LiveEmbedding.Snapshot embedding, List<PointInfo> points, double[][] geodesic,
-                           long geodesicVersion) {
+                           long geodesicVersion, boolean geodesicCurrent) {
     public PictureFrame {
         points = List.copyOf(points);
     }
 
     /** A picture with no run in it yet. */
     public static PictureFrame empty(int axes) {
-        return new PictureFrame(null, List.of(), new double[0][], 0);
+        return new PictureFrame(null, List.of(), new double[0][], 0, false);
     }
 
     public int size() { return embedding == null ? 0 : Math.min(embedding.size(), points.size()); }

@@ -6,6 +6,7 @@ import org.predspace.geometry.LiveEmbedding;
 import org.predspace.geometry.ProbeShape;
 import org.predspace.geometry.Progress;
 import org.predspace.geometry.SqrtProbabilities;
+import org.predspace.platform.BackgroundPriority;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,12 +29,13 @@ public final class PredictionPicture implements AutoCloseable {
     private final LiveEmbedding.Settings settings;
     private final Object lock = new Object();
     private final ExecutorService geodesicPlacer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "geodesic-placement");
+        Thread t = new Thread(BackgroundPriority.inBackground(r), "geodesic-placement");
         t.setDaemon(true);
         return t;
     });
+    /** Set once under lock; volatile so frame() reads it without the lock. */
+    private volatile LiveEmbedding live;
     /** Guarded by lock. */
-    private LiveEmbedding live;
     private ProbeShape shape;
     private int[] labels;
     private String firstRun;
@@ -108,23 +110,25 @@ public final class PredictionPicture implements AutoCloseable {
         }
     }
 
+    /** Caller holds lock (which orders additions); points has its own lock so frame() never waits for a distance row. */
     private void addLocked(PointInfo info, SqrtProbabilities sqrt) {
         live.add(sqrt);
-        points.add(info);
+        synchronized (points) {
+            points.add(info);
+        }
     }
 
     /** The latest picture; cheap, never blocks on a computation. */
     public PictureFrame frame() {
-        LiveEmbedding l;
-        List<PointInfo> copy;
-        synchronized (lock) {
-            l = live;
-            copy = l == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(points));
-        }
+        LiveEmbedding l = live;
         if (l == null) return PictureFrame.empty(settings.axes());
+        List<PointInfo> copy;
+        synchronized (points) {
+            copy = Collections.unmodifiableList(new ArrayList<>(points));
+        }
         LiveEmbedding.Snapshot snap = l.snapshot();
         Placed g = geodesic;
-        return new PictureFrame(snap, copy, g.coordinates, g.version);
+        return new PictureFrame(snap, copy, g.coordinates, g.version, g.basis != null && g.basis == snap.basis());
     }
 
     /** Asks for a fresh eigendecomposition now (e.g. once a batch of runs has been opened). */

@@ -4,6 +4,8 @@ import org.predspace.data.DataFormatException;
 import org.predspace.data.DatasetSplit;
 import org.predspace.runs.RunStatus;
 
+import org.predspace.platform.BackgroundPriority;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,11 +30,19 @@ public final class TrainingPool implements AutoCloseable {
     private final Map<String, CompletableFuture<DatasetSplit>> loaded = new ConcurrentHashMap<>();
 
     public TrainingPool(int jobs, DatasetProvider datasets) {
+        this(jobs, datasets, false);
+    }
+
+    /**
+     * @param background lower the training threads' scheduling priority, so an interactive UI
+     *                   in the same process stays responsive on a machine with few cores
+     */
+    public TrainingPool(int jobs, DatasetProvider datasets, boolean background) {
         if (jobs < 1) throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
         this.datasets = datasets;
         AtomicInteger count = new AtomicInteger();
         ThreadFactory daemons = r -> {
-            Thread t = new Thread(r, "training-" + count.incrementAndGet());
+            Thread t = new Thread(background ? BackgroundPriority.inBackground(r) : r, "training-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

@@ -24,7 +24,8 @@ public final class BackgroundTasks {
     public BackgroundTasks(int threads, Consumer<String> problems) {
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "ui-task-" + n.incrementAndGet());
+            // spectra and comparisons are heavy: they yield to the JavaFX and render threads
+            Thread t = new Thread(org.predspace.platform.BackgroundPriority.inBackground(r), "ui-task-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });

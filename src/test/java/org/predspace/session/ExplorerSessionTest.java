@@ -73,7 +73,7 @@ class ExplorerSessionTest {
             s.open(writeRun("a", "probe-1", 1, 8));
             PredictionPicture p = s.picture(ExplorerSession.Probe.TRAINING);
             p.refresh();
-            PictureFrame f = waitFor(p, fr -> fr.embedding().exactPoints() == fr.size() && fr.geodesic().length > 0);
+            PictureFrame f = waitFor(p, fr -> fr.embedding().exactPoints() == fr.size() && fr.geodesicCurrent());
             double gap = 0, extent = 0;
             for (int k = 0; k < 3; k++) {
                 gap += sq(f.coordinate(0, k) - f.coordinate(2, k));

@@ -34,6 +34,32 @@ public final class LiveStallBench extends Application {
 
     private final List<Long> idle = new ArrayList<>();
     private final List<Long> live = new ArrayList<>();
+    private long worst;
+    private volatile long lastPulse = System.nanoTime();
+
+    /** With -Dbench.watchdog=true: prints what the JavaFX thread is doing when a pulse is 80 ms late. */
+    private void startWatchdog(Thread fx) {
+        Thread w = new Thread(() -> {
+            long reported = 0;
+            while (true) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long late = System.nanoTime() - lastPulse;
+                if (late > 80_000_000L && lastPulse != reported) {
+                    reported = lastPulse;
+                    StringBuilder b = new StringBuilder("FX thread " + late / 1_000_000 + " ms since the last pulse:\n");
+                    for (StackTraceElement e : fx.getStackTrace()) b.append("    at ").append(e).append('\n');
+                    System.err.print(b);
+                }
+            }
+        }, "stall-watchdog");
+        w.setDaemon(true);
+        w.start();
+    }
+    private double worstAt;
     private ExplorerModel model;
 
     @Override
@@ -51,19 +77,30 @@ public final class LiveStallBench extends Application {
         }
         stage.show();
         long start = System.nanoTime();
+        Thread fx = Thread.currentThread();
+        if (Boolean.getBoolean("bench.watchdog")) startWatchdog(fx);
         new AnimationTimer() {
             long last;
             boolean training;
+            long trainingStart;
 
             @Override
             public void handle(long now) {
                 view.rotateBy(0.6);
                 long t = System.nanoTime();
+                lastPulse = t;
                 double elapsed = (t - start) / 1e9;
-                if (last != 0 && elapsed > 1) (training ? live : idle).add(t - last);
+                if (last != 0 && elapsed > 1) {
+                    (training ? live : idle).add(t - last);
+                    if (training && t - last > worst) {
+                        worst = t - last;
+                        worstAt = (t - trainingStart) / 1e9;
+                    }
+                }
                 last = t;
                 if (!training && elapsed > IDLE_SECONDS) {
                     training = true;
+                    trainingStart = System.nanoTime();
                     model.train(specs(dataset));
                 }
                 if (training && !model.runs().isEmpty() && model.runs().stream().allMatch(r -> r.state().phase().ended())) {
@@ -91,8 +128,8 @@ public final class LiveStallBench extends Application {
         System.out.println(line("idle", idle) + " (peer: nothing training)");
         System.out.println(line("training", live) + String.format(Locale.ROOT, " checkpoints_drawn=%d", points - 2));
         double ratio = max(live) / max(idle);
-        System.out.printf(Locale.ROOT, "longest stall while two runs train: %.0f ms (idle %.0f ms, ratio %.2f)%n",
-                max(live) / 1e6, max(idle) / 1e6, ratio);
+        System.out.printf(Locale.ROOT, "longest stall while two runs train: %.0f ms, %.1f s after they started (idle %.0f ms, ratio %.2f)%n",
+                max(live) / 1e6, worstAt, max(idle) / 1e6, ratio);
         model.shutdown();
     }
 
@@ -101,8 +138,9 @@ public final class LiveStallBench extends Application {
     static String line(String what, List<Long> gaps) {
         double[] ms = gaps.stream().mapToDouble(g -> g / 1e6).sorted().toArray();
         if (ms.length == 0) return what + " frames=0";
-        return String.format(Locale.ROOT, "%s frames=%d median_ms=%.1f p99_ms=%.1f max_ms=%.1f", what, ms.length,
-                ms[ms.length / 2], ms[(int) Math.floor(0.99 * (ms.length - 1))], ms[ms.length - 1]);
+        long over = java.util.Arrays.stream(ms).filter(v -> v > 100).count();
+        return String.format(Locale.ROOT, "%s frames=%d median_ms=%.1f p99_ms=%.1f max_ms=%.1f over_100ms=%d", what,
+                ms.length, ms[ms.length / 2], ms[(int) Math.floor(0.99 * (ms.length - 1))], ms[ms.length - 1], over);
     }
 
 }

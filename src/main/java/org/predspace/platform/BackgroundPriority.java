@@ -1,0 +1,58 @@
+package org.predspace.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Lets heavy background threads (training, embedding refreshes, spectra) yield the CPU to the
+ * UI. On two cores, two training threads at full speed left the JavaFX and render threads
+ * (and Mesa's software rasteriser) a fair share only, and the picture stalled for hundreds of
+ * milliseconds. Java's thread priorities do nothing on Linux without root; a positive nice
+ * value does, and Linux applies setpriority to a single thread when given its thread id, so
+ * each background thread renices itself when it starts. Elsewhere this is a no-op: the work
+ * is the same, only scheduled less politely.
+ */
+public final class BackgroundPriority {
+    /** nice +10: about a tenth of the CPU weight of a normal thread when both want to run. */
+    public static final int BACKGROUND = 10;
+    private static final Path THREAD_SELF = Path.of("/proc/thread-self");
+
+    private BackgroundPriority() {}
+
+    /** Lowers the calling thread's priority by {@code niceness}; false if the platform cannot. */
+    public static boolean lowerCurrentThread(int niceness) {
+        if (!Files.isSymbolicLink(THREAD_SELF)) return false;
+        try {
+            String tid = Files.readSymbolicLink(THREAD_SELF).getFileName().toString();
+            Process p = new ProcessBuilder("renice", "-n", Integer.toString(niceness), "-p", tid)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;   // no renice on this system: run at normal priority
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The calling thread's nice value as the kernel reports it, or null where unknown (tests). */
+    public static Integer currentNiceness() {
+        try {
+            String stat = Files.readString(THREAD_SELF.resolve("stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Integer.parseInt(fields[16]);   // field 19 of proc(5), counted after "pid (comm) "
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A runnable that lowers its thread's priority before running {@code task}. */
+    public static Runnable inBackground(Runnable task) {
+        return () -> {
+            lowerCurrentThread(BACKGROUND);
+            task.run();
+        };
+    }
+}
