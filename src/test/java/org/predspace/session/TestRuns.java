@@ -34,7 +34,8 @@ public final class TestRuns {
         return l;
     }
 
-    /** Predictions at training fraction t (0 = uniform) with a run-specific tilt away from the labels. */
+    /** Predictions at training fraction t (0 = uniform) with a run-specific tilt away from the labels
+     * (distinct for every tilt, so no two runs coincide). */
     public static float[] towardsTruth(double t, int tilt) {
         int[] labels = labels();
         float[] p = new float[N * C];
@@ -42,7 +43,7 @@ public final class TestRuns {
             double[] row = new double[C];
             double sum = 0;
             for (int c = 0; c < C; c++) {
-                row[c] = Math.exp(6 * t * (c == labels[i] ? 1 : 0) + 0.3 * (1 + tilt % 3) * t * (c == (i + tilt) % C ? 1 : 0));
+                row[c] = Math.exp(6 * t * (c == labels[i] ? 1 : 0) + 0.3 * (1 + tilt) * t * (c == (i + tilt) % C ? 1 : 0));
                 sum += row[c];
             }
             for (int c = 0; c < C; c++) p[i * C + c] = (float) (row[c] / sum);

@@ -60,7 +60,10 @@ class ComparePanelTest {
     @Test
     void heatmapShowsTheTrajectoryDistancesOfTheCompareCommandInLeafOrder() throws Exception {
         openAll();
-        TrajectoryComparison direct = DirectComparison.of(dirs);
+        // the panel compares runs in the model's order (folders open in parallel, so it varies),
+        // and a dendrogram's leaf order depends on its input order: compute directly in that order
+        List<Path> inModelOrder = fx(() -> model.runs().stream().map(r -> r.state().dir()).toList());
+        TrajectoryComparison direct = DirectComparison.of(inModelOrder);
         List<String> order = fx(() -> panel.heatmap().runsInOrder());
         double[][] shown = fx(() -> panel.heatmap().matrixInOrder());
         int[] leaves = direct.dendrogram().leafOrder();
