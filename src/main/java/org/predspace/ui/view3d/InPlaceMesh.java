@@ -28,10 +28,15 @@ abstract class InPlaceMesh {
 
     /** @param pattern vertex triples of one item's faces, relative to its first vertex */
     InPlaceMesh(int verticesPer, int[] pattern, PhongMaterial material, float[] texCoords) {
+        this(verticesPer, pattern, material, texCoords, CullFace.NONE);
+    }
+
+    /** @param cull BACK for closed shapes (halves what is rasterised), NONE for open ones (ribbons) */
+    InPlaceMesh(int verticesPer, int[] pattern, PhongMaterial material, float[] texCoords, CullFace cull) {
         this.verticesPer = verticesPer;
         this.pattern = pattern.clone();
         view.setMaterial(material);
-        view.setCullFace(CullFace.NONE);
+        view.setCullFace(cull);
         mesh.getTexCoords().setAll(texCoords);
     }
 

@@ -2,16 +2,44 @@ package org.predspace.ui.view3d;
 
 import javafx.scene.paint.PhongMaterial;
 
-/** All checkpoint markers of the picture: a small octahedron per point, in one mesh. */
+/**
+ * All checkpoint markers of the picture in one mesh. Small pictures get octahedra (8 faces,
+ * round enough to read as dots); large ones tetrahedra (4 faces), since software rendering
+ * cost follows the triangle count (bench/view-bench.sh).
+ */
 final class MarkerMesh extends InPlaceMesh {
-    /** Octahedron faces; vertices 0..5 are +x -x +y -y +z -z. */
-    private static final int[] OCTAHEDRON = {
-        0, 2, 4, 2, 1, 4, 1, 3, 4, 3, 0, 4, 2, 0, 5, 1, 2, 5, 3, 1, 5, 0, 3, 5
-    };
+    /** Above this many points the view switches to tetrahedra. */
+    static final int TETRAHEDRA_ABOVE = 20_000;
 
-    MarkerMesh(PhongMaterial material, float[] texCoords) {
-        super(6, OCTAHEDRON, material, texCoords);
+    enum Shape {
+        /** Vertices +x -x +y -y +z -z. */
+        OCTAHEDRON(new double[][]{{1, 0, 0}, {-1, 0, 0}, {0, 1, 0}, {0, -1, 0}, {0, 0, 1}, {0, 0, -1}},
+                new int[]{0, 2, 4, 2, 1, 4, 1, 3, 4, 3, 0, 4, 2, 0, 5, 1, 2, 5, 3, 1, 5, 0, 3, 5}),
+        /** Alternate corners of a cube, scaled to the octahedron's reach. */
+        TETRAHEDRON(new double[][]{{0.8, 0.8, 0.8}, {0.8, -0.8, -0.8}, {-0.8, 0.8, -0.8}, {-0.8, -0.8, 0.8}},
+                new int[]{0, 1, 2, 0, 3, 1, 0, 2, 3, 1, 3, 2});
+
+        final double[][] corners;
+        final int[] faces;
+
+        Shape(double[][] corners, int[] faces) {
+            this.corners = corners;
+            this.faces = faces;
+        }
+
+        static Shape forCount(int points) { return points > TETRAHEDRA_ABOVE ? TETRAHEDRON : OCTAHEDRON; }
     }
+
+    private final Shape shape;
+
+    MarkerMesh(Shape shape, PhongMaterial material, float[] texCoords) {
+        // closed shapes: culling hides the far half; whichever half the winding makes "back",
+        // a marker this small looks the same
+        super(shape.corners.length, shape.faces, material, texCoords, javafx.scene.shape.CullFace.BACK);
+        this.shape = shape;
+    }
+
+    Shape shape() { return shape; }
 
     /**
      * @param n       markers to draw
@@ -27,21 +55,12 @@ final class MarkerMesh extends InPlaceMesh {
                 continue;
             }
             int o = vertexOffset(i);
-            float x = centres[3 * i], y = centres[3 * i + 1], z = centres[3 * i + 2];
-            o = put(o, x + radius, y, z);
-            o = put(o, x - radius, y, z);
-            o = put(o, x, y + radius, z);
-            o = put(o, x, y - radius, z);
-            o = put(o, x, y, z + radius);
-            put(o, x, y, z - radius);
+            for (double[] c : shape.corners) {
+                points[o++] = (float) (centres[3 * i] + radius * c[0]);
+                points[o++] = (float) (centres[3 * i + 1] + radius * c[1]);
+                points[o++] = (float) (centres[3 * i + 2] + radius * c[2]);
+            }
         }
         finish(n, colours);
-    }
-
-    private int put(int o, float x, float y, float z) {
-        points[o] = x;
-        points[o + 1] = y;
-        points[o + 2] = z;
-        return o + 3;
     }
 }

@@ -151,7 +151,7 @@ public final class PredictionView extends StackPane {
         material.setDiffuseMap(palette.image());
         material.setSpecularColor(Color.gray(0.25));
         if (markers != null) world.getChildren().removeAll(markers.view(), trajectories.view(), geodesic.view());
-        markers = new MarkerMesh(material, palette.texCoords());
+        markers = new MarkerMesh(MarkerMesh.Shape.OCTAHEDRON, material, palette.texCoords());
         trajectories = new RibbonMesh(material, palette.texCoords());
         geodesic = new RibbonMesh(material, palette.texCoords());
         world.getChildren().addAll(trajectories.view(), geodesic.view(), markers.view());
@@ -223,6 +223,7 @@ public final class PredictionView extends StackPane {
         }
         double size = model.pointSizeProperty().get();
         int[] colours = paint.colours(frame.points(), n, looks, model.colouringProperty().get(), selectedRun);
+        if (MarkerMesh.Shape.forCount(n) != markers.shape()) swapMarkers(MarkerMesh.Shape.forCount(n));
         markers.update(n, centres, colours, (float) (MARKER * size));
         drawTrajectories(frame, n, colours, size);
         drawGeodesic(frame, ax, f, size);
@@ -233,6 +234,13 @@ public final class PredictionView extends StackPane {
         triad.placeLabels(world);
         anchorLabels.place(world, ignorance, truth);
         legend.show(paint.legend(frame.points(), n, looks, model.colouringProperty().get()), palette);
+    }
+
+    /** The one structural change: crossing the size threshold swaps the marker mesh once. */
+    private void swapMarkers(MarkerMesh.Shape shape) {
+        int at = world.getChildren().indexOf(markers.view());
+        markers = new MarkerMesh(shape, material, palette.texCoords());
+        world.getChildren().set(at, markers.view());
     }
 
     private void drawTrajectories(PictureFrame frame, int n, int[] colours, double size) {

@@ -73,7 +73,7 @@ public final class View3dBench extends Application {
         ColourPalette palette = new ColourPalette(Color.web("#FAFAFA"));
         PhongMaterial material = new PhongMaterial(Color.WHITE);
         material.setDiffuseMap(palette.image());
-        MarkerMesh markers = new MarkerMesh(material, palette.texCoords());
+        MarkerMesh markers = new MarkerMesh(MarkerMesh.Shape.forCount(n), material, palette.texCoords());
         int[] colours = new int[n];
         for (int k = 0; k < n; k++) colours[k] = palette.categorical(k % 8, false);
         markers.update(n, cloud(n), colours, 2.5f);
