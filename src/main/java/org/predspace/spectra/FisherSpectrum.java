@@ -23,8 +23,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (DL4J's MCXENT gradient of -log p_c; the sign does not change G G^T). DL4J sums gradients
  * over a batch and has no per-sample gradients, so batching cannot help; on LeNet this costs
  * 4-9 ms per row in double precision (5,000 rows in 21-46 s, bench/fisher-bench.sh), where
- * PyTorch's vmap over per-sample Jacobians is batched. Computing the logit Jacobian by a
+ * PyTorch's vmap over per-sample Jacobians is batched. So the rows are shared out over one worker
+ * per core, each on its own copy of the network (DL4J networks are not thread-safe), and the
+ * loop keeps the Java heap small ({@link HeapBound}). Computing the logit Jacobian by a
  * hand-written per-sample backward pass would be faster but would duplicate every layer's maths.
+ *
+ * <p>K = G G^T (dsyrk) and its eigenvalues (dsyev_2stage, no eigenvectors unless asked for) run
+ * with OpenBLAS on all cores for those calls only ({@link BlasThreads}).
  *
  * <p>Precision: gradients are computed in double. G is kept in double when it fits
  * {@code doubleRowsBudget} bytes, else rounded to float (LeNet, n = 500: 5000 x 44k is 1.8 GB
@@ -33,7 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * moves by at most ||E||_2 <= 2^-24 ||G||_F = 6e-8 sqrt(tr F) (Weyl), and an eigenvalue
  * lambda = sigma^2 by at most 1.2e-7 sqrt(lambda tr F) + 3.6e-15 tr F: eigenvalues above
  * 1e-10 tr F keep 1% accuracy, above 1e-8 tr F 0.1% (a worst case; random rounding does far
- * better). That is 10 decades, more than the 8 the sloppy claim needs.
+ * better). That is 10 decades, more than the 8 the sloppy claim needs. Rounding K itself to
+ * float (ssyrk) is far worse and is not done: see GramMatrix.
  */
 public final class FisherSpectrum {
     public static final int DEFAULT_SAMPLES = 500;

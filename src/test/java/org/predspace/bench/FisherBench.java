@@ -110,19 +110,23 @@ public final class FisherBench {
             CheckpointModel model = cp.model();
             long t0 = System.nanoTime();
             String[] stage = {""};
-            long[] since = {System.nanoTime()};
+            long[] since = {System.nanoTime(), cpuNanos()};
             last = FisherSpectrum.trueFisher(model, s, 0, new TaskMonitor((f, what) -> {
                 if (!what.equals(stage[0])) {
                     long now = System.nanoTime();
                     if (!stage[0].isEmpty()) {
-                        System.out.printf(Locale.ROOT, "  %s: %.1f s (resident now %d MB)%n", stage[0], (now - since[0]) / 1e9, rssMb("VmRSS:"));
+                        long cpu = cpuNanos();
+                        System.out.printf(Locale.ROOT, "  %s: %.1f s, process CPU %.1f s (resident now %d MB)%n", stage[0],
+                                (now - since[0]) / 1e9, (cpu - since[1]) / 1e9, rssMb("VmRSS:"));
+                        since[1] = cpu;
                     }
                     stage[0] = what;
                     since[0] = now;
                 }
             }));
             seconds[r] = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "engine repeat %d: %.1f s%n", r, seconds[r]);
+            System.out.printf(Locale.ROOT, "engine repeat %d: %.1f s (load average %.1f)%n", r, seconds[r],
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
         SpectrumSummary sum = SpectrumSummary.of(last.eigenvalues(), SpectrumSummary.DEFAULT_RELATIVE_FLOOR, 1e-3 * last.largest());
         Nd4j.writeAsNumpy(Nd4j.create(last.eigenvalues(), new long[] {last.eigenvalues().length}, DataType.DOUBLE),
@@ -157,6 +161,12 @@ public final class FisherBench {
         Arrays.sort(seconds);
         System.out.printf(Locale.ROOT, "engine %s_seconds %.2f%n", what, seconds[repeats / 2]);
         System.out.printf(Locale.ROOT, "engine %s peak_rss_mb %d%n", what, peakRssMb());
+    }
+
+    /** CPU time of the whole process (all threads, native included). */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** VmHWM: the process's peak resident memory, heap and native alike. */
