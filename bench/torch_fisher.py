@@ -3,14 +3,16 @@ FisherBench prepare, in DL4J's layout) on the same 500 probe samples, by the sam
 float64: per-sample Jacobians of log-softmax by functorch (vmap over jacrev), G = sqrt(p/n) J
 (5000 x 44426), K = G G^T, eigvalsh(K). Checks first that torch computes the same predictions.
 Prints "torch fisher_seconds <median>", "torch peak_rss_mb <VmHWM>", and how far its eigenvalues
-are from the engine's (eig_engine.npy, when present). Usage: torch_fisher.py DIR [repeats]"""
+are from the engine's (eig_engine.npy, when present). Threads: TORCH_THREADS (default 1).
+Usage: torch_fisher.py DIR [repeats]"""
 import os, resource, sys, time
 import numpy as np
 import torch
 import torch.nn.functional as F
 from functorch import make_functional, vmap, jacrev
 
-torch.set_num_threads(1)
+THREADS = int(os.environ.get('TORCH_THREADS', '1'))
+torch.set_num_threads(THREADS)
 torch.set_default_dtype(torch.float64)
 
 
@@ -80,7 +82,7 @@ def main():
         t0 = time.perf_counter()
         eig, shape = fisher_eigenvalues(net, x)
         times.append(time.perf_counter() - t0)
-        print(f"torch repeat {r}: {times[-1]:.1f} s (G {shape[0]} x {shape[1]})")
+        print(f"torch repeat {r}: {times[-1]:.1f} s (G {shape[0]} x {shape[1]}, {THREADS} threads)")
     top = eig[0]
     above = eig[eig > 1e-12 * top]
     print(f"torch decades {np.log10(top / above.min()):.2f} (largest {top:.4g}, {above.size} above 1e-12 of it)")

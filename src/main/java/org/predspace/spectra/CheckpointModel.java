@@ -58,6 +58,14 @@ public final class CheckpointModel {
         return model;
     }
 
+    /**
+     * An independent copy (network, parameters, buffers) for another thread: DL4J networks are
+     * not thread-safe, so parallel per-sample gradients take one copy per worker.
+     */
+    public CheckpointModel copy() {
+        return new CheckpointModel(net.clone(), inputs, classes);
+    }
+
     public int parameterCount() { return parameters; }
     public int inputCount() { return inputs; }
     public int classCount() { return classes; }

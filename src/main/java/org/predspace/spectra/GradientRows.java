@@ -10,7 +10,7 @@ abstract class GradientRows implements GramMatrix.Rows {
         return inDouble ? new InDouble(rows, columns) : new InFloat(rows, columns);
     }
 
-    /** Stores scale * values as row {@code row}. */
+    /** Stores scale * values as row {@code row}; different threads may set different rows at once. */
     abstract void set(int row, double[] values, double scale);
 
     abstract boolean isDouble();
@@ -56,7 +56,8 @@ abstract class GradientRows implements GramMatrix.Rows {
     private static final class InFloat extends GradientRows {
         private final java.nio.FloatBuffer data;
         private final int count;
-        private final float[] buffer;
+        /** Per thread: rows are written by several gradient workers at once (absolute puts, disjoint rows). */
+        private final ThreadLocal<float[]> buffer;
 
         InFloat(int count, int columns) {
             super(columns);
@@ -66,17 +67,19 @@ abstract class GradientRows implements GramMatrix.Rows {
             }
             this.data = java.nio.ByteBuffer.allocateDirect((int) bytes).order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
             this.count = count;
-            this.buffer = new float[columns];
+            this.buffer = ThreadLocal.withInitial(() -> new float[columns]);
         }
 
         @Override void set(int row, double[] values, double scale) {
-            for (int a = 0; a < values.length; a++) buffer[a] = (float) (scale * values[a]);
-            data.put(row * columns(), buffer, 0, values.length);
+            float[] b = buffer.get();
+            for (int a = 0; a < values.length; a++) b[a] = (float) (scale * values[a]);
+            data.put(row * columns(), b, 0, values.length);
         }
 
         @Override public void copy(int row, int from, int width, double[] dest, int offset) {
-            data.get(row * columns() + from, buffer, 0, width);
-            for (int a = 0; a < width; a++) dest[offset + a] = buffer[a];
+            float[] b = buffer.get();
+            data.get(row * columns() + from, b, 0, width);
+            for (int a = 0; a < width; a++) dest[offset + a] = b[a];
         }
 
         @Override public int count() { return count; }

@@ -36,10 +36,17 @@ final class SymmetricEigen {
         return b;
     }
 
-    /** All eigenvalues of the symmetric n x n matrix, largest first. */
+    /**
+     * All eigenvalues of the symmetric n x n matrix, largest first, without eigenvectors: the
+     * two-stage reduction to tridiagonal form (dense to band by BLAS-3, band to tridiagonal by
+     * bulge chasing) and dsterf. On the 5,000 x 5,000 Fisher Gram matrix, one thread: about 6 s,
+     * where dsyevd with jobz = 'N' took 25-35 s (LAPACKE gives it the minimal workspace, so its
+     * one-stage reduction runs unblocked and memory-bound) and dsytrd + dsterf about 10 s.
+     * Same backward stability as dsyevd: eigenvalues to a few eps times the largest.
+     */
     static double[] eigenvalues(DoubleBuffer a, int n) {
         DoubleBuffer w = direct(n);
-        check(openblas.LAPACKE_dsyevd(COLUMN_MAJOR, (byte) 'N', LOWER, n, a, n, w), "dsyevd");
+        check(openblas.LAPACKE_dsyev_2stage(COLUMN_MAJOR, (byte) 'N', LOWER, n, a, n, w), "dsyev_2stage");
         double[] ascending = new double[n];
         w.get(ascending);
         return reversed(ascending);

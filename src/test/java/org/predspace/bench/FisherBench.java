@@ -9,6 +9,9 @@ import org.predspace.data.DatasetSplit;
 import org.predspace.runs.Run;
 import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.FisherSpectrum;
+import org.predspace.spectra.HessianSpectrum;
+import org.predspace.spectra.HessianVectorProduct;
+import org.predspace.spectra.SpectralDensity;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
 import org.predspace.spectra.Spectrum;
@@ -38,7 +41,11 @@ import java.util.Map;
  *   DL4J's own layout (conv [out, in, kh, kw], dense [in, out]), the 500 samples, and the
  *   double-precision softmax outputs for checking that torch rebuilt the same function;</li>
  *   <li>{@code measure DIR REPEATS}: times FisherSpectrum.trueFisher, prints one line per repeat,
- *   "engine fisher_seconds MEDIAN" and "engine peak_rss_mb X" (VmHWM), writes the eigenvalues.</li>
+ *   "engine fisher_seconds MEDIAN" and "engine peak_rss_mb X" (VmHWM), writes the eigenvalues;</li>
+ *   <li>{@code hessian DIR REPEATS} / {@code density DIR REPEATS}: times the Hessian's 100 leading
+ *   eigenvalues (Lanczos, default options) or its spectral density (stochastic Lanczos quadrature,
+ *   default options) on the same checkpoint and samples, prints the Hessian-vector products used
+ *   and "engine hessian_seconds MEDIAN" (or density_seconds).</li>
  * </ul>
  */
 public final class FisherBench {
@@ -47,8 +54,12 @@ public final class FisherBench {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[1]);
         NativeBackend.configure();
-        if (args[0].equals("prepare")) prepare(dir);
-        else measure(dir, args.length > 2 ? Integer.parseInt(args[2]) : 3);
+        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        switch (args[0]) {
+            case "prepare" -> prepare(dir);
+            case "hessian", "density" -> measureHessian(dir, args[0], repeats);
+            default -> measure(dir, repeats);
+        }
     }
 
     private static RunCheckpoint checkpoint(Path dir) throws Exception {
@@ -99,19 +110,23 @@ public final class FisherBench {
             CheckpointModel model = cp.model();
             long t0 = System.nanoTime();
             String[] stage = {""};
-            long[] since = {System.nanoTime()};
+            long[] since = {System.nanoTime(), cpuNanos()};
             last = FisherSpectrum.trueFisher(model, s, 0, new TaskMonitor((f, what) -> {
                 if (!what.equals(stage[0])) {
                     long now = System.nanoTime();
                     if (!stage[0].isEmpty()) {
-                        System.out.printf(Locale.ROOT, "  %s: %.1f s (resident now %d MB)%n", stage[0], (now - since[0]) / 1e9, rssMb("VmRSS:"));
+                        long cpu = cpuNanos();
+                        System.out.printf(Locale.ROOT, "  %s: %.1f s, process CPU %.1f s (resident now %d MB)%n", stage[0],
+                                (now - since[0]) / 1e9, (cpu - since[1]) / 1e9, rssMb("VmRSS:"));
+                        since[1] = cpu;
                     }
                     stage[0] = what;
                     since[0] = now;
                 }
             }));
             seconds[r] = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "engine repeat %d: %.1f s%n", r, seconds[r]);
+            System.out.printf(Locale.ROOT, "engine repeat %d: %.1f s (load average %.1f)%n", r, seconds[r],
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
         SpectrumSummary sum = SpectrumSummary.of(last.eigenvalues(), SpectrumSummary.DEFAULT_RELATIVE_FLOOR, 1e-3 * last.largest());
         Nd4j.writeAsNumpy(Nd4j.create(last.eigenvalues(), new long[] {last.eigenvalues().length}, DataType.DOUBLE),
@@ -120,6 +135,38 @@ public final class FisherBench {
         System.out.printf(Locale.ROOT, "engine decades %.2f (largest %.4g, %d above 1e-12 of it)%n", sum.decades(), sum.largest(), sum.aboveFloor());
         System.out.printf(Locale.ROOT, "engine fisher_seconds %.2f%n", seconds[repeats / 2]);
         System.out.printf(Locale.ROOT, "engine peak_rss_mb %d%n", peakRssMb());
+    }
+
+    static void measureHessian(Path dir, String what, int repeats) throws Exception {
+        RunCheckpoint cp = checkpoint(dir);
+        Samples s = cp.samples(SAMPLES);
+        double[] seconds = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+            CheckpointModel model = cp.model();
+            long t0 = System.nanoTime();
+            String result;
+            if (what.equals("hessian")) {
+                Spectrum h = HessianSpectrum.compute(model, s, HessianSpectrum.Options.defaults(), TaskMonitor.silent());
+                double[] e = h.eigenvalues();
+                result = String.format(Locale.ROOT, "%d eigenvalues, %.4g to %.4g", e.length, e[0], e[e.length - 1]);
+            } else {
+                HessianVectorProduct hv = new HessianVectorProduct(model, s, HessianVectorProduct.DEFAULT_STEP, TaskMonitor.silent());
+                SpectralDensity.Density d = SpectralDensity.estimate(hv, SpectralDensity.Options.defaults(), TaskMonitor.silent());
+                result = String.format(Locale.ROOT, "%d products, nodes %.4g to %.4g", hv.products(),
+                        Arrays.stream(d.nodes()).min().orElse(0), Arrays.stream(d.nodes()).max().orElse(0));
+            }
+            seconds[r] = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "engine %s repeat %d: %.1f s (%s)%n", what, r, seconds[r], result);
+        }
+        Arrays.sort(seconds);
+        System.out.printf(Locale.ROOT, "engine %s_seconds %.2f%n", what, seconds[repeats / 2]);
+        System.out.printf(Locale.ROOT, "engine %s peak_rss_mb %d%n", what, peakRssMb());
+    }
+
+    /** CPU time of the whole process (all threads, native included). */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** VmHWM: the process's peak resident memory, heap and native alike. */

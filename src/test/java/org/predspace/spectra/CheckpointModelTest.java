@@ -44,6 +44,23 @@ class CheckpointModelTest {
     }
 
     @Test
+    void aCopyHasTheSameGradientsAndItsOwnParameters() {
+        CheckpointModel model = SpectraFixtures.model(Architecture.MLP, 8);
+        CheckpointModel copy = model.copy();
+        Samples s = SpectraFixtures.samples(3);
+        int p = model.parameterCount();
+        double[] expected = new double[p];
+        double[] actual = new double[p];
+        model.lossGradient(s.features(), 2, 1, new double[] {0, 0, 1}, expected);
+        copy.lossGradient(s.features(), 2, 1, new double[] {0, 0, 1}, actual);
+        assertArrayEquals(expected, actual);
+        double[] w = copy.parameters();
+        w[0] += 1;
+        copy.setParameters(w);
+        assertEquals(w[0] - 1, model.parameters()[0], "the original keeps its parameters");
+    }
+
+    @Test
     void batchNormNetworksAreRefusedWithAReason() {
         TrainingSpec spec = TrainingSpec.builder("blobs").architecture(Architecture.MLP).batchNorm(true).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -11,7 +11,7 @@ class FisherSpectrumTest {
         CheckpointModel model = SpectraFixtures.model(Architecture.MLP, 6);
         Samples samples = SpectraFixtures.samples(40);
         int p = model.parameterCount();
-        GradientRows g = FisherSpectrum.gradientRows(model, samples, false, Long.MAX_VALUE, TaskMonitor.silent());
+        GradientRows g = FisherSpectrum.gradientRows(model, samples, false, Long.MAX_VALUE, 1, TaskMonitor.silent());
         assertTrue(g.isDouble());
         // F = G^T G formed explicitly, P x P
         double[] f = new double[p * p];
@@ -52,7 +52,7 @@ class FisherSpectrumTest {
         assertEquals(30, s.eigenvalues().length);
         assertEquals(SpectrumKind.EFIM, s.kind());
         // tr(F_emp) = (1/n) sum_i |g_i,y_i|^2 is the Gram trace
-        GradientRows g = FisherSpectrum.gradientRows(model, samples, true, Long.MAX_VALUE, TaskMonitor.silent());
+        GradientRows g = FisherSpectrum.gradientRows(model, samples, true, Long.MAX_VALUE, 1, TaskMonitor.silent());
         double trace = 0;
         double[] row = new double[model.parameterCount()];
         for (int r = 0; r < g.count(); r++) {
@@ -68,7 +68,7 @@ class FisherSpectrumTest {
         Samples samples = SpectraFixtures.samples(40);
         Spectrum s = FisherSpectrum.trueFisher(model, samples, 3, TaskMonitor.silent());
         assertEquals(3, s.eigenvectors().length);
-        GradientRows g = FisherSpectrum.gradientRows(model, samples, false, Long.MAX_VALUE, TaskMonitor.silent());
+        GradientRows g = FisherSpectrum.gradientRows(model, samples, false, Long.MAX_VALUE, 1, TaskMonitor.silent());
         for (int j = 0; j < 3; j++) {
             double[] u = s.eigenvectors()[j];
             assertEquals(1, Vectors.norm(u), 1e-12);
@@ -76,5 +76,34 @@ class FisherSpectrumTest {
             Vectors.axpy(-s.eigenvalues()[j], u, fu);
             assertTrue(Vectors.norm(fu) < 1e-10 * s.largest(), "residual of eigenvector " + j + ": " + Vectors.norm(fu));
         }
+    }
+
+    @Test
+    void parallelWorkersComputeTheSameRowsAsOneThread() {
+        CheckpointModel model = SpectraFixtures.model(Architecture.MLP, 6);
+        Samples samples = SpectraFixtures.samples(41); // odd, so the workers take unequal shares
+        for (long budget : new long[] {Long.MAX_VALUE, 0}) { // rows in double, then in float
+            GradientRows one = FisherSpectrum.gradientRows(model, samples, false, budget, 1, TaskMonitor.silent());
+            GradientRows three = FisherSpectrum.gradientRows(model, samples, false, budget, 3, TaskMonitor.silent());
+            assertEquals(budget == 0, !three.isDouble());
+            int p = model.parameterCount();
+            double[] a = new double[p];
+            double[] b = new double[p];
+            for (int r = 0; r < one.count(); r++) {
+                one.copy(r, 0, p, a, 0);
+                three.copy(r, 0, p, b, 0);
+                assertArrayEquals(a, b, "row " + r + (budget == 0 ? " (float)" : " (double)"));
+                assertTrue(Vectors.norm(a) > 0, "row " + r + " was written");
+            }
+        }
+    }
+
+    @Test
+    void aCancelledTaskStopsItsWorkers() {
+        CheckpointModel model = SpectraFixtures.model(Architecture.MLP, 6);
+        TaskMonitor monitor = new TaskMonitor((f, s) -> {});
+        monitor.cancel();
+        assertThrows(java.util.concurrent.CancellationException.class,
+                () -> FisherSpectrum.gradientRows(model, SpectraFixtures.samples(20), false, Long.MAX_VALUE, 2, monitor));
     }
 }

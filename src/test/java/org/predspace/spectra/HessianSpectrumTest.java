@@ -29,7 +29,7 @@ class HessianSpectrumTest {
         CheckpointModel model = SpectraFixtures.model(Architecture.LINEAR, 1);
         Samples samples = SpectraFixtures.samples(60);
         int p = model.parameterCount();
-        GradientRows g = FisherSpectrum.gradientRows(model, samples, false, Long.MAX_VALUE, TaskMonitor.silent());
+        GradientRows g = FisherSpectrum.gradientRows(model, samples, false, Long.MAX_VALUE, 1, TaskMonitor.silent());
         double[] v = Vectors.gaussian(p, new SplittableRandom(1));
         Vectors.normalise(v);
         double[] exact = g.fisherTimes(v); // H = F for softmax regression

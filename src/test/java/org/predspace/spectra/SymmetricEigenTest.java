@@ -47,4 +47,33 @@ class SymmetricEigenTest {
         double[] all = SymmetricEigen.eigenvalues(SymmetricEigen.direct(upper), n);
         assertArrayEquals(java.util.Arrays.copyOf(all, 3), d.values(), 1e-12);
     }
+
+    /** Q diag(lambda) Q^T, Q the eigenvectors of a random symmetric matrix (orthogonal to rounding). */
+    static double[] withSpectrum(double[] lambda, long seed) {
+        int n = lambda.length;
+        double[][] q = SymmetricEigen.all(randomSymmetric(n, seed), n).vectors();
+        double[] a = new double[n * n];
+        for (int k = 0; k < n; k++) {
+            double[] v = q[k];
+            for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) a[i * n + j] += lambda[k] * v[i] * v[j];
+        }
+        return a;
+    }
+
+    @Test
+    void eigenvaluesOnlyEqualTheWithVectorsPathAcrossTwelveDecades() {
+        int n = 300; // larger than the two-stage band width, so both stages run
+        double[] lambda = new double[n];
+        for (int k = 0; k < n; k++) lambda[k] = Math.pow(10, 2 - 12.0 * k / (n - 1)); // 100 down to 1e-10
+        double[] a = withSpectrum(lambda, 3);
+        double[] withVectors = SymmetricEigen.all(a, n).values();
+        double[] only = SymmetricEigen.eigenvalues(SymmetricEigen.direct(a), n);
+        assertEquals(n, only.length);
+        for (int k = 0; k < n; k++) {
+            // both are backward stable: equal to a few eps times the largest, and to the truth
+            assertEquals(withVectors[k], only[k], 1e-13 * lambda[0], "eigenvalue " + k);
+            assertEquals(lambda[k], only[k], 1e-13 * lambda[0], "eigenvalue " + k);
+            if (k > 0) assertTrue(only[k] <= only[k - 1], "largest first");
+        }
+    }
 }
