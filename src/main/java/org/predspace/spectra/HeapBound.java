@@ -15,12 +15,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class HeapBound {
     static final long FLOOR_MB = 256;
+    /**
+     * The desktop explorer turns this off (-Dpredspace.spectra.boundHeap=false): a full
+     * collection stops every thread, the JavaFX one included, and a picture that freezes for
+     * the better part of a second is worse there than a larger heap.
+     */
+    static final String PROPERTY = "predspace.spectra.boundHeap";
+    private final boolean enabled = !"false".equals(System.getProperty(PROPERTY));
     private final AtomicBoolean collecting = new AtomicBoolean();
     private volatile long cap = FLOOR_MB << 20;
     private volatile int collections;
 
     /** Call between passes, from any thread: collects when the heap in use is above the cap. */
     void check() {
+        if (!enabled) return;
         Runtime rt = Runtime.getRuntime();
         if (rt.totalMemory() - rt.freeMemory() <= cap || !collecting.compareAndSet(false, true)) return;
         try {

@@ -13,6 +13,8 @@ public final class UiLauncher {
         // Mesa's software GL (virtual displays, some VMs) is refused by default and 3D silently
         // disappears; forcing the GPU pipeline makes it draw. A user's own setting wins.
         if (System.getProperty("prism.forceGPU") == null) System.setProperty("prism.forceGPU", "true");
+        // Spectra must not force full garbage collections here: they would freeze the picture.
+        if (System.getProperty("predspace.spectra.boundHeap") == null) System.setProperty("predspace.spectra.boundHeap", "false");
         Application.launch(PredSpaceApp.class, args);
     }
 }
