@@ -86,7 +86,7 @@ public final class LiveStallBench extends Application {
 
             @Override
             public void handle(long now) {
-                view.rotateBy(0.6);
+                if (!Boolean.getBoolean("bench.still")) view.rotateBy(0.6);
                 long t = System.nanoTime();
                 lastPulse = t;
                 double elapsed = (t - start) / 1e9;
