@@ -1,6 +1,7 @@
 package org.predspace.session;
 
 import org.predspace.geometry.Anchors;
+import org.predspace.geometry.BhattacharyyaDistance;
 import org.predspace.geometry.Embedding;
 import org.predspace.geometry.LiveEmbedding;
 import org.predspace.geometry.ProbeShape;
@@ -42,6 +43,12 @@ public final class PredictionPicture implements AutoCloseable {
     private Progress progress;
     private List<SqrtProbabilities> geodesicPoints = List.of();
     private final List<PointInfo> points = new ArrayList<>();
+    /**
+     * d_B from every point (in order) to each of the geodesic's drawn points, computed once when
+     * the point is added (100 N C work): placing the geodesic in a new eigenbasis then needs
+     * no distance at all, only m x 100 x k arithmetic. Guarded by lock.
+     */
+    private final List<double[]> toGeodesic = new ArrayList<>();
     /** The basis the placed geodesic belongs to, and its coordinates. */
     private volatile Placed geodesic = new Placed(null, new double[0][], 0);
 
@@ -112,6 +119,9 @@ public final class PredictionPicture implements AutoCloseable {
 
     /** Caller holds lock (which orders additions); points has its own lock so frame() never waits for a distance row. */
     private void addLocked(PointInfo info, SqrtProbabilities sqrt) {
+        double[] d = new double[geodesicPoints.size()];
+        for (int j = 0; j < d.length; j++) d[j] = BhattacharyyaDistance.between(sqrt, geodesicPoints.get(j));
+        toGeodesic.add(d);
         live.add(sqrt);
         synchronized (points) {
             points.add(info);
@@ -140,19 +150,20 @@ public final class PredictionPicture implements AutoCloseable {
 
     private void placeGeodesicIfNeeded() {
         geodesicPlacer.execute(() -> {
-            LiveEmbedding l;
-            List<SqrtProbabilities> along;
-            synchronized (lock) {
-                l = live;
-                along = geodesicPoints;
-            }
-            Embedding basis = l.snapshot().basis();
+            Embedding basis = live.snapshot().basis();
             if (basis == null || basis == geodesic.basis) return;
             int m = basis.size();
-            double[][] coordinates = new double[along.size()][];
-            for (int i = 0; i < along.size(); i++) {
-                double[] d = l.distances().distancesFrom(along.get(i));
-                coordinates[i] = Arrays.copyOf(basis.place(Arrays.copyOf(d, m)), settings.axes());
+            double[][] columns;
+            synchronized (lock) {
+                columns = new double[geodesicPoints.size()][m];
+                for (int i = 0; i < m; i++) {
+                    double[] d = toGeodesic.get(i);
+                    for (int j = 0; j < d.length; j++) columns[j][i] = d[j];
+                }
+            }
+            double[][] coordinates = new double[columns.length][];
+            for (int j = 0; j < columns.length; j++) {
+                coordinates[j] = Arrays.copyOf(basis.place(columns[j]), settings.axes());
             }
             geodesic = new Placed(basis, coordinates, geodesic.version + 1);
         });
