@@ -128,14 +128,31 @@ public final class ExplorerModel {
 
     public void cancel(RunItem run) { session.cancel(run.name()); }
 
+    /**
+     * Run states reach the JavaFX thread at most every {@link #DRAIN_INTERVAL_MS} ms: two
+     * trainings publish progress many times a second, and each update re-lays out table rows
+     * and charts; ten batched updates a second look the same and leave the thread free to draw.
+     */
     private void enqueue(RunState s) {
+        long delay;
         synchronized (pending) {
             pending.put(s.name(), s);
             if (drainScheduled) return;
             drainScheduled = true;
+            delay = Math.max(0, DRAIN_INTERVAL_MS - (System.currentTimeMillis() - lastDrain));
         }
-        Platform.runLater(this::drain);
+        if (delay == 0) Platform.runLater(this::drain);
+        else DRAIN_TIMER.schedule(() -> Platform.runLater(this::drain), delay, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
+
+    static final long DRAIN_INTERVAL_MS = 100;
+    private static final java.util.concurrent.ScheduledExecutorService DRAIN_TIMER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "run-state-drain");
+                t.setDaemon(true);
+                return t;
+            });
+    private long lastDrain;
 
     private void drain() {
         List<RunState> batch;
@@ -143,6 +160,7 @@ public final class ExplorerModel {
             batch = List.copyOf(pending.values());
             pending.clear();
             drainScheduled = false;
+            lastDrain = System.currentTimeMillis();
         }
         for (RunState s : batch) {
             RunItem item = byName.get(s.name());

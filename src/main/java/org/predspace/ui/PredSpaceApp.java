@@ -25,8 +25,13 @@ public final class PredSpaceApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        NativeBackend.configure();
         model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), trainingOutput());
+        // ND4J's natives take seconds to load: in the background, so the window appears at once
+        // and the first training or spectrum does not pay for it while someone is watching
+        model.tasks().submit("Loading the training engine", () -> {
+            NativeBackend.configure();
+            return null;
+        }, x -> {});
         window = ExplorerWindows.build(stage, model);
         stage.show();
         if (!Platform.isSupported(ConditionalFeature.SCENE3D)) {
