@@ -24,8 +24,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Regenerates docs/screenshots: opens a folder of runs in the real main window, then takes
- * the README's pictures (the sweep, a selected checkpoint with its spectrum, the compare
- * panel). Run by scripts/screenshots.sh under Xvfb. Arguments: RUNS_DIR OUT_DIR.
+ * the README's pictures (the sweep, light and dark, a selected checkpoint with its spectrum,
+ * the compare panel). Run by scripts/screenshots.sh under Xvfb. Arguments: RUNS_DIR OUT_DIR.
  */
 public final class ScreenshotTour extends Application {
     public static final class Launcher {
@@ -53,7 +53,13 @@ public final class ScreenshotTour extends Application {
         List<Runnable> steps = new ArrayList<>();
         steps.add(() -> waitUntil(() -> settled(dirs.size()), () -> {
             model.colouringProperty().set(Colouring.ARCHITECTURE);
-            later(2, () -> shoot("main-window.png", this::selectCheckpoint));
+            later(2, () -> shoot("main-window.png", () -> {
+                model.darkThemeProperty().set(true);
+                later(2, () -> shoot("main-window-dark.png", () -> {
+                    model.darkThemeProperty().set(false);
+                    selectCheckpoint();
+                }));
+            }));
         }));
         steps.get(0).run();
     }

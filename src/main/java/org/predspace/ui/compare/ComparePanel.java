@@ -116,12 +116,13 @@ public final class ComparePanel extends BorderPane {
         placeholder.setPadding(new Insets(24));
         placeholder.setTooltip(new Tooltip("Show runs in the run library to compare them"));
         StackPane heatmapPane = new StackPane(heatmap, placeholder);
-        VBox curves = new VBox(progressCurves.chart(), geodesicCurves.chart());
-        VBox.setVgrow(progressCurves.chart(), Priority.ALWAYS);
-        VBox.setVgrow(geodesicCurves.chart(), Priority.ALWAYS);
-        SplitPane split = new SplitPane(heatmapPane, curves);
-        split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.55);
+        VBox curves = new VBox();
+        SplitPane split = new SplitPane();
+        // wide: heat map left, the two charts stacked right; tall (a side tab): all three stacked,
+        // so the heat map keeps a readable size in a narrow panel
+        widthProperty().addListener((o, a, b) -> arrange(split, heatmapPane, curves));
+        heightProperty().addListener((o, a, b) -> arrange(split, heatmapPane, curves));
+        arrange(split, heatmapPane, curves);
         setCenter(split);
 
         model.runs().forEach(this::watch);
@@ -283,4 +284,27 @@ public final class ComparePanel extends BorderPane {
 
     /** Distances are up to date: nothing computing, asked for or scheduled. */
     boolean settled() { return recompute.idle(); }
+
+    private boolean wideLayout;
+    private boolean arranged;
+
+    private void arrange(SplitPane split, javafx.scene.Node heatmapPane, VBox curves) {
+        boolean wide = getWidth() > 1.2 * getHeight();
+        if (arranged && wide == wideLayout) return;
+        arranged = true;
+        wideLayout = wide;
+        if (wide) {
+            curves.getChildren().setAll(progressCurves.chart(), geodesicCurves.chart());
+            VBox.setVgrow(progressCurves.chart(), Priority.ALWAYS);
+            VBox.setVgrow(geodesicCurves.chart(), Priority.ALWAYS);
+            split.setOrientation(Orientation.HORIZONTAL);
+            split.getItems().setAll(heatmapPane, curves);
+            split.setDividerPositions(0.55);
+        } else {
+            curves.getChildren().clear();
+            split.setOrientation(Orientation.VERTICAL);
+            split.getItems().setAll(heatmapPane, progressCurves.chart(), geodesicCurves.chart());
+            split.setDividerPositions(0.42, 0.71);
+        }
+    }
 }
