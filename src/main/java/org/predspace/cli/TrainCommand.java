@@ -1,23 +1,17 @@
 package org.predspace.cli;
 
-import org.predspace.data.DatasetCatalog;
-import org.predspace.data.DatasetSplit;
-import org.predspace.runs.RunStatus;
 import org.predspace.training.Architecture;
 import org.predspace.training.LearningRateSchedule;
 import org.predspace.training.NativeBackend;
-import org.predspace.training.NetworkFactory;
 import org.predspace.training.OptimizerKind;
 import org.predspace.training.SnapshotPolicy;
 import org.predspace.training.Sweep;
-import org.predspace.training.TrainingPool;
 import org.predspace.training.TrainingSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -80,6 +74,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--snapshots", paramLabel = "P", defaultValue = "all",
             description = "parameter snapshots: all, sparse (first, middle, last) or none (default: ${DEFAULT-VALUE})")
     String snapshots;
+    @Option(names = "--init-from", paramLabel = "RUN_DIR",
+            description = "start from the last parameter snapshot of this run (same architecture) instead of a fresh initialisation")
+    Path initFrom;
     @Option(names = "--jobs", paramLabel = "J", description = "runs trained at once (default: one per core)")
     Integer jobs;
     @Option(names = "--name", paramLabel = "NAME", description = "run name (single runs only; default: from the values)")
@@ -93,7 +90,8 @@ final class TrainCommand implements Callable<Integer> {
                 .epochs(epochs).probeSize(probeSize).probeSeed(probeSeed).weightDecay(weightDecay)
                 .schedule(LearningRateSchedule.fromId(schedule)).warmupFraction(warmup).randomLabels(randomLabels)
                 .shiftAugment(augment).batchNorm(batchNorm).hiddenLayers(depth).width(width)
-                .checkpoints(checkpoints).snapshots(SnapshotPolicy.fromId(snapshots)).build();
+                .checkpoints(checkpoints).snapshots(SnapshotPolicy.fromId(snapshots))
+                .initFrom(initFrom == null ? null : initFrom.toString()).build();
         Sweep sweep = new Sweep(base, architectures.stream().map(Architecture::fromId).toList(),
                 optimizers.stream().map(OptimizerKind::fromId).toList(), learningRates, batchSizes, seeds);
         List<TrainingSpec> specs = sweep.specs();
@@ -101,35 +99,7 @@ final class TrainCommand implements Callable<Integer> {
             if (specs.size() != 1) throw new IllegalArgumentException("--name works for a single run; this sweep has " + specs.size());
             specs = List.of(specs.get(0).toBuilder().name(name).build());
         }
-        // load and check the data before any run starts, so a bad id or shape is one clear line
-        DatasetSplit data = new DatasetCatalog().load(dataset);
-        for (TrainingSpec s : specs) NetworkFactory.checkCompatible(s, data.shape());
         int workers = jobs != null ? jobs : NativeBackend.cores();
-        if (workers < 1) throw new IllegalArgumentException("--jobs must be at least 1, got " + workers);
-        Files.createDirectories(out);
-
-        ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getOut(), specs.size(), System.console() != null);
-        try (TrainingPool pool = new TrainingPool(Math.min(workers, specs.size()), id -> data)) {
-            List<TrainingPool.RunHandle> handles = pool.submitAll(specs, out, progress);
-            Thread stopOnInterrupt = new Thread(() -> cancelAndWait(handles), "cancel-on-exit");
-            Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
-            List<RunStatus> statuses = TrainingPool.awaitAll(handles);
-            Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
-            progress.done();
-            long failed = statuses.stream().filter(s -> s == null).count();
-            return failed == 0 ? 0 : Cli.EXIT_FAILURE;
-        }
-    }
-
-    /** On Ctrl-C, let each run record "cancelled" and close its files instead of leaving "running". */
-    private static void cancelAndWait(List<TrainingPool.RunHandle> handles) {
-        handles.forEach(TrainingPool.RunHandle::cancel);
-        for (TrainingPool.RunHandle h : handles) {
-            try {
-                h.status().get(5, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (Exception ignored) {
-                // exiting anyway; an unfinished run is reported as interrupted when reopened
-            }
-        }
+        return SpecTrainer.train(specs, out, workers, spec.commandLine().getOut()) ? 0 : Cli.EXIT_FAILURE;
     }
 }

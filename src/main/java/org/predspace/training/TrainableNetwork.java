@@ -29,7 +29,19 @@ public interface TrainableNetwork {
      * from the parameters DL4J initialised, so seeds mean the same on either path.
      */
     static TrainableNetwork create(TrainingSpec spec, InputShape shape, int classes, long totalSteps) {
+        return create(spec, shape, classes, totalSteps, null);
+    }
+
+    /** As above, starting from {@code initial} parameters (DL4J's params() order) when not null. */
+    static TrainableNetwork create(TrainingSpec spec, InputShape shape, int classes, long totalSteps, float[] initial) {
         ComputationGraph net = NetworkFactory.build(spec, shape, classes, totalSteps);
+        if (initial != null) {
+            if (initial.length != net.numParams()) {
+                throw new IllegalArgumentException("the starting parameters have " + initial.length + " values but a "
+                        + spec.architecture().id() + " network for this data has " + net.numParams());
+            }
+            net.setParams(org.nd4j.linalg.factory.Nd4j.create(initial).castTo(net.params().dataType()));
+        }
         return DenseNetwork.supports(spec) ? DenseNetwork.of(net) : new GraphNetwork(net, shape.size(), classes);
     }
 }

@@ -57,7 +57,7 @@ public final class TrainingRun {
         long stepsPerEpoch = Math.max(1, batches.stepsPerEpoch());
         long totalSteps = stepsPerEpoch * spec.epochs();
         CheckpointSchedule schedule = CheckpointSchedule.logSpaced(totalSteps, spec.checkpoints());
-        TrainableNetwork net = TrainableNetwork.create(spec, data.shape(), data.classes(), totalSteps);
+        TrainableNetwork net = TrainableNetwork.create(spec, data.shape(), data.classes(), totalSteps, startingParameters());
 
         Map<String, Object> specJson = spec.toMap();
         specJson.put("engine", EngineInfo.describe(net, data, stepsPerEpoch, totalSteps));
@@ -138,5 +138,20 @@ public final class TrainingRun {
             s.put("test_size", data.test().size());
         }
         return s;
+    }
+
+    /** The last parameter snapshot of spec.initFrom(), or null for a fresh initialisation. */
+    private float[] startingParameters() {
+        if (spec.initFrom() == null) return null;
+        try {
+            org.predspace.runs.Run from = org.predspace.runs.Run.open(java.nio.file.Path.of(spec.initFrom()));
+            long[] steps = from.parameterSteps();
+            if (steps.length == 0) {
+                throw new IllegalArgumentException("init-from run " + spec.initFrom() + " kept no parameter snapshot to start from");
+            }
+            return from.parameters(steps[steps.length - 1]);
+        } catch (org.predspace.runs.RunFormatException e) {
+            throw new IllegalArgumentException("init-from run: " + e.getMessage(), e);
+        }
     }
 }

@@ -16,6 +16,9 @@ import java.util.Map;
  *                         probe seed share a probe id and can be embedded together
  * @param checkpoints      target number of checkpoints (log-spaced in steps)
  * @param snapshots        which checkpoints get a parameter snapshot
+ * @param initFrom         a run folder whose last parameter snapshot is the starting point
+ *                         instead of a fresh initialisation (same architecture), or null: the
+ *                         "corner" experiments start from a network pre-trained on random labels
  */
 public record TrainingSpec(
         String name,
@@ -37,7 +40,8 @@ public record TrainingSpec(
         int probeSize,
         long probeSeed,
         int checkpoints,
-        SnapshotPolicy snapshots) {
+        SnapshotPolicy snapshots,
+        String initFrom) {
 
     public static final int DEFAULT_PROBE_SIZE = 1000;
     public static final int DEFAULT_CHECKPOINTS = 60;
@@ -84,7 +88,7 @@ public record TrainingSpec(
         b.batchNorm = batchNorm; b.optimizer = optimizer; b.learningRate = learningRate; b.schedule = schedule;
         b.warmupFraction = warmupFraction; b.batchSize = batchSize; b.epochs = epochs; b.weightDecay = weightDecay;
         b.randomLabels = randomLabels; b.shiftAugment = shiftAugment; b.seed = seed; b.probeSize = probeSize;
-        b.probeSeed = probeSeed; b.checkpoints = checkpoints; b.snapshots = snapshots;
+        b.probeSeed = probeSeed; b.checkpoints = checkpoints; b.snapshots = snapshots; b.initFrom = initFrom;
         return b;
     }
 
@@ -110,6 +114,7 @@ public record TrainingSpec(
         m.put("probe_seed", probeSeed);
         m.put("checkpoints", checkpoints);
         m.put("snapshots", snapshots.id());
+        if (initFrom != null) m.put("init_from", initFrom);
         return m;
     }
 
@@ -134,6 +139,7 @@ public record TrainingSpec(
         b.probeSeed = (long) num(m, "probe_seed");
         b.checkpoints = (int) num(m, "checkpoints");
         b.snapshots = SnapshotPolicy.fromId(str(m, "snapshots"));
+        b.initFrom = m.get("init_from") == null ? null : m.get("init_from").toString();   // optional: absent in older runs
         return b.build();
     }
 
@@ -179,6 +185,7 @@ public record TrainingSpec(
         private long probeSeed = 0;
         private int checkpoints = DEFAULT_CHECKPOINTS;
         private SnapshotPolicy snapshots = SnapshotPolicy.ALL;
+        private String initFrom;
 
         private Builder(String dataset) { this.dataset = dataset; }
 
@@ -201,11 +208,12 @@ public record TrainingSpec(
         public Builder probeSeed(long v) { probeSeed = v; return this; }
         public Builder checkpoints(int v) { checkpoints = v; return this; }
         public Builder snapshots(SnapshotPolicy v) { snapshots = v; return this; }
+        public Builder initFrom(String runDir) { initFrom = runDir; return this; }
 
         public TrainingSpec build() {
             return new TrainingSpec(name, dataset, architecture, hiddenLayers, width, batchNorm, optimizer, learningRate,
                     schedule, warmupFraction, batchSize, epochs, weightDecay, randomLabels, shiftAugment, seed,
-                    probeSize, probeSeed, checkpoints, snapshots);
+                    probeSize, probeSeed, checkpoints, snapshots, initFrom);
         }
     }
 }

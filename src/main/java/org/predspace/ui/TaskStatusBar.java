@@ -25,9 +25,20 @@ final class TaskStatusBar extends StatusBar {
         model.tasks().running().addListener((ListChangeListener<Task<?>>) c -> rebuild(model));
     }
 
+    /** More tasks than this (e.g. opening a folder of 28 runs) are summed up in one line. */
+    static final int CHIPS = 3;
+
     private void rebuild(ExplorerModel model) {
         tasks.getChildren().clear();
-        for (Task<?> t : model.tasks().running()) {
+        java.util.List<Task<?>> running = model.tasks().running();
+        if (running.size() > CHIPS) {
+            Label more = new Label("+ " + (running.size() - CHIPS) + " more tasks");
+            Button cancelAll = new Button("Cancel all");
+            cancelAll.setTooltip(new Tooltip("Cancel every background task"));
+            cancelAll.setOnAction(e -> java.util.List.copyOf(running).forEach(Task::cancel));
+            tasks.getChildren().addAll(more, cancelAll);
+        }
+        for (Task<?> t : running.subList(0, Math.min(CHIPS, running.size()))) {
             Label title = new Label();
             title.textProperty().bind(t.titleProperty());
             ProgressBar bar = new ProgressBar();

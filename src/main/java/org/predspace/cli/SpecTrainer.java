@@ -1,0 +1,71 @@
+package org.predspace.cli;
+
+import org.predspace.data.DatasetCatalog;
+import org.predspace.data.DatasetSplit;
+import org.predspace.runs.Run;
+import org.predspace.runs.RunFormatException;
+import org.predspace.runs.RunStatus;
+import org.predspace.training.NetworkFactory;
+import org.predspace.training.TrainingPool;
+import org.predspace.training.TrainingSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Trains a list of specs on one data set in the engine's pool, with the CLI's progress lines. */
+final class SpecTrainer {
+    private SpecTrainer() {}
+
+    /**
+     * Checks data, shapes and starting runs before any run starts (so a bad id, shape or
+     * init-from folder is one clear line), then trains and waits.
+     *
+     * @return true if no run failed with an error (finished, cancelled and diverged are results)
+     */
+    static boolean train(List<TrainingSpec> specs, Path out, int workers, PrintWriter printer) throws Exception {
+        if (workers < 1) throw new IllegalArgumentException("--jobs must be at least 1, got " + workers);
+        String dataset = specs.get(0).dataset();
+        DatasetSplit data = new DatasetCatalog().load(dataset);
+        for (TrainingSpec s : specs) {
+            if (!s.dataset().equals(dataset)) throw new IllegalArgumentException("one data set per call: " + s.dataset() + " vs " + dataset);
+            NetworkFactory.checkCompatible(s, data.shape());
+            if (s.initFrom() != null) checkStartingRun(s.initFrom());
+        }
+        Files.createDirectories(out);
+        ProgressPrinter progress = new ProgressPrinter(printer, specs.size(), System.console() != null);
+        try (TrainingPool pool = new TrainingPool(Math.min(workers, specs.size()), id -> data)) {
+            List<TrainingPool.RunHandle> handles = pool.submitAll(specs, out, progress);
+            Thread stopOnInterrupt = new Thread(() -> cancelAndWait(handles), "cancel-on-exit");
+            Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
+            List<RunStatus> statuses = TrainingPool.awaitAll(handles);
+            Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+            progress.done();
+            return statuses.stream().noneMatch(s -> s == null);
+        }
+    }
+
+    private static void checkStartingRun(String dir) throws IOException {
+        try {
+            if (Run.open(Path.of(dir)).parameterSteps().length == 0) {
+                throw new IllegalArgumentException("--init-from " + dir + ": the run kept no parameter snapshot");
+            }
+        } catch (RunFormatException e) {
+            throw new IllegalArgumentException("--init-from: " + e.getMessage(), e);
+        }
+    }
+
+    /** On Ctrl-C, let each run record "cancelled" and close its files instead of leaving "running". */
+    private static void cancelAndWait(List<TrainingPool.RunHandle> handles) {
+        handles.forEach(TrainingPool.RunHandle::cancel);
+        for (TrainingPool.RunHandle h : handles) {
+            try {
+                h.status().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // exiting anyway; an unfinished run is reported as interrupted when reopened
+            }
+        }
+    }
+}

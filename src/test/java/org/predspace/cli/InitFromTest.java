@@ -1,0 +1,65 @@
+package org.predspace.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.predspace.runs.Run;
+import org.predspace.training.TrainingSpec;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Starting a run from another run's parameters: the "corner" experiments of SCIENCE.md section 6. */
+class InitFromTest {
+    static final String[] DIGITS_MLP = {"train", "--dataset", "digits", "--arch", "mlp", "--width", "32", "--depth", "1",
+            "--optimizer", "sgd", "--lr", "0.1", "--epochs", "2", "--checkpoints", "8"};
+
+    @Test
+    void aRunStartedFromAnotherBeginsWhereThatOneEnded(@TempDir Path tmp) throws Exception {
+        CliRunner pre = CliRunner.run(concat(DIGITS_MLP, "--random-labels", "1", "--snapshots", "sparse", "--name", "pre",
+                "--out", tmp.toString()));
+        assertEquals(0, pre.exitCode(), pre.err());
+        CliRunner from = CliRunner.run(concat(DIGITS_MLP, "--seed", "5", "--snapshots", "none", "--name", "corner",
+                "--init-from", tmp.resolve("pre").toString(), "--out", tmp.toString()));
+        assertEquals(0, from.exitCode(), from.err());
+        CliRunner fresh = CliRunner.run(concat(DIGITS_MLP, "--seed", "5", "--snapshots", "none", "--name", "fresh",
+                "--out", tmp.toString()));
+        assertEquals(0, fresh.exitCode(), fresh.err());
+
+        Run p = Run.open(tmp.resolve("pre")), c = Run.open(tmp.resolve("corner")), f = Run.open(tmp.resolve("fresh"));
+        // same parameters, same probe: the corner run's step 0 predicts exactly what the pre-training ended with
+        assertArrayEquals(p.predictions(p.checkpointCount() - 1), c.predictions(0), 1e-6f);
+        assertFalse(java.util.Arrays.equals(f.predictions(0), c.predictions(0)), "a fresh start differs");
+        assertEquals(tmp.resolve("pre").toString(), c.spec().get("init_from"));
+        assertEquals(tmp.resolve("pre").toString(), TrainingSpec.fromMap(c.spec()).initFrom());
+    }
+
+    @Test
+    void aStartingRunWithoutParametersIsOneClearLine(@TempDir Path tmp) throws Exception {
+        CliRunner pre = CliRunner.run(concat(DIGITS_MLP, "--snapshots", "none", "--name", "bare", "--out", tmp.toString()));
+        assertEquals(0, pre.exitCode(), pre.err());
+        CliRunner r = CliRunner.run(concat(DIGITS_MLP, "--init-from", tmp.resolve("bare").toString(), "--name", "x",
+                "--out", tmp.toString()));
+        assertNotEquals(0, r.exitCode());
+        assertTrue(r.err().contains("kept no parameter snapshot"), r.err());
+        CliRunner missing = CliRunner.run(concat(DIGITS_MLP, "--init-from", tmp.resolve("nope").toString(), "--name", "y",
+                "--out", tmp.toString()));
+        assertNotEquals(0, missing.exitCode());
+        assertTrue(missing.err().contains("nope"), missing.err());
+    }
+
+    @Test
+    void specsWithoutInitFromStillRead() {
+        TrainingSpec s = TrainingSpec.builder("digits").build();
+        Map<String, Object> m = s.toMap();
+        assertFalse(m.containsKey("init_from"), "older run.json files have no init_from");
+        assertNull(TrainingSpec.fromMap(m).initFrom());
+    }
+
+    static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
