@@ -55,7 +55,7 @@ public final class ExplorerModel {
     private final ObservableList<CheckpointRef> pinned = FXCollections.observableArrayList();
 
     private final ObjectProperty<ExplorerSession.Probe> probe = new SimpleObjectProperty<>(this, "probe", ExplorerSession.Probe.TRAINING);
-    private final ObjectProperty<Colouring> colouring = new SimpleObjectProperty<>(this, "colouring", Colouring.RUN);
+    private final ObjectProperty<Colouring> colouring = new SimpleObjectProperty<>(this, "colouring", Colouring.ARCHITECTURE);   // the clusters of [A]
     private final IntegerProperty axisX = new SimpleIntegerProperty(this, "axisX", 0);
     private final IntegerProperty axisY = new SimpleIntegerProperty(this, "axisY", 1);
     private final IntegerProperty axisZ = new SimpleIntegerProperty(this, "axisZ", 2);

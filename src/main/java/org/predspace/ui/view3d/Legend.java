@@ -14,7 +14,7 @@ import java.util.List;
 
 /** What the colours mean, over the top-left of the view: swatches or a gradient bar. */
 final class Legend {
-    static final int MAX_ENTRIES = 14;
+    static final int MAX_ENTRIES = 10;
     private final VBox box = new VBox(4);
     private PointPaint.Legend shown;
 

@@ -171,7 +171,7 @@ public final class PredictionView extends StackPane {
                 Objects.toString(model.selectedCheckpoint()), model.axisProperty(0).get(), model.axisProperty(1).get(),
                 model.axisProperty(2).get(), model.pointSizeProperty().get(), model.trajectoriesShownProperty().get(),
                 model.probeProperty().get(), System.identityHashCode(palette));
-        aimScale(frame, looks);
+        if (!key.equals(drawnKey)) aimScale(frame, looks);
         boolean easing = scale.step();
         if (key.equals(drawnKey) && !easing) {
             triad.placeLabels(world);
@@ -196,18 +196,33 @@ public final class PredictionView extends StackPane {
                 Math.min(model.axisProperty(2).get(), k - 1)};
     }
 
+    /**
+     * Aims the scale at a robust extent of the visible points: the 98th percentile of their
+     * largest |coordinate| on the drawn axes, and the anchors. A diverged run that shoots far
+     * off then leaves the view instead of squeezing every other trajectory into a corner.
+     * Computed only when what is drawn changed.
+     */
     private void aimScale(PictureFrame frame, Map<String, PointPaint.RunLook> looks) {
         int n = frame.size();
         if (n == 0) return;
         int[] ax = shownAxes(frame);
-        double extent = 0;
+        double[] reach = new double[n];
+        int count = 0;
+        double anchors = 0;
         for (int i = 0; i < n; i++) {
             PointInfo p = frame.point(i);
+            double r = 0;
+            for (int a : ax) r = Math.max(r, Math.abs(frame.coordinate(i, a)));
+            if (p.isAnchor()) {
+                anchors = Math.max(anchors, r);
+                continue;
+            }
             PointPaint.RunLook look = looks.get(p.run());
-            if (!p.isAnchor() && (look == null || !look.visible())) continue;
-            for (int a : ax) extent = Math.max(extent, Math.abs(frame.coordinate(i, a)));
+            if (look != null && look.visible()) reach[count++] = r;
         }
-        scale.aimAt(extent);
+        java.util.Arrays.sort(reach, 0, count);
+        double robust = count == 0 ? 0 : reach[(int) Math.floor(0.98 * (count - 1))];
+        scale.aimAt(Math.max(anchors, robust));
     }
 
     private void draw(PictureFrame frame, Map<String, PointPaint.RunLook> looks, String selectedRun) {

@@ -45,6 +45,7 @@ class PredictionViewTest {
         model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), runs.resolve("out"));
         view = new PredictionView(model);
         model.trajectoriesShownProperty().set(false);
+        model.colouringProperty().set(org.predspace.ui.Colouring.RUN);   // the tests find runs by their own hue
         model.pointSizeProperty().set(2.0);
         stage.setScene(new Scene(view, 900, 700));
         stage.show();
