@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Regenerates docs/screenshots/*.png: trains a small sweep on the bundled digits data (once, into
-# target/screenshot-runs), opens it in the real main window under Xvfb and photographs the main
-# window, a selected checkpoint with its spectrum, and the compare panel.
+# Regenerates docs/screenshots/*.png: opens the sample runs (sample-runs/, or RUNS_DIR; without
+# either it trains a small digits sweep once into target/screenshot-runs) in the real main window
+# under Xvfb and photographs the main window (light and dark), a selected checkpoint with its
+# spectrum, and the compare panel.
 # Needs xvfb-run (apt-get install xvfb xauth libgl1-mesa-dri libgtk-3-0).
 # Usage: scripts/screenshots.sh [RUNS_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -o package -DskipTests
-runs=${1:-target/screenshot-runs}
+runs=${1:-sample-runs}
+[ -d "$runs" ] || runs=target/screenshot-runs
 if [ ! -d "$runs" ]; then
   OMP_NUM_THREADS=1 java -jar target/predspace.jar train --dataset=digits --arch=linear,mlp --optimizer=sgd,adam \
     --lr=0.05 --seed=1,2 --epochs=6 --batch=32 --width=64 --probe-size=300 --checkpoints=40 --snapshots=all --out="$runs"

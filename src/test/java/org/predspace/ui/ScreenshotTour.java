@@ -70,14 +70,15 @@ public final class ScreenshotTour extends Application {
                 && f.embedding().exactPoints() == f.size() && f.geodesic().length > 0;
     }
 
-    /** A mid-training checkpoint of the first mlp run: spectrum and details say the most there. */
+    /** A mid-training checkpoint of an mlp run with parameter snapshots: spectrum and details say the most there. */
     private void selectCheckpoint() {
         PictureFrame f = model.picture().frame();
         PointInfo chosen = null;
         for (int i = 2; i < f.size(); i++) {
             PointInfo p = f.point(i);
             RunItem r = model.run(p.run());
-            if (r != null && r.state().architecture().equals("mlp") && p.progress() > 0.5) {
+            // seed 0 of the sample runs keeps parameter snapshots (first, middle, last)
+            if (r != null && r.state().architecture().equals("mlp") && p.run().endsWith("-s0") && p.progress() > 0.5) {
                 chosen = p;
                 break;
             }
