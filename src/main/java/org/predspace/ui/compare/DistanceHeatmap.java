@@ -244,6 +244,12 @@ final class DistanceHeatmap extends Region {
     private void drawLabels(GraphicsContext g, List<String> labels, Font font, Font bold, Paint ink) {
         double swatch = layout.swatch();
         g.setTextBaseline(VPos.CENTER);
+        // many runs in a small panel: shrink the names to the row height so they do not overlap
+        double fit = Math.max(7, Math.min(font.getSize(), 0.85 * layout.cell()));
+        if (fit < font.getSize()) {
+            font = Font.font(font.getFamily(), fit);
+            bold = Font.font(font.getFamily(), FontWeight.BOLD, fit);
+        }
         for (int slot = 0; slot < labels.size(); slot++) {
             boolean isSelected = order.get(slot).equals(selected);
             Color colour = colourOf.apply(order.get(slot));
