@@ -123,4 +123,21 @@ class ExplorerWindowTest {
         assertTrue(Files.isRegularFile(tmp.resolve("trained/iris-window/run.json")), "the run is saved where the model trains");
         assertFalse(robot.lookup("#empty-state").query().isVisible());
     }
+
+    @Test
+    void aCorruptRunFolderIsReportedByNameAndTheOthersStillOpen(FxRobot robot) throws Exception {
+        List<Path> good = TestRuns.writeSynthetic(tmp, 2, 5);
+        Path bad = tmp.resolve("broken");
+        Files.createDirectories(bad);
+        Files.writeString(bad.resolve("run.json"), "{ this is not json");
+        Platform.runLater(() -> model.openRuns(List.of(good.get(0), bad, good.get(1))));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.problems().isEmpty() && model.runs().size() == 2);
+        String problem = model.problems().get(0);
+        assertTrue(problem.contains("broken") && problem.contains("run.json"), problem);
+        waitForDrawn(2 + 2 * 5);
+        // the notification is on screen, in plain words
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof javafx.scene.control.Label
+                && ((javafx.scene.control.Label) n).getText() != null
+                && ((javafx.scene.control.Label) n).getText().contains("broken")).tryQuery().isPresent());
+    }
 }
