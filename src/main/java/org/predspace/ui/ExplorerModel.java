@@ -62,6 +62,9 @@ public final class ExplorerModel {
     private final DoubleProperty pointSize = new SimpleDoubleProperty(this, "pointSize", 1.0);
     private final BooleanProperty trajectoriesShown = new SimpleBooleanProperty(this, "trajectoriesShown", true);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
+    /** Playback: checkpoints after this step are not drawn (Long.MAX_VALUE: all). */
+    private final javafx.beans.property.LongProperty shownUpToStep =
+            new javafx.beans.property.SimpleLongProperty(this, "shownUpToStep", Long.MAX_VALUE);
 
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
@@ -218,6 +221,8 @@ public final class ExplorerModel {
     public BooleanProperty trajectoriesShownProperty() { return trajectoriesShown; }
 
     public BooleanProperty darkThemeProperty() { return darkTheme; }
+
+    public javafx.beans.property.LongProperty shownUpToStepProperty() { return shownUpToStep; }
 
     // ---- problems -----------------------------------------------------------------------
 

@@ -46,6 +46,7 @@ public final class MainWindow {
     private final VBox placeholder;
     private final Scene scene;
     private final Actions actions;
+    private final PlaybackBar playback;
 
     /** What the menus, buttons and keys do, supplied by the app (dialogs live elsewhere). */
     public interface Actions {
@@ -66,7 +67,8 @@ public final class MainWindow {
         this.status = new TaskStatusBar(model);
         this.placeholder = placeholder();
         centre = new StackPane(view, placeholder);
-        VBox middle = new VBox(new ViewControls(model, view::resetView), centre);
+        playback = new PlaybackBar(model);
+        VBox middle = new VBox(new ViewControls(model, view::resetView), centre, playback);
         VBox.setVgrow(centre, javafx.scene.layout.Priority.ALWAYS);
         panels.getTabs().setAll(tabs);
         panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -98,6 +100,8 @@ public final class MainWindow {
     public PredictionView view() { return view; }
 
     public TabPane panels() { return panels; }
+
+    public PlaybackBar playback() { return playback; }
 
     private MenuBar menus() {
         MenuItem open = item("Open runs…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), actions::openRuns);
@@ -145,6 +149,7 @@ public final class MainWindow {
             case H -> model.probeProperty().set(model.probeProperty().get() == ExplorerSession.Probe.TRAINING
                     ? ExplorerSession.Probe.HELD_OUT : ExplorerSession.Probe.TRAINING);
             case ESCAPE -> model.clearSelection();
+            case P -> playback.toggle();
             case F11 -> stage.setFullScreen(!stage.isFullScreen());
             default -> { return; }
         }
@@ -158,7 +163,7 @@ public final class MainWindow {
         a.setContentText("""
                 Ctrl+O  open run folders        Ctrl+N  new run        Ctrl+Shift+N  sweep
                 R  reset view     C  next colouring     T  trajectories on/off
-                H  training / held-out picture     Esc  clear selection
+                H  training / held-out picture     P  play / pause training     Esc  clear selection
                 Ctrl+D  dark theme     F11  full screen
                 Mouse: drag rotates, right-drag or Shift+drag pans, wheel zooms, click selects a checkpoint""");
         a.show();

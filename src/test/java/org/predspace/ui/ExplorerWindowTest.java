@@ -140,4 +140,34 @@ class ExplorerWindowTest {
                 && ((javafx.scene.control.Label) n).getText() != null
                 && ((javafx.scene.control.Label) n).getText().contains("broken")).tryQuery().isPresent());
     }
+
+    @Test
+    void playbackShowsTrainingUpToAStepAndPlaysToTheEnd(FxRobot robot) throws Exception {
+        List<Path> dirs = TestRuns.writeSynthetic(tmp, 3, 8);   // steps 0, 10, ..., 70
+        Platform.runLater(() -> model.openRuns(dirs));
+        waitForDrawn(2 + 3 * 8);
+        assertEquals(24, window.view().drawnMarkers());
+        WaitForAsyncUtils.asyncFx(() -> model.shownUpToStepProperty().set(30)).get();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.view().drawnMarkers() == 3 * 4);
+        assertEquals("step ≤ 30", robot.lookup("#playback-step").queryLabeled().getText());
+
+        robot.clickOn("#playback-play");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.playback().playing());
+        // it plays on from step 30: more checkpoints appear before the end
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.view().drawnMarkers() > 12
+                && model.shownUpToStepProperty().get() < 70);
+        WaitForAsyncUtils.waitFor((long) PlaybackBar.PLAY_SECONDS + 10, TimeUnit.SECONDS,
+                () -> !window.playback().playing() && model.shownUpToStepProperty().get() == Long.MAX_VALUE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.view().drawnMarkers() == 24);
+    }
+
+    @Test
+    void sliderPositionsAndStepsRoundTripOnTheLogScale() {
+        assertEquals(Long.MAX_VALUE, PlaybackBar.stepAt(1, 1000));
+        assertEquals(0, PlaybackBar.stepAt(0, 1000));
+        for (long step : new long[]{1, 9, 99, 500}) {
+            assertEquals(step, PlaybackBar.stepAt(PlaybackBar.positionOf(step, 1000), 1000));
+        }
+        assertEquals(0.5, PlaybackBar.positionOf(30, 960), 1e-12);   // log10(31) / log10(961)
+    }
 }

@@ -35,12 +35,18 @@ public final class PointPaint {
 
     /** Palette index per point (-1: not drawn as a marker). */
     public int[] colours(List<PointInfo> points, int n, Map<String, RunLook> runs, Colouring colouring, String selectedRun) {
+        return colours(points, n, runs, colouring, selectedRun, Long.MAX_VALUE);
+    }
+
+    /** As above, with checkpoints after step {@code upToStep} not drawn (playback). */
+    public int[] colours(List<PointInfo> points, int n, Map<String, RunLook> runs, Colouring colouring, String selectedRun,
+                         long upToStep) {
         Scale scale = scale(runs, colouring, points, n);
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
             PointInfo p = points.get(i);
             RunLook look = runs.get(p.run());
-            if (p.isAnchor() || look == null || !look.visible()) {
+            if (p.isAnchor() || look == null || !look.visible() || p.step() > upToStep) {
                 out[i] = -1;
                 continue;
             }

@@ -73,6 +73,7 @@ public final class PredictionView extends StackPane {
     private PictureFrame drawn;
     private Object drawnKey;
     private float[] centres = new float[0];
+    private int drawnMarkers;
 
     private double pressX, pressY;
     private boolean dragged;
@@ -139,6 +140,9 @@ public final class PredictionView extends StackPane {
         return world.localToScreen(centres[3 * index], centres[3 * index + 1], centres[3 * index + 2]);
     }
 
+    /** How many checkpoint markers the last draw showed (tests). */
+    public int drawnMarkers() { return drawnMarkers; }
+
     /** The frame last drawn (tests). */
     public PictureFrame drawnFrame() { return drawn; }
 
@@ -170,7 +174,7 @@ public final class PredictionView extends StackPane {
                 model.colouringProperty().get(), Objects.toString(selectedRun == null ? null : selectedRun.name()),
                 Objects.toString(model.selectedCheckpoint()), model.axisProperty(0).get(), model.axisProperty(1).get(),
                 model.axisProperty(2).get(), model.pointSizeProperty().get(), model.trajectoriesShownProperty().get(),
-                model.probeProperty().get(), System.identityHashCode(palette));
+                model.probeProperty().get(), System.identityHashCode(palette), model.shownUpToStepProperty().get());
         if (!key.equals(drawnKey)) aimScale(frame, looks);
         boolean easing = scale.step();
         if (key.equals(drawnKey) && !easing) {
@@ -237,7 +241,10 @@ public final class PredictionView extends StackPane {
             centres[3 * i + 2] = (float) (f * frame.coordinate(i, ax[2]));
         }
         double size = model.pointSizeProperty().get();
-        int[] colours = paint.colours(frame.points(), n, looks, model.colouringProperty().get(), selectedRun);
+        int[] colours = paint.colours(frame.points(), n, looks, model.colouringProperty().get(), selectedRun,
+                model.shownUpToStepProperty().get());
+        drawnMarkers = 0;
+        for (int c : colours) if (c >= 0) drawnMarkers++;
         if (MarkerMesh.Shape.forCount(n) != markers.shape()) swapMarkers(MarkerMesh.Shape.forCount(n));
         markers.update(n, centres, colours, (float) (MARKER * size));
         drawTrajectories(frame, n, colours, size);
