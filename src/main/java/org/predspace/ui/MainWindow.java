@@ -47,6 +47,16 @@ public final class MainWindow {
     private final Scene scene;
     private final Actions actions;
     private final PlaybackBar playback;
+    private final VBox middle;
+    private final SplitPane split;
+    private final javafx.scene.Node menuBar;
+    /** Presentation mode: the picture and the time bar only, large type, full screen. */
+    private final javafx.beans.property.BooleanProperty presenting = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final javafx.animation.AnimationTimer autoRotate = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) { view.rotateBy(0.25); }
+    };
+    private final javafx.beans.property.BooleanProperty rotating = new javafx.beans.property.SimpleBooleanProperty(false);
 
     /** What the menus, buttons and keys do, supplied by the app (dialogs live elsewhere). */
     public interface Actions {
@@ -68,14 +78,15 @@ public final class MainWindow {
         this.placeholder = placeholder();
         centre = new StackPane(view, placeholder);
         playback = new PlaybackBar(model);
-        VBox middle = new VBox(new ViewControls(model, view::resetView), centre, playback);
+        middle = new VBox(new ViewControls(model, view::resetView), centre, playback);
         VBox.setVgrow(centre, javafx.scene.layout.Priority.ALWAYS);
         panels.getTabs().setAll(tabs);
         panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        SplitPane split = new SplitPane(library, middle, panels);
+        split = new SplitPane(library, middle, panels);
         split.setDividerPositions(0.24, 0.68);
         SplitPane.setResizableWithParent(library, false);
-        root.setTop(menus());
+        menuBar = menus();
+        root.setTop(menuBar);
         root.setCenter(split);
         root.setBottom(status);
         scene = new Scene(root, 1600, 950);
@@ -84,6 +95,7 @@ public final class MainWindow {
             if (dark) root.getStyleClass().add("dark"); else root.getStyleClass().remove("dark");
         });
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+        rotating.addListener((o, a, b) -> { if (b) autoRotate.start(); else autoRotate.stop(); });
         model.setProblemSink(this::notify);
         model.runs().addListener((javafx.collections.ListChangeListener<RunItem>) c -> placeholder.setVisible(model.runs().isEmpty()));
         placeholder.setVisible(model.runs().isEmpty());
@@ -102,6 +114,39 @@ public final class MainWindow {
     public TabPane panels() { return panels; }
 
     public PlaybackBar playback() { return playback; }
+
+    public boolean presenting() { return presenting.get(); }
+
+    /**
+     * Presentation mode for lectures: only the picture and the time bar, fonts large enough for
+     * the back row, full screen. Keys: Space play/pause, arrows step, F full screen, C colouring,
+     * A auto-rotate, Esc leaves.
+     */
+    public void setPresenting(boolean on) {
+        if (on == presenting.get()) return;
+        presenting.set(on);
+        if (on) {
+            middle.getChildren().remove(playback);
+            javafx.scene.layout.BorderPane stageArea = new javafx.scene.layout.BorderPane(centre);
+            stageArea.setBottom(playback);
+            root.setTop(null);
+            root.setBottom(null);
+            root.setCenter(stageArea);
+            root.getStyleClass().add("presentation");
+            stage.setFullScreenExitHint("");
+            stage.setFullScreen(true);
+        } else {
+            root.getStyleClass().remove("presentation");
+            middle.getChildren().setAll(middle.getChildren().get(0), centre, playback);
+            javafx.scene.layout.VBox.setVgrow(centre, javafx.scene.layout.Priority.ALWAYS);
+            root.setTop(menuBar);
+            root.setCenter(split);
+            root.setBottom(status);
+            stage.setFullScreen(false);
+        }
+    }
+
+    public javafx.beans.property.BooleanProperty autoRotateProperty() { return rotating; }
 
     private MenuBar menus() {
         MenuItem open = item("Open runs…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), actions::openRuns);
@@ -123,7 +168,10 @@ public final class MainWindow {
         dark.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
         dark.selectedProperty().bindBidirectional(model.darkThemeProperty());
         MenuItem full = item("Full screen (F11)", null, () -> stage.setFullScreen(!stage.isFullScreen()));
-        Menu viewMenu = new Menu("View", null, reset, cycle, lines, heldOut, dark, full);
+        MenuItem present = item("Presentation mode (F5)", null, () -> setPresenting(true));
+        CheckMenuItem spin = new CheckMenuItem("Auto-rotate (A)");
+        spin.selectedProperty().bindBidirectional(rotating);
+        Menu viewMenu = new Menu("View", null, reset, cycle, lines, heldOut, dark, full, present, spin);
 
         MenuItem keysHelp = item("Keyboard shortcuts", null, this::showShortcuts);
         Menu help = new Menu("Help", null, keysHelp);
@@ -142,6 +190,10 @@ public final class MainWindow {
         if (e.isShortcutDown() || e.isAltDown()) return;
         if (scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl) return;
         if (scene.getFocusOwner() instanceof javafx.scene.control.Spinner) return;
+        if (presenting.get() && presentationKey(e)) {
+            e.consume();
+            return;
+        }
         switch (e.getCode()) {
             case R -> view.resetView();
             case C -> model.colouringProperty().set(model.colouringProperty().get().next());
@@ -150,10 +202,26 @@ public final class MainWindow {
                     ? ExplorerSession.Probe.HELD_OUT : ExplorerSession.Probe.TRAINING);
             case ESCAPE -> model.clearSelection();
             case P -> playback.toggle();
+            case A -> rotating.set(!rotating.get());
+            case F5 -> setPresenting(true);
             case F11 -> stage.setFullScreen(!stage.isFullScreen());
             default -> { return; }
         }
         e.consume();
+    }
+
+    private boolean presentationKey(KeyEvent e) {
+        switch (e.getCode()) {
+            case SPACE -> playback.toggle();
+            case RIGHT -> playback.stepBy(1);
+            case LEFT -> playback.stepBy(-1);
+            case F -> stage.setFullScreen(!stage.isFullScreen());
+            case C -> model.colouringProperty().set(model.colouringProperty().get().next());
+            case A -> rotating.set(!rotating.get());
+            case ESCAPE -> setPresenting(false);
+            default -> { return false; }
+        }
+        return true;
     }
 
     private void showShortcuts() {
@@ -164,7 +232,8 @@ public final class MainWindow {
                 Ctrl+O  open run folders        Ctrl+N  new run        Ctrl+Shift+N  sweep
                 R  reset view     C  next colouring     T  trajectories on/off
                 H  training / held-out picture     P  play / pause training     Esc  clear selection
-                Ctrl+D  dark theme     F11  full screen
+                Ctrl+D  dark theme     F11  full screen     A  auto-rotate     F5  presentation mode
+                In presentation: Space play/pause, arrows step, F full screen, C colouring, A rotate, Esc back
                 Mouse: drag rotates, right-drag or Shift+drag pans, wheel zooms, click selects a checkpoint""");
         a.show();
     }

@@ -132,4 +132,20 @@ public final class PlaybackBar extends HBox {
     static double positionOf(long step, long last) {
         return last <= 0 ? 1 : Math.min(1, Math.log10(step + 1.0) / Math.log10(last + 1.0));
     }
+
+    /**
+     * Moves to the next (+1) or previous (-1) step at which any run has a checkpoint (arrow keys
+     * in presentation): one press, one more point on some trajectory.
+     */
+    public void stepBy(int direction) {
+        pause();
+        java.util.TreeSet<Long> steps = new java.util.TreeSet<>();
+        for (RunItem r : model.runs()) for (var m : r.state().metrics()) steps.add(m.step());
+        if (steps.isEmpty()) return;
+        long now = model.shownUpToStepProperty().get();
+        Long next = direction > 0 ? (now == Long.MAX_VALUE ? null : steps.higher(now))
+                : (now == Long.MAX_VALUE ? steps.last() : steps.lower(now));
+        if (direction > 0 && next == null) next = Long.MAX_VALUE;
+        if (next != null) model.shownUpToStepProperty().set(next == steps.last() && direction > 0 ? Long.MAX_VALUE : next);
+    }
 }

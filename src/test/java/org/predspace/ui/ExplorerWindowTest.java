@@ -170,4 +170,38 @@ class ExplorerWindowTest {
         }
         assertEquals(0.5, PlaybackBar.positionOf(30, 960), 1e-12);   // log10(31) / log10(961)
     }
+
+    @Test
+    void presentationModeKeysDriveThePictureAndEscapeComesBack(FxRobot robot) throws Exception {
+        List<Path> dirs = TestRuns.writeSynthetic(tmp, 2, 8);
+        Platform.runLater(() -> model.openRuns(dirs));
+        waitForDrawn(2 + 2 * 8);
+        robot.clickOn(window.view());   // focus the picture, not a text field
+        robot.type(javafx.scene.input.KeyCode.F5);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, window::presenting);
+        assertTrue(robot.lookup(".menu-bar").tryQuery().isEmpty(), "no chrome in presentation mode");
+        assertTrue(window.scene().getRoot().getStyleClass().contains("presentation"));
+
+        Colouring before = model.colouringProperty().get();
+        robot.type(javafx.scene.input.KeyCode.C);
+        assertEquals(before.next(), model.colouringProperty().get());
+
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.playback().playing());
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !window.playback().playing());
+        long at = model.shownUpToStepProperty().get();
+        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model.shownUpToStepProperty().get() > at || model.shownUpToStepProperty().get() == Long.MAX_VALUE,
+                "the right arrow steps forward from " + at);
+        robot.type(javafx.scene.input.KeyCode.A);
+        assertTrue(window.autoRotateProperty().get());
+        robot.type(javafx.scene.input.KeyCode.A);
+
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !window.presenting());
+        assertTrue(robot.lookup(".menu-bar").tryQuery().isPresent());
+        assertTrue(robot.lookup("#playback-slider").tryQuery().isPresent());
+    }
 }
