@@ -89,7 +89,10 @@ public final class ScreenshotTour extends Application {
         waitUntil(() -> model.tasks().running().isEmpty(), () -> later(2, () -> shoot("selected-checkpoint-spectrum.png", () -> {
             selectTab("tab-compare");
             later(4, () -> waitUntil(() -> model.tasks().running().isEmpty(),
-                    () -> later(2, () -> shoot("compare-panel.png", Platform::exit))));
+                    () -> later(2, () -> shoot("compare-panel.png", () -> {
+                        window.setPresenting(true);
+                        later(3, () -> shoot("presentation.png", Platform::exit));
+                    }))));
         })));
     }
 
