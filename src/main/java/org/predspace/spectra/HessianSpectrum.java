@@ -33,12 +33,16 @@ public final class HessianSpectrum {
     }
 
     public static Spectrum compute(CheckpointModel model, Samples samples, Options options, TaskMonitor monitor) {
+        return compute(new HessianVectorProduct(model, samples, options.step(), monitor), samples.size(), options, monitor);
+    }
+
+    /** The same on given products ({@code options.step()} is then theirs, not this one); {@code samples} is n, for the record. */
+    public static Spectrum compute(HessianVectorProduct h, int samples, Options options, TaskMonitor monitor) {
         long t0 = System.nanoTime();
-        HessianVectorProduct h = new HessianVectorProduct(model, samples, options.step(), monitor);
         double[] values = h.dimension() <= FULL_SPECTRUM_MAX_PARAMETERS
                 ? full(h, monitor)
                 : lanczos(h, options, monitor);
-        return new Spectrum(SpectrumKind.HESSIAN, values, samples.size(), h.dimension(), new double[0][],
+        return new Spectrum(SpectrumKind.HESSIAN, values, samples, h.dimension(), new double[0][],
                 (System.nanoTime() - t0) / 1e9);
     }
 

@@ -80,6 +80,24 @@ class HessianSpectrumTest {
         assertTrue(errorAtDefault < 100 * best, "default step within 100x of the best step's error");
     }
 
+    /** Two workers (each on its own network copy) give bit for bit the product of one, over several chunks of samples. */
+    @Test
+    void productsDoNotDependOnTheNumberOfWorkers() {
+        CheckpointModel model = SpectraFixtures.model(Architecture.MLP, 16);
+        Samples samples = SpectraFixtures.samples(600); // three chunks of at most 250
+        double[] w = model.parameters();
+        double[] v = Vectors.gaussian(model.parameterCount(), new SplittableRandom(3));
+        double[] one = new double[v.length];
+        double[] two = new double[v.length];
+        new HessianVectorProduct(model, samples, HessianVectorProduct.DEFAULT_STEP, 1, TaskMonitor.silent()).apply(v, one);
+        HessianVectorProduct parallel = new HessianVectorProduct(model, samples, HessianVectorProduct.DEFAULT_STEP, 2, TaskMonitor.silent());
+        parallel.apply(v, two);
+        assertArrayEquals(one, two);
+        parallel.apply(v, two);
+        assertArrayEquals(one, two, "again, with the workers' copies reused");
+        assertArrayEquals(w, model.parameters(), "the caller's network is back at its parameters");
+    }
+
     @Test
     void hessianVectorProductsAreSymmetric() {
         CheckpointModel model = SpectraFixtures.model(Architecture.MLP, 16);
