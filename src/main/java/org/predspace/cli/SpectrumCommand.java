@@ -73,9 +73,10 @@ final class SpectrumCommand implements Callable<Integer> {
     @Option(names = "--grid", defaultValue = "1000", description = "density: grid points (default: ${DEFAULT-VALUE})")
     int grid;
 
-    @Option(names = "--floor", defaultValue = "1e-12", paramLabel = "REL",
-            description = "decades are counted down to the smallest eigenvalue above REL x the largest (default: ${DEFAULT-VALUE})")
-    double floor;
+    @Option(names = "--floor", paramLabel = "REL",
+            description = "decades are counted down to the smallest eigenvalue above REL x the largest "
+                    + "(default: 1e-12; 1e-8 for the Hessian, whose finite differences blur eigenvalues below a few 1e-10)")
+    Double floorOption;
 
     @Option(names = "--threshold", defaultValue = "1e-3", paramLabel = "REL",
             description = "effective dimension: eigenvalues above REL x the largest (default: ${DEFAULT-VALUE})")
@@ -118,6 +119,7 @@ final class SpectrumCommand implements Callable<Integer> {
             facts.put("seconds", result.density().seconds());
         } else {
             Spectrum spectrum = result.spectrum();
+            double floor = floorOption != null ? floorOption : SpectrumSummary.relativeFloor(spectrumKind);
             writeEigenvalues(spectrum.eigenvalues());
             SpectrumSummary summary = SpectrumSummary.of(spectrum.eigenvalues(), floor, threshold * spectrum.largest());
             facts.put("n", spectrum.samples());

@@ -3,13 +3,7 @@ package org.predspace.spectra;
 import org.predspace.training.NativeBackend;
 
 import java.nio.DoubleBuffer;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -121,26 +115,9 @@ public final class FisherSpectrum {
         double[] probs = empirical ? null : model.probabilities(samples.features(), 0, n);
         AtomicInteger next = new AtomicInteger();
         HeapBound heap = new HeapBound();
-        int workers = Math.max(1, Math.min(threads, n));
-        ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers - 1, FisherSpectrum::workerThread) : null;
-        try {
-            List<Future<?>> others = new ArrayList<>();
-            for (int w = 1; w < workers; w++) {
-                CheckpointModel copy = model.copy();
-                others.add(pool.submit(() -> fillRows(copy, samples, empirical, probs, rows, next, heap, monitor, false)));
-            }
-            fillRows(model, samples, empirical, probs, rows, next, heap, monitor, true);
-            for (Future<?> f : others) f.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted");
-        } finally {
-            if (pool != null) pool.shutdownNow();
-        }
+        List<CheckpointModel> models = ModelWorkers.withCopies(model, Math.max(1, Math.min(threads, n)));
+        ModelWorkers.run(models, "fisher-gradients",
+                m -> fillRows(m, samples, empirical, probs, rows, next, heap, monitor, m == model));
         monitor.checkCancelled();
         return rows;
     }
@@ -167,11 +144,5 @@ public final class FisherSpectrum {
                 rows.set(i * perSample + j, grad, Math.sqrt(weight));
             }
         }
-    }
-
-    private static Thread workerThread(Runnable r) {
-        Thread t = new Thread(r, "fisher-gradients");
-        t.setDaemon(true);
-        return t;
     }
 }

@@ -1,5 +1,11 @@
 package org.predspace.spectra;
 
+import org.predspace.training.NativeBackend;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * H v for the Hessian of the mean cross-entropy on n samples, by central differences of
  * double-precision gradients (SCIENCE.md §7; DL4J has no double backprop):
@@ -11,6 +17,11 @@ package org.predspace.spectra;
  * softmax regression (where H equals the true Fisher exactly) and on an MLP (symmetry
  * u.Hv = v.Hu), see HessianVectorProductTest: {@value #DEFAULT_STEP} sits in the flat part
  * of the error curve for both.
+ *
+ * <p>Threads: the gradient passes of one product (w + h v and w - h v, each in chunks of
+ * {@value #CHUNK} samples) are shared out over one worker per core, each on its own copy of the
+ * network (made once, at the first product). Each chunk's gradient is kept apart and the chunks
+ * are summed in a fixed order, so H v does not depend on the number of threads.
  */
 public final class HessianVectorProduct implements LinearOperator {
     public static final double DEFAULT_STEP = 1e-5;
@@ -20,13 +31,22 @@ public final class HessianVectorProduct implements LinearOperator {
     private final CheckpointModel model;
     private final Samples samples;
     private final double step;
+    private final int threads;
     private final double[] w0;
     private final double[] targets;
     private final TaskMonitor monitor;
+    private List<CheckpointModel> workers;
     private long products;
 
+    /** Gradient passes on one worker per core. */
     public HessianVectorProduct(CheckpointModel model, Samples samples, double step, TaskMonitor monitor) {
+        this(model, samples, step, NativeBackend.cores(), monitor);
+    }
+
+    /** {@code threads}: gradient workers, this thread on {@code model} and each other one on its own copy. */
+    public HessianVectorProduct(CheckpointModel model, Samples samples, double step, int threads, TaskMonitor monitor) {
         if (!(step > 0)) throw new IllegalArgumentException("finite-difference step must be positive, got " + step);
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         this.model = model;
         this.samples = samples;
         this.step = step;
@@ -35,6 +55,8 @@ public final class HessianVectorProduct implements LinearOperator {
         int c = model.classCount();
         this.targets = new double[samples.size() * c];
         for (int i = 0; i < samples.size(); i++) targets[i * c + samples.labels()[i]] = 1;
+        int chunks = (samples.size() + CHUNK - 1) / CHUNK;
+        this.threads = Math.min(threads, 2 * chunks);
     }
 
     @Override
@@ -48,35 +70,52 @@ public final class HessianVectorProduct implements LinearOperator {
         monitor.checkCancelled();
         double norm = Vectors.norm(v);
         if (norm == 0) {
-            java.util.Arrays.fill(out, 0);
+            Arrays.fill(out, 0);
             return;
         }
         double h = step / norm; // the step along the unit direction is always `step`
-        double[] w = w0.clone();
-        Vectors.axpy(h, v, w);
-        double[] plus = gradientAt(w);
-        w = w0.clone();
-        Vectors.axpy(-h, v, w);
-        double[] minus = gradientAt(w);
-        for (int i = 0; i < out.length; i++) out[i] = (plus[i] - minus[i]) / (2 * h);
+        double[] plus = w0.clone();
+        Vectors.axpy(h, v, plus);
+        double[] minus = w0.clone();
+        Vectors.axpy(-h, v, minus);
+        int n = samples.size();
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        double[][] parts = new double[2 * chunks][];
+        if (workers == null) workers = ModelWorkers.withCopies(model, threads);
+        AtomicInteger next = new AtomicInteger();
+        ModelWorkers.run(workers, "hessian-gradients", m -> {
+            double[] at = null;
+            for (int u = next.getAndIncrement(); u < parts.length && !monitor.isCancelled(); u = next.getAndIncrement()) {
+                double[] w = u < chunks ? plus : minus;
+                if (w != at) {
+                    m.setParameters(w);
+                    at = w;
+                }
+                parts[u] = chunkGradient(m, (u % chunks) * CHUNK);
+            }
+        });
+        monitor.checkCancelled();
+        double[] sum = new double[w0.length];
+        for (int u = 0; u < parts.length; u++) {
+            if (u == chunks) { // sum of the plus chunks done: keep it, start the minus chunks
+                System.arraycopy(sum, 0, out, 0, sum.length);
+                Arrays.fill(sum, 0);
+            }
+            Vectors.axpy(1, parts[u], sum);
+        }
+        double mean = 1.0 / n;
+        for (int i = 0; i < out.length; i++) out[i] = (out[i] * mean - sum[i] * mean) / (2 * h);
         model.setParameters(w0);
         products++;
     }
 
-    /** Gradient of the mean cross-entropy at w. */
-    public double[] gradientAt(double[] w) {
-        model.setParameters(w);
-        int n = samples.size();
-        int c = model.classCount();
-        double[] sum = new double[w.length];
-        double[] part = new double[w.length];
-        for (int first = 0; first < n; first += CHUNK) {
-            int rows = Math.min(CHUNK, n - first);
-            double[] t = java.util.Arrays.copyOfRange(targets, first * c, (first + rows) * c);
-            model.lossGradient(samples.features(), first, rows, t, part);
-            Vectors.axpy(1, part, sum);
-        }
-        Vectors.scale(1.0 / n, sum);
-        return sum;
+    /** Gradient of the summed cross-entropy of the chunk of samples from {@code first}, at m's parameters. */
+    private double[] chunkGradient(CheckpointModel m, int first) {
+        int c = m.classCount();
+        int rows = Math.min(CHUNK, samples.size() - first);
+        double[] t = Arrays.copyOfRange(targets, first * c, (first + rows) * c);
+        double[] g = new double[w0.length];
+        m.lossGradient(samples.features(), first, rows, t, g);
+        return g;
     }
 }

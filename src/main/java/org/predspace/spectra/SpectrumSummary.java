@@ -9,13 +9,29 @@ package org.predspace.spectra;
  *                            numerically zero (the Gram matrix's null space, rounding), not
  *                            information; the default 1e-12 sits above double rounding of the
  *                            Gram matrix (~1e-14 of its largest eigenvalue) and the float-rows
- *                            bound of FisherSpectrum
+ *                            bound of FisherSpectrum; the Hessian's finite differences need a
+ *                            higher one, {@link #HESSIAN_RELATIVE_FLOOR}
  * @param effectiveDimension  how many eigenvalues exceed {@code threshold}
  * @param trace               the sum of the eigenvalues given (for a truncated Lanczos spectrum, of those only)
  */
 public record SpectrumSummary(double largest, double decades, int effectiveDimension, double trace,
                               double relativeFloor, double threshold, int aboveFloor) {
     public static final double DEFAULT_RELATIVE_FLOOR = 1e-12;
+    /**
+     * The Hessian's floor. Its products are central differences of gradients, which carry a
+     * relative error of 6e-11 (softmax regression, against the exact Fisher) to 5e-10 (the iris
+     * MLP of the README, P = 67,843, against PyTorch's double-backprop product) at the default
+     * step; the error matrix E moves every eigenvalue by at most ||E||_2 (Weyl), so below a few
+     * 1e-10 of the largest an eigenvalue is indistinguishable from zero. Exact zeros (softmax
+     * regression's null space) come out near 1e-11 and, above the Fisher's 1e-12, added
+     * spurious decades. 1e-8 leaves a factor of 20 over the largest error measured.
+     */
+    public static final double HESSIAN_RELATIVE_FLOOR = 1e-8;
+
+    /** The relative floor quoted for a kind of spectrum: {@link #HESSIAN_RELATIVE_FLOOR} for the Hessian, else the default. */
+    public static double relativeFloor(SpectrumKind kind) {
+        return kind == SpectrumKind.HESSIAN ? HESSIAN_RELATIVE_FLOOR : DEFAULT_RELATIVE_FLOOR;
+    }
 
     /** Summary with the effective dimension counted above {@code threshold} (an absolute eigenvalue). */
     public static SpectrumSummary of(double[] eigenvalues, double relativeFloor, double threshold) {

@@ -44,12 +44,15 @@ import java.util.Map;
  *   "engine fisher_seconds MEDIAN" and "engine peak_rss_mb X" (VmHWM), writes the eigenvalues;</li>
  *   <li>{@code hessian DIR REPEATS} / {@code density DIR REPEATS}: times the Hessian's 100 leading
  *   eigenvalues (Lanczos, default options) or its spectral density (stochastic Lanczos quadrature,
- *   default options) on the same checkpoint and samples, prints the Hessian-vector products used
- *   and "engine hessian_seconds MEDIAN" (or density_seconds).</li>
+ *   default options) on the same checkpoint and samples with {@code -Dthreads} gradient workers
+ *   (default one per core), prints the Hessian-vector products used and their mean time, and
+ *   "engine hessian_seconds MEDIAN" (or density_seconds).</li>
  * </ul>
  */
 public final class FisherBench {
     static final int SAMPLES = Integer.getInteger("samples", 500);
+    /** Gradient workers of the Hessian-vector products (hessian, density): -Dthreads=N, default one per core. */
+    static final int THREADS = Integer.getInteger("threads", NativeBackend.cores());
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[1]);
@@ -133,7 +136,7 @@ public final class FisherBench {
                 dir.resolve("eig_engine.npy").toFile());
         Arrays.sort(seconds);
         System.out.printf(Locale.ROOT, "engine decades %.2f (largest %.4g, %d above 1e-12 of it)%n", sum.decades(), sum.largest(), sum.aboveFloor());
-        System.out.printf(Locale.ROOT, "engine fisher_seconds %.2f%n", seconds[repeats / 2]);
+        System.out.printf(Locale.ROOT, "engine fisher_seconds %.2f%n", median(seconds));
         System.out.printf(Locale.ROOT, "engine peak_rss_mb %d%n", peakRssMb());
     }
 
@@ -145,22 +148,31 @@ public final class FisherBench {
             CheckpointModel model = cp.model();
             long t0 = System.nanoTime();
             String result;
+            HessianVectorProduct hv = new HessianVectorProduct(model, s, HessianVectorProduct.DEFAULT_STEP, THREADS, TaskMonitor.silent());
             if (what.equals("hessian")) {
-                Spectrum h = HessianSpectrum.compute(model, s, HessianSpectrum.Options.defaults(), TaskMonitor.silent());
+                Spectrum h = HessianSpectrum.compute(hv, s.size(), HessianSpectrum.Options.defaults(), TaskMonitor.silent());
                 double[] e = h.eigenvalues();
                 result = String.format(Locale.ROOT, "%d eigenvalues, %.4g to %.4g", e.length, e[0], e[e.length - 1]);
             } else {
-                HessianVectorProduct hv = new HessianVectorProduct(model, s, HessianVectorProduct.DEFAULT_STEP, TaskMonitor.silent());
                 SpectralDensity.Density d = SpectralDensity.estimate(hv, SpectralDensity.Options.defaults(), TaskMonitor.silent());
-                result = String.format(Locale.ROOT, "%d products, nodes %.4g to %.4g", hv.products(),
+                result = String.format(Locale.ROOT, "nodes %.4g to %.4g",
                         Arrays.stream(d.nodes()).min().orElse(0), Arrays.stream(d.nodes()).max().orElse(0));
             }
+            double secs = (System.nanoTime() - t0) / 1e9;
+            result += String.format(Locale.ROOT, ", %d products, %.2f s each, %d gradient workers", hv.products(),
+                    secs / hv.products(), THREADS);
             seconds[r] = (System.nanoTime() - t0) / 1e9;
             System.out.printf(Locale.ROOT, "engine %s repeat %d: %.1f s (%s)%n", what, r, seconds[r], result);
         }
         Arrays.sort(seconds);
-        System.out.printf(Locale.ROOT, "engine %s_seconds %.2f%n", what, seconds[repeats / 2]);
+        System.out.printf(Locale.ROOT, "engine %s_seconds %.2f%n", what, median(seconds));
         System.out.printf(Locale.ROOT, "engine %s peak_rss_mb %d%n", what, peakRssMb());
+    }
+
+    /** The median of sorted values (the mean of the middle two for an even count). */
+    static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
     }
 
     /** CPU time of the whole process (all threads, native included). */

@@ -51,10 +51,14 @@ class SpectrumCommandTest {
     @Test
     void hessianOfSoftmaxRegressionHasAllPEigenvalues() throws Exception {
         Path csv = tmp.resolve("h.csv");
+        Path stats = tmp.resolve("h.json");
         CliRunner r = CliRunner.run("spectrum", run.toString(), "--kind", "hessian", "--step", "0", "--samples", "30",
-                "--out", csv.toString());
+                "--out", csv.toString(), "--stats", stats.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(1 + 15, Files.readAllLines(csv).size());
+        JsonNode json = new ObjectMapper().readTree(stats.toFile());
+        assertEquals(1e-8, json.get("relative_floor").asDouble(), "the Hessian's floor, above its finite-difference noise");
+        assertTrue(json.get("decades").asDouble() < 8, "softmax regression's null space is not counted: " + json.get("decades"));
     }
 
     @Test

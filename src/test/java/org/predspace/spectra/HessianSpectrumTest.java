@@ -23,6 +23,38 @@ class HessianSpectrumTest {
         }
     }
 
+    /**
+     * Softmax regression's Hessian has a null space (adding one vector to every class's weights
+     * and bias leaves the softmax unchanged: d + 1 = 6 directions here). The finite differences
+     * put those zeros at about 1e-11 of the largest eigenvalue, above the Fisher's floor of 1e-12,
+     * where they added 1-2 spurious decades; the Hessian's floor of 1e-8 drops them and leaves the
+     * non-zero spectrum, which equals the Fisher's, whole.
+     */
+    @Test
+    void hessianFloorDropsTheFiniteDifferenceNoiseOfExactZeros() {
+        CheckpointModel model = SpectraFixtures.model(Architecture.LINEAR, 1);
+        Samples samples = SpectraFixtures.samples(60);
+        int p = model.parameterCount();
+        int nullity = SpectraFixtures.DIMS + 1;
+        double[] fisher = FisherSpectrum.trueFisher(model, samples, 0, TaskMonitor.silent()).eigenvalues();
+        double[] hessian = HessianSpectrum.compute(model, samples, HessianSpectrum.Options.defaults(), TaskMonitor.silent()).eigenvalues();
+        double noise = 0;
+        for (int i = p - nullity; i < p; i++) noise = Math.max(noise, Math.abs(hessian[i]) / hessian[0]);
+        System.out.printf(Locale.ROOT, "softmax regression: null-space eigenvalues of the Hessian up to %.1e of the largest, smallest non-zero %.1e%n",
+                noise, hessian[p - nullity - 1] / hessian[0]);
+        SpectrumSummary h = SpectrumSummary.of(hessian, SpectrumSummary.relativeFloor(SpectrumKind.HESSIAN), 0);
+        SpectrumSummary f = SpectrumSummary.of(fisher, SpectrumSummary.relativeFloor(SpectrumKind.FIM), 0);
+        assertTrue(noise < 0.01 * SpectrumSummary.HESSIAN_RELATIVE_FLOOR, "noise " + noise + " is 100x below the Hessian's floor");
+        assertEquals(p - nullity, h.aboveFloor(), "only the non-zero eigenvalues count");
+        SpectrumSummary old = SpectrumSummary.of(hessian, SpectrumSummary.DEFAULT_RELATIVE_FLOOR, 0);
+        System.out.printf(Locale.ROOT, "softmax regression Hessian: %.2f decades above 1e-8 of the largest, %.2f above 1e-12%n",
+                h.decades(), old.decades());
+        assertTrue(old.aboveFloor() > p - nullity && old.decades() > h.decades() + 5,
+                "under the Fisher's floor the noise counted: " + old.aboveFloor() + " values, " + old.decades() + " decades");
+        assertEquals(f.aboveFloor(), h.aboveFloor());
+        assertEquals(f.decades(), h.decades(), 1e-6, "same decades as the Fisher's (H = F here)");
+    }
+
     /** The finite-difference step scan behind HessianVectorProduct.DEFAULT_STEP, printed for the record. */
     @Test
     void defaultStepIsInTheFlatPartOfTheErrorCurve() {
@@ -48,6 +80,24 @@ class HessianSpectrumTest {
         assertTrue(errorAtDefault < 100 * best, "default step within 100x of the best step's error");
     }
 
+    /** Two workers (each on its own network copy) give bit for bit the product of one, over several chunks of samples. */
+    @Test
+    void productsDoNotDependOnTheNumberOfWorkers() {
+        CheckpointModel model = SpectraFixtures.model(Architecture.MLP, 16);
+        Samples samples = SpectraFixtures.samples(600); // three chunks of at most 250
+        double[] w = model.parameters();
+        double[] v = Vectors.gaussian(model.parameterCount(), new SplittableRandom(3));
+        double[] one = new double[v.length];
+        double[] two = new double[v.length];
+        new HessianVectorProduct(model, samples, HessianVectorProduct.DEFAULT_STEP, 1, TaskMonitor.silent()).apply(v, one);
+        HessianVectorProduct parallel = new HessianVectorProduct(model, samples, HessianVectorProduct.DEFAULT_STEP, 2, TaskMonitor.silent());
+        parallel.apply(v, two);
+        assertArrayEquals(one, two);
+        parallel.apply(v, two);
+        assertArrayEquals(one, two, "again, with the workers' copies reused");
+        assertArrayEquals(w, model.parameters(), "the caller's network is back at its parameters");
+    }
+
     @Test
     void hessianVectorProductsAreSymmetric() {
         CheckpointModel model = SpectraFixtures.model(Architecture.MLP, 16);
@@ -68,12 +118,18 @@ class HessianSpectrumTest {
         }
     }
 
+    /** The Hessian of the fixture's one-hidden-layer MLP of this width on 60 samples, small enough for its dense spectrum. */
+    private static HessianVectorProduct mlpHessian(int width, int maxParameters) {
+        CheckpointModel model = SpectraFixtures.model(Architecture.MLP, width);
+        HessianVectorProduct h = new HessianVectorProduct(model, SpectraFixtures.samples(60), HessianVectorProduct.DEFAULT_STEP,
+                TaskMonitor.silent());
+        assertTrue(h.dimension() <= maxParameters, "P = " + h.dimension());
+        return h;
+    }
+
     @Test
     void lanczosTopKEqualsTheExactSpectrum() {
-        CheckpointModel model = SpectraFixtures.model(Architecture.MLP, 24);
-        Samples samples = SpectraFixtures.samples(60);
-        HessianVectorProduct h = new HessianVectorProduct(model, samples, HessianVectorProduct.DEFAULT_STEP, TaskMonitor.silent());
-        assertTrue(h.dimension() <= 500, "P = " + h.dimension());
+        HessianVectorProduct h = mlpHessian(24, 500);
         double[] exact = HessianSpectrum.full(h, TaskMonitor.silent());
         HessianSpectrum.Options o = HessianSpectrum.Options.defaults().withK(6).withBothEnds(true);
         double[] lanczos = HessianSpectrum.lanczos(h, o, TaskMonitor.silent());
@@ -84,6 +140,39 @@ class HessianSpectrumTest {
             assertEquals(exact[exact.length - 1 - i], lanczos[11 - i], 1e-6 * scale, "bottom " + i);
         }
         assertTrue(exact[exact.length - 1] < 0, "a ReLU net's Hessian is indefinite away from a minimum");
+    }
+
+    /**
+     * A dense bulk below a few outliers, as a trained ReLU net's Hessian has (the residual term's
+     * +-0.35 bulk under the Fisher's top eigenvalues on iris): Lanczos converges on the outliers
+     * first and on the bulk's edge slowly. Every value returned must be an eigenvalue; the old
+     * default of 3k steps returned unconverged Ritz values for the bulk, up to 16% low on iris.
+     */
+    @Test
+    void lanczosReturnsOnlyConvergedEigenvaluesOfADenseBulk() {
+        int p = 1200;
+        double[] d = new double[p];
+        for (int i = 0; i < p; i++) d[i] = i < 4 ? 4 - i : -0.35 + 0.7 * (i - 4) / (p - 5.0); // 4, 3, 2, 1, bulk [-0.35, 0.35]
+        LinearOperator a = SpectraFixtures.diagonal(d);
+        double[] exact = d.clone();
+        java.util.Arrays.sort(exact);
+        for (int k : new int[] {10, 50}) {
+            double[] top = HessianSpectrum.lanczos(a, HessianSpectrum.Options.defaults().withK(k), TaskMonitor.silent());
+            assertTrue(top.length >= 4 && top.length <= k, "k = " + k + ": " + top.length + " values");
+            for (int i = 0; i < top.length; i++) {
+                assertEquals(exact[p - 1 - i], top[i], 1e-5, "k = " + k + ", eigenvalue " + i + " of " + top.length);
+            }
+        }
+    }
+
+    /** The case of the report: k = 50 of an MLP's Hessian, all of them against the exact spectrum. */
+    @Test
+    void lanczosTopFiftyOfAnMlpEqualTheExactSpectrum() {
+        HessianVectorProduct h = mlpHessian(64, 1000);
+        double[] exact = HessianSpectrum.full(h, TaskMonitor.silent());
+        double[] lanczos = HessianSpectrum.lanczos(h, HessianSpectrum.Options.defaults().withK(50), TaskMonitor.silent());
+        assertEquals(50, lanczos.length, "all 50 converge within the default step budget");
+        for (int i = 0; i < 50; i++) assertEquals(exact[i], lanczos[i], 1e-6 * exact[0], "eigenvalue " + i);
     }
 
     @Test

@@ -48,6 +48,16 @@ final class SpectraFixtures {
         return Samples.first(blobs(n, 7), n);
     }
 
+    /** A diagonal operator: its eigenvalues are d. */
+    static LinearOperator diagonal(double[] d) {
+        return new LinearOperator() {
+            @Override public int dimension() { return d.length; }
+            @Override public void apply(double[] v, double[] out) {
+                for (int i = 0; i < d.length; i++) out[i] = d[i] * v[i];
+            }
+        };
+    }
+
     static double relativeGap(double a, double b, double scale) {
         return Math.abs(a - b) / scale;
     }

@@ -5,21 +5,11 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.*;
 
 class SpectralDensityTest {
-    /** A diagonal operator with known eigenvalues: half at 1, half at 10. */
-    private static LinearOperator diagonal(double[] d) {
-        return new LinearOperator() {
-            @Override public int dimension() { return d.length; }
-            @Override public void apply(double[] v, double[] out) {
-                for (int i = 0; i < d.length; i++) out[i] = d[i] * v[i];
-            }
-        };
-    }
-
     @Test
     void densityPutsTheRightMassAtEachEigenvalue() {
         double[] d = new double[400];
         for (int i = 0; i < d.length; i++) d[i] = i < 100 ? 10 : 1 + 1e-3 * i;
-        SpectralDensity.Density density = SpectralDensity.estimate(diagonal(d),
+        SpectralDensity.Density density = SpectralDensity.estimate(SpectraFixtures.diagonal(d),
                 new SpectralDensity.Options(8, 40, 0.1, 2000, 1), TaskMonitor.silent());
         double total = 0;
         double nearTen = 0;

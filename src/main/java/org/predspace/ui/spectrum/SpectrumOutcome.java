@@ -21,7 +21,7 @@ public record SpectrumOutcome(SpectrumKey key, SnapshotChoice choice, Spectrum s
     public static SpectrumOutcome computed(SpectrumKey key, SnapshotChoice choice, Spectrum spectrum) {
         double[] values = spectrum.eigenvalues();
         SpectrumSummary summary = values.length == 0 ? null
-                : SpectrumSummary.of(values, SpectrumSummary.DEFAULT_RELATIVE_FLOOR, EFFECTIVE_THRESHOLD * spectrum.largest());
+                : SpectrumSummary.of(values, SpectrumSummary.relativeFloor(spectrum.kind()), EFFECTIVE_THRESHOLD * spectrum.largest());
         return new SpectrumOutcome(key, choice, spectrum, summary, null);
     }
 

@@ -42,7 +42,7 @@ final class SpectrumTable extends TableView<SpectrumRow> {
                         r -> spectrum(r, s -> Integer.toString(s.samples()))),
                 text("P", "Dimension: parameters of the network (inputs for the input spectrum)", 64,
                         r -> spectrum(r, s -> Integer.toString(s.parameters()))),
-                text("decades", "log10 of largest / smallest eigenvalue above 1e-12 of the largest", 78,
+                text("decades", "log10 of largest / smallest eigenvalue above 1e-12 of the largest (1e-8 for the Hessian)", 78,
                         r -> summary(r, s -> String.format(Locale.ROOT, "%.1f", s.decades()))),
                 text("eff. dim.", "Effective dimension: eigenvalues above 1e-3 of the largest", 82,
                         r -> summary(r, s -> Integer.toString(s.effectiveDimension()))),
