@@ -59,6 +59,9 @@ public final class HessianVectorProduct implements LinearOperator {
         this.threads = Math.min(threads, 2 * chunks);
     }
 
+    /** Each chunk's back-propagation leaves ND4J garbage: bounded as in the Fisher's gradient loop. */
+    private final HeapBound heap = new HeapBound();
+
     @Override
     public int dimension() { return w0.length; }
 
@@ -92,6 +95,7 @@ public final class HessianVectorProduct implements LinearOperator {
                     at = w;
                 }
                 parts[u] = chunkGradient(m, (u % chunks) * CHUNK);
+                heap.check();
             }
         });
         monitor.checkCancelled();
