@@ -58,6 +58,12 @@ public final class BackgroundTasks {
     }
 
     private <T> Task<T> submit(Task<T> task, Consumer<T> done, Runnable after) {
+        // After shutdown (the window closed) late requests from timers and throttles are dropped,
+        // not thrown at the JavaFX thread.
+        if (executor.isShutdown()) {
+            task.cancel();
+            return task;
+        }
         Runnable register = () -> running.add(task);
         if (Platform.isFxApplicationThread()) register.run(); else Platform.runLater(register);
         task.setOnSucceeded(e -> {
@@ -75,7 +81,11 @@ public final class BackgroundTasks {
             running.remove(task);
             after.run();
         });
-        executor.execute(task);
+        try {
+            executor.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            task.cancel();   // shut down between the check and here
+        }
         return task;
     }
 
