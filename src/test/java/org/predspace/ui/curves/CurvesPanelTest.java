@@ -37,7 +37,11 @@ class CurvesPanelTest extends PanelTest<CurvesPanel> {
     protected void openSynthetic() throws Exception {
         super.openSynthetic();
         // The panel grows its series at most 4 times a second.
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> panel.series("gappy", Metric.TRAIN_LOSS).getData().size() > 0));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> model.runs().stream().allMatch(r -> {
+            XYChart.Series<Number, Number> s = panel.series(r.name(), Metric.TRAIN_LOSS);
+            long measured = r.state().metrics().stream().filter(m -> Double.isFinite(m.trainLoss())).count();
+            return s != null && s.getData().size() == measured;
+        })));
     }
 
     private void select(String run) throws Exception {
@@ -128,7 +132,10 @@ class CurvesPanelTest extends PanelTest<CurvesPanel> {
         for (int k : new int[] {5, 2}) {
             MarkedLineChart chart = k == 5 ? panel.lossChart() : panel.accuracyChart();
             Metric metric = k == 5 ? Metric.TRAIN_LOSS : Metric.TEST_ACCURACY;
-            XYChart.Data<Number, Number> point = panel.series("run-2", metric).getData().get(k);
+            // the panel draws at most four times a second: wait until this curve is drawn
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> panel.series("run-2", metric) != null
+                    && panel.series("run-2", metric).getData().size() > k));
+            XYChart.Data<Number, Number> point = fx(() -> panel.series("run-2", metric).getData().get(k));
             Point2D screen = fx(() -> {
                 Point2D p = chart.toPlot(point.getXValue().doubleValue(), point.getYValue().doubleValue());
                 return new Point2D(chart.getXAxis().localToScreen(p.getX(), 0).getX(),
