@@ -143,8 +143,7 @@ public final class PredictionPicture implements AutoCloseable {
 
     /** Asks for a fresh eigendecomposition now (e.g. once a batch of runs has been opened). */
     public void refresh() {
-        LiveEmbedding l;
-        synchronized (lock) { l = live; }
+        LiveEmbedding l = live;
         if (l != null) l.requestRefresh();
     }
 

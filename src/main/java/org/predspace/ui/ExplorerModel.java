@@ -34,11 +34,11 @@ import java.util.function.Consumer;
  * and changes only through the named commands below. JavaFX thread only, except where noted.
  */
 public final class ExplorerModel {
-    /** Distinct, colour-blind-aware hues for runs (Okabe-Ito, then Tableau). */
-    static final List<Color> RUN_COLOURS = List.of(
-            Color.web("#0072B2"), Color.web("#E69F00"), Color.web("#009E73"), Color.web("#CC79A7"),
-            Color.web("#D55E00"), Color.web("#56B4E9"), Color.web("#8C564B"), Color.web("#7F7F7F"),
-            Color.web("#BCBD22"), Color.web("#17BECF"), Color.web("#9467BD"), Color.web("#F0E442"));
+    /**
+     * Hues for runs: the 3D palette's first twelve categorical colours (Okabe-Ito, then Tableau),
+     * so a run's swatch and its points are the same entry.
+     */
+    static final List<Color> RUN_COLOURS = org.predspace.ui.view3d.ColourPalette.CATEGORICAL.subList(0, 12);
 
     private final ExplorerSession session;
     private final DatasetCatalog catalog;
@@ -115,6 +115,29 @@ public final class ExplorerModel {
             opening++;
             tasks.submit("Opening " + dir.getFileName(), () -> session.open(dir), s -> {}, this::openDone);
         }
+    }
+
+    /**
+     * Opens what the folders hold: each run folder, and the runs directly inside any other
+     * folder (found in the background). Runs already open are skipped; a folder with no run is
+     * reported.
+     */
+    public void openFolders(List<Path> folders) {
+        tasks.submit("Looking for runs", () -> {
+            List<Path> found = new java.util.ArrayList<>();
+            for (Path f : folders) {
+                List<Path> inside = org.predspace.runs.RunFolders.find(f);
+                if (inside.isEmpty()) reportProblem("No run in " + f + ": a run folder holds a run.json");
+                found.addAll(inside);
+            }
+            return found;
+        }, found -> {
+            java.util.Set<Path> open = new java.util.HashSet<>();
+            for (RunItem r : runs) {
+                if (r.state().dir() != null) open.add(r.state().dir().toAbsolutePath().normalize());
+            }
+            openRuns(found.stream().filter(d -> !open.contains(d.toAbsolutePath().normalize())).toList());
+        });
     }
 
     /** Once the last folder of a batch is in, an exact eigendecomposition replaces out-of-sample placements. */

@@ -5,11 +5,9 @@ import javafx.application.ConditionalFeature;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.predspace.data.DatasetCatalog;
-import org.predspace.runs.RunFolders;
 import org.predspace.session.ExplorerSession;
 import org.predspace.training.NativeBackend;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,28 +40,17 @@ public final class PredSpaceApp extends Application {
     }
 
     private void openInitialRuns(List<String> args) {
-        List<Path> dirs = new ArrayList<>();
+        List<Path> folders = new ArrayList<>();
         try {
             if (!args.isEmpty()) {
-                for (String a : args) dirs.addAll(expandOrWarn(Path.of(a)));
+                for (String a : args) folders.add(Path.of(a));
             } else {
-                SampleRuns.locate().ifPresent(p -> dirs.addAll(expandOrWarn(p)));
+                SampleRuns.locate().ifPresent(folders::add);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException e) {   // a path the platform cannot parse
             model.reportProblem(e.getMessage());
         }
-        if (!dirs.isEmpty()) model.openRuns(dirs);
-    }
-
-    private List<Path> expandOrWarn(Path p) {
-        try {
-            List<Path> runs = RunFolders.find(p);
-            if (runs.isEmpty()) model.reportProblem(p + ": no run folders there (a run folder has a run.json)");
-            return runs;
-        } catch (IOException e) {
-            model.reportProblem(p + ": cannot be read (" + e.getMessage() + ")");
-            return List.of();
-        }
+        if (!folders.isEmpty()) model.openFolders(folders);
     }
 
     /** -Dpredspace.runs, else ~/PredSpace/runs: where runs trained in the app are saved. */

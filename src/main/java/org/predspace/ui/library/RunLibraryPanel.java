@@ -28,7 +28,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.controlsfx.control.CheckComboBox;
 import org.controlsfx.control.textfield.TextFields;
-import org.predspace.runs.RunFolders;
 import org.predspace.session.RunState;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.RunItem;
@@ -185,26 +184,9 @@ public final class RunLibraryPanel extends BorderPane {
         if (dir != null) open(List.of(dir.toPath()));
     }
 
-    /**
-     * Opens what the folders hold: each run folder, and the runs directly inside any other folder
-     * (found in the background). Runs already open are skipped; a folder with no run is reported.
-     */
+    /** Opens what the folders hold (see {@link ExplorerModel#openFolders}). */
     public void open(List<Path> folders) {
-        model.tasks().submit("Looking for runs", () -> {
-            List<Path> found = new ArrayList<>();
-            for (Path f : folders) {
-                List<Path> runs = RunFolders.find(f);
-                if (runs.isEmpty()) model.reportProblem("No run in " + f + ": a run folder holds a run.json");
-                found.addAll(runs);
-            }
-            return found;
-        }, found -> {
-            Set<Path> open = new HashSet<>();
-            for (RunItem r : tracked) {
-                if (r.state().dir() != null) open.add(r.state().dir().toAbsolutePath().normalize());
-            }
-            model.openRuns(found.stream().filter(d -> !open.contains(d.toAbsolutePath().normalize())).toList());
-        });
+        model.openFolders(folders);
     }
 
     private void registerAccelerator(Scene scene) {
