@@ -50,6 +50,8 @@ public final class MainWindow {
     private final VBox middle;
     private final SplitPane split;
     private final javafx.scene.Node menuBar;
+    /** File > Export: the export actions add their items here (ExplorerWindows). */
+    private final Menu exportMenu = new Menu("Export");
     /** Presentation mode: the picture and the time bar only, large type, full screen. */
     private final javafx.beans.property.BooleanProperty presenting = new javafx.beans.property.SimpleBooleanProperty(false);
     private final javafx.animation.AnimationTimer autoRotate = new javafx.animation.AnimationTimer() {
@@ -115,6 +117,11 @@ public final class MainWindow {
 
     public PlaybackBar playback() { return playback; }
 
+    /** File > Export, for the export actions to fill. */
+    public Menu exportMenu() { return exportMenu; }
+
+    public Stage stage() { return stage; }
+
     public boolean presenting() { return presenting.get(); }
 
     /**
@@ -154,7 +161,8 @@ public final class MainWindow {
         MenuItem sweep = item("Sweep…", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), actions::sweep);
         MenuItem demo = item("Train a demo sweep", null, actions::demoSweep);
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
-        Menu file = new Menu("File", null, open, newRun, sweep, demo, new javafx.scene.control.SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, newRun, sweep, demo, new javafx.scene.control.SeparatorMenuItem(),
+                exportMenu, new javafx.scene.control.SeparatorMenuItem(), quit);
 
         MenuItem reset = item("Reset view (R)", null, view::resetView);
         MenuItem cycle = item("Next colouring (C)", null, () -> model.colouringProperty().set(model.colouringProperty().get().next()));

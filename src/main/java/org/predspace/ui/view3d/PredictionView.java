@@ -123,12 +123,21 @@ public final class PredictionView extends StackPane {
     public SubScene subScene() { return subScene; }
 
     /** Back to the default oblique view. */
-    public void resetView() {
-        rig.setRotate(-22, -35, 0);
+    public void resetView() { setPose(CameraPose.DEFAULT); }
+
+    /** Where the camera stands now (scenes, workspaces, exports). */
+    public CameraPose pose() {
+        return new CameraPose(rig.rx.getAngle(), rig.ry.getAngle(), camera.getTranslateX(), camera.getTranslateY(),
+                -camera.getTranslateZ());
+    }
+
+    /** Moves the camera to {@code pose}. */
+    public void setPose(CameraPose pose) {
+        rig.setRotate(pose.pitch(), pose.yaw(), 0);
         rig.setTranslate(0, 0, 0);
-        camera.setTranslateX(0);
-        camera.setTranslateY(0);
-        camera.setTranslateZ(-1450);
+        camera.setTranslateX(pose.panX());
+        camera.setTranslateY(pose.panY());
+        camera.setTranslateZ(-pose.distance());
     }
 
     /** Rotates the view about the vertical axis (tests, auto-rotate). */
@@ -359,7 +368,7 @@ public final class PredictionView extends StackPane {
         });
         subScene.addEventHandler(ScrollEvent.SCROLL, e -> {
             double z = camera.getTranslateZ() * Math.pow(1.0015, -e.getDeltaY());
-            camera.setTranslateZ(Math.max(-8000, Math.min(-150, z)));
+            camera.setTranslateZ(Math.max(-CameraPose.MAX_DISTANCE, Math.min(-CameraPose.MIN_DISTANCE, z)));
         });
         subScene.setOnMouseMoved(this::hoverAt);
         subScene.setOnMouseExited(e -> hover.hide());
