@@ -5,7 +5,8 @@ import org.predspace.ui.UiLauncher;
 
 /**
  * Entry point of the jar. No arguments opens the desktop explorer on the sample runs;
- * {@code gui RUN_DIR...} opens it on those runs; anything else is the command line.
+ * {@code gui RUN_DIR...} opens it on those runs, a single {@code FILE.predspace} on that
+ * workspace; anything else is the command line.
  */
 public final class Main {
     private Main() {}
@@ -13,6 +14,10 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length == 0) {
             UiLauncher.launch();
+            return;
+        }
+        if (args.length == 1 && args[0].endsWith(".predspace")) {   // a workspace file (file association)
+            UiLauncher.launch(args);
             return;
         }
         if (args[0].equals("gui")) {

@@ -125,6 +125,8 @@ public final class LiveEmbedding implements AutoCloseable {
     private long version;
     private volatile Snapshot current;
     private volatile RuntimeException refreshFailure;
+    /** Where given points should be shown (reopened workspaces), or null: align to the previous frame. */
+    private volatile java.util.function.IntFunction<double[]> orientation;
 
     public LiveEmbedding(ProbeShape shape, Settings settings) {
         this.settings = settings;
@@ -191,6 +193,16 @@ public final class LiveEmbedding implements AutoCloseable {
                 : CompletableFuture.supplyAsync(this::refresh, refresher);
     }
 
+    /**
+     * From the next refresh on, turns each new eigenbasis to fit a stored picture instead of the
+     * previous frame: {@code reference} gives, for a point index, the coordinates that point had
+     * (null if it has none). Eigenvector signs, and the turn of nearly equal axes, depend on the
+     * order in which points arrived; a workspace reopened with its runs in another order still
+     * shows its saved picture this way. Falls back to the previous frame while fewer than two
+     * of the present points have a reference.
+     */
+    public void orientBy(java.util.function.IntFunction<double[]> reference) { this.orientation = reference; }
+
     @Override
     public void close() {
         if (refresher != null) refresher.shutdownNow();
@@ -243,8 +255,11 @@ public final class LiveEmbedding implements AutoCloseable {
         Embedding raw = Embedding.of(pairs, gram);
         double[][] previous = new double[m][];
         for (int i = 0; i < m; i++) previous[i] = java.util.Arrays.copyOf(before[i], pairs.count());
-        AxisAlignment alignment = first ? AxisAlignment.identity(pairs.count())
-                : AxisAlignment.between(raw.coordinates(), previous, pairs.values(), settings.alignment());
+        AxisAlignment alignment = orientedByReference(raw, m, pairs);
+        if (alignment == null) {
+            alignment = first ? AxisAlignment.identity(pairs.count())
+                    : AxisAlignment.between(raw.coordinates(), previous, pairs.values(), settings.alignment());
+        }
         Embedding fresh = Embedding.of(pairs, gram, alignment);
         Snapshot published;
         boolean again;
@@ -261,6 +276,24 @@ public final class LiveEmbedding implements AutoCloseable {
         }
         notifyListeners(published);
         return published;
+    }
+
+    /** The alignment that fits the reference points, or null without at least two of them. */
+    private AxisAlignment orientedByReference(Embedding raw, int m, Eigenpairs pairs) {
+        java.util.function.IntFunction<double[]> ref = orientation;
+        if (ref == null) return null;
+        List<double[]> fresh = new ArrayList<>();
+        List<double[]> wanted = new ArrayList<>();
+        double[][] rawCoordinates = raw.coordinates();
+        for (int i = 0; i < m; i++) {
+            double[] r = ref.apply(i);
+            if (r == null) continue;
+            fresh.add(rawCoordinates[i]);
+            wanted.add(java.util.Arrays.copyOf(r, pairs.count()));
+        }
+        if (fresh.size() < 2) return null;
+        return AxisAlignment.between(fresh.toArray(new double[0][]), wanted.toArray(new double[0][]), pairs.values(),
+                AxisAlignment.Mode.PROCRUSTES);
     }
 
     /**

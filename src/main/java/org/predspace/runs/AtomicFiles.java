@@ -13,10 +13,10 @@ import java.nio.file.StandardOpenOption;
  * the same folder, force it to disk, rename it over the target. The rename is atomic on every
  * local file system we target; forcing first keeps a power cut from exposing an empty file.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     private AtomicFiles() {}
 
-    static void write(Path target, byte[] content) throws IOException {
+    public static void write(Path target, byte[] content) throws IOException {
         Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {

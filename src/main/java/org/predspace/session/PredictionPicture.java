@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -54,6 +55,14 @@ public final class PredictionPicture implements AutoCloseable {
 
     private record Placed(Embedding basis, double[][] coordinates, long version) {}
 
+    /** A point of the picture by identity: run name and checkpoint index (anchors have negative indices). */
+    public record PointKey(String run, int checkpoint) {
+        public static PointKey of(PointInfo p) { return new PointKey(p.run(), p.checkpoint()); }
+    }
+
+    /** Stored coordinates that new eigenbases are turned to fit (see {@link #orientBy}); empty: none. */
+    private volatile Map<PointKey, double[]> orientation = Map.of();
+
     /** @param title "training probe" or "held-out probe": used in messages */
     public PredictionPicture(String title, LiveEmbedding.Settings settings) {
         this.title = title;
@@ -83,6 +92,7 @@ public final class PredictionPicture implements AutoCloseable {
                 geodesicPoints = progress.geodesic().points(org.predspace.geometry.Geodesic.DRAWN_POINTS);
                 live = new LiveEmbedding(shape, settings);
                 live.addListener(s -> placeGeodesicIfNeeded());
+                if (!orientation.isEmpty()) live.orientBy(this::referenceOf);
                 addLocked(new PointInfo(Anchors.IGNORANCE, -1, -1, 0, 0, Double.NaN, Double.NaN, Double.NaN),
                         Anchors.ignorance(shape));
                 addLocked(new PointInfo(Anchors.TRUTH, -2, -1, 1, 0, Double.NaN, Double.NaN, Double.NaN),
@@ -139,6 +149,31 @@ public final class PredictionPicture implements AutoCloseable {
         LiveEmbedding.Snapshot snap = l.snapshot();
         Placed g = geodesic;
         return new PictureFrame(snap, copy, g.coordinates, g.version, g.basis != null && g.basis == snap.basis());
+    }
+
+    /**
+     * Shows the picture turned as it was when {@code reference} (point coordinates by identity)
+     * was taken from a frame: every later eigenbasis is fitted to those points. A reopened
+     * workspace uses it, since the axes' signs depend on the order the runs arrive in.
+     */
+    public void orientBy(Map<PointKey, double[]> reference) {
+        Map<PointKey, double[]> copy = new java.util.HashMap<>();
+        reference.forEach((k, v) -> copy.put(k, v.clone()));
+        orientation = Map.copyOf(copy);
+        LiveEmbedding l = live;
+        if (l != null) {
+            l.orientBy(this::referenceOf);
+            l.requestRefresh();
+        }
+    }
+
+    private double[] referenceOf(int index) {
+        PointInfo p;
+        synchronized (points) {
+            if (index >= points.size()) return null;
+            p = points.get(index);
+        }
+        return orientation.get(PointKey.of(p));
     }
 
     /** Asks for a fresh eigendecomposition now (e.g. once a batch of runs has been opened). */

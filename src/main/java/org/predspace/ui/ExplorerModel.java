@@ -53,6 +53,7 @@ public final class ExplorerModel {
     private final ReadOnlyObjectWrapper<CheckpointRef> selectedCheckpoint = new ReadOnlyObjectWrapper<>(this, "selectedCheckpoint");
     /** Checkpoints pinned for comparison (Spectrum overlays); the selected one is always compared too. */
     private final ObservableList<CheckpointRef> pinned = FXCollections.observableArrayList();
+    private final ObservableList<org.predspace.ui.workspace.SavedView> savedViews = FXCollections.observableArrayList();
 
     private final ObjectProperty<ExplorerSession.Probe> probe = new SimpleObjectProperty<>(this, "probe", ExplorerSession.Probe.TRAINING);
     private final ObjectProperty<Colouring> colouring = new SimpleObjectProperty<>(this, "colouring", Colouring.ARCHITECTURE);   // the clusters of [A]
@@ -229,6 +230,9 @@ public final class ExplorerModel {
     }
 
     public ObservableList<CheckpointRef> pinned() { return pinned; }
+
+    /** Saved views ("scenes") of the picture, in slot order; the workspace stores them. */
+    public ObservableList<org.predspace.ui.workspace.SavedView> savedViews() { return savedViews; }
 
     // ---- how the picture is drawn -------------------------------------------------------
 

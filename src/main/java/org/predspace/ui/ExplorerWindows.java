@@ -13,6 +13,7 @@ public final class ExplorerWindows {
             public void newRun() { org.predspace.ui.launch.NewRunDialog.show(model, stage); }
             public void sweep() { org.predspace.ui.launch.SweepDialog.show(model, stage); }
             public void demoSweep() { org.predspace.ui.launch.DemoSweep.start(model); }
+            public void openWorkspaceWindow(java.nio.file.Path workspace) { openWorkspace(model, workspace); }
         };
         java.util.List<javafx.scene.control.Tab> tabs = new java.util.ArrayList<>();
         tabs.add(tab("Curves", new org.predspace.ui.curves.CurvesPanel(model), "Loss and accuracy against step (log x)"));
@@ -22,6 +23,21 @@ public final class ExplorerWindows {
                 "Pairwise trajectory distances with their dendrogram, progress against step, distance to the geodesic"));
         tabs.add(tab("Details", new org.predspace.ui.details.DetailsPanel(model), "The selected run's spec and its metrics at the selected checkpoint"));
         return new MainWindow(stage, model, library, tabs, actions);
+    }
+
+    /**
+     * A second window, with its own session, showing {@code workspace}: opened when a window
+     * that already shows runs is asked to open a workspace. Its session ends with the window.
+     */
+    public static MainWindow openWorkspace(ExplorerModel like, java.nio.file.Path workspace) {
+        Stage stage = new Stage();
+        ExplorerModel model = new ExplorerModel(org.predspace.session.ExplorerSession.withDefaults(), like.catalog(),
+                like.trainingOutput());
+        MainWindow window = build(stage, model);
+        stage.setOnHidden(e -> model.shutdown());
+        stage.show();
+        window.workspace().open(workspace);
+        return window;
     }
 
     static javafx.scene.control.Tab tab(String title, javafx.scene.Node panel, String tip) {

@@ -26,6 +26,9 @@ import org.controlsfx.control.Notifications;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.PictureFrame;
 import org.predspace.ui.view3d.PredictionView;
+import org.predspace.ui.workspace.SavedViews;
+import org.predspace.ui.workspace.SavedViewsPanel;
+import org.predspace.ui.workspace.WorkspaceActions;
 
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +62,8 @@ public final class MainWindow {
         public void handle(long now) { view.rotateBy(0.25); }
     };
     private final javafx.beans.property.BooleanProperty rotating = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final SavedViews savedViews;
+    private final WorkspaceActions workspace;
 
     /** What the menus, buttons and keys do, supplied by the app (dialogs live elsewhere). */
     public interface Actions {
@@ -69,6 +74,9 @@ public final class MainWindow {
         void sweep();
 
         void demoSweep();
+
+        /** Opens a workspace in a new window (this one already shows runs). */
+        void openWorkspaceWindow(java.nio.file.Path workspace);
     }
 
     public MainWindow(Stage stage, ExplorerModel model, Node library, List<Tab> tabs, Actions actions) {
@@ -83,6 +91,10 @@ public final class MainWindow {
         middle = new VBox(new ViewControls(model, view::resetView), centre, playback);
         VBox.setVgrow(centre, javafx.scene.layout.Priority.ALWAYS);
         panels.getTabs().setAll(tabs);
+        savedViews = new SavedViews(model, view, playback);
+        panels.getTabs().add(ExplorerWindows.tab("Views", new SavedViewsPanel(model, savedViews),
+                "Saved views of the picture: recall with one click or keys 1-9"));
+        workspace = new WorkspaceActions(this, model, actions::openWorkspaceWindow);
         panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         split = new SplitPane(library, middle, panels);
         split.setDividerPositions(0.24, 0.68);
@@ -92,6 +104,7 @@ public final class MainWindow {
         root.setCenter(split);
         root.setBottom(status);
         scene = new Scene(root, 1600, 950);
+        root.getProperties().put(MainWindow.class, this);   // lets tests find a window opened by the app
         scene.getStylesheets().add(MainWindow.class.getResource("predspace.css").toExternalForm());
         model.darkThemeProperty().addListener((o, a, dark) -> {
             if (dark) root.getStyleClass().add("dark"); else root.getStyleClass().remove("dark");
@@ -105,11 +118,15 @@ public final class MainWindow {
                 new javafx.animation.KeyFrame(Duration.millis(500), e -> updateStatusText()));
         ticker.setCycleCount(javafx.animation.Animation.INDEFINITE);
         ticker.play();
-        stage.setTitle("PredSpace — prediction space explorer");
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> workspace.fileProperty().get() == null
+                ? "PredSpace — prediction space explorer"
+                : "PredSpace — " + workspace.fileProperty().get().getFileName(), workspace.fileProperty()));
         stage.setScene(scene);
     }
 
     public Scene scene() { return scene; }
+
+    public ExplorerModel model() { return model; }
 
     public PredictionView view() { return view; }
 
@@ -122,12 +139,19 @@ public final class MainWindow {
 
     public Stage stage() { return stage; }
 
+    public SavedViews savedViews() { return savedViews; }
+
+    public WorkspaceActions workspace() { return workspace; }
+
+    /** Library | picture | panels (workspaces keep its dividers). */
+    public SplitPane split() { return split; }
+
     public boolean presenting() { return presenting.get(); }
 
     /**
      * Presentation mode for lectures: only the picture and the time bar, fonts large enough for
      * the back row, full screen. Keys: Space play/pause, arrows step, F full screen, C colouring,
-     * A auto-rotate, Esc leaves.
+     * A auto-rotate, 1-9 recall saved views, Esc leaves.
      */
     public void setPresenting(boolean on) {
         if (on == presenting.get()) return;
@@ -160,9 +184,12 @@ public final class MainWindow {
         MenuItem newRun = item("New run…", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), actions::newRun);
         MenuItem sweep = item("Sweep…", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), actions::sweep);
         MenuItem demo = item("Train a demo sweep", null, actions::demoSweep);
+        MenuItem openWorkspace = item("Open workspace…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), workspace::chooseAndOpen);
+        MenuItem saveWorkspace = item("Save workspace", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), workspace::save);
+        MenuItem saveWorkspaceAs = item("Save workspace as…", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), workspace::chooseAndSave);
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
         Menu file = new Menu("File", null, open, newRun, sweep, demo, new javafx.scene.control.SeparatorMenuItem(),
-                exportMenu, new javafx.scene.control.SeparatorMenuItem(), quit);
+                openWorkspace, saveWorkspace, saveWorkspaceAs, new javafx.scene.control.SeparatorMenuItem(), exportMenu, new javafx.scene.control.SeparatorMenuItem(), quit);
 
         MenuItem reset = item("Reset view (R)", null, view::resetView);
         MenuItem cycle = item("Next colouring (C)", null, () -> model.colouringProperty().set(model.colouringProperty().get().next()));
@@ -179,7 +206,9 @@ public final class MainWindow {
         MenuItem present = item("Presentation mode (F5)", null, () -> setPresenting(true));
         CheckMenuItem spin = new CheckMenuItem("Auto-rotate (A)");
         spin.selectedProperty().bindBidirectional(rotating);
-        Menu viewMenu = new Menu("View", null, reset, cycle, lines, heldOut, dark, full, present, spin);
+        MenuItem saveView = item("Save current view (Ctrl+1…9)", null, () -> savedViews.store(model.savedViews().size() + 1));
+        Menu viewMenu = new Menu("View", null, reset, cycle, lines, heldOut, dark, full, present, spin,
+                new javafx.scene.control.SeparatorMenuItem(), saveView);
 
         MenuItem keysHelp = item("Keyboard shortcuts", null, this::showShortcuts);
         Menu help = new Menu("Help", null, keysHelp);
@@ -195,9 +224,17 @@ public final class MainWindow {
 
     /** Single-letter keys act on the picture unless a text field has the focus. */
     private void keys(KeyEvent e) {
-        if (e.isShortcutDown() || e.isAltDown()) return;
+        if (e.isAltDown()) return;
         if (scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl) return;
         if (scene.getFocusOwner() instanceof javafx.scene.control.Spinner) return;
+        int slot = slotOf(e.getCode());
+        if (slot > 0) {
+            // 1-9 recall a saved view, Ctrl+1-9 save into that slot, in either mode
+            if (e.isShortcutDown()) savedViews.store(slot); else savedViews.recallSlot(slot);
+            e.consume();
+            return;
+        }
+        if (e.isShortcutDown()) return;
         if (presenting.get() && presentationKey(e)) {
             e.consume();
             return;
@@ -216,6 +253,16 @@ public final class MainWindow {
             default -> { return; }
         }
         e.consume();
+    }
+
+    /** 1-9 for the digit keys (main row or keypad), else 0. */
+    static int slotOf(KeyCode code) {
+        if (code.isDigitKey()) {
+            String n = code.getName();   // "1" or "Numpad 1"
+            int d = n.charAt(n.length() - 1) - '0';
+            return d >= 1 && d <= SavedViews.SLOTS ? d : 0;
+        }
+        return 0;
     }
 
     private boolean presentationKey(KeyEvent e) {
@@ -241,7 +288,9 @@ public final class MainWindow {
                 R  reset view     C  next colouring     T  trajectories on/off
                 H  training / held-out picture     P  play / pause training     Esc  clear selection
                 Ctrl+D  dark theme     F11  full screen     A  auto-rotate     F5  presentation mode
-                In presentation: Space play/pause, arrows step, F full screen, C colouring, A rotate, Esc back
+                1-9  recall saved view     Ctrl+1-9  save the view into that slot
+                Ctrl+S  save workspace     Ctrl+Shift+S  save as     Ctrl+Shift+O  open workspace
+                In presentation: Space play/pause, arrows step, F full screen, C colouring, A rotate, 1-9 views, Esc back
                 Mouse: drag rotates, right-drag or Shift+drag pans, wheel zooms, click selects a checkpoint""");
         a.show();
     }

@@ -43,7 +43,9 @@ public final class PlaybackBar extends HBox {
         getChildren().addAll(title, play, slider, shown);
 
         slider.valueProperty().addListener((o, a, b) -> apply());
-        model.runs().addListener((ListChangeListener<RunItem>) c -> apply());
+        // new runs move the slider's scale, not the time shown (a restored workspace or a recalled
+        // view keeps its step while the runs are still opening)
+        model.runs().addListener((ListChangeListener<RunItem>) c -> follow(model.shownUpToStepProperty().get()));
         model.shownUpToStepProperty().addListener((o, a, b) -> follow(b.longValue()));
         play.setOnAction(e -> toggle());
         player = new AnimationTimer() {
@@ -82,7 +84,8 @@ public final class PlaybackBar extends HBox {
         player.start();
     }
 
-    private void pause() {
+    /** Stops playing where it is (recalling a saved view). */
+    public void pause() {
         player.stop();
         play.setText("▶ Play");
     }

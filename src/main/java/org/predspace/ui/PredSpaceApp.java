@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * The desktop explorer. Started by {@link UiLauncher} (JavaFX on the class path needs a main
- * class that is not an Application). Opens the runs named on the command line, else the
- * built-in sample runs, else shows the "train a demo sweep" card.
+ * class that is not an Application). Opens the workspace file or the runs named on the command
+ * line, else the built-in sample runs, else shows the "train a demo sweep" card.
  */
 public final class PredSpaceApp extends Application {
     private ExplorerModel model;
@@ -40,6 +40,10 @@ public final class PredSpaceApp extends Application {
     }
 
     private void openInitialRuns(List<String> args) {
+        if (args.size() == 1 && args.get(0).endsWith(org.predspace.ui.workspace.WorkspaceFile.EXTENSION)) {
+            window.workspace().open(Path.of(args.get(0)));
+            return;
+        }
         List<Path> folders = new ArrayList<>();
         try {
             if (!args.isEmpty()) {

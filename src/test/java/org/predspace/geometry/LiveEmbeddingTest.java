@@ -168,4 +168,37 @@ class LiveEmbeddingTest {
             }
         }
     }
+
+    /**
+     * The same checkpoints added in another order give an embedding whose axes may be flipped or
+     * turned; oriented by a stored picture of a few of its points, it shows that picture again.
+     */
+    @Test
+    void orientedByStoredPointsAnotherArrivalOrderShowsTheSamePicture() {
+        double[][] stored;
+        try (LiveEmbedding first = new LiveEmbedding(POINTS.get(0).shape(), foreground(AxisAlignment.Mode.PROCRUSTES))) {
+            for (SqrtProbabilities p : POINTS) first.add(p);
+            stored = first.refreshNow().coordinates();
+        }
+        int n = POINTS.size();
+        int[] order = new int[n];   // reversed, and the second half first
+        for (int i = 0; i < n; i++) order[i] = n - 1 - ((i + n / 2) % n);
+        double scale = extent(stored);
+        double worstWithout = 0, worstWith = 0;
+        for (boolean oriented : new boolean[] {false, true}) {
+            try (LiveEmbedding again = new LiveEmbedding(POINTS.get(0).shape(), foreground(AxisAlignment.Mode.PROCRUSTES))) {
+                // only every fifth point keeps its coordinates, as a workspace keeps a few per run
+                if (oriented) again.orientBy(i -> order[i] % 5 == 0 ? stored[order[i]] : null);
+                for (int i : order) again.add(POINTS.get(i));
+                LiveEmbedding.Snapshot s = again.refreshNow();
+                double worst = 0;
+                for (int i = 0; i < n; i++) {
+                    for (int a = 0; a < 3; a++) worst = Math.max(worst, Math.abs(s.coordinate(i, a) - stored[order[i]][a]));
+                }
+                if (oriented) worstWith = worst; else worstWithout = worst;
+            }
+        }
+        assertTrue(worstWithout > 0.1 * scale, "this order should turn the picture without a reference: " + worstWithout);
+        assertTrue(worstWith < 1e-6 * scale, "oriented, every point is where it was: " + worstWith + " of " + scale);
+    }
 }

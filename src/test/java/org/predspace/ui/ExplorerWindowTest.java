@@ -42,25 +42,15 @@ class ExplorerWindowTest {
     @Start
     void start(Stage stage) throws Exception {
         tmp = Files.createTempDirectory("predspace-window");
-        model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), tmp.resolve("trained"));
-        window = ExplorerWindows.build(stage, model);
-        stage.setWidth(1500);
-        stage.setHeight(950);
-        stage.show();
+        TestWindow w = TestWindow.show(stage, tmp);
+        model = w.model();
+        window = w.window();
     }
 
     @AfterEach
     void stop() { model.shutdown(); }
 
-    private PictureFrame waitForDrawn(int points) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            PictureFrame f = window.view().drawnFrame();
-            return f != null && f.size() == points && f.embedding().exactPoints() == points;
-        });
-        Thread.sleep(400);   // scale easing
-        WaitForAsyncUtils.waitForFxEvents(5);
-        return window.view().drawnFrame();
-    }
+    private PictureFrame waitForDrawn(int points) throws Exception { return TestWindow.waitForDrawn(window, points); }
 
     /** A drawn point of a run with no other point within 6 px on screen. */
     private int isolatedPoint(PictureFrame f) throws Exception {

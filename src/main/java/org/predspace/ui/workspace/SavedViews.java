@@ -1,0 +1,81 @@
+package org.predspace.ui.workspace;
+
+import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.PlaybackBar;
+import org.predspace.ui.RunItem;
+import org.predspace.ui.view3d.PredictionView;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Takes and recalls saved views of the picture: the model's drawing settings, the run
+ * visibility and the camera of one {@link PredictionView}. Views live in the model
+ * ({@link ExplorerModel#savedViews()}), so the workspace saves them; the first nine are the
+ * slots that keys 1-9 recall.
+ */
+public final class SavedViews {
+    public static final int SLOTS = 9;
+
+    private final ExplorerModel model;
+    private final PredictionView view;
+    private final PlaybackBar playback;
+
+    public SavedViews(ExplorerModel model, PredictionView view, PlaybackBar playback) {
+        this.model = model;
+        this.view = view;
+        this.playback = playback;
+    }
+
+    /** The picture as it is now, under {@code name}. */
+    public SavedView capture(String name) {
+        Set<String> hidden = new HashSet<>();
+        for (RunItem r : model.runs()) if (!r.isVisible()) hidden.add(r.name());
+        int[] axes = {model.axisProperty(0).get(), model.axisProperty(1).get(), model.axisProperty(2).get()};
+        return new SavedView(name, view.pose(), model.colouringProperty().get(), model.probeProperty().get(), axes,
+                model.shownUpToStepProperty().get(), model.trajectoriesShownProperty().get(), hidden);
+    }
+
+    /** Shows {@code v}: playback stops, and runs it does not hide are shown. */
+    public void recall(SavedView v) {
+        playback.pause();
+        for (RunItem r : model.runs()) r.visibleProperty().set(!v.hiddenRuns().contains(r.name()));
+        model.colouringProperty().set(v.colouring());
+        model.probeProperty().set(v.probe());
+        int[] axes = v.axes();
+        for (int i = 0; i < 3; i++) model.axisProperty(i).set(axes[i]);
+        model.trajectoriesShownProperty().set(v.trajectoriesShown());
+        model.shownUpToStepProperty().set(v.shownUpToStep());
+        view.setPose(v.pose());
+    }
+
+    /** Recalls the view in slot {@code slot} (1-based); false if that slot is empty. */
+    public boolean recallSlot(int slot) {
+        if (slot < 1 || slot > model.savedViews().size()) return false;
+        recall(model.savedViews().get(slot - 1));
+        return true;
+    }
+
+    /**
+     * Saves the current picture in slot {@code slot} (1-based), keeping that slot's name if it
+     * has one; beyond the last saved view it is added at the end.
+     */
+    public SavedView store(int slot) {
+        var views = model.savedViews();
+        if (slot >= 1 && slot <= views.size()) {
+            SavedView v = capture(views.get(slot - 1).name());
+            views.set(slot - 1, v);
+            return v;
+        }
+        SavedView v = capture(freshName());
+        views.add(v);
+        return v;
+    }
+
+    /** "View N" with the first N not taken. */
+    public String freshName() {
+        Set<String> taken = new HashSet<>();
+        model.savedViews().forEach(v -> taken.add(v.name()));
+        for (int n = model.savedViews().size() + 1; ; n++) if (!taken.contains("View " + n)) return "View " + n;
+    }
+}

@@ -1,0 +1,89 @@
+package org.predspace.ui.workspace;
+
+import org.predspace.session.CheckpointRef;
+import org.predspace.session.ExplorerSession;
+import org.predspace.ui.Colouring;
+import org.predspace.ui.view3d.CameraPose;
+
+import org.predspace.session.PredictionPicture;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything needed to reopen the same picture: the run folders (and which are shown), how the
+ * picture is drawn, the camera, the selection, the saved views, the window's layout, and the
+ * coordinates of a few points of each picture (its orientation), so that reopening shows the
+ * same picture rather than a mirror image of it. A plain value; {@link WorkspaceFile} reads and
+ * writes it as JSON.
+ */
+public record Workspace(List<RunEntry> runs, Drawing drawing, CameraPose camera, CheckpointRef selectedCheckpoint,
+                        String selectedRun, List<CheckpointRef> pinned, List<SavedView> views, Layout layout,
+                        Map<ExplorerSession.Probe, Map<PredictionPicture.PointKey, List<Double>>> orientation) {
+    public Workspace {
+        runs = List.copyOf(runs);
+        pinned = List.copyOf(pinned);
+        views = List.copyOf(views);
+        Map<ExplorerSession.Probe, Map<PredictionPicture.PointKey, List<Double>>> o = new java.util.EnumMap<>(ExplorerSession.Probe.class);
+        orientation.forEach((probe, points) -> {
+            Map<PredictionPicture.PointKey, List<Double>> copy = new java.util.LinkedHashMap<>();
+            points.forEach((k, x) -> copy.put(k, List.copyOf(x)));
+            o.put(probe, java.util.Collections.unmodifiableMap(copy));
+        });
+        orientation = java.util.Collections.unmodifiableMap(o);
+    }
+
+    /**
+     * How many checkpoints per run, at most, keep their coordinates in {@link #orientation}: enough
+     * to fix the axes' signs and turns when the workspace reopens, few enough to keep the file small.
+     */
+    public static final int ORIENTATION_POINTS_PER_RUN = 6;
+
+    /** A run folder of the workspace and whether its trajectory is drawn. */
+    public record RunEntry(Path dir, boolean visible) {}
+
+    /** How the picture is drawn (the model's drawing settings). */
+    public record Drawing(ExplorerSession.Probe probe, Colouring colouring, int[] axes, double pointSize,
+                          boolean trajectoriesShown, boolean darkTheme, long shownUpToStep) {
+        public Drawing {
+            if (axes.length != 3) throw new IllegalArgumentException("3 axes, not " + axes.length);
+            axes = axes.clone();
+        }
+
+        @Override
+        public int[] axes() { return axes.clone(); }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Drawing d && probe == d.probe && colouring == d.colouring && java.util.Arrays.equals(axes, d.axes)
+                    && pointSize == d.pointSize && trajectoriesShown == d.trajectoriesShown && darkTheme == d.darkTheme
+                    && shownUpToStep == d.shownUpToStep;
+        }
+
+        @Override
+        public int hashCode() { return java.util.Objects.hash(probe, colouring, java.util.Arrays.hashCode(axes), pointSize, shownUpToStep); }
+    }
+
+    /**
+     * The window's arrangement: the split between library, picture and panels, the open panel
+     * tab, and the window size (0 when unknown).
+     */
+    public record Layout(double[] dividers, String panel, double width, double height) {
+        public Layout {
+            dividers = dividers.clone();
+        }
+
+        @Override
+        public double[] dividers() { return dividers.clone(); }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Layout l && java.util.Arrays.equals(dividers, l.dividers) && java.util.Objects.equals(panel, l.panel)
+                    && width == l.width && height == l.height;
+        }
+
+        @Override
+        public int hashCode() { return java.util.Objects.hash(java.util.Arrays.hashCode(dividers), panel, width, height); }
+    }
+}

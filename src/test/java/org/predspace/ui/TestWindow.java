@@ -1,0 +1,33 @@
+package org.predspace.ui;
+
+import javafx.stage.Stage;
+import org.predspace.data.DatasetCatalog;
+import org.predspace.session.ExplorerSession;
+import org.predspace.session.PictureFrame;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/** A main window as the app builds it, 1500 x 950, with runs trained into {@code tmp/trained}; for UI tests. */
+public record TestWindow(ExplorerModel model, MainWindow window) {
+    public static TestWindow show(Stage stage, Path tmp) {
+        ExplorerModel model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), tmp.resolve("trained"));
+        MainWindow window = ExplorerWindows.build(stage, model);
+        stage.setWidth(1500);
+        stage.setHeight(950);
+        stage.show();
+        return new TestWindow(model, window);
+    }
+
+    /** Waits until {@code window} draws {@code points} points, all in an exact eigenbasis, and the view settles. */
+    public static PictureFrame waitForDrawn(MainWindow window, int points) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            PictureFrame f = window.view().drawnFrame();
+            return f != null && f.size() == points && f.embedding().exactPoints() == points;
+        });
+        Thread.sleep(500);   // scale easing
+        WaitForAsyncUtils.waitForFxEvents(10);
+        return window.view().drawnFrame();
+    }
+}

@@ -1,0 +1,172 @@
+package org.predspace.ui.workspace;
+
+import javafx.application.Platform;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.predspace.data.DatasetCatalog;
+import org.predspace.session.ExplorerSession;
+import org.predspace.session.PictureFrame;
+import org.predspace.session.TestRuns;
+import org.predspace.ui.Colouring;
+import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.ExplorerWindows;
+import org.predspace.ui.MainWindow;
+import org.predspace.ui.view3d.CameraPose;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Saved views driven through the real window: Ctrl+digit saves, the digit recalls (also in
+ * presentation mode), a click in the Views list recalls, and the recalled picture is the
+ * picture that was saved, pixel for pixel.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SavedViewsWindowTest {
+    private ExplorerModel model;
+    private MainWindow window;
+    private Path tmp;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        tmp = Files.createTempDirectory("predspace-views");
+        org.predspace.ui.TestWindow w = org.predspace.ui.TestWindow.show(stage, tmp);
+        model = w.model();
+        window = w.window();
+    }
+
+    @AfterEach
+    void stop() { model.shutdown(); }
+
+    static void waitForDrawn(MainWindow window, int points) throws Exception {
+        org.predspace.ui.TestWindow.waitForDrawn(window, points);
+        settle();
+    }
+
+    /** Lets the view's scale easing and redraw finish. */
+    static void settle() throws Exception {
+        Thread.sleep(600);
+        WaitForAsyncUtils.waitForFxEvents(10);
+    }
+
+    static Image snapshot(MainWindow window) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> window.view().subScene().snapshot(null, null)).get();
+    }
+
+    /** Share of pixels whose colour differs by more than a little between two same-size images. */
+    static double differingShare(Image a, Image b) {
+        assertEquals(a.getWidth(), b.getWidth());
+        assertEquals(a.getHeight(), b.getHeight());
+        int w = (int) a.getWidth(), h = (int) a.getHeight(), differ = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = a.getPixelReader().getArgb(x, y), q = b.getPixelReader().getArgb(x, y);
+                int d = Math.abs((p >> 16 & 255) - (q >> 16 & 255)) + Math.abs((p >> 8 & 255) - (q >> 8 & 255)) + Math.abs((p & 255) - (q & 255));
+                if (d > 24) differ++;
+            }
+        }
+        return differ / (double) (w * h);
+    }
+
+    @Test
+    void ctrlDigitSavesAndTheDigitRecallsTheSamePicture(FxRobot robot) throws Exception {
+        List<Path> dirs = TestRuns.writeSynthetic(tmp, 3, 8);
+        Platform.runLater(() -> model.openRuns(dirs));
+        waitForDrawn(window, 2 + 3 * 8);
+
+        // arrange a picture: turned camera, one run hidden, coloured by seed, up to step 30
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.view().setPose(new CameraPose(-40, 70, 30, -20, 1200));
+            model.runs().get(1).visibleProperty().set(false);
+            model.colouringProperty().set(Colouring.SEED);
+            model.shownUpToStepProperty().set(30);
+        }).get();
+        settle();
+        Image saved = snapshot(window);
+        robot.clickOn(window.view());
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, model.savedViews().size(), "Ctrl+2 beyond the saved views adds one");
+        SavedView v = model.savedViews().get(0);
+        assertEquals(Colouring.SEED, v.colouring());
+        assertEquals(java.util.Set.of(model.runs().get(1).name()), v.hiddenRuns());
+        assertEquals(30, v.shownUpToStep());
+
+        // change everything, and check the picture did change
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.view().resetView();
+            model.runs().forEach(r -> r.visibleProperty().set(true));
+            model.colouringProperty().set(Colouring.PROGRESS);
+            model.shownUpToStepProperty().set(Long.MAX_VALUE);
+        }).get();
+        settle();
+        assertTrue(differingShare(saved, snapshot(window)) > 0.01, "the changed picture should differ from the saved one");
+
+        robot.type(KeyCode.DIGIT1);
+        settle();
+        assertEquals(new CameraPose(-40, 70, 30, -20, 1200), window.view().pose());
+        assertEquals(Colouring.SEED, model.colouringProperty().get());
+        assertFalse(model.runs().get(1).isVisible());
+        assertEquals(30, model.shownUpToStepProperty().get());
+        assertEquals("step ≤ 30", robot.lookup("#playback-step").queryLabeled().getText());
+        assertTrue(differingShare(saved, snapshot(window)) < 0.002, "key 1 should bring back the saved picture");
+
+        robot.type(KeyCode.DIGIT5);   // an empty slot changes nothing
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Colouring.SEED, model.colouringProperty().get());
+    }
+
+    @Test
+    void digitsRecallViewsInPresentationModeAndTheListRecallsOnClick(FxRobot robot) throws Exception {
+        List<Path> dirs = TestRuns.writeSynthetic(tmp, 2, 6);
+        Platform.runLater(() -> model.openRuns(dirs));
+        waitForDrawn(window, 2 + 2 * 6);
+        WaitForAsyncUtils.asyncFx(() -> {
+            model.colouringProperty().set(Colouring.RUN);
+            window.savedViews().store(1);
+            window.view().setPose(new CameraPose(10, 150, 0, 0, 3000));
+            model.colouringProperty().set(Colouring.STEP);
+            model.trajectoriesShownProperty().set(false);
+            window.savedViews().store(2);
+        }).get();
+        assertEquals(List.of("View 1", "View 2"), model.savedViews().stream().map(SavedView::name).toList());
+
+        robot.clickOn(window.view());
+        robot.type(KeyCode.F5);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, window::presenting);
+        robot.type(KeyCode.DIGIT1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Colouring.RUN, model.colouringProperty().get());
+        assertEquals(CameraPose.DEFAULT, window.view().pose());
+        assertTrue(model.trajectoriesShownProperty().get());
+        robot.type(KeyCode.DIGIT2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Colouring.STEP, model.colouringProperty().get());
+        assertEquals(3000, window.view().pose().distance(), 1e-9);
+        assertFalse(model.trajectoriesShownProperty().get());
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !window.presenting());
+
+        // the Views tab lists both with their keys; a click on the first recalls it
+        robot.clickOn("#tab-views .tab-label");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup("#saved-views .list-cell").nth(0).queryAs(javafx.scene.control.ListCell.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Colouring.RUN, model.colouringProperty().get());
+        assertEquals(CameraPose.DEFAULT, window.view().pose());
+        assertTrue(robot.lookup("#saved-views .list-cell").nth(1).queryAs(javafx.scene.control.ListCell.class)
+                .getText().startsWith("2"), "the second view shows its key");
+    }
+}
