@@ -189,8 +189,12 @@ public final class LiveEmbedding implements AutoCloseable {
         synchronized (lock) {
             refreshPending = true;
         }
-        return refresher == null ? CompletableFuture.completedFuture(refresh())
-                : CompletableFuture.supplyAsync(this::refresh, refresher);
+        if (refresher == null) return CompletableFuture.completedFuture(refresh());
+        try {
+            return CompletableFuture.supplyAsync(this::refresh, refresher);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            return CompletableFuture.completedFuture(current);   // closed: a window's last request after it shut
+        }
     }
 
     /**

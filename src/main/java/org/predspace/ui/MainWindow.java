@@ -86,7 +86,7 @@ public final class MainWindow {
         this.view = new PredictionView(model);
         this.status = new TaskStatusBar(model);
         this.placeholder = placeholder();
-        centre = new StackPane(view, placeholder);
+        centre = GraphicsSupport.canDraw3D() ? new StackPane(view, placeholder) : new StackPane(no3D());
         playback = new PlaybackBar(model);
         middle = new VBox(new ViewControls(model, view::resetView), centre, playback);
         VBox.setVgrow(centre, javafx.scene.layout.Priority.ALWAYS);
@@ -293,6 +293,24 @@ public final class MainWindow {
                 In presentation: Space play/pause, arrows step, F full screen, C colouring, A rotate, 1-9 views, Esc back
                 Mouse: drag rotates, right-drag or Shift+drag pans, wheel zooms, click selects a checkpoint""");
         a.show();
+    }
+
+    /** Shown instead of the picture when the graphics stack has no 3D: says why and what still works. */
+    private static VBox no3D() {
+        Label title = new Label("The 3D picture cannot be drawn here");
+        title.getStyleClass().add("placeholder-title");
+        Label text = new Label(GraphicsSupport.NO_3D_MESSAGE);
+        text.getStyleClass().add("placeholder-text");
+        text.setWrapText(true);
+        text.setMaxWidth(560);
+        VBox card = new VBox(12, title, text);
+        card.setAlignment(Pos.CENTER_LEFT);
+        card.getStyleClass().add("placeholder-card");
+        card.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox box = new VBox(card);
+        box.setId("no-3d");
+        box.setAlignment(Pos.CENTER);
+        return box;
     }
 
     private VBox placeholder() {

@@ -1,8 +1,6 @@
 package org.predspace.ui;
 
 import javafx.application.Application;
-import javafx.application.ConditionalFeature;
-import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.session.ExplorerSession;
@@ -32,10 +30,6 @@ public final class PredSpaceApp extends Application {
         }, x -> {});
         window = ExplorerWindows.build(stage, model);
         stage.show();
-        if (!Platform.isSupported(ConditionalFeature.SCENE3D)) {
-            model.reportProblem("This graphics stack cannot draw 3D (JavaFX reports no SCENE3D support), so the picture"
-                    + " stays empty. On a virtual display start with -Dprism.forceGPU=true.");
-        }
         openInitialRuns(getParameters().getRaw());
     }
 

@@ -201,4 +201,13 @@ class LiveEmbeddingTest {
         assertTrue(worstWithout > 0.1 * scale, "this order should turn the picture without a reference: " + worstWithout);
         assertTrue(worstWith < 1e-6 * scale, "oriented, every point is where it was: " + worstWith + " of " + scale);
     }
+
+    @Test
+    void aRefreshAskedForAfterCloseIsIgnoredNotThrown() throws Exception {
+        LiveEmbedding live = new LiveEmbedding(POINTS.get(0).shape(), LiveEmbedding.Settings.defaults());
+        for (int i = 0; i < 5; i++) live.add(POINTS.get(i));
+        live.close();
+        LiveEmbedding.Snapshot before = live.snapshot();
+        assertEquals(before, live.requestRefresh().get());
+    }
 }
