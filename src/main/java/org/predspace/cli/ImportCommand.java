@@ -97,7 +97,7 @@ final class ImportCommand implements Callable<Integer> {
                 heldOut == null ? null : heldOut.predictions, heldOut == null ? null : heldOut.labels, metrics,
                 name, probeId, probeSplit, runSpec(), rowMode(), ending);
         RunImport.Result r = RunImport.write(request, out);
-        report(spec.commandLine().getOut(), r);
+        report(spec.commandLine().getOut(), name, r);
         return 0;
     }
 
@@ -143,10 +143,10 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private static void report(PrintWriter out, RunImport.Result r) {
+    private static void report(PrintWriter out, String name, RunImport.Result r) {
         List<CheckpointMetrics> m = r.metrics();
         out.printf(Locale.ROOT, "imported %s: %d checkpoints (steps %d .. %d), %d probe samples, %d classes%s%n",
-                r.dir().getFileName(), r.checkpoints(), m.get(0).step(), m.get(m.size() - 1).step(), r.probeSize(),
+                name, r.checkpoints(), m.get(0).step(), m.get(m.size() - 1).step(), r.probeSize(),
                 r.classes(), r.heldOutSize() < 0 ? "" : ", " + r.heldOutSize() + " held-out samples");
         out.printf(Locale.ROOT, "probe accuracy %.4f at the first checkpoint, %.4f at the last%n",
                 m.get(0).trainAccuracy(), m.get(m.size() - 1).trainAccuracy());

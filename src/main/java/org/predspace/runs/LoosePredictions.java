@@ -112,7 +112,7 @@ final class LoosePredictions implements AutoCloseable {
             case NON_FINITE -> ", class " + p.cls() + " is " + (float) p.value();
             case NEGATIVE -> ", class " + p.cls() + " is negative (" + (float) p.value() + "); probabilities cannot be"
                     + " (logits or log-probabilities? import them with --logits)";
-            case SUM -> " sums to " + p.value() + ", not 1 (tolerance " + ProbabilityRows.SUM_TOLERANCE + ")"
+            case SUM -> " sums to " + (float) p.value() + ", not 1 (tolerance " + ProbabilityRows.SUM_TOLERANCE + ")"
                     + (mode == Rows.PROBABILITIES ? "; --normalize divides each row by its sum" : "");
         };
     }

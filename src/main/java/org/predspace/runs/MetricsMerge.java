@@ -3,7 +3,7 @@ package org.predspace.runs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -17,7 +17,7 @@ final class MetricsMerge {
     private final long[] steps;
     private final CheckpointMetrics[] logged; // by checkpoint, null where the log has no line
     private final int ignored;
-    private final Set<String> computed = new LinkedHashSet<>();
+    private final Set<String> computed = new HashSet<>();
 
     private MetricsMerge(long[] steps, CheckpointMetrics[] logged, int ignored) {
         this.steps = steps;
@@ -82,5 +82,9 @@ final class MetricsMerge {
     int ignored() { return ignored; }
 
     /** Columns at least one checkpoint took from the predictions, in metrics.csv order. */
-    List<String> computed() { return new ArrayList<>(computed); }
+    List<String> computed() {
+        List<String> ordered = new ArrayList<>(List.of(MetricsCsv.HEADER.split(",")));
+        ordered.retainAll(computed);
+        return ordered;
+    }
 }
