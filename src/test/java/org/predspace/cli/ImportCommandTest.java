@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.geometry.LiveEmbedding;
 import org.predspace.runs.CheckpointMetrics;
+import org.predspace.runs.LooseArrays;
 import org.predspace.runs.Npy;
 import org.predspace.runs.ProbeInfo;
 import org.predspace.runs.Run;

@@ -1,6 +1,4 @@
-package org.predspace.cli;
-
-import org.predspace.runs.Npy;
+package org.predspace.runs;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,17 +8,17 @@ import java.nio.file.Path;
 
 /**
  * .npy files as another framework would save them, of any shape and dtype, for import tests:
- * the header from the project's Npy writer, the data from plain values.
+ * the header from the project's Npy writer, the data from plain values in the dtype's byte order.
  */
-final class LooseArrays {
-    static final Npy.DType FLOAT64 = new Npy.DType('f', 8, ByteOrder.LITTLE_ENDIAN);
+public final class LooseArrays {
+    public static final Npy.DType FLOAT64 = new Npy.DType('f', 8, ByteOrder.LITTLE_ENDIAN);
 
     private LooseArrays() {}
 
     /** Writes {@code values} (row-major, as many as the shape holds) as {@code dtype}. */
-    static Path save(Path file, Npy.DType dtype, long[] shape, double... values) throws IOException {
+    public static Path save(Path file, Npy.DType dtype, long[] shape, double... values) throws IOException {
         int header = 128;
-        ByteBuffer b = ByteBuffer.allocate(header + values.length * dtype.size()).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(header + values.length * dtype.size()).order(dtype.order());
         b.put(Npy.header(dtype, shape, header));
         for (double v : values) {
             switch (dtype.kind() + "" + dtype.size()) {
@@ -28,6 +26,7 @@ final class LooseArrays {
                 case "f8" -> b.putDouble(v);
                 case "i4" -> b.putInt((int) v);
                 case "i8" -> b.putLong((long) v);
+                case "u1" -> b.put((byte) v);
                 default -> throw new IllegalArgumentException("no test writer for " + dtype.descr());
             }
         }
@@ -36,13 +35,13 @@ final class LooseArrays {
         return file;
     }
 
-    static Path ints(Path file, long... values) throws IOException {
+    public static Path ints(Path file, long... values) throws IOException {
         double[] d = new double[values.length];
         for (int i = 0; i < d.length; i++) d[i] = values[i];
         return save(file, Npy.DType.INT64, new long[]{values.length}, d);
     }
 
-    static Path floats(Path file, long t, long n, long c, double... values) throws IOException {
+    public static Path floats(Path file, long t, long n, long c, double... values) throws IOException {
         return save(file, FLOAT64, new long[]{t, n, c}, values);
     }
 }
