@@ -161,8 +161,17 @@ public final class RunImport {
         Map<String, Object> spec = new LinkedHashMap<>(request.spec());
         spec.put("imported", provenance(request));
         ProbeInfo probe = new ProbeInfo(request.probeId(), checkpoints.labels().length, request.probeSplit());
-        try (RunWriter w = RunWriter.create(out, request.name(), checkpoints.probe().classes(), probe, spec,
-                checkpoints.labels(), checkpoints.heldOutLabels())) {
+        RunWriter writer;
+        try {
+            writer = RunWriter.create(out, request.name(), checkpoints.probe().classes(), probe, spec,
+                    checkpoints.labels(), checkpoints.heldOutLabels());
+        } catch (FileAlreadyExistsException e) {
+            throw e; // another writer got there since the check: its files are not ours to remove
+        } catch (IOException | RuntimeException e) {
+            removeWritten(out, created, e);
+            throw e;
+        }
+        try (RunWriter w = writer) {
             for (int t = 0; t < metrics.size(); t++) {
                 w.append(new Checkpoint(metrics.get(t), checkpoints.probe(t), checkpoints.heldOut(t), null));
             }
@@ -250,8 +259,10 @@ public final class RunImport {
     }
 
     private static int[] readLabels(Path file, String role) throws RunFormatException {
-        return Npy.readInts(requireVector(file, role, "(N,) class indices", " (one-hot? save labels.argmax(axis=1))"),
+        int[] labels = Npy.readInts(requireVector(file, role, "(N,) class indices", " (one-hot? save labels.argmax(axis=1))"),
                 Run.MAX_PROBE_SIZE);
+        if (labels.length == 0) throw new RunFormatException(file + ": " + role + " are empty; a probe needs at least one sample");
+        return labels;
     }
 
     /** Refuses, with the role in the message, an array that is not a 1-D integer array. */

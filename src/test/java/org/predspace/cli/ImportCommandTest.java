@@ -291,6 +291,7 @@ class ImportCommandTest {
         assertRefused("--labels", LooseArrays.ints(in.resolve("l3.npy"), l), "l3.npy: label 3 at index 4 is outside [0, 3)", "P.npy has 3 classes");
         l[4] = -1;
         assertRefused("--labels", LooseArrays.ints(in.resolve("lneg.npy"), l), "lneg.npy: label -1 at index 4 is outside [0, 3)");
+        assertRefused("--labels", LooseArrays.ints(in.resolve("none.npy")), "none.npy: labels are empty");
     }
 
     @Test
