@@ -17,7 +17,7 @@ public final class AtomicFiles {
     private AtomicFiles() {}
 
     public static void write(Path target, byte[] content) throws IOException {
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        Path temp = temp(target);
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             ChannelIo.writeFully(ch, ByteBuffer.wrap(content), 0);
@@ -25,6 +25,11 @@ public final class AtomicFiles {
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         forceDirectory(target.getParent());
+    }
+
+    /** The temp file {@link #write} renames onto {@code target}: hidden, beside it. */
+    static Path temp(Path target) {
+        return target.resolveSibling("." + target.getFileName() + ".tmp");
     }
 
     /** Makes a rename durable where the OS allows it (Linux, macOS); Windows cannot open folders, which is fine. */

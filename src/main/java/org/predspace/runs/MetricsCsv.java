@@ -38,35 +38,78 @@ final class MetricsCsv {
     static List<CheckpointMetrics> read(Path file, long[] committedSteps) throws RunFormatException {
         List<CheckpointMetrics> rows = new ArrayList<>();
         long lastCommitted = committedSteps.length == 0 ? Long.MIN_VALUE : committedSteps[committedSteps.length - 1];
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            byte[] buf = new byte[MAX_LINE];
-            String header = nextLine(in, buf, file, 1);
-            if (header == null) return rows;
-            int[] index = columnIndexes(header, file);
-            long previous = Long.MIN_VALUE;
-            for (int lineNo = 2; ; lineNo++) {
-                String line = nextLine(in, buf, file, lineNo);
-                if (line == null) return rows;
-                if (line.isBlank()) continue;
-                CheckpointMetrics m = parse(line, index, file, lineNo);
-                if (m.step() > lastCommitted) return rows; // written, but its checkpoint never committed
-                if (m.step() <= previous || Arrays.binarySearch(committedSteps, m.step()) < 0) {
+        long[] previous = {Long.MIN_VALUE};
+        try {
+            forEachRow(file, false, (m, lineNo) -> {
+                if (m.step() > lastCommitted) return false; // written, but its checkpoint never committed
+                if (m.step() <= previous[0] || Arrays.binarySearch(committedSteps, m.step()) < 0) {
                     throw new RunFormatException(file + ": line " + lineNo + ": step " + m.step()
-                            + " is not a committed checkpoint step after " + previous);
+                            + " is not a committed checkpoint step after " + previous[0]);
                 }
                 rows.add(m);
-                previous = m.step();
-                if (m.step() == lastCommitted) return rows;
-            }
+                previous[0] = m.step();
+                return m.step() != lastCommitted;
+            });
         } catch (NoSuchFileException e) {
             return rows;
         } catch (IOException e) {
             throw new RunFormatException(file + ": cannot read (" + e + ")", e);
         }
+        return rows;
     }
 
-    /** The next '\n'-terminated line without its terminator, or null at the end (a partial last line is dropped). */
-    private static String nextLine(InputStream in, byte[] buf, Path file, int lineNo) throws IOException, RunFormatException {
+    /**
+     * Every complete line of a metrics log another tool wrote (an import), whatever its steps;
+     * steps must increase strictly, so that each step means one line.
+     */
+    static List<CheckpointMetrics> readLog(Path file) throws RunFormatException {
+        List<CheckpointMetrics> rows = new ArrayList<>();
+        try {
+            forEachRow(file, true, (m, lineNo) -> {
+                long previous = rows.isEmpty() ? Long.MIN_VALUE : rows.get(rows.size() - 1).step();
+                if (m.step() <= previous) {
+                    throw new RunFormatException(file + ": line " + lineNo + ": step " + m.step()
+                            + " does not follow step " + previous + "; steps must increase strictly");
+                }
+                rows.add(m);
+                return true;
+            });
+        } catch (IOException e) {
+            throw Npy.unreadable(file, e);
+        }
+        return rows;
+    }
+
+    private interface RowSink {
+        /** @return false to stop reading */
+        boolean accept(CheckpointMetrics m, int lineNo) throws RunFormatException;
+    }
+
+    /**
+     * Parses the header, then hands each non-blank line to {@code sink}.
+     *
+     * @param lastLineComplete whether a last line without '\n' counts: not in a run, where it is
+     *                         a torn append, but in a finished log another tool wrote
+     */
+    private static void forEachRow(Path file, boolean lastLineComplete, RowSink sink) throws IOException, RunFormatException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            byte[] buf = new byte[MAX_LINE];
+            String header = nextLine(in, buf, file, 1, lastLineComplete);
+            if (header == null) return;
+            if (header.startsWith("\uFEFF")) header = header.substring(1); // spreadsheets save UTF-8 with a byte-order mark
+            int[] index = columnIndexes(header, file);
+            for (int lineNo = 2; ; lineNo++) {
+                String line = nextLine(in, buf, file, lineNo, lastLineComplete);
+                if (line == null) return;
+                if (line.isBlank()) continue;
+                if (!sink.accept(parse(line, index, file, lineNo), lineNo)) return;
+            }
+        }
+    }
+
+    /** The next line without its terminator, or null at the end; a last line without '\n' is dropped unless kept. */
+    private static String nextLine(InputStream in, byte[] buf, Path file, int lineNo, boolean keepUnterminated)
+            throws IOException, RunFormatException {
         int n = 0;
         for (int b; (b = in.read()) >= 0; ) {
             if (b == '\n') {
@@ -76,7 +119,9 @@ final class MetricsCsv {
             if (n == buf.length) throw new RunFormatException(file + ": line " + lineNo + " is longer than " + MAX_LINE + " bytes");
             buf[n++] = (byte) b;
         }
-        return null;
+        if (!keepUnterminated || n == 0) return null;
+        if (buf[n - 1] == '\r') n--;
+        return new String(buf, 0, n, StandardCharsets.UTF_8);
     }
 
     private static int[] columnIndexes(String header, Path file) throws RunFormatException {

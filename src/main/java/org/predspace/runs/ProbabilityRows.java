@@ -1,30 +1,52 @@
 package org.predspace.runs;
 
 /**
- * The rule every stored prediction row obeys: finite, non-negative, summing to 1. The writer
- * and the reader share it, so the writer can never produce a run the reader refuses.
+ * The rule every stored prediction row obeys: finite, non-negative, summing to 1. The writer,
+ * the reader and the importer share it, so none can produce a run another refuses.
  */
 final class ProbabilityRows {
     /** Float32 softmax rows sum to 1 within about 1e-6; 1e-3 leaves room for other tools' rounding. */
     static final double SUM_TOLERANCE = 1e-3;
 
+    /** Why a row is not a distribution. */
+    enum Kind { NON_FINITE, NEGATIVE, SUM }
+
+    /**
+     * The first bad row: {@code value} is the offending entry (class {@code cls}) for NON_FINITE
+     * and NEGATIVE, the row's sum for SUM (where {@code cls} is -1).
+     */
+    record Problem(int row, int cls, Kind kind, double value) {
+        /** Names the row in the words the reader has always used, e.g. "row 3 sums to 0.9, not 1 (tolerance 0.001)". */
+        String describe() {
+            return switch (kind) {
+                case NON_FINITE -> "row " + row + ", class " + cls + " is " + (float) value;
+                case NEGATIVE -> "row " + row + ", class " + cls + " is negative (" + (float) value + ")";
+                case SUM -> "row " + row + " sums to " + value + ", not 1 (tolerance " + SUM_TOLERANCE + ")";
+            };
+        }
+    }
+
     private ProbabilityRows() {}
 
-    /** Describes the first row of {@code values} (rows of {@code classes}) that is not a distribution, or null. */
-    static String firstProblem(float[] values, int classes) {
+    /** The first row of {@code values} (rows of {@code classes}) that is not a distribution, or null. */
+    static Problem find(float[] values, int classes) {
         for (int row = 0, base = 0; base < values.length; row++, base += classes) {
             double sum = 0;
             for (int c = 0; c < classes; c++) {
                 float p = values[base + c];
-                if (!Float.isFinite(p)) return "row " + row + ", class " + c + " is " + p;
-                if (p < 0) return "row " + row + ", class " + c + " is negative (" + p + ")";
+                if (!Float.isFinite(p)) return new Problem(row, c, Kind.NON_FINITE, p);
+                if (p < 0) return new Problem(row, c, Kind.NEGATIVE, p);
                 sum += p;
             }
-            if (Math.abs(sum - 1) > SUM_TOLERANCE) {
-                return "row " + row + " sums to " + sum + ", not 1 (tolerance " + SUM_TOLERANCE + ")";
-            }
+            if (Math.abs(sum - 1) > SUM_TOLERANCE) return new Problem(row, -1, Kind.SUM, sum);
         }
         return null;
+    }
+
+    /** Describes the first row of {@code values} (rows of {@code classes}) that is not a distribution, or null. */
+    static String firstProblem(float[] values, int classes) {
+        Problem p = find(values, classes);
+        return p == null ? null : p.describe();
     }
 
     /** Index of the first non-finite value, or -1. */

@@ -101,10 +101,12 @@ public final class ExplorerSession implements AutoCloseable {
         }
         tellChanged(state);
         boolean withHeldOut = run.hasTestSet() && admitHeldOut(name, run.probe().id(), run.testLabels(), run.classes());
-        List<CheckpointMetrics> metrics = run.metrics();
+        // metrics.csv may skip checkpoints (runs other tools wrote): match lines by step, not by position
+        Map<Long, CheckpointMetrics> metrics = new java.util.HashMap<>();
+        for (CheckpointMetrics m : run.metrics()) metrics.put(m.step(), m);
         for (int t = 0; t < steps.length; t++) {
-            CheckpointMetrics m = t < metrics.size() ? metrics.get(t)
-                    : new CheckpointMetrics(steps[t], Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            CheckpointMetrics m = metrics.getOrDefault(steps[t],
+                    new CheckpointMetrics(steps[t], Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
             training.add(name, t, steps[t], m.trainAccuracy(), m.trainAccuracy(), m.trainLoss(), run.predictions(t));
             if (withHeldOut) heldOut.add(name, t, steps[t], m.trainAccuracy(), m.testAccuracy(), m.testLoss(), run.testPredictions(t));
             state = state.withCheckpoint(m);

@@ -3,18 +3,14 @@ package org.predspace.runs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.predspace.runs.Fixtures.C;
 import static org.predspace.runs.Fixtures.N;
 import static org.predspace.runs.Fixtures.T;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Runs written by numpy open here, and runs written here load in numpy (fixtures/make_numpy_run.py). */
 class NumpyInteropTest {
@@ -52,34 +48,10 @@ class NumpyInteropTest {
 
     @Test
     void runsWrittenHereLoadInNumpy() throws Exception {
-        assumeTrue(pythonWithNumpy(), "python3 with numpy is not installed");
+        PythonWithNumpy python = PythonWithNumpy.require();
         // left running: numpy must cope with a live run too
         Path dir = SyntheticRun.SMALL.writeUnfinished(tmp.resolve("run"), 3);
-        String out = python(Fixtures.path("check_run.py").toString(), dir.toString());
+        String out = python.run(Fixtures.path("check_run.py").toString(), dir.toString());
         assertEquals("ok 3 50 4 float32", out.strip());
-    }
-
-    private static boolean pythonWithNumpy() {
-        try {
-            python("-c", "import numpy");
-            return true;
-        } catch (IOException | AssertionError e) {
-            return false;
-        }
-    }
-
-    private static String python(String... args) throws IOException {
-        List<String> cmd = new java.util.ArrayList<>(List.of("python3"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        try {
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-            assertEquals(0, p.exitValue(), out);
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
     }
 }

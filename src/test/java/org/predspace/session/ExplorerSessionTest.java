@@ -132,6 +132,26 @@ class ExplorerSessionTest {
 
     static double sq(double x) { return x * x; }
 
+    @Test
+    void metricsAreMatchedToCheckpointsByStepWhenTheLogSkipsSome() throws Exception {
+        // other tools may log metrics at some checkpoints only; the format allows it
+        Path dir = writeRun("sparse", "probe-1", 0, 4);
+        Path csv = dir.resolve("metrics.csv");
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        lines.remove(2); // the line of step 10
+        java.nio.file.Files.write(csv, lines);
+        try (ExplorerSession s = session()) {
+            RunState state = s.open(dir);
+            List<org.predspace.runs.CheckpointMetrics> m = state.metrics();
+            assertEquals(List.of(0L, 10L, 20L, 30L), m.stream().map(org.predspace.runs.CheckpointMetrics::step).toList());
+            assertTrue(Double.isNaN(m.get(1).trainAccuracy()), "step 10 has no line: not measured");
+            assertEquals(2 / 3.0, m.get(2).trainAccuracy(), 1e-12, "step 20 keeps its own line");
+            PictureFrame f = s.picture(ExplorerSession.Probe.TRAINING).frame();
+            assertEquals(20, f.point(4).step());
+            assertEquals(2 / 3.0, f.point(4).accuracy(), 1e-12);
+        }
+    }
+
     static PictureFrame waitFor(PredictionPicture p, java.util.function.Predicate<PictureFrame> ok) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 20_000;
         PictureFrame f = p.frame();

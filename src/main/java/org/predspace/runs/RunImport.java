@@ -1,0 +1,295 @@
+package org.predspace.runs;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Makes a run folder from loose arrays another framework saved: predictions [T, N, C], probe
+ * labels [N], steps [T], optionally a held-out pair and a metrics log (docs/import.md).
+ *
+ * <p>Everything is checked before anything is written: a first pass reads every checkpoint and
+ * refuses the first bad value with a message naming the file and where; only then is the folder
+ * written, through {@link RunWriter}, so it is exactly what the engine would write. Predictions
+ * are streamed one checkpoint at a time, so arrays larger than memory import. The output folder
+ * must not exist or be empty: an import never overwrites anything.
+ */
+public final class RunImport {
+    /** What the prediction rows hold. */
+    public enum Rows {
+        /** softmax outputs, refused unless every row sums to 1 within the format's tolerance */
+        PROBABILITIES(LoosePredictions.Rows.PROBABILITIES),
+        /** non-negative scores, each row divided by its sum */
+        NORMALIZE(LoosePredictions.Rows.NORMALIZE),
+        /** logits or log-probabilities, turned into probabilities by softmax */
+        LOGITS(LoosePredictions.Rows.LOGITS);
+
+        private final LoosePredictions.Rows mode;
+
+        Rows(LoosePredictions.Rows mode) { this.mode = mode; }
+    }
+
+    /**
+     * What to import.
+     *
+     * @param heldOutPredictions [T, M, C] on a held-out probe, or null; comes with heldOutLabels
+     * @param heldOutLabels      [M], or null
+     * @param metrics            a CSV with a step column and any of epoch, train_loss,
+     *                           train_accuracy, test_loss, test_accuracy; or null
+     * @param spec               free-form description for run.json (dataset, architecture, ...)
+     */
+    public record Request(Path predictions, Path labels, Path steps, Path heldOutPredictions, Path heldOutLabels,
+                          Path metrics, String name, String probeId, String probeSplit, Map<String, Object> spec,
+                          Rows rows, RunStatus status) {
+        public Request {
+            Objects.requireNonNull(predictions, "predictions");
+            Objects.requireNonNull(labels, "labels");
+            Objects.requireNonNull(steps, "steps");
+            if ((heldOutPredictions == null) != (heldOutLabels == null)) {
+                throw new IllegalArgumentException("held-out predictions and held-out labels come together");
+            }
+            if (name == null || name.isBlank()) throw new IllegalArgumentException("the run needs a name");
+            if (probeId == null || probeId.isBlank()) throw new IllegalArgumentException("the run needs a probe id");
+            if (probeSplit == null || probeSplit.isBlank()) probeSplit = "train";
+            spec = spec == null ? Map.of() : Map.copyOf(spec);
+            if (rows == null) rows = Rows.PROBABILITIES;
+            if (status == null) status = RunStatus.FINISHED;
+            if (status == RunStatus.RUNNING) throw new IllegalArgumentException("an imported run has ended; status cannot be running");
+        }
+
+        /** The required arrays and names; no held-out probe, no metrics, defaults for the rest. */
+        public static Request of(Path predictions, Path labels, Path steps, String name, String probeId) {
+            return new Request(predictions, labels, steps, null, null, null, name, probeId, null, null, null, null);
+        }
+
+        public Request withHeldOut(Path heldOutPredictions, Path heldOutLabels) {
+            return new Request(predictions, labels, steps, heldOutPredictions, heldOutLabels, metrics, name, probeId,
+                    probeSplit, spec, rows, status);
+        }
+
+        public Request withMetrics(Path metricsCsv) {
+            return new Request(predictions, labels, steps, heldOutPredictions, heldOutLabels, metricsCsv, name, probeId,
+                    probeSplit, spec, rows, status);
+        }
+
+        public Request withRows(Rows r) {
+            return new Request(predictions, labels, steps, heldOutPredictions, heldOutLabels, metrics, name, probeId,
+                    probeSplit, spec, r, status);
+        }
+    }
+
+    /**
+     * What was written.
+     *
+     * @param heldOutSize     M, or -1 without a held-out probe
+     * @param metrics         the metrics written, one per checkpoint
+     * @param logLinesUsed    metrics-log lines at checkpoint steps (0 without a log)
+     * @param logLinesIgnored metrics-log lines at other steps
+     * @param computed        metrics columns computed from the predictions (where the log had no value)
+     */
+    public record Result(Path dir, int checkpoints, int probeSize, int classes, int heldOutSize,
+                         List<CheckpointMetrics> metrics, int logLinesUsed, int logLinesIgnored, List<String> computed) {}
+
+    private RunImport() {}
+
+    /**
+     * Checks every input, then writes the run folder {@code out}.
+     *
+     * @throws RunFormatException         an input is missing or wrong (the message names file and problem);
+     *                                    nothing was written
+     * @throws FileAlreadyExistsException {@code out} exists and is not an empty folder; nothing was written
+     * @throws IOException                writing failed; what this import wrote was removed
+     */
+    public static Result write(Request request, Path out) throws RunFormatException, IOException {
+        requireFreshFolder(out);
+        long[] steps = readSteps(request.steps());
+        int[] labels = readLabels(request.labels(), "labels");
+        int[] heldOutLabels = request.heldOutLabels() == null ? null : readLabels(request.heldOutLabels(), "held-out labels");
+        List<CheckpointMetrics> log = request.metrics() == null ? null : readLog(request.metrics());
+        try (LoosePredictions probe = LoosePredictions.open(request.predictions(), "predictions", steps, request.steps(),
+                labels.length, request.labels());
+             LoosePredictions heldOut = heldOutLabels == null ? null : LoosePredictions.open(request.heldOutPredictions(),
+                     "held-out predictions", steps, request.steps(), heldOutLabels.length, request.heldOutLabels())) {
+            int classes = probe.classes();
+            requireLabelsBelow(labels, classes, request.labels(), request.predictions());
+            if (heldOut != null) {
+                if (heldOut.classes() != classes) {
+                    throw new RunFormatException(request.heldOutPredictions() + ": held-out predictions have "
+                            + heldOut.classes() + " classes but " + request.predictions() + " has " + classes);
+                }
+                requireLabelsBelow(heldOutLabels, classes, request.heldOutLabels(), request.predictions());
+            }
+            Checkpoints checkpoints = new Checkpoints(request, steps, labels, heldOutLabels, probe, heldOut);
+            MetricsMerge merged = MetricsMerge.of(log, request.metrics(), steps);
+            List<CheckpointMetrics> metrics = new ArrayList<>();
+            for (int t = 0; t < steps.length; t++) metrics.add(merged.complete(t, checkpoints.scores(t)));
+            write(request, out, checkpoints, metrics);
+            return new Result(out, steps.length, labels.length, classes, heldOutLabels == null ? -1 : heldOutLabels.length,
+                    List.copyOf(metrics), merged.used(), merged.ignored(), merged.computed());
+        }
+    }
+
+    /** The two prediction arrays read checkpoint by checkpoint, the same way in the check and in the write. */
+    private record Checkpoints(Request request, long[] steps, int[] labels, int[] heldOutLabels,
+                               LoosePredictions probe, LoosePredictions heldOut) {
+        float[] probe(int t) throws RunFormatException {
+            return probe.checkpoint(t, steps[t], request.rows().mode);
+        }
+
+        float[] heldOut(int t) throws RunFormatException {
+            return heldOut == null ? null : heldOut.checkpoint(t, steps[t], request.rows().mode);
+        }
+
+        /** Probe and held-out scores of checkpoint t (held-out null without a held-out probe). */
+        ProbeScore[] scores(int t) throws RunFormatException {
+            float[] h = heldOut(t);
+            return new ProbeScore[]{ProbeScore.of(probe(t), labels, probe.classes()),
+                    h == null ? null : ProbeScore.of(h, heldOutLabels, probe.classes())};
+        }
+    }
+
+    private static void write(Request request, Path out, Checkpoints checkpoints, List<CheckpointMetrics> metrics)
+            throws IOException, RunFormatException {
+        boolean created = !Files.exists(out);
+        Map<String, Object> spec = new LinkedHashMap<>(request.spec());
+        spec.put("imported", provenance(request));
+        ProbeInfo probe = new ProbeInfo(request.probeId(), checkpoints.labels().length, request.probeSplit());
+        RunWriter writer;
+        try {
+            writer = RunWriter.create(out, request.name(), checkpoints.probe().classes(), probe, spec,
+                    checkpoints.labels(), checkpoints.heldOutLabels());
+        } catch (FileAlreadyExistsException e) {
+            throw e; // another writer got there since the check: its files are not ours to remove
+        } catch (IOException | RuntimeException e) {
+            removeWritten(out, created, e);
+            throw e;
+        }
+        try (RunWriter w = writer) {
+            for (int t = 0; t < metrics.size(); t++) {
+                w.append(new Checkpoint(metrics.get(t), checkpoints.probe(t), checkpoints.heldOut(t), null));
+            }
+            w.finish(request.status(), summary(metrics));
+        } catch (IOException | RunFormatException | RuntimeException e) {
+            removeWritten(out, created, e);
+            throw e;
+        }
+    }
+
+    /** Where the run came from, kept in its spec (file names only: paths would leak the importer's disk). */
+    private static Map<String, Object> provenance(Request r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("predictions", fileName(r.predictions()));
+        m.put("labels", fileName(r.labels()));
+        m.put("steps", fileName(r.steps()));
+        if (r.heldOutPredictions() != null) {
+            m.put("held_out_predictions", fileName(r.heldOutPredictions()));
+            m.put("held_out_labels", fileName(r.heldOutLabels()));
+        }
+        if (r.metrics() != null) m.put("metrics", fileName(r.metrics()));
+        m.put("rows", r.rows().mode.description());
+        return m;
+    }
+
+    private static String fileName(Path p) {
+        return p.getFileName() == null ? p.toString() : p.getFileName().toString();
+    }
+
+    /** The engine's summary fields that an import knows: the last checkpoint's figures. */
+    private static Map<String, Object> summary(List<CheckpointMetrics> metrics) {
+        CheckpointMetrics last = metrics.get(metrics.size() - 1);
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("reason", "imported");
+        s.put("checkpoints", metrics.size());
+        s.put("step", last.step());
+        putIfMeasured(s, "epoch", last.epoch());
+        putIfMeasured(s, "train_loss", last.trainLoss());
+        putIfMeasured(s, "train_accuracy", last.trainAccuracy());
+        putIfMeasured(s, "test_probe_loss", last.testLoss());
+        putIfMeasured(s, "test_probe_accuracy", last.testAccuracy());
+        return s;
+    }
+
+    /** JSON has no NaN: a figure not measured is left out. */
+    private static void putIfMeasured(Map<String, Object> m, String key, double v) {
+        if (!Double.isNaN(v)) m.put(key, v);
+    }
+
+    private static void requireFreshFolder(Path out) throws IOException {
+        if (!Files.exists(out)) return;
+        if (!Files.isDirectory(out)) {
+            throw new FileAlreadyExistsException(out.toString(), null, "exists and is not a folder; import never overwrites");
+        }
+        try (Stream<Path> children = Files.list(out)) {
+            if (children.findAny().isPresent()) {
+                throw new FileAlreadyExistsException(out.toString(), null,
+                        "already exists and is not empty; import never overwrites (choose a new folder)");
+            }
+        }
+    }
+
+    /** Undoes a failed write: only the files a run writer makes, and the folder if this import made it. */
+    private static void removeWritten(Path out, boolean createdFolder, Exception cause) {
+        try {
+            for (String f : RunFiles.ALL) Files.deleteIfExists(out.resolve(f));
+            for (String f : RunFiles.ALL) Files.deleteIfExists(AtomicFiles.temp(out.resolve(f)));
+            if (createdFolder) Files.deleteIfExists(out);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static long[] readSteps(Path file) throws RunFormatException {
+        long[] steps = Npy.readLongs(requireVector(file, "steps", "(T,), one training step per checkpoint", ""), Run.MAX_CHECKPOINTS);
+        if (steps.length == 0) throw new RunFormatException(file + ": steps are empty; an import needs at least one checkpoint");
+        for (int t = 0; t < steps.length; t++) {
+            if (steps[t] < 0) throw new RunFormatException(file + ": step " + steps[t] + " at index " + t + " is negative");
+            if (t > 0 && steps[t] <= steps[t - 1]) {
+                throw new RunFormatException(file + ": steps must increase strictly, but step " + steps[t] + " at index "
+                        + t + " follows " + steps[t - 1] + " (sort the checkpoints, and their predictions, by step)");
+            }
+        }
+        return steps;
+    }
+
+    private static int[] readLabels(Path file, String role) throws RunFormatException {
+        int[] labels = Npy.readInts(requireVector(file, role, "(N,) class indices", " (one-hot? save labels.argmax(axis=1))"),
+                Run.MAX_PROBE_SIZE);
+        if (labels.length == 0) throw new RunFormatException(file + ": " + role + " are empty; a probe needs at least one sample");
+        return labels;
+    }
+
+    /** Refuses, with the role in the message, an array that is not a 1-D integer array. */
+    private static Path requireVector(Path file, String role, String expected, String matrixHint) throws RunFormatException {
+        Npy.Header h = Npy.readHeader(file);
+        if (h.ndim() != 1) {
+            throw new RunFormatException(file + ": " + role + " have shape " + h.shapeString() + "; expected " + expected
+                    + (h.ndim() == 2 ? matrixHint : ""));
+        }
+        if (!h.dtype().isInteger()) {
+            throw new RunFormatException(file + ": " + role + " have dtype " + h.dtype().numpyName()
+                    + "; expected integers (save a.astype(np.int64))");
+        }
+        return file;
+    }
+
+    private static void requireLabelsBelow(int[] labels, int classes, Path file, Path predictions) throws RunFormatException {
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new RunFormatException(file + ": label " + labels[i] + " at index " + i + " is outside [0, " + classes
+                        + ") (" + predictions + " has " + classes + " classes)");
+            }
+        }
+    }
+
+    private static List<CheckpointMetrics> readLog(Path file) throws RunFormatException {
+        if (!Files.isRegularFile(file)) throw new RunFormatException(file + ": missing file");
+        return MetricsCsv.readLog(file);
+    }
+}

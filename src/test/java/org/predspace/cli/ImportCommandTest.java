@@ -1,0 +1,438 @@
+package org.predspace.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.predspace.geometry.LiveEmbedding;
+import org.predspace.runs.CheckpointMetrics;
+import org.predspace.runs.LooseArrays;
+import org.predspace.runs.Npy;
+import org.predspace.runs.ProbeInfo;
+import org.predspace.runs.Run;
+import org.predspace.runs.RunStatus;
+import org.predspace.session.ExplorerSession;
+import org.predspace.session.RunState;
+import org.predspace.session.TestRuns;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * predspace import: loose arrays in, a run folder out that opens like an engine-written run;
+ * every bad input refused with one line naming the file and the problem, nothing written.
+ */
+class ImportCommandTest {
+    static final int T = 4, N = 10, C = 3, M = 6;
+    static final long[] STEPS = {0, 5, 50, 500};
+
+    @TempDir Path tmp;
+    Path in;
+    /** The options of a good import; a test replaces one to make it bad. */
+    Map<String, String> options;
+    private int outs;
+
+    /** Probe softmax outputs: uniform at t = 0, sharpening with t. */
+    static double p(int t, int i, int c) {
+        return softmaxOf((k) -> t * Math.cos(0.4 * (t + 1) * (i + 1) + k) + (k == i % C ? 0.8 * t : 0), c);
+    }
+
+    /** Held-out outputs, another rule. */
+    static double q(int t, int j, int c) {
+        return softmaxOf((k) -> 0.5 * t * Math.sin(0.7 * (j + 1) + k) + (k == j % C ? 0.6 * t : 0), c);
+    }
+
+    private static double softmaxOf(java.util.function.IntToDoubleFunction logit, int c) {
+        double sum = 0;
+        for (int k = 0; k < C; k++) sum += Math.exp(logit.applyAsDouble(k));
+        return Math.exp(logit.applyAsDouble(c)) / sum;
+    }
+
+    static double[] array(int t, int n, int c, TriFunction f) {
+        double[] v = new double[t * n * c];
+        for (int a = 0; a < t; a++) for (int i = 0; i < n; i++) for (int k = 0; k < c; k++) v[(a * n + i) * c + k] = f.at(a, i, k);
+        return v;
+    }
+
+    interface TriFunction { double at(int t, int i, int c); }
+
+    static long[] labels(int n) {
+        long[] l = new long[n];
+        for (int i = 0; i < n; i++) l[i] = i % C;
+        return l;
+    }
+
+    @BeforeEach
+    void goodInputs() throws IOException {
+        in = tmp.resolve("in");
+        options = new LinkedHashMap<>();
+        options.put("--predictions", LooseArrays.floats(in.resolve("P.npy"), T, N, C, array(T, N, C, ImportCommandTest::p)).toString());
+        options.put("--labels", LooseArrays.ints(in.resolve("L.npy"), labels(N)).toString());
+        options.put("--steps", LooseArrays.save(in.resolve("S.npy"), Npy.DType.INT32, new long[]{T}, 0, 5, 50, 500).toString());
+        options.put("--name", "torch run");
+        options.put("--probe-id", "probe-x");
+    }
+
+    private CliRunner importTo(Path out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("import"));
+        options.forEach((k, v) -> {
+            args.add(k);
+            args.add(v);
+        });
+        args.addAll(List.of(extra));
+        args.addAll(List.of("--out", out.toString()));
+        return CliRunner.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void looseArraysBecomeARunThatOpensLikeAnEngineWrittenOne() throws Exception {
+        Path out = tmp.resolve("runs").resolve("imported");
+        CliRunner r = importTo(out, "--dataset", "cifar-mini", "--architecture", "resnet18", "--optimizer", "sgd",
+                "--lr", "0.1", "--batch-size", "128", "--seed", "3", "--spec", "width=256", "--spec", "note=from torch");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("imported torch run: 4 checkpoints (steps 0 .. 500), 10 probe samples, 3 classes"), r.out());
+        assertTrue(r.out().contains("computed from the predictions: train_loss, train_accuracy"), r.out());
+
+        Run run = Run.open(out);
+        assertEquals("torch run", run.name());
+        assertEquals(new ProbeInfo("probe-x", N, "train"), run.probe());
+        assertEquals(C, run.classes());
+        assertEquals(RunStatus.FINISHED, run.status());
+        assertFalse(run.interrupted());
+        assertArrayEquals(STEPS, run.steps());
+        assertArrayEquals(new int[]{0, 1, 2, 0, 1, 2, 0, 1, 2, 0}, run.labels());
+        assertFalse(run.hasTestSet());
+        for (int t = 0; t < T; t++) {
+            float[] got = run.predictions(t);
+            for (int i = 0; i < N; i++) for (int c = 0; c < C; c++) assertEquals((float) p(t, i, c), got[i * C + c], "p" + t + i + c);
+            CheckpointMetrics m = run.metrics().get(t);
+            assertEquals(STEPS[t], m.step());
+            assertEquals(crossEntropy(t, ImportCommandTest::p, N), m.trainLoss(), 1e-6);
+            assertEquals(accuracy(t, ImportCommandTest::p, N), m.trainAccuracy(), 0);
+            assertTrue(Double.isNaN(m.epoch()) && Double.isNaN(m.testLoss()) && Double.isNaN(m.testAccuracy()), m.toString());
+        }
+        assertEquals(0.4, run.metrics().get(0).trainAccuracy(), 1e-12,
+                "uniform rows count as class 0 (4 of the 10 labels), as the engine counts them");
+        Map<String, Object> spec = run.spec();
+        assertEquals("resnet18", spec.get("architecture"));
+        assertEquals(0.1, spec.get("learning_rate"));
+        assertEquals(3, ((Number) spec.get("seed")).intValue());
+        assertEquals(256, ((Number) spec.get("width")).intValue());
+        assertEquals("from torch", spec.get("note"));
+        assertEquals(Map.of("predictions", "P.npy", "labels", "L.npy", "steps", "S.npy", "rows", "softmax probabilities"),
+                spec.get("imported"));
+        assertEquals(accuracy(T - 1, ImportCommandTest::p, N), ((Number) run.summary().get("train_accuracy")).doubleValue(), 0);
+
+        Path engineRun = TestRuns.writeSynthetic(tmp.resolve("engine"), "e", "p", 0, 2);
+        Set<String> engineFiles = names(engineRun);
+        engineFiles.removeAll(Set.of("test_labels.npy", "test_predictions.npy"));
+        assertEquals(engineFiles, names(out), "the same files as the engine writes for a run without a held-out probe");
+
+        try (ExplorerSession s = new ExplorerSession(LiveEmbedding.Settings.defaults().withAxes(3).inForeground(), 1)) {
+            RunState state = s.open(out);
+            assertEquals("resnet18", state.architecture());
+            assertEquals(0.1, state.learningRate());
+            assertEquals(3.0, state.seed());
+            assertEquals(T, state.metrics().size());
+            assertEquals(2 + T, s.picture(ExplorerSession.Probe.TRAINING).frame().size());
+            assertEquals(0, s.picture(ExplorerSession.Probe.TRAINING).frame().point(2).progress(), 1e-6);
+        }
+    }
+
+    @Test
+    void heldOutProbeAndAMetricsLogAtOtherStepsToo() throws Exception {
+        options.put("--held-out-predictions", LooseArrays.floats(in.resolve("HP.npy"), T, M, C, array(T, M, C, ImportCommandTest::q)).toString());
+        options.put("--held-out-labels", LooseArrays.ints(in.resolve("HL.npy"), labels(M)).toString());
+        StringBuilder log = new StringBuilder("step,epoch,train_loss,test_accuracy,lr\n");
+        for (int step = 0; step <= 10; step++) log.append(step).append(',').append(step / 10.0).append(',')
+                .append(2 + step / 1000.0).append(',').append(step == 5 ? "" : "0.5").append(",0.1\n");
+        log.append("500,50,2.5,0.5,0.1"); // no final newline: a log someone saved by hand
+        options.put("--metrics", Files.writeString(in.resolve("log.csv"), log).toString());
+        Path out = tmp.resolve("with-held-out");
+        CliRunner r = importTo(out);
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("6 held-out samples"), r.out());
+        assertTrue(r.out().contains("metrics log: 3 of 4 checkpoints have a line; 9 lines at other steps left out"), r.out());
+        assertTrue(r.out().contains("computed from the predictions: train_loss, train_accuracy, test_loss, test_accuracy"), r.out());
+
+        Run run = Run.open(out);
+        assertArrayEquals(new int[]{0, 1, 2, 0, 1, 2}, run.testLabels());
+        for (int t = 0; t < T; t++) {
+            float[] got = run.testPredictions(t);
+            for (int j = 0; j < M; j++) for (int c = 0; c < C; c++) assertEquals((float) q(t, j, c), got[j * C + c]);
+        }
+        List<CheckpointMetrics> m = run.metrics();
+        double nan = Double.NaN;
+        double[][] expected = { // epoch, train loss, train accuracy, test loss, test accuracy: logged where given
+                {0, 2.0, accuracy(0, ImportCommandTest::p, N), crossEntropy(0, ImportCommandTest::q, M), 0.5},
+                {0.5, 2.005, accuracy(1, ImportCommandTest::p, N), crossEntropy(1, ImportCommandTest::q, M), accuracy(1, ImportCommandTest::q, M)},
+                {nan, crossEntropy(2, ImportCommandTest::p, N), accuracy(2, ImportCommandTest::p, N), crossEntropy(2, ImportCommandTest::q, M), accuracy(2, ImportCommandTest::q, M)},
+                {50, 2.5, accuracy(3, ImportCommandTest::p, N), crossEntropy(3, ImportCommandTest::q, M), 0.5}};
+        for (int t = 0; t < T; t++) {
+            CheckpointMetrics got = m.get(t);
+            double[] actual = {got.epoch(), got.trainLoss(), got.trainAccuracy(), got.testLoss(), got.testAccuracy()};
+            for (int k = 0; k < actual.length; k++) assertEquals(expected[t][k], actual[k], 1e-6, "checkpoint " + t + ", column " + k);
+        }
+        assertEquals("log.csv", ((Map<?, ?>) run.spec().get("imported")).get("metrics"));
+    }
+
+    @Test
+    void logitsAreTurnedIntoSoftmaxAndScoresNormalisedOnRequest() throws Exception {
+        // logits: log p shifted by an arbitrary amount per row, which softmax removes
+        options.put("--predictions", LooseArrays.floats(in.resolve("logits.npy"), T, N, C,
+                array(T, N, C, (t, i, c) -> Math.log(p(t, i, c)) + 3 * i - t)).toString());
+        Path logits = tmp.resolve("logits");
+        assertEquals(0, importTo(logits, "--logits").exitCode());
+        options.put("--predictions", LooseArrays.floats(in.resolve("scores.npy"), T, N, C,
+                array(T, N, C, (t, i, c) -> p(t, i, c) * (i + 1) * 7)).toString());
+        Path scores = tmp.resolve("scores");
+        assertEquals(0, importTo(scores, "--normalize").exitCode());
+        for (Path dir : List.of(logits, scores)) {
+            Run run = Run.open(dir);
+            for (int t = 0; t < T; t++) {
+                float[] got = run.predictions(t);
+                for (int i = 0; i < N; i++) for (int c = 0; c < C; c++) assertEquals(p(t, i, c), got[i * C + c], 1e-6, dir + " " + t + i + c);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ refusals
+
+    @Test
+    void aMissingOrForeignFileIsNamed() throws Exception {
+        assertRefused("--predictions", tmp.resolve("nope.npy"), "nope.npy: missing file");
+        assertRefused("--labels", Files.writeString(tmp.resolve("labels.txt"), "0 1 2\n"), "labels.txt: not an .npy file");
+        options.put("--metrics", tmp.resolve("missing.csv").toString());
+        assertRefused("--metrics", tmp.resolve("missing.csv"), "missing.csv: missing file");
+    }
+
+    @Test
+    void aWrongDtypeIsNamed() throws Exception {
+        assertRefused("--predictions", LooseArrays.save(in.resolve("int.npy"), Npy.DType.INT32, new long[]{T, N, C},
+                new double[T * N * C]), "int.npy: predictions have dtype int32; expected float32 or float64");
+        assertRefused("--labels", LooseArrays.save(in.resolve("fl.npy"), LooseArrays.FLOAT64, new long[]{N}, new double[N]),
+                "fl.npy: labels have dtype float64; expected integers");
+        assertRefused("--steps", LooseArrays.save(in.resolve("fs.npy"), Npy.DType.FLOAT32, new long[]{T}, 0, 5, 50, 500),
+                "fs.npy: steps have dtype float32; expected integers");
+    }
+
+    @Test
+    void aWrongRankIsNamedWithTheLikelyFix() throws Exception {
+        assertRefused("--predictions", LooseArrays.save(in.resolve("2d.npy"), LooseArrays.FLOAT64, new long[]{N, C},
+                array(1, N, C, ImportCommandTest::p)), "2d.npy: predictions have shape (10, 3); expected (T, N, C)", "p[None]");
+        assertRefused("--labels", LooseArrays.save(in.resolve("onehot.npy"), Npy.DType.INT64, new long[]{N, C}, new double[N * C]),
+                "onehot.npy: labels have shape (10, 3); expected (N,) class indices", "argmax");
+        assertRefused("--steps", LooseArrays.save(in.resolve("col.npy"), Npy.DType.INT64, new long[]{T, 1}, 0, 5, 50, 500),
+                "col.npy: steps have shape (4, 1)");
+    }
+
+    @Test
+    void mismatchedCheckpointsSamplesOrClassesAreNamed() throws Exception {
+        assertRefused("--steps", LooseArrays.ints(in.resolve("s3.npy"), 0, 5, 50), "P.npy: predictions have shape (4, 10, 3), 4 checkpoints, but", "s3.npy has 3 steps");
+        assertRefused("--labels", LooseArrays.ints(in.resolve("l9.npy"), 0, 1, 2, 0, 1, 2, 0, 1, 2), "10 samples per checkpoint, but", "l9.npy has 9 labels");
+        options.put("--held-out-labels", LooseArrays.ints(in.resolve("HL.npy"), labels(M)).toString());
+        assertRefused("--held-out-predictions", LooseArrays.floats(in.resolve("h4.npy"), T, M, 4, new double[T * M * 4]),
+                "h4.npy: held-out predictions have 4 classes but", "P.npy has 3");
+        assertRefused("--held-out-predictions", LooseArrays.floats(in.resolve("h5.npy"), T, 5, C, new double[T * 5 * C]),
+                "h5.npy: held-out predictions have shape (4, 5, 3), 5 samples per checkpoint, but", "HL.npy has 6 labels");
+    }
+
+    @Test
+    void nanAndInfinityAreNamedByCheckpointStepSampleAndClass() throws Exception {
+        double[] v = array(T, N, C, ImportCommandTest::p);
+        v[(2 * N + 5) * C + 1] = Double.NaN;
+        assertRefused("--predictions", LooseArrays.floats(in.resolve("nan.npy"), T, N, C, v),
+                "nan.npy: predictions at checkpoint 2 (step 50), sample 5, class 1 is NaN");
+        v = array(T, N, C, ImportCommandTest::p);
+        v[(3 * N) * C + 2] = Double.POSITIVE_INFINITY;
+        assertRefused("--predictions", LooseArrays.floats(in.resolve("inf.npy"), T, N, C, v),
+                "inf.npy: predictions at checkpoint 3 (step 500), sample 0, class 2 is Infinity");
+        v = array(T, N, C, ImportCommandTest::p);
+        v[(N + 1) * C] = Double.NaN;
+        assertRefusedWith("--logits", "--predictions", LooseArrays.floats(in.resolve("nanlogit.npy"), T, N, C, v),
+                "nanlogit.npy: predictions at checkpoint 1 (step 5), sample 1, class 0 is NaN");
+    }
+
+    @Test
+    void negativeProbabilitiesAreRefusedWithAHintAboutLogits() throws Exception {
+        double[] v = array(T, N, C, ImportCommandTest::p);
+        v[(N + 2) * C] = -0.25;
+        assertRefused("--predictions", LooseArrays.floats(in.resolve("neg.npy"), T, N, C, v),
+                "neg.npy: predictions at checkpoint 1 (step 5), sample 2, class 0 is negative (-0.25)", "--logits");
+        assertRefusedWith("--normalize", "--predictions", in.resolve("neg.npy"),
+                "neg.npy: predictions at checkpoint 1 (step 5), sample 2, class 0 is negative (-0.25); --normalize needs non-negative");
+    }
+
+    @Test
+    void rowsThatDoNotSumToOneAreRefusedUnlessNormalised() throws Exception {
+        double[] v = array(T, N, C, ImportCommandTest::p);
+        for (int c = 0; c < C; c++) v[(3 * N + 7) * C + c] *= 0.9;
+        assertRefused("--predictions", LooseArrays.floats(in.resolve("sum.npy"), T, N, C, v),
+                "sum.npy: predictions at checkpoint 3 (step 500), sample 7 sums to 0.9", "not 1 (tolerance 0.001); --normalize divides");
+        v[(3 * N + 7) * C] = v[(3 * N + 7) * C + 1] = v[(3 * N + 7) * C + 2] = 0;
+        assertRefusedWith("--normalize", "--predictions", LooseArrays.floats(in.resolve("zero.npy"), T, N, C, v),
+                "zero.npy: predictions at checkpoint 3 (step 500), sample 7 is all zeros");
+    }
+
+    @Test
+    void labelsOutsideTheClassesAreNamed() throws Exception {
+        long[] l = labels(N);
+        l[4] = 3;
+        assertRefused("--labels", LooseArrays.ints(in.resolve("l3.npy"), l), "l3.npy: label 3 at index 4 is outside [0, 3)", "P.npy has 3 classes");
+        l[4] = -1;
+        assertRefused("--labels", LooseArrays.ints(in.resolve("lneg.npy"), l), "lneg.npy: label -1 at index 4 is outside [0, 3)");
+        assertRefused("--labels", LooseArrays.ints(in.resolve("none.npy")), "none.npy: labels are empty");
+    }
+
+    @Test
+    void unsortedRepeatedOrNegativeStepsAreNamed() throws Exception {
+        assertRefused("--steps", LooseArrays.ints(in.resolve("u.npy"), 0, 50, 5, 500), "u.npy: steps must increase strictly, but step 5 at index 2 follows 50");
+        assertRefused("--steps", LooseArrays.ints(in.resolve("d.npy"), 0, 5, 5, 500), "d.npy: steps must increase strictly, but step 5 at index 2 follows 5");
+        assertRefused("--steps", LooseArrays.ints(in.resolve("n.npy"), -1, 5, 50, 500), "n.npy: step -1 at index 0 is negative");
+        assertRefused("--steps", LooseArrays.ints(in.resolve("e.npy")), "e.npy: steps are empty");
+    }
+
+    @Test
+    void aMetricsLogThatCannotBeUsedIsNamed() throws Exception {
+        assertRefused("--metrics", Files.writeString(in.resolve("epochs.csv"), "step,train_loss\n1,2.0\n2,1.5\n3,1.2\n"),
+                "epochs.csv: none of its 3 lines (steps 1 .. 3) is at a checkpoint step (0 .. 500)");
+        assertRefused("--metrics", Files.writeString(in.resolve("inf.csv"), "step,train_loss\n0,2.0\n5,inf\n"),
+                "inf.csv: the line for step 5 holds Infinity");
+        assertRefused("--metrics", Files.writeString(in.resolve("text.csv"), "step,train_loss\n0,low\n"),
+                "text.csv: line 2: 'low' is not a number");
+        assertRefused("--metrics", Files.writeString(in.resolve("back.csv"), "step,train_loss\n5,2.0\n0,1.5\n"),
+                "back.csv: line 3: step 0 does not follow step 5");
+        assertRefused("--metrics", Files.writeString(in.resolve("nostep.csv"), "epoch,train_loss\n0,2.0\n"),
+                "nostep.csv: header 'epoch,train_loss' has no 'step' column");
+    }
+
+    @Test
+    void anExistingRunOrNonEmptyFolderIsNeverTouched() throws Exception {
+        Path run = TestRuns.writeSynthetic(tmp.resolve("runs"), "precious", "probe", 1, 3);
+        Map<String, byte[]> before = contents(run);
+        CliRunner r = importTo(run);
+        assertEquals(Cli.EXIT_FAILURE, r.exitCode());
+        TrainCommandTest.assertOneLine(r.err(), run + ": already exists and is not empty; import never overwrites");
+        assertContentsEqual(before, contents(run));
+
+        Path notes = Files.createDirectories(tmp.resolve("notes"));
+        Files.writeString(notes.resolve("notes.txt"), "mine");
+        assertEquals(Cli.EXIT_FAILURE, importTo(notes).exitCode());
+        assertEquals("mine", Files.readString(notes.resolve("notes.txt")));
+        assertEquals(Set.of("notes.txt"), names(notes));
+
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        CliRunner onFile = importTo(file);
+        assertEquals(Cli.EXIT_FAILURE, onFile.exitCode());
+        TrainCommandTest.assertOneLine(onFile.err(), "a-file: exists and is not a folder");
+        assertEquals("x", Files.readString(file));
+    }
+
+    @Test
+    void anEmptyExistingFolderReceivesTheRun() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        assertEquals(0, importTo(empty).exitCode());
+        assertEquals(T, Run.open(empty).checkpointCount());
+    }
+
+    @Test
+    void usageMistakesExitWithTheUsageCode() throws Exception {
+        options.remove("--probe-id");
+        Path out = tmp.resolve("never");
+        CliRunner noProbe = importTo(out);
+        assertEquals(Cli.EXIT_USAGE, noProbe.exitCode());
+        TrainCommandTest.assertOneLine(noProbe.err(), "--probe-id");
+        options.put("--probe-id", "probe-x");
+
+        CliRunner half = importTo(out, "--held-out-predictions", options.get("--predictions"));
+        assertEquals(Cli.EXIT_USAGE, half.exitCode());
+        TrainCommandTest.assertOneLine(half.err(), "--held-out-labels");
+
+        CliRunner both = importTo(out, "--normalize", "--logits");
+        assertEquals(Cli.EXIT_USAGE, both.exitCode());
+        TrainCommandTest.assertOneLine(both.err(), "mutually exclusive");
+
+        CliRunner running = importTo(out, "--status", "running");
+        assertEquals(Cli.EXIT_FAILURE, running.exitCode());
+        TrainCommandTest.assertOneLine(running.err(), "status cannot be running");
+
+        CliRunner repeated = importTo(out, "--lr", "0.1", "--spec", "learning_rate=0.2");
+        assertEquals(Cli.EXIT_FAILURE, repeated.exitCode());
+        TrainCommandTest.assertOneLine(repeated.err(), "--spec learning_rate repeats");
+        assertFalse(Files.exists(out), "nothing was written");
+    }
+
+    private void assertRefused(String option, Path file, String... fragments) throws IOException {
+        assertRefusedWith(null, option, file, fragments);
+    }
+
+    /**
+     * Replaces one option by {@code file}, imports (with {@code flag} if not null) into a new
+     * folder and into an empty existing one, and checks both times: exit 1, one line holding
+     * every fragment, nothing written.
+     */
+    private void assertRefusedWith(String flag, String option, Path file, String... fragments) throws IOException {
+        String previous = options.put(option, file.toString());
+        try {
+            Path fresh = tmp.resolve("out-" + outs++);
+            Path empty = Files.createDirectories(tmp.resolve("out-" + outs++));
+            for (Path out : List.of(fresh, empty)) {
+                CliRunner r = flag == null ? importTo(out) : importTo(out, flag);
+                assertEquals(Cli.EXIT_FAILURE, r.exitCode(), r.out() + r.err());
+                TrainCommandTest.assertOneLine(r.err(), fragments[0]);
+                for (String f : fragments) assertTrue(r.err().contains(f), "'" + f + "' in: " + r.err());
+            }
+            assertFalse(Files.exists(fresh), "a refused import creates no folder");
+            assertEquals(Set.of(), names(empty), "a refused import writes nothing into an empty folder");
+        } finally {
+            if (previous == null) options.remove(option);
+            else options.put(option, previous);
+        }
+    }
+
+    static double crossEntropy(int t, TriFunction f, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) s -= Math.log(f.at(t, i, i % C));
+        return s / n;
+    }
+
+    /** Share of samples whose first most probable class is the label, comparing the stored float32 values. */
+    static double accuracy(int t, TriFunction f, int n) {
+        int right = 0;
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            for (int c = 1; c < C; c++) if ((float) f.at(t, i, c) > (float) f.at(t, i, best)) best = c;
+            if (best == i % C) right++;
+        }
+        return right / (double) n;
+    }
+
+    static Set<String> names(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(java.util.TreeSet::new));
+        }
+    }
+
+    private static Map<String, byte[]> contents(Path dir) throws IOException {
+        Map<String, byte[]> m = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) m.put(dir.relativize(p).toString(), Files.readAllBytes(p));
+        }
+        return m;
+    }
+
+    private static void assertContentsEqual(Map<String, byte[]> expected, Map<String, byte[]> actual) {
+        assertEquals(expected.keySet(), actual.keySet());
+        expected.forEach((k, v) -> assertArrayEquals(v, actual.get(k), k + " changed"));
+    }
+}

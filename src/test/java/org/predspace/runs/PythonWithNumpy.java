@@ -1,0 +1,68 @@
+package org.predspace.runs;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A Python interpreter that has numpy, for tests that run the documented Python examples.
+ * CI installs one (Debian's python3-numpy), so there a missing numpy fails the test; elsewhere
+ * the test is skipped with the reason.
+ */
+public final class PythonWithNumpy {
+    private static final List<String> CANDIDATES = List.of("python3", "/usr/bin/python3");
+    private final String executable;
+
+    private PythonWithNumpy(String executable) { this.executable = executable; }
+
+    /** The first candidate that imports numpy; fails in CI (env CI set) and skips elsewhere when none does. */
+    public static PythonWithNumpy require() {
+        for (String candidate : CANDIDATES) {
+            if (importsNumpy(candidate)) return new PythonWithNumpy(candidate);
+        }
+        String why = "no Python with numpy: tried " + String.join(", ", CANDIDATES)
+                + " (install python3-numpy, or pip install numpy)";
+        if (System.getenv("CI") != null) fail(why + "; CI must have one, since the documented examples are tested there");
+        assumeTrue(false, why);
+        throw new IllegalStateException("unreachable");
+    }
+
+    private static boolean importsNumpy(String candidate) {
+        try {
+            return exec(candidate, List.of("-c", "import numpy")).exitCode == 0;
+        } catch (IOException e) {
+            return false; // not installed
+        }
+    }
+
+    /** Runs {@code python args...}; fails the test with the output unless it exits 0; returns stdout and stderr. */
+    public String run(String... args) throws IOException {
+        Result r = exec(executable, List.of(args));
+        assertEquals(0, r.exitCode, executable + " " + String.join(" ", args) + " failed:\n" + r.output);
+        return r.output;
+    }
+
+    private record Result(int exitCode, String output) {}
+
+    private static Result exec(String python, List<String> args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(python);
+        cmd.addAll(args);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        try {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), python + " did not finish");
+            return new Result(p.exitValue(), out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+}
