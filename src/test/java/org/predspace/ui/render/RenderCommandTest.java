@@ -59,27 +59,31 @@ class RenderCommandTest {
         return Pictures.read(png);
     }
 
+    /**
+     * Renders at width x height coloured by run: exactly that size, run-0 (blue) and run-2
+     * (green) drawn with at least {@code minPixels} each (run-1's orange is too close to the
+     * truth anchor's gold to tell apart), the bottom corners the view's background.
+     */
+    private static void rendersTheRunsAtExactly(int width, int height, int minPixels) throws Exception {
+        BufferedImage img = renderOk(tmp.resolve(width + "x" + height + ".png"), "--width", "" + width, "--height", "" + height,
+                "--color-by", "RUN");
+        assertEquals(width, img.getWidth());
+        assertEquals(height, img.getHeight());
+        assertTrue(Pictures.pixelsOfHue(img, BLUE) > minPixels, "run-0 not drawn");
+        assertTrue(Pictures.pixelsOfHue(img, GREEN) > minPixels, "run-2 not drawn");
+        int corner = height / 12;
+        assertEquals(0, Pictures.notBackground(img, BACKGROUND, 0, height - corner, corner, height));
+        assertEquals(0, Pictures.notBackground(img, BACKGROUND, width - corner, height - corner, width, height));
+    }
+
     @Test
-    void aSmallPictureHasTheSizeAskedForAndShowsEachRunInItsColour() throws Exception {
-        BufferedImage img = renderOk(tmp.resolve("small.png"), "--width", "640", "--height", "360", "--color-by", "RUN");
-        assertEquals(640, img.getWidth());
-        assertEquals(360, img.getHeight());
-        // run-0 blue and run-2 green (run-1's orange is too close to the truth anchor's gold to tell apart)
-        assertTrue(Pictures.pixelsOfHue(img, BLUE) > 20, "run-0 not drawn");
-        assertTrue(Pictures.pixelsOfHue(img, GREEN) > 20, "run-2 not drawn");
-        // the bottom corners are the view's background: nothing drawn there
-        assertEquals(0, Pictures.notBackground(img, BACKGROUND, 0, 330, 40, 360));
-        assertEquals(0, Pictures.notBackground(img, BACKGROUND, 600, 330, 640, 360));
+    void aSmallPictureHasTheSizeAskedForAndShowsTheRunsInTheirColours() throws Exception {
+        rendersTheRunsAtExactly(640, 360, 20);
     }
 
     @Test
     void aFourKPictureHasExactlyThatSize() throws Exception {
-        BufferedImage img = renderOk(tmp.resolve("4k.png"), "--width", "3840", "--height", "2160", "--color-by", "run");
-        assertEquals(3840, img.getWidth());
-        assertEquals(2160, img.getHeight());
-        assertTrue(Pictures.pixelsOfHue(img, BLUE) > 500, "run-0 not drawn");
-        assertTrue(Pictures.pixelsOfHue(img, GREEN) > 500, "run-2 not drawn");
-        assertEquals(0, Pictures.notBackground(img, BACKGROUND, 3700, 2000, 3840, 2160));
+        rendersTheRunsAtExactly(3840, 2160, 500);
     }
 
     @Test
@@ -101,7 +105,7 @@ class RenderCommandTest {
         String[][] cases = {
                 {"--width", "5000"}, {"5000"},
                 {"--height", "0"}, {"height must be a positive"},
-                {"--width", "-3"}, {"-3"},
+                {"--width", "-3"}, {"positive", "-3"},
                 {"--color-by", "rainbow"}, {"rainbow", "run, architecture, optimizer, learning-rate, seed, progress, train-accuracy, step"},
                 {"--dims", "1,2,11"}, {"axis 11", "1 to 10"},
                 {"--dims", "2,2,3"}, {"axis 2 is given twice"},
