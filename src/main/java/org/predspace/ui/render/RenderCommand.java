@@ -118,7 +118,10 @@ public final class RenderCommand implements Callable<Integer> {
             if (!Files.isDirectory(d)) throw usage("no such folder: " + d);
             List<Path> found = RunFolders.find(d);
             if (found.isEmpty()) throw usage("no run in " + d + ": a run folder holds a run.json");
-            for (Path f : found) if (!runs.contains(f)) runs.add(f);
+            for (Path f : found) {
+                Path run = f.toAbsolutePath().normalize();   // a run named twice (a folder and its sweep) is drawn once
+                if (!runs.contains(run)) runs.add(run);
+            }
         }
         return runs;
     }

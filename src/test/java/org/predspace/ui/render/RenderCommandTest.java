@@ -139,6 +139,16 @@ class RenderCommandTest {
     }
 
     @Test
+    void aRunNamedTwiceIsDrawnOnce() throws Exception {
+        Path png = tmp.resolve("twice.png");
+        Result r = render(runs.toString(), runs.resolve("run-1").toString(), runs.resolve("../sweep/run-1").toString(),
+                "--out", png.toString(), "--width", "320", "--height", "200");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("3 runs, 24 checkpoints"), r.out());
+        assertEquals(320, Pictures.read(png).getWidth());
+    }
+
+    @Test
     void aRunThatCannotBeReadFailsWithItsNameAndWritesNothing() throws Exception {
         Path broken = tmp.resolve("with-broken");
         TestRuns.writeSynthetic(broken, 2, 4);
