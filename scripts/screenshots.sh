@@ -2,7 +2,7 @@
 # Regenerates docs/screenshots/*.png: opens the sample runs (sample-runs/, or RUNS_DIR; without
 # either it trains a small digits sweep once into target/screenshot-runs) in the real main window
 # under Xvfb and photographs the main window (light and dark), a selected checkpoint with its
-# spectrum, and the compare panel.
+# spectrum, and the compare panel; and the render command's figure of the same runs.
 # Needs xvfb-run (apt-get install xvfb xauth libgl1-mesa-dri libgtk-3-0).
 # Usage: scripts/screenshots.sh [RUNS_DIR]
 set -euo pipefail
@@ -18,3 +18,6 @@ mvn -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/be
 cp="target/classes:target/test-classes:$(cat target/bench.classpath)"
 xvfb-run -a -s "-screen 0 1600x1000x24" java -Xmx4g -Dprism.forceGPU=true -cp "$cp" \
   'org.predspace.ui.ScreenshotTour$Launcher' "$runs" docs/screenshots 2>&1 | grep -v '^SLF4J'
+# the figure the render command draws (README, "Figures"): the same picture, offscreen
+xvfb-run -a -s "-screen 0 1600x1000x24" java -jar target/predspace.jar render "$runs" \
+  --out docs/screenshots/render-sample-runs.png --pose=-22,-35,1200

@@ -6,7 +6,8 @@ import org.predspace.ui.UiLauncher;
 /**
  * Entry point of the jar. No arguments opens the desktop explorer on the sample runs;
  * {@code gui RUN_DIR...} opens it on those runs, a single {@code FILE.predspace} on that
- * workspace; anything else is the command line.
+ * workspace; anything else is the command line (with {@code render}, which draws the
+ * explorer's picture offscreen).
  */
 public final class Main {
     private Main() {}
@@ -24,6 +25,7 @@ public final class Main {
             UiLauncher.launch(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        System.exit(Cli.run(args));
+        // render needs JavaFX, which the core command line must not import: added here
+        System.exit(Cli.run(java.util.List.of(new org.predspace.ui.render.RenderCommand()), args));
     }
 }

@@ -3,6 +3,7 @@ package org.predspace.cli;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /**
  * Runs the command line. Every user error ends as one line on stderr and a non-zero exit
@@ -15,11 +16,26 @@ public final class Cli {
     private Cli() {}
 
     public static int run(String... args) {
-        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+        return run(List.of(), args);
+    }
+
+    /** As {@link #run(String...)}, with {@code moreCommands} (picocli commands from outside the core, e.g. render) added. */
+    public static int run(List<?> moreCommands, String... args) {
+        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true), moreCommands).execute(args);
     }
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, List.of());
+    }
+
+    /**
+     * The command line with {@code moreCommands} added as subcommands: commands that need
+     * JavaFX live in the UI layer, which this package must not import (ArchitectureTest).
+     * They are added before the output and error handling is set, so they follow it too.
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, List<?> moreCommands) {
         CommandLine cl = new CommandLine(new PredSpaceCommand());
+        for (Object c : moreCommands) cl.addSubcommand(c);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, args) -> {

@@ -24,10 +24,9 @@ final class AnchorLabels {
     private static void put(Label label, Node world, Node marker) {
         label.setVisible(marker.isVisible());
         if (!marker.isVisible()) return;
-        Point2D s = world.localToScreen(marker.getTranslateX(), marker.getTranslateY(), marker.getTranslateZ());
         Pane overlay = (Pane) label.getParent();
-        if (s == null || overlay == null) return;
-        Point2D p = overlay.screenToLocal(s);
+        if (overlay == null) return;
+        Point2D p = OverlayPosition.of(world, overlay, marker.getTranslateX(), marker.getTranslateY(), marker.getTranslateZ());
         // above-right of the marker: trajectories arrive at the anchors from below-left more often
         if (p != null) label.relocate(p.getX() + 12, p.getY() - 26);
     }

@@ -95,13 +95,12 @@ final class AxisTriad {
         }
     }
 
-    /** Puts each label by its axis tip on screen (after the camera moved). */
+    /** Puts each label by its axis tip as drawn (after the camera moved). */
     void placeLabels(Node world) {
         for (int d = 0; d < 3; d++) {
-            Point2D s = world.localToScreen(tips[d][0], tips[d][1], tips[d][2]);
             Pane overlay = (Pane) labels[d].getParent();
-            if (s == null || overlay == null) continue;
-            Point2D p = overlay.screenToLocal(s);
+            if (overlay == null) continue;
+            Point2D p = OverlayPosition.of(world, overlay, tips[d][0], tips[d][1], tips[d][2]);
             if (p == null) continue;
             labels[d].relocate(p.getX() + 6, p.getY() - 10);
         }

@@ -77,8 +77,21 @@ public final class PredictionView extends StackPane {
 
     private double pressX, pressY;
     private boolean dragged;
+    /** True once a frame is drawn and the scale has stopped easing: what is shown is final until the next change. */
+    private boolean settled;
+    private final AnimationTimer pulse = new AnimationTimer() {
+        @Override
+        public void handle(long now) { redrawIfChanged(); }
+    };
+    private final javafx.beans.value.ChangeListener<Boolean> themeChange = (o, a, b) -> buildPalette();
 
+    /** The view in the window: antialiased only with -Dpredspace.antialias=true (it costs frame rate). */
     public PredictionView(ExplorerModel model) {
+        this(model, Boolean.getBoolean("predspace.antialias"));
+    }
+
+    /** @param antialiased smooth edges (multisampling): figures want it, a live view on a slow GPU may not */
+    public PredictionView(ExplorerModel model, boolean antialiased) {
         this.model = model;
         getStyleClass().add("prediction-view");
         camera.setNearClip(1);
@@ -91,8 +104,7 @@ public final class PredictionView extends StackPane {
         PointLight key = new PointLight(Color.gray(0.3));
         rig.getChildren().add(key);
         root.getChildren().add(new Group());
-        subScene = new SubScene(root, 800, 600, true,
-                Boolean.getBoolean("predspace.antialias") ? SceneAntialiasing.BALANCED : SceneAntialiasing.DISABLED);
+        subScene = new SubScene(root, 800, 600, true, antialiased ? SceneAntialiasing.BALANCED : SceneAntialiasing.DISABLED);
         subScene.setCamera(camera);
         subScene.widthProperty().bind(widthProperty());
         subScene.heightProperty().bind(heightProperty());
@@ -112,12 +124,18 @@ public final class PredictionView extends StackPane {
         legend.node().setTranslateY(12);
         resetView();
         installMouse();
-        model.darkThemeProperty().addListener((o, a, b) -> buildPalette());
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) { redrawIfChanged(); }
-        }.start();
+        model.darkThemeProperty().addListener(themeChange);
+        pulse.start();
     }
+
+    /** Stops drawing and lets go of the model; for a view made for one export. */
+    public void dispose() {
+        pulse.stop();
+        model.darkThemeProperty().removeListener(themeChange);
+    }
+
+    /** Whether a frame is drawn and the picture's scale has stopped moving (an export may take it now). */
+    public boolean isSettled() { return settled; }
 
     /** The 3D sub-scene (tests and exports snapshot it). */
     public SubScene subScene() { return subScene; }
@@ -186,6 +204,7 @@ public final class PredictionView extends StackPane {
                 model.probeProperty().get(), System.identityHashCode(palette), model.shownUpToStepProperty().get());
         if (!key.equals(drawnKey)) aimScale(frame, looks);
         boolean easing = scale.step();
+        settled = drawn != null && !easing;
         if (key.equals(drawnKey) && !easing) {
             triad.placeLabels(world);
             anchorLabels.place(world, ignorance, truth);
@@ -193,6 +212,7 @@ public final class PredictionView extends StackPane {
         }
         drawnKey = key;
         draw(frame, looks, selectedRun == null ? null : selectedRun.name());
+        settled = !easing;
     }
 
     private Map<String, PointPaint.RunLook> runLooks() {

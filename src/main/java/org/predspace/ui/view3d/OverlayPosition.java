@@ -1,0 +1,21 @@
+package org.predspace.ui.view3d;
+
+import javafx.geometry.Point2D;
+import javafx.geometry.Point3D;
+import javafx.scene.Node;
+
+/**
+ * Where a point of the 3D world appears in a 2D overlay over the sub-scene. Projected through
+ * the scene rather than the screen, so labels are placed in a view that is not in a window
+ * too (an offscreen export or the {@code render} command).
+ */
+final class OverlayPosition {
+    private OverlayPosition() {}
+
+    /** The point (x, y, z) of {@code world} in {@code overlay}'s coordinates, or null if either is not in a scene. */
+    static Point2D of(Node world, Node overlay, double x, double y, double z) {
+        if (world.getScene() == null || overlay.getScene() == null) return null;
+        Point3D inScene = world.localToScene(new Point3D(x, y, z), true);
+        return inScene == null ? null : overlay.sceneToLocal(inScene.getX(), inScene.getY());
+    }
+}
