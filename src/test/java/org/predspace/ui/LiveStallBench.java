@@ -59,6 +59,57 @@ public final class LiveStallBench extends Application {
         w.setDaemon(true);
         w.start();
     }
+    /**
+     * With -Dbench.threads=true: every 50 ms reads each thread's CPU time from /proc, and when a
+     * pulse is 150 ms late prints which threads (of this JVM) used the CPU in the last 300 ms,
+     * so a stall can be blamed on training, JIT compilers, GC or the renderer.
+     */
+    private void startThreadSampler() {
+        Thread w = new Thread(() -> {
+            java.util.ArrayDeque<java.util.Map<String, Long>> history = new java.util.ArrayDeque<>();
+            long reported = 0;
+            while (true) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                history.addLast(threadTicks());
+                if (history.size() > 7) history.removeFirst();
+                long late = System.nanoTime() - lastPulse;
+                if (late > 150_000_000L && lastPulse != reported && history.size() == 7) {
+                    reported = lastPulse;
+                    java.util.Map<String, Long> now = history.getLast(), then = history.getFirst();
+                    StringBuilder b = new StringBuilder("late pulse (" + late / 1_000_000 + " ms); CPU ms by thread in the last 300 ms:");
+                    now.entrySet().stream().map(e -> java.util.Map.entry(e.getKey(), e.getValue() - then.getOrDefault(e.getKey(), 0L)))
+                            .filter(e -> e.getValue() > 0).sorted((a, c) -> Long.compare(c.getValue(), a.getValue())).limit(8)
+                            .forEach(e -> b.append(String.format(Locale.ROOT, " [%s %d]", e.getKey(), e.getValue() * 10)));
+                    System.err.println(b);
+                }
+            }
+        }, "stall-thread-sampler");
+        w.setDaemon(true);
+        w.start();
+    }
+
+    /** utime + stime in clock ticks (10 ms) per thread, keyed by "name/tid". */
+    private static java.util.Map<String, Long> threadTicks() {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) return out;
+        for (java.io.File t : tasks) {
+            try {
+                String stat = Files.readString(t.toPath().resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                out.put(name + "/" + t.getName(), Long.parseLong(f[11]) + Long.parseLong(f[12]));
+            } catch (java.io.IOException | RuntimeException ignored) {
+                // the thread ended between listing and reading
+            }
+        }
+        return out;
+    }
+
     private double worstAt;
     private ExplorerModel model;
 
@@ -79,6 +130,7 @@ public final class LiveStallBench extends Application {
         long start = System.nanoTime();
         Thread fx = Thread.currentThread();
         if (Boolean.getBoolean("bench.watchdog")) startWatchdog(fx);
+        if (Boolean.getBoolean("bench.threads")) startThreadSampler();
         new AnimationTimer() {
             long last;
             boolean training;
