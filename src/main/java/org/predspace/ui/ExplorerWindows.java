@@ -21,7 +21,9 @@ public final class ExplorerWindows {
         tabs.add(tab("Compare", new org.predspace.ui.compare.ComparePanel(model),
                 "Pairwise trajectory distances with their dendrogram, progress against step, distance to the geodesic"));
         tabs.add(tab("Details", new org.predspace.ui.details.DetailsPanel(model), "The selected run's spec and its metrics at the selected checkpoint"));
-        return new MainWindow(stage, model, library, tabs, actions);
+        MainWindow window = new MainWindow(stage, model, library, tabs, actions);
+        org.predspace.ui.export.Exports.install(window, model);
+        return window;
     }
 
     static javafx.scene.control.Tab tab(String title, javafx.scene.Node panel, String tip) {
