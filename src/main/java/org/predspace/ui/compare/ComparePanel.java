@@ -124,9 +124,10 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         StackPane heatmapPane = new StackPane(heatmap, placeholder);
         VBox curves = new VBox();
         // wide: heat map left, the two charts stacked right; tall (a side tab): all three stacked,
-        // so the heat map keeps a readable size in a narrow panel
-        widthProperty().addListener((o, a, b) -> arrange(split, heatmapPane, curves));
-        heightProperty().addListener((o, a, b) -> arrange(split, heatmapPane, curves));
+        // so the heat map keeps a readable size in a narrow panel. By the split's own shape, so that
+        // an exported figure laid out wide (a slide) is arranged wide too.
+        split.widthProperty().addListener((o, a, b) -> arrange(split, heatmapPane, curves));
+        split.heightProperty().addListener((o, a, b) -> arrange(split, heatmapPane, curves));
         arrange(split, heatmapPane, curves);
         setCenter(split);
 
@@ -318,7 +319,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
     private boolean arranged;
 
     private void arrange(SplitPane split, javafx.scene.Node heatmapPane, VBox curves) {
-        boolean wide = getWidth() > 1.2 * getHeight();
+        boolean wide = split.getWidth() > 1.2 * split.getHeight();
         if (arranged && wide == wideLayout) return;
         arranged = true;
         wideLayout = wide;

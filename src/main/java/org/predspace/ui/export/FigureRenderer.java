@@ -22,7 +22,8 @@ import java.util.function.Supplier;
 
 /**
  * Draws a figure at a requested pixel size, as an image or as SVG. The figure is laid out
- * again in the requested shape, at a size whose area matches what it has on screen, and drawn
+ * again in the requested shape, at a size whose area matches what it has on screen (at least
+ * {@link #MIN_AREA}), and drawn
  * scaled up to the pixels: text and lines are rendered at the final resolution (crisp at
  * 3840 x 2160), and the figure holds as much as on screen with text in the same proportion.
  * The relayout happens in place and is undone before the next frame, so the window never
@@ -30,13 +31,15 @@ import java.util.function.Supplier;
  */
 public final class FigureRenderer {
     static final double MIN_SCALE = 0.25, MAX_SCALE = 8;
+    /** A figure smaller than this on screen is laid out at this area: a small chart would get huge text on a slide. */
+    static final double MIN_AREA = 960 * 540;
 
     /** The layout size a figure gets for an image, and the scale from it to the image's pixels. */
     record Layout(double width, double height, double scale) {
         static Layout of(Region node, ImageSize size) {
             double w = node.getWidth() > 1 ? node.getWidth() : Math.max(400, node.prefWidth(-1));
             double h = node.getHeight() > 1 ? node.getHeight() : Math.max(300, node.prefHeight(-1));
-            double s = Math.sqrt((double) size.width() * size.height() / (w * h));
+            double s = Math.sqrt((double) size.width() * size.height() / Math.max(MIN_AREA, w * h));
             s = Math.max(MIN_SCALE, Math.min(MAX_SCALE, s));
             return new Layout(size.width() / s, size.height() / s, s);
         }

@@ -69,7 +69,14 @@ final class SceneSvg {
         SceneSvg svg = new SceneSvg();
         svg.out.element("rect").attr("class", "figure-background").attr("width", root.getWidth())
                 .attr("height", root.getHeight()).fill(background).end();
-        svg.node(root, Transform.translate(0, 0), 1);
+        // the root at the origin: its own place in its parent is not part of the figure
+        Transform undoPlace;
+        try {
+            undoPlace = root.getLocalToParentTransform().createInverse();
+        } catch (javafx.scene.transform.NonInvertibleTransformException e) {
+            throw new IllegalStateException("the figure is scaled to nothing", e);
+        }
+        svg.node(root, undoPlace, 1);
         return svg.out.document(width, height, root.getWidth(), root.getHeight());
     }
 

@@ -61,6 +61,35 @@ final class FigureFiles {
                 .filter(e -> e.getAttribute("stroke").equals(hex)).toList();
     }
 
+    /** A path's points in the document's user space (its transform applied): [x0, y0, x1, y1, ...]. */
+    static double[] userPoints(Element path) {
+        double[] m = {1, 0, 0, 1, 0, 0};
+        String t = path.getAttribute("transform");
+        if (!t.isEmpty()) {
+            String[] v = t.substring(t.indexOf('(') + 1, t.indexOf(')')).trim().split("[ ,]+");
+            if (t.startsWith("translate")) m = new double[] {1, 0, 0, 1, Double.parseDouble(v[0]), Double.parseDouble(v[1])};
+            else for (int i = 0; i < 6; i++) m[i] = Double.parseDouble(v[i]);
+        }
+        String[] tokens = path.getAttribute("d").split(" ");
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < tokens.length; i++) {
+            if (!tokens[i].equals("M") && !tokens[i].equals("L")) continue;
+            double x = Double.parseDouble(tokens[i + 1]), y = Double.parseDouble(tokens[i + 2]);
+            out.add(m[0] * x + m[2] * y + m[4]);
+            out.add(m[1] * x + m[3] * y + m[5]);
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Every point of {@code path} lies within the document's view box. */
+    static boolean insideViewBox(Document d, Element path) {
+        String[] box = d.getDocumentElement().getAttribute("viewBox").split(" ");
+        double w = Double.parseDouble(box[2]), h = Double.parseDouble(box[3]);
+        double[] p = userPoints(path);
+        for (int i = 0; i < p.length; i += 2) if (p[i] < 0 || p[i] > w || p[i + 1] < 0 || p[i + 1] > h) return false;
+        return p.length > 0;
+    }
+
     /** Points of a path: its move-to and line-to commands. */
     static int points(Element path) {
         int n = 0;
