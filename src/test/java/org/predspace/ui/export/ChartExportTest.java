@@ -262,6 +262,23 @@ class ChartExportTest {
                 .filter(n -> !Files.isDirectory(tmp.resolve(n))).toList());
     }
 
+    @Test
+    void theSizeDialogOffersSlidePresetsAndAnySize(FxRobot robot) throws Exception {
+        javafx.scene.control.Dialog<ImageSize> dialog = onFx(() -> DialogTargets.dialog(window.stage(), "Save", new ImageSize(1280, 720)));
+        robot.interact(dialog::show);
+        robot.clickOn("#image-size-preset");
+        robot.clickOn("3840 \u00d7 2160");
+        robot.clickOn("OK");
+        assertEquals(new ImageSize(3840, 2160), dialog.getResult());
+
+        javafx.scene.control.Dialog<ImageSize> custom = onFx(() -> DialogTargets.dialog(window.stage(), "Save", new ImageSize(1280, 720)));
+        robot.interact(custom::show);
+        robot.doubleClickOn("#image-height .text-field").write("1000").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        if (custom.isShowing()) robot.clickOn("OK");
+        assertEquals(new ImageSize(1280, 1000), custom.getResult());
+    }
+
     /** A heat map label: the name, or the name shortened in the middle to fit ("gapp… run"). */
     static boolean abbreviates(String label, String run) {
         int cut = label.indexOf('\u2026');
