@@ -14,7 +14,7 @@ class ArchitectureTest {
     private static final String[] CORE = {
         "org.predspace.data..", "org.predspace.training..", "org.predspace.runs..",
         "org.predspace.geometry..", "org.predspace.spectra..", "org.predspace.cli..",
-        "org.predspace.session..", "org.predspace.platform.."
+        "org.predspace.session..", "org.predspace.platform..", "org.predspace.export.."
     };
 
     private static final ArchRule CORE_IS_HEADLESS = noClasses().that().resideInAnyPackage(CORE)

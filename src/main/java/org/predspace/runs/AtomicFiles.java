@@ -16,20 +16,34 @@ import java.nio.file.StandardOpenOption;
 public final class AtomicFiles {
     private AtomicFiles() {}
 
+    /** Replaces {@code target} with {@code content}; on failure the target is untouched and no temp file is left. */
     public static void write(Path target, byte[] content) throws IOException {
         Path temp = temp(target);
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ChannelIo.writeFully(ch, ByteBuffer.wrap(content), 0);
-            ch.force(true);
+        try {
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ChannelIo.writeFully(ch, ByteBuffer.wrap(content), 0);
+                ch.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
         }
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         forceDirectory(target.getParent());
     }
 
     /** The temp file {@link #write} renames onto {@code target}: hidden, beside it. */
     static Path temp(Path target) {
         return target.resolveSibling("." + target.getFileName() + ".tmp");
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException | RuntimeException ignored) {
+            // the folder refused the temp file in the first place: nothing to clean
+        }
     }
 
     /** Makes a rename durable where the OS allows it (Linux, macOS); Windows cannot open folders, which is fine. */

@@ -24,6 +24,7 @@ public final class ExplorerWindows {
         tabs.add(tab("Details", new org.predspace.ui.details.DetailsPanel(model), "The selected run's spec and its metrics at the selected checkpoint"));
         MainWindow window = new MainWindow(stage, model, library, tabs, actions);
         window.exportMenu().getItems().add(new org.predspace.ui.render.PictureExportAction(stage, model, window.view()).menuItem());
+        org.predspace.ui.export.Exports.install(window, model);
         return window;
     }
 

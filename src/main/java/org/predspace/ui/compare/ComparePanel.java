@@ -28,6 +28,11 @@ import org.predspace.ui.RunItem;
 import org.predspace.ui.Throttle;
 import org.predspace.ui.charts.LogAxis;
 import org.predspace.ui.charts.LogScale;
+import org.predspace.export.CsvTable;
+import org.predspace.export.DistanceMatrixCsv;
+import org.predspace.ui.export.Figure;
+import org.predspace.ui.export.FigureSource;
+import org.predspace.ui.export.TableSource;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,7 +50,7 @@ import java.util.Map;
  * the probe change, at most once per {@link #RECOMPUTE_INTERVAL} (runs gain checkpoints fast
  * while training); a result for another set of runs than the one now visible is dropped.
  */
-public final class ComparePanel extends BorderPane {
+public final class ComparePanel extends BorderPane implements FigureSource, TableSource {
     static final Duration RECOMPUTE_INTERVAL = Duration.seconds(2);
     static final Duration CHART_INTERVAL = Duration.millis(400);
 
@@ -59,6 +64,7 @@ public final class ComparePanel extends BorderPane {
     private final RecomputeSchedule recompute;
     private final Throttle charts;
     private final LogScale steps = LogScale.steps();
+    private final SplitPane split = new SplitPane();
     /** The runs and probe the shown (or coming) distances are for. */
     private Request current;
 
@@ -117,11 +123,11 @@ public final class ComparePanel extends BorderPane {
         placeholder.setTooltip(new Tooltip("Show runs in the run library to compare them"));
         StackPane heatmapPane = new StackPane(heatmap, placeholder);
         VBox curves = new VBox();
-        SplitPane split = new SplitPane();
         // wide: heat map left, the two charts stacked right; tall (a side tab): all three stacked,
-        // so the heat map keeps a readable size in a narrow panel
-        widthProperty().addListener((o, a, b) -> arrange(split, heatmapPane, curves));
-        heightProperty().addListener((o, a, b) -> arrange(split, heatmapPane, curves));
+        // so the heat map keeps a readable size in a narrow panel. By the split's own shape, so that
+        // an exported figure laid out wide (a slide) is arranged wide too.
+        split.widthProperty().addListener((o, a, b) -> arrange(split, heatmapPane, curves));
+        split.heightProperty().addListener((o, a, b) -> arrange(split, heatmapPane, curves));
         arrange(split, heatmapPane, curves);
         setCenter(split);
 
@@ -274,6 +280,30 @@ public final class ComparePanel extends BorderPane {
         return item == null ? Color.GRAY : item.colour();
     }
 
+    // ---- export ---------------------------------------------------------------------------
+
+    /** The heat map and both charts, arranged as on screen. */
+    @Override
+    public Figure figure() { return new Figure("compare", split); }
+
+    @Override
+    public List<Figure> charts() {
+        return List.of(new Figure("trajectory-distances", heatmap), new Figure("progress-by-step", progressCurves.chart()),
+                new Figure("distance-to-geodesic", geodesicCurves.chart()));
+    }
+
+    @Override
+    public List<Table> tables() {
+        return List.of(new Table("Trajectory distances", "trajectory-distances", this::distanceTable,
+                "fewer than two runs are compared (show at least two runs with two or more checkpoints)."));
+    }
+
+    /** The distances as the heat map draws them (its dendrogram order); null when it draws none. */
+    private CsvTable distanceTable() {
+        List<String> runs = heatmap.runsInOrder();
+        return runs.size() < 2 ? null : DistanceMatrixCsv.of(runs, heatmap.matrixInOrder());
+    }
+
     // ---- for tests -----------------------------------------------------------------------
 
     DistanceHeatmap heatmap() { return heatmap; }
@@ -289,7 +319,7 @@ public final class ComparePanel extends BorderPane {
     private boolean arranged;
 
     private void arrange(SplitPane split, javafx.scene.Node heatmapPane, VBox curves) {
-        boolean wide = getWidth() > 1.2 * getHeight();
+        boolean wide = split.getWidth() > 1.2 * split.getHeight();
         if (arranged && wide == wideLayout) return;
         arranged = true;
         wideLayout = wide;

@@ -4,6 +4,7 @@ import javafx.geometry.VPos;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.transform.Scale;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
@@ -16,6 +17,9 @@ import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import org.predspace.geometry.Dendrogram;
 import org.predspace.geometry.TrajectoryComparison;
+import org.predspace.ui.export.CanvasDrawn;
+import org.predspace.ui.export.CanvasSketch;
+import org.predspace.ui.export.Sketch;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +37,7 @@ import java.util.function.Function;
  * {@code compare-heatmap-text}, so they follow the light or dark theme; only the data (cells,
  * run swatches) has colours of its own.
  */
-final class DistanceHeatmap extends Region {
+final class DistanceHeatmap extends Region implements CanvasDrawn {
     /** Labels wider than this (or a quarter of the width) are shortened in the middle; the tooltip gives the full name. */
     static final double MAX_LABEL_WIDTH = 190;
     /** Cells at least this large show their value. */
@@ -52,6 +56,7 @@ final class DistanceHeatmap extends Region {
     private double[][] matrix = new double[0][];
     private String selected;
     private HeatmapLayout layout = new HeatmapLayout(0, 0, 0, 0, 0, 0);
+    private double pixelScale = 1;
 
     DistanceHeatmap(Function<String, Color> colourOf, Consumer<String> onSelect) {
         this.colourOf = colourOf;
@@ -115,10 +120,21 @@ final class DistanceHeatmap extends Region {
 
     @Override
     protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
+        canvas.setWidth(Math.ceil(getWidth() * pixelScale));
+        canvas.setHeight(Math.ceil(getHeight() * pixelScale));
+        canvas.getTransforms().setAll(new Scale(1 / pixelScale, 1 / pixelScale, 0, 0));
         redraw();
     }
+
+    @Override
+    public void setPixelScale(double scale) {
+        if (scale == pixelScale) return;
+        pixelScale = scale;
+        layoutChildren();
+    }
+
+    @Override
+    public void drawInto(Sketch sketch) { draw(sketch); }
 
     private void hover(HeatmapLayout.Hit hit) {
         setCursor(hit.part() == HeatmapLayout.Part.NONE ? Cursor.DEFAULT : Cursor.HAND);
@@ -138,6 +154,14 @@ final class DistanceHeatmap extends Region {
     void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        g.save();
+        g.scale(pixelScale, pixelScale);
+        draw(new CanvasSketch(g));
+        g.restore();
+    }
+
+    /** The whole heatmap, in layout units, onto the screen's canvas or an exported figure. */
+    private void draw(Sketch g) {
         int n = order.size();
         if (n < 2) {
             layout = new HeatmapLayout(getWidth(), getHeight(), 0, 0, 0, 0);
@@ -179,7 +203,7 @@ final class DistanceHeatmap extends Region {
         return meter.getLayoutBounds().getWidth();
     }
 
-    private void drawCells(GraphicsContext g, SequentialColourScale scale, Font font) {
+    private void drawCells(Sketch g, SequentialColourScale scale, Font font) {
         int n = order.size();
         double c = layout.cell();
         double x0 = layout.cellsX();
@@ -213,7 +237,7 @@ final class DistanceHeatmap extends Region {
         }
     }
 
-    private void drawDendrogram(GraphicsContext g, Paint ink) {
+    private void drawDendrogram(Sketch g, Paint ink) {
         double c = layout.cell();
         double radius = Math.max(3, Math.min(7, c * 0.3));
         // Leaves (height 0) sit next to the cells; arms start at a marker's edge, the root at the far left.
@@ -241,7 +265,7 @@ final class DistanceHeatmap extends Region {
         }
     }
 
-    private void drawLabels(GraphicsContext g, List<String> labels, Font font, Font bold, Paint ink) {
+    private void drawLabels(Sketch g, List<String> labels, Font font, Font bold, Paint ink) {
         double swatch = layout.swatch();
         g.setTextBaseline(VPos.CENTER);
         // many runs in a small panel: shrink the names to the row height so they do not overlap
@@ -277,7 +301,7 @@ final class DistanceHeatmap extends Region {
         }
     }
 
-    private void drawColourBar(GraphicsContext g, SequentialColourScale scale, List<Double> ticks, double step, Font font,
+    private void drawColourBar(Sketch g, SequentialColourScale scale, List<Double> ticks, double step, Font font,
                                Paint ink) {
         double x = layout.barX();
         double top = layout.cellsY();

@@ -23,6 +23,8 @@ import org.predspace.ui.charts.LogAxis;
 import org.predspace.ui.charts.LogScale;
 import org.predspace.ui.charts.MarkedLineChart;
 import org.predspace.ui.charts.NearestPoint;
+import org.predspace.ui.export.Figure;
+import org.predspace.ui.export.FigureSource;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +45,7 @@ import java.util.Set;
  *
  * <p>Live runs grow their series in place, at most four times a second ({@link Throttle}).
  */
-public final class CurvesPanel extends BorderPane {
+public final class CurvesPanel extends BorderPane implements FigureSource {
     /** How far from a point (pixels) a click still selects it; the selected run wins ties. */
     static final double PICK_PIXELS = 14;
 
@@ -60,6 +62,7 @@ public final class CurvesPanel extends BorderPane {
     private final List<RunCurves> shown = new ArrayList<>();
     private final Set<RunItem> grown = new LinkedHashSet<>();
     private final Throttle growth = Throttle.quarterSecond(this::grow);
+    private final VBox charts;
 
     public CurvesPanel(ExplorerModel model) {
         this.model = model;
@@ -99,7 +102,7 @@ public final class CurvesPanel extends BorderPane {
         header.setPadding(new Insets(6, 10, 2, 10));
         setTop(header);
 
-        VBox charts = new VBox(lossChart, accuracyChart);
+        charts = new VBox(lossChart, accuracyChart);
         VBox.setVgrow(lossChart, Priority.ALWAYS);
         VBox.setVgrow(accuracyChart, Priority.ALWAYS);
         setCenter(charts);
@@ -236,6 +239,7 @@ public final class CurvesPanel extends BorderPane {
 
     /** Selects the checkpoint whose point is nearest the click: the selected run's first, else any drawn run's. */
     private void pick(MarkedLineChart chart, MouseEvent e) {
+        if (e.getButton() != javafx.scene.input.MouseButton.PRIMARY) return; // the secondary button opens the export menu
         Point2D click = chart.plotPoint(e.getSceneX(), e.getSceneY());
         boolean accuracy = chart == accuracyChart;
         RunItem selected = model.selectedRun();
@@ -262,6 +266,15 @@ public final class CurvesPanel extends BorderPane {
             return;
         }
     }
+
+    // ---- export ---------------------------------------------------------------------------
+
+    /** Both charts, stacked as on screen. */
+    @Override
+    public Figure figure() { return new Figure("curves", charts); }
+
+    @Override
+    public List<Figure> charts() { return List.of(new Figure("curves-loss", lossChart), new Figure("curves-accuracy", accuracyChart)); }
 
     // ---- for tests ----------------------------------------------------------------------
 

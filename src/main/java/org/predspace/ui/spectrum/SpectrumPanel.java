@@ -22,6 +22,11 @@ import org.predspace.session.CheckpointRef;
 import org.predspace.spectra.SpectrumKind;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.RunItem;
+import org.predspace.export.CsvTable;
+import org.predspace.export.SpectraCsv;
+import org.predspace.ui.export.Figure;
+import org.predspace.ui.export.FigureSource;
+import org.predspace.ui.export.TableSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +44,7 @@ import java.util.Set;
  * dimension per series. Computation runs in the model's background tasks; results are cached
  * by run, step, kind, n (and k), so going back to a checkpoint is instant.
  */
-public final class SpectrumPanel extends BorderPane {
+public final class SpectrumPanel extends BorderPane implements FigureSource, TableSource {
     /**
      * Probe samples by default: 200 keeps a Fisher spectrum of a small network to seconds on a
      * laptop (the CLI's 500 is for results; the spinner goes higher).
@@ -64,6 +69,7 @@ public final class SpectrumPanel extends BorderPane {
             + "to see its Fisher, Hessian and input spectra here.");
     private final StackPane centre = new StackPane();
     private final SplitPane split;
+    private final VBox plots;
 
     public SpectrumPanel(ExplorerModel model) {
         this.model = model;
@@ -79,7 +85,8 @@ public final class SpectrumPanel extends BorderPane {
         empty.setId("spectrum-empty");
         empty.setWrapText(true);
         empty.getStyleClass().add("placeholder");
-        VBox plots = new VBox(2, legend, chartBox);
+        plots = new VBox(2, legend, chartBox);
+        plots.getStyleClass().add("spectrum-plots");
         VBox.setVgrow(chartBox, Priority.ALWAYS);
         split = new SplitPane(plots, table);
         split.setOrientation(Orientation.VERTICAL);
@@ -242,5 +249,29 @@ public final class SpectrumPanel extends BorderPane {
             l.getStyleClass().add("spectrum-note");
             notes.getChildren().add(l);
         }
+    }
+
+    // ---- export ---------------------------------------------------------------------------
+
+    /** The legend and the charts: a single chart would not say which line is which checkpoint. */
+    @Override
+    public Figure figure() { return new Figure("spectra", plots); }
+
+    @Override
+    public List<Figure> charts() { return List.of(figure()); }
+
+    @Override
+    public List<Table> tables() {
+        return List.of(new Table("Spectra", "spectra", this::spectraTable,
+                "no spectrum has been computed yet (select a checkpoint and wait for its spectra)."));
+    }
+
+    /** The spectra drawn now (the selected and pinned checkpoints'), each once; null when there are none. */
+    private CsvTable spectraTable() {
+        List<SpectraCsv.Entry> entries = new ArrayList<>();
+        for (SpectrumRow r : table.getItems()) {
+            if (r.hasSpectrum()) entries.add(new SpectraCsv.Entry(r.key().run(), r.outcome().choice().step(), r.outcome().spectrum()));
+        }
+        return entries.isEmpty() ? null : SpectraCsv.of(entries);
     }
 }

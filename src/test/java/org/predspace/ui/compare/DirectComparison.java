@@ -15,10 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The compare command's computation written out in the test, independently of the panel's code. */
-final class DirectComparison {
+public final class DirectComparison {
     private DirectComparison() {}
 
-    static TrajectoryComparison of(List<Path> dirs) throws Exception {
+    public static TrajectoryComparison of(List<Path> dirs) throws Exception {
         return of(dirs, false);
     }
 
