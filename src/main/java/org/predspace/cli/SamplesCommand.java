@@ -75,12 +75,15 @@ final class SamplesCommand implements Callable<Integer> {
         return specs;
     }
 
-    /** Real-label training from the pre-trained network: a trajectory from another corner. */
+    /**
+     * Real-label training from the pre-trained network: a trajectory from another corner. The
+     * pre-training is their sibling, recorded relative to their folders so the samples move.
+     */
     static List<TrainingSpec> corners(Path pretrained) {
         List<TrainingSpec> specs = new ArrayList<>();
         for (OptimizerKind o : List.of(OptimizerKind.SGD, OptimizerKind.ADAM)) {
             specs.add(base().architecture(Architecture.MLP).optimizer(o).learningRate(learningRate(o)).epochs(3).seed(0)
-                    .snapshots(SnapshotPolicy.NONE).initFrom(pretrained.toString())
+                    .snapshots(SnapshotPolicy.NONE).initFrom(Path.of("..").resolve(pretrained.getFileName()).toString())
                     .name("mnist-mlp-" + o.id() + "-from-random-label-corner").build());
         }
         return specs;

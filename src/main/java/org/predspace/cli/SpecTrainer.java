@@ -32,7 +32,7 @@ final class SpecTrainer {
         for (TrainingSpec s : specs) {
             if (!s.dataset().equals(dataset)) throw new IllegalArgumentException("one data set per call: " + s.dataset() + " vs " + dataset);
             NetworkFactory.checkCompatible(s, data.shape());
-            if (s.initFrom() != null) checkStartingRun(s.initFrom());
+            if (s.initFrom() != null) checkStartingRun(out.resolve(s.name()).resolve(s.initFrom()).normalize());
         }
         Files.createDirectories(out);
         ProgressPrinter progress = new ProgressPrinter(printer, specs.size(), System.console() != null);
@@ -47,9 +47,10 @@ final class SpecTrainer {
         }
     }
 
-    private static void checkStartingRun(String dir) throws IOException {
+    /** @param dir where the run will look: init-from is resolved against the new run's own folder */
+    private static void checkStartingRun(Path dir) throws IOException {
         try {
-            if (Run.open(Path.of(dir)).parameterSteps().length == 0) {
+            if (Run.open(dir).parameterSteps().length == 0) {
                 throw new IllegalArgumentException("--init-from " + dir + ": the run kept no parameter snapshot");
             }
         } catch (RunFormatException e) {

@@ -91,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
                 .schedule(LearningRateSchedule.fromId(schedule)).warmupFraction(warmup).randomLabels(randomLabels)
                 .shiftAugment(augment).batchNorm(batchNorm).hiddenLayers(depth).width(width)
                 .checkpoints(checkpoints).snapshots(SnapshotPolicy.fromId(snapshots))
-                .initFrom(initFrom == null ? null : initFrom.toString()).build();
+                .initFrom(initFrom == null ? null : initFrom.toAbsolutePath().normalize().toString()).build();
         Sweep sweep = new Sweep(base, architectures.stream().map(Architecture::fromId).toList(),
                 optimizers.stream().map(OptimizerKind::fromId).toList(), learningRates, batchSizes, seeds);
         List<TrainingSpec> specs = sweep.specs();

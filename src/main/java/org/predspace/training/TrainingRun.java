@@ -140,11 +140,15 @@ public final class TrainingRun {
         return s;
     }
 
-    /** The last parameter snapshot of spec.initFrom(), or null for a fresh initialisation. */
+    /**
+     * The last parameter snapshot of spec.initFrom(), or null for a fresh initialisation. A
+     * relative init-from is relative to this run's folder (as run.json records it), so runs
+     * that start from a sibling stay right when their parent folder moves.
+     */
     private float[] startingParameters() {
         if (spec.initFrom() == null) return null;
         try {
-            org.predspace.runs.Run from = org.predspace.runs.Run.open(java.nio.file.Path.of(spec.initFrom()));
+            org.predspace.runs.Run from = org.predspace.runs.Run.open(dir.resolve(spec.initFrom()).normalize());
             long[] steps = from.parameterSteps();
             if (steps.length == 0) {
                 throw new IllegalArgumentException("init-from run " + spec.initFrom() + " kept no parameter snapshot to start from");

@@ -30,7 +30,7 @@ class SampleRunsTest {
         assertEquals(1.0, first.get(24).randomLabels());
         List<TrainingSpec> corners = SamplesCommand.corners(Path.of("x", SamplesCommand.PRETRAIN));
         assertEquals(2, corners.size());
-        for (TrainingSpec c : corners) assertEquals(Path.of("x", SamplesCommand.PRETRAIN).toString(), c.initFrom());
+        for (TrainingSpec c : corners) assertEquals(Path.of("..", SamplesCommand.PRETRAIN).toString(), c.initFrom());
     }
 
     @Test
