@@ -16,6 +16,10 @@ public final class LogAxis extends ValueAxis<Number> {
 
     public LogAxis(LogScale scale) {
         this.scale = scale;
+        // with no data a chart auto-ranges to the current bounds: ValueAxis's 0..100 would be
+        // 10^100 on this axis, a hundred overlapping decade labels; start at 1..1000 instead
+        setLowerBound(scale.lowerBound(1));
+        setUpperBound(scale.toAxis(1000));
     }
 
     public LogScale scale() { return scale; }

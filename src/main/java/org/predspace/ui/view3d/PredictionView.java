@@ -118,6 +118,7 @@ public final class PredictionView extends StackPane {
         overlay.setMouseTransparent(true);
         overlay.getChildren().add(hover.node());
         legend.node().setMouseTransparent(true);
+        legend.node().setVisible(false);
         getChildren().addAll(subScene, overlay, legend.node());
         StackPane.setAlignment(legend.node(), javafx.geometry.Pos.TOP_LEFT);
         legend.node().setTranslateX(12);
@@ -187,7 +188,9 @@ public final class PredictionView extends StackPane {
         geodesic = new RibbonMesh(material, palette.texCoords());
         world.getChildren().addAll(trajectories.view(), geodesic.view(), markers.view());
         ignorance.setMaterial(new PhongMaterial(Color.gray(0.55)));
-        truth.setMaterial(new PhongMaterial(Color.web("#E0A800")));
+        // truth as the theme's strongest contrast, ignorance mid grey: neither is a run hue (gold
+        // truth read as one more lenet point in the architecture colours)
+        truth.setMaterial(new PhongMaterial(background.getBrightness() > 0.5 ? Color.web("#2B2B2B") : Color.web("#F2F2F2")));
         selection.setMaterial(new PhongMaterial(palette.colour(palette.highlight())));
         triad.setColours(background.getBrightness() > 0.5);
         drawnKey = null;
@@ -285,6 +288,7 @@ public final class PredictionView extends StackPane {
         triad.placeLabels(world);
         anchorLabels.place(world, ignorance, truth);
         legend.show(paint.legend(frame.points(), n, looks, model.colouringProperty().get()), palette);
+        legend.node().setVisible(n > 2);   // no legend for a picture of anchors only
     }
 
     /** The one structural change: crossing the size threshold swaps the marker mesh once. */
