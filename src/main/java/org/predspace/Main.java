@@ -1,6 +1,7 @@
 package org.predspace;
 
 import org.predspace.cli.Cli;
+import org.predspace.platform.JavaCppCache;
 import org.predspace.ui.UiLauncher;
 
 /**
@@ -13,6 +14,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        JavaCppCache.useUserDataDirectory();   // before anything loads ND4J's natives
         if (args.length == 0) {
             UiLauncher.launch();
             return;
