@@ -31,6 +31,7 @@ public final class PredSpaceApp extends Application {
         window = ExplorerWindows.build(stage, model);
         stage.show();
         openInitialRuns(getParameters().getRaw());
+        acceptOpenFileEvents();
     }
 
     private void openInitialRuns(List<String> args) {
@@ -49,6 +50,24 @@ public final class PredSpaceApp extends Application {
             model.reportProblem(e.getMessage());
         }
         if (!folders.isEmpty()) model.openFolders(folders);
+    }
+
+    /**
+     * macOS hands a double-clicked workspace file to a running app as an event, not as an
+     * argument; take it there. Not on other systems: there the file arrives as an argument, and
+     * starting AWT beside JavaFX for nothing only costs start-up time. (Untested here: no Mac.)
+     */
+    private void acceptOpenFileEvents() {
+        if (!System.getProperty("os.name", "").startsWith("Mac")) return;
+        try {
+            java.awt.Desktop desktop = java.awt.Desktop.getDesktop();
+            if (!desktop.isSupported(java.awt.Desktop.Action.APP_OPEN_FILE)) return;
+            desktop.setOpenFileHandler(e -> e.getFiles().stream()
+                    .filter(f -> f.getName().endsWith(org.predspace.ui.workspace.WorkspaceFile.EXTENSION))
+                    .forEach(f -> javafx.application.Platform.runLater(() -> window.workspace().open(f.toPath()))));
+        } catch (RuntimeException | LinkageError e) {
+            model.reportProblem("Workspace files opened from the Finder cannot reach PredSpace: " + e.getMessage());
+        }
     }
 
     /** -Dpredspace.runs, else ~/PredSpace/runs: where runs trained in the app are saved. */
