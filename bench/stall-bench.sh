@@ -9,4 +9,4 @@ mvn -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/be
 cp="target/classes:target/test-classes:$(cat target/bench.classpath)"
 export OMP_NUM_THREADS=1
 xvfb-run -a -s "-screen 0 1600x1000x24" java -Xmx4g -Dprism.forceGPU=true ${BENCH_OPTS:-} \
-  -cp "$cp" 'org.predspace.ui.LiveStallBench$Launcher' "${1:-mnist}" 2>/dev/null | grep -v '^SLF4J' | tee target/bench-stall.txt
+  -cp "$cp" 'org.predspace.ui.LiveStallBench$Launcher' "${1:-mnist}" 2>target/bench-stall.err | grep -v '^SLF4J' | tee target/bench-stall.txt

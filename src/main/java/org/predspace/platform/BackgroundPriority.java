@@ -25,7 +25,15 @@ public final class BackgroundPriority {
     public static boolean lowerCurrentThread(int niceness) {
         if (!Files.isSymbolicLink(THREAD_SELF)) return false;
         try {
-            String tid = Files.readSymbolicLink(THREAD_SELF).getFileName().toString();
+            return renice(Files.readSymbolicLink(THREAD_SELF).getFileName().toString(), niceness);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Linux applies setpriority to one thread when given its thread id. */
+    private static boolean renice(String tid, int niceness) {
+        try {
             Process p = new ProcessBuilder("renice", "-n", Integer.toString(niceness), "-p", tid)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
@@ -43,6 +51,49 @@ public final class BackgroundPriority {
             String stat = Files.readString(THREAD_SELF.resolve("stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Integer.parseInt(fields[16]);   // field 19 of proc(5), counted after "pid (comm) "
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Lowers the JVM's JIT compiler threads to background priority. When training starts, the
+     * C1 and C2 compilers work flat out on its fresh code for a second or two, at normal
+     * priority: on two cores they took the CPU from the renderer and stalled the picture for
+     * 300-800 ms (bench/stall-bench.sh with -Dbench.threads=true blamed them in every late
+     * pulse). At background priority they still compile, in the CPU the UI leaves. The
+     * compilers are found by name in /proc (Linux; elsewhere nothing happens).
+     *
+     * @return how many compiler threads were lowered
+     */
+    public static int lowerJitCompilers() {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) return 0;
+        int lowered = 0;
+        try (var list = Files.list(tasks)) {
+            for (Path t : (Iterable<Path>) list::iterator) {
+                String name;
+                try {
+                    name = Files.readString(t.resolve("comm")).strip();
+                } catch (IOException e) {
+                    continue;   // the thread ended
+                }
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    if (renice(t.getFileName().toString(), BACKGROUND)) lowered++;
+                }
+            }
+        } catch (IOException e) {
+            return lowered;
+        }
+        return lowered;
+    }
+
+    /** The nice value of thread {@code tid} of this process, or null where unknown. */
+    public static Integer nicenessOf(String tid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/task", tid, "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Integer.parseInt(fields[16]);
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -52,6 +52,11 @@ public final class LiveStallBench extends Application {
                     reported = lastPulse;
                     StringBuilder b = new StringBuilder("FX thread " + late / 1_000_000 + " ms since the last pulse:\n");
                     for (StackTraceElement e : fx.getStackTrace()) b.append("    at ").append(e).append('\n');
+                    Thread.getAllStackTraces().forEach((t, stack) -> {
+                        if (!t.getName().startsWith("QuantumRenderer")) return;
+                        b.append("  renderer:\n");
+                        for (int i = 0; i < Math.min(25, stack.length); i++) b.append("    at ").append(stack[i]).append('\n');
+                    });
                     System.err.print(b);
                 }
             }
@@ -116,6 +121,9 @@ public final class LiveStallBench extends Application {
     @Override
     public void start(Stage stage) throws Exception {
         NativeBackend.configure();
+        if (Boolean.getBoolean("bench.jitNice")) {
+            System.out.println("JIT compiler threads lowered: " + org.predspace.platform.BackgroundPriority.lowerJitCompilers());
+        }
         String dataset = getParameters().getRaw().isEmpty() ? "mnist" : getParameters().getRaw().get(0);
         Path out = Files.createTempDirectory("predspace-stall");
         model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), out);
