@@ -32,7 +32,19 @@ mkdir -p "$out"
 input=$out/input
 mkdir -p "$input"
 cp target/predspace.jar "$input/"
-cp -r target/lib "$input/lib"
+# Only the jars the manifest's Class-Path names: target/lib/ keeps jars of earlier builds
+# (the dependency plugin never cleans it), and one stale ND4J native jar made the .deb 90 MB
+# larger.
+manifest_dir=$(mktemp -d)
+(cd "$manifest_dir" && jar xf "$OLDPWD/target/predspace.jar" META-INF/MANIFEST.MF)
+classpath=$(awk '/^Class-Path:/{on=1; sub(/^Class-Path: /, ""); printf "%s", $0; next}
+                 on && /^ /{sub(/^ /, ""); printf "%s", $0; next} {on=0}' "$manifest_dir/META-INF/MANIFEST.MF" | tr -d '\r')
+rm -rf "$manifest_dir"
+mkdir -p "$input/lib"
+for entry in $classpath; do
+  [ -f "target/$entry" ] || { echo "the manifest names $entry, which is not in target/: run mvn package" >&2; exit 2; }
+  cp "target/$entry" "$input/$entry"
+done
 # The uberjar-less JavaFX artifacts (javafx-controls-21.0.5.jar etc.) are empty placeholders
 # beside the platform jars; they stay, the manifest names them.
 cp -r sample-runs "$input/sample-runs"
@@ -45,7 +57,7 @@ cp -r sample-runs "$input/sample-runs"
 # same jars the same way. The platform's JavaFX jars come from Maven (classifier by OS).
 echo "jdeps: finding the JDK modules the app needs..."
 modules=$(jdeps -q -R --ignore-missing-deps --multi-release 17 --print-module-deps \
-  --class-path "target/lib/*" target/predspace.jar)
+  --class-path "$input/lib/*" target/predspace.jar)
 echo "modules: $modules"
 strip_native=()
 if [ "$(uname -s)" = Linux ] && command -v objcopy >/dev/null; then strip_native=(--strip-native-debug-symbols "objcopy=$(command -v objcopy)"); fi

@@ -9,11 +9,8 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.predspace.data.DatasetCatalog;
-import org.predspace.session.ExplorerSession;
 import org.predspace.session.TestRuns;
 import org.predspace.ui.ExplorerModel;
-import org.predspace.ui.ExplorerWindows;
 import org.predspace.ui.MainWindow;
 import org.predspace.ui.PanelFixtures;
 import org.predspace.ui.charts.MarkedLineChart;
@@ -53,12 +50,10 @@ class ChartExportTest {
     @Start
     void start(Stage stage) throws Exception {
         tmp = Files.createTempDirectory("predspace-export");
-        model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), tmp.resolve("trained"));
-        window = ExplorerWindows.build(stage, model);
+        org.predspace.ui.TestWindow w = org.predspace.ui.TestWindow.show(stage, tmp);
+        model = w.model();
+        window = w.window();
         exports = Exports.of(window);
-        stage.setWidth(1500);
-        stage.setHeight(950);
-        stage.show();
     }
 
     @AfterEach

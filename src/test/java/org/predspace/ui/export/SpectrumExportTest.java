@@ -10,14 +10,12 @@ import org.predspace.data.DatasetCatalog;
 import org.predspace.export.CsvReader;
 import org.predspace.runs.Run;
 import org.predspace.session.CheckpointRef;
-import org.predspace.session.ExplorerSession;
 import org.predspace.session.TestRuns;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.SpectrumKind;
 import org.predspace.spectra.SpectrumRequest;
 import org.predspace.spectra.SpectrumTask;
 import org.predspace.ui.ExplorerModel;
-import org.predspace.ui.ExplorerWindows;
 import org.predspace.ui.MainWindow;
 import org.predspace.ui.PanelFixtures;
 import org.predspace.ui.spectrum.SpectrumPanel;
@@ -52,12 +50,10 @@ class SpectrumExportTest {
 
     @Start
     void start(Stage stage) {
-        model = new ExplorerModel(ExplorerSession.withDefaults(), CATALOG, tmp.resolve("out"));
-        window = ExplorerWindows.build(stage, model);
+        org.predspace.ui.TestWindow w = org.predspace.ui.TestWindow.show(stage, tmp);
+        model = w.model();
+        window = w.window();
         exports = Exports.of(window);
-        stage.setWidth(1500);
-        stage.setHeight(950);
-        stage.show();
     }
 
     @AfterEach

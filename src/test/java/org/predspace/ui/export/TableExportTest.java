@@ -4,7 +4,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.predspace.data.DatasetCatalog;
 import org.predspace.export.CsvReader;
 import org.predspace.geometry.Progress;
 import org.predspace.geometry.ProbeShape;
@@ -12,11 +11,9 @@ import org.predspace.geometry.SqrtProbabilities;
 import org.predspace.geometry.TrajectoryComparison;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.Run;
-import org.predspace.session.ExplorerSession;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.TestRuns;
 import org.predspace.ui.ExplorerModel;
-import org.predspace.ui.ExplorerWindows;
 import org.predspace.ui.MainWindow;
 import org.predspace.ui.PanelFixtures;
 import org.predspace.ui.compare.DirectComparison;
@@ -52,12 +49,10 @@ class TableExportTest {
     @Start
     void start(Stage stage) throws Exception {
         tmp = Files.createTempDirectory("predspace-csv");
-        model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), tmp.resolve("trained"));
-        window = ExplorerWindows.build(stage, model);
+        org.predspace.ui.TestWindow w = org.predspace.ui.TestWindow.show(stage, tmp);
+        model = w.model();
+        window = w.window();
         exports = Exports.of(window);
-        stage.setWidth(1500);
-        stage.setHeight(950);
-        stage.show();
     }
 
     @AfterEach
