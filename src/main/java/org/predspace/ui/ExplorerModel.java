@@ -70,6 +70,7 @@ public final class ExplorerModel {
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
     private Consumer<String> problemSink = m -> {};
+    private Consumer<String> noticeSink = m -> {};
 
     /** Pending run states from worker threads, drained in one runLater (progress events come fast). */
     private final Map<String, RunState> pending = new LinkedHashMap<>();
@@ -257,6 +258,14 @@ public final class ExplorerModel {
     public ObservableList<String> problems() { return problemsView; }
 
     public void setProblemSink(Consumer<String> sink) { problemSink = sink; }
+
+    /** Where confirmations go (the window shows each briefly); none until a window sets one. */
+    public void setNoticeSink(Consumer<String> sink) { noticeSink = sink; }
+
+    /** Tells the user that something they asked for is done ("Saved fig.png"). Any thread. */
+    public void announce(String message) {
+        if (Platform.isFxApplicationThread()) noticeSink.accept(message); else Platform.runLater(() -> noticeSink.accept(message));
+    }
 
     /** Any thread. */
     public void reportProblem(String message) {

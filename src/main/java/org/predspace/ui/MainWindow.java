@@ -112,6 +112,7 @@ public final class MainWindow {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         rotating.addListener((o, a, b) -> { if (b) autoRotate.start(); else autoRotate.stop(); });
         model.setProblemSink(this::notify);
+        model.setNoticeSink(this::confirm);
         model.runs().addListener((javafx.collections.ListChangeListener<RunItem>) c -> placeholder.setVisible(model.runs().isEmpty()));
         placeholder.setVisible(model.runs().isEmpty());
         javafx.animation.Timeline ticker = new javafx.animation.Timeline(
@@ -354,6 +355,10 @@ public final class MainWindow {
         }
         if (f.embedding().exactPoints() < f.size()) s += " · " + (f.size() - f.embedding().exactPoints()) + " placed out of sample";
         status.setText(s);
+    }
+
+    private void confirm(String message) {
+        Notifications.create().owner(stage).title("PredSpace").text(message).hideAfter(Duration.seconds(4)).showInformation();
     }
 
     private void notify(String message) {

@@ -44,7 +44,11 @@ public final class PictureExport {
             model.tasks().submit("Writing " + file.getFileName(), () -> {
                 PngFile.write(image, file);
                 return file;
-            }, written::complete, () -> {
+            }, f -> {
+                model.announce("Saved " + f.getFileName() + " (" + size.width() + " x " + size.height() + ") in "
+                        + f.toAbsolutePath().getParent());
+                written.complete(f);
+            }, () -> {
                 if (!written.isDone()) written.completeExceptionally(new IOException(file + " was not written"));
             });
         });

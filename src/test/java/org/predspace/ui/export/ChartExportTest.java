@@ -87,9 +87,13 @@ class ChartExportTest {
         openRuns(robot);
         Figure loss = chart("Curves", "curves-loss");
         double onScreenWidth = onFx(() -> loss.node().getWidth());
+        List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        model.setNoticeSink(notices::add);
         for (ImageSize size : List.of(new ImageSize(1280, 720), new ImageSize(3840, 2160))) {
             Path file = tmp.resolve("loss-" + size.width() + ".png");
             assertTrue(onFx(() -> exports.savePng(loss, file, size)), () -> model.problems().toString());
+            assertTrue(notices.get(notices.size() - 1).startsWith("Saved " + file.getFileName() + " (" + size.width() + " x "),
+                    "the user is told where the figure went: " + notices);
             keep(file);
             BufferedImage image = FigureFiles.png(file);
             assertEquals(size.width(), image.getWidth());

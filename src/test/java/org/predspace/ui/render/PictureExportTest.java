@@ -87,8 +87,12 @@ class PictureExportTest {
 
     private BufferedImage export(FigureSize size, String name) throws Exception {
         Path file = tmp.resolve(name);
+        java.util.List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        model.setNoticeSink(notices::add);
         WaitForAsyncUtils.asyncFx(() -> PictureExport.toFile(model, window.view().pose(), size, file)).get(10, TimeUnit.SECONDS)
                 .get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(notices.stream().anyMatch(n -> n.startsWith("Saved " + name)), "the user is told where it went: " + notices);
         return Pictures.read(file);
     }
 
