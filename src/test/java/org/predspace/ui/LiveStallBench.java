@@ -132,10 +132,19 @@ public final class LiveStallBench extends Application {
             view = new org.predspace.ui.view3d.PredictionView(model);
             stage.setScene(new javafx.scene.Scene(view, 1000, 800));
         } else {
-            view = ExplorerWindows.build(stage, model).view();
+            MainWindow window = ExplorerWindows.build(stage, model);
+            view = window.view();
+            // -Dbench.tab=Details: another panel in front (which panel costs what while training)
+            String tab = System.getProperty("bench.tab");
+            if (tab != null) window.panels().getTabs().stream().filter(t -> t.getText().equals(tab)).findFirst()
+                    .ifPresent(t -> window.panels().getSelectionModel().select(t));
         }
         stage.show();
-        long start = System.nanoTime();
+        // -Dbench.openFirst=sample-runs: the lecture case, the app showing the sample runs when
+        // a training starts (the trainings then use the samples' 200-sample probe, to join them)
+        String openFirst = System.getProperty("bench.openFirst");
+        int opened = openFirst == null ? 0 : org.predspace.runs.RunFolders.find(Path.of(openFirst)).size();
+        if (openFirst != null) model.openFolders(List.of(Path.of(openFirst)));
         Thread fx = Thread.currentThread();
         if (Boolean.getBoolean("bench.watchdog")) startWatchdog(fx);
         if (Boolean.getBoolean("bench.threads")) startThreadSampler();
@@ -143,12 +152,21 @@ public final class LiveStallBench extends Application {
             long last;
             boolean training;
             long trainingStart;
+            /** The idle clock starts once the runs opened first are all in one exact picture. */
+            long start;
 
             @Override
             public void handle(long now) {
                 if (!Boolean.getBoolean("bench.still")) view.rotateBy(0.6);
                 long t = System.nanoTime();
                 lastPulse = t;
+                if (start == 0) {
+                    var f = model.picture().frame();
+                    boolean loaded = opened == 0 || (model.runs().size() == opened && f.size() > 2
+                            && f.embedding().exactPoints() == f.size());
+                    if (!loaded) return;
+                    start = t;
+                }
                 double elapsed = (t - start) / 1e9;
                 if (last != 0 && elapsed > 1) {
                     (training ? live : idle).add(t - last);
@@ -163,7 +181,7 @@ public final class LiveStallBench extends Application {
                     trainingStart = System.nanoTime();
                     model.train(specs(dataset));
                 }
-                if (training && !model.runs().isEmpty() && model.runs().stream().allMatch(r -> r.state().phase().ended())) {
+                if (training && model.runs().size() > opened && model.runs().stream().allMatch(r -> r.state().phase().ended())) {
                     stop();
                     report();
                     Platform.exit();
@@ -178,6 +196,7 @@ public final class LiveStallBench extends Application {
             specs.add(TrainingSpec.builder(dataset).architecture(Architecture.MLP).optimizer(o)
                     .learningRate(o == OptimizerKind.SGD ? 0.05 : 0.001).batchSize(64).epochs(2).width(128)
                     .checkpoints(60).snapshots(SnapshotPolicy.SPARSE).seed(1)
+                    .probeSize(System.getProperty("bench.openFirst") != null ? 200 : TrainingSpec.builder(dataset).build().probeSize())
                     .name(dataset + "-stall-" + o.id()).build());
         }
         return specs;
