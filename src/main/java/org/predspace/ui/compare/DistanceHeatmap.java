@@ -73,6 +73,7 @@ final class DistanceHeatmap extends Region implements CanvasDrawn {
         Tooltip.install(this, tooltip);
         setOnMouseMoved(e -> hover(layout.hit(e.getX(), e.getY())));
         setOnMouseClicked(e -> {
+            if (e.getButton() != javafx.scene.input.MouseButton.PRIMARY) return;   // the secondary button opens the export menu
             HeatmapLayout.Hit hit = layout.hit(e.getX(), e.getY());
             if (hit.part() != HeatmapLayout.Part.NONE) onSelect.accept(order.get(hit.run()));
         });

@@ -63,6 +63,7 @@ final class RunCurveChart {
             tooltip.setText(i < 0 ? help : curves.get(i).run() + "\n(click to select)");
         });
         chart.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() != javafx.scene.input.MouseButton.PRIMARY) return;   // the secondary button opens the export menu
             int i = curveAt(e);
             if (i >= 0) onSelect.accept(curves.get(i).run());
         });

@@ -111,6 +111,10 @@ class ComparePanelTest {
         assertSelected(order.get(3));
         robot.clickOn(onHeatmap(g.columnCentreX(1), g.columnLabelY() + 30));
         assertSelected(order.get(1));
+        // the secondary button is for the export menu: it selects nothing
+        robot.rightClickOn(onHeatmap(g.rowLabelX() + 30, g.slotCentre(2)));
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        assertSelected(order.get(1));
         snapshot("selected");
     }
 
