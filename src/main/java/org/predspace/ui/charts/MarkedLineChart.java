@@ -18,7 +18,8 @@ import java.util.List;
  * A line chart (no per-point symbols: a run's curve is one path) with what linked panels need
  * on top of it: a vertical marker at one x (the selected checkpoint's step), dots on the points
  * of one highlighted curve (where its checkpoints are), and rings around the selected points.
- * Positions are in data units; the chart places them on every layout.
+ * Positions are in data units; the chart places them on every layout. Curves that did not
+ * change are neither retraced nor re-rasterised ({@link CurveLayers}).
  */
 public final class MarkedLineChart extends LineChart<Number, Number> {
     private final Line marker = new Line();
@@ -29,6 +30,7 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
     private final ObservableList<Point2D> dotPoints = FXCollections.observableArrayList();
     private final ObservableList<Point2D> ringPoints = FXCollections.observableArrayList();
     private Color dotColour = Color.GRAY;
+    private final CurveLayers layers = new CurveLayers();
 
     public MarkedLineChart(Axis<Number> xAxis, Axis<Number> yAxis) {
         super(xAxis, yAxis);
@@ -41,7 +43,7 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         markerLabel.setManaged(false);
         dots.setMouseTransparent(true);
         rings.setMouseTransparent(true);
-        getPlotChildren().addAll(marker, dots, rings, markerLabel);
+        getPlotChildren().addAll(layers.settled(), marker, dots, rings, markerLabel);
         markerX.addListener((o, a, b) -> requestChartLayout());
         markerLabel.textProperty().addListener((o, a, b) -> requestChartLayout());
         dotPoints.addListener((javafx.collections.ListChangeListener<Point2D>) c -> rebuild(dots, dotPoints, "chart-dot"));
@@ -98,8 +100,39 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
     }
 
     @Override
+    protected void seriesAdded(Series<Number, Number> series, int seriesIndex) {
+        super.seriesAdded(series, seriesIndex);
+        layers.added(series);
+    }
+
+    @Override
+    protected void seriesRemoved(Series<Number, Number> series) {
+        super.seriesRemoved(series);
+        layers.removed(series);
+    }
+
+    @Override
+    protected void dataItemAdded(Series<Number, Number> series, int itemIndex, Data<Number, Number> item) {
+        super.dataItemAdded(series, itemIndex, item);
+        layers.grew(series);
+    }
+
+    @Override
+    protected void dataItemRemoved(Data<Number, Number> item, Series<Number, Number> series) {
+        super.dataItemRemoved(item, series);
+        layers.grew(series);
+    }
+
+    @Override
+    protected void dataItemChanged(Data<Number, Number> item) {
+        super.dataItemChanged(item);
+        layers.changed(getData());
+    }
+
+    @Override
     protected void layoutPlotChildren() {
-        super.layoutPlotChildren();
+        // not super's: it retraces every series (see CurveLayers)
+        layers.trace(getData(), getXAxis(), getYAxis());
         Number x = markerX.get();
         marker.setVisible(x != null);
         if (x != null) {
@@ -117,19 +150,7 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         markerLabel.setVisible(x != null && !markerLabel.getText().isEmpty());
         place(dots, dotPoints);
         place(rings, ringPoints);
-        keepOnTop();
-    }
-
-    /** Series paths are added after the overlays; move the overlays above them only when needed (each move relayouts). */
-    private void keepOnTop() {
-        var children = getPlotChildren();
-        int n = children.size();
-        if (n >= 4 && children.get(n - 4) == marker && children.get(n - 3) == dots && children.get(n - 2) == rings
-                && children.get(n - 1) == markerLabel) return;
-        marker.toFront();
-        dots.toFront();
-        rings.toFront();
-        markerLabel.toFront();
+        layers.arrange(getData(), getPlotChildren(), List.of(marker, dots, rings, markerLabel));
     }
 
     private void place(Group group, List<Point2D> points) {

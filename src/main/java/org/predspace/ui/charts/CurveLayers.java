@@ -1,0 +1,102 @@
+package org.predspace.ui.charts;
+
+import javafx.collections.ObservableList;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.chart.Axis;
+import javafx.scene.chart.XYChart.Series;
+import javafx.scene.shape.Path;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Keeps a chart's redraw proportional to what changed. LineChart retraces every series' path
+ * on every layout, and the software renderer then rasterises every curve again (paths wider
+ * than 512 pixels are not in Prism's mask cache): with 30 runs open, each live update of two
+ * runs redrew 120 curves. Here a path is retraced only when its series' data, its stroke width
+ * or the plot's mapping (axis bounds, plot size) changed; and the paths before the first
+ * series that grew in the last {@link #SETTLE_NANOS} sit in one cached group, drawn from a
+ * single image while the growing ones (and those after them, so the stacking order is the
+ * chart's) are drawn on top as plain paths.
+ */
+final class CurveLayers {
+    /** A series that gained no points for this long is drawn from the cached image. */
+    static final long SETTLE_NANOS = 2_000_000_000L;
+
+    private final Group settled = new Group();
+    private final Set<Series<Number, Number>> stale = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<Series<Number, Number>, Double> tracedWidth = new IdentityHashMap<>();
+    private final Map<Series<Number, Number>, Long> grownAt = new IdentityHashMap<>();
+    /** Display positions of 0 and 1 on each axis and the plot size, when the paths were traced. */
+    private double[] tracedMapping = new double[0];
+
+    CurveLayers() {
+        settled.setCache(true);
+        settled.getStyleClass().add("settled-curves");
+    }
+
+    /** The group holding the settled paths (one cached image). */
+    Group settled() { return settled; }
+
+    void added(Series<Number, Number> s) { stale.add(s); }
+
+    void removed(Series<Number, Number> s) {
+        stale.remove(s);
+        tracedWidth.remove(s);
+        grownAt.remove(s);
+        if (s.getNode() != null) settled.getChildren().remove(s.getNode());
+    }
+
+    /** {@code s} gained or lost points: retrace it, and draw it uncached for a while. */
+    void grew(Series<Number, Number> s) {
+        stale.add(s);
+        grownAt.put(s, System.nanoTime());
+    }
+
+    /** Some point changed in place (its series is not known): retrace all. */
+    void changed(List<Series<Number, Number>> all) { stale.addAll(all); }
+
+    /** Retraces the paths that need it; the others keep their elements, so the renderer keeps their image. */
+    void trace(List<Series<Number, Number>> all, Axis<Number> x, Axis<Number> y) {
+        double[] mapping = {x.getDisplayPosition(0), x.getDisplayPosition(1), x.getWidth(), y.getDisplayPosition(0),
+                y.getDisplayPosition(1), y.getHeight()};
+        boolean moved = !Arrays.equals(mapping, tracedMapping);
+        tracedMapping = mapping;
+        for (Series<Number, Number> s : all) {
+            if (!(s.getNode() instanceof Path path)) continue;
+            Double width = tracedWidth.get(s);
+            if (moved || stale.contains(s) || width == null || width != path.getStrokeWidth()) {
+                SeriesPath.trace(s, path, x, y);
+                tracedWidth.put(s, path.getStrokeWidth());
+            }
+        }
+        stale.clear();
+    }
+
+    /**
+     * Puts the settled paths into the cached group and the rest, in series order, after it in
+     * {@code plotChildren}, followed by {@code overlays}; touches the scene graph only if that changes it.
+     */
+    void arrange(List<Series<Number, Number>> all, ObservableList<Node> plotChildren, List<Node> overlays) {
+        long now = System.nanoTime();
+        List<Node> cached = new ArrayList<>();
+        List<Node> wanted = new ArrayList<>();
+        wanted.add(settled);
+        boolean growing = false;
+        for (Series<Number, Number> s : all) {
+            if (s.getNode() == null) continue;
+            Long t = grownAt.get(s);
+            growing |= t != null && now - t < SETTLE_NANOS;
+            (growing ? wanted : cached).add(s.getNode());
+        }
+        wanted.addAll(overlays);
+        if (!settled.getChildren().equals(cached)) settled.getChildren().setAll(cached);
+        if (!plotChildren.equals(wanted)) plotChildren.setAll(wanted);
+    }
+}

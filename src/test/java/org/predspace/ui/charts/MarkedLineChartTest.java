@@ -1,0 +1,143 @@
+package org.predspace.ui.charts;
+
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.layout.HBox;
+import javafx.scene.shape.LineTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.PathElement;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * MarkedLineChart traces its own paths (only those that changed): they must be what JavaFX's
+ * LineChart draws for the same data, side by side at the same size; an unchanged curve keeps
+ * its path elements; a grown curve leaves the cached group without changing the stacking order.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MarkedLineChartTest {
+    private static final double[][][] CURVES = {
+            {{1, 2}, {3, 1}, {2, 1.5}, {5, 0.5}}, // x out of order: drawn sorted along x
+            {{1, 3}, {2, 2.5}, {4, 2}},
+            {{2, 0.2}, {3, 0.4}},
+    };
+    private MarkedLineChart marked;
+    private LineChart<Number, Number> reference;
+
+    @BeforeEach
+    void show() throws Exception {
+        FxToolkit.setupStage(stage -> {
+            marked = new MarkedLineChart(new NumberAxis(), new NumberAxis());
+            reference = new LineChart<>(new NumberAxis(), new NumberAxis());
+            reference.setCreateSymbols(false);
+            reference.setAnimated(false);
+            for (var chart : List.of(marked, reference)) {
+                chart.setLegendVisible(false);
+                chart.setPrefSize(420, 320);
+                for (double[][] curve : CURVES) chart.getData().add(series(curve));
+            }
+            stage.setScene(new Scene(new HBox(marked, reference), 860, 340));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static XYChart.Series<Number, Number> series(double[][] points) {
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        for (double[] p : points) s.getData().add(new XYChart.Data<>(p[0], p[1]));
+        return s;
+    }
+
+    /** Adds the point (x, y) to series {@code i} of both charts and waits for the layout. */
+    private void grow(int i, double x, double y) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (var chart : List.of(marked, reference)) chart.getData().get(i).getData().add(new XYChart.Data<>(x, y));
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception { return WaitForAsyncUtils.asyncFx(c).get(); }
+
+    private static Path path(XYChart<Number, Number> chart, int i) { return (Path) chart.getData().get(i).getNode(); }
+
+    private void assertSameLinesAsLineChart() throws Exception {
+        for (int i = 0; i < CURVES.length; i++) {
+            int series = i;
+            List<String> mine = fx(() -> describe(path(marked, series)));
+            List<String> theirs = fx(() -> describe(path(reference, series)));
+            assertTrue(mine.size() > 2, "series " + i + " is drawn");
+            assertEquals(theirs, mine, "series " + i + " traced as LineChart traces it");
+        }
+    }
+
+    private static List<String> describe(Path p) {
+        List<String> out = new ArrayList<>();
+        for (PathElement e : p.getElements()) {
+            if (e instanceof MoveTo m) out.add(String.format("M %.3f %.3f", m.getX(), m.getY()));
+            else if (e instanceof LineTo l) out.add(String.format("L %.3f %.3f", l.getX(), l.getY()));
+            else out.add(e.toString());
+        }
+        return out;
+    }
+
+    @Test
+    void pathsAreLineChartsAndOnlyGrownOnesAreRetraced() throws Exception {
+        assertSameLinesAsLineChart();
+        List<PathElement> first = fx(() -> List.copyOf(path(marked, 0).getElements()));
+        List<PathElement> grown = fx(() -> List.copyOf(path(marked, 1).getElements()));
+
+        grow(1, 4.5, 1.8); // inside the axes' current range: nothing else moves
+        assertSameLinesAsLineChart();
+        List<PathElement> firstAfter = fx(() -> List.copyOf(path(marked, 0).getElements()));
+        for (int k = 0; k < first.size(); k++) assertSame(first.get(k), firstAfter.get(k), "an unchanged curve keeps its path");
+        assertNotSame(grown.get(0), fx(() -> path(marked, 1).getElements().get(0)), "the grown curve is retraced");
+
+        grow(2, 9, 7); // beyond both axes: every curve moves
+        assertSameLinesAsLineChart();
+        assertNotSame(first.get(0), fx(() -> path(marked, 0).getElements().get(0)), "a new axis range retraces all");
+    }
+
+    @Test
+    void grownCurveAndThoseAboveItAreDrawnOutsideTheCachedGroupInSeriesOrder() throws Exception {
+        Node settled = fx(() -> path(marked, 0).getParent());
+        assertTrue(settled.isCache(), "the settled curves are drawn from one cached image");
+        for (int i = 0; i < CURVES.length; i++) {
+            int series = i;
+            assertSame(settled, fx(() -> path(marked, series).getParent()), "nothing grew yet: series " + i + " is settled");
+        }
+        grow(1, 4.5, 1.8);
+        assertSame(settled, fx(() -> path(marked, 0).getParent()), "below the grown curve: still cached");
+        List<Node> plot = fx(() -> List.copyOf(settled.getParent().getChildrenUnmodifiable()));
+        assertEquals(List.of(settled, fx(() -> path(marked, 1)), fx(() -> path(marked, 2))), plot.subList(0, 3),
+                "the grown curve, then the one stacked above it, over the cached group");
+        assertSame(marked.marker(), plot.get(3), "the marker stays above the curves");
+        assertFalse(fx(() -> path(marked, 1).isCache()), "the growing curve itself is drawn directly");
+    }
+
+    @Test
+    void aRemovedSeriesLeavesTheCachedGroup() throws Exception {
+        Path removed = fx(() -> path(marked, 0));
+        assertTrue(fx(() -> removed.getParent() != null));
+        WaitForAsyncUtils.asyncFx(() -> marked.getData().remove(0)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, fx(removed::getParent), "its path is no longer drawn");
+    }
+}
