@@ -50,8 +50,11 @@ public final class Cli {
         return cl;
     }
 
-    /** The message of a failure, with the cause's message where the outer one says nothing new. */
-    static String describe(Throwable ex) {
+    /**
+     * The message of a failure in plain words, with the cause's message where the outer one says
+     * nothing new (also the UI's wording for file errors).
+     */
+    public static String describe(Throwable ex) {
         String m = ex.getMessage();
         if (m == null || m.isBlank()) {
             return ex.getCause() != null ? describe(ex.getCause()) : ex.getClass().getSimpleName();

@@ -46,15 +46,7 @@ public final class BackgroundPriority {
     }
 
     /** The calling thread's nice value as the kernel reports it, or null where unknown (tests). */
-    public static Integer currentNiceness() {
-        try {
-            String stat = Files.readString(THREAD_SELF.resolve("stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Integer.parseInt(fields[16]);   // field 19 of proc(5), counted after "pid (comm) "
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
+    public static Integer currentNiceness() { return nicenessIn(THREAD_SELF); }
 
     /**
      * Lowers the JVM's JIT compiler threads to background priority. When training starts, the
@@ -89,11 +81,14 @@ public final class BackgroundPriority {
     }
 
     /** The nice value of thread {@code tid} of this process, or null where unknown. */
-    public static Integer nicenessOf(String tid) {
+    public static Integer nicenessOf(String tid) { return nicenessIn(Path.of("/proc/self/task", tid)); }
+
+    /** The nice value in a thread's /proc folder, or null where unknown. */
+    private static Integer nicenessIn(Path thread) {
         try {
-            String stat = Files.readString(Path.of("/proc/self/task", tid, "stat"));
+            String stat = Files.readString(thread.resolve("stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Integer.parseInt(fields[16]);
+            return Integer.parseInt(fields[16]);   // field 19 of proc(5), counted after "pid (comm) "
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -244,6 +244,14 @@ public final class ExplorerModel {
     /** Which leading InPCA axes (0-based, ordered by |lambda|) are drawn as x, y, z. */
     public IntegerProperty axisProperty(int i) { return i == 0 ? axisX : i == 1 ? axisY : axisZ; }
 
+    /** The three drawn axes, x, y, z (0-based). */
+    public int[] axes() { return new int[] {axisX.get(), axisY.get(), axisZ.get()}; }
+
+    /** Draws axes {@code xyz[0..2]} as x, y, z (0-based). */
+    public void setAxes(int[] xyz) {
+        for (int i = 0; i < 3; i++) axisProperty(i).set(xyz[i]);
+    }
+
     public DoubleProperty pointSizeProperty() { return pointSize; }
 
     public BooleanProperty trajectoriesShownProperty() { return trajectoriesShown; }

@@ -1,6 +1,5 @@
 package org.predspace.ui.export;
 
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
@@ -12,9 +11,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,12 +59,7 @@ public final class FigureRenderer {
 
     /** The figure as PNG bytes of exactly {@code size} pixels, opaque. */
     public static byte[] png(Region node, ImageSize size) throws IOException {
-        WritableImage fx = image(node, size);
-        BufferedImage rgb = new BufferedImage(size.width(), size.height(), BufferedImage.TYPE_INT_RGB);
-        rgb.createGraphics().drawImage(SwingFXUtils.fromFXImage(fx, null), 0, 0, null);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(rgb, "png", out);
-        return out.toByteArray();
+        return org.predspace.ui.render.PngFile.encode(image(node, size));
     }
 
     /**

@@ -40,8 +40,6 @@ final class PictureOptions {
 
     /** Which leading axes are drawn as x, y and z, 0-based. */
     record Axes(int x, int y, int z) {
-        int get(int i) { return i == 0 ? x : i == 1 ? y : z; }
-
         int largest() { return Math.max(x, Math.max(y, z)); }
 
         @Override

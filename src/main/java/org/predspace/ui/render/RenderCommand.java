@@ -179,7 +179,7 @@ public final class RenderCommand implements Callable<Integer> {
     private void applyTo(ExplorerModel model) {
         model.probeProperty().set(probe);
         model.colouringProperty().set(colouring);
-        for (int i = 0; i < 3; i++) model.axisProperty(i).set(axes.get(i));
+        model.setAxes(new int[] {axes.x(), axes.y(), axes.z()});
         model.pointSizeProperty().set(pointSize);
         model.trajectoriesShownProperty().set(!noTrajectories);
         model.darkThemeProperty().set(dark);

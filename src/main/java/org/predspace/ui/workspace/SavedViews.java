@@ -31,8 +31,7 @@ public final class SavedViews {
     public SavedView capture(String name) {
         Set<String> hidden = new HashSet<>();
         for (RunItem r : model.runs()) if (!r.isVisible()) hidden.add(r.name());
-        int[] axes = {model.axisProperty(0).get(), model.axisProperty(1).get(), model.axisProperty(2).get()};
-        return new SavedView(name, view.pose(), model.colouringProperty().get(), model.probeProperty().get(), axes,
+        return new SavedView(name, view.pose(), model.colouringProperty().get(), model.probeProperty().get(), model.axes(),
                 model.shownUpToStepProperty().get(), model.trajectoriesShownProperty().get(), hidden);
     }
 
@@ -42,8 +41,7 @@ public final class SavedViews {
         for (RunItem r : model.runs()) r.visibleProperty().set(!v.hiddenRuns().contains(r.name()));
         model.colouringProperty().set(v.colouring());
         model.probeProperty().set(v.probe());
-        int[] axes = v.axes();
-        for (int i = 0; i < 3; i++) model.axisProperty(i).set(axes[i]);
+        model.setAxes(v.axes());
         model.trajectoriesShownProperty().set(v.trajectoriesShown());
         model.shownUpToStepProperty().set(v.shownUpToStep());
         view.setPose(v.pose());

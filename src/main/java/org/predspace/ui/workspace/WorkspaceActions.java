@@ -60,7 +60,7 @@ public final class WorkspaceActions {
             file.set(target);
             return true;
         } catch (IOException | RuntimeException e) {
-            model.reportProblem("Could not save the workspace to " + target + ": " + describe(e));
+            model.reportProblem("Could not save the workspace to " + target + ": " + org.predspace.cli.Cli.describe(e));
             return false;
         }
     }
@@ -71,7 +71,7 @@ public final class WorkspaceActions {
         try {
             w = WorkspaceFile.read(source);
         } catch (IOException | RuntimeException e) {
-            model.reportProblem("Could not open the workspace: " + describe(e));
+            model.reportProblem("Could not open the workspace: " + org.predspace.cli.Cli.describe(e));
             return false;
         }
         if (!model.runs().isEmpty()) {
@@ -81,12 +81,6 @@ public final class WorkspaceActions {
         binding.restore(w, source);
         file.set(source);
         return true;
-    }
-
-    private static String describe(Exception e) {
-        if (e instanceof java.nio.file.NoSuchFileException) return "no such file: " + e.getMessage();
-        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied: " + e.getMessage();
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private FileChooser chooser(String title) {

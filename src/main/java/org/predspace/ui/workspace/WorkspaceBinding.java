@@ -41,8 +41,7 @@ public final class WorkspaceBinding {
         for (RunItem r : model.runs()) {
             if (r.state().dir() != null) runs.add(new Workspace.RunEntry(r.state().dir().toAbsolutePath().normalize(), r.isVisible()));
         }
-        int[] axes = {model.axisProperty(0).get(), model.axisProperty(1).get(), model.axisProperty(2).get()};
-        Workspace.Drawing drawing = new Workspace.Drawing(model.probeProperty().get(), model.colouringProperty().get(), axes,
+        Workspace.Drawing drawing = new Workspace.Drawing(model.probeProperty().get(), model.colouringProperty().get(), model.axes(),
                 model.pointSizeProperty().get(), model.trajectoriesShownProperty().get(), model.darkThemeProperty().get(),
                 model.shownUpToStepProperty().get());
         Tab tab = window.panels().getSelectionModel().getSelectedItem();
@@ -85,7 +84,7 @@ public final class WorkspaceBinding {
         Workspace.Drawing d = w.drawing();
         model.probeProperty().set(d.probe());
         model.colouringProperty().set(d.colouring());
-        for (int i = 0; i < 3; i++) model.axisProperty(i).set(d.axes()[i]);
+        model.setAxes(d.axes());
         model.pointSizeProperty().set(d.pointSize());
         model.trajectoriesShownProperty().set(d.trajectoriesShown());
         model.darkThemeProperty().set(d.darkTheme());
