@@ -28,6 +28,17 @@ final class MarkerMesh extends InPlaceMesh {
         }
 
         static Shape forCount(int points) { return points > TETRAHEDRA_ABOVE ? TETRAHEDRON : OCTAHEDRON; }
+
+        /** One normal per corner, pointing out through it: the shape shades like a small sphere. */
+        float[] normals() {
+            float[] n = new float[3 * corners.length];
+            for (int v = 0; v < corners.length; v++) {
+                double[] c = corners[v];
+                double len = Math.sqrt(c[0] * c[0] + c[1] * c[1] + c[2] * c[2]);
+                for (int a = 0; a < 3; a++) n[3 * v + a] = (float) (c[a] / len);
+            }
+            return n;
+        }
     }
 
     private final Shape shape;
@@ -35,7 +46,8 @@ final class MarkerMesh extends InPlaceMesh {
     MarkerMesh(Shape shape, PhongMaterial material, float[] texCoords) {
         // closed shapes: culling hides the far half; whichever half the winding makes "back",
         // a marker this small looks the same
-        super(shape.corners.length, shape.faces, material, texCoords, javafx.scene.shape.CullFace.BACK);
+        super(shape.corners.length, shape.faces, shape.faces, shape.normals(), 0, material, texCoords,
+                javafx.scene.shape.CullFace.BACK);
         this.shape = shape;
     }
 

@@ -112,6 +112,9 @@ public final class PredictionView extends StackPane {
         triad = new AxisTriad(overlay);
         anchorLabels = new AnchorLabels(overlay);
         world.getChildren().addAll(triad.node(), ignorance, truth, selection);
+        // only the markers answer the mouse: picking tests every face of every pickable mesh
+        // on each pulse the pointer rests over the rotating view
+        for (Node n : List.of(triad.node(), ignorance, truth, selection)) n.setMouseTransparent(true);
         selection.setDrawMode(DrawMode.LINE);
         selection.setVisible(false);
         buildPalette();
@@ -186,6 +189,8 @@ public final class PredictionView extends StackPane {
         markers = new MarkerMesh(MarkerMesh.Shape.OCTAHEDRON, material, palette.texCoords());
         trajectories = new RibbonMesh(material, palette.texCoords());
         geodesic = new RibbonMesh(material, palette.texCoords());
+        trajectories.view().setMouseTransparent(true);
+        geodesic.view().setMouseTransparent(true);
         world.getChildren().addAll(trajectories.view(), geodesic.view(), markers.view());
         ignorance.setMaterial(new PhongMaterial(Color.gray(0.55)));
         // truth as the theme's strongest contrast, ignorance mid grey: neither is a run hue (gold

@@ -9,9 +9,11 @@ import javafx.scene.paint.PhongMaterial;
 final class RibbonMesh extends InPlaceMesh {
     /** Vertices 0-3 at the start (n1+, n1-, n2+, n2-), 4-7 at the end: quads (0,1,5,4) and (2,3,7,6). */
     private static final int[] CROSSED_QUADS = {0, 1, 5, 0, 5, 4, 2, 3, 7, 2, 7, 6};
+    /** Each quad's own normal: the first lies in the plane of d and n1, so its normal is n2; the second's is n1. */
+    private static final int[] QUAD_NORMALS = {0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1};
 
     RibbonMesh(PhongMaterial material, float[] texCoords) {
-        super(8, CROSSED_QUADS, material, texCoords);
+        super(8, CROSSED_QUADS, QUAD_NORMALS, null, 2, material, texCoords, javafx.scene.shape.CullFace.NONE);
     }
 
     /**
@@ -42,22 +44,25 @@ final class RibbonMesh extends InPlaceMesh {
             n1y /= l1;
             n1z /= l1;
             double n2x = dy * n1z - dz * n1y, n2y = dz * n1x - dx * n1z, n2z = dx * n1y - dy * n1x;
+            int m = normalOffset(s);
+            put(normals, m, n2x, n2y, n2z);
+            put(normals, m + 3, n1x, n1y, n1z);
             int k = vertexOffset(s);
             for (int end = 0; end < 2; end++) {
                 double px = ends[6 * s + 3 * end], py = ends[6 * s + 3 * end + 1], pz = ends[6 * s + 3 * end + 2];
-                k = put(k, px + h * n1x, py + h * n1y, pz + h * n1z);
-                k = put(k, px - h * n1x, py - h * n1y, pz - h * n1z);
-                k = put(k, px + h * n2x, py + h * n2y, pz + h * n2z);
-                k = put(k, px - h * n2x, py - h * n2y, pz - h * n2z);
+                k = put(points, k, px + h * n1x, py + h * n1y, pz + h * n1z);
+                k = put(points, k, px - h * n1x, py - h * n1y, pz - h * n1z);
+                k = put(points, k, px + h * n2x, py + h * n2y, pz + h * n2z);
+                k = put(points, k, px - h * n2x, py - h * n2y, pz - h * n2z);
             }
         }
         finish(n, colours);
     }
 
-    private int put(int k, double x, double y, double z) {
-        points[k] = (float) x;
-        points[k + 1] = (float) y;
-        points[k + 2] = (float) z;
+    private static int put(float[] into, int k, double x, double y, double z) {
+        into[k] = (float) x;
+        into[k + 1] = (float) y;
+        into[k + 2] = (float) z;
         return k + 3;
     }
 }
