@@ -15,8 +15,20 @@ import java.util.concurrent.TimeUnit;
  * is the same, only scheduled less politely.
  */
 public final class BackgroundPriority {
-    /** nice +10: about a tenth of the CPU weight of a normal thread when both want to run. */
-    public static final int BACKGROUND = 10;
+    /**
+     * nice +19: background work runs on the CPU the UI leaves (1.5% of a normal thread's weight
+     * when both want to run, and all of the CPU when the UI is idle). It was +10 (a tenth), but
+     * a training start has about nine background threads runnable at once (two trainings, four
+     * tasks, the embedding refresh, the compilers), which at +10 weigh as much as one normal
+     * thread: the renderer then got a share, not the CPU. bench/stall-bench.sh, same build,
+     * alternating: training-frame median 32-36 ms at +19 against 42-47 ms at +10, p99 77-88 against 88-125.
+     */
+    public static final int BACKGROUND = 19;
+    /**
+     * nice +10 for the JIT compilers: lower than the UI, since a training start makes them work
+     * flat out, but above the background work, since they also compile the UI's own code.
+     */
+    public static final int COMPILERS = 10;
     private static final Path THREAD_SELF = Path.of("/proc/thread-self");
 
     private BackgroundPriority() {}
@@ -71,7 +83,7 @@ public final class BackgroundPriority {
                     continue;   // the thread ended
                 }
                 if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                    if (renice(t.getFileName().toString(), BACKGROUND)) lowered++;
+                    if (renice(t.getFileName().toString(), COMPILERS)) lowered++;
                 }
             }
         } catch (IOException e) {

@@ -35,7 +35,7 @@ class BackgroundPriorityTest {
         int before = Integer.parseInt(lines.get("main"));
         assertTrue(Integer.parseInt(lines.get("lowered")) >= 1, out);
         for (String nice : lines.get("compilers").split(",")) {
-            assertEquals(Math.min(19, before + BackgroundPriority.BACKGROUND), Integer.parseInt(nice), out);
+            assertEquals(Math.min(19, before + BackgroundPriority.COMPILERS), Integer.parseInt(nice), out);
         }
         assertEquals(before, Integer.parseInt(lines.get("mainAfter")), "the calling thread keeps its priority: " + out);
     }
