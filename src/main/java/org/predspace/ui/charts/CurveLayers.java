@@ -35,6 +35,8 @@ final class CurveLayers {
     private final Map<Series<Number, Number>, Long> grownAt = new IdentityHashMap<>();
     /** Display positions of 0 and 1 on each axis and the plot size, when the paths were traced. */
     private double[] tracedMapping = new double[0];
+    /** Whether the chart has been laid out: series added after that belong to runs that just appeared. */
+    private boolean arranged;
 
     CurveLayers() {
         settled.setCache(true);
@@ -44,7 +46,16 @@ final class CurveLayers {
     /** The group holding the settled paths (one cached image). */
     Group settled() { return settled; }
 
-    void added(Series<Number, Number> s) { stale.add(s); }
+    /**
+     * A series joined the chart. Once the chart is on screen a new series is a run that just
+     * appeared (a training starting): it is drawn uncached like a growing one, since moving it
+     * into the cached group would make the renderer rasterise every settled curve again, and
+     * once more when it starts to grow a moment later.
+     */
+    void added(Series<Number, Number> s) {
+        stale.add(s);
+        if (arranged) grownAt.put(s, System.nanoTime());
+    }
 
     void removed(Series<Number, Number> s) {
         stale.remove(s);
@@ -84,6 +95,7 @@ final class CurveLayers {
      * {@code plotChildren}, followed by {@code overlays}; touches the scene graph only if that changes it.
      */
     void arrange(List<Series<Number, Number>> all, ObservableList<Node> plotChildren, List<Node> overlays) {
+        arranged = true;
         long now = System.nanoTime();
         List<Node> cached = new ArrayList<>();
         List<Node> wanted = new ArrayList<>();

@@ -177,7 +177,7 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
             for (RunCurves rc : shown) {
                 for (Metric m : Metric.values()) if (m.accuracy == accuracy) wanted.add(rc.series(m));
             }
-            if (!chart.getData().equals(wanted)) chart.getData().setAll(wanted);
+            org.predspace.ui.charts.ListEdits.reconcile(chart.getData(), wanted);
             for (RunCurves rc : shown) {
                 for (Metric m : Metric.values()) {
                     if (m.accuracy == accuracy) style(rc.series(m), rc.run, m, selected);

@@ -133,6 +133,21 @@ class MarkedLineChartTest {
     }
 
     @Test
+    void aSeriesAddedOnScreenIsDrawnOutsideTheCachedGroupWhichKeepsItsCurves() throws Exception {
+        Node settled = fx(() -> path(marked, 0).getParent());
+        List<Node> cached = fx(() -> List.copyOf(((javafx.scene.Group) settled).getChildren()));
+        assertEquals(CURVES.length, cached.size());
+        WaitForAsyncUtils.asyncFx(() -> marked.getData().add(series(new double[][] {{1, 1}, {2, 1.2}}))).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        Path added = fx(() -> path(marked, CURVES.length));
+        assertEquals(settled.getParent(), fx(added::getParent), "the new run's curve is drawn directly on the plot");
+        assertEquals(cached, fx(() -> List.copyOf(((javafx.scene.Group) settled).getChildren())),
+                "the cached group is untouched, so its image stays valid");
+        List<Node> plot = fx(() -> List.copyOf(settled.getParent().getChildrenUnmodifiable()));
+        assertEquals(List.of(settled, added), plot.subList(0, 2), "stacked above the settled curves");
+    }
+
+    @Test
     void aRemovedSeriesLeavesTheCachedGroup() throws Exception {
         Path removed = fx(() -> path(marked, 0));
         assertTrue(fx(() -> removed.getParent() != null));

@@ -1,0 +1,90 @@
+package org.predspace.ui.charts;
+
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ListEditsTest {
+    /** Counts the items each change adds and removes (a chart rebuilds exactly those series). */
+    private static final class Edits {
+        int added, removed, changes;
+
+        Edits(ObservableList<String> list) {
+            list.addListener((ListChangeListener<String>) c -> {
+                changes++;
+                while (c.next()) {
+                    added += c.getAddedSize();
+                    removed += c.getRemovedSize();
+                }
+            });
+        }
+    }
+
+    private static List<String> names(int from, int to) {
+        List<String> out = new ArrayList<>();
+        for (int i = from; i < to; i++) out.add(new String("run" + i));   // distinct objects: compared by identity
+        return out;
+    }
+
+    @Test
+    void newItemsAtTheEndAreAppendedInOneChangeWithoutTouchingTheOthers() {
+        List<String> old = names(0, 56);
+        ObservableList<String> list = FXCollections.observableArrayList(old);
+        Edits edits = new Edits(list);
+        List<String> wanted = new ArrayList<>(old);
+        wanted.addAll(names(56, 60));
+        ListEdits.reconcile(list, wanted);
+        assertEquals(wanted, list);
+        assertEquals(1, edits.changes);
+        assertEquals(4, edits.added);
+        assertEquals(0, edits.removed);
+    }
+
+    @Test
+    void movingOneItemToTheEndRemovesAndAddsOnlyIt() {
+        List<String> old = names(0, 20);
+        ObservableList<String> list = FXCollections.observableArrayList(old);
+        Edits edits = new Edits(list);
+        List<String> wanted = new ArrayList<>(old);
+        wanted.add(wanted.remove(7));   // the selected run drawn last
+        ListEdits.reconcile(list, wanted);
+        assertEquals(wanted, list);
+        assertEquals(1, edits.added);
+        assertEquals(1, edits.removed);
+    }
+
+    @Test
+    void anEqualListIsLeftAlone() {
+        List<String> old = names(0, 5);
+        ObservableList<String> list = FXCollections.observableArrayList(old);
+        Edits edits = new Edits(list);
+        ListEdits.reconcile(list, new ArrayList<>(old));
+        assertEquals(0, edits.changes);
+    }
+
+    @Test
+    void anyWantedOrderIsReachedFromAnyStart() {
+        Random random = new Random(7);
+        List<String> pool = names(0, 12);
+        for (int trial = 0; trial < 500; trial++) {
+            ObservableList<String> list = FXCollections.observableArrayList(sample(pool, random));
+            List<String> wanted = sample(pool, random);
+            ListEdits.reconcile(list, wanted);
+            for (int i = 0; i < wanted.size(); i++) assertEquals(System.identityHashCode(wanted.get(i)), System.identityHashCode(list.get(i)));
+            assertEquals(wanted.size(), list.size());
+        }
+    }
+
+    private static List<String> sample(List<String> pool, Random random) {
+        List<String> copy = new ArrayList<>(pool);
+        java.util.Collections.shuffle(copy, random);
+        return new ArrayList<>(copy.subList(0, random.nextInt(copy.size() + 1)));
+    }
+}
