@@ -76,6 +76,9 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         if (was == null || was.metrics().size() != is.metrics().size()) inputsChanged();
     };
     private final ChangeListener<Color> colourChanged = (o, was, is) -> coloursChanged();
+    private final ChangeListener<Boolean> holderShown = (o, was, is) -> holderVisibilityChanged();
+    /** Inputs changed while the panel was hidden. */
+    private boolean chartsBehind;
 
     public ComparePanel(ExplorerModel model) {
         this.model = model;
@@ -95,7 +98,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
                 "How far each visible run strays from the ignorance-to-truth geodesic (Bhattacharyya distance)"
                         + "\nat each progress. Click a curve to select its run.", this::select);
         recompute = new RecomputeSchedule(RECOMPUTE_INTERVAL, this::startDistances);
-        charts = new Throttle(CHART_INTERVAL, this::refreshCharts);
+        charts = new Throttle(CHART_INTERVAL, this::refreshChartsIfShown);
 
         Button recomputeButton = new Button("Recompute");
         recomputeButton.setTooltip(new Tooltip("Read the visible runs again and recompute their trajectory distances now"));
@@ -131,6 +134,12 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         arrange(split, heatmapPane, curves);
         setCenter(split);
 
+        parentProperty().addListener((o, was, is) -> {
+            if (was != null) was.visibleProperty().removeListener(holderShown);
+            if (is != null) is.visibleProperty().addListener(holderShown);
+            holderVisibilityChanged();
+        });
+        sceneProperty().addListener((o, was, is) -> holderVisibilityChanged());
         model.runs().forEach(this::watch);
         model.runs().addListener((ListChangeListener<RunItem>) c -> {
             while (c.next()) {
@@ -162,7 +171,36 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
 
     private void inputsChanged() {
         recompute.request();
-        charts.request();
+        requestCharts();
+    }
+
+    /**
+     * The charts are redrawn only while the panel is on screen: rebuilding their curves for a
+     * hidden tab (every 400 ms while runs train) cost the JavaFX thread time the visible panels
+     * and the 3D view needed. They catch up at once when the tab is shown. The distances are
+     * still recomputed (in the background), so an exported table is never stale.
+     */
+    private void requestCharts() {
+        if (shown()) charts.request();
+        else chartsBehind = true;
+    }
+
+    /** On screen: in a scene, and neither the panel nor its holder (a tab's content region) hidden. */
+    private boolean shown() {
+        return getScene() != null && isVisible() && (getParent() == null || getParent().isVisible());
+    }
+
+    /** The throttle's call: the tab may have been left while it waited. */
+    private void refreshChartsIfShown() {
+        if (shown()) refreshCharts();
+        else chartsBehind = true;
+    }
+
+    private void holderVisibilityChanged() {
+        if (chartsBehind && shown()) {
+            chartsBehind = false;
+            refreshCharts();
+        }
     }
 
     /** Visible runs with at least two checkpoints, in the model's order. */
@@ -226,7 +264,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
 
     private void coloursChanged() {
         heatmap.redraw();
-        charts.request();
+        requestCharts();
     }
 
     private void refreshCharts() {

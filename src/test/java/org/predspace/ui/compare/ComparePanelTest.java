@@ -42,9 +42,11 @@ class ComparePanelTest {
     private ExplorerModel model;
     private ComparePanel panel;
     private List<Path> dirs;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         dirs = TestRuns.writeSynthetic(tmp, RUNS, CHECKPOINTS);
         model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), tmp.resolve("out"));
         panel = new ComparePanel(model);
@@ -160,6 +162,30 @@ class ComparePanelTest {
         assertTrue(line.getStyle().contains("-fx-stroke-width: 4.5px"), line.getStyle());
         Node other = fx(() -> curves.chart().getData().get((pick[0] + 1) % RUNS).getNode());
         assertTrue(other.getStyle().contains("-fx-opacity: 0.3"), other.getStyle());
+    }
+
+    @Test
+    void onAHiddenTabTheChartsWaitAndCatchUpWhenTheTabIsShown() throws Exception {
+        javafx.scene.control.TabPane tabs = fx(() -> {
+            javafx.scene.control.TabPane t = new javafx.scene.control.TabPane(
+                    new javafx.scene.control.Tab("Curves", new javafx.scene.control.Label("in front")),
+                    new javafx.scene.control.Tab("Compare", panel));
+            stage.setScene(new Scene(t, 1400, 800));
+            return t;
+        });
+        WaitForAsyncUtils.waitForFxEvents();   // the tab pane's skin hides the unselected tab's content
+        assertFalse(fx(() -> panel.getParent().isVisible()), "the Compare tab's content is hidden");
+        WaitForAsyncUtils.asyncFx(() -> model.openRuns(dirs)).get();
+        waitUntil(() -> model.runs().size() == RUNS && panel.settled() && panel.heatmap().runsInOrder().size() == RUNS
+                && model.picture().frame().size() == RUNS * CHECKPOINTS + 2);
+        Thread.sleep(3 * (long) ComparePanel.CHART_INTERVAL.toMillis());
+        assertEquals(List.of(), fx(() -> seriesNames(panel.progressCurves().chart().getData())),
+                "no curves are built behind another tab");
+        assertEquals(RUNS, fx(() -> panel.heatmap().runsInOrder().size()), "the distances are computed all the same");
+
+        WaitForAsyncUtils.asyncFx(() -> tabs.getSelectionModel().select(1)).get();
+        assertEquals(RUNS * CHECKPOINTS, fx(() -> panel.progressCurves().chart().getData().stream()
+                .mapToInt(x -> x.getData().size()).sum()), "shown at once, with every checkpoint");
     }
 
     // ---- helpers ---------------------------------------------------------------------------
