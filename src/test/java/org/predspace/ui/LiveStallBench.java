@@ -117,9 +117,11 @@ public final class LiveStallBench extends Application {
 
     private double worstAt;
     private ExplorerModel model;
+    private Stage stage;
 
     @Override
     public void start(Stage stage) throws Exception {
+        this.stage = stage;
         NativeBackend.configure();
         if (Boolean.getBoolean("bench.jitNice")) {
             System.out.println("JIT compiler threads lowered: " + org.predspace.platform.BackgroundPriority.lowerJitCompilers());
@@ -179,7 +181,9 @@ public final class LiveStallBench extends Application {
                 if (!training && elapsed > IDLE_SECONDS) {
                     training = true;
                     trainingStart = System.nanoTime();
+                    System.err.println("BENCH: training starts");   // a mark in -Djavafx.pulseLogger output
                     model.train(specs(dataset));
+                    System.err.printf(Locale.ROOT, "BENCH: train() returned after %.1f ms%n", (System.nanoTime() - trainingStart) / 1e6);
                 }
                 if (training && model.runs().size() > opened && model.runs().stream().allMatch(r -> r.state().phase().ended())) {
                     stop();
@@ -202,7 +206,25 @@ public final class LiveStallBench extends Application {
         return specs;
     }
 
+    /** With -Dbench.nodes=true: how many nodes the window has, by class (each pulse walks them all for bounds). */
+    private static void countNodes(javafx.scene.Parent root) {
+        java.util.Map<String, Integer> byClass = new java.util.TreeMap<>();
+        java.util.ArrayDeque<javafx.scene.Node> todo = new java.util.ArrayDeque<>(List.of(root));
+        int total = 0;
+        while (!todo.isEmpty()) {
+            javafx.scene.Node n = todo.pop();
+            total++;
+            byClass.merge(n.getClass().getSimpleName(), 1, Integer::sum);
+            if (n instanceof javafx.scene.Parent p) todo.addAll(p.getChildrenUnmodifiable());
+            if (n instanceof javafx.scene.SubScene s) todo.add(s.getRoot());
+        }
+        System.out.println("nodes " + total);
+        byClass.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(12)
+                .forEach(e -> System.out.println("  " + e.getValue() + " " + e.getKey()));
+    }
+
     private void report() {
+        if (Boolean.getBoolean("bench.nodes")) countNodes(stage.getScene().getRoot());
         int points = model.picture().frame().size();
         System.out.println(line("idle", idle) + " (peer: nothing training)");
         System.out.println(line("training", live) + String.format(Locale.ROOT, " checkpoints_drawn=%d", points - 2));
