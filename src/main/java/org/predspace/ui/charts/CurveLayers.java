@@ -93,22 +93,33 @@ final class CurveLayers {
     /**
      * Puts the settled paths into the cached group and the rest, in series order, after it in
      * {@code plotChildren}, followed by {@code overlays}; touches the scene graph only if that changes it.
+     *
+     * @return nanoseconds until the next growing series settles, or -1 if none grows: the chart
+     *         arranges again then, so that curves join the cached image while nothing else
+     *         happens rather than at the next change (a training start, say)
      */
-    void arrange(List<Series<Number, Number>> all, ObservableList<Node> plotChildren, List<Node> overlays) {
+    long arrange(List<Series<Number, Number>> all, ObservableList<Node> plotChildren, List<Node> overlays) {
         arranged = true;
         long now = System.nanoTime();
         List<Node> cached = new ArrayList<>();
         List<Node> wanted = new ArrayList<>();
         wanted.add(settled);
         boolean growing = false;
+        long untilSettled = -1;
         for (Series<Number, Number> s : all) {
             if (s.getNode() == null) continue;
             Long t = grownAt.get(s);
-            growing |= t != null && now - t < SETTLE_NANOS;
+            if (t != null && now - t < SETTLE_NANOS) {
+                growing = true;
+                long left = SETTLE_NANOS - (now - t);
+                untilSettled = untilSettled < 0 ? left : Math.min(untilSettled, left);
+            }
             (growing ? wanted : cached).add(s.getNode());
         }
         wanted.addAll(overlays);
-        if (!settled.getChildren().equals(cached)) settled.getChildren().setAll(cached);
-        if (!plotChildren.equals(wanted)) plotChildren.setAll(wanted);
+        // edits, not setAll: re-adding the cached group (or every path in it) would throw its image away
+        ListEdits.reconcile(settled.getChildren(), cached);
+        ListEdits.reconcile(plotChildren, wanted);
+        return untilSettled;
     }
 }

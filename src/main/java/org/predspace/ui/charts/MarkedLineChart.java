@@ -31,6 +31,8 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
     private final ObservableList<Point2D> ringPoints = FXCollections.observableArrayList();
     private Color dotColour = Color.GRAY;
     private final CurveLayers layers = new CurveLayers();
+    /** Lays the chart out again when growing curves have settled, so they join the cached image. */
+    private final javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition();
 
     public MarkedLineChart(Axis<Number> xAxis, Axis<Number> yAxis) {
         super(xAxis, yAxis);
@@ -44,6 +46,7 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         dots.setMouseTransparent(true);
         rings.setMouseTransparent(true);
         getPlotChildren().addAll(layers.settled(), marker, dots, rings, markerLabel);
+        settle.setOnFinished(e -> requestChartLayout());
         markerX.addListener((o, a, b) -> requestChartLayout());
         markerLabel.textProperty().addListener((o, a, b) -> requestChartLayout());
         dotPoints.addListener((javafx.collections.ListChangeListener<Point2D>) c -> rebuild(dots, dotPoints, "chart-dot"));
@@ -150,7 +153,11 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         markerLabel.setVisible(x != null && !markerLabel.getText().isEmpty());
         place(dots, dotPoints);
         place(rings, ringPoints);
-        layers.arrange(getData(), getPlotChildren(), List.of(marker, dots, rings, markerLabel));
+        long untilSettled = layers.arrange(getData(), getPlotChildren(), List.of(marker, dots, rings, markerLabel));
+        if (untilSettled >= 0) {
+            settle.setDuration(javafx.util.Duration.millis(untilSettled / 1e6 + 20));
+            settle.playFromStart();
+        }
     }
 
     private void place(Group group, List<Point2D> points) {

@@ -148,6 +148,19 @@ class MarkedLineChartTest {
     }
 
     @Test
+    void aGrownCurveRejoinsTheCachedGroupOnceItSettledWithoutAnyOtherChange() throws Exception {
+        Node settled = fx(() -> path(marked, 0).getParent());
+        grow(1, 4.5, 1.8);
+        assertFalse(fx(() -> path(marked, 1).getParent() == settled), "growing: drawn directly");
+        Thread.sleep(CurveLayers.SETTLE_NANOS / 1_000_000 + 500);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int i = 0; i < CURVES.length; i++) {
+            int series = i;
+            assertSame(settled, fx(() -> path(marked, series).getParent()), "series " + i + " is cached again");
+        }
+    }
+
+    @Test
     void aRemovedSeriesLeavesTheCachedGroup() throws Exception {
         Path removed = fx(() -> path(marked, 0));
         assertTrue(fx(() -> removed.getParent() != null));
