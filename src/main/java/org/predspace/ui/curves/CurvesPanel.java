@@ -62,6 +62,8 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
     private final List<RunCurves> shown = new ArrayList<>();
     private final Set<RunItem> grown = new LinkedHashSet<>();
     private final Throttle growth = Throttle.quarterSecond(this::grow);
+    /** New or removed runs reach the charts a frame after the run table (see {@link NextFrame}). */
+    private final org.predspace.ui.NextFrame runsChanged = new org.predspace.ui.NextFrame(this::syncRuns);
     private final VBox charts;
 
     public CurvesPanel(ExplorerModel model) {
@@ -107,7 +109,7 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
         VBox.setVgrow(accuracyChart, Priority.ALWAYS);
         setCenter(charts);
 
-        runs.addListener((ListChangeListener<RunItem>) c -> syncRuns());
+        runs.addListener((ListChangeListener<RunItem>) c -> runsChanged.request());
         model.selectedRunProperty().addListener((o, a, b) -> showSeries());
         model.selectedCheckpointProperty().addListener((o, a, b) -> showSelection());
         syncRuns();
@@ -195,11 +197,16 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
         boolean emphasised = run == selected;
         boolean faint = selected != null && !emphasised;
         double width = emphasised ? 3.5 : faint ? 1.5 : 2.5;
-        s.getNode().setStyle("-fx-stroke: " + web(run.colour()) + "; -fx-stroke-width: " + width + ";"
-                + (m.heldOut ? " -fx-stroke-dash-array: " + (emphasised ? "10 7" : "6 5") + ";" : ""));
+        String style = "-fx-stroke: " + web(run.colour()) + "; -fx-stroke-width: " + width + ";"
+                + (m.heldOut ? " -fx-stroke-dash-array: " + (emphasised ? "10 7" : "6 5") + ";" : "");
+        String kind = emphasised ? "selected-curve" : faint ? "faint-curve" : "curve";
+        // Only a real change: CSS applied again sets a dashed path's dash list anew, which marks
+        // it changed even with equal values, and every settled curve would be rasterised again.
+        if (style.equals(s.getNode().getStyle()) && s.getNode().getStyleClass().contains(kind)) return;
+        s.getNode().setStyle(style);
         s.getNode().setOpacity(faint ? 0.3 : 1);
         s.getNode().getStyleClass().removeAll("selected-curve", "faint-curve", "curve");
-        s.getNode().getStyleClass().add(emphasised ? "selected-curve" : faint ? "faint-curve" : "curve");
+        s.getNode().getStyleClass().add(kind);
     }
 
     private static String web(Color c) {
