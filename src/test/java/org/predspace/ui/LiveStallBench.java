@@ -116,6 +116,8 @@ public final class LiveStallBench extends Application {
     }
 
     private double worstAt;
+    private long idleWorst;
+    private double idleWorstAt;
     private ExplorerModel model;
     private Stage stage;
 
@@ -172,6 +174,10 @@ public final class LiveStallBench extends Application {
                 double elapsed = (t - start) / 1e9;
                 if (last != 0 && elapsed > 1) {
                     (training ? live : idle).add(t - last);
+                    if (!training && t - last > idleWorst) {
+                        idleWorst = t - last;
+                        idleWorstAt = elapsed;
+                    }
                     if (training && t - last > worst) {
                         worst = t - last;
                         worstAt = (t - trainingStart) / 1e9;
@@ -226,7 +232,7 @@ public final class LiveStallBench extends Application {
     private void report() {
         if (Boolean.getBoolean("bench.nodes")) countNodes(stage.getScene().getRoot());
         int points = model.picture().frame().size();
-        System.out.println(line("idle", idle) + " (peer: nothing training)");
+        System.out.println(line("idle", idle) + String.format(Locale.ROOT, " (peer: nothing training; longest %.1f s into it)", idleWorstAt));
         System.out.println(line("training", live) + String.format(Locale.ROOT, " checkpoints_drawn=%d", points - 2));
         double ratio = max(live) / max(idle);
         System.out.printf(Locale.ROOT, "longest stall while two runs train: %.0f ms, %.1f s after they started (idle %.0f ms, ratio %.2f)%n",
