@@ -61,6 +61,9 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
     /** Runs on the charts, the selected one last (drawn on top). */
     private final List<RunCurves> shown = new ArrayList<>();
     private final Set<RunItem> grown = new LinkedHashSet<>();
+    /** Runs whose loss series grew and whose accuracy series follow in the next frame. */
+    private final Set<RunItem> growingAccuracy = new LinkedHashSet<>();
+    private final org.predspace.ui.NextFrame accuracyNext = new org.predspace.ui.NextFrame(this::growAccuracy);
     private final Throttle growth = Throttle.quarterSecond(this::grow);
     /** New or removed runs reach the charts a frame after the run table (see {@link NextFrame}). */
     private final org.predspace.ui.NextFrame runsChanged = new org.predspace.ui.NextFrame(this::syncRuns);
@@ -153,14 +156,30 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
         showSeries();
     }
 
-    /** Appends what live runs gained since the last time; the throttle calls it at most 4 times a second. */
+    /**
+     * Appends what live runs gained since the last time; the throttle calls it at most 4 times
+     * a second. The loss chart now, the accuracy chart in the next frame: each chart that
+     * changes is laid out and drawn again whole (grid, axes, curves), 20-60 ms of software
+     * rendering, and one chart per frame keeps frames short.
+     */
     private void grow() {
         for (RunItem r : grown) {
             RunCurves rc = curves.get(r);
-            if (rc != null) rc.catchUp(r.state());
+            if (rc != null) rc.catchUp(r.state(), false);
         }
+        growingAccuracy.addAll(grown);
         grown.clear();
-        showSelection();
+        showSelection(lossChart);
+        accuracyNext.request();
+    }
+
+    private void growAccuracy() {
+        for (RunItem r : growingAccuracy) {
+            RunCurves rc = curves.get(r);
+            if (rc != null) rc.catchUp(r.state(), true);
+        }
+        growingAccuracy.clear();
+        showSelection(accuracyChart);
     }
 
     /** Which series are on the charts and how each is drawn; the points themselves are untouched. */
@@ -217,31 +236,35 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
     // ---- selection: dots, rings, marker -----------------------------------------------
 
     private void showSelection() {
+        showSelection(lossChart);
+        showSelection(accuracyChart);
+    }
+
+    /** Dots on the selected run's points, rings on the selected checkpoint, the step marker: on one chart, touched only if they changed. */
+    private void showSelection(MarkedLineChart chart) {
         RunItem run = model.selectedRun();
         RunCurves rc = run == null ? null : curves.get(run);
         CheckpointRef ref = model.selectedCheckpoint();
         Number markerX = ref == null ? null : scale.toAxis(ref.step());
-        for (MarkedLineChart chart : List.of(lossChart, accuracyChart)) {
-            boolean accuracy = chart == accuracyChart;
-            List<Point2D> dots = new ArrayList<>();
-            List<Point2D> rings = new ArrayList<>();
-            if (rc != null) {
-                chart.setDotColour(run.colour());
-                for (Metric m : Metric.values()) {
-                    if (m.accuracy != accuracy) continue;
-                    var data = rc.series(m).getData();
-                    for (int i = 0; i < data.size(); i++) {
-                        Point2D p = new Point2D(data.get(i).getXValue().doubleValue(), data.get(i).getYValue().doubleValue());
-                        dots.add(p);
-                        if (ref != null && ref.run().equals(run.name()) && rc.checkpointOf(m, i) == ref.checkpoint()) rings.add(p);
-                    }
+        boolean accuracy = chart == accuracyChart;
+        List<Point2D> dots = new ArrayList<>();
+        List<Point2D> rings = new ArrayList<>();
+        if (rc != null) {
+            chart.setDotColour(run.colour());
+            for (Metric m : Metric.values()) {
+                if (m.accuracy != accuracy) continue;
+                var data = rc.series(m).getData();
+                for (int i = 0; i < data.size(); i++) {
+                    Point2D p = new Point2D(data.get(i).getXValue().doubleValue(), data.get(i).getYValue().doubleValue());
+                    dots.add(p);
+                    if (ref != null && ref.run().equals(run.name()) && rc.checkpointOf(m, i) == ref.checkpoint()) rings.add(p);
                 }
             }
-            chart.dotPoints().setAll(dots);
-            chart.ringPoints().setAll(rings);
-            chart.markerXProperty().set(markerX);
-            chart.markerTextProperty().set(ref == null ? "" : "step " + ref.step());
         }
+        if (!chart.dotPoints().equals(dots)) chart.dotPoints().setAll(dots);
+        if (!chart.ringPoints().equals(rings)) chart.ringPoints().setAll(rings);
+        chart.markerXProperty().set(markerX);
+        chart.markerTextProperty().set(ref == null ? "" : "step " + ref.step());
     }
 
     /** Selects the checkpoint whose point is nearest the click: the selected run's first, else any drawn run's. */

@@ -22,8 +22,8 @@ final class RunCurves {
     private final LogScale scale;
     private final Map<Metric, XYChart.Series<Number, Number>> series = new EnumMap<>(Metric.class);
     private final Map<Metric, List<Integer>> checkpoints = new EnumMap<>(Metric.class);
-    /** Checkpoints of the run state already turned into points. */
-    private int consumed;
+    /** Checkpoints of the run state already turned into points, for the loss [0] and accuracy [1] chart. */
+    private final int[] consumed = new int[2];
 
     RunCurves(RunItem run, LogScale scale) {
         this.run = run;
@@ -41,20 +41,33 @@ final class RunCurves {
     /** Checkpoint index of the {@code i}-th point of {@code m}'s series. */
     int checkpointOf(Metric m, int i) { return checkpoints.get(m).get(i); }
 
-    /** Appends the checkpoints {@code state} has beyond those already plotted; starts over if it has fewer. */
+    /** Appends the checkpoints {@code state} has beyond those already plotted, on both charts. */
     void catchUp(RunState state) {
+        catchUp(state, false);
+        catchUp(state, true);
+    }
+
+    /**
+     * Appends the checkpoints {@code state} has beyond those already plotted to the series of
+     * one chart (accuracy or loss), so that the two charts can be redrawn in different frames;
+     * starts that chart's series over if the state has fewer.
+     */
+    void catchUp(RunState state, boolean accuracy) {
+        int chart = accuracy ? 1 : 0;
         List<CheckpointMetrics> metrics = state.metrics();
-        if (metrics.size() < consumed) {
+        if (metrics.size() < consumed[chart]) {
             for (Metric m : Metric.values()) {
+                if (m.accuracy != accuracy) continue;
                 series.get(m).getData().clear();
                 checkpoints.get(m).clear();
             }
-            consumed = 0;
+            consumed[chart] = 0;
         }
-        if (metrics.size() == consumed) return;
+        if (metrics.size() == consumed[chart]) return;
         for (Metric m : Metric.values()) {
+            if (m.accuracy != accuracy) continue;
             List<XYChart.Data<Number, Number>> added = new ArrayList<>();
-            for (int t = consumed; t < metrics.size(); t++) {
+            for (int t = consumed[chart]; t < metrics.size(); t++) {
                 double y = m.plotted(metrics.get(t));
                 double x = scale.toAxis(metrics.get(t).step());
                 if (Double.isNaN(y) || Double.isNaN(x)) continue;
@@ -63,6 +76,6 @@ final class RunCurves {
             }
             series.get(m).getData().addAll(added);
         }
-        consumed = metrics.size();
+        consumed[chart] = metrics.size();
     }
 }

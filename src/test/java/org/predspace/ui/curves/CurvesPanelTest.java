@@ -161,6 +161,9 @@ class CurvesPanelTest extends PanelTest<CurvesPanel> {
             return null;
         });
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> trainLoss.getData().size() == CHECKPOINTS + 2));
+        // the accuracy chart follows a frame later
+        XYChart.Series<Number, Number> trainAccuracy = panel.series("run-0", Metric.TRAIN_ACCURACY);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> trainAccuracy.getData().size() == CHECKPOINTS + 2));
         assertSame(first, trainLoss.getData().get(0), "earlier points are kept, not rebuilt");
         XYChart.Data<Number, Number> last = trainLoss.getData().get(CHECKPOINTS + 1);
         assertEquals(Math.log10(141), last.getXValue().doubleValue(), 1e-12);
