@@ -33,15 +33,21 @@ class ListEditsTest {
         return out;
     }
 
+    /** Reconciles a list holding {@code old} to {@code wanted}, checks the result, and says what it took. */
+    private static Edits reconcile(List<String> old, List<String> wanted) {
+        ObservableList<String> list = FXCollections.observableArrayList(old);
+        Edits edits = new Edits(list);
+        ListEdits.reconcile(list, wanted);
+        assertEquals(wanted, list);
+        return edits;
+    }
+
     @Test
     void newItemsAtTheEndAreAppendedInOneChangeWithoutTouchingTheOthers() {
         List<String> old = names(0, 56);
-        ObservableList<String> list = FXCollections.observableArrayList(old);
-        Edits edits = new Edits(list);
         List<String> wanted = new ArrayList<>(old);
         wanted.addAll(names(56, 60));
-        ListEdits.reconcile(list, wanted);
-        assertEquals(wanted, list);
+        Edits edits = reconcile(old, wanted);
         assertEquals(1, edits.changes);
         assertEquals(4, edits.added);
         assertEquals(0, edits.removed);
@@ -50,12 +56,9 @@ class ListEditsTest {
     @Test
     void movingOneItemToTheEndRemovesAndAddsOnlyIt() {
         List<String> old = names(0, 20);
-        ObservableList<String> list = FXCollections.observableArrayList(old);
-        Edits edits = new Edits(list);
         List<String> wanted = new ArrayList<>(old);
         wanted.add(wanted.remove(7));   // the selected run drawn last
-        ListEdits.reconcile(list, wanted);
-        assertEquals(wanted, list);
+        Edits edits = reconcile(old, wanted);
         assertEquals(1, edits.added);
         assertEquals(1, edits.removed);
     }
@@ -63,10 +66,7 @@ class ListEditsTest {
     @Test
     void anEqualListIsLeftAlone() {
         List<String> old = names(0, 5);
-        ObservableList<String> list = FXCollections.observableArrayList(old);
-        Edits edits = new Edits(list);
-        ListEdits.reconcile(list, new ArrayList<>(old));
-        assertEquals(0, edits.changes);
+        assertEquals(0, reconcile(old, new ArrayList<>(old)).changes);
     }
 
     @Test
