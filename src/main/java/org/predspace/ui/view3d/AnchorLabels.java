@@ -27,7 +27,11 @@ final class AnchorLabels {
         Pane overlay = (Pane) label.getParent();
         if (overlay == null) return;
         Point2D p = OverlayPosition.of(world, overlay, marker.getTranslateX(), marker.getTranslateY(), marker.getTranslateZ());
-        // above-right of the marker: trajectories arrive at the anchors from below-left more often
-        if (p != null) label.relocate(p.getX() + 12, p.getY() - 26);
+        if (p == null) return;
+        // above-right of the marker (trajectories arrive at the anchors from below-left more
+        // often), or above-left where the view ends
+        Point2D at = OverlayPosition.beside(p.getX(), p.getY(), label.prefWidth(-1), label.prefHeight(-1), 12, 26,
+                overlay.getWidth(), overlay.getHeight());
+        label.relocate(at.getX(), at.getY());
     }
 }

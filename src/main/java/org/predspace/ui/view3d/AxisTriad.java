@@ -102,7 +102,9 @@ final class AxisTriad {
             if (overlay == null) continue;
             Point2D p = OverlayPosition.of(world, overlay, tips[d][0], tips[d][1], tips[d][2]);
             if (p == null) continue;
-            labels[d].relocate(p.getX() + 6, p.getY() - 10);
+            Point2D at = OverlayPosition.beside(p.getX(), p.getY(), labels[d].prefWidth(-1), labels[d].prefHeight(-1), 6, 10,
+                    overlay.getWidth(), overlay.getHeight());
+            labels[d].relocate(at.getX(), at.getY());
         }
     }
 }

@@ -18,4 +18,17 @@ final class OverlayPosition {
         Point3D inScene = world.localToScene(new Point3D(x, y, z), true);
         return inScene == null ? null : overlay.sceneToLocal(inScene.getX(), inScene.getY());
     }
+
+    /**
+     * Top-left corner for a label of size {@code w} x {@code h} beside the point (x, y): right
+     * of it by {@code gap} and raised by {@code rise}, unless that would cross the view's right
+     * edge, in which case left of it; kept inside the view's top and bottom. An anchor or axis
+     * tip near the edge then keeps its whole label (a mirrored picture had "truth (labels)" cut
+     * off at the right).
+     */
+    static Point2D beside(double x, double y, double w, double h, double gap, double rise, double viewW, double viewH) {
+        double left = x + gap + w <= viewW ? x + gap : x - gap - w;
+        double top = Math.max(0, Math.min(y - rise, viewH - h));
+        return new Point2D(Math.max(0, left), top);
+    }
 }
