@@ -27,6 +27,8 @@ final class OverlayPosition {
      * off at the right).
      */
     static Point2D beside(double x, double y, double w, double h, double gap, double rise, double viewW, double viewH) {
+        // a view not laid out yet (size 0, as an offscreen export's is at first) has no edges to keep to
+        if (!(viewW > 0 && viewH > 0)) return new Point2D(x + gap, y - rise);
         double left = x + gap + w <= viewW ? x + gap : x - gap - w;
         double top = Math.max(0, Math.min(y - rise, viewH - h));
         return new Point2D(Math.max(0, left), top);

@@ -28,4 +28,9 @@ class OverlayPositionTest {
         assertEquals(H - 20, OverlayPosition.beside(100, H + 50, 100, 20, 12, 26, W, H).getY());
         assertEquals(0, OverlayPosition.beside(50, 200, 100, 20, 12, 26, 120, H).getX(), "narrower than the label: from the left edge");
     }
+
+    @Test
+    void aViewNotLaidOutYetHasNoEdges() {
+        assertEquals(new Point2D(312, 174), OverlayPosition.beside(300, 200, 100, 20, 12, 26, 0, 0));
+    }
 }
