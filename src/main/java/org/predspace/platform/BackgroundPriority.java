@@ -61,11 +61,11 @@ public final class BackgroundPriority {
     public static Integer currentNiceness() { return nicenessIn(THREAD_SELF); }
 
     /**
-     * Lowers the JVM's JIT compiler threads to background priority. When training starts, the
+     * Lowers the JVM's JIT compiler threads to {@link #COMPILERS}. When training starts, the
      * C1 and C2 compilers work flat out on its fresh code for a second or two, at normal
      * priority: on two cores they took the CPU from the renderer and stalled the picture for
      * 300-800 ms (bench/stall-bench.sh with -Dbench.threads=true blamed them in every late
-     * pulse). At background priority they still compile, in the CPU the UI leaves. The
+     * pulse). Lowered, they still compile, in the CPU the UI leaves. The
      * compilers are found by name in /proc (Linux; elsewhere nothing happens).
      *
      * @return how many compiler threads were lowered

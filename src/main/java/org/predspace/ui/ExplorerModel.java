@@ -275,6 +275,11 @@ public final class ExplorerModel {
         if (Platform.isFxApplicationThread()) noticeSink.accept(message); else Platform.runLater(() -> noticeSink.accept(message));
     }
 
+    /** Tells the user where a file they asked for went: "Saved fig.png (3840 x 2160) in /folder". Any thread. */
+    public void announceSaved(java.nio.file.Path file, String what) {
+        announce("Saved " + file.getFileName() + " (" + what + ") in " + file.toAbsolutePath().getParent());
+    }
+
     /** Any thread. */
     public void reportProblem(String message) {
         Runnable show = () -> {

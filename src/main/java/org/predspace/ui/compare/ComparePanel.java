@@ -171,18 +171,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
 
     private void inputsChanged() {
         recompute.request();
-        requestCharts();
-    }
-
-    /**
-     * The charts are redrawn only while the panel is on screen: rebuilding their curves for a
-     * hidden tab (every 400 ms while runs train) cost the JavaFX thread time the visible panels
-     * and the 3D view needed. They catch up at once when the tab is shown. The distances are
-     * still recomputed (in the background), so an exported table is never stale.
-     */
-    private void requestCharts() {
-        if (shown()) charts.request();
-        else chartsBehind = true;
+        charts.request();
     }
 
     /** On screen: in a scene, and neither the panel nor its holder (a tab's content region) hidden. */
@@ -190,7 +179,12 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         return getScene() != null && isVisible() && (getParent() == null || getParent().isVisible());
     }
 
-    /** The throttle's call: the tab may have been left while it waited. */
+    /**
+     * The throttle's call. The charts are redrawn only while the panel is on screen: rebuilding
+     * their curves for a hidden tab (every 400 ms while runs train) cost the JavaFX thread time
+     * the visible panels and the 3D view needed. They catch up at once when the tab is shown.
+     * The distances are still recomputed (in the background), so an exported table is never stale.
+     */
     private void refreshChartsIfShown() {
         if (shown()) refreshCharts();
         else chartsBehind = true;
@@ -264,7 +258,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
 
     private void coloursChanged() {
         heatmap.redraw();
-        requestCharts();
+        charts.request();
     }
 
     private void refreshCharts() {

@@ -17,8 +17,10 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.predspace.session.CheckpointRef;
 import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.NextFrame;
 import org.predspace.ui.RunItem;
 import org.predspace.ui.Throttle;
+import org.predspace.ui.charts.ListEdits;
 import org.predspace.ui.charts.LogAxis;
 import org.predspace.ui.charts.LogScale;
 import org.predspace.ui.charts.MarkedLineChart;
@@ -63,10 +65,10 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
     private final Set<RunItem> grown = new LinkedHashSet<>();
     /** Runs whose loss series grew and whose accuracy series follow in the next frame. */
     private final Set<RunItem> growingAccuracy = new LinkedHashSet<>();
-    private final org.predspace.ui.NextFrame accuracyNext = new org.predspace.ui.NextFrame(this::growAccuracy);
+    private final NextFrame accuracyNext = new NextFrame(this::growAccuracy);
     private final Throttle growth = Throttle.quarterSecond(this::grow);
     /** New or removed runs reach the charts a frame after the run table (see {@link NextFrame}). */
-    private final org.predspace.ui.NextFrame runsChanged = new org.predspace.ui.NextFrame(this::syncRuns);
+    private final NextFrame runsChanged = new NextFrame(this::syncRuns);
     private final VBox charts;
 
     public CurvesPanel(ExplorerModel model) {
@@ -198,7 +200,7 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
             for (RunCurves rc : shown) {
                 for (Metric m : Metric.values()) if (m.accuracy == accuracy) wanted.add(rc.series(m));
             }
-            org.predspace.ui.charts.ListEdits.reconcile(chart.getData(), wanted);
+            ListEdits.reconcile(chart.getData(), wanted);
             for (RunCurves rc : shown) {
                 for (Metric m : Metric.values()) {
                     if (m.accuracy == accuracy) style(rc.series(m), rc.run, m, selected);

@@ -84,7 +84,7 @@ public final class Exports {
         if (!drawable(figure)) return false;
         try {
             ExportFiles.write(target, FigureRenderer.png(figure.node(), size));
-            saved(target, size.width() + " x " + size.height());
+            model.announceSaved(target, size.width() + " x " + size.height());
             return true;
         } catch (IOException e) {
             return failed(figure.name() + " as PNG", target, e);
@@ -96,7 +96,7 @@ public final class Exports {
         if (!drawable(figure)) return false;
         try {
             ExportFiles.write(target, FigureRenderer.svg(figure.node(), size).getBytes(StandardCharsets.UTF_8));
-            saved(target, "SVG");
+            model.announceSaved(target, "SVG");
             return true;
         } catch (IOException e) {
             return failed(figure.name() + " as SVG", target, e);
@@ -173,7 +173,7 @@ public final class Exports {
         }
         try {
             table.writeTo(target);
-            saved(target, t.label().toLowerCase(java.util.Locale.ROOT));
+            model.announceSaved(target, t.label().toLowerCase(java.util.Locale.ROOT));
             return true;
         } catch (IOException e) {
             return failed(t.label().toLowerCase(java.util.Locale.ROOT) + " as CSV", target, e);
@@ -187,10 +187,6 @@ public final class Exports {
 
     private CsvTable metrics() {
         return model.runs().isEmpty() ? null : RunMetricsCsv.of(model.runs().stream().map(RunItem::state).toList());
-    }
-
-    private void saved(Path target, String what) {
-        model.announce("Saved " + target.getFileName() + " (" + what + ") in " + target.toAbsolutePath().getParent());
     }
 
     private boolean failed(String what, Path target, IOException e) {

@@ -45,8 +45,7 @@ public final class PictureExport {
                 PngFile.write(image, file);
                 return file;
             }, f -> {
-                model.announce("Saved " + f.getFileName() + " (" + size.width() + " x " + size.height() + ") in "
-                        + f.toAbsolutePath().getParent());
+                model.announceSaved(f, size.width() + " x " + size.height());
                 written.complete(f);
             }, () -> {
                 if (!written.isDone()) written.completeExceptionally(new IOException(file + " was not written"));
