@@ -123,6 +123,14 @@ public final class MainWindow {
                 ? "PredSpace — prediction space explorer"
                 : "PredSpace — " + workspace.fileProperty().get().getFileName(), workspace.fileProperty()));
         stage.setScene(scene);
+        // once the window is up, before any run trains: the 3D renderer's first-time costs
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(javafx.stage.WindowEvent e) {
+                stage.removeEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, this);
+                if (GraphicsSupport.canDraw3D()) javafx.application.Platform.runLater(view::warmUpRenderer);
+            }
+        });
     }
 
     public Scene scene() { return scene; }

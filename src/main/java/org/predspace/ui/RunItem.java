@@ -26,6 +26,14 @@ public final class RunItem {
         this.colour = new SimpleObjectProperty<>(this, "colour", colour);
     }
 
+    /** A run that does not exist, training from step 0: for drawing a row that is never shown. */
+    public static RunItem standIn() {
+        java.util.Map<String, Object> spec = java.util.Map.of("dataset", "mnist", "architecture", "mlp",
+                "optimizer", "sgd", "learning_rate", 0.1, "batch_size", 64, "seed", 0);
+        return new RunItem(new RunState("stand-in", java.nio.file.Path.of("stand-in"), spec, RunState.Phase.TRAINING,
+                "", java.util.List.of(), 0, 100, true), Color.GREY);
+    }
+
     public String name() { return name; }
 
     public RunState state() { return state.get(); }

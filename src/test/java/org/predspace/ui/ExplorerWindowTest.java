@@ -102,6 +102,9 @@ class ExplorerWindowTest {
 
     @Test
     void aShortTrainingDrawsItsCheckpointsAsTheyArrive(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> window.view().rendererWarmedUp()).get(),
+                "the shown window warmed the 3D renderer up before any run arrived");
         TrainingSpec spec = TrainingSpec.builder("iris").architecture(Architecture.LINEAR).optimizer(OptimizerKind.SGD)
                 .learningRate(0.5).batchSize(16).epochs(4).checkpoints(12).probeSize(60).seed(5).name("iris-window").build();
         WaitForAsyncUtils.asyncFx(() -> model.train(List.of(spec))).get();

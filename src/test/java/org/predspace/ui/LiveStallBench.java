@@ -66,9 +66,11 @@ public final class LiveStallBench extends Application {
     }
     /**
      * With -Dbench.threads=true: every 50 ms reads each thread's CPU time from /proc, and when a
-     * pulse is 150 ms late prints which threads (of this JVM) used the CPU in the last 300 ms,
+     * pulse is late (150 ms, or -Dbench.lateMs) prints which threads (of this JVM) used the CPU in the last 300 ms,
      * so a stall can be blamed on training, JIT compilers, GC or the renderer.
      */
+    private static final long LATE_NS = Long.getLong("bench.lateMs", 150) * 1_000_000L;
+
     private void startThreadSampler() {
         Thread w = new Thread(() -> {
             java.util.ArrayDeque<java.util.Map<String, Long>> history = new java.util.ArrayDeque<>();
@@ -82,7 +84,7 @@ public final class LiveStallBench extends Application {
                 history.addLast(threadTicks());
                 if (history.size() > 7) history.removeFirst();
                 long late = System.nanoTime() - lastPulse;
-                if (late > 150_000_000L && lastPulse != reported && history.size() == 7) {
+                if (late > LATE_NS && lastPulse != reported && history.size() == 7) {
                     reported = lastPulse;
                     java.util.Map<String, Long> now = history.getLast(), then = history.getFirst();
                     StringBuilder b = new StringBuilder("late pulse (" + late / 1_000_000 + " ms); CPU ms by thread in the last 300 ms:");

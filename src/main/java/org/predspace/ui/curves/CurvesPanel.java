@@ -68,7 +68,9 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
     private final NextFrame accuracyNext = new NextFrame(this::growAccuracy);
     private final Throttle growth = Throttle.quarterSecond(this::grow);
     /** New or removed runs reach the charts a frame after the run table (see {@link NextFrame}). */
-    private final NextFrame runsChanged = new NextFrame(this::syncRuns);
+    private final NextFrame runsChanged = new NextFrame(() -> syncRuns(true));
+    /** The accuracy chart takes new or removed runs a frame after the loss chart, as it takes their growth. */
+    private final NextFrame accuracySeriesNext = new NextFrame(() -> showSeries(false, true));
     private final VBox charts;
 
     public CurvesPanel(ExplorerModel model) {
@@ -117,7 +119,7 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
         runs.addListener((ListChangeListener<RunItem>) c -> runsChanged.request());
         model.selectedRunProperty().addListener((o, a, b) -> showSeries());
         model.selectedCheckpointProperty().addListener((o, a, b) -> showSelection());
-        syncRuns();
+        syncRuns(false);
     }
 
     private MarkedLineChart chart(String id, String yLabel, NumberAxis y) {
@@ -139,7 +141,8 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
 
     // ---- runs and their series ----------------------------------------------------------
 
-    private void syncRuns() {
+    /** @param spread the accuracy chart follows in the next frame (a training started); else both now */
+    private void syncRuns(boolean spread) {
         Set<RunItem> now = new LinkedHashSet<>(runs);
         curves.keySet().removeIf(r -> !now.contains(r));
         for (RunItem r : now) {
@@ -155,7 +158,12 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
             r.visibleProperty().addListener((o, a, b) -> showSeries());
             r.colourProperty().addListener((o, a, b) -> showSeries());
         }
-        showSeries();
+        if (!spread) {
+            showSeries();
+            return;
+        }
+        showSeries(true, false);
+        accuracySeriesNext.request();
     }
 
     /**
@@ -185,7 +193,9 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
     }
 
     /** Which series are on the charts and how each is drawn; the points themselves are untouched. */
-    private void showSeries() {
+    private void showSeries() { showSeries(true, true); }
+
+    private void showSeries(boolean loss, boolean accuracy) {
         RunItem selected = model.selectedRun();
         shown.clear();
         for (RunCurves rc : curves.values()) {
@@ -194,16 +204,19 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
         }
         // The selected run is added last so that it is drawn on top.
         shown.sort((a, b) -> Boolean.compare(a.run == selected, b.run == selected));
-        for (MarkedLineChart chart : List.of(lossChart, accuracyChart)) {
-            boolean accuracy = chart == accuracyChart;
+        List<MarkedLineChart> charts = new ArrayList<>(2);
+        if (loss) charts.add(lossChart);
+        if (accuracy) charts.add(accuracyChart);
+        for (MarkedLineChart chart : charts) {
+            boolean ofAccuracy = chart == accuracyChart;
             List<XYChart.Series<Number, Number>> wanted = new ArrayList<>();
             for (RunCurves rc : shown) {
-                for (Metric m : Metric.values()) if (m.accuracy == accuracy) wanted.add(rc.series(m));
+                for (Metric m : Metric.values()) if (m.accuracy == ofAccuracy) wanted.add(rc.series(m));
             }
             ListEdits.reconcile(chart.getData(), wanted);
             for (RunCurves rc : shown) {
                 for (Metric m : Metric.values()) {
-                    if (m.accuracy == accuracy) style(rc.series(m), rc.run, m, selected);
+                    if (m.accuracy == ofAccuracy) style(rc.series(m), rc.run, m, selected);
                 }
             }
         }

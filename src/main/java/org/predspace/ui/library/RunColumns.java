@@ -112,6 +112,9 @@ final class RunColumns {
         c.setCellValueFactory(cd -> cd.getValue().stateProperty());
         c.setComparator(Comparator.comparing(RunState::phase));
         c.setCellFactory(col -> new TableCell<>() {
+            // one per cell, its text replaced: a new Tooltip (a popup window) on every checkpoint was costly
+            private final Tooltip tip = new Tooltip();
+
             @Override
             protected void updateItem(RunState s, boolean empty) {
                 super.updateItem(s, empty);
@@ -125,7 +128,8 @@ final class RunColumns {
                 if (s.phase() == RunState.Phase.DIVERGED) getStyleClass().add(DIVERGED_STYLE);
                 if (s.phase() == RunState.Phase.FAILED) getStyleClass().add(FAILED_STYLE);
                 String m = s.message();
-                setTooltip(new Tooltip(m == null || m.isBlank() ? s.phase().label() : s.phase().label() + ": " + m));
+                tip.setText(m == null || m.isBlank() ? s.phase().label() : s.phase().label() + ": " + m);
+                setTooltip(tip);
             }
         });
         return c;

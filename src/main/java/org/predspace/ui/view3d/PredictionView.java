@@ -79,6 +79,7 @@ public final class PredictionView extends StackPane {
     private boolean dragged;
     /** True once a frame is drawn and the scale has stopped easing: what is shown is final until the next change. */
     private boolean settled;
+    private boolean warmedUp;
     private final AnimationTimer pulse = new AnimationTimer() {
         @Override
         public void handle(long now) { redrawIfChanged(); }
@@ -137,6 +138,20 @@ public final class PredictionView extends StackPane {
         pulse.stop();
         model.darkThemeProperty().removeListener(themeChange);
     }
+
+    /**
+     * Draws a specimen of each kind of 3D content once, away from the window, so the renderer's
+     * first-time costs (texture upload, shaders, sphere meshes) are paid now rather than in the
+     * frame the first checkpoints arrive ({@link RendererWarmUp}).
+     */
+    public javafx.scene.image.WritableImage warmUpRenderer() {
+        warmedUp = true;
+        return RendererWarmUp.draw(material, palette.texCoords(), ignorance.getMaterial(), truth.getMaterial(),
+                selection.getMaterial());
+    }
+
+    /** Whether {@link #warmUpRenderer} ran (the window does it once it is shown). */
+    public boolean rendererWarmedUp() { return warmedUp; }
 
     /** Whether a frame is drawn and the picture's scale has stopped moving (an export may take it now). */
     public boolean isSettled() { return settled; }

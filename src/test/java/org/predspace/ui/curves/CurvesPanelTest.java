@@ -36,11 +36,13 @@ class CurvesPanelTest extends PanelTest<CurvesPanel> {
     @Override
     protected void openSynthetic() throws Exception {
         super.openSynthetic();
-        // The panel grows its series at most 4 times a second.
+        // The panel grows its series at most 4 times a second, and takes new runs onto the
+        // accuracy chart a frame after the loss chart.
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> model.runs().stream().allMatch(r -> {
             XYChart.Series<Number, Number> s = panel.series(r.name(), Metric.TRAIN_LOSS);
             long measured = r.state().metrics().stream().filter(m -> Double.isFinite(m.trainLoss())).count();
-            return s != null && s.getData().size() == measured;
+            return s != null && s.getData().size() == measured
+                    && panel.accuracyChart().getData().contains(panel.series(r.name(), Metric.TRAIN_ACCURACY));
         })));
     }
 
@@ -98,6 +100,30 @@ class CurvesPanelTest extends PanelTest<CurvesPanel> {
         assertTrue(fx(() -> panel.lossChart().getData().contains(other)));
         assertFalse(fx(() -> panel.lossChart().getData().contains(panel.series("run-2", Metric.TRAIN_LOSS))),
                 "an invisible run is not drawn");
+    }
+
+    @Test
+    void aRunThatAppearsReachesTheLossChartAFrameBeforeTheAccuracyChart(FxRobot robot) throws Exception {
+        openSynthetic();
+        // per frame: is the new run on the loss chart, on the accuracy chart
+        List<boolean[]> frames = java.util.Collections.synchronizedList(new ArrayList<>());
+        javafx.animation.AnimationTimer watch = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                XYChart.Series<Number, Number> loss = panel.series("late", Metric.TRAIN_LOSS);
+                XYChart.Series<Number, Number> accuracy = panel.series("late", Metric.TRAIN_ACCURACY);
+                frames.add(new boolean[] {loss != null && panel.lossChart().getData().contains(loss),
+                        accuracy != null && panel.accuracyChart().getData().contains(accuracy)});
+            }
+        };
+        onFx(watch::start);
+        PanelFixtures.openAndWait(model, List.of(PanelFixtures.writeWithGaps(dir, "late", CHECKPOINTS)));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> frames.stream().anyMatch(f -> f[1]));
+        onFx(watch::stop);
+        synchronized (frames) {
+            assertTrue(frames.stream().anyMatch(f -> f[0] && !f[1]), "a frame with the new run on the loss chart only");
+            assertTrue(frames.stream().noneMatch(f -> f[1] && !f[0]), "never on the accuracy chart first");
+        }
     }
 
     @Test

@@ -71,6 +71,22 @@ class RunLibraryPanelTest {
     }
 
     @Test
+    void anEmptyTableMakesItsRowsBeforeTheFirstRunAndShowsNoStandIn(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        List<TableRow<?>> made = robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
+                .<TableRow<?>>map(r -> r).toList();
+        assertFalse(made.isEmpty(), "the warm-up made row cells while the table was empty");
+        assertTrue(made.stream().noneMatch(r -> r.getItem() != null && !r.isEmpty()), "no row shows the stand-in");
+        assertTrue(model.runs().isEmpty(), "the model never sees the stand-in");
+        assertTrue(panel.table().getItems().isEmpty());
+        assertTrue(robot.lookup(".placeholder").queryAll().stream().anyMatch(Node::isVisible), "the empty table's message is shown");
+
+        openThree(robot);
+        RunItem first = model.run("run-0");
+        assertTrue(made.contains(row(robot, first)), "the first real run takes a row made in advance, not a new one");
+    }
+
+    @Test
     void openingAFolderOfRunsListsEachWithItsSpec(FxRobot robot) throws Exception {
         TableView<RunItem> table = openThree(robot);
         for (int i = 0; i < 3; i++) {
@@ -185,6 +201,7 @@ class RunLibraryPanelTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> longRun.state().step() > 0);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Training", cellOf(robot, longRun, "run-column-status").getText());
+        javafx.scene.control.Tooltip whileTraining = cellOf(robot, longRun, "run-column-status").getTooltip();
 
         assertTrue(robot.lookup("#cancel-run").queryButton().isDisabled(), "nothing selected, nothing to cancel");
         robot.interact(() -> model.selectRun(longRun));
@@ -192,6 +209,9 @@ class RunLibraryPanelTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> longRun.state().phase() == RunState.Phase.CANCELLED);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Cancelled", cellOf(robot, longRun, "run-column-status").getText());
+        assertSame(whileTraining, cellOf(robot, longRun, "run-column-status").getTooltip(),
+                "the status cell rewrites its one tooltip rather than making a popup per update");
+        assertEquals("Cancelled", whileTraining.getText().split(":")[0]);
         assertTrue(robot.lookup("#cancel-run").queryButton().isDisabled(), "a cancelled run cannot be cancelled again");
         double stoppedAt = ((javafx.scene.control.ProgressBar) cellOf(robot, longRun, "run-column-progress").getGraphic()).getProgress();
         assertTrue(stoppedAt > 0 && stoppedAt < 0.5, "the bar shows where the cancelled run stopped: " + stoppedAt);

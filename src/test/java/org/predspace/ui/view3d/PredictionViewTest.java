@@ -140,6 +140,28 @@ class PredictionViewTest {
     }
 
     @Test
+    void theRendererWarmUpDrawsThePaletteMaterialAwayFromTheWindow(FxRobot robot) throws Exception {
+        WritableImage img = WaitForAsyncUtils.asyncFx(view::warmUpRenderer).get(10, TimeUnit.SECONDS);
+        assertEquals(RendererWarmUp.SIZE, (int) img.getWidth());
+        // the face is textured with the palette's first entry (dark violet, hue about 288); an
+        // untextured face would be white, a face not drawn the background
+        Color first = ColourPalette.sequentialColour(0);
+        PixelReader px = img.getPixelReader();
+        int violet = 0, grey = 0;
+        for (int y = 0; y < (int) img.getHeight(); y++) {
+            for (int x = 0; x < (int) img.getWidth(); x++) {
+                Color c = px.getColor(x, y);
+                double dh = Math.abs(c.getHue() - first.getHue());
+                if (c.getSaturation() > 0.5 && Math.min(dh, 360 - dh) < 15) violet++;
+                if (c.getSaturation() < 0.1 && c.getBrightness() < 0.7) grey++;
+            }
+        }
+        assertTrue(violet > 40, "palette-coloured pixels: " + violet);
+        assertTrue(grey > 10, "the grey anchor specimens are drawn too: " + grey);
+        assertTrue(view.rendererWarmedUp());
+    }
+
+    @Test
     void pointsAreDrawnWhereThePictureSaysAndHidingARunRemovesThem(FxRobot robot) throws Exception {
         PictureFrame f = openAndSettle(3, 8);
         Color background = (Color) view.subScene().getFill();
