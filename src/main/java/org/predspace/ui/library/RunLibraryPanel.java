@@ -69,6 +69,8 @@ public final class RunLibraryPanel extends BorderPane {
     private final Label count = new Label();
     /** True while this panel moves the table's selection itself, so that move is not sent back to the model. */
     private boolean following;
+    /** True while a stand-in row is in the table to make its cells ({@link #warmUpRows}). */
+    private boolean warmingUp;
 
     public RunLibraryPanel(ExplorerModel model) {
         this.model = model;
@@ -96,6 +98,7 @@ public final class RunLibraryPanel extends BorderPane {
         setPadding(new Insets(4));
 
         tracked.addListener((ListChangeListener<RunItem>) c -> {
+            if (warmingUp) return;
             offerNewKinds();
             count.setText(filtered.size() + " of " + tracked.size() + " runs");
         });
@@ -140,19 +143,26 @@ public final class RunLibraryPanel extends BorderPane {
 
     /**
      * Lays out one stand-in row and lets it go, before anything is drawn, when the table starts
-     * empty. The first rows ever made pay for loading their classes, matching their CSS and
-     * running cold code: when a first training started in an empty window, that was 300 ms in
-     * one frame (bench/stall-bench.sh). Paid here, at start-up, the first real rows cost what any
-     * row costs. The model never sees the stand-in.
+     * empty. An empty table shows its placeholder and has no cells; the first run then makes a
+     * whole screen of them at once (one row and 13 cells for every 24 px, about 33 rows here,
+     * empty rows included, to keep the stripes going): with their classes loading, CSS matching
+     * and cold code, 300 ms in the frame a first training started (bench/stall-bench.sh). The
+     * stand-in goes through the table's own item list (not a list swapped in, which made the
+     * table throw its cells away again), so the cells stay and the first real rows reuse them.
+     * The model never sees the stand-in, nor do the filters or the run count.
      */
     void warmUpRows() {
-        if (!table.getItems().isEmpty() || table.getScene() == null) return;
-        ObservableList<RunItem> real = table.getItems();
-        table.setItems(FXCollections.observableArrayList(RunItem.standIn()));
-        table.applyCss();
-        table.layout();
-        table.setItems(real);
-        table.layout();
+        if (!tracked.isEmpty() || table.getScene() == null) return;
+        warmingUp = true;
+        try {
+            tracked.add(RunItem.standIn());
+            table.applyCss();
+            table.layout();
+            tracked.clear();
+            table.layout();
+        } finally {
+            warmingUp = false;
+        }
     }
 
     private javafx.scene.Node toolbars() {
