@@ -25,6 +25,7 @@ public final class ExplorerWindows {
         MainWindow window = new MainWindow(stage, model, library, tabs, actions);
         window.exportMenu().getItems().add(new org.predspace.ui.render.PictureExportAction(stage, model, window.view()).menuItem());
         org.predspace.ui.export.Exports.install(window, model);
+        GlxDrawablePin.keep(stage);   // halves the cost of a frame on Mesa's software renderers
         return window;
     }
 
