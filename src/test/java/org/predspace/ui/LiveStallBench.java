@@ -117,6 +117,72 @@ public final class LiveStallBench extends Application {
         return out;
     }
 
+    /**
+     * With -Dbench.fxSampleMs=N: samples the JavaFX thread's stack every millisecond for N ms
+     * from the moment training starts, and prints where its time went, grouped twice: by the
+     * innermost PredSpace frame (our code, or what our code called), and by the outermost
+     * JavaFX phase under the pulse (CSS, layout, a handler). Sampling pauses the thread briefly
+     * (a handshake), so it inflates stalls a little; for finding causes, not for figures.
+     */
+    private void sampleFxThread(Thread fx, long ms) {
+        Thread w = new Thread(() -> {
+            java.util.Map<String, Integer> ours = new java.util.HashMap<>(), phases = new java.util.HashMap<>(),
+                    layouts = new java.util.HashMap<>();
+            int samples = 0, waiting = 0;
+            long end = System.nanoTime() + ms * 1_000_000L;
+            while (System.nanoTime() < end) {
+                StackTraceElement[] st = fx.getStackTrace();
+                samples++;
+                if (st.length > 0 && (st[0].isNativeMethod() || st[0].getMethodName().equals("park"))) {
+                    waiting++;
+                } else {
+                    String mine = "(no PredSpace frame)", phase = "(other)";
+                    for (StackTraceElement e : st) {
+                        if (e.getClassName().startsWith("org.predspace")) { mine = e.getClassName() + "." + e.getMethodName(); break; }
+                    }
+                    for (int i = st.length - 1; i >= 0; i--) {
+                        String c = st[i].getClassName(), m = st[i].getMethodName();
+                        if (c.startsWith("org.predspace") || m.equals("doCSSPass") || m.equals("doLayoutPass")
+                                || m.equals("synchronizeSceneNodes") || c.contains("AnimationTimer") || m.equals("dispatchEvent")) {
+                            phase = c.substring(c.lastIndexOf('.') + 1) + "." + m;
+                            break;
+                        }
+                    }
+                    ours.merge(mine, 1, Integer::sum);
+                    phases.merge(phase, 1, Integer::sum);
+                    if (phase.equals("Scene.doLayoutPass")) {
+                        // which control's layout: the innermost skin or control class on the stack
+                        for (StackTraceElement e : st) {
+                            String c = e.getClassName();
+                            if ((c.contains("Skin") || c.startsWith("org.predspace") || c.contains("Chart") || c.contains("VirtualFlow"))
+                                    && !c.contains("SkinBase") && !c.contains("Behavior")) {
+                                layouts.merge(c.substring(c.lastIndexOf('.') + 1) + "." + e.getMethodName(), 1, Integer::sum);
+                                break;
+                            }
+                        }
+                    }
+                }
+                try { Thread.sleep(1); } catch (InterruptedException e) { return; }
+            }
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                    "FX thread, %d samples in %d ms after training started (%d waiting or native):%n  by PredSpace frame:%n", samples, ms, waiting));
+            ours.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(15)
+                    .forEach(e -> b.append(String.format(Locale.ROOT, "    %4d %s%n", e.getValue(), e.getKey())));
+            b.append("  by phase:\n");
+            phases.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(10)
+                    .forEach(e -> b.append(String.format(Locale.ROOT, "    %4d %s%n", e.getValue(), e.getKey())));
+            b.append("  layout, by the innermost skin, chart or PredSpace class:\n");
+            layouts.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(12)
+                    .forEach(e -> b.append(String.format(Locale.ROOT, "    %4d %s%n", e.getValue(), e.getKey())));
+            System.err.print(b);
+        }, "fx-sampler");
+        w.setDaemon(true);
+        w.start();
+    }
+
+    private static final java.lang.management.ThreadMXBean FX_CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    /** CPU time the JavaFX thread itself used within the longest gap: the rest it waited (for the renderer, or the CPU). */
+    private long worstCpu;
     private double worstAt;
     private long idleWorst;
     private double idleWorstAt;
@@ -127,7 +193,8 @@ public final class LiveStallBench extends Application {
     public void start(Stage stage) throws Exception {
         this.stage = stage;
         NativeBackend.configure();
-        if (Boolean.getBoolean("bench.jitNice")) {
+        // as the app does (PredSpaceApp); -Dbench.jitNice=false is the peer
+        if (!"false".equals(System.getProperty("bench.jitNice"))) {
             System.out.println("JIT compiler threads lowered: " + org.predspace.platform.BackgroundPriority.lowerJitCompilers());
         }
         String dataset = getParameters().getRaw().isEmpty() ? "mnist" : getParameters().getRaw().get(0);
@@ -155,7 +222,7 @@ public final class LiveStallBench extends Application {
         if (Boolean.getBoolean("bench.watchdog")) startWatchdog(fx);
         if (Boolean.getBoolean("bench.threads")) startThreadSampler();
         new AnimationTimer() {
-            long last;
+            long last, lastCpu;
             boolean training;
             long trainingStart;
             /** The idle clock starts once the runs opened first are all in one exact picture. */
@@ -165,6 +232,7 @@ public final class LiveStallBench extends Application {
             public void handle(long now) {
                 if (!Boolean.getBoolean("bench.still")) view.rotateBy(0.6);
                 long t = System.nanoTime();
+                long cpu = FX_CPU.getCurrentThreadCpuTime();
                 lastPulse = t;
                 if (start == 0) {
                     var f = model.picture().frame();
@@ -182,15 +250,22 @@ public final class LiveStallBench extends Application {
                     }
                     if (training && t - last > worst) {
                         worst = t - last;
+                        worstCpu = cpu - lastCpu;
                         worstAt = (t - trainingStart) / 1e9;
                     }
                 }
                 last = t;
+                lastCpu = cpu;
                 if (!training && elapsed > IDLE_SECONDS) {
                     training = true;
+                    if (Boolean.getBoolean("bench.nodes")) countNodes(stage.getScene().getRoot());
+                    long sampleMs = Long.getLong("bench.fxSampleMs", 0);
+                    if (sampleMs > 0) sampleFxThread(Thread.currentThread(), sampleMs);
                     trainingStart = System.nanoTime();
                     System.err.println("BENCH: training starts");   // a mark in -Djavafx.pulseLogger output
-                    model.train(specs(dataset));
+                    List<TrainingSpec> built = specs(dataset);
+                    System.err.printf(Locale.ROOT, "BENCH: specs built after %.1f ms%n", (System.nanoTime() - trainingStart) / 1e6);
+                    model.train(built);
                     System.err.printf(Locale.ROOT, "BENCH: train() returned after %.1f ms%n", (System.nanoTime() - trainingStart) / 1e6);
                 }
                 if (training && model.runs().size() > opened && model.runs().stream().allMatch(r -> r.state().phase().ended())) {
@@ -234,11 +309,12 @@ public final class LiveStallBench extends Application {
     private void report() {
         if (Boolean.getBoolean("bench.nodes")) countNodes(stage.getScene().getRoot());
         int points = model.picture().frame().size();
+        System.out.println("window drawable kept between frames: " + GlxDrawablePin.state() + " (" + GlxDrawablePin.renderer() + ")");
         System.out.println(line("idle", idle) + String.format(Locale.ROOT, " (peer: nothing training; longest %.1f s into it)", idleWorstAt));
         System.out.println(line("training", live) + String.format(Locale.ROOT, " checkpoints_drawn=%d", points - 2));
         double ratio = max(live) / max(idle);
-        System.out.printf(Locale.ROOT, "longest stall while two runs train: %.0f ms, %.1f s after they started (idle %.0f ms, ratio %.2f)%n",
-                max(live) / 1e6, worstAt, max(idle) / 1e6, ratio);
+        System.out.printf(Locale.ROOT, "longest stall while two runs train: %.0f ms, %.1f s after they started, the JavaFX thread on the CPU for %.0f ms of it (idle %.0f ms, ratio %.2f)%n",
+                max(live) / 1e6, worstAt, worstCpu / 1e6, max(idle) / 1e6, ratio);
         model.shutdown();
     }
 
