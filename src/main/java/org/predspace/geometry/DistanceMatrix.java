@@ -26,15 +26,20 @@ public final class DistanceMatrix {
     private volatile int size;
 
     public DistanceMatrix(ProbeShape shape, Parallelism parallelism) {
+        this(shape, parallelism, new CheckpointBlocks(shape));
+    }
+
+    private DistanceMatrix(ProbeShape shape, Parallelism parallelism, CheckpointBlocks stored) {
         this.shape = shape;
         this.parallelism = parallelism;
-        this.stored = new CheckpointBlocks(shape);
+        this.stored = stored;
     }
 
     /** The full matrix of {@code points} (at least one). */
     public static DistanceMatrix of(List<SqrtProbabilities> points, Parallelism parallelism) {
         if (points.isEmpty()) throw new IllegalArgumentException("no checkpoints to compare");
-        DistanceMatrix d = new DistanceMatrix(points.get(0).shape(), parallelism);
+        ProbeShape shape = points.get(0).shape();
+        DistanceMatrix d = new DistanceMatrix(shape, parallelism, new CheckpointBlocks(shape, points.size()));
         d.addAll(points);
         return d;
     }

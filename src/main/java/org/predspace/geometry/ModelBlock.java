@@ -19,14 +19,25 @@ final class ModelBlock {
     final float[][] rows;
     private int count;
 
-    ModelBlock(ProbeShape shape, int capacity) {
-        this.samples = shape.samples();
-        this.classes = shape.classes();
+    ModelBlock(ProbeShape shape, int capacity) { this(shape.samples(), shape.classes(), capacity); }
+
+    private ModelBlock(int samples, int classes, int capacity) {
+        this.samples = samples;
+        this.classes = classes;
         this.capacity = capacity;
         this.rows = new float[samples * classes][capacity];
     }
 
     int count() { return count; }
+
+    /** The same checkpoints in a block of {@code larger} capacity. */
+    ModelBlock grownTo(int larger) {
+        if (larger < count) throw new IllegalArgumentException("capacity " + larger + " below " + count + " checkpoints");
+        ModelBlock b = new ModelBlock(samples, classes, larger);
+        for (int k = 0; k < rows.length; k++) System.arraycopy(rows[k], 0, b.rows[k], 0, count);
+        b.count = count;
+        return b;
+    }
 
     boolean isFull() { return count == capacity; }
 
