@@ -26,11 +26,15 @@ public final class RunItem {
         this.colour = new SimpleObjectProperty<>(this, "colour", colour);
     }
 
-    /** A run that does not exist, training from step 0: for drawing a row that is never shown. */
+    /**
+     * A run that does not exist, training from step 0: for drawing a row that is never shown.
+     * Its name has every lower-case letter, digit and the punctuation of run names, so drawing
+     * it puts the glyphs that run names are made of into the glyph cache.
+     */
     public static RunItem standIn() {
         java.util.Map<String, Object> spec = java.util.Map.of("dataset", "mnist", "architecture", "mlp",
                 "optimizer", "sgd", "learning_rate", 0.1, "batch_size", 64, "seed", 0);
-        return new RunItem(new RunState("stand-in", java.nio.file.Path.of("stand-in"), spec, RunState.Phase.TRAINING,
+        return new RunItem(new RunState("abcdefghijklmnopqrstuvwxyz-0123456789_.", java.nio.file.Path.of("stand-in"), spec, RunState.Phase.TRAINING,
                 "", java.util.List.of(), 0, 100, true), Color.GREY);
     }
 

@@ -118,7 +118,7 @@ public final class LiveStallBench extends Application {
     }
 
     /**
-     * With -Dbench.fxSampleMs=N: samples the JavaFX thread's stack every millisecond for N ms
+     * With -Dbench.fxSampleMs=N: samples the JavaFX thread's stack every half millisecond for N ms
      * from the moment training starts, and prints where its time went, grouped twice: by the
      * innermost PredSpace frame (our code, or what our code called), and by the outermost
      * JavaFX phase under the pulse (CSS, layout, a handler). Sampling pauses the thread briefly
@@ -157,12 +157,20 @@ public final class LiveStallBench extends Application {
                             if ((c.contains("Skin") || c.startsWith("org.predspace") || c.contains("Chart") || c.contains("VirtualFlow"))
                                     && !c.contains("SkinBase") && !c.contains("Behavior")) {
                                 layouts.merge(c.substring(c.lastIndexOf('.') + 1) + "." + e.getMethodName(), 1, Integer::sum);
+                                if (e.getMethodName().equals("setCellIndex") && Boolean.getBoolean("bench.fxSampleDetail")) {
+                                    StringBuilder top = new StringBuilder();
+                                    for (int k = 0; k < Math.min(7, st.length); k++) {
+                                        String ck = st[k].getClassName();
+                                        top.append(ck.substring(ck.lastIndexOf('.') + 1)).append('.').append(st[k].getMethodName()).append(" < ");
+                                    }
+                                    layouts.merge("  " + top, 1, Integer::sum);
+                                }
                                 break;
                             }
                         }
                     }
                 }
-                try { Thread.sleep(1); } catch (InterruptedException e) { return; }
+                java.util.concurrent.locks.LockSupport.parkNanos(500_000);
             }
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                     "FX thread, %d samples in %d ms after training started (%d waiting or native):%n  by PredSpace frame:%n", samples, ms, waiting));
@@ -172,7 +180,7 @@ public final class LiveStallBench extends Application {
             phases.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(10)
                     .forEach(e -> b.append(String.format(Locale.ROOT, "    %4d %s%n", e.getValue(), e.getKey())));
             b.append("  layout, by the innermost skin, chart or PredSpace class:\n");
-            layouts.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(12)
+            layouts.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(30)
                     .forEach(e -> b.append(String.format(Locale.ROOT, "    %4d %s%n", e.getValue(), e.getKey())));
             System.err.print(b);
         }, "fx-sampler");
@@ -183,6 +191,8 @@ public final class LiveStallBench extends Application {
     private static final java.lang.management.ThreadMXBean FX_CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     /** CPU time the JavaFX thread itself used within the longest gap: the rest it waited (for the renderer, or the CPU). */
     private long worstCpu;
+    /** Training gaps over 90 ms, with the JVM uptime they ended at (to line up with -Xlog:gc). */
+    private final List<String> longGaps = new ArrayList<>();
     private double worstAt;
     private long idleWorst;
     private double idleWorstAt;
@@ -247,6 +257,10 @@ public final class LiveStallBench extends Application {
                     if (!training && t - last > idleWorst) {
                         idleWorst = t - last;
                         idleWorstAt = elapsed;
+                    }
+                    if (training && t - last > 90_000_000L) {
+                        longGaps.add(String.format(Locale.ROOT, "%.0f ms ending at JVM uptime %.3f s (JavaFX thread on the CPU %.0f ms)",
+                                (t - last) / 1e6, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, (cpu - lastCpu) / 1e6));
                     }
                     if (training && t - last > worst) {
                         worst = t - last;
@@ -315,6 +329,7 @@ public final class LiveStallBench extends Application {
         double ratio = max(live) / max(idle);
         System.out.printf(Locale.ROOT, "longest stall while two runs train: %.0f ms, %.1f s after they started, the JavaFX thread on the CPU for %.0f ms of it (idle %.0f ms, ratio %.2f)%n",
                 max(live) / 1e6, worstAt, worstCpu / 1e6, max(idle) / 1e6, ratio);
+        if (Boolean.getBoolean("bench.longGaps")) longGaps.forEach(g -> System.out.println("  gap " + g));
         model.shutdown();
     }
 

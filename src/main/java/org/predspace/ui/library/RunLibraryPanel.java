@@ -149,7 +149,10 @@ public final class RunLibraryPanel extends BorderPane {
      * and cold code, 300 ms in the frame a first training started (bench/stall-bench.sh). The
      * stand-in goes through the table's own item list (not a list swapped in, which made the
      * table throw its cells away again), so the cells stay and the first real rows reuse them.
-     * The model never sees the stand-in, nor do the filters or the run count.
+     * The model never sees the stand-in, nor do the filters or the run count. The stand-in row
+     * is also drawn once, offscreen (a snapshot), so the first real rows find its glyphs and
+     * shapes cached: the table's painting in the frame a first training started went from
+     * 50-69 ms to 38-46 ms (pulse logger, 3 runs each).
      */
     void warmUpRows() {
         if (!tracked.isEmpty() || table.getScene() == null) return;
@@ -158,6 +161,7 @@ public final class RunLibraryPanel extends BorderPane {
             tracked.add(RunItem.standIn());
             table.applyCss();
             table.layout();
+            table.snapshot(null, null);
             tracked.clear();
             table.layout();
         } finally {
