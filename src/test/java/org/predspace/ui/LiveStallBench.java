@@ -223,6 +223,7 @@ public final class LiveStallBench extends Application {
                     .ifPresent(t -> window.panels().getSelectionModel().select(t));
         }
         stage.show();
+        long shownAt = System.nanoTime();
         // -Dbench.openFirst=sample-runs: the lecture case, the app showing the sample runs when
         // a training starts (the trainings then use the samples' 200-sample probe, to join them)
         String openFirst = System.getProperty("bench.openFirst");
@@ -250,6 +251,7 @@ public final class LiveStallBench extends Application {
                             && f.embedding().exactPoints() == f.size());
                     if (!loaded) return;
                     start = t;
+                    if (opened > 0) System.out.printf(Locale.ROOT, "%d runs opened and in one exact picture %.1f s after the window was shown%n", opened, (t - shownAt) / 1e9);
                 }
                 double elapsed = (t - start) / 1e9;
                 if (last != 0 && elapsed > 1) {
