@@ -13,9 +13,10 @@ final class CheckpointBlocks {
     private final List<ModelBlock> blocks = new ArrayList<>();
     private int size;
 
-    private int firstCapacity = FIRST_CAPACITY;
+    /** Capacity of the first block: {@link #FIRST_CAPACITY}, or the expected size when it is known. */
+    private final int firstCapacity;
 
-    CheckpointBlocks(ProbeShape shape) { this.shape = shape; }
+    CheckpointBlocks(ProbeShape shape) { this(shape, FIRST_CAPACITY); }
 
     /** For a set whose size is known: its first block holds them all (up to a full block), without growing. */
     CheckpointBlocks(ProbeShape shape, int expected) {

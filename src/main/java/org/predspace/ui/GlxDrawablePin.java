@@ -105,13 +105,7 @@ public final class GlxDrawablePin {
                         return;
                     }
                 }
-                originalDummies.computeIfAbsent(context, c -> {
-                    try {
-                        return p.dummy.get(c);
-                    } catch (IllegalAccessException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+                if (!originalDummies.containsKey(context)) originalDummies.put(context, p.dummy.get(context));
                 p.dummy.set(context, drawable);
                 state = State.PINNED;
             } catch (ReflectiveOperationException | RuntimeException e) {
@@ -159,7 +153,7 @@ public final class GlxDrawablePin {
 
     /**
      * The JavaFX internals this works on (JavaFX 21's Quantum toolkit and ES2 pipeline), looked
-     * up once; a missing one makes {@link #prism()} throw, and the pin gives up.
+     * up once; a missing one makes the constructor throw, and the pin gives up.
      */
     private static final class Prism {
         final Method peer;

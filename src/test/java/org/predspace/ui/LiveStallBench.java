@@ -136,56 +136,69 @@ public final class LiveStallBench extends Application {
                 if (st.length > 0 && (st[0].isNativeMethod() || st[0].getMethodName().equals("park"))) {
                     waiting++;
                 } else {
-                    String mine = "(no PredSpace frame)", phase = "(other)";
-                    for (StackTraceElement e : st) {
-                        if (e.getClassName().startsWith("org.predspace")) { mine = e.getClassName() + "." + e.getMethodName(); break; }
-                    }
-                    for (int i = st.length - 1; i >= 0; i--) {
-                        String c = st[i].getClassName(), m = st[i].getMethodName();
-                        if (c.startsWith("org.predspace") || m.equals("doCSSPass") || m.equals("doLayoutPass")
-                                || m.equals("synchronizeSceneNodes") || c.contains("AnimationTimer") || m.equals("dispatchEvent")) {
-                            phase = c.substring(c.lastIndexOf('.') + 1) + "." + m;
-                            break;
-                        }
-                    }
-                    ours.merge(mine, 1, Integer::sum);
+                    String phase = phaseOf(st);
+                    ours.merge(innermostOurs(st), 1, Integer::sum);
                     phases.merge(phase, 1, Integer::sum);
-                    if (phase.equals("Scene.doLayoutPass")) {
-                        // which control's layout: the innermost skin or control class on the stack
-                        for (StackTraceElement e : st) {
-                            String c = e.getClassName();
-                            if ((c.contains("Skin") || c.startsWith("org.predspace") || c.contains("Chart") || c.contains("VirtualFlow"))
-                                    && !c.contains("SkinBase") && !c.contains("Behavior")) {
-                                layouts.merge(c.substring(c.lastIndexOf('.') + 1) + "." + e.getMethodName(), 1, Integer::sum);
-                                if (e.getMethodName().equals("setCellIndex") && Boolean.getBoolean("bench.fxSampleDetail")) {
-                                    StringBuilder top = new StringBuilder();
-                                    for (int k = 0; k < Math.min(7, st.length); k++) {
-                                        String ck = st[k].getClassName();
-                                        top.append(ck.substring(ck.lastIndexOf('.') + 1)).append('.').append(st[k].getMethodName()).append(" < ");
-                                    }
-                                    layouts.merge("  " + top, 1, Integer::sum);
-                                }
-                                break;
-                            }
-                        }
-                    }
+                    if (phase.equals("Scene.doLayoutPass")) countLayout(st, layouts);
                 }
                 java.util.concurrent.locks.LockSupport.parkNanos(500_000);
             }
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                    "FX thread, %d samples in %d ms after training started (%d waiting or native):%n  by PredSpace frame:%n", samples, ms, waiting));
-            ours.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(15)
-                    .forEach(e -> b.append(String.format(Locale.ROOT, "    %4d %s%n", e.getValue(), e.getKey())));
-            b.append("  by phase:\n");
-            phases.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(10)
-                    .forEach(e -> b.append(String.format(Locale.ROOT, "    %4d %s%n", e.getValue(), e.getKey())));
-            b.append("  layout, by the innermost skin, chart or PredSpace class:\n");
-            layouts.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(30)
-                    .forEach(e -> b.append(String.format(Locale.ROOT, "    %4d %s%n", e.getValue(), e.getKey())));
+                    "FX thread, %d samples in %d ms after training started (%d waiting or native):%n", samples, ms, waiting));
+            appendTop(b, "by PredSpace frame", ours, 15);
+            appendTop(b, "by phase", phases, 10);
+            appendTop(b, "layout, by the innermost skin, chart or PredSpace class", layouts, 30);
             System.err.print(b);
         }, "fx-sampler");
         w.setDaemon(true);
         w.start();
+    }
+
+    /** The innermost PredSpace frame: our code, or what our code called. */
+    private static String innermostOurs(StackTraceElement[] st) {
+        for (StackTraceElement e : st) {
+            if (e.getClassName().startsWith("org.predspace")) return e.getClassName() + "." + e.getMethodName();
+        }
+        return "(no PredSpace frame)";
+    }
+
+    /** The outermost phase under the pulse: CSS, layout, syncing, an animation or an event handler. */
+    private static String phaseOf(StackTraceElement[] st) {
+        for (int i = st.length - 1; i >= 0; i--) {
+            String c = st[i].getClassName(), m = st[i].getMethodName();
+            if (c.startsWith("org.predspace") || m.equals("doCSSPass") || m.equals("doLayoutPass")
+                    || m.equals("synchronizeSceneNodes") || c.contains("AnimationTimer") || m.equals("dispatchEvent")) {
+                return shortName(st[i]);
+            }
+        }
+        return "(other)";
+    }
+
+    /** Which control a layout sample was in: the innermost skin, chart or PredSpace class (with -Dbench.fxSampleDetail, the stack inside a cell's re-indexing too). */
+    private static void countLayout(StackTraceElement[] st, java.util.Map<String, Integer> layouts) {
+        for (StackTraceElement e : st) {
+            String c = e.getClassName();
+            if (!(c.contains("Skin") || c.startsWith("org.predspace") || c.contains("Chart") || c.contains("VirtualFlow"))
+                    || c.contains("SkinBase") || c.contains("Behavior")) continue;
+            layouts.merge(shortName(e), 1, Integer::sum);
+            if (e.getMethodName().equals("setCellIndex") && Boolean.getBoolean("bench.fxSampleDetail")) {
+                StringBuilder top = new StringBuilder("  ");
+                for (int k = 0; k < Math.min(7, st.length); k++) top.append(shortName(st[k])).append(" < ");
+                layouts.merge(top.toString(), 1, Integer::sum);
+            }
+            return;
+        }
+    }
+
+    private static String shortName(StackTraceElement e) {
+        String c = e.getClassName();
+        return c.substring(c.lastIndexOf('.') + 1) + "." + e.getMethodName();
+    }
+
+    private static void appendTop(StringBuilder b, String title, java.util.Map<String, Integer> counts, int n) {
+        b.append("  ").append(title).append(":\n");
+        counts.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(n)
+                .forEach(e -> b.append(String.format(Locale.ROOT, "    %4d %s%n", e.getValue(), e.getKey())));
     }
 
     private static final java.lang.management.ThreadMXBean FX_CPU = java.lang.management.ManagementFactory.getThreadMXBean();
