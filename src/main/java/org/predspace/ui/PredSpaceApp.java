@@ -25,7 +25,7 @@ public final class PredSpaceApp extends Application {
         // ND4J's natives take seconds to load: in the background, so the window appears at once
         // and the first training or spectrum does not pay for it while someone is watching
         model.tasks().submit("Loading the training engine", () -> {
-            org.predspace.platform.BackgroundPriority.lowerJitCompilers();
+            org.predspace.platform.BackgroundPriority.lowerCompilersAndConcurrentGc();
             NativeBackend.configure();
             return null;
         }, x -> {});

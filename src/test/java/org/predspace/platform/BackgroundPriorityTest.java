@@ -22,10 +22,10 @@ class BackgroundPriorityTest {
 
     /** In a JVM of its own, so this test JVM's compilers keep their priority. */
     @Test
-    void jitCompilerThreadsAreLoweredAndNothingElse() throws Exception {
+    void jitCompilerAndConcurrentGcThreadsAreLoweredAndNothingElse() throws Exception {
         assumeTrue(BackgroundPriority.currentNiceness() != null, "no /proc/thread-self: not Linux");
         Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LowerCompilers.class.getName())
+                "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path"), LowerCompilers.class.getName())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
@@ -37,6 +37,13 @@ class BackgroundPriorityTest {
         for (String nice : lines.get("compilers").split(",")) {
             assertEquals(Math.min(19, before + BackgroundPriority.COMPILERS), Integer.parseInt(nice), out);
         }
+        assertFalse(lines.get("concurrentGc").isEmpty(), "G1 has concurrent threads: " + out);
+        for (String nice : lines.get("concurrentGc").split(",")) {
+            assertEquals(Math.min(19, before + BackgroundPriority.COMPILERS), Integer.parseInt(nice), out);
+        }
+        assertFalse(lines.get("gcWorkers").isEmpty(), out);
+        // the stop-the-world workers stop every Java thread while they run: slowing them would lengthen the pause
+        for (String nice : lines.get("gcWorkers").split(",")) assertEquals(before, Integer.parseInt(nice), out);
         assertEquals(before, Integer.parseInt(lines.get("mainAfter")), "the calling thread keeps its priority: " + out);
     }
 
@@ -44,15 +51,20 @@ class BackgroundPriorityTest {
     public static final class LowerCompilers {
         public static void main(String[] args) throws Exception {
             System.out.println("main=" + BackgroundPriority.currentNiceness());
-            System.out.println("lowered=" + BackgroundPriority.lowerJitCompilers());
-            java.util.List<String> nice = new java.util.ArrayList<>();
+            System.out.println("lowered=" + BackgroundPriority.lowerCompilersAndConcurrentGc());
+            java.util.List<String> nice = new java.util.ArrayList<>(), gc = new java.util.ArrayList<>(), workers = new java.util.ArrayList<>();
             try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
                 for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) tasks::iterator) {
                     String name = java.nio.file.Files.readString(t.resolve("comm")).strip();
-                    if (name.contains("CompilerThre")) nice.add(String.valueOf(BackgroundPriority.nicenessOf(t.getFileName().toString())));
+                    String tid = t.getFileName().toString();
+                    if (name.contains("CompilerThre")) nice.add(String.valueOf(BackgroundPriority.nicenessOf(tid)));
+                    if (name.startsWith("G1 Conc#") || name.startsWith("G1 Refine#")) gc.add(String.valueOf(BackgroundPriority.nicenessOf(tid)));
+                    if (name.startsWith("GC Thread#")) workers.add(String.valueOf(BackgroundPriority.nicenessOf(tid)));
                 }
             }
             System.out.println("compilers=" + String.join(",", nice));
+            System.out.println("concurrentGc=" + String.join(",", gc));
+            System.out.println("gcWorkers=" + String.join(",", workers));
             System.out.println("mainAfter=" + BackgroundPriority.currentNiceness());
         }
     }

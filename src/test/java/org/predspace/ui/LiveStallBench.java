@@ -218,7 +218,7 @@ public final class LiveStallBench extends Application {
         NativeBackend.configure();
         // as the app does (PredSpaceApp); -Dbench.jitNice=false is the peer
         if (!"false".equals(System.getProperty("bench.jitNice"))) {
-            System.out.println("JIT compiler threads lowered: " + org.predspace.platform.BackgroundPriority.lowerJitCompilers());
+            System.out.println("JIT compiler and concurrent GC threads lowered: " + org.predspace.platform.BackgroundPriority.lowerCompilersAndConcurrentGc());
         }
         String dataset = getParameters().getRaw().isEmpty() ? "mnist" : getParameters().getRaw().get(0);
         Path out = Files.createTempDirectory("predspace-stall");
