@@ -15,6 +15,7 @@ public final class Main {
 
     public static void main(String[] args) {
         JavaCppCache.useUserDataDirectory();   // before anything loads ND4J's natives
+        org.predspace.platform.OpenBlasKernel.pinSafeKernel();   // likewise: OpenBLAS picks its kernels when loaded
         if (args.length == 0) {
             UiLauncher.launch();
             return;

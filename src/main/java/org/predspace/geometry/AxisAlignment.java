@@ -14,6 +14,8 @@ import org.bytedeco.openblas.global.openblas;
  * both embeddings share ({@link Mode#PROCRUSTES}), or only a sign per axis ({@link Mode#SIGNS}).
  */
 public record AxisAlignment(double[][] rotation) {
+    static { org.predspace.platform.OpenBlasKernel.pinSafeKernel(); }   // before OpenBLAS loads
+
 
     public enum Mode {
         /** Flip each axis to agree with the previous one; axes are never mixed. */

@@ -26,6 +26,8 @@ import java.util.SplittableRandom;
  * to converge within its cycle budget it returns the dense solver's answer.
  */
 public final class KrylovEigensolver implements SymmetricEigensolver {
+    static { org.predspace.platform.OpenBlasKernel.pinSafeKernel(); }   // before OpenBLAS loads
+
     /** Extra block vectors beyond k: they absorb the slowest-converging directions. */
     static final int EXTRA = 8;
     /** Blocks of W-powers added to the restart block per cycle. */

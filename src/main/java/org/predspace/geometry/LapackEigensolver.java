@@ -14,6 +14,8 @@ import org.bytedeco.openblas.global.openblas;
  * the default for full embeddings because it is exact whatever the spectrum.
  */
 public final class LapackEigensolver implements SymmetricEigensolver {
+    static { org.predspace.platform.OpenBlasKernel.pinSafeKernel(); }   // before OpenBLAS loads
+
     private static final int COLUMN_MAJOR = openblas.LAPACK_COL_MAJOR;
 
     @Override

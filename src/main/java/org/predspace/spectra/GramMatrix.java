@@ -16,6 +16,8 @@ import java.nio.DoubleBuffer;
  * (micro-benchmark; 11 s against 13 s on the real G, both on 2 threads).
  */
 final class GramMatrix {
+    static { org.predspace.platform.OpenBlasKernel.pinSafeKernel(); }   // before OpenBLAS loads
+
     static final int BLOCK_COLUMNS = 1024;
 
     private GramMatrix() {}

@@ -16,6 +16,8 @@ import java.nio.IntBuffer;
  * destroy the matrix they are given.
  */
 final class SymmetricEigen {
+    static { org.predspace.platform.OpenBlasKernel.pinSafeKernel(); }   // before OpenBLAS loads
+
     private static final int COLUMN_MAJOR = openblas.LAPACK_COL_MAJOR;
     /** The row-major upper triangle, read column-major. */
     private static final byte LOWER = (byte) 'L';

@@ -18,6 +18,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * im2col path: LeNet-5 on MNIST, batch 128, went from about 215 to 35-60 ms per step.
  */
 public final class NativeBackend {
+    static { org.predspace.platform.OpenBlasKernel.pinSafeKernel(); }   // before OpenBLAS loads
+
     static final String HELPERS_DISABLED = "org.eclipse.deeplearning4j.helpers.disable";
     private static volatile boolean configured;
 
