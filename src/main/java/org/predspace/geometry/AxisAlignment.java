@@ -16,7 +16,6 @@ import org.bytedeco.openblas.global.openblas;
 public record AxisAlignment(double[][] rotation) {
     static { org.predspace.platform.OpenBlasKernel.pinSafeKernel(); }   // before OpenBLAS loads
 
-
     public enum Mode {
         /** Flip each axis to agree with the previous one; axes are never mixed. */
         SIGNS,

@@ -20,7 +20,7 @@ import java.util.Optional;
 public final class OpenBlasKernel {
     static final String VARIABLE = "OPENBLAS_CORETYPE";
     static final String SAFE_CORE = "Haswell";
-    private static volatile boolean pinned;
+    private static boolean pinned;   // guarded by the class lock
 
     private OpenBlasKernel() {}
 
@@ -63,7 +63,7 @@ public final class OpenBlasKernel {
             com.sun.jna.Function f = com.sun.jna.NativeLibrary.getInstance("c").getFunction("setenv");
             f.invokeInt(new Object[]{name, value, 1});
         } catch (UnsatisfiedLinkError | RuntimeException e) {
-            // no libc to call (not Linux): no AVX-512 check happened either way
+            // an AVX-512 CPU (the flags said so) whose libc JNA cannot reach: the user can still set it
             System.err.println("PredSpace: could not set " + name + "=" + value + " (" + e.getMessage()
                     + "); on an AVX-512 CPU start PredSpace with that variable set, or spectra may be wrong");
         }
