@@ -22,8 +22,8 @@ import java.util.Set;
  * runs redrew 120 curves. Here a path is retraced only when its series' data, its stroke width
  * or the plot's mapping (axis bounds, plot size) changed; and the paths before the first
  * series that grew in the last {@link #SETTLE_NANOS} sit in one cached group, drawn from a
- * single image while the growing ones (and those after them, so the stacking order is the
- * chart's) are drawn on top as plain paths.
+ * single image while the growing ones and those of runs still training (and those after them,
+ * so the stacking order is the chart's) are drawn on top as plain paths.
  */
 final class CurveLayers {
     /** A series that gained no points for this long is drawn from the cached image. */
@@ -33,6 +33,8 @@ final class CurveLayers {
     private final Set<Series<Number, Number>> stale = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Series<Number, Number>, Double> tracedWidth = new IdentityHashMap<>();
     private final Map<Series<Number, Number>, Long> grownAt = new IdentityHashMap<>();
+    /** Series whose run still trains: drawn uncached however long they have not grown (see {@link #live}). */
+    private final Set<Series<Number, Number>> live = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Display positions of 0 and 1 on each axis and the plot size, when the paths were traced. */
     private double[] tracedMapping = new double[0];
     /** Whether the chart has been laid out: series added after that belong to runs that just appeared. */
@@ -57,7 +59,27 @@ final class CurveLayers {
         if (arranged) grownAt.put(s, System.nanoTime());
     }
 
+    /**
+     * Marks {@code s} as belonging to a run that still trains (or not any more). A live series
+     * stays outside the cached group even when no point arrived for a while: late in a training
+     * checkpoints come seconds apart, and a curve that settled into the cache between two of
+     * them left it again at the next, each move re-rasterising every settled curve of the chart
+     * (18-37 ms of renderer time per chart, four times in a two-run lecture bench). When the run
+     * ends the series settles like any other, {@link #SETTLE_NANOS} later.
+     *
+     * @return whether this changed anything
+     */
+    boolean live(Series<Number, Number> s, boolean on) {
+        if (on) return live.add(s);
+        if (!live.remove(s)) return false;
+        grownAt.put(s, System.nanoTime());
+        return true;
+    }
+
+    boolean isLive(Series<Number, Number> s) { return live.contains(s); }
+
     void removed(Series<Number, Number> s) {
+        live.remove(s);
         stale.remove(s);
         tracedWidth.remove(s);
         grownAt.remove(s);
@@ -109,7 +131,9 @@ final class CurveLayers {
         for (Series<Number, Number> s : all) {
             if (s.getNode() == null) continue;
             Long t = grownAt.get(s);
-            if (t != null && now - t < SETTLE_NANOS) {
+            if (live.contains(s)) {
+                growing = true;
+            } else if (t != null && now - t < SETTLE_NANOS) {
                 growing = true;
                 long left = SETTLE_NANOS - (now - t);
                 untilSettled = untilSettled < 0 ? left : Math.min(untilSettled, left);

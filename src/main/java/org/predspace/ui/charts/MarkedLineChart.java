@@ -53,6 +53,17 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         ringPoints.addListener((javafx.collections.ListChangeListener<Point2D>) c -> rebuild(rings, ringPoints, "chart-ring"));
     }
 
+    /**
+     * Whether {@code series} belongs to a run that is still training: such a curve is drawn
+     * outside the cached image until it is not live any more and has settled, however long
+     * it waits between points.
+     */
+    public void setLive(Series<Number, Number> series, boolean live) {
+        if (layers.live(series, live)) requestChartLayout();
+    }
+
+    public boolean isLive(Series<Number, Number> series) { return layers.isLive(series); }
+
     /** The x (data units) of the vertical marker; null hides it. */
     public ObjectProperty<Number> markerXProperty() { return markerX; }
 

@@ -152,6 +152,8 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
             rc.catchUp(r.state());
             r.stateProperty().addListener((o, a, b) -> {
                 if (!curves.containsKey(r)) return;
+                markLive(rc, lossChart);
+                markLive(rc, accuracyChart);
                 grown.add(r);
                 growth.request();
             });
@@ -214,6 +216,7 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
                 for (Metric m : Metric.values()) if (m.accuracy == ofAccuracy) wanted.add(rc.series(m));
             }
             ListEdits.reconcile(chart.getData(), wanted);
+            for (RunCurves rc : shown) markLive(rc, chart);
             for (RunCurves rc : shown) {
                 for (Metric m : Metric.values()) {
                     if (m.accuracy == ofAccuracy) style(rc.series(m), rc.run, m, selected);
@@ -224,6 +227,14 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
         if (selected != null) swatch.setFill(selected.colour());
         title.setText(selected == null ? "All visible runs (select one to highlight it)" : selected.name());
         showSelection();
+    }
+
+    /** A training run's curves stay out of the chart's cached image until it ends (see MarkedLineChart#setLive). */
+    private void markLive(RunCurves rc, MarkedLineChart chart) {
+        boolean training = !rc.run.state().phase().ended();
+        for (Metric m : Metric.values()) {
+            if (m.accuracy == (chart == accuracyChart)) chart.setLive(rc.series(m), training);
+        }
     }
 
     private static void style(XYChart.Series<Number, Number> s, RunItem run, Metric m, RunItem selected) {

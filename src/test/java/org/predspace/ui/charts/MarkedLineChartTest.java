@@ -161,6 +161,30 @@ class MarkedLineChartTest {
     }
 
     @Test
+    void aLiveCurveStaysOutOfTheCachedGroupWhileItWaitsAndSettlesOnceItIsNotLive() throws Exception {
+        Node settled = fx(() -> path(marked, 0).getParent());
+        WaitForAsyncUtils.asyncFx(() -> marked.setLive(marked.getData().get(1), true)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(() -> path(marked, 1).getParent() == settled), "live without growing: drawn directly");
+        grow(1, 4.5, 1.8);
+        Thread.sleep(CurveLayers.SETTLE_NANOS / 1_000_000 + 500);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(() -> path(marked, 1).getParent() == settled), "a live curve that did not grow for a while is still drawn directly");
+        assertFalse(fx(() -> path(marked, 2).getParent() == settled), "and so is the one above it, keeping the stacking order");
+        assertSame(settled, fx(() -> path(marked, 0).getParent()), "the one below stays cached");
+
+        WaitForAsyncUtils.asyncFx(() -> marked.setLive(marked.getData().get(1), false)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(() -> path(marked, 1).getParent() == settled), "just ended: not cached at once");
+        Thread.sleep(CurveLayers.SETTLE_NANOS / 1_000_000 + 500);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int i = 0; i < CURVES.length; i++) {
+            int series = i;
+            assertSame(settled, fx(() -> path(marked, series).getParent()), "series " + i + " is cached once the run ended and settled");
+        }
+    }
+
+    @Test
     void aRemovedSeriesLeavesTheCachedGroup() throws Exception {
         Path removed = fx(() -> path(marked, 0));
         assertTrue(fx(() -> removed.getParent() != null));

@@ -213,7 +213,12 @@ class CurvesPanelTest extends PanelTest<CurvesPanel> {
         onFx(() -> trainLoss.getData().addListener((javafx.collections.ListChangeListener<XYChart.Data<Number, Number>>) c -> {
             while (c.next()) removed[0] += c.getRemovedSize();
         }));
+        XYChart.Series<Number, Number> testAccuracy = panel.series("iris-live", Metric.TEST_ACCURACY);
+        assertTrue(fx(() -> model.run("iris-live").state().phase().ended()
+                        || panel.lossChart().isLive(trainLoss) && panel.accuracyChart().isLive(testAccuracy)),
+                "while the run trains its curves are live: kept out of the charts' cached images");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> model.run("iris-live").state().phase().ended()));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> !panel.lossChart().isLive(trainLoss) && !panel.accuracyChart().isLive(testAccuracy)));
         List<CheckpointMetrics> metrics = fx(() -> model.run("iris-live").state().metrics());
         assertTrue(metrics.size() >= 10, "the run saved its checkpoints: " + metrics.size());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> trainLoss.getData().size() == metrics.size()));
