@@ -1,6 +1,5 @@
 package org.predspace.geometry;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,46 +30,83 @@ public final class TrajectoryComparison {
         return common == 0 ? Double.POSITIVE_INFINITY : sum / common;
     }
 
+    /** Grid values per parallel task; fixed, so the sums (and results) do not depend on the core count. */
+    private static final int GRID_VALUES_PER_TASK = 8;
+
     /**
      * The run-distance matrix. Per grid value, the points of all runs covering it go through the
-     * fast distance kernel together, so R runs cost R^2/2 pairs per grid value, in parallel.
+     * fast distance kernel together, so R runs cost R^2/2 pairs per grid value; runs of grid
+     * values in parallel. Each task refills one block of R checkpoints for all its grid values:
+     * a block per grid value (N x C arrays of R floats) was the app's largest source of garbage
+     * while runs train, the Compare panel refreshing every two seconds (JFR, session 7).
      */
     public static TrajectoryComparison of(List<ReindexedTrajectory> trajectories, Parallelism parallelism) {
         int r = trajectories.size();
-        double[][] sum = new double[r][r];
-        int[][] common = new int[r][r];
-        ProgressGrid grid = r == 0 ? null : trajectories.get(0).grid();
         for (ReindexedTrajectory t : trajectories) requireSameGrid(trajectories.get(0), t);
-        for (int g = 0; grid != null && g < grid.size(); g++) {
-            List<Integer> present = new ArrayList<>();
-            List<SqrtProbabilities> points = new ArrayList<>();
-            for (int i = 0; i < r; i++) {
-                if (trajectories.get(i).covers(g)) {
-                    present.add(i);
-                    points.add(trajectories.get(i).at(g));
+        int gridSize = r == 0 ? 0 : trajectories.get(0).grid().size();
+        int tasks = (gridSize + GRID_VALUES_PER_TASK - 1) / GRID_VALUES_PER_TASK;
+        double[][][] sums = new double[tasks][][];
+        int[][][] commons = new int[tasks][][];
+        parallelism.forEach(tasks, task -> {
+            sums[task] = new double[r][r];
+            commons[task] = new int[r][r];
+            addPairs(trajectories, task * GRID_VALUES_PER_TASK, Math.min(gridSize, (task + 1) * GRID_VALUES_PER_TASK), sums[task], commons[task]);
+        });
+        double[][] distances = new double[r][r];
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < r; j++) {
+                if (i == j) continue;
+                double sum = 0;
+                int common = 0;
+                for (int task = 0; task < tasks; task++) {
+                    sum += sums[task][i][j];
+                    common += commons[task][i][j];
                 }
+                distances[i][j] = common == 0 ? Double.POSITIVE_INFINITY : sum / common;
             }
-            if (present.size() < 2) continue;
-            DistanceMatrix d = DistanceMatrix.of(points, parallelism);
-            for (int x = 0; x < present.size(); x++) {
+        }
+        List<String> names = trajectories.stream().map(ReindexedTrajectory::run).toList();
+        return new TrajectoryComparison(names, distances);
+    }
+
+    /** Adds d_B between every two runs covering grid value g, for g in [from, to), to sum[i][j] (i > j) and counts it in common. */
+    private static void addPairs(List<ReindexedTrajectory> trajectories, int from, int to, double[][] sum, int[][] common) {
+        int r = trajectories.size();
+        int[] present = new int[r];
+        ModelBlock block = null;
+        double[][] tile = new double[r][];
+        for (int x = 0; x < r; x++) tile[x] = new double[x];
+        BhattacharyyaKernel kernel = new BhattacharyyaKernel();
+        String firstRun = null;
+        ProbeShape shape = null;
+        for (int g = from; g < to; g++) {
+            int n = 0;
+            for (int i = 0; i < r; i++) if (trajectories.get(i).covers(g)) present[n++] = i;
+            if (n < 2) continue;
+            if (block == null) {
+                SqrtProbabilities first = trajectories.get(present[0]).at(g);
+                shape = first.shape();
+                firstRun = first.run();
+                block = new ModelBlock(shape, r);
+            }
+            block.clear();
+            for (int x = 0; x < n; x++) {
+                SqrtProbabilities p = trajectories.get(present[x]).at(g);
+                shape.requireSame(p.shape(), firstRun, p.run());
+                block.add(p.values());
+            }
+            kernel.distances(block, 0, n, block, true, tile);
+            for (int x = 0; x < n; x++) {
                 for (int y = 0; y < x; y++) {
-                    int i = present.get(x);
-                    int j = present.get(y);
-                    sum[i][j] += d.get(x, y);
+                    int i = present[x];
+                    int j = present[y];
+                    sum[i][j] += tile[x][y];
                     sum[j][i] = sum[i][j];
                     common[i][j]++;
                     common[j][i] = common[i][j];
                 }
             }
         }
-        double[][] distances = new double[r][r];
-        for (int i = 0; i < r; i++) {
-            for (int j = 0; j < r; j++) {
-                distances[i][j] = i == j ? 0 : common[i][j] == 0 ? Double.POSITIVE_INFINITY : sum[i][j] / common[i][j];
-            }
-        }
-        List<String> names = trajectories.stream().map(ReindexedTrajectory::run).toList();
-        return new TrajectoryComparison(names, distances);
     }
 
     public List<String> runs() { return runs; }

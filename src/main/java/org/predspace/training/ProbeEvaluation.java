@@ -16,10 +16,19 @@ public record ProbeEvaluation(float[] probabilities, double loss, double accurac
         int classes = samples.classes();
         float[] probs = new float[n * classes];
         float[] features = samples.featuresView();
+        // The networks read their input and keep no reference to it, so a probe set that fits
+        // one chunk goes in as it is and the full chunks share one buffer: the copies were the
+        // largest garbage of a training (a probe's features at every checkpoint; JFR).
+        float[] full = n > CHUNK ? new float[CHUNK * d] : null;
         for (int start = 0; start < n; start += CHUNK) {
             int rows = Math.min(CHUNK, n - start);
-            float[] chunk = new float[rows * d];
-            System.arraycopy(features, start * d, chunk, 0, rows * d);
+            float[] chunk;
+            if (rows == n && features.length == n * d) {
+                chunk = features;
+            } else {
+                chunk = rows == CHUNK ? full : new float[rows * d];
+                System.arraycopy(features, start * d, chunk, 0, rows * d);
+            }
             System.arraycopy(net.predict(chunk, rows), 0, probs, start * classes, rows * classes);
         }
         return summarise(probs, samples);

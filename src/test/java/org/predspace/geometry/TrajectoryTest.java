@@ -75,6 +75,39 @@ class TrajectoryTest {
         }
     }
 
+    @Test
+    void runsCoveringDifferentProgressAreComparedOnWhatTheyShareAndTheSameOnAnyCoreCount() {
+        List<ReindexedTrajectory> full = syntheticRuns(4, 2);
+        int lo = 0;
+        while (!full.get(1).covers(lo)) lo++;
+        int hi = lo;
+        while (hi < 100 && full.get(0).covers(hi) && full.get(1).covers(hi)) hi++;
+        int third = (hi - lo) / 3;
+        // run 0 reaches only the first two thirds of the progress both reach, run 1 only the last third: they share no grid value
+        List<ReindexedTrajectory> runs = List.of(covering(full.get(0), 0, lo + 2 * third), covering(full.get(1), lo + 2 * third, 100), full.get(2),
+                covering(full.get(3), lo + third, hi));
+        for (ReindexedTrajectory r : runs) assertTrue(r.coverage() > 2 * 8, r.run() + " covers grid values of several parallel tasks: " + r.coverage());
+        TrajectoryComparison c = TrajectoryComparison.of(runs, Parallelism.of(2));
+        assertEquals(Double.POSITIVE_INFINITY, c.distance(0, 1));
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                if (i == j || i + j == 1) continue;
+                double expected = TrajectoryComparison.distance(runs.get(i), runs.get(j));
+                assertTrue(Double.isFinite(expected) && expected > 0);
+                assertEquals(expected, c.distance(i, j), 1e-6 * expected, "runs " + i + ", " + j);
+            }
+        }
+        double[][] serial = TrajectoryComparison.of(runs, Parallelism.serial()).distances();
+        for (int i = 0; i < 4; i++) assertTrue(java.util.Arrays.equals(serial[i], c.distances()[i]), "the same sums on one core as on two");
+    }
+
+    /** {@code run} cut to the grid values [from, to). */
+    private static ReindexedTrajectory covering(ReindexedTrajectory run, int from, int to) {
+        SqrtProbabilities[] points = new SqrtProbabilities[run.grid().size()];
+        for (int g = from; g < to; g++) if (run.covers(g)) points[g] = run.at(g);
+        return new ReindexedTrajectory(run.run(), run.grid(), points);
+    }
+
     static List<ReindexedTrajectory> syntheticRuns(int runs, int groups) {
         SyntheticTrajectories source = new SyntheticTrajectories(runs, 30, 80, 10, groups, 72);
         Progress progress = Progress.ignoranceToTruth(source.shape(), source.labels());
