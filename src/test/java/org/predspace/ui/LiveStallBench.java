@@ -37,7 +37,8 @@ public final class LiveStallBench extends Application {
     private long worst;
     private volatile long lastPulse = System.nanoTime();
 
-    /** With -Dbench.watchdog=true: prints what the JavaFX thread is doing when a pulse is 80 ms late. */
+    /** With -Dbench.watchdog=true: prints what the JavaFX thread is doing when a pulse is 80 ms (-Dbench.watchdogMs) late. */
+    private static final long WATCHDOG_NS = Long.getLong("bench.watchdogMs", 80) * 1_000_000L;
     private void startWatchdog(Thread fx) {
         Thread w = new Thread(() -> {
             long reported = 0;
@@ -48,7 +49,7 @@ public final class LiveStallBench extends Application {
                     return;
                 }
                 long late = System.nanoTime() - lastPulse;
-                if (late > 80_000_000L && lastPulse != reported) {
+                if (late > WATCHDOG_NS && lastPulse != reported) {
                     reported = lastPulse;
                     StringBuilder b = new StringBuilder("FX thread " + late / 1_000_000 + " ms since the last pulse:\n");
                     for (StackTraceElement e : fx.getStackTrace()) b.append("    at ").append(e).append('\n');
@@ -204,7 +205,8 @@ public final class LiveStallBench extends Application {
     private static final java.lang.management.ThreadMXBean FX_CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     /** CPU time the JavaFX thread itself used within the longest gap: the rest it waited (for the renderer, or the CPU). */
     private long worstCpu;
-    /** Training gaps over 90 ms, with the JVM uptime they ended at (to line up with -Xlog:gc). */
+    /** Gaps over 90 ms (or -Dbench.gapMs), idle or training, with the JVM uptime they ended at (to line up with -Xlog:gc). */
+    private static final long LONG_GAP_NS = Long.getLong("bench.gapMs", 90) * 1_000_000L;
     private final List<String> longGaps = new ArrayList<>();
     private double worstAt;
     private long idleWorst;
@@ -273,9 +275,9 @@ public final class LiveStallBench extends Application {
                         idleWorst = t - last;
                         idleWorstAt = elapsed;
                     }
-                    if (training && t - last > 90_000_000L) {
-                        longGaps.add(String.format(Locale.ROOT, "%.0f ms ending at JVM uptime %.3f s (JavaFX thread on the CPU %.0f ms)",
-                                (t - last) / 1e6, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, (cpu - lastCpu) / 1e6));
+                    if (t - last > LONG_GAP_NS) {
+                        longGaps.add(String.format(Locale.ROOT, "%s %.0f ms ending at JVM uptime %.3f s (JavaFX thread on the CPU %.0f ms)",
+                                training ? "training" : "idle", (t - last) / 1e6, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, (cpu - lastCpu) / 1e6));
                     }
                     if (training && t - last > worst) {
                         worst = t - last;
@@ -327,6 +329,7 @@ public final class LiveStallBench extends Application {
             javafx.scene.Node n = todo.pop();
             total++;
             byClass.merge(n.getClass().getSimpleName(), 1, Integer::sum);
+            if (n.getEffect() != null && n.isVisible()) System.out.println("  effect " + n.getEffect().getClass().getSimpleName() + " on " + n.getClass().getSimpleName() + " " + n.getStyleClass());
             if (n instanceof javafx.scene.Parent p) todo.addAll(p.getChildrenUnmodifiable());
             if (n instanceof javafx.scene.SubScene s) todo.add(s.getRoot());
         }
