@@ -113,6 +113,25 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         requestChartLayout();
     }
 
+    /**
+     * Not LineChart's, which sets the style classes of every series anew whenever the list of
+     * series changes. That re-applies CSS to every curve: each dashed one gets its dash list
+     * cleared and refilled, counts as changed, and the cached image of the settled curves is
+     * rasterised again, 20-45 ms of software rendering in the frame a training starts (pulse
+     * logger; the stack of the dash list's change). A new series gets its classes in
+     * LineChart.seriesAdded; the others keep theirs (their "seriesN" index class may go stale:
+     * nothing here styles by it, colours and dashes are set per curve).
+     */
+    @Override
+    @SuppressWarnings("rawtypes")
+    protected void seriesChanged(javafx.collections.ListChangeListener.Change<? extends Series> c) {
+        for (Series<Number, Number> s : getData()) {
+            if (s.getNode() != null && !s.getNode().getStyleClass().contains("chart-series-line")) {
+                s.getNode().getStyleClass().add("chart-series-line");
+            }
+        }
+    }
+
     @Override
     protected void seriesAdded(Series<Number, Number> series, int seriesIndex) {
         super.seriesAdded(series, seriesIndex);

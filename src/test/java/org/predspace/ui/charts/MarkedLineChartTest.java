@@ -185,6 +185,30 @@ class MarkedLineChartTest {
     }
 
     @Test
+    void addingASeriesLeavesTheStyleOfTheOthersAlone() throws Exception {
+        Path dashed = fx(() -> path(marked, 0));
+        WaitForAsyncUtils.asyncFx(() -> {
+            dashed.setStyle("-fx-stroke-dash-array: 6 5;");
+            dashed.getStyleClass().add("faint-curve");
+            marked.applyCss();
+        }).get();
+        assertEquals(List.of(6.0, 5.0), fx(() -> List.copyOf(dashed.getStrokeDashArray())));
+        XYChart.Series<Number, Number> added = series(new double[][] {{1, 1}, {2, 2}});
+        // LineChart sets every series' classes anew here, which re-applies CSS to each curve at once
+        int dashChanges = fx(() -> {
+            int[] changes = {0};
+            javafx.collections.ListChangeListener<Double> count = c -> changes[0]++;
+            dashed.getStrokeDashArray().addListener(count);
+            marked.getData().add(added);
+            dashed.getStrokeDashArray().removeListener(count);
+            return changes[0];
+        });
+        assertEquals(0, dashChanges, "the dash list of a curve that did not change is not reset (it would be rasterised again)");
+        assertTrue(fx(() -> dashed.getStyleClass().containsAll(List.of("chart-series-line", "faint-curve"))), "its classes are kept");
+        assertTrue(fx(() -> added.getNode().getStyleClass().contains("chart-series-line")), "the new curve is a series line");
+    }
+
+    @Test
     void aRemovedSeriesLeavesTheCachedGroup() throws Exception {
         Path removed = fx(() -> path(marked, 0));
         assertTrue(fx(() -> removed.getParent() != null));
