@@ -233,7 +233,8 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
     private void markLive(RunCurves rc, MarkedLineChart chart) {
         boolean training = !rc.run.state().phase().ended();
         for (Metric m : Metric.values()) {
-            if (m.accuracy == (chart == accuracyChart)) chart.setLive(rc.series(m), training);
+            // only curves on the chart: a hidden run's are marked when they are shown (showSeries)
+            if (m.accuracy == (chart == accuracyChart) && chart.getData().contains(rc.series(m))) chart.setLive(rc.series(m), training);
         }
     }
 

@@ -152,11 +152,19 @@ class MarkedLineChartTest {
         Node settled = fx(() -> path(marked, 0).getParent());
         grow(1, 4.5, 1.8);
         assertFalse(fx(() -> path(marked, 1).getParent() == settled), "growing: drawn directly");
+        waitToSettle();
+        assertAllIn(settled, "cached again");
+    }
+
+    private static void waitToSettle() throws InterruptedException {
         Thread.sleep(CurveLayers.SETTLE_NANOS / 1_000_000 + 500);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void assertAllIn(Node settled, String why) throws Exception {
         for (int i = 0; i < CURVES.length; i++) {
             int series = i;
-            assertSame(settled, fx(() -> path(marked, series).getParent()), "series " + i + " is cached again");
+            assertSame(settled, fx(() -> path(marked, series).getParent()), "series " + i + ": " + why);
         }
     }
 
@@ -167,8 +175,7 @@ class MarkedLineChartTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(fx(() -> path(marked, 1).getParent() == settled), "live without growing: drawn directly");
         grow(1, 4.5, 1.8);
-        Thread.sleep(CurveLayers.SETTLE_NANOS / 1_000_000 + 500);
-        WaitForAsyncUtils.waitForFxEvents();
+        waitToSettle();
         assertFalse(fx(() -> path(marked, 1).getParent() == settled), "a live curve that did not grow for a while is still drawn directly");
         assertFalse(fx(() -> path(marked, 2).getParent() == settled), "and so is the one above it, keeping the stacking order");
         assertSame(settled, fx(() -> path(marked, 0).getParent()), "the one below stays cached");
@@ -176,12 +183,8 @@ class MarkedLineChartTest {
         WaitForAsyncUtils.asyncFx(() -> marked.setLive(marked.getData().get(1), false)).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(fx(() -> path(marked, 1).getParent() == settled), "just ended: not cached at once");
-        Thread.sleep(CurveLayers.SETTLE_NANOS / 1_000_000 + 500);
-        WaitForAsyncUtils.waitForFxEvents();
-        for (int i = 0; i < CURVES.length; i++) {
-            int series = i;
-            assertSame(settled, fx(() -> path(marked, series).getParent()), "series " + i + " is cached once the run ended and settled");
-        }
+        waitToSettle();
+        assertAllIn(settled, "cached once the run ended and settled");
     }
 
     @Test
