@@ -138,10 +138,15 @@ class GlxDrawablePinTest {
 
         WaitForAsyncUtils.asyncFx(kept::hide).get();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> GlxDrawablePin.keeps(second));
-        WritableImage a = screen(700, 20, 640, 400);
-        Thread.sleep(200);
-        WritableImage b = screen(700, 20, 640, 400);
-        assertNotEquals(redColumn(a), redColumn(b), "the second window still draws after the first closed");
+        // the square moves every frame: it is seen somewhere else within 2 s unless the window stopped
+        // drawing (200 ms apart once, the test failed on a fresh CI machine busy right after the close)
+        int before = redColumn(screen(700, 20, 640, 400));
+        int after = before;
+        for (long end = System.nanoTime() + 2_000_000_000L; after == before && System.nanoTime() < end; ) {
+            Thread.sleep(100);
+            after = redColumn(screen(700, 20, 640, 400));
+        }
+        assertNotEquals(before, after, "the second window still draws after the first closed");
         WaitForAsyncUtils.asyncFx(second::hide).get();
         assertFalse(GlxDrawablePin.keeps(second));
     }
