@@ -23,7 +23,7 @@ public record ProbeEvaluation(float[] probabilities, double loss, double accurac
         for (int start = 0; start < n; start += CHUNK) {
             int rows = Math.min(CHUNK, n - start);
             float[] chunk;
-            if (rows == n && features.length == n * d) {
+            if (rows == n) {   // Dataset holds exactly n * d feature values
                 chunk = features;
             } else {
                 chunk = rows == CHUNK ? full : new float[rows * d];

@@ -118,9 +118,11 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
      * series changes. That re-applies CSS to every curve: each dashed one gets its dash list
      * cleared and refilled, counts as changed, and the cached image of the settled curves is
      * rasterised again, 20-45 ms of software rendering in the frame a training starts (pulse
-     * logger; the stack of the dash list's change). A new series gets its classes in
-     * LineChart.seriesAdded; the others keep theirs (their "seriesN" index class may go stale:
-     * nothing here styles by it, colours and dashes are set per curve).
+     * logger; the stack of the dash list's change). Here only a curve without the
+     * "chart-series-line" class, a new one (LineChart.seriesAdded leaves classes to this
+     * method), gets it, which the stylesheets and the SVG export look for; the others keep
+     * theirs. No "seriesN" or default-colour classes: nothing here styles by them, colours and
+     * dashes are set per curve.
      */
     @Override
     @SuppressWarnings("rawtypes")

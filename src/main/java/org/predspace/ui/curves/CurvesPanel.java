@@ -152,8 +152,10 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
             rc.catchUp(r.state());
             r.stateProperty().addListener((o, a, b) -> {
                 if (!curves.containsKey(r)) return;
-                markLive(rc, lossChart);
-                markLive(rc, accuracyChart);
+                if (a == null || a.phase().ended() != b.phase().ended()) {   // started or ended: not every progress step
+                    markLive(rc, lossChart);
+                    markLive(rc, accuracyChart);
+                }
                 grown.add(r);
                 growth.request();
             });
