@@ -82,8 +82,9 @@ final class CompareCommand implements Callable<Integer> {
         long budget = Runtime.getRuntime().maxMemory() / 2;
         if (bytes > budget) {
             long fits = budget / (bytes / grid);
-            throw usage(String.format(Locale.ROOT, "--grid %d needs about %.1f GB for %d runs of %d probe samples; %s"
-                    + "give Java more memory (-Xmx)", grid, bytes / 1e9, runs.runs().size(), runs.shape().samples(),
+            String size = bytes >= 1e9 ? String.format(Locale.ROOT, "%.1f GB", bytes / 1e9) : String.format(Locale.ROOT, "%d MB", bytes / 1_000_000);
+            throw usage(String.format(Locale.ROOT, "--grid %d needs about %s for %d runs of %d probe samples; %s"
+                    + "give Java more memory (-Xmx)", grid, size, runs.runs().size(), runs.shape().samples(),
                     fits >= 2 ? "use --grid " + fits + " or less, or " : ""));
         }
     }

@@ -35,6 +35,20 @@ class OptionRangesTest {
     }
 
     @Test
+    void aGridTheHeapCannotHoldIsRefusedWithTheLargestThatFits() throws Exception {
+        // 2 runs x 10000 grid values x 30 samples x 3 classes x 4 bytes = 7.2 MB, over half of a 12 MB heap
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx12m",
+                "-cp", System.getProperty("java.class.path"), org.predspace.Main.class.getName(),
+                "compare", runA.toString(), runB.toString(), "--grid", "10000")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(Cli.EXIT_USAGE, p.exitValue(), err);
+        assertEquals(1, err.strip().lines().count(), err);
+        assertTrue(err.contains("--grid 10000 needs about 7 MB") && err.contains("-Xmx"), err);
+    }
+
+    @Test
     void fewerLandmarksThanAxesIsRefusedNotAnIndexOutOfBounds() {
         Path out = tmp.resolve("coords.csv");
         CliRunner r = CliRunner.run("embed", runA.toString(), runB.toString(), "--landmarks", "2", "--out", out.toString());
