@@ -49,7 +49,7 @@ public final class OutputFiles {
         List<Path> runs = new ArrayList<>();
         for (Path r : inputRuns) {
             Path real = resolved(spec, "run folder", r);
-            if (real != null) runs.add(real);
+            if (Files.exists(real)) runs.add(real);   // one that does not exist is reported when it is read
         }
         Map<Path, String> seen = new LinkedHashMap<>();
         for (Map.Entry<String, Path> o : outputs.entrySet()) {
@@ -82,20 +82,17 @@ public final class OutputFiles {
     /**
      * {@code p} absolute with every link and {@code ..} resolved: the longest part that exists
      * by the file system, the rest (folders still to be created, which cannot be links) by name.
-     * Null for an input that does not exist (the command's own reading reports it).
      */
     static Path resolved(CommandSpec spec, String what, Path p) {
         try {
             Path absolute = p.toAbsolutePath();
             Path root = absolute.getRoot();
-            for (int i = absolute.getNameCount(); i >= 0; i--) {
-                Path existing = i == 0 ? root : root.resolve(absolute.subpath(0, i));
+            int n = absolute.getNameCount();
+            for (int i = n; i > 0; i--) {
+                Path existing = root.resolve(absolute.subpath(0, i));
                 if (!Files.exists(existing)) continue;
-                Path rest = i == absolute.getNameCount() ? null : absolute.subpath(i, absolute.getNameCount());
                 Path real = existing.toRealPath();
-                if (rest == null) return real;
-                if (what.equals("run folder")) return null;
-                return real.resolve(rest).normalize();
+                return i == n ? real : real.resolve(absolute.subpath(i, n)).normalize();
             }
             return absolute.normalize();
         } catch (IOException | InvalidPathException | SecurityException e) {
