@@ -2,7 +2,7 @@ package org.predspace;
 
 import org.predspace.cli.Cli;
 import org.predspace.platform.JavaCppCache;
-import org.predspace.ui.UiLauncher;
+import org.predspace.ui.GuiCommand;
 
 /**
  * Entry point of the jar. No arguments opens the desktop explorer on the sample runs;
@@ -16,19 +16,20 @@ public final class Main {
     public static void main(String[] args) {
         JavaCppCache.useUserDataDirectory();   // before anything loads ND4J's natives
         org.predspace.platform.OpenBlasKernel.pinSafeKernel();   // likewise: OpenBLAS picks its kernels when loaded
-        if (args.length == 0) {
-            UiLauncher.launch();
-            return;
-        }
-        if (args.length == 1 && args[0].endsWith(".predspace")) {   // a workspace file (file association)
-            UiLauncher.launch(args);
-            return;
-        }
-        if (args[0].equals("gui")) {
-            UiLauncher.launch(java.util.Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        // render needs JavaFX, which the core command line must not import: added here
-        System.exit(Cli.run(java.util.List.of(new org.predspace.ui.render.RenderCommand()), args));
+        // no arguments, or a single workspace file (the file association), open the window: gui
+        boolean window = args.length == 0 || (args.length == 1 && args[0].endsWith(".predspace"));
+        String[] command = window ? prepend("gui", args) : args;
+        // gui and render need JavaFX, which the core command line must not import: added here
+        GuiCommand gui = new GuiCommand();
+        int code = Cli.run(java.util.List.of(new org.predspace.ui.render.RenderCommand(), gui), command);
+        if (gui.shown()) return;   // the window has closed: the JVM ends as after any window, when its work is done
+        System.exit(code);
+    }
+
+    private static String[] prepend(String first, String[] rest) {
+        String[] out = new String[rest.length + 1];
+        out[0] = first;
+        System.arraycopy(rest, 0, out, 1, rest.length);
+        return out;
     }
 }

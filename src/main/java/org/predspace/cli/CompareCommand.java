@@ -8,16 +8,16 @@ import org.predspace.geometry.ReindexedTrajectory;
 import org.predspace.geometry.SqrtProbabilities;
 import org.predspace.geometry.Trajectory;
 import org.predspace.geometry.TrajectoryComparison;
+import org.predspace.export.DistanceMatrixCsv;
 import org.predspace.runs.Run;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.BufferedWriter;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,16 +38,21 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "also write the result: .csv (distance matrix) or .json (matrix, dendrogram, lengths)")
     Path out;
     @Option(names = "--grid", paramLabel = "G", defaultValue = "100",
-            description = "progress values the runs are resampled at (default: ${DEFAULT-VALUE})")
+            description = "progress values the runs are resampled at, 2 to " + MAX_GRID + " (default: ${DEFAULT-VALUE})")
     int grid;
+
+    /** Far finer than any run's checkpoints (a few hundred at most): beyond it a grid only costs memory. */
+    static final int MAX_GRID = 10_000;
 
     @Override
     public Integer call() throws Exception {
-        if (grid < 2) throw new IllegalArgumentException("--grid must be at least 2, got " + grid);
+        if (grid < 2 || grid > MAX_GRID) throw usage("--grid must be from 2 to " + MAX_GRID + ", got " + grid);
         if (out != null && !(out.toString().endsWith(".csv") || out.toString().endsWith(".json"))) {
-            throw new IllegalArgumentException("--out must end in .csv or .json, got " + out);
+            throw usage("--out must end in .csv or .json, got " + out);
         }
+        OutputFiles.check(spec, dirs, OutputFiles.named("--out", out));
         RunCollection runs = RunCollection.open(dirs);
+        requireMemoryFor(runs);
         Progress progress = Progress.ignoranceToTruth(runs.shape(), runs.labels());
         ProgressGrid progressGrid = ProgressGrid.evenly(grid);
         List<Trajectory> trajectories = new ArrayList<>();
@@ -68,6 +73,26 @@ final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Each run re-indexed holds up to one point (N x C floats) per grid value; refused up front
+     * when that would not fit in half the heap, rather than failing with OutOfMemoryError.
+     */
+    private void requireMemoryFor(RunCollection runs) {
+        long bytes = (long) grid * runs.shape().samples() * runs.shape().classes() * Float.BYTES * runs.runs().size();
+        long budget = Runtime.getRuntime().maxMemory() / 2;
+        if (bytes > budget) {
+            long fits = budget / (bytes / grid);
+            String size = bytes >= 1e9 ? String.format(Locale.ROOT, "%.1f GB", bytes / 1e9) : String.format(Locale.ROOT, "%d MB", bytes / 1_000_000);
+            throw usage(String.format(Locale.ROOT, "--grid %d needs about %s for %d runs of %d probe samples; %s"
+                    + "give Java more memory (-Xmx)", grid, size, runs.runs().size(), runs.shape().samples(),
+                    fits >= 2 ? "use --grid " + fits + " or less, or " : ""));
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
     private static void print(PrintWriter w, TrajectoryComparison c, Dendrogram d, List<Trajectory> trajectories) {
         List<String> names = c.runs();
         w.println("runs:");
@@ -83,24 +108,33 @@ final class CompareCommand implements Callable<Integer> {
         w.println(header);
         for (int i = 0; i < names.size(); i++) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%6s", "[" + i + "]"));
-            for (int j = 0; j < names.size(); j++) row.append(String.format(Locale.ROOT, "%9.4f", c.distance(i, j)));
+            for (int j = 0; j < names.size(); j++) {
+                double distance = c.distance(i, j);
+                row.append(Double.isInfinite(distance) ? String.format(Locale.ROOT, "%9s", "inf") : String.format(Locale.ROOT, "%9.4f", distance));
+            }
             w.println(row);
+        }
+        for (int i = 0; i < names.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (!Double.isInfinite(c.distance(i, j))) continue;
+                w.printf(Locale.ROOT, "  [%d] and [%d] are not comparable (inf): they share no progress, %s against %s%n",
+                        j, i, range(trajectories.get(j)), range(trajectories.get(i)));
+            }
         }
         w.println("complete-linkage dendrogram:");
         w.println(d.render());
     }
 
+    private static String range(Trajectory t) {
+        double[] p = t.progress();
+        double lo = p[0];
+        double hi = p[0];
+        for (double v : p) hi = Math.max(hi, v);
+        return String.format(Locale.ROOT, "%.3f -> %.3f", lo, hi);
+    }
+
     private void writeCsv(TrajectoryComparison c) throws Exception {
-        try (BufferedWriter w = OutputFiles.text(out)) {
-            StringBuilder header = new StringBuilder("run");
-            for (String n : c.runs()) header.append(',').append(RunCollection.csv(n));
-            w.write(header.append('\n').toString());
-            for (int i = 0; i < c.runs().size(); i++) {
-                StringBuilder row = new StringBuilder(RunCollection.csv(c.runs().get(i)));
-                for (int j = 0; j < c.runs().size(); j++) row.append(',').append(c.distance(i, j));
-                w.write(row.append('\n').toString());
-            }
-        }
+        OutputFiles.csv(out, DistanceMatrixCsv.of(c.runs(), c.distances()));
     }
 
     private void writeJson(TrajectoryComparison c, Dendrogram d, List<Trajectory> trajectories) throws Exception {

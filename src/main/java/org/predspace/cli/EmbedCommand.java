@@ -1,5 +1,6 @@
 package org.predspace.cli;
 
+import org.predspace.export.CsvTable;
 import org.predspace.geometry.Anchors;
 import org.predspace.geometry.DistanceMatrix;
 import org.predspace.geometry.Embedding;
@@ -12,12 +13,11 @@ import org.predspace.geometry.Progress;
 import org.predspace.geometry.SqrtProbabilities;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.BufferedWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +55,12 @@ final class EmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (dims < 1) throw new IllegalArgumentException("--dims must be at least 1, got " + dims);
+        if (dims < 1) throw usage("--dims must be at least 1, got " + dims);
+        if (landmarks != null && landmarks < Math.max(2, dims)) {
+            throw usage("--landmarks " + landmarks + " is too few: the landmarks span the picture's axes, so give at least "
+                    + Math.max(2, dims) + (dims >= 2 ? " (--dims " + dims + ")" : ""));
+        }
+        OutputFiles.check(spec, dirs, OutputFiles.named("--out", out, "--stats", stats, "--geodesic", geodesic));
         long start = System.nanoTime();
         RunCollection runs = RunCollection.open(dirs);
         List<RunCollection.Point> checkpoints = runs.points();
@@ -65,8 +70,9 @@ final class EmbedCommand implements Callable<Integer> {
             points.add(Anchors.ignorance(runs.shape()));
             points.add(Anchors.truth(runs.shape(), runs.labels()));
         }
-        int axes = Math.min(Math.max(dims, InPca.DEFAULT_AXES), points.size());
-        if (dims > axes) throw new IllegalArgumentException("--dims " + dims + " exceeds the " + points.size() + " points embedded");
+        // the landmarks' own InPCA has as many axes as landmarks at most
+        int axes = Math.min(Math.max(dims, InPca.DEFAULT_AXES), landmarks == null ? points.size() : Math.min(landmarks, points.size()));
+        if (dims > axes) throw usage("--dims " + dims + " exceeds the " + points.size() + " points embedded");
 
         Geodesic path = Geodesic.ignoranceToTruth(runs.shape(), runs.labels());
         List<SqrtProbabilities> geodesicPoints = path.points(Geodesic.DRAWN_POINTS);
@@ -113,42 +119,47 @@ final class EmbedCommand implements Callable<Integer> {
     }
 
     private void writeCoordinates(List<RunCollection.Point> checkpoints, double[][] coords, Progress progress) throws Exception {
-        try (BufferedWriter w = OutputFiles.text(out)) {
-            StringBuilder header = new StringBuilder("run,step,progress");
-            for (int k = 1; k <= dims; k++) header.append(",x").append(k);
-            w.write(header.append('\n').toString());
-            for (int i = 0; i < checkpoints.size(); i++) {
-                RunCollection.Point p = checkpoints.get(i);
-                row(w, RunCollection.csv(p.run()), Long.toString(p.step()), progress.of(p.sqrt()), coords[i]);
-            }
-            if (anchors == AnchorChoice.ends) {
-                // anchors have no training step: the field is left empty
-                row(w, Anchors.IGNORANCE, "", 0.0, coords[checkpoints.size()]);
-                row(w, Anchors.TRUTH, "", 1.0, coords[checkpoints.size() + 1]);
-            }
+        CsvTable table = new CsvTable(axesHeader(List.of("run", "step", "progress")));
+        for (int i = 0; i < checkpoints.size(); i++) {
+            RunCollection.Point p = checkpoints.get(i);
+            table.row(row(p.run(), p.step(), progress.of(p.sqrt()), coords[i]));
         }
+        if (anchors == AnchorChoice.ends) {
+            // anchors have no training step: the field is left empty
+            table.row(row(Anchors.IGNORANCE, null, 0.0, coords[checkpoints.size()]));
+            table.row(row(Anchors.TRUTH, null, 1.0, coords[checkpoints.size() + 1]));
+        }
+        OutputFiles.csv(out, table);
     }
 
     private void writeGeodesic(double[][] coords) throws Exception {
-        try (BufferedWriter w = OutputFiles.text(geodesic)) {
-            StringBuilder header = new StringBuilder("t");
-            for (int k = 1; k <= dims; k++) header.append(",x").append(k);
-            w.write(header.append('\n').toString());
-            for (int g = 0; g < coords.length; g++) {
-                StringBuilder b = new StringBuilder(num(g / (double) (coords.length - 1)));
-                for (int k = 0; k < dims; k++) b.append(',').append(num(coords[g][k]));
-                w.write(b.append('\n').toString());
-            }
+        CsvTable table = new CsvTable(axesHeader(List.of("t")));
+        for (int g = 0; g < coords.length; g++) {
+            List<Object> row = new ArrayList<>(List.of(g / (double) (coords.length - 1)));
+            for (int k = 0; k < dims; k++) row.add(coords[g][k]);
+            table.row(row.toArray());
         }
+        OutputFiles.csv(geodesic, table);
     }
 
-    private void row(BufferedWriter w, String run, String step, double progress, double[] x) throws Exception {
-        StringBuilder b = new StringBuilder(run).append(',').append(step).append(',').append(num(progress));
-        for (int k = 0; k < dims; k++) b.append(',').append(num(x[k]));
-        w.write(b.append('\n').toString());
+    private List<String> axesHeader(List<String> first) {
+        List<String> header = new ArrayList<>(first);
+        for (int k = 1; k <= dims; k++) header.add("x" + k);
+        return header;
     }
 
-    private static String num(double v) { return Double.toString(v); }
+    private Object[] row(String run, Long step, double progress, double[] x) {
+        List<Object> row = new ArrayList<>();
+        row.add(run);
+        row.add(step);
+        row.add(progress);
+        for (int k = 0; k < dims; k++) row.add(x[k]);
+        return row.toArray();
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
 
     private void writeStats(RunCollection runs, int m, double[] eigenvalues, double[] stress, double seconds, long logs,
                             String method) throws Exception {

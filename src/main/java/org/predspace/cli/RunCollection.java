@@ -64,12 +64,4 @@ final class RunCollection {
         }
         return out;
     }
-
-    /** Quotes a CSV field when it holds a comma, quote or line break (run names may). */
-    static String csv(String field) {
-        if (field.contains(",") || field.contains("\"") || field.contains("\n")) {
-            return "\"" + field.replace("\"", "\"\"") + "\"";
-        }
-        return field;
-    }
 }

@@ -1,6 +1,7 @@
 package org.predspace.cli;
 
 import org.predspace.data.DatasetCatalog;
+import org.predspace.export.CsvTable;
 import org.predspace.runs.Run;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.SpectralDensity;
@@ -17,11 +18,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -67,7 +66,7 @@ final class SpectrumCommand implements Callable<Integer> {
     int lanczosSteps;
 
     @Option(names = "--width", paramLabel = "SIGMA",
-            description = "density: Gaussian smoothing width (default: 1% of the eigenvalue range)")
+            description = "density: Gaussian smoothing width, above 0 (default: 1%% of the eigenvalue range)")
     Double width;
 
     @Option(names = "--grid", defaultValue = "1000", description = "density: grid points (default: ${DEFAULT-VALUE})")
@@ -89,9 +88,14 @@ final class SpectrumCommand implements Callable<Integer> {
             description = "also write kind, step, n, P, decades, effective dimension, trace, seconds")
     Path stats;
 
+    /** Beyond these a Lanczos run stores more vectors than a desktop's memory holds, or gains nothing. */
+    static final int MAX_K = 2000, MAX_STEPS = 2000, MAX_VECTORS = 1000, MAX_GRID = 100_000;
+
     @Override
     public Integer call() throws Exception {
         SpectrumKind spectrumKind = SpectrumKind.fromId(kind);
+        checkOptions();
+        OutputFiles.check(spec, List.of(dir), OutputFiles.named("--out", out, "--stats", stats));
         Run run = Run.open(dir);
         long s = RunCheckpoint.resolveStep(run, step);
         RunCheckpoint checkpoint = RunCheckpoint.open(run, s, new DatasetCatalog());
@@ -143,17 +147,29 @@ final class SpectrumCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Every numeric option, before any work: a bad one must not cost a Lanczos run first. */
+    private void checkOptions() {
+        OptionChecks checks = new OptionChecks(spec);
+        checks.whole("--samples", samples, 1, Integer.MAX_VALUE);
+        checks.whole("--k", k, 1, MAX_K);
+        checks.number("--fd-step", fdStep, 0, false, 1, true);
+        checks.whole("--vectors", vectors, 1, MAX_VECTORS);
+        checks.whole("--lanczos-steps", lanczosSteps, 1, MAX_STEPS);
+        if (width != null) checks.number("--width", width, 0, false, Double.MAX_VALUE, true);
+        checks.whole("--grid", grid, 2, MAX_GRID);
+        if (floorOption != null) checks.number("--floor", floorOption, 0, true, 1, false);
+        checks.number("--threshold", threshold, 0, true, 1, true);
+    }
+
     private void writeEigenvalues(double[] values) throws IOException {
-        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            w.write("eigenvalue\n");
-            for (double v : values) w.write(Double.toString(v) + "\n");
-        }
+        CsvTable table = new CsvTable(List.of("eigenvalue"));
+        for (double v : values) table.row(v);
+        OutputFiles.csv(out, table);
     }
 
     private void writeDensity(SpectralDensity.Density d) throws IOException {
-        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            w.write("grid,density\n");
-            for (int i = 0; i < d.grid().length; i++) w.write(d.grid()[i] + "," + d.density()[i] + "\n");
-        }
+        CsvTable table = new CsvTable(List.of("grid", "density"));
+        for (int i = 0; i < d.grid().length; i++) table.row(d.grid()[i], d.density()[i]);
+        OutputFiles.csv(out, table);
     }
 }

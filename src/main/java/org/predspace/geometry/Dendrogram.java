@@ -118,7 +118,8 @@ public final class Dendrogram {
             return;
         }
         Merge m = merges.get(cluster - n);
-        out.append(lead).append(String.format(Locale.ROOT, "%.4g", m.height())).append('\n');
+        // runs with no progress in common merge at infinity, written as the CSV files write it
+        out.append(lead).append(Double.isInfinite(m.height()) ? "inf" : String.format(Locale.ROOT, "%.4g", m.height())).append('\n');
         render(m.left(), childLead + "+-- ", childLead + "|   ", out);
         render(m.right(), childLead + "`-- ", childLead + "    ", out);
     }

@@ -8,12 +8,22 @@ public final class ReindexedTrajectory {
     private final String run;
     private final ProgressGrid grid;
     private final SqrtProbabilities[] points;
+    /** The run itself, for progress values between grid values (see TrajectoryComparison); null if not known. */
+    private final Trajectory source;
 
     ReindexedTrajectory(String run, ProgressGrid grid, SqrtProbabilities[] points) {
+        this(run, grid, points, null);
+    }
+
+    ReindexedTrajectory(String run, ProgressGrid grid, SqrtProbabilities[] points, Trajectory source) {
         this.run = run;
         this.grid = grid;
         this.points = points;
+        this.source = source;
     }
+
+    /** The run this was re-indexed from, or null. */
+    Trajectory source() { return source; }
 
     public String run() { return run; }
 

@@ -62,23 +62,42 @@ public final class Trajectory {
      */
     public ReindexedTrajectory reindex(ProgressGrid grid) {
         SqrtProbabilities[] points = new SqrtProbabilities[grid.size()];
-        double reached = progress[0];
-        for (double p : progress) reached = Math.max(reached, p);
+        double reached = reached();
         int t = 0;
         for (int g = 0; g < grid.size(); g++) {
             double tau = grid.value(g);
             if (tau < progress[0] || tau > reached) continue;
             while (progress[t] < tau) t++; // grid values increase, so the first crossing only moves forward
-            if (t == 0) {
-                points[g] = checkpoints.get(0);
-                continue;
-            }
-            double fraction = (tau - progress[t - 1]) / (progress[t] - progress[t - 1]);
-            SqrtProbabilities a = checkpoints.get(t - 1);
-            SqrtProbabilities b = checkpoints.get(t);
-            float[] sqrt = Geodesic.slerp(a.values(), b.values(), Geodesic.angles(a, b), a.classes(), fraction);
-            points[g] = SqrtProbabilities.ofSqrt(run, a.shape(), sqrt);
+            points[g] = interpolate(t, tau);
         }
-        return new ReindexedTrajectory(run, grid, points);
+        return new ReindexedTrajectory(run, grid, points, this);
+    }
+
+    /** The largest progress the run reached: with the first checkpoint's, the ends of the range it covers. */
+    public double reached() {
+        double reached = progress[0];
+        for (double p : progress) reached = Math.max(reached, p);
+        return reached;
+    }
+
+    /**
+     * The point of progress {@code tau}, found as {@link #reindex} finds it (the first crossing);
+     * null outside the range the run covers.
+     */
+    public SqrtProbabilities at(double tau) {
+        if (!(tau >= progress[0] && tau <= reached())) return null;
+        int t = 0;
+        while (progress[t] < tau) t++;
+        return interpolate(t, tau);
+    }
+
+    /** The point of progress tau on the segment (t-1, t) that first climbs past it; checkpoint 0 for t = 0. */
+    private SqrtProbabilities interpolate(int t, double tau) {
+        if (t == 0) return checkpoints.get(0);
+        double fraction = (tau - progress[t - 1]) / (progress[t] - progress[t - 1]);
+        SqrtProbabilities a = checkpoints.get(t - 1);
+        SqrtProbabilities b = checkpoints.get(t);
+        float[] sqrt = Geodesic.slerp(a.values(), b.values(), Geodesic.angles(a, b), a.classes(), fraction);
+        return SqrtProbabilities.ofSqrt(run, a.shape(), sqrt);
     }
 }

@@ -4,8 +4,10 @@ import java.util.List;
 
 /**
  * Distances between runs (SCIENCE.md section 5, [D] compare): the mean, over the progress
- * values both runs cover, of d_B between their points with the same progress. Two runs that
- * share no progress value are infinitely far apart. Immutable once built.
+ * values both runs cover, of d_B between their points with the same progress. Two runs whose
+ * progress ranges overlap between two grid values only (a run of one checkpoint, or one shorter
+ * than the grid's spacing) are compared at the middle of that overlap; two runs that share no
+ * progress at all are infinitely far apart. Immutable once built.
  */
 public final class TrajectoryComparison {
     private final List<String> runs;
@@ -27,7 +29,24 @@ public final class TrajectoryComparison {
                 common++;
             }
         }
-        return common == 0 ? Double.POSITIVE_INFINITY : sum / common;
+        return common == 0 ? betweenGridValues(a, b) : sum / common;
+    }
+
+    /**
+     * Runs that share no grid value: d_B at the middle of their common progress range, which
+     * lies between two grid values (the mean over so short a range taken at one point); a run
+     * of one checkpoint inside another's range is compared at its own progress, exactly.
+     * Infinity when the ranges do not meet, or a run's checkpoints are not known.
+     */
+    private static double betweenGridValues(ReindexedTrajectory a, ReindexedTrajectory b) {
+        Trajectory ta = a.source();
+        Trajectory tb = b.source();
+        if (ta == null || tb == null) return Double.POSITIVE_INFINITY;
+        double from = Math.max(ta.progress()[0], tb.progress()[0]);
+        double to = Math.min(ta.reached(), tb.reached());
+        if (!(from <= to)) return Double.POSITIVE_INFINITY;
+        double middle = from + (to - from) / 2;
+        return BhattacharyyaDistance.between(ta.at(middle), tb.at(middle));
     }
 
     /** Grid values per parallel task; fixed, so the sums (and results) do not depend on the core count. */
@@ -62,7 +81,7 @@ public final class TrajectoryComparison {
                     sum += sums[task][i][j];
                     common += commons[task][i][j];
                 }
-                distances[i][j] = common == 0 ? Double.POSITIVE_INFINITY : sum / common;
+                distances[i][j] = common == 0 ? betweenGridValues(trajectories.get(i), trajectories.get(j)) : sum / common;
             }
         }
         List<String> names = trajectories.stream().map(ReindexedTrajectory::run).toList();

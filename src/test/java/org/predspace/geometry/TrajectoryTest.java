@@ -101,6 +101,35 @@ class TrajectoryTest {
         for (int i = 0; i < 4; i++) assertTrue(java.util.Arrays.equals(serial[i], c.distances()[i]), "the same sums on one core as on two");
     }
 
+    @Test
+    void runsSharingNoGridValueAreComparedWhereTheirProgressMeetsAndOnlyRunsThatNeverMeetAreInfinitelyApart() {
+        Geodesic g = PROGRESS.geodesic();
+        List<SqrtProbabilities> path = new ArrayList<>();
+        for (int i = 0; i <= 8; i++) path.add(g.at(0.1 + 0.1 * i));
+        ProgressGrid grid = ProgressGrid.evenly(11);
+        Trajectory alongRun = Trajectory.of("along", path, PROGRESS);
+        ReindexedTrajectory along = alongRun.reindex(grid);
+        // one checkpoint between grid values 0.4 and 0.5: it covers no grid value
+        ReindexedTrajectory onIt = Trajectory.of("on-it", List.of(g.at(0.437)), PROGRESS).reindex(grid);
+        assertEquals(0, onIt.coverage());
+        assertEquals(0, TrajectoryComparison.distance(along, onIt), 1e-6, "a point of the path, compared at its own progress");
+        // a short stretch between grid values: compared at the middle of the progress it shares
+        Trajectory shortRun = Trajectory.of("short", List.of(g.at(0.52), g.at(0.56)), PROGRESS);
+        double[] p = shortRun.progress();
+        assertEquals(0, shortRun.reindex(grid).coverage(), "between two grid values: " + p[0] + " .. " + p[1]);
+        double middle = (p[0] + shortRun.reached()) / 2;
+        double expected = BhattacharyyaDistance.between(shortRun.at(middle), alongRun.at(middle));
+        assertEquals(expected, TrajectoryComparison.distance(along, shortRun.reindex(grid)), 1e-9);
+        assertEquals(0, expected, 1e-6, "both on the geodesic");
+        // beyond the path's end: nothing in common
+        ReindexedTrajectory beyond = Trajectory.of("beyond", List.of(g.at(0.95)), PROGRESS).reindex(grid);
+        assertEquals(Double.POSITIVE_INFINITY, TrajectoryComparison.distance(along, beyond));
+        double[][] matrix = TrajectoryComparison.of(List.of(along, onIt, beyond), Parallelism.serial()).distances();
+        assertEquals(0, matrix[0][1], 1e-6);
+        assertEquals(Double.POSITIVE_INFINITY, matrix[0][2]);
+        assertEquals(Double.POSITIVE_INFINITY, matrix[1][2]);
+    }
+
     /** {@code run} cut to the grid values [from, to). */
     private static ReindexedTrajectory covering(ReindexedTrajectory run, int from, int to) {
         SqrtProbabilities[] points = new SqrtProbabilities[run.grid().size()];

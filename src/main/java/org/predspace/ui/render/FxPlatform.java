@@ -4,7 +4,6 @@ import javafx.application.ConditionalFeature;
 import javafx.application.Platform;
 import org.predspace.ui.UiLauncher;
 
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -12,8 +11,7 @@ import java.util.concurrent.ExecutionException;
 
 /** JavaFX for a command: started without an Application or a window, and work handed to its thread. */
 final class FxPlatform {
-    static final String HEADLESS = "on a machine without a screen run it under a virtual display:"
-            + " xvfb-run -a -s \"-screen 0 1600x1000x24\" java -Dprism.forceGPU=true -jar predspace.jar render ...";
+    static final String HEADLESS = UiLauncher.VIRTUAL_DISPLAY + " render ...";
 
     /**
      * JavaFX warns on every start from the class path ("Unsupported JavaFX configuration",
@@ -30,10 +28,7 @@ final class FxPlatform {
      * @throws IllegalStateException with one line saying how to run headless: no display, or no 3D
      */
     static void start() throws InterruptedException {
-        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux") && blank(System.getenv("DISPLAY"))
-                && blank(System.getenv("WAYLAND_DISPLAY"))) {
-            throw new IllegalStateException("render draws with JavaFX and needs a display, but DISPLAY is not set; " + HEADLESS);
-        }
+        UiLauncher.requireDisplay("render", "render ...");
         UiLauncher.preferGpuPipeline();
         java.util.logging.Level level = JAVAFX_LOG.getLevel();
         JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
@@ -78,6 +73,4 @@ final class FxPlatform {
             throw e;
         }
     }
-
-    private static boolean blank(String s) { return s == null || s.isBlank(); }
 }

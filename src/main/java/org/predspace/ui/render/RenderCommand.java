@@ -1,6 +1,7 @@
 package org.predspace.ui.render;
 
 import javafx.scene.image.WritableImage;
+import org.predspace.cli.OutputFiles;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.geometry.LiveEmbedding;
 import org.predspace.runs.RunFolders;
@@ -89,6 +90,7 @@ public final class RenderCommand implements Callable<Integer> {
         if (upToStep != null && upToStep < 0) throw usage("--up-to-step must be 0 or more, got " + upToStep);
         if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) throw usage("--out must name a .png file, got " + out);
         List<Path> runs = findRuns();
+        OutputFiles.check(spec, runs, OutputFiles.named("--out", out));
 
         FxPlatform.start();
         long start = System.nanoTime();
