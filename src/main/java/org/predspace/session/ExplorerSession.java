@@ -53,6 +53,8 @@ public final class ExplorerSession implements AutoCloseable {
         this.training = new PredictionPicture("training probe", settings);
         this.heldOut = new PredictionPicture("held-out probe", settings);
         this.trainingJobs = trainingJobs;
+        training.onProblem(this::tellProblem);
+        heldOut.onProblem(this::tellProblem);
     }
 
     /**
@@ -217,12 +219,13 @@ public final class ExplorerSession implements AutoCloseable {
     }
 
     static RunState.Phase phaseOf(RunStatus status) {
-        switch (status) {
-            case RUNNING: return RunState.Phase.INTERRUPTED;
-            case FINISHED: return RunState.Phase.FINISHED;
-            case CANCELLED: return RunState.Phase.CANCELLED;
-            default: return RunState.Phase.DIVERGED;
-        }
+        return switch (status) {
+            case RUNNING -> RunState.Phase.INTERRUPTED;
+            case FINISHED -> RunState.Phase.FINISHED;
+            case CANCELLED -> RunState.Phase.CANCELLED;
+            case DIVERGED -> RunState.Phase.DIVERGED;
+            case FAILED -> RunState.Phase.FAILED;
+        };
     }
 
     @Override
