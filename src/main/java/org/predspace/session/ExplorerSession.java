@@ -26,7 +26,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * the training-probe picture and, when the run has one, the held-out picture.
  *
  * <p>Listeners hear every change of a run's state and every problem (a run that cannot be
- * drawn, a failed training), on whichever thread caused it: a UI hands them over to its own.
+ * drawn, a failed training, a picture that could not be recomputed), on whichever thread caused
+ * it: a UI hands them over to its own.
  */
 public final class ExplorerSession implements AutoCloseable {
     /** Which probe a picture is drawn on. */
