@@ -278,7 +278,7 @@ public final class LiveEmbedding implements AutoCloseable {
             try {
                 l.accept(e);
             } catch (RuntimeException inListener) {
-                e.addSuppressed(inListener);
+                if (inListener != e) e.addSuppressed(inListener);
             }
         }
     }

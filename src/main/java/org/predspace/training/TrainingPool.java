@@ -131,7 +131,7 @@ public final class TrainingPool implements AutoCloseable {
             try {
                 listener.accept(new TrainingEvent.Failed(h.spec.name(), JobFailure.describe(e)));
             } catch (Throwable inListener) {
-                e.addSuppressed(inListener);
+                if (inListener != e) e.addSuppressed(inListener);
             } finally {
                 h.status.completeExceptionally(e);
             }
