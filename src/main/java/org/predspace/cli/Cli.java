@@ -1,5 +1,6 @@
 package org.predspace.cli;
 
+import org.predspace.platform.JobFailure;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -46,6 +47,17 @@ public final class Cli {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("predspace: " + describe(ex));
             return EXIT_FAILURE;
+        });
+        // picocli lets errors (a native library that failed to load, out of memory) out of execute,
+        // past the handler above: they end here as one line and a failure's exit code too, so that
+        // the caller's System.exit runs (render's JavaFX thread would otherwise keep the JVM alive)
+        cl.setExecutionStrategy(parseResult -> {
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } catch (Error e) {
+                parseResult.commandSpec().commandLine().getErr().println("predspace: " + JobFailure.describe(e));
+                return EXIT_FAILURE;
+            }
         });
         return cl;
     }

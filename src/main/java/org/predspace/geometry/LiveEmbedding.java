@@ -1,6 +1,7 @@
 package org.predspace.geometry;
 
 import org.predspace.platform.BackgroundPriority;
+import org.predspace.platform.JobFailure;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +113,7 @@ public final class LiveEmbedding implements AutoCloseable {
     private final DistanceMatrix distances;
     private final KrylovEigensolver solver = new KrylovEigensolver();
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Throwable>> failureListeners = new CopyOnWriteArrayList<>();
     private final ExecutorService refresher;
     private final Object lock = new Object();
     /** Held for a whole refresh so two never overlap (a stale one could otherwise publish last). */
@@ -124,7 +126,8 @@ public final class LiveEmbedding implements AutoCloseable {
     private boolean refreshPending;
     private long version;
     private volatile Snapshot current;
-    private volatile RuntimeException refreshFailure;
+    /** Why the last refresh failed; null once one succeeds. */
+    private volatile Throwable refreshFailure;
     /** Where given points should be shown (reopened workspaces), or null: align to the previous frame. */
     private volatile java.util.function.IntFunction<double[]> orientation;
 
@@ -149,6 +152,13 @@ public final class LiveEmbedding implements AutoCloseable {
     public void addListener(Consumer<Snapshot> listener) { listeners.add(listener); }
 
     /**
+     * Hears a refresh that failed (on the thread that ran it); the picture keeps its last frame
+     * and later additions still trigger refreshes. Told once per run of failures, not for each:
+     * a broken solver would otherwise repeat itself at every checkpoint.
+     */
+    public void addFailureListener(Consumer<Throwable> listener) { failureListeners.add(listener); }
+
+    /**
      * Adds a checkpoint: computes its distance row, places it out of sample, publishes a
      * snapshot, and schedules a refresh if the collection has grown enough. Call from a
      * worker thread, never from a UI thread.
@@ -167,7 +177,7 @@ public final class LiveEmbedding implements AutoCloseable {
             published = publish();
             if (!refreshPending && refreshDue()) {
                 refreshPending = true;
-                if (refresher != null) refresher.execute(this::refreshQuietly);
+                if (refresher != null) scheduleRefresh();
                 else refreshHere = true;
             }
         }
@@ -212,29 +222,64 @@ public final class LiveEmbedding implements AutoCloseable {
         if (refresher != null) refresher.shutdownNow();
     }
 
+    /** Guarded by lock. After close the refresh is dropped, not thrown at the training thread that added a point. */
+    private void scheduleRefresh() {
+        try {
+            refresher.execute(this::refreshQuietly);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            refreshPending = false;
+        }
+    }
+
     private boolean refreshDue() {
         int m = distances.size();
         if (basis == null) return m >= 2;
         return m >= basis.size() + Math.max(1, settings.refreshGrowth() * basis.size());
     }
 
-    /** The error of the last background refresh that failed, if any (the picture keeps its last frame). */
-    public java.util.Optional<RuntimeException> refreshFailure() { return java.util.Optional.ofNullable(refreshFailure); }
+    /** Why the last refresh failed, if it did (the picture keeps its last frame). */
+    public java.util.Optional<Throwable> refreshFailure() { return java.util.Optional.ofNullable(refreshFailure); }
 
+    /** A refresh the background thread started itself: nobody waits for it, so its failure is only reported. */
     private void refreshQuietly() {
         try {
             refresh();
-        } catch (RuntimeException e) {
-            refreshFailure = e;
-            synchronized (lock) {
-                refreshPending = false;
-            }
+        } catch (Throwable e) {
+            JobFailure.rethrowIfFatal(e);   // reported by refresh()
         }
     }
 
+    /**
+     * The job boundary of every refresh. A failed one, an error as much as an exception, is
+     * reported and clears the pending flag: left set, no refresh would ever be scheduled again
+     * and the picture would stay as it was, silently.
+     */
     private Snapshot refresh() {
-        synchronized (refreshing) {
-            return refreshSerially();
+        try {
+            Snapshot done;
+            synchronized (refreshing) {
+                done = refreshSerially();
+            }
+            refreshFailure = null;
+            return done;
+        } catch (Throwable e) {
+            synchronized (lock) {
+                refreshPending = false;
+            }
+            boolean first = refreshFailure == null;
+            refreshFailure = e;
+            if (first) tellFailure(e);
+            throw e;
+        }
+    }
+
+    private void tellFailure(Throwable e) {
+        for (Consumer<Throwable> l : failureListeners) {
+            try {
+                l.accept(e);
+            } catch (RuntimeException inListener) {
+                if (inListener != e) e.addSuppressed(inListener);
+            }
         }
     }
 
@@ -276,7 +321,7 @@ public final class LiveEmbedding implements AutoCloseable {
             published = publish();
             again = refreshDue();
             refreshPending = again && refresher != null;
-            if (refreshPending) refresher.execute(this::refreshQuietly);
+            if (refreshPending) scheduleRefresh();
         }
         notifyListeners(published);
         return published;

@@ -137,7 +137,14 @@ public final class Run {
             case FINISHED -> "Finished " + at + ".";
             case CANCELLED -> "Cancelled " + at + ".";
             case DIVERGED -> "Diverged " + at + ".";
+            case FAILED -> "Failed " + at + (failureReason() == null ? "." : ": " + failureReason());
         };
+    }
+
+    /** Why a failed run stopped, as its writer recorded it in the summary; null when it did not say. */
+    private String failureReason() {
+        Object reason = manifest.summary().get("reason");
+        return reason instanceof String r && !r.isBlank() ? r : null;
     }
 
     /** The training spec the engine recorded: unmodifiable, JSON-shaped (String, Number, Boolean, List, Map, null). */

@@ -184,7 +184,7 @@ public final class RunWriter implements AutoCloseable {
     /**
      * Records how the run ended (atomically replacing run.json) and closes the files.
      *
-     * @param status  finished, cancelled or diverged
+     * @param status  finished, cancelled, diverged or failed
      * @param summary final metrics, JSON-writable; may be null
      */
     public synchronized void finish(RunStatus status, Map<String, Object> summary) throws IOException {

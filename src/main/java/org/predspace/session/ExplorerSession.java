@@ -26,7 +26,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * the training-probe picture and, when the run has one, the held-out picture.
  *
  * <p>Listeners hear every change of a run's state and every problem (a run that cannot be
- * drawn, a failed training), on whichever thread caused it: a UI hands them over to its own.
+ * drawn, a failed training, a picture that could not be recomputed), on whichever thread caused
+ * it: a UI hands them over to its own.
  */
 public final class ExplorerSession implements AutoCloseable {
     /** Which probe a picture is drawn on. */
@@ -53,6 +54,8 @@ public final class ExplorerSession implements AutoCloseable {
         this.training = new PredictionPicture("training probe", settings);
         this.heldOut = new PredictionPicture("held-out probe", settings);
         this.trainingJobs = trainingJobs;
+        training.onProblem(this::tellProblem);
+        heldOut.onProblem(this::tellProblem);
     }
 
     /**
@@ -217,12 +220,13 @@ public final class ExplorerSession implements AutoCloseable {
     }
 
     static RunState.Phase phaseOf(RunStatus status) {
-        switch (status) {
-            case RUNNING: return RunState.Phase.INTERRUPTED;
-            case FINISHED: return RunState.Phase.FINISHED;
-            case CANCELLED: return RunState.Phase.CANCELLED;
-            default: return RunState.Phase.DIVERGED;
-        }
+        return switch (status) {
+            case RUNNING -> RunState.Phase.INTERRUPTED;
+            case FINISHED -> RunState.Phase.FINISHED;
+            case CANCELLED -> RunState.Phase.CANCELLED;
+            case DIVERGED -> RunState.Phase.DIVERGED;
+            case FAILED -> RunState.Phase.FAILED;
+        };
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.predspace.geometry.ProbeShape;
 import org.predspace.geometry.Progress;
 import org.predspace.geometry.SqrtProbabilities;
 import org.predspace.platform.BackgroundPriority;
+import org.predspace.platform.JobFailure;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,6 +61,9 @@ public final class PredictionPicture implements AutoCloseable {
         public static PointKey of(PointInfo p) { return new PointKey(p.run(), p.checkpoint()); }
     }
 
+    /** Where failures of the picture's background work go (a session passes them to the user). */
+    private volatile java.util.function.Consumer<String> problems = m -> {};
+
     /** Stored coordinates that new eigenbases are turned to fit (see {@link #orientBy}); empty: none. */
     private volatile Map<PointKey, double[]> orientation = Map.of();
 
@@ -70,6 +74,12 @@ public final class PredictionPicture implements AutoCloseable {
     }
 
     public String title() { return title; }
+
+    /**
+     * Where a failed refresh or geodesic placement is reported, in a sentence for the user, on
+     * the thread that failed. The picture then keeps its last frame.
+     */
+    public void onProblem(java.util.function.Consumer<String> sink) { this.problems = sink; }
 
     /** The probe this picture is on, or null before the first run. */
     public ProbeShape shape() {
@@ -92,6 +102,8 @@ public final class PredictionPicture implements AutoCloseable {
                 geodesicPoints = progress.geodesic().points(org.predspace.geometry.Geodesic.DRAWN_POINTS);
                 live = new LiveEmbedding(shape, settings);
                 live.addListener(s -> placeGeodesicIfNeeded());
+                live.addFailureListener(e -> problems.accept("The " + title + " picture could not be recomputed ("
+                        + JobFailure.describe(e) + "); it shows its last frame."));
                 if (!orientation.isEmpty()) live.orientBy(this::referenceOf);
                 addLocked(new PointInfo(Anchors.IGNORANCE, -1, -1, 0, 0, Double.NaN, Double.NaN, Double.NaN),
                         Anchors.ignorance(shape));
@@ -183,24 +195,41 @@ public final class PredictionPicture implements AutoCloseable {
     }
 
     private void placeGeodesicIfNeeded() {
-        geodesicPlacer.execute(() -> {
-            Embedding basis = live.snapshot().basis();
-            if (basis == null || basis == geodesic.basis) return;
-            int m = basis.size();
-            double[][] columns;
-            synchronized (lock) {
-                columns = new double[geodesicPoints.size()][m];
-                for (int i = 0; i < m; i++) {
-                    double[] d = toGeodesic.get(i);
-                    for (int j = 0; j < d.length; j++) columns[j][i] = d[j];
-                }
+        try {
+            geodesicPlacer.execute(this::placeGeodesicReported);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the picture was closed while a refresh finished: nobody will draw it
+        }
+    }
+
+    /** The placement job's boundary: a failure leaves the geodesic where it was, and says so. */
+    private void placeGeodesicReported() {
+        try {
+            placeGeodesic();
+        } catch (Throwable e) {
+            problems.accept("The ignorance-to-truth geodesic of the " + title + " picture could not be placed ("
+                    + JobFailure.describe(e) + ").");
+            JobFailure.rethrowIfFatal(e);
+        }
+    }
+
+    private void placeGeodesic() {
+        Embedding basis = live.snapshot().basis();
+        if (basis == null || basis == geodesic.basis) return;
+        int m = basis.size();
+        double[][] columns;
+        synchronized (lock) {
+            columns = new double[geodesicPoints.size()][m];
+            for (int i = 0; i < m; i++) {
+                double[] d = toGeodesic.get(i);
+                for (int j = 0; j < d.length; j++) columns[j][i] = d[j];
             }
-            double[][] coordinates = new double[columns.length][];
-            for (int j = 0; j < columns.length; j++) {
-                coordinates[j] = Arrays.copyOf(basis.place(columns[j]), settings.axes());
-            }
-            geodesic = new Placed(basis, coordinates, geodesic.version + 1);
-        });
+        }
+        double[][] coordinates = new double[columns.length][];
+        for (int j = 0; j < columns.length; j++) {
+            coordinates[j] = Arrays.copyOf(basis.place(columns[j]), settings.axes());
+        }
+        geodesic = new Placed(basis, coordinates, geodesic.version + 1);
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.predspace.data.DatasetSplit;
 import org.predspace.runs.RunStatus;
 
 import org.predspace.platform.BackgroundPriority;
+import org.predspace.platform.JobFailure;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,10 +88,33 @@ public final class TrainingPool implements AutoCloseable {
             }
             handles.add(new RunHandle(s, dir));
         }
-        for (RunHandle h : handles) workers.execute(() -> execute(h, listener));
+        for (RunHandle h : handles) workers.execute(new Queued(h, listener));
         return handles;
     }
 
+    /** A run waiting for a worker; kept as itself in the queue so that {@link #close} can end it. */
+    private final class Queued implements Runnable {
+        final RunHandle handle;
+        final Consumer<TrainingEvent> listener;
+
+        Queued(RunHandle handle, Consumer<TrainingEvent> listener) {
+            this.handle = handle;
+            this.listener = listener;
+        }
+
+        @Override
+        public void run() { execute(handle, listener); }
+
+        void tellNeverStarted() {
+            listener.accept(new TrainingEvent.Finished(handle.spec.name(), RunStatus.CANCELLED, "cancelled before it started", Map.of()));
+        }
+    }
+
+    /**
+     * The job boundary: whatever ends the run, its handle completes (an error too: a training
+     * thread killed by a library that failed to load left awaitAll waiting for ever) and the
+     * listener hears why in plain words.
+     */
     private void execute(RunHandle h, Consumer<TrainingEvent> listener) {
         if (h.cancelled) {
             h.status.complete(RunStatus.CANCELLED);
@@ -103,9 +127,15 @@ public final class TrainingPool implements AutoCloseable {
             h.run = run;
             if (h.cancelled) run.cancel();
             h.status.complete(run.execute());
-        } catch (Exception | OutOfMemoryError e) {
-            listener.accept(new TrainingEvent.Failed(h.spec.name(), describe(e)));
-            h.status.completeExceptionally(e);
+        } catch (Throwable e) {
+            try {
+                listener.accept(new TrainingEvent.Failed(h.spec.name(), JobFailure.describe(e)));
+            } catch (Throwable inListener) {
+                if (inListener != e) e.addSuppressed(inListener);
+            } finally {
+                h.status.completeExceptionally(e);
+            }
+            JobFailure.rethrowIfFatal(e);
         }
     }
 
@@ -124,20 +154,24 @@ public final class TrainingPool implements AutoCloseable {
             DatasetSplit data = datasets.load(id);
             mine.complete(data);
             return data;
-        } catch (DataFormatException | RuntimeException e) {
+        } catch (Throwable e) {
+            // the runs waiting for this load hear of its failure; a later run tries again
+            loaded.remove(id, mine);
             mine.completeExceptionally(e);
             throw e;
         }
     }
 
-    static String describe(Throwable e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
-    }
-
+    /** Stops the workers; runs still queued end as cancelled, so no handle is left waiting. */
     @Override
     public void close() {
-        workers.shutdownNow();
+        List<Queued> neverStarted = new ArrayList<>();
+        for (Runnable r : workers.shutdownNow()) {
+            if (r instanceof Queued q) neverStarted.add(q);
+        }
+        // every handle first: a listener that throws must not leave the others waiting
+        for (Queued q : neverStarted) q.handle.status.complete(RunStatus.CANCELLED);
+        for (Queued q : neverStarted) q.tellNeverStarted();
     }
 
     /** Waits for every handle; returns their statuses (null for a run that failed with an error). */

@@ -1,6 +1,7 @@
 package org.predspace.training;
 
 import org.predspace.data.DatasetSplit;
+import org.predspace.platform.JobFailure;
 import org.predspace.runs.Checkpoint;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.ProbeInfo;
@@ -64,10 +65,17 @@ public final class TrainingRun {
         ProbeInfo probeInfo = new ProbeInfo(probe.id(), probe.size(), probe.split());
         try (RunWriter writer = RunWriter.create(dir, spec.name(), data.classes(), probeInfo, specJson,
                 probe.labels(), testProbe.labels())) {
-            listener.accept(new TrainingEvent.Started(spec.name(), dir, spec, probe.id(), totalSteps, schedule.size(),
-                    data.classes(), probe.labels(), testProbe.id(), testProbe.labels()));
-            Outcome outcome = train(net, batches, schedule, stepsPerEpoch, probe, testProbe, writer);
-            Map<String, Object> summary = summary(net, outcome, writer);
+            Outcome outcome;
+            Map<String, Object> summary;
+            try {
+                listener.accept(new TrainingEvent.Started(spec.name(), dir, spec, probe.id(), totalSteps, schedule.size(),
+                        data.classes(), probe.labels(), testProbe.id(), testProbe.labels()));
+                outcome = train(net, batches, schedule, stepsPerEpoch, probe, testProbe, writer);
+                summary = summary(net, outcome, writer);
+            } catch (Throwable t) {
+                recordFailure(writer, t);
+                throw t;
+            }
             writer.finish(outcome.status, summary);
             listener.accept(new TrainingEvent.Finished(spec.name(), outcome.status, outcome.message, summary));
             return outcome.status;
@@ -75,6 +83,23 @@ public final class TrainingRun {
     }
 
     private record Outcome(RunStatus status, String message, CheckpointMetrics last) {}
+
+    /**
+     * Marks the run failed on disk, with the reason in its summary, so that `info` and a window
+     * opened later say why it stopped instead of calling it interrupted. Every checkpoint
+     * committed so far stays. A failure to write this is added to {@code cause}, which is what
+     * the caller reports.
+     */
+    private static void recordFailure(RunWriter writer, Throwable cause) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("reason", JobFailure.describe(cause));
+        s.put("checkpoints", writer.checkpointCount());
+        try {
+            writer.finish(RunStatus.FAILED, s);
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
 
     private Outcome train(TrainableNetwork net, MinibatchSource batches, CheckpointSchedule schedule,
                           long stepsPerEpoch, ProbeSet probe, ProbeSet testProbe, RunWriter writer) throws IOException {

@@ -4,6 +4,7 @@ import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
+import org.predspace.platform.JobFailure;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -68,8 +69,15 @@ public final class BackgroundTasks {
         if (Platform.isFxApplicationThread()) register.run(); else Platform.runLater(register);
         task.setOnSucceeded(e -> {
             running.remove(task);
-            if (done != null) done.accept(task.getValue());
-            after.run();
+            try {
+                if (done != null) done.accept(task.getValue());
+            } catch (RuntimeException | Error inDone) {
+                // showing the result failed: the user hears it, and what waits for the end still runs
+                problems.accept(describe(task.getTitle(), inDone));
+                JobFailure.rethrowIfFatal(inDone);
+            } finally {
+                after.run();
+            }
         });
         task.setOnFailed(e -> {
             running.remove(task);
@@ -89,9 +97,9 @@ public final class BackgroundTasks {
         return task;
     }
 
+    /** The task's title and what went wrong in plain words (an error too: JavaFX tasks fail on errors as on exceptions). */
     static String describe(String title, Throwable t) {
-        String m = t == null ? null : t.getMessage();
-        String what = m == null || m.isBlank() ? (t == null ? "unknown error" : t.getClass().getSimpleName()) : m;
+        String what = t == null ? "unknown error" : JobFailure.describe(t);
         return title == null || title.isBlank() ? what : title + ": " + what;
     }
 

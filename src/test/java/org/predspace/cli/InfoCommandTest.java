@@ -6,12 +6,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunFormatException;
+import org.predspace.data.DatasetCatalog;
+import org.predspace.training.Architecture;
+import org.predspace.training.OptimizerKind;
+import org.predspace.training.TrainingEvent;
+import org.predspace.training.TrainingPool;
+import org.predspace.training.TrainingSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -42,6 +50,34 @@ class InfoCommandTest {
         JsonNode json = new ObjectMapper().readTree(CliRunner.run("info", "--json", runDir.toString()).out());
         assertTrue(json.get("interrupted").asBoolean());
         assertEquals(run.checkpointCount(), json.get("checkpoints").asInt());
+    }
+
+    /** A run whose training thread died of an error says so, and why, to `info`: not "interrupted". */
+    @Test
+    void aRunWhoseTrainingDiedOfAnErrorIsShownFailedWithTheReason(@TempDir Path tmp) throws Exception {
+        TrainingSpec spec = TrainingSpec.builder("iris").architecture(Architecture.LINEAR).optimizer(OptimizerKind.SGD)
+                .learningRate(0.5).batchSize(16).epochs(2).checkpoints(6).probeSize(30).seed(1).name("iris-dies").build();
+        AtomicBoolean thrown = new AtomicBoolean();
+        Path runDir;
+        try (TrainingPool pool = new TrainingPool(1, new DatasetCatalog()::load)) {
+            List<TrainingPool.RunHandle> handles = pool.submitAll(List.of(spec), tmp, e -> {
+                if (e instanceof TrainingEvent.CheckpointSaved && thrown.compareAndSet(false, true)) {
+                    throw new ExceptionInInitializerError(new IllegalStateException("native cache locked"));
+                }
+            });
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> TrainingPool.awaitAll(handles));
+            runDir = handles.get(0).dir();
+        }
+        String reason = "a library failed to load: ExceptionInInitializerError (IllegalStateException: native cache locked)";
+
+        CliRunner info = CliRunner.run("info", runDir.toString());
+        assertEquals(0, info.exitCode(), info.err());
+        assertTrue(info.out().contains("status       failed\n"), info.out());
+        assertTrue(info.out().contains("Failed after 1 checkpoint (last step 0): " + reason), info.out());
+        JsonNode json = new ObjectMapper().readTree(CliRunner.run("info", "--json", runDir.toString()).out());
+        assertEquals("failed", json.get("status").asText());
+        assertFalse(json.get("interrupted").asBoolean());
+        assertEquals(reason, json.get("summary").get("reason").asText());
     }
 
     private static int waitForCheckpoints(Path runDir, int wanted, Process p) throws Exception {

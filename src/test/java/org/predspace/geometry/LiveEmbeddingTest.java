@@ -2,13 +2,19 @@ package org.predspace.geometry;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -209,5 +215,39 @@ class LiveEmbeddingTest {
         live.close();
         LiveEmbedding.Snapshot before = live.snapshot();
         assertEquals(before, live.requestRefresh().get());
+    }
+
+    /**
+     * A refresh that dies of an error (a native class that failed to initialise, played here by
+     * the orientation hook, which every refresh consults) once left the refresh marked pending
+     * for good: no refresh was ever scheduled again and the picture froze without a word. Now
+     * the one waiting gets the error, listeners hear it once, and the next growth refreshes.
+     */
+    @Test
+    void aRefreshThatDiesOfAnErrorIsReportedOnceAndLaterRefreshesStillHappen() throws Exception {
+        AtomicBoolean broken = new AtomicBoolean(true);
+        List<Throwable> heard = new CopyOnWriteArrayList<>();
+        try (LiveEmbedding live = new LiveEmbedding(POINTS.get(0).shape(), LiveEmbedding.Settings.defaults())) {
+            live.addFailureListener(heard::add);
+            live.orientBy(i -> {
+                if (broken.get()) throw new ExceptionInInitializerError(new IllegalStateException("native cache locked"));
+                return null;
+            });
+            for (int i = 0; i < 10; i++) live.add(POINTS.get(i));   // the second one already schedules a refresh
+            ExecutionException failed = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                    () -> assertThrows(ExecutionException.class, () -> live.requestRefresh().get()));
+            assertInstanceOf(ExceptionInInitializerError.class, failed.getCause());
+            assertEquals(1, heard.size(), "told once, not at every failed attempt: " + heard);
+            assertInstanceOf(ExceptionInInitializerError.class, heard.get(0));
+            assertTrue(live.refreshFailure().isPresent());
+            assertEquals(0, live.snapshot().exactPoints(), "the picture keeps its last frame");
+
+            broken.set(false);
+            for (int i = 10; i < 20; i++) live.add(POINTS.get(i));   // growth asks for a refresh again
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (live.snapshot().exactPoints() == 0 && System.nanoTime() < deadline) Thread.sleep(20);
+            assertTrue(live.snapshot().exactPoints() > 0, "no refresh after the failed one");
+            assertTrue(live.refreshFailure().isEmpty());
+        }
     }
 }

@@ -130,6 +130,43 @@ class ExplorerSessionTest {
         }
     }
 
+    /**
+     * A training thread that dies of an error (thrown here by a listener, as a broken library
+     * would throw it inside the loop) leaves a run marked failed with the reason: in the
+     * session, in a notification, and on disk, so a session opened later says the same.
+     */
+    @Test
+    void aTrainingThatDiesOfAnErrorIsMarkedFailedWithTheReasonAndStaysSoWhenReopened() throws Exception {
+        List<String> problems = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean thrown = new java.util.concurrent.atomic.AtomicBoolean();
+        String reason = "internal error: AssertionError: injected at the first checkpoint";
+        Path dir;
+        try (ExplorerSession s = session()) {
+            s.addListener(new ExplorerSession.Listener() {
+                public void runChanged(RunState state) {
+                    if (!state.metrics().isEmpty() && !state.phase().ended() && thrown.compareAndSet(false, true)) {
+                        throw new AssertionError("injected at the first checkpoint");
+                    }
+                }
+                public void problem(String message) { problems.add(message); }
+            });
+            TrainingSpec spec = TrainingSpec.builder("iris").architecture(Architecture.LINEAR).optimizer(OptimizerKind.SGD)
+                    .learningRate(0.5).batchSize(16).epochs(3).checkpoints(8).probeSize(60).seed(3).name("iris-dies").build();
+            dir = s.train(List.of(spec), tmp.resolve("out"), new DatasetCatalog()).get(0).dir();
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!s.run("iris-dies").phase().ended() && System.currentTimeMillis() < deadline) Thread.sleep(50);
+            RunState failed = s.run("iris-dies");
+            assertEquals(RunState.Phase.FAILED, failed.phase(), failed.message());
+            assertEquals(reason, failed.message());
+            assertEquals(List.of("iris-dies could not be trained: " + reason), problems);
+        }
+        try (ExplorerSession later = session()) {
+            RunState reopened = later.open(dir);
+            assertEquals(RunState.Phase.FAILED, reopened.phase());
+            assertEquals("Failed after 1 checkpoint (last step 0): " + reason, reopened.message());
+        }
+    }
+
     static double sq(double x) { return x * x; }
 
     @Test

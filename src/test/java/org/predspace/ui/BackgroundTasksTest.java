@@ -32,4 +32,39 @@ class BackgroundTasksTest {
         assertTrue(tasks.running().isEmpty());
         assertEquals(1, problems.size(), "dropping a late request is not a problem");
     }
+
+    /** JavaFX tasks fail on errors as on exceptions; the message must say what happened, not just "ExceptionInInitializerError". */
+    @Test
+    void aTaskThatDiesOfAnErrorIsReportedInPlainWords() throws Exception {
+        List<String> problems = new CopyOnWriteArrayList<>();
+        BackgroundTasks tasks = new BackgroundTasks(1, problems::add);
+        try {
+            WaitForAsyncUtils.asyncFx(() -> tasks.submit("Loading the training engine",
+                    () -> { throw new ExceptionInInitializerError(new IllegalStateException("native cache locked")); }, v -> {}))
+                    .get(5, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !problems.isEmpty());
+            assertEquals(List.of("Loading the training engine: a library failed to load: ExceptionInInitializerError"
+                    + " (IllegalStateException: native cache locked)"), problems);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> tasks.running().isEmpty());
+        } finally {
+            tasks.shutdown();
+        }
+    }
+
+    /** Showing a result can fail too: the user hears it, and what waits for the task's end (a busy flag) still runs. */
+    @Test
+    void aResultThatCannotBeShownIsReportedAndTheEndStillRuns() throws Exception {
+        List<String> problems = new CopyOnWriteArrayList<>();
+        BackgroundTasks tasks = new BackgroundTasks(1, problems::add);
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        try {
+            WaitForAsyncUtils.asyncFx(() -> tasks.submit("Trajectory distances of 2 runs", () -> 42,
+                    v -> { throw new AssertionError("the heatmap broke"); }, ended::countDown)).get(5, TimeUnit.SECONDS);
+            assertTrue(ended.await(5, TimeUnit.SECONDS), "the task's end never ran");
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !problems.isEmpty());
+            assertEquals(List.of("Trajectory distances of 2 runs: internal error: AssertionError: the heatmap broke"), problems);
+        } finally {
+            tasks.shutdown();
+        }
+    }
 }

@@ -67,9 +67,11 @@ public final class OffscreenPicture {
                         result.completeExceptionally(new TimeoutException("the picture was not ready to export after "
                                 + timeout.toSeconds() + " s"));
                     }
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
+                    // an error too (out of memory for a large image): the export waiting on this future must hear it
                     finish();
                     result.completeExceptionally(e);
+                    org.predspace.platform.JobFailure.rethrowIfFatal(e);
                 }
             }
         };

@@ -36,7 +36,7 @@ public final class PictureExport {
         OffscreenPicture picture = new OffscreenPicture(model, pose, size);
         picture.snapshotWhen(() -> true, PATIENCE).whenComplete((image, failure) -> {
             if (failure != null) {
-                model.reportProblem("The picture could not be exported: " + failure.getMessage());
+                model.reportProblem("The picture could not be exported: " + org.predspace.platform.JobFailure.describe(failure));
                 written.completeExceptionally(failure);
                 return;
             }

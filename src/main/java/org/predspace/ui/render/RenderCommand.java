@@ -151,7 +151,7 @@ public final class RenderCommand implements Callable<Integer> {
                 for (Path dir : runs) open(session, dir);
                 session.picture(ExplorerSession.Probe.TRAINING).refresh();
                 session.picture(ExplorerSession.Probe.HELD_OUT).refresh();
-            } catch (Exception e) {
+            } catch (Exception | Error e) {
                 FxPlatform.call(() -> {
                     picture.cancel();
                     return null;

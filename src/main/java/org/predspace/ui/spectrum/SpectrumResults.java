@@ -73,7 +73,7 @@ final class SpectrumResults {
             if (state == Worker.State.FAILED) {
                 running.remove(key, task);
                 Throwable t = task.getException();
-                failures.put(key, t == null || t.getMessage() == null ? String.valueOf(t) : t.getMessage());
+                failures.put(key, t == null ? "unknown error" : org.predspace.platform.JobFailure.describe(t));
                 changed.run();
             } else if (state == Worker.State.CANCELLED) {
                 running.remove(key, task);

@@ -1,16 +1,21 @@
 package org.predspace.ui.details;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import javafx.scene.input.Clipboard;
 import org.junit.jupiter.api.Test;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.PointInfo;
+import org.predspace.session.TestRuns;
 import org.predspace.ui.PanelFixtures;
 import org.predspace.ui.PanelTest;
 import org.predspace.ui.RunItems;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -95,5 +100,21 @@ class DetailsPanelTest extends PanelTest<DetailsPanel> {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "120".equals(fx(() -> panel.value("Step"))));
         assertEquals("93.0 %", fx(() -> panel.value("Test accuracy")));
         assertEquals("Last checkpoint, 9 of 9", fx(panel::checkpointTitle));
+    }
+
+    /** run.json says failed and why (as the engine writes it when a training dies): Details says the same after a restart. */
+    @Test
+    void aRunThatFailedShowsFailedAndWhy(FxRobot robot) throws Exception {
+        Path failed = TestRuns.writeSynthetic(dir, "run-failed", TestRuns.PROBE, 1, CHECKPOINTS);
+        String reason = "a library failed to load: NoClassDefFoundError: Could not initialize class org.bytedeco.openblas.global.openblas";
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode manifest = (ObjectNode) json.readTree(failed.resolve("run.json").toFile());
+        manifest.put("status", "failed");
+        manifest.putObject("summary").put("reason", reason);
+        json.writeValue(failed.resolve("run.json").toFile(), manifest);
+
+        PanelFixtures.openAndWait(model, List.of(failed));
+        onFx(() -> model.selectRun(model.run("run-failed")));
+        assertEquals("Failed after 8 checkpoints (last step 70): " + reason, fx(() -> panel.statusText()));
     }
 }

@@ -231,4 +231,32 @@ class RunLibraryPanelTest {
         assertEquals(1.0, ((javafx.scene.control.ProgressBar) cellOf(robot, shortRun, "run-column-progress").getGraphic()).getProgress());
         Snapshots.write(robot, panel, "/tmp/run-library-live.png");
     }
+
+    /**
+     * A training thread that dies of an error (thrown by a session listener on the training
+     * thread, as a broken library would throw it inside the loop) shows as a failed row whose
+     * tooltip gives the reason, and as a notification.
+     */
+    @Test
+    void aTrainingThatDiesOfAnErrorShowsAFailedRowWithTheReason(FxRobot robot) throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean thrown = new java.util.concurrent.atomic.AtomicBoolean();
+        model.session().addListener(new ExplorerSession.Listener() {
+            public void runChanged(RunState state) {
+                if (!state.metrics().isEmpty() && !state.phase().ended() && thrown.compareAndSet(false, true)) {
+                    throw new AssertionError("injected at the first checkpoint");
+                }
+            }
+            public void problem(String message) {}
+        });
+        robot.interact(() -> model.train(List.of(iris("iris-dies", 0.3, 4))));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.run("iris-dies") != null && model.run("iris-dies").state().phase().ended());
+        WaitForAsyncUtils.waitForFxEvents();
+        RunItem dies = model.run("iris-dies");
+        String reason = "internal error: AssertionError: injected at the first checkpoint";
+        javafx.scene.control.TableCell<?, ?> status = cellOf(robot, dies, "run-column-status");
+        assertEquals(RunColumns.statusText(RunState.Phase.FAILED), status.getText());
+        assertTrue(status.getStyleClass().contains(RunColumns.FAILED_STYLE));
+        assertEquals("Failed: " + reason, status.getTooltip().getText());
+        assertEquals(List.of("iris-dies could not be trained: " + reason), WaitForAsyncUtils.asyncFx(() -> List.copyOf(model.problems())).get());
+    }
 }
