@@ -1,7 +1,7 @@
 package org.predspace;
 
 import org.predspace.cli.Cli;
-import org.predspace.platform.JavaCppCache;
+import org.predspace.platform.NativeLibraries;
 import org.predspace.ui.UiLauncher;
 
 /**
@@ -14,21 +14,35 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        JavaCppCache.useUserDataDirectory();   // before anything loads ND4J's natives
-        org.predspace.platform.OpenBlasKernel.pinSafeKernel();   // likewise: OpenBLAS picks its kernels when loaded
+        NativeLibraries.prepareForApp();   // the cache folder and OpenBLAS's kernel: before anything loads them
         if (args.length == 0) {
-            UiLauncher.launch();
+            launchWindow();
             return;
         }
         if (args.length == 1 && args[0].endsWith(".predspace")) {   // a workspace file (file association)
-            UiLauncher.launch(args);
+            launchWindow(args);
             return;
         }
         if (args[0].equals("gui")) {
-            UiLauncher.launch(java.util.Arrays.copyOfRange(args, 1, args.length));
+            launchWindow(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         // render needs JavaFX, which the core command line must not import: added here
-        System.exit(Cli.run(java.util.List.of(new org.predspace.ui.render.RenderCommand()), args));
+        int exit;
+        try {
+            exit = Cli.run(java.util.List.of(new org.predspace.ui.render.RenderCommand()), args);
+        } catch (RuntimeException | LinkageError e) {
+            // natives that cannot be loaded surface as an Error from a static initialiser: one line
+            if (NativeLibraries.failure().isEmpty()) throw e;
+            System.err.println("predspace: " + NativeLibraries.failure().get());
+            exit = Cli.EXIT_FAILURE;
+        }
+        System.exit(exit);
+    }
+
+    /** The window nearly always needs the natives soon: they load while it opens. */
+    private static void launchWindow(String... args) {
+        NativeLibraries.startLoading();
+        UiLauncher.launch(args);
     }
 }
