@@ -16,33 +16,32 @@ public final class Main {
     public static void main(String[] args) {
         NativeLibraries.prepareForApp();   // the cache folder and OpenBLAS's kernel: before anything loads them
         if (args.length == 0) {
-            launchWindow();
+            UiLauncher.launch();
             return;
         }
         if (args.length == 1 && args[0].endsWith(".predspace")) {   // a workspace file (file association)
-            launchWindow(args);
+            UiLauncher.launch(args);
             return;
         }
         if (args[0].equals("gui")) {
-            launchWindow(java.util.Arrays.copyOfRange(args, 1, args.length));
+            UiLauncher.launch(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         // render needs JavaFX, which the core command line must not import: added here
-        int exit;
-        try {
-            exit = Cli.run(java.util.List.of(new org.predspace.ui.render.RenderCommand()), args);
-        } catch (RuntimeException | LinkageError e) {
-            // natives that cannot be loaded surface as an Error from a static initialiser: one line
-            if (NativeLibraries.failure().isEmpty()) throw e;
-            System.err.println("predspace: " + NativeLibraries.failure().get());
-            exit = Cli.EXIT_FAILURE;
-        }
-        System.exit(exit);
+        System.exit(commandLine(java.util.List.of(new org.predspace.ui.render.RenderCommand()), args));
     }
 
-    /** The window nearly always needs the natives soon: they load while it opens. */
-    private static void launchWindow(String... args) {
-        NativeLibraries.startLoading();
-        UiLauncher.launch(args);
+    /**
+     * Runs the command line. Native libraries that cannot be loaded surface as an Error from a
+     * static initialiser, which picocli passes on: they end as one line too (NativeLibraries).
+     */
+    private static int commandLine(java.util.List<?> moreCommands, String... args) {
+        try {
+            return Cli.run(moreCommands, args);
+        } catch (RuntimeException | LinkageError e) {
+            if (NativeLibraries.failure().isEmpty()) throw e;
+            System.err.println("predspace: " + NativeLibraries.failure().get());
+            return Cli.EXIT_FAILURE;
+        }
     }
 }
