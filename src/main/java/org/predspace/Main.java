@@ -1,7 +1,7 @@
 package org.predspace;
 
 import org.predspace.cli.Cli;
-import org.predspace.platform.JavaCppCache;
+import org.predspace.platform.NativeLibraries;
 import org.predspace.ui.GuiCommand;
 
 /**
@@ -14,8 +14,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        JavaCppCache.useUserDataDirectory();   // before anything loads ND4J's natives
-        org.predspace.platform.OpenBlasKernel.pinSafeKernel();   // likewise: OpenBLAS picks its kernels when loaded
+        NativeLibraries.prepareForApp();   // the cache folder and OpenBLAS's kernel: before anything loads them
         // no arguments, or a single workspace file (the file association), open the window: gui
         boolean window = args.length == 0 || (args.length == 1 && args[0].endsWith(".predspace"));
         String[] command = window ? prepend("gui", args) : args;

@@ -1,38 +1,156 @@
 package org.predspace;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
+import org.predspace.platform.NativeLibraries;
 
+import java.util.Comparator;
+import java.util.List;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.*;
 
-/** The core must run without a display and from the CLI: no JavaFX below the UI. */
+/**
+ * The core must run without a display and from the CLI: no JavaFX below the UI. Native
+ * libraries are reached only through NativeLibraries (docs/architecture.md).
+ */
 class ArchitectureTest {
     private static final String[] CORE = {
         "org.predspace.data..", "org.predspace.training..", "org.predspace.runs..",
         "org.predspace.geometry..", "org.predspace.spectra..", "org.predspace.cli..",
         "org.predspace.session..", "org.predspace.platform..", "org.predspace.export.."
     };
+    private static final String PLATFORM = "org.predspace.platform..";
+    private static final String[] NATIVE = {"org.nd4j..", "org.bytedeco..", "org.deeplearning4j.."};
 
     private static final ArchRule CORE_IS_HEADLESS = noClasses().that().resideInAnyPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("data, training, runs, geometry and spectra must work without a display")
             .allowEmptyShould(true);
 
+    /**
+     * Whatever touches ND4J, DL4J or JavaCPP first would load their natives on its own thread,
+     * where an interrupt poisons them for the process: so it waits for the gateway first.
+     */
+    private static final ArchRule NATIVES_THROUGH_THE_GATEWAY = classes()
+            .that().resideOutsideOfPackage(PLATFORM).and().areNotInterfaces().and(useNativeLibraries())
+            .should(waitForTheGatewayWhenInitialised())
+            .because("the first load of OpenBLAS and ND4J must happen on NativeLibraries' thread, "
+                    + "where no interrupt can make their classes erroneous")
+            .allowEmptyShould(true);
+
+    /** The cache folder and the OpenBLAS kernel are chosen in one place, before anything loads. */
+    private static final ArchRule NO_PIN_OR_CACHE_OUTSIDE_THE_GATEWAY = noClasses()
+            .that().resideOutsideOfPackage(PLATFORM)
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.predspace.platform.OpenBlasKernel")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.predspace.platform.JavaCppCache")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.bytedeco.javacpp.Loader")
+            .because("only NativeLibraries sets the cache folder, pins the kernel and loads natives")
+            .allowEmptyShould(true);
+
+    private static JavaClasses production;
+
+    private static synchronized JavaClasses production() {
+        if (production == null) {
+            production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .importPackages("org.predspace");
+        }
+        return production;
+    }
+
     @Test
     void corePackagesDoNotDependOnJavaFx() {
-        JavaClasses classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.predspace");
-        CORE_IS_HEADLESS.check(classes);
+        CORE_IS_HEADLESS.check(production());
     }
 
     @Test
     void ruleRejectsACoreClassThatUsesJavaFx() {
         JavaClasses offender = new ClassFileImporter().importClasses(org.predspace.geometry.FxLeak.class);
         assertThrows(AssertionError.class, () -> CORE_IS_HEADLESS.check(offender));
+    }
+
+    @Test
+    void everyClassThatUsesNativeLibrariesWaitsForTheGateway() {
+        NATIVES_THROUGH_THE_GATEWAY.check(production());
+        NO_PIN_OR_CACHE_OUTSIDE_THE_GATEWAY.check(production());
+    }
+
+    @Test
+    void rulesRejectAClassThatBypassesTheGateway() {
+        JavaClasses offender = new ClassFileImporter().importClasses(org.predspace.geometry.NativeBypass.class);
+        AssertionError e = assertThrows(AssertionError.class, () -> NATIVES_THROUGH_THE_GATEWAY.check(offender));
+        assertTrue(e.getMessage().contains("NativeBypass"), e.getMessage());
+        assertThrows(AssertionError.class, () -> NO_PIN_OR_CACHE_OUTSIDE_THE_GATEWAY.check(offender));
+    }
+
+    /** Main and the test JVM's listener choose the cache and pin the kernel before anything else. */
+    @Test
+    void entryPointsPrepareTheNativesFirst() {
+        assertEquals("prepareForApp", firstCall(production().get(Main.class).getMethod("main", String[].class)));
+        JavaClass listener = new ClassFileImporter().importClasses(org.predspace.platform.LoadNativeLibraries.class)
+                .get(org.predspace.platform.LoadNativeLibraries.class);
+        assertEquals("prepare", firstCall(listener.getMethod("launcherSessionOpened",
+                org.junit.platform.launcher.LauncherSession.class)));
+    }
+
+    private static String firstCall(JavaCodeUnit unit) {
+        JavaMethodCall first = unit.getMethodCallsFromSelf().stream()
+                .min(Comparator.comparingInt(JavaMethodCall::getLineNumber)).orElseThrow();
+        assertEquals(NativeLibraries.class.getName(), first.getTargetOwner().getName(),
+                unit.getFullName() + " must call NativeLibraries first");
+        return first.getName();
+    }
+
+    private static DescribedPredicate<JavaClass> useNativeLibraries() {
+        return new DescribedPredicate<>("use ND4J, DL4J or JavaCPP") {
+            @Override
+            public boolean test(JavaClass c) {
+                return c.getDirectDependenciesFromSelf().stream().anyMatch(d -> isNative(d.getTargetClass()));
+            }
+        };
+    }
+
+    private static boolean isNative(JavaClass target) {
+        for (String p : NATIVE) {
+            if (target.getPackageName().startsWith(p.substring(0, p.length() - 2))) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The class's static initialiser calls NativeLibraries.require(); or its enclosing class's,
+     * for classes only code of the enclosing class can reach: inner, local, anonymous and
+     * private nested classes.
+     */
+    private static ArchCondition<JavaClass> waitForTheGatewayWhenInitialised() {
+        return new ArchCondition<>("call NativeLibraries.require() in their static initialiser") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                JavaClass owner = c;
+                while ((owner.isInnerClass() || owner.isAnonymousClass() || owner.isLocalClass()
+                        || owner.getModifiers().contains(JavaModifier.PRIVATE)) && owner.getEnclosingClass().isPresent()) {
+                    owner = owner.getEnclosingClass().get();
+                }
+                boolean waits = owner.getStaticInitializer().map(init -> init.getMethodCallsFromSelf().stream()
+                        .anyMatch(call -> call.getTargetOwner().isEquivalentTo(NativeLibraries.class)
+                                && call.getName().equals("require"))).orElse(false);
+                if (!waits) {
+                    events.add(SimpleConditionEvent.violated(c, c.getName() + " uses " + List.of(NATIVE)
+                            + " but " + owner.getSimpleName() + "'s static initialiser does not call NativeLibraries.require()"));
+                }
+            }
+        };
     }
 }

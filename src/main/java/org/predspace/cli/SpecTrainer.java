@@ -5,7 +5,7 @@ import org.predspace.data.DatasetSplit;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunFormatException;
 import org.predspace.runs.RunStatus;
-import org.predspace.training.NetworkFactory;
+import org.predspace.training.ArchitectureFit;
 import org.predspace.training.TrainingPool;
 import org.predspace.training.TrainingSpec;
 
@@ -31,7 +31,7 @@ final class SpecTrainer {
         DatasetSplit data = new DatasetCatalog().load(dataset);
         for (TrainingSpec s : specs) {
             if (!s.dataset().equals(dataset)) throw new IllegalArgumentException("one data set per call: " + s.dataset() + " vs " + dataset);
-            NetworkFactory.checkCompatible(s, data.shape());
+            ArchitectureFit.check(s, data.shape());
             if (s.initFrom() != null) checkStartingRun(out.resolve(s.name()).resolve(s.initFrom()).normalize());
         }
         Files.createDirectories(out);

@@ -111,7 +111,11 @@ public final class LiveEmbedding implements AutoCloseable {
 
     private final Settings settings;
     private final DistanceMatrix distances;
-    private final KrylovEigensolver solver = new KrylovEigensolver();
+    /**
+     * Made by the first refresh, not here: its class waits for the native libraries
+     * (NativeLibraries), and the thread admitting a first run, holding the picture's lock, must not.
+     */
+    private KrylovEigensolver solver;   // guarded by refreshing
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Throwable>> failureListeners = new CopyOnWriteArrayList<>();
     private final ExecutorService refresher;
@@ -300,6 +304,7 @@ public final class LiveEmbedding implements AutoCloseable {
             first = basis == null;
         }
         CenteredGram gram = CenteredGram.of(distances.toArray(m), m);
+        if (solver == null) solver = new KrylovEigensolver();
         Eigenpairs pairs = solver.solve(gram.w(), m, Math.min(settings.axes(), m), start).pairs();
         Embedding raw = Embedding.of(pairs, gram);
         double[][] previous = new double[m][];

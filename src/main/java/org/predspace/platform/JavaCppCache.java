@@ -12,16 +12,17 @@ import java.util.Map;
  * {@code %LOCALAPPDATA%\PredSpace\javacpp} on Windows.
  *
  * <p>The installer's launcher cannot compute this path itself (jpackage expands only
- * $APPDIR, $BINDIR and $ROOTDIR in its options), hence this class, called by Main before
- * anything loads ND4J. A cache directory the user chose (-D{@value #PROPERTY}) wins.
+ * $APPDIR, $BINDIR and $ROOTDIR in its options), hence this class, used by
+ * NativeLibraries.prepareForApp before anything loads ND4J. A cache directory the user chose
+ * (-D{@value #PROPERTY}, or the environment variable NativeLibraries.CACHE_VARIABLE) wins.
  */
-public final class JavaCppCache {
-    public static final String PROPERTY = "org.bytedeco.javacpp.cachedir";
+final class JavaCppCache {
+    static final String PROPERTY = "org.bytedeco.javacpp.cachedir";
 
     private JavaCppCache() {}
 
     /** Points JavaCPP at the user's data directory unless a cache directory was already set. */
-    public static void useUserDataDirectory() {
+    static void useUserDataDirectory() {
         if (System.getProperty(PROPERTY) != null) return;
         System.setProperty(PROPERTY, directory(System.getProperty("os.name", ""), System.getenv(),
                 Path.of(System.getProperty("user.home"))).toString());

@@ -30,7 +30,10 @@ public final class JobFailure {
         if (x instanceof OutOfMemoryError) {
             return "out of memory" + (message(x) == null ? "" : " (" + message(x) + ")");
         }
-        if (x instanceof LinkageError) return "a library failed to load: " + detail(x);
+        if (x instanceof LinkageError) {
+            // the gateway knows why OpenBLAS or ND4J could not load: its sentence beats "Could not initialize class"
+            return NativeLibraries.failure().orElseGet(() -> "a library failed to load: " + detail(x));
+        }
         return "internal error: " + detail(x);
     }
 

@@ -14,10 +14,10 @@ import java.util.Optional;
  * every AVX-512 CPU also has) all of them pass. OpenBLAS picks its kernels once, from the
  * environment variable OPENBLAS_CORETYPE, when its library is loaded, so the variable is set
  * in this process's C environment (through JNA, the Java 17 way to call setenv) before
- * anything loads ND4J or OpenBLAS. A user's own OPENBLAS_CORETYPE wins; CPUs without AVX-512
+ * anything loads ND4J or OpenBLAS (NativeLibraries.prepare). A user's own OPENBLAS_CORETYPE wins; CPUs without AVX-512
  * keep the kernels OpenBLAS picks for them.
  */
-public final class OpenBlasKernel {
+final class OpenBlasKernel {
     static final String VARIABLE = "OPENBLAS_CORETYPE";
     static final String SAFE_CORE = "Haswell";
     private static boolean pinned;   // guarded by the class lock
@@ -41,7 +41,7 @@ public final class OpenBlasKernel {
      * Sets OPENBLAS_CORETYPE where the CPU needs it; idempotent, cheap after the first call.
      * Must run before OpenBLAS is loaded: afterwards it changes nothing.
      */
-    public static synchronized void pinSafeKernel() {
+    static synchronized void pinSafeKernel() {
         if (pinned) return;
         pinned = true;
         Optional<String> core = choose(cpuFlags(), currentValue());

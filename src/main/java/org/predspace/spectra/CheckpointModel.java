@@ -21,6 +21,7 @@ import org.predspace.training.TrainingSpec;
  * finite-difference Hessian-vector products useless.
  */
 public final class CheckpointModel {
+    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     private final ComputationGraph net;
     private final int inputs;
     private final int classes;

@@ -16,7 +16,7 @@ import java.nio.DoubleBuffer;
  * (micro-benchmark; 11 s against 13 s on the real G, both on 2 threads).
  */
 final class GramMatrix {
-    static { org.predspace.platform.OpenBlasKernel.pinSafeKernel(); }   // before OpenBLAS loads
+    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
 
     static final int BLOCK_COLUMNS = 1024;
 

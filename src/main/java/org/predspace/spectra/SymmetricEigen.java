@@ -16,7 +16,7 @@ import java.nio.IntBuffer;
  * destroy the matrix they are given.
  */
 final class SymmetricEigen {
-    static { org.predspace.platform.OpenBlasKernel.pinSafeKernel(); }   // before OpenBLAS loads
+    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
 
     private static final int COLUMN_MAJOR = openblas.LAPACK_COL_MAJOR;
     /** The row-major upper triangle, read column-major. */

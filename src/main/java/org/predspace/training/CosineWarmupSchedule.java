@@ -8,6 +8,7 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * network's iteration count, which in this engine is the optimisation step.
  */
 public final class CosineWarmupSchedule implements ISchedule {
+    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     @JsonProperty private final LearningRateSchedule shape;
     @JsonProperty private final double baseRate;
     @JsonProperty private final long totalSteps;

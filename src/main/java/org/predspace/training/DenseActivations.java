@@ -21,6 +21,7 @@ import java.util.List;
  * step allocates nothing and builds no op.
  */
 final class DenseActivations {
+    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     final int rows;
     private final INDArray input;
     private final float[] probabilities;

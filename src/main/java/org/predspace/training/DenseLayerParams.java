@@ -21,6 +21,7 @@ import java.util.List;
  */
 record DenseLayerParams(int nIn, int nOut, int offset, INDArray w, INDArray b, INDArray dwT, INDArray db,
                         List<Regularization> weightRegularization, List<Regularization> biasRegularization) {
+    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
 
     /** Views for the layer configured by {@code conf} starting at {@code offset} in the flat arrays. */
     static DenseLayerParams at(BaseLayer conf, INDArray params, INDArray gradients, int offset) {

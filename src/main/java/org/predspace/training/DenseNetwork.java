@@ -42,6 +42,7 @@ import java.util.Objects;
  * DenseNetworkEquivalenceTest checks all of this against DL4J.
  */
 public final class DenseNetwork implements TrainableNetwork {
+    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     private static final int MAX_INFERENCE_SHAPES = 4;
     private final List<DenseLayerParams> layers;
     /** Parameters and gradients live twice: native for the GEMMs, on the heap for the update. */

@@ -16,6 +16,7 @@ import java.util.List;
  * (iteration, epoch), as UpdaterBlock hands it to regularisations too.
  */
 final class DenseUpdate {
+    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     /** ComputationGraph.fit(INDArray[], INDArray[]) never advances DL4J's epoch counter. */
     private static final int EPOCH = 0;
 

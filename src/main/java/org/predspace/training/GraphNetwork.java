@@ -7,6 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** A DL4J ComputationGraph trained by DL4J itself: every architecture, including batch norm and CNNs. */
 public final class GraphNetwork implements TrainableNetwork {
+    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     private final ComputationGraph net;
     private final int inputs;
     private final int classes;

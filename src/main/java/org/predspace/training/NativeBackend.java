@@ -18,7 +18,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * im2col path: LeNet-5 on MNIST, batch 128, went from about 215 to 35-60 ms per step.
  */
 public final class NativeBackend {
-    static { org.predspace.platform.OpenBlasKernel.pinSafeKernel(); }   // before OpenBLAS loads
+    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
 
     static final String HELPERS_DISABLED = "org.eclipse.deeplearning4j.helpers.disable";
     private static volatile boolean configured;

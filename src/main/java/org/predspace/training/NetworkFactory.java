@@ -34,6 +34,7 @@ import org.predspace.data.InputShape;
  * floats; convolutional nets reshape them to C x H x W through DL4J's flat-image input type.
  */
 public final class NetworkFactory {
+    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     /** Classic momentum for SGD with Nesterov, as in Mao et al. */
     static final double NESTEROV_MOMENTUM = 0.9;
     /** Images at least this wide use LeNet's original unpadded convolutions. */
@@ -41,19 +42,8 @@ public final class NetworkFactory {
 
     private NetworkFactory() {}
 
-    /** Refuses, with a message naming the problem, a spec that cannot train on data of this shape. */
-    public static void checkCompatible(TrainingSpec spec, InputShape shape) {
-        if (spec.architecture().imageOnly() && !shape.image()) {
-            throw new IllegalArgumentException("architecture " + spec.architecture().id() + " needs image data, but "
-                    + spec.dataset() + " has " + shape + "; use linear or mlp");
-        }
-        if (spec.shiftAugment() && !shape.image()) {
-            throw new IllegalArgumentException("shift augmentation needs image data, but " + spec.dataset() + " has " + shape);
-        }
-    }
-
     public static ComputationGraph build(TrainingSpec spec, InputShape shape, int classes, long totalSteps) {
-        checkCompatible(spec, shape);
+        ArchitectureFit.check(spec, shape);
         long warmup = Math.round(spec.warmupFraction() * totalSteps);
         ISchedule rate = new CosineWarmupSchedule(spec.schedule(), spec.learningRate(), totalSteps, warmup);
 

@@ -14,6 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * was a quarter of the step; a prepared softmax runs in ~2 us, a prepared small GEMM in ~10 us.
  */
 final class PreparedOp {
+    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     private final OpExecutioner executioner = Nd4j.getExecutioner();
     private final CustomOp custom;
     private final Op legacy;

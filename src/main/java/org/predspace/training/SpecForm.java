@@ -174,7 +174,7 @@ public final class SpecForm {
         TrainingSpec.Builder probe = TrainingSpec.builder(dataset);
         for (Architecture a : archs) {
             try {
-                NetworkFactory.checkCompatible(probe.architecture(a).shiftAugment(false).build(), shape.get());
+                ArchitectureFit.check(probe.architecture(a).shiftAugment(false).build(), shape.get());
             } catch (IllegalArgumentException e) {
                 problems.add(new Problem(Field.ARCHITECTURE, e.getMessage()));
             }

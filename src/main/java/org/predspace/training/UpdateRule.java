@@ -14,6 +14,7 @@ import org.nd4j.linalg.learning.config.Sgd;
  * (betas, epsilon, momentum, decay) are read from DL4J's own updater configuration.
  */
 abstract class UpdateRule {
+    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     /** Turns the (regularised) gradient {@code g} into the update to subtract, in place. */
     abstract void toUpdate(float[] g, double learningRate, int iteration);
 

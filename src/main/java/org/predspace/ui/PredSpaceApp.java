@@ -3,6 +3,7 @@ package org.predspace.ui;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.predspace.data.DatasetCatalog;
+import org.predspace.platform.NativeLibraries;
 import org.predspace.session.ExplorerSession;
 import org.predspace.training.NativeBackend;
 
@@ -24,13 +25,20 @@ public final class PredSpaceApp extends Application {
         model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), trainingOutput());
         // ND4J's natives take seconds to load: in the background, so the window appears at once
         // and the first training or spectrum does not pay for it while someone is watching
+        NativeLibraries.startLoading();
         model.tasks().submit("Loading the training engine", () -> {
             org.predspace.platform.BackgroundPriority.lowerCompilersAndConcurrentGc();
+            try {
+                NativeLibraries.require();
+            } catch (NativeLibraries.Unavailable e) {
+                return null;   // the window says why, once (below)
+            }
             NativeBackend.configure();
             return null;
         }, x -> {});
         window = ExplorerWindows.build(stage, model);
         stage.show();
+        NativeLibraries.whenFailed(reason -> javafx.application.Platform.runLater(() -> NativesUnavailable.show(stage, reason)));
         openInitialRuns(getParameters().getRaw());
         acceptOpenFileEvents();
     }

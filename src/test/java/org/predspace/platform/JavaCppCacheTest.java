@@ -41,13 +41,16 @@ class JavaCppCacheTest {
     void javaCppUnpacksIntoTheUserDataDirectoryUnlessTheUserChoseAnother(@TempDir Path tmp) throws Exception {
         assumeTrue(System.getProperty("os.name").startsWith("Linux"), "the XDG layout is Linux's");
         Path data = tmp.resolve("data");
-        assertEquals(data.resolve("predspace/javacpp"), cacheDirOfChild(data, null));
+        assertEquals(data.resolve("predspace/javacpp"), cacheDirOfChild(data, null, null));
         Path chosen = tmp.resolve("chosen");
-        assertEquals(chosen, cacheDirOfChild(data, chosen));
+        assertEquals(chosen, cacheDirOfChild(data, chosen, null));
+        Path variable = tmp.resolve("variable");
+        assertEquals(variable, cacheDirOfChild(data, null, variable), NativeLibraries.CACHE_VARIABLE + " beats the data directory");
+        assertEquals(chosen, cacheDirOfChild(data, chosen, variable), "the system property beats the variable");
     }
 
     /** JavaCPP's own answer, in a fresh JVM (Loader keeps the first cache directory it computed). */
-    private static Path cacheDirOfChild(Path xdgDataHome, Path chosen) throws Exception {
+    private static Path cacheDirOfChild(Path xdgDataHome, Path chosen, Path variable) throws Exception {
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path")));
@@ -55,6 +58,8 @@ class JavaCppCacheTest {
         command.add(PrintCacheDir.class.getName());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("XDG_DATA_HOME", xdgDataHome.toString());
+        builder.environment().remove(NativeLibraries.CACHE_VARIABLE);   // CI sets it for the whole test run
+        if (variable != null) builder.environment().put(NativeLibraries.CACHE_VARIABLE, variable.toString());
         Process child = builder.start();
         String out = new String(child.getInputStream().readAllBytes()).trim();
         assertTrue(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "child JVM did not end");
@@ -66,7 +71,7 @@ class JavaCppCacheTest {
     /** Does what Main does first, then asks JavaCPP where it would unpack. */
     public static final class PrintCacheDir {
         public static void main(String[] args) throws Exception {
-            JavaCppCache.useUserDataDirectory();
+            NativeLibraries.prepareForApp();
             System.out.println(org.bytedeco.javacpp.Loader.getCacheDir().getCanonicalPath());
         }
     }
