@@ -80,7 +80,7 @@ public final class DatasetCatalog {
                 return b.loader.load(id);
             }
         }
-        throw new DataFormatException("unknown data set id '" + id + "'; valid ids: " + validIds());
+        throw new DataFormatException("unknown data set id " + org.predspace.runs.InputText.quote(id) + "; valid ids: " + validIds());
     }
 
     /**
@@ -114,7 +114,7 @@ public final class DatasetCatalog {
 
     private static Path path(String id, String path) throws DataFormatException {
         if (path.isBlank()) {
-            throw new DataFormatException("data set id '" + id + "' names no path; valid ids: " + validIds());
+            throw new DataFormatException("data set id " + org.predspace.runs.InputText.quote(id) + " names no path; valid ids: " + validIds());
         }
         return Path.of(path);
     }
