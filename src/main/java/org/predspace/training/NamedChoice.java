@@ -14,7 +14,7 @@ public interface NamedChoice {
         for (E e : type.getEnumConstants()) {
             if (e.id().equals(key)) return e;
         }
-        throw new IllegalArgumentException("unknown " + what + " '" + text + "' (expected one of " + ids(type) + ")");
+        throw new IllegalArgumentException("unknown " + what + " " + org.predspace.runs.InputText.quote(text) + " (expected one of " + ids(type) + ")");
     }
 
     static <E extends Enum<E> & NamedChoice> String ids(Class<E> type) {

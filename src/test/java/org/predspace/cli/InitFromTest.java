@@ -43,7 +43,8 @@ class InitFromTest {
         TrainingSpec sibling = TrainingSpec.builder("digits").architecture(org.predspace.training.Architecture.MLP).width(32)
                 .hiddenLayers(1).optimizer(org.predspace.training.OptimizerKind.SGD).learningRate(0.1).epochs(1).checkpoints(4)
                 .snapshots(org.predspace.training.SnapshotPolicy.NONE).initFrom("../pre").name("sibling").build();
-        assertTrue(SpecTrainer.train(java.util.List.of(sibling), tmp, 1, new java.io.PrintWriter(java.io.Writer.nullWriter())));
+        assertTrue(SpecTrainer.train(java.util.List.of(sibling), tmp, 1,
+                Cli.commandLine(new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter()))));
         Run p = Run.open(tmp.resolve("pre")), c = Run.open(tmp.resolve("sibling"));
         assertArrayEquals(p.predictions(p.checkpointCount() - 1), c.predictions(0), 1e-6f);
         assertEquals("../pre", c.spec().get("init_from"), "recorded as given, so the pair can move together");
