@@ -80,7 +80,8 @@ final class TrainCommand implements Callable<Integer> {
     Path initFrom;
     @Option(names = "--jobs", paramLabel = "J", description = "runs trained at once (default: one per core)")
     Integer jobs;
-    @Option(names = "--name", paramLabel = "NAME", description = "run name (single runs only; default: from the values)")
+    @Option(names = "--name", paramLabel = "NAME", description = "run name, also its folder's name: letters, digits, '.', '_' and '-' "
+                    + "(single runs only; default: from the values)")
     String name;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder that receives one folder per run")
     Path out;

@@ -60,6 +60,7 @@ class BadArgumentsTest {
                 row("embed --dims x", "'x'"),
                 row("compare --grid many", "'many'"),
                 row("spectrum --k lots", "'lots'"),
+                row("samples --out " + tmp, "exists; remove it to regenerate the samples"),
                 row("nonsense", "nonsense"));
     }
 
