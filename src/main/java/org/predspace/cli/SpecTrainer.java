@@ -62,9 +62,12 @@ final class SpecTrainer {
     /** @param dir where the run will look: init-from is resolved against the new run's own folder */
     private static void checkStartingRun(Path dir) throws IOException {
         try {
-            if (Run.open(dir).parameterSteps().length == 0) {
+            Run from = Run.open(dir);
+            long[] steps = from.parameterSteps();
+            if (steps.length == 0) {
                 throw new IllegalArgumentException("--init-from " + dir + ": the run kept no parameter snapshot");
             }
+            from.parameters(steps[steps.length - 1]); // the one training starts from: readable and finite, or one line now
         } catch (RunFormatException e) {
             throw new IllegalArgumentException("--init-from: " + e.getMessage(), e);
         }

@@ -64,6 +64,23 @@ class InitFromTest {
         assertTrue(missing.err().contains("nope"), missing.err());
     }
 
+    /** The snapshot training would start from is checked before anything starts, as the run reader checks it. */
+    @Test
+    void aStartingSnapshotWithNaNIsABadArgument(@TempDir Path tmp) throws Exception {
+        CliRunner pre = CliRunner.run(concat(DIGITS_MLP, "--snapshots", "sparse", "--name", "pre", "--out", tmp.toString()));
+        assertEquals(0, pre.exitCode(), pre.err());
+        long[] steps = Run.open(tmp.resolve("pre")).parameterSteps();
+        Path last = tmp.resolve("pre/params/step_" + steps[steps.length - 1] + ".npy");
+        float[] p = Run.open(tmp.resolve("pre")).parameters(steps[steps.length - 1]);
+        p[p.length / 2] = Float.NaN;
+        java.nio.file.Files.write(last, org.predspace.runs.Npy.encode(p));
+        CliRunner r = CliRunner.run(concat(DIGITS_MLP, "--init-from", tmp.resolve("pre").toString(), "--name", "x",
+                "--out", tmp.toString()));
+        assertEquals(Cli.EXIT_USAGE, r.exitCode(), r.err());
+        TrainCommandTest.assertOneLine(r.err(), last + ": parameter " + p.length / 2 + " of " + p.length + " is NaN");
+        assertFalse(java.nio.file.Files.exists(tmp.resolve("x")), "no run was started");
+    }
+
     @Test
     void specsWithoutInitFromStillRead() {
         TrainingSpec s = TrainingSpec.builder("digits").build();
