@@ -2,6 +2,7 @@ package org.predspace.training;
 
 import org.predspace.data.DatasetCatalog;
 import org.predspace.data.InputShape;
+import org.predspace.runs.InputText;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -206,7 +207,7 @@ public final class SpecForm {
         } catch (NumberFormatException e) {
             // reported below with the field's name
         }
-        throw new IllegalArgumentException(f.label() + " " + org.predspace.runs.InputText.quote(s) + " is not a number");
+        throw new IllegalArgumentException(f.label() + " " + InputText.quote(s) + " is not a number");
     }
 
     private static long whole(Field f, String s, long min, long max) {
@@ -214,7 +215,7 @@ public final class SpecForm {
         try {
             v = Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(f.label() + " " + org.predspace.runs.InputText.quote(s) + " is not a whole number");
+            throw new IllegalArgumentException(f.label() + " " + InputText.quote(s) + " is not a whole number");
         }
         if (v < min || v > max) {
             String range = max == Long.MAX_VALUE ? "at least " + min : "in " + min + ".." + max;
@@ -252,7 +253,7 @@ public final class SpecForm {
                 return null;
             }
             if (DatasetCatalog.builtInIds().contains(id)) return null;
-            return "unknown data set " + org.predspace.runs.InputText.quote(id) + "; use one of " + String.join(", ", DatasetCatalog.builtInIds())
+            return "unknown data set " + InputText.quote(id) + "; use one of " + String.join(", ", DatasetCatalog.builtInIds())
                     + ", csv:FILE or idx:FOLDER";
         }
 

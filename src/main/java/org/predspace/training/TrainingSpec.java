@@ -1,7 +1,10 @@
 package org.predspace.training;
 
+import org.predspace.runs.InputText;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Everything needed to reproduce one training run: saved in run.json, and enough to
@@ -45,6 +48,9 @@ public record TrainingSpec(
 
     public static final int DEFAULT_PROBE_SIZE = 1000;
     public static final int DEFAULT_CHECKPOINTS = 60;
+    /** Longest run name: a folder name, well inside every file system's 255-byte limit. */
+    public static final int MAX_NAME = 100;
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
     public TrainingSpec {
         require(dataset != null && !dataset.isBlank(), "dataset must be given");
@@ -65,10 +71,6 @@ public record TrainingSpec(
         if (problem != null) throw new IllegalArgumentException(problem);
     }
 
-    /** Longest run name: a folder name, well inside every file system's 255-byte limit. */
-    public static final int MAX_NAME = 100;
-    private static final java.util.regex.Pattern SAFE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]+");
-
     /**
      * Why {@code name} cannot name a run, or null. A run's name is its folder's name inside the
      * output folder, so it is one path component that is the same on every system: letters,
@@ -85,9 +87,9 @@ public record TrainingSpec(
         }
         if (!SAFE_NAME.matcher(name).matches()) {
             return what + " may use letters, digits, '.', '_' and '-' only, got "
-                    + org.predspace.runs.InputText.quote(name);
+                    + InputText.quote(name);
         }
-        if (name.startsWith(".")) return what + " may not start with '.', got " + org.predspace.runs.InputText.quote(name);
+        if (name.startsWith(".")) return what + " may not start with '.', got " + InputText.quote(name);
         return null;
     }
 
