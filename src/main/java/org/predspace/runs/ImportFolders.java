@@ -1,11 +1,11 @@
 package org.predspace.runs;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
@@ -48,15 +48,24 @@ final class ImportFolders {
         try {
             // rename(2) replaces an empty folder atomically and refuses a non-empty one
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
-            // systems whose rename does not replace a folder: an empty one may go first
-            if (Files.isDirectory(target)) Files.delete(target); // fails, harmlessly, unless empty
+        } catch (FileSystemException e) {
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !isEmptyFolder(target)) {
+                throw new FileAlreadyExistsException(target.toString(), null, "was filled by something else during the"
+                        + " import; import never overwrites (the import was not kept)");
+            }
+            if (!Files.isDirectory(target)) throw e;
+            // a system whose rename does not replace a folder (or cannot move atomically): the empty one goes first
+            Files.delete(target);
             Files.move(temp, target);
-        } catch (DirectoryNotEmptyException e) {
-            throw new FileAlreadyExistsException(target.toString(), null,
-                    "was filled by something else during the import; import never overwrites (the import was not kept)");
         }
         AtomicFiles.forceDirectory(target.getParent());
+    }
+
+    private static boolean isEmptyFolder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return false;
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.findAny().isEmpty();
+        }
     }
 
     /** Removes temporary folders for {@code target} left by imports whose process is gone (killed). */

@@ -175,6 +175,28 @@ class RunImportTest {
         assertEquals(List.of(), hidden(runs), "the re-run removed the dead import's leftover and its own temporary folder");
     }
 
+    /** The last step of an import: a finished run replaces nothing but an empty folder, even if one filled up meanwhile. */
+    @Test
+    void theFinishedRunMovesOntoAMissingOrEmptyFolderOnly() throws Exception {
+        Path target = tmp.resolve("target");
+        for (boolean exists : new boolean[]{false, true}) {
+            if (exists) Files.createDirectories(target);
+            Path temp = ImportFolders.temp(target);
+            Files.writeString(Files.createDirectories(temp).resolve("run.json"), "{}");
+            ImportFolders.moveInPlace(temp, target);
+            assertEquals("{}", Files.readString(target.resolve("run.json")));
+            assertFalse(Files.exists(temp));
+            Files.delete(target.resolve("run.json"));
+            Files.delete(target);
+        }
+        Files.writeString(Files.createDirectories(target).resolve("notes.txt"), "mine");
+        Path temp = ImportFolders.temp(target);
+        Files.writeString(Files.createDirectories(temp).resolve("run.json"), "{}");
+        FileAlreadyExistsException e = assertThrows(FileAlreadyExistsException.class, () -> ImportFolders.moveInPlace(temp, target));
+        assertTrue(e.getMessage().contains("import never overwrites"), e.getMessage());
+        assertEquals(List.of(target.resolve("notes.txt")), Files.list(target).toList());
+    }
+
     /** Whether an import's temporary folder in {@code runs} holds the start of a run. */
     private static boolean writing(Path runs) throws java.io.IOException {
         for (Path h : hidden(runs)) if (Files.exists(h.resolve(RunFiles.STEPS))) return true;
