@@ -4,6 +4,9 @@ import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import org.predspace.runs.InputText;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A message laid out for a ControlsFX notification, which sizes itself to its text on one line
  * and so ran past the window's edge with a long message (a file path and its problem): the text
@@ -32,32 +35,37 @@ final class NotificationText {
     static String wrap(String text, Font font, double width) {
         Text measure = new Text();
         measure.setFont(font);
-        StringBuilder out = new StringBuilder();
-        StringBuilder line = new StringBuilder();
-        int lines = 0;
+        List<String> lines = new ArrayList<>();
+        String line = "";
         for (String word : text.split(" ")) {
-            String candidate = line.length() == 0 ? word : line + " " + word;
+            String candidate = line.isEmpty() ? word : line + " " + word;
             if (width(measure, candidate) <= width) {
-                line.setLength(0);
-                line.append(candidate);
+                line = candidate;
                 continue;
             }
-            if (line.length() > 0) {
-                if (++lines == MAX_LINES) return out.append(line).append(" …").toString();
-                out.append(line).append('\n');
-                line.setLength(0);
-            }
-            // a word wider than a line (a long path) is broken where it must be
-            for (int i = 0; i < word.length(); i++) {
-                if (line.length() > 0 && width(measure, line.toString() + word.charAt(i)) > width) {
-                    if (++lines == MAX_LINES) return out.append(line).append(" …").toString();
-                    out.append(line).append('\n');
-                    line.setLength(0);
-                }
-                line.append(word.charAt(i));
+            if (!line.isEmpty()) lines.add(line);
+            line = word;
+            while (width(measure, line) > width) { // a word wider than a line (a long path) is broken where it must be
+                int cut = fittingPrefix(measure, line, width);
+                int slash = Math.max(line.lastIndexOf('/', cut - 1), line.lastIndexOf('\\', cut - 1));
+                if (slash > 0) cut = slash + 1; // after a separator, so a path breaks between its folders
+                lines.add(line.substring(0, cut));
+                line = line.substring(cut);
             }
         }
-        return out.append(line).toString();
+        if (!line.isEmpty()) lines.add(line);
+        if (lines.size() > MAX_LINES) {
+            lines = new ArrayList<>(lines.subList(0, MAX_LINES));
+            lines.set(MAX_LINES - 1, lines.get(MAX_LINES - 1) + " …");
+        }
+        return String.join("\n", lines);
+    }
+
+    /** Length of the longest prefix of {@code s} no wider than {@code width}, at least 1. */
+    private static int fittingPrefix(Text measure, String s, double width) {
+        int n = 1;
+        while (n < s.length() && width(measure, s.substring(0, n + 1)) <= width) n++;
+        return n;
     }
 
     private static double width(Text measure, String s) {

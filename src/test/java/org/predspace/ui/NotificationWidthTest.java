@@ -53,7 +53,8 @@ class NotificationWidthTest {
         Bounds shown = popup.getScene().getRoot().localToScreen(popup.getScene().getRoot().getLayoutBounds());
         assertTrue(inside.contains(shown), "notification " + shown + " runs outside the window " + inside);
         String text = WaitForAsyncUtils.asyncFx(() -> shownText(popup)).get();
-        assertTrue(text.replace("\n", "").contains("metrics.csv"), "the whole path is shown: " + text);
+        assertTrue(text.replace("\n", "").contains(path), "the whole path is shown: " + text);
+        assertTrue(text.contains("/metrics.csv:"), "a long path breaks after a '/': " + text);
         assertTrue(text.lines().count() > 2, "the message is wrapped: " + text);
         assertFalse(text.contains("\u001b"), "control characters are escaped: " + text);
     }
