@@ -1,9 +1,19 @@
 package org.predspace.cli;
 
 import org.predspace.platform.JobFailure;
+import org.predspace.runs.InputText;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -40,7 +50,7 @@ public final class Cli {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("predspace: " + ex.getMessage()
+            ex.getCommandLine().getErr().println("predspace: " + InputText.escape(ex.getMessage())
                     + " (see: predspace " + ex.getCommandLine().getCommandName().replace("predspace", "").trim() + " --help)");
             return EXIT_USAGE;
         });
@@ -55,7 +65,7 @@ public final class Cli {
             try {
                 return new CommandLine.RunLast().execute(parseResult);
             } catch (Error e) {
-                parseResult.commandSpec().commandLine().getErr().println("predspace: " + JobFailure.describe(e));
+                parseResult.commandSpec().commandLine().getErr().println("predspace: " + InputText.escape(JobFailure.describe(e)));
                 return EXIT_FAILURE;
             }
         });
@@ -63,16 +73,54 @@ public final class Cli {
     }
 
     /**
+     * A bad argument found while a command checks its options (a value out of range, a name that
+     * is no name, options that contradict each other): exit code 2 and a pointer to --help, as for
+     * the errors picocli finds itself. Commands check every option this way before they read or
+     * write anything, so that 1 always means a failure while working.
+     */
+    static CommandLine.ParameterException usage(CommandLine commandLine, String message) {
+        return new CommandLine.ParameterException(commandLine, message);
+    }
+
+    /** As {@link #usage(CommandLine, String)}, for a value a core class refused. */
+    static CommandLine.ParameterException usage(CommandLine commandLine, IllegalArgumentException refused) {
+        return new CommandLine.ParameterException(commandLine, refused.getMessage(), refused);
+    }
+
+    /**
      * The message of a failure in plain words, with the cause's message where the outer one says
      * nothing new (also the UI's wording for file errors).
      */
     public static String describe(Throwable ex) {
+        return InputText.escape(plainMessage(ex));
+    }
+
+    private static String plainMessage(Throwable ex) {
         String m = ex.getMessage();
+        if (ex instanceof FileSystemException fs) return fileProblem(fs);
         if (m == null || m.isBlank()) {
-            return ex.getCause() != null ? describe(ex.getCause()) : ex.getClass().getSimpleName();
+            return ex.getCause() != null ? plainMessage(ex.getCause()) : ex.getClass().getSimpleName();
         }
-        if (ex instanceof java.nio.file.NoSuchFileException) return "no such file or folder: " + m;
-        if (ex instanceof java.nio.file.AccessDeniedException) return "permission denied: " + m;
         return m;
+    }
+
+    /**
+     * The JDK's file exceptions carry the path as their message and the reason in their type (a
+     * FileAlreadyExistsException's message is just "data/ok.csv"): say both.
+     */
+    private static String fileProblem(FileSystemException e) {
+        String file = e.getFile() == null ? "" : e.getFile();
+        if (e.getOtherFile() != null) file += " -> " + e.getOtherFile();
+        String reason = e.getReason();
+        if (e instanceof NoSuchFileException) return "no such file or folder: " + file;
+        if (e instanceof AccessDeniedException) return "permission denied: " + file;
+        if (e instanceof FileAlreadyExistsException) {
+            return file + ": " + (reason != null ? reason : "already exists"
+                    + (Files.isDirectory(Path.of(file)) ? "" : " and is not a folder"));
+        }
+        if (e instanceof NotDirectoryException) return file + ": not a folder";
+        if (e instanceof DirectoryNotEmptyException) return file + ": folder is not empty";
+        if (e instanceof FileSystemLoopException) return file + ": links form a loop";
+        return file + ": " + (reason != null ? reason : e.getClass().getSimpleName());
     }
 }

@@ -3,6 +3,7 @@ package org.predspace.cli;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.RunImport;
 import org.predspace.runs.RunStatus;
+import org.predspace.training.TrainingSpec;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -92,13 +93,25 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunStatus ending = RunStatus.fromJson(status);
-        RunImport.Request request = new RunImport.Request(predictions, labels, steps,
-                heldOut == null ? null : heldOut.predictions, heldOut == null ? null : heldOut.labels, metrics,
-                name, probeId, probeSplit, runSpec(), rowMode(), ending);
+        RunImport.Request request;
+        try {
+            request = request();
+        } catch (IllegalArgumentException e) {
+            throw Cli.usage(spec.commandLine(), e);
+        }
         RunImport.Result r = RunImport.write(request, out);
         report(spec.commandLine().getOut(), name, r);
         return 0;
+    }
+
+    /** What the options ask for; an IllegalArgumentException names a bad value. */
+    private RunImport.Request request() {
+        if (learningRate != null) TrainingSpec.checkLearningRate(learningRate);
+        if (batchSize != null) TrainingSpec.checkBatchSize(batchSize);
+        RunStatus ending = RunStatus.fromJson(status);
+        return new RunImport.Request(predictions, labels, steps,
+                heldOut == null ? null : heldOut.predictions, heldOut == null ? null : heldOut.labels, metrics,
+                name, probeId, probeSplit, runSpec(), rowMode(), ending);
     }
 
     private RunImport.Rows rowMode() {

@@ -1,6 +1,7 @@
 package org.predspace.cli;
 
 import org.predspace.runs.CheckpointMetrics;
+import org.predspace.runs.InputText;
 import org.predspace.runs.Run;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,7 +73,7 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     private static void printText(PrintWriter out, Run run, Map<String, Object> facts) {
-        out.printf("run          %s%n", run.name());
+        out.printf("run          %s%n", InputText.escape(run.name()));
         out.printf("folder       %s%n", run.dir());
         out.printf("status       %s%s%n", run.status().jsonName(), run.interrupted() ? " (interrupted)" : "");
         if (run.statusMessage() != null && !run.statusMessage().isBlank()) {
@@ -80,13 +81,13 @@ final class InfoCommand implements Callable<Integer> {
         }
         out.printf("size         T = %d checkpoints, N = %d probe samples, C = %d classes%n",
                 run.checkpointCount(), run.probe().size(), run.classes());
-        out.printf("probe        %s (%s split)%n", run.probe().id(), run.probe().split());
+        out.printf("probe        %s (%s split)%n", InputText.escape(run.probe().id()), InputText.escape(run.probe().split()));
         if (facts.get("first_step") != null) {
             out.printf("steps        %s .. %s%n", facts.get("first_step"), facts.get("last_step"));
         }
         Map<String, Object> s = run.spec();
         if (s != null && !s.isEmpty()) {
-            out.printf("spec         %s%n", specLine(s));
+            out.printf("spec         %s%n", InputText.escape(specLine(s)));
         }
         List<CheckpointMetrics> metrics = run.metrics();
         if (!metrics.isEmpty()) {

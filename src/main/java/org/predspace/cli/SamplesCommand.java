@@ -41,10 +41,10 @@ final class SamplesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (Files.exists(out)) throw new IllegalArgumentException(out + " exists; remove it to regenerate the samples");
+        if (Files.exists(out)) throw Cli.usage(spec.commandLine(), out + " exists; remove it to regenerate the samples");
         int workers = jobs != null ? jobs : NativeBackend.cores();
-        boolean ok = SpecTrainer.train(firstPhase(), out, workers, spec.commandLine().getOut());
-        ok &= SpecTrainer.train(corners(out.resolve(PRETRAIN)), out, workers, spec.commandLine().getOut());
+        boolean ok = SpecTrainer.train(firstPhase(), out, workers, spec.commandLine());
+        ok &= SpecTrainer.train(corners(out.resolve(PRETRAIN)), out, workers, spec.commandLine());
         return ok ? 0 : Cli.EXIT_FAILURE;
     }
 

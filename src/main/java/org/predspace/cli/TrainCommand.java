@@ -7,6 +7,7 @@ import org.predspace.training.OptimizerKind;
 import org.predspace.training.SnapshotPolicy;
 import org.predspace.training.Sweep;
 import org.predspace.training.TrainingSpec;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -79,13 +80,27 @@ final class TrainCommand implements Callable<Integer> {
     Path initFrom;
     @Option(names = "--jobs", paramLabel = "J", description = "runs trained at once (default: one per core)")
     Integer jobs;
-    @Option(names = "--name", paramLabel = "NAME", description = "run name (single runs only; default: from the values)")
+    @Option(names = "--name", paramLabel = "NAME", description = "run name, also its folder's name: letters, digits, '.', '_' and '-' "
+                    + "(single runs only; default: from the values)")
     String name;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder that receives one folder per run")
     Path out;
 
     @Override
     public Integer call() throws Exception {
+        CommandLine cl = spec.commandLine();
+        List<TrainingSpec> specs;
+        try {
+            specs = specs();
+        } catch (IllegalArgumentException e) {
+            throw Cli.usage(cl, e);
+        }
+        int workers = jobs != null ? jobs : NativeBackend.cores();
+        return SpecTrainer.train(specs, out, workers, cl) ? 0 : Cli.EXIT_FAILURE;
+    }
+
+    /** The runs the options describe; an IllegalArgumentException names a bad value. */
+    private List<TrainingSpec> specs() {
         TrainingSpec base = TrainingSpec.builder(dataset)
                 .epochs(epochs).probeSize(probeSize).probeSeed(probeSeed).weightDecay(weightDecay)
                 .schedule(LearningRateSchedule.fromId(schedule)).warmupFraction(warmup).randomLabels(randomLabels)
@@ -99,7 +114,6 @@ final class TrainCommand implements Callable<Integer> {
             if (specs.size() != 1) throw new IllegalArgumentException("--name works for a single run; this sweep has " + specs.size());
             specs = List.of(specs.get(0).toBuilder().name(name).build());
         }
-        int workers = jobs != null ? jobs : NativeBackend.cores();
-        return SpecTrainer.train(specs, out, workers, spec.commandLine().getOut()) ? 0 : Cli.EXIT_FAILURE;
+        return specs;
     }
 }

@@ -1,5 +1,7 @@
 package org.predspace.data;
 
+import org.predspace.runs.InputText;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +19,8 @@ import java.util.regex.Pattern;
  * <li>Separator: ',' if the first line has one, else ';', else tab. Cells are trimmed and may be
  *     wrapped in double quotes; quoted separators are not supported.</li>
  * <li>Label column: the last by default ({@link LabelColumn#FIRST} for files that lead with it).</li>
- * <li>Labels: whole numbers 0, 1, ... are class indices (classes = largest + 1; "2.0" is 2);
+ * <li>Labels: whole numbers 0, 1, ... are class indices (classes = largest + 1, each with a sample;
+ *     "2.0" is 2);
  *     if any label is not a number, all labels are names and classes are the sorted names.</li>
  * <li>Header: the first line is a header when one of its feature cells is not a number, or its
  *     label is not a number while every other label is. scikit-learn's own header
@@ -109,7 +112,7 @@ public final class CsvDatasetReader {
             int max = -1;
             for (int i = 0; i < cells.length; i++) {
                 double v = Double.parseDouble(cells[i]);
-                String where = source + ": row " + data.get(i).line + ", column " + (labelAt + 1) + ": label '" + cells[i] + "'";
+                String where = source + ": row " + data.get(i).line + ", column " + (labelAt + 1) + ": label " + InputText.quote(cells[i]);
                 if (v != Math.rint(v)) {
                     throw new DataFormatException(where + " is not an integer; numeric labels must be class indices 0, 1, 2, ...");
                 }
@@ -120,7 +123,7 @@ public final class CsvDatasetReader {
                 max = Math.max(max, labels[i]);
             }
             if (headerClassNames.isEmpty()) {
-                classNames = Dataset.numberedClassNames(max + 1);
+                classNames = Dataset.numberedClassNames(ClassLabels.count(new String[] {source}, labels));
             } else if (max < headerClassNames.size()) {
                 classNames = headerClassNames;
             } else {
@@ -139,7 +142,7 @@ public final class CsvDatasetReader {
             }
         }
         if (classNames.size() < 2) {
-            throw new DataFormatException(source + ": every row has the label '" + cells[0] + "'; a classifier needs at least 2 classes");
+            throw new DataFormatException(source + ": every row has the label " + InputText.quote(cells[0]) + "; a classifier needs at least 2 classes");
         }
         return new Dataset(name, x, labels, classNames.size(), InputShape.tabular(features), classNames);
     }
@@ -150,11 +153,11 @@ public final class CsvDatasetReader {
             throw new DataFormatException(where + "empty cell, expected a number");
         }
         if (!NUMBER.matcher(cell).matches()) {
-            throw new DataFormatException(where + "'" + cell + "' is not a number");
+            throw new DataFormatException(where + InputText.quote(cell) + " is not a number");
         }
         float v = (float) Double.parseDouble(cell);
         if (!Float.isFinite(v)) {
-            throw new DataFormatException(where + "'" + cell + "' is too large for a 32-bit float");
+            throw new DataFormatException(where + InputText.quote(cell) + " is too large for a 32-bit float");
         }
         return v;
     }

@@ -28,6 +28,9 @@ final class DataBytes {
         if (Files.isDirectory(file)) {
             throw new DataFormatException(file + ": is a folder, expected a file");
         }
+        if (!Files.isRegularFile(file)) {
+            throw new DataFormatException(file + ": is not a regular file (a device, a pipe or a socket); refused");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return decode(in, file.toString());
         } catch (IOException e) {

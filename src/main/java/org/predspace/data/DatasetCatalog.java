@@ -1,5 +1,7 @@
 package org.predspace.data;
 
+import org.predspace.runs.InputText;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +82,7 @@ public final class DatasetCatalog {
                 return b.loader.load(id);
             }
         }
-        throw new DataFormatException("unknown data set id '" + id + "'; valid ids: " + validIds());
+        throw new DataFormatException("unknown data set id " + InputText.quote(id) + "; valid ids: " + validIds());
     }
 
     /**
@@ -114,7 +116,7 @@ public final class DatasetCatalog {
 
     private static Path path(String id, String path) throws DataFormatException {
         if (path.isBlank()) {
-            throw new DataFormatException("data set id '" + id + "' names no path; valid ids: " + validIds());
+            throw new DataFormatException("data set id " + InputText.quote(id) + " names no path; valid ids: " + validIds());
         }
         return Path.of(path);
     }

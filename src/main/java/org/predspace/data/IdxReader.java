@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * a big-endian int32 magic (0x00000803 for images of unsigned bytes with 3 dimensions,
  * 0x00000801 for labels), the int32 dimensions, then the unsigned bytes. Files may be raw or
  * gzip-compressed. Pixels become floats in [0, 1]; shape is 1 x rows x cols; the number of
- * classes is the largest label + 1 unless class names are given.
+ * classes is the largest label + 1 unless class names are given, and every class needs a
+ * sample ({@link ClassLabels}).
  */
 public final class IdxReader {
     static final int IMAGES_MAGIC = 0x00000803;
@@ -28,7 +29,7 @@ public final class IdxReader {
     private IdxReader() {}
 
     /** One validated images file with its labels. */
-    private record Part(String source, int rows, int cols, float[] pixels, int[] labels) {
+    private record Part(String source, String labelsSource, int rows, int cols, float[] pixels, int[] labels) {
         int maxLabel() { return IntStream.of(labels).max().orElse(-1); }
     }
 
@@ -50,7 +51,7 @@ public final class IdxReader {
     /** One images file and its labels file as a single data set (classes = largest label + 1). */
     public static Dataset readPair(Path images, Path labels, String name) throws DataFormatException {
         Part part = readPart(images, labels);
-        int classes = checkedClasses(part.maxLabel() + 1, part.source);
+        int classes = ClassLabels.count(new String[] {labels.toString()}, part.labels);
         return toDataset(name, part, classes, Dataset.numberedClassNames(classes));
     }
 
@@ -160,7 +161,7 @@ public final class IdxReader {
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = (imageBytes[16 + i] & 0xFF) / 255f;
         }
-        return new Part(imagesName, rows, cols, pixels, labels);
+        return new Part(imagesName, labelsName, rows, cols, pixels, labels);
     }
 
     static int[] parseLabels(byte[] bytes, String name) throws DataFormatException {
@@ -221,7 +222,8 @@ public final class IdxReader {
                     + train.source + " has " + train.rows + "x" + train.cols);
         }
         int maxLabel = Math.max(train.maxLabel(), test.maxLabel());
-        int classes = classNames != null ? classNames.size() : checkedClasses(maxLabel + 1, train.source);
+        int classes = classNames != null ? classNames.size()
+                : ClassLabels.count(new String[] {train.labelsSource, test.labelsSource}, train.labels, test.labels);
         if (maxLabel >= classes) {
             throw new DataFormatException((train.maxLabel() == maxLabel ? train : test).source + ": label " + maxLabel
                     + " but only " + classes + " classes are named");
@@ -229,13 +231,6 @@ public final class IdxReader {
         List<String> names = classNames != null ? classNames : Dataset.numberedClassNames(classes);
         return new DatasetSplit(id, toDataset(title + " train", train, classes, names),
                 toDataset(title + " test", test, classes, names), description);
-    }
-
-    private static int checkedClasses(int classes, String source) throws DataFormatException {
-        if (classes < 2) {
-            throw new DataFormatException(source + ": every label is 0; a classifier needs at least 2 classes");
-        }
-        return classes;
     }
 
     private static Dataset toDataset(String name, Part part, int classes, List<String> classNames) {

@@ -85,22 +85,28 @@ final class LoosePredictions implements AutoCloseable {
 
     int classes() { return classes; }
 
-    /** Checkpoint {@code t} (at {@code step}) as N*C probabilities, row-major. */
+    /**
+     * Checkpoint {@code t} (at {@code step}) as N*C probabilities, row-major. Rows that need
+     * arithmetic (softmax, normalising) are computed from the file's values in double and only
+     * the resulting probabilities are rounded to float: logits of 1e8 differ in their eighth
+     * digit, which float32 does not hold, and finite float64 logits above 3.4e38 have no float32.
+     */
     float[] checkpoint(int t, long step, Rows mode) throws RunFormatException {
-        float[] values = new float[rows * classes];
+        int size = rows * classes;
+        float[] values = new float[size];
+        double[] raw = mode == Rows.PROBABILITIES ? null : new double[size];
         try {
-            Npy.readFloats(channel, header, (long) t * values.length, values, 0, values.length);
+            if (raw == null) Npy.readFloats(channel, header, (long) t * size, values, 0, size);
+            else Npy.readDoubles(channel, header, (long) t * size, raw);
         } catch (IOException e) {
             throw Npy.unreadable(file, e);
         }
         String at = file + ": " + role + " at checkpoint " + t + " (step " + step + "), sample ";
-        for (int i = 0, base = 0; i < rows; i++, base += classes) {
-            String problem = switch (mode) {
-                case PROBABILITIES -> null;
-                case NORMALIZE -> normalize(values, base);
-                case LOGITS -> softmax(values, base);
-            };
-            if (problem != null) throw new RunFormatException(at + i + problem);
+        if (raw != null) {
+            for (int i = 0, base = 0; i < rows; i++, base += classes) {
+                String problem = mode == Rows.NORMALIZE ? normalize(raw, base, values) : softmax(raw, base, values);
+                if (problem != null) throw new RunFormatException(at + i + problem);
+            }
         }
         ProbabilityRows.Problem p = ProbabilityRows.find(values, classes);
         if (p != null) throw new RunFormatException(at + p.row() + describe(p, mode));
@@ -117,32 +123,36 @@ final class LoosePredictions implements AutoCloseable {
         };
     }
 
-    /** Divides the row at {@code base} by its sum; a description of why it cannot be, or null. */
-    private String normalize(float[] v, int base) {
+    /** Row {@code base} of {@code v} divided by its sum, into {@code out}; a description of why it cannot be, or null. */
+    private String normalize(double[] v, int base, float[] out) {
         double sum = 0;
         for (int c = 0; c < classes; c++) {
-            float x = v[base + c];
-            if (!Float.isFinite(x)) return ", class " + c + " is " + x;
+            double x = v[base + c];
+            if (!Double.isFinite(x)) return ", class " + c + " is " + x;
             if (x < 0) return ", class " + c + " is negative (" + x + "); --normalize needs non-negative scores";
             sum += x;
         }
         if (sum == 0) return " is all zeros; it cannot be normalised";
-        for (int c = 0; c < classes; c++) v[base + c] = (float) (v[base + c] / sum);
+        if (!Double.isFinite(sum)) return " sums to " + sum + "; it cannot be normalised";
+        for (int c = 0; c < classes; c++) out[base + c] = (float) (v[base + c] / sum);
         return null;
     }
 
-    /** Replaces the row at {@code base} by its softmax; -inf (log 0) is allowed, NaN and +inf are not. */
-    private String softmax(float[] v, int base) {
-        float max = Float.NEGATIVE_INFINITY;
+    /**
+     * The softmax of row {@code base} of {@code v}, into {@code out}: exp(x - max) / sum, in
+     * double, so no term overflows; -inf (log 0) is allowed, NaN and +inf are not.
+     */
+    private String softmax(double[] v, int base, float[] out) {
+        double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < classes; c++) {
-            float x = v[base + c];
-            if (Float.isNaN(x) || x == Float.POSITIVE_INFINITY) return ", class " + c + " is " + x;
+            double x = v[base + c];
+            if (Double.isNaN(x) || x == Double.POSITIVE_INFINITY) return ", class " + c + " is " + x;
             max = Math.max(max, x);
         }
-        if (max == Float.NEGATIVE_INFINITY) return " is -Infinity in every class; it has no softmax";
+        if (max == Double.NEGATIVE_INFINITY) return " is -Infinity in every class; it has no softmax";
         double sum = 0;
-        for (int c = 0; c < classes; c++) sum += Math.exp((double) v[base + c] - max);
-        for (int c = 0; c < classes; c++) v[base + c] = (float) (Math.exp((double) v[base + c] - max) / sum);
+        for (int c = 0; c < classes; c++) sum += Math.exp(v[base + c] - max);
+        for (int c = 0; c < classes; c++) out[base + c] = (float) (Math.exp(v[base + c] - max) / sum);
         return null;
     }
 

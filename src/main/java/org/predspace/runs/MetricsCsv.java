@@ -92,7 +92,7 @@ final class MetricsCsv {
      *                         a torn append, but in a finished log another tool wrote
      */
     private static void forEachRow(Path file, boolean lastLineComplete, RowSink sink) throws IOException, RunFormatException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+        try (InputStream in = new BufferedInputStream(BoundedFiles.newInputStream(file))) {
             byte[] buf = new byte[MAX_LINE];
             String header = nextLine(in, buf, file, 1, lastLineComplete);
             if (header == null) return;
@@ -132,7 +132,7 @@ final class MetricsCsv {
             int c = COLUMNS.indexOf(names[i].trim());
             if (c >= 0) index[c] = i;
         }
-        if (index[0] < 0) throw new RunFormatException(file + ": header '" + header + "' has no 'step' column");
+        if (index[0] < 0) throw new RunFormatException(file + ": header " + InputText.quote(header) + " has no 'step' column");
         return index;
     }
 
@@ -145,7 +145,10 @@ final class MetricsCsv {
             }
             v[c] = index[c] < 0 ? Double.NaN : number(cells[index[c]], file, lineNo);
         }
-        return new CheckpointMetrics(step(cells[index[0]], file, lineNo), v[1], v[2], v[3], v[4], v[5]);
+        CheckpointMetrics m = new CheckpointMetrics(step(cells[index[0]], file, lineNo), v[1], v[2], v[3], v[4], v[5]);
+        String problem = m.problem();
+        if (problem != null) throw new RunFormatException(file + ": line " + lineNo + ": " + problem);
+        return m;
     }
 
     /** Steps are integers; "120.0" (pandas writes integer columns holding NaN that way) is accepted. */
@@ -155,7 +158,7 @@ final class MetricsCsv {
         } catch (NumberFormatException e) {
             double d = number(cell, file, lineNo);
             if (d != Math.rint(d) || Math.abs(d) > 1e15) {
-                throw new RunFormatException(file + ": line " + lineNo + ": step '" + cell + "' is not an integer");
+                throw new RunFormatException(file + ": line " + lineNo + ": step " + InputText.quote(cell) + " is not an integer");
             }
             return (long) d;
         }
@@ -172,7 +175,7 @@ final class MetricsCsv {
                 try {
                     return Double.parseDouble(s);
                 } catch (NumberFormatException e) {
-                    throw new RunFormatException(file + ": line " + lineNo + ": '" + cell + "' is not a number");
+                    throw new RunFormatException(file + ": line " + lineNo + ": " + InputText.quote(cell) + " is not a number");
                 }
             }
         }

@@ -33,12 +33,6 @@ final class MetricsMerge {
         for (CheckpointMetrics m : log) {
             int t = Arrays.binarySearch(steps, m.step());
             if (t < 0) continue;
-            for (double v : new double[]{m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy()}) {
-                if (Double.isInfinite(v)) {
-                    throw new RunFormatException(file + ": the line for step " + m.step() + " holds " + v
-                            + "; a metric must be a number, or NaN or empty when not measured");
-                }
-            }
             logged[t] = m;
             used++;
         }

@@ -5,9 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
@@ -54,24 +54,24 @@ public final class Npy {
 
         static DType parse(String descr, Path file) throws RunFormatException {
             if (descr.length() >= 2 && descr.charAt(1) == 'O' || descr.equals("O")) {
-                throw new RunFormatException(file + ": dtype '" + descr + "' is an object array (pickled Python "
+                throw new RunFormatException(file + ": dtype " + InputText.quote(descr) + " is an object array (pickled Python "
                         + "objects); refused, PredSpace never unpickles data. Save plain numeric arrays.");
             }
-            if (descr.length() < 3) throw new RunFormatException(file + ": unsupported dtype '" + descr + "'");
+            if (descr.length() < 3) throw new RunFormatException(file + ": unsupported dtype " + InputText.quote(descr));
             char o = descr.charAt(0);
             char kind = descr.charAt(1);
             int size;
             try {
                 size = Integer.parseInt(descr.substring(2));
             } catch (NumberFormatException e) {
-                throw new RunFormatException(file + ": unsupported dtype '" + descr + "'");
+                throw new RunFormatException(file + ": unsupported dtype " + InputText.quote(descr));
             }
             boolean known = (kind == 'i' || kind == 'u') && (size == 1 || size == 2 || size == 4 || size == 8)
                     || kind == 'f' && (size == 4 || size == 8);
             boolean orderOk = o == '<' || o == '>' || o == '|' && size == 1;
             if (!known || !orderOk) {
-                throw new RunFormatException(file + ": unsupported dtype '" + descr
-                        + "' (supported: int8..int64, uint8..uint64, float32, float64; either byte order)");
+                throw new RunFormatException(file + ": unsupported dtype " + InputText.quote(descr)
+                        + " (supported: int8..int64, uint8..uint64, float32, float64; either byte order)");
             }
             return new DType(kind, size, o == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         }
@@ -147,14 +147,14 @@ public final class Npy {
         try {
             parsed = PyLiteral.parse(dict);
         } catch (IllegalArgumentException e) {
-            throw new RunFormatException(file + ": malformed .npy header (" + e.getMessage() + ")");
+            throw new RunFormatException(file + ": malformed .npy header (" + InputText.escape(e.getMessage(), 200) + ")");
         }
         if (!(parsed instanceof Map<?, ?> map) || !map.containsKey("descr") || !map.containsKey("shape")
                 || !map.containsKey("fortran_order")) {
             throw new RunFormatException(file + ": .npy header lacks 'descr', 'fortran_order' or 'shape'");
         }
         if (!(map.get("descr") instanceof String descr)) {
-            throw new RunFormatException(file + ": structured dtype " + map.get("descr")
+            throw new RunFormatException(file + ": structured dtype " + PyLiteral.show(map.get("descr"))
                     + " is not supported; save a plain numeric array");
         }
         DType dtype = DType.parse(descr, file);
@@ -179,15 +179,15 @@ public final class Npy {
 
     private static long[] parseShape(Object value, Path file) throws RunFormatException {
         if (!(value instanceof List<?> dims) || dims.size() > MAX_DIMENSIONS) {
-            throw new RunFormatException(file + ": 'shape' is not a tuple of at most " + MAX_DIMENSIONS + " integers");
+            throw new RunFormatException(file + ": 'shape' " + PyLiteral.show(value) + " is not a tuple of at most " + MAX_DIMENSIONS + " integers");
         }
         long[] shape = new long[dims.size()];
         for (int i = 0; i < shape.length; i++) {
             if (!(dims.get(i) instanceof PyLiteral.Int n) || n.digits().startsWith("-")) {
-                throw new RunFormatException(file + ": 'shape' " + value + " has a dimension that is not a non-negative integer");
+                throw new RunFormatException(file + ": 'shape' " + PyLiteral.show(value) + " has a dimension that is not a non-negative integer");
             }
             if (n.digits().length() > 18) {
-                throw new RunFormatException(file + ": header declares dimension " + n.digits() + ", too large to be real");
+                throw new RunFormatException(file + ": header declares dimension " + PyLiteral.show(n) + ", too large to be real");
             }
             shape[i] = Long.parseLong(n.digits());
         }
@@ -276,6 +276,15 @@ public final class Npy {
         });
     }
 
+    /** As {@link #readFloats(FileChannel, Header, long, float[], int, int)}, keeping float64 data in double. */
+    static void readDoubles(FileChannel ch, Header h, long firstElement, double[] dst) throws IOException {
+        DType dt = h.dtype();
+        int[] next = {0};
+        readChunked(ch, h, firstElement, dst.length, chunk -> {
+            while (chunk.hasRemaining()) dst[next[0]++] = dt.size() == 4 ? chunk.getFloat() : chunk.getDouble();
+        });
+    }
+
     /** Decodes integers (any size, signed or unsigned) into {@code dst}; uint64 beyond int64 is an error. */
     static void readLongs(FileChannel ch, Header h, long firstElement, long[] dst, Path file)
             throws IOException, RunFormatException {
@@ -320,11 +329,12 @@ public final class Npy {
     }
 
     static FileChannel openForRead(Path file) throws IOException {
-        return FileChannel.open(file, StandardOpenOption.READ);
+        return BoundedFiles.openChannel(file);
     }
 
     static RunFormatException unreadable(Path file, IOException e) {
         if (e instanceof NoSuchFileException) return new RunFormatException(file + ": missing file", e);
+        if (e instanceof FileSystemException fs && fs.getReason() != null) return new RunFormatException(file + ": " + fs.getReason(), e);
         return new RunFormatException(file + ": cannot read (" + e + ")", e);
     }
 

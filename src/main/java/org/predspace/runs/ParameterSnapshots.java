@@ -27,6 +27,18 @@ final class ParameterSnapshots {
         AtomicFiles.write(file(runDir, step), Npy.encode(parameters));
     }
 
+    /** The snapshot at {@code step}, checked as predictions are: every value finite. */
+    static float[] read(Path runDir, long step, int maxParameters) throws RunFormatException {
+        Path file = file(runDir, step);
+        float[] parameters = Npy.readFloats(file, maxParameters);
+        int bad = ProbabilityRows.firstNonFinite(parameters);
+        if (bad >= 0) {
+            throw new RunFormatException(file + ": parameter " + bad + " of " + parameters.length + " is " + parameters[bad]
+                    + "; a snapshot must hold finite numbers (did the run diverge before it was saved?)");
+        }
+        return parameters;
+    }
+
     /**
      * Steps with a snapshot, ascending, among the committed ones: a snapshot written just
      * before a crash belongs to a checkpoint that never committed, and is left out.

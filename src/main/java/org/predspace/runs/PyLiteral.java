@@ -13,7 +13,10 @@ import java.util.Map;
  */
 final class PyLiteral {
     /** A Python integer, kept as written (without a Python 2 'L' suffix). */
-    record Int(String digits) {}
+    record Int(String digits) {
+        @Override
+        public String toString() { return digits; }
+    }
 
     private static final int MAX_DEPTH = 8;
 
@@ -44,7 +47,7 @@ final class PyLiteral {
         if (text.startsWith("True", pos)) { pos += 4; return Boolean.TRUE; }
         if (text.startsWith("False", pos)) { pos += 5; return Boolean.FALSE; }
         if (text.startsWith("None", pos)) { pos += 4; return null; }
-        throw error("unexpected character '" + c + "'");
+        throw error("unexpected character " + InputText.quote(c));
     }
 
     private Map<String, Object> dict(int depth) {
@@ -110,6 +113,28 @@ final class PyLiteral {
 
     private void skipSpace() {
         while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) pos++;
+    }
+
+    /** A parsed value as Python would print it, for messages: (3, -5), 'text', True; cut when long. */
+    static String show(Object value) {
+        return InputText.escape(python(value), InputText.MAX_QUOTED);
+    }
+
+    private static String python(Object v) {
+        if (v == null) return "None";
+        if (v instanceof Boolean b) return b ? "True" : "False";
+        if (v instanceof String s) return "'" + s + "'";
+        if (v instanceof java.util.List<?> l) {
+            StringBuilder b = new StringBuilder("(");
+            for (int i = 0; i < l.size(); i++) b.append(i > 0 ? ", " : "").append(python(l.get(i)));
+            return b.append(l.size() == 1 ? ",)" : ")").toString();
+        }
+        if (v instanceof java.util.Map<?, ?> m) {
+            StringBuilder b = new StringBuilder("{");
+            m.forEach((k, x) -> b.append(b.length() > 1 ? ", " : "").append(python(k)).append(": ").append(python(x)));
+            return b.append('}').toString();
+        }
+        return String.valueOf(v);
     }
 
     private IllegalArgumentException error(String what) {

@@ -46,7 +46,9 @@ public final class Run {
     }
 
     public static Run open(Path dir) throws RunFormatException {
-        if (!Files.isDirectory(dir)) throw new RunFormatException(dir + ": not a run folder (no such directory)");
+        if (!Files.isDirectory(dir)) {
+            throw new RunFormatException(dir + (Files.exists(dir) ? ": is a file, not a run folder" : ": no such run folder"));
+        }
         RunManifest manifest = RunManifest.read(dir.resolve(RunFiles.MANIFEST));
         int classes = manifest.classes();
         long[] steps = readSteps(dir.resolve(RunFiles.STEPS));
@@ -188,11 +190,16 @@ public final class Run {
     /** Committed steps that have a parameter snapshot, ascending. */
     public long[] parameterSteps() { return parameterSteps.clone(); }
 
-    /** The flat parameter vector saved at {@code step}, read from disk on each call. */
+    /**
+     * The flat parameter vector saved at {@code step}, read from disk on each call.
+     *
+     * @throws RunFormatException the file is unreadable or holds a NaN or infinity (which would
+     *                            otherwise surface as a numerical library's error code)
+     */
     public float[] parameters(long step) throws RunFormatException {
         if (Arrays.binarySearch(parameterSteps, step) < 0) {
             throw new IllegalArgumentException("no parameter snapshot at step " + step);
         }
-        return Npy.readFloats(ParameterSnapshots.file(dir, step), MAX_PARAMETERS);
+        return ParameterSnapshots.read(dir, step, MAX_PARAMETERS);
     }
 }

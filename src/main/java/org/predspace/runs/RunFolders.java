@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 /**
  * Finds the run folders a user means when they pick or drop a folder: the folder itself if it
  * is a run (it has run.json), otherwise the runs directly inside it (a sweep's output folder),
- * in name order.
+ * in name order. Hidden folders inside are skipped: an import writes its run into one before
+ * renaming it into place, and a killed import leaves it behind.
  */
 public final class RunFolders {
     private RunFolders() {}
@@ -23,7 +24,8 @@ public final class RunFolders {
         if (isRun(dir)) return List.of(dir);
         if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> children = Files.list(dir)) {
-            return children.filter(Files::isDirectory).filter(RunFolders::isRun).sorted().toList();
+            return children.filter(p -> !p.getFileName().toString().startsWith(".")) // hidden: e.g. an import in progress
+                    .filter(Files::isDirectory).filter(RunFolders::isRun).sorted().toList();
         }
     }
 }

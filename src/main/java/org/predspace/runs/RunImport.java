@@ -45,6 +45,9 @@ public final class RunImport {
      *                           train_accuracy, test_loss, test_accuracy; or null
      * @param spec               free-form description for run.json (dataset, architecture, ...)
      */
+    /** Longest name or probe id: one line in the run library. */
+    static final int MAX_TEXT = 200;
+
     public record Request(Path predictions, Path labels, Path steps, Path heldOutPredictions, Path heldOutLabels,
                           Path metrics, String name, String probeId, String probeSplit, Map<String, Object> spec,
                           Rows rows, RunStatus status) {
@@ -55,13 +58,28 @@ public final class RunImport {
             if ((heldOutPredictions == null) != (heldOutLabels == null)) {
                 throw new IllegalArgumentException("held-out predictions and held-out labels come together");
             }
-            if (name == null || name.isBlank()) throw new IllegalArgumentException("the run needs a name");
-            if (probeId == null || probeId.isBlank()) throw new IllegalArgumentException("the run needs a probe id");
+            requireLine("name", name);
+            requireLine("probe id", probeId);
             if (probeSplit == null || probeSplit.isBlank()) probeSplit = "train";
             spec = spec == null ? Map.of() : Map.copyOf(spec);
             if (rows == null) rows = Rows.PROBABILITIES;
             if (status == null) status = RunStatus.FINISHED;
             if (status == RunStatus.RUNNING) throw new IllegalArgumentException("an imported run has ended; status cannot be running");
+        }
+
+        /**
+         * An imported run's name is only shown (the folder is --out), so it may hold spaces and
+         * any letters; but it is one line of text, as is the probe id that groups runs.
+         */
+        private static void requireLine(String what, String value) {
+            if (value == null || value.isBlank()) throw new IllegalArgumentException("the run needs a " + what);
+            if (InputText.hasControl(value)) {
+                throw new IllegalArgumentException("the " + what + " " + InputText.quote(value)
+                        + " holds a control character (a line break, tab or escape); it must be one line of text");
+            }
+            if (value.length() > MAX_TEXT) {
+                throw new IllegalArgumentException("the " + what + " is " + value.length() + " characters long; at most " + MAX_TEXT);
+            }
         }
 
         /** The required arrays and names; no held-out probe, no metrics, defaults for the rest. */
@@ -155,30 +173,40 @@ public final class RunImport {
         }
     }
 
+    /**
+     * Writes the run into a hidden sibling folder and renames that onto {@code out} only once it is
+     * finished, so a killed or failed import never leaves a half run at {@code out} that blocks a
+     * re-run; a leftover temporary folder is hidden (the run library skips it) and is removed by
+     * the next import into the same place once the process that made it is gone.
+     */
     private static void write(Request request, Path out, Checkpoints checkpoints, List<CheckpointMetrics> metrics)
             throws IOException, RunFormatException {
-        boolean created = !Files.exists(out);
         Map<String, Object> spec = new LinkedHashMap<>(request.spec());
         spec.put("imported", provenance(request));
         ProbeInfo probe = new ProbeInfo(request.probeId(), checkpoints.labels().length, request.probeSplit());
-        RunWriter writer;
+        Path absolute = out.toAbsolutePath();
+        removeLeftovers(absolute);
+        Path temp = ImportFolders.temp(absolute);
         try {
-            writer = RunWriter.create(out, request.name(), checkpoints.probe().classes(), probe, spec,
-                    checkpoints.labels(), checkpoints.heldOutLabels());
-        } catch (FileAlreadyExistsException e) {
-            throw e; // another writer got there since the check: its files are not ours to remove
-        } catch (IOException | RuntimeException e) {
-            removeWritten(out, created, e);
+            try (RunWriter w = RunWriter.create(temp, request.name(), checkpoints.probe().classes(), probe, spec,
+                    checkpoints.labels(), checkpoints.heldOutLabels())) {
+                for (int t = 0; t < metrics.size(); t++) {
+                    w.append(new Checkpoint(metrics.get(t), checkpoints.probe(t), checkpoints.heldOut(t), null));
+                }
+                w.finish(request.status(), summary(metrics));
+            }
+            ImportFolders.moveInPlace(temp, absolute);
+        } catch (IOException | RunFormatException | RuntimeException e) {
+            ImportFolders.deleteQuietly(temp, e);
             throw e;
         }
-        try (RunWriter w = writer) {
-            for (int t = 0; t < metrics.size(); t++) {
-                w.append(new Checkpoint(metrics.get(t), checkpoints.probe(t), checkpoints.heldOut(t), null));
-            }
-            w.finish(request.status(), summary(metrics));
-        } catch (IOException | RunFormatException | RuntimeException e) {
-            removeWritten(out, created, e);
-            throw e;
+    }
+
+    private static void removeLeftovers(Path out) {
+        try {
+            ImportFolders.removeLeftovers(out);
+        } catch (IOException | RuntimeException ignored) {
+            // a leftover that cannot be removed is hidden and harmless; this import uses its own folder
         }
     }
 
@@ -231,17 +259,6 @@ public final class RunImport {
                 throw new FileAlreadyExistsException(out.toString(), null,
                         "already exists and is not empty; import never overwrites (choose a new folder)");
             }
-        }
-    }
-
-    /** Undoes a failed write: only the files a run writer makes, and the folder if this import made it. */
-    private static void removeWritten(Path out, boolean createdFolder, Exception cause) {
-        try {
-            for (String f : RunFiles.ALL) Files.deleteIfExists(out.resolve(f));
-            for (String f : RunFiles.ALL) Files.deleteIfExists(AtomicFiles.temp(out.resolve(f)));
-            if (createdFolder) Files.deleteIfExists(out);
-        } catch (IOException e) {
-            cause.addSuppressed(e);
         }
     }
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,7 +29,7 @@ public record RunManifest(String name, int classes, ProbeInfo probe, Map<String,
     public static final String FORMAT = "predspace-run";
     public static final int VERSION = 1;
     /** run.json is small; anything bigger is not one of ours and is not worth parsing. */
-    private static final long MAX_BYTES = 16L << 20;
+    private static final int MAX_BYTES = 16 << 20;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public RunManifest {
@@ -72,12 +72,13 @@ public record RunManifest(String name, int classes, ProbeInfo probe, Map<String,
     static RunManifest read(Path file) throws RunFormatException {
         JsonNode root;
         try {
-            if (Files.size(file) > MAX_BYTES) throw new RunFormatException(file + ": larger than " + MAX_BYTES + " bytes");
-            root = JSON.readTree(Files.readAllBytes(file));
+            root = JSON.readTree(BoundedFiles.readAll(file, MAX_BYTES));
         } catch (NoSuchFileException e) {
             throw new RunFormatException(file + ": missing; a run folder needs run.json", e);
         } catch (JsonProcessingException e) {
-            throw new RunFormatException(file + ": malformed JSON (" + e.getOriginalMessage() + ")", e);
+            throw new RunFormatException(file + ": malformed JSON (" + InputText.escape(e.getOriginalMessage(), 200) + ")", e);
+        } catch (FileSystemException e) {
+            throw new RunFormatException(file + ": " + (e.getReason() != null ? e.getReason() : "cannot read (" + e + ")"), e);
         } catch (IOException e) {
             throw new RunFormatException(file + ": cannot read (" + e + ")", e);
         }
@@ -85,7 +86,7 @@ public record RunManifest(String name, int classes, ProbeInfo probe, Map<String,
         Fields f = new Fields(file);
         String format = f.text(root, "format");
         if (!FORMAT.equals(format)) {
-            throw new RunFormatException(file + ": 'format' is '" + format + "', expected '" + FORMAT + "'");
+            throw new RunFormatException(file + ": 'format' is " + InputText.quote(format) + ", expected '" + FORMAT + "'");
         }
         long version = f.integer(root, "version", 0);
         if (version != VERSION) {
@@ -140,7 +141,7 @@ public record RunManifest(String name, int classes, ProbeInfo probe, Map<String,
 
         private RunFormatException problem(String field, JsonNode found, String expected) {
             return new RunFormatException(file + ": " + (found == null ? "missing '" + field + "'"
-                    : "'" + field + "' is " + found + ", expected " + expected));
+                    : "'" + field + "' is " + InputText.escape(found.toString(), InputText.MAX_QUOTED) + ", expected " + expected));
         }
     }
 

@@ -15,6 +15,6 @@ public enum RunStatus {
         for (RunStatus st : values()) {
             if (st.jsonName().equals(s)) return st;
         }
-        throw new IllegalArgumentException("unknown run status '" + s + "' (expected running, finished, cancelled, diverged or failed)");
+        throw new IllegalArgumentException("unknown run status " + InputText.quote(s) + " (expected running, finished, cancelled, diverged or failed)");
     }
 }

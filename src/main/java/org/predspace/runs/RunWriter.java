@@ -147,11 +147,8 @@ public final class RunWriter implements AutoCloseable {
         requireFinite(c.probePredictions(), at + "probe predictions");
         requireFinite(c.testPredictions(), at + "test predictions");
         requireFinite(c.parameters(), at + "parameters");
-        CheckpointMetrics m = c.metrics();
-        double[] metricValues = {m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy()};
-        for (double v : metricValues) {
-            if (Double.isInfinite(v)) throw new IllegalArgumentException(at + "metrics " + m + " contain an infinite value");
-        }
+        String metricsProblem = c.metrics().problem();
+        if (metricsProblem != null) throw new IllegalArgumentException(at + "metrics: " + metricsProblem + "; nothing written");
         requireDistributions(c.probePredictions(), at + "probe predictions");
         requireDistributions(c.testPredictions(), at + "test predictions");
     }

@@ -1,5 +1,7 @@
 package org.predspace.training;
 
+import org.predspace.runs.InputText;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -14,7 +16,7 @@ public interface NamedChoice {
         for (E e : type.getEnumConstants()) {
             if (e.id().equals(key)) return e;
         }
-        throw new IllegalArgumentException("unknown " + what + " '" + text + "' (expected one of " + ids(type) + ")");
+        throw new IllegalArgumentException("unknown " + what + " " + InputText.quote(text) + " (expected one of " + ids(type) + ")");
     }
 
     static <E extends Enum<E> & NamedChoice> String ids(Class<E> type) {

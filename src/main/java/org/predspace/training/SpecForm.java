@@ -2,6 +2,7 @@ package org.predspace.training;
 
 import org.predspace.data.DatasetCatalog;
 import org.predspace.data.InputShape;
+import org.predspace.runs.InputText;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * What a user typed into the "New run" or "Sweep" form, turned into specs or into messages
@@ -72,8 +72,6 @@ public final class SpecForm {
         /** The message line under the form: the first problem, or null. */
         public String firstProblem() { return problems.isEmpty() ? null : problems.get(0).message(); }
     }
-
-    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
     private final boolean sweep;
     private final Map<Field, String> text = new EnumMap<>(Field.class);
@@ -159,10 +157,14 @@ public final class SpecForm {
                 .shiftAugment(shiftAugment).checkpoints(checkpoints).snapshots(snapshots).build();
         List<TrainingSpec> specs = new ArrayList<>();
         for (TrainingSpec s : new Sweep(base, archs, optimizers, rates, batches, seeds).specs()) {
-            if (sweep) {
-                specs.add(s.toBuilder().name(name + s.name()).build());
-            } else {
-                specs.add(name.isEmpty() ? s : s.toBuilder().name(name).build());
+            try {
+                if (sweep) {
+                    specs.add(s.toBuilder().name(name + s.name()).build());
+                } else {
+                    specs.add(name.isEmpty() ? s : s.toBuilder().name(name).build());
+                }
+            } catch (IllegalArgumentException e) { // the prefix is fine, the whole name too long
+                return new Result(List.of(), List.of(new Problem(Field.NAME, e.getMessage())), count);
             }
         }
         return new Result(List.copyOf(specs), List.of(), count);
@@ -205,7 +207,7 @@ public final class SpecForm {
         } catch (NumberFormatException e) {
             // reported below with the field's name
         }
-        throw new IllegalArgumentException(f.label() + " '" + s + "' is not a number");
+        throw new IllegalArgumentException(f.label() + " " + InputText.quote(s) + " is not a number");
     }
 
     private static long whole(Field f, String s, long min, long max) {
@@ -213,7 +215,7 @@ public final class SpecForm {
         try {
             v = Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(f.label() + " '" + s + "' is not a whole number");
+            throw new IllegalArgumentException(f.label() + " " + InputText.quote(s) + " is not a whole number");
         }
         if (v < min || v > max) {
             String range = max == Long.MAX_VALUE ? "at least " + min : "in " + min + ".." + max;
@@ -251,7 +253,7 @@ public final class SpecForm {
                 return null;
             }
             if (DatasetCatalog.builtInIds().contains(id)) return null;
-            return "unknown data set '" + id + "'; use one of " + String.join(", ", DatasetCatalog.builtInIds())
+            return "unknown data set " + InputText.quote(id) + "; use one of " + String.join(", ", DatasetCatalog.builtInIds())
                     + ", csv:FILE or idx:FOLDER";
         }
 
@@ -331,10 +333,8 @@ public final class SpecForm {
 
         String name() {
             String n = trimmed(Field.NAME);
-            if (!n.isEmpty() && !SAFE_NAME.matcher(n).matches()) {
-                problems.add(new Problem(Field.NAME, (sweep ? "name prefix" : "name")
-                        + " may use letters, digits, '.', '_' and '-' only, got '" + n + "'"));
-            }
+            String problem = n.isEmpty() ? null : TrainingSpec.nameProblem(sweep ? "name prefix" : "name", n);
+            if (problem != null) problems.add(new Problem(Field.NAME, problem));
             return n;
         }
     }

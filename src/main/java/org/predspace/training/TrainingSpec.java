@@ -1,7 +1,10 @@
 package org.predspace.training;
 
+import org.predspace.runs.InputText;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Everything needed to reproduce one training run: saved in run.json, and enough to
@@ -45,14 +48,17 @@ public record TrainingSpec(
 
     public static final int DEFAULT_PROBE_SIZE = 1000;
     public static final int DEFAULT_CHECKPOINTS = 60;
+    /** Longest run name: a folder name, well inside every file system's 255-byte limit. */
+    public static final int MAX_NAME = 100;
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
     public TrainingSpec {
         require(dataset != null && !dataset.isBlank(), "dataset must be given");
         require(hiddenLayers >= 1 && hiddenLayers <= 16, "hidden layers must be in 1..16, got " + hiddenLayers);
         require(width >= 1 && width <= 4096, "width must be in 1..4096, got " + width);
-        require(Double.isFinite(learningRate) && learningRate > 0, "learning rate must be a positive number, got " + learningRate);
+        checkLearningRate(learningRate);
         require(warmupFraction >= 0 && warmupFraction < 1, "warm-up fraction must be in [0, 1), got " + warmupFraction);
-        require(batchSize >= 1 && batchSize <= 65536, "batch size must be in 1..65536, got " + batchSize);
+        checkBatchSize(batchSize);
         require(epochs >= 1 && epochs <= 10000, "epochs must be in 1..10000, got " + epochs);
         require(Double.isFinite(weightDecay) && weightDecay >= 0, "weight decay must be >= 0, got " + weightDecay);
         require(randomLabels >= 0 && randomLabels <= 1, "random-label fraction must be in [0, 1], got " + randomLabels);
@@ -61,6 +67,40 @@ public record TrainingSpec(
         if (name == null || name.isBlank()) {
             name = defaultName(dataset, architecture, optimizer, learningRate, batchSize, seed);
         }
+        String problem = nameProblem("name", name);
+        if (problem != null) throw new IllegalArgumentException(problem);
+    }
+
+    /**
+     * Why {@code name} cannot name a run, or null. A run's name is its folder's name inside the
+     * output folder, so it is one path component that is the same on every system: letters,
+     * digits, '.', '_' and '-', not starting with '.' (which rules out "..", "." and hidden
+     * folders), at most {@link #MAX_NAME} characters. The CLI, the sweep and the New run form
+     * all check names here.
+     *
+     * @param what how the message calls the value ("name", "name prefix")
+     */
+    public static String nameProblem(String what, String name) {
+        if (name.isEmpty()) return what + " is empty";
+        if (name.length() > MAX_NAME) {
+            return what + " is " + name.length() + " characters long; at most " + MAX_NAME + " (it names a folder)";
+        }
+        if (!SAFE_NAME.matcher(name).matches()) {
+            return what + " may use letters, digits, '.', '_' and '-' only, got "
+                    + InputText.quote(name);
+        }
+        if (name.startsWith(".")) return what + " may not start with '.', got " + InputText.quote(name);
+        return null;
+    }
+
+    /** The rule for a learning rate, here and for an imported run's --lr. */
+    public static void checkLearningRate(double learningRate) {
+        require(Double.isFinite(learningRate) && learningRate > 0, "learning rate must be a positive number, got " + learningRate);
+    }
+
+    /** The rule for a batch size, here and for an imported run's --batch-size. */
+    public static void checkBatchSize(int batchSize) {
+        require(batchSize >= 1 && batchSize <= 65536, "batch size must be in 1..65536, got " + batchSize);
     }
 
     private static void require(boolean ok, String message) {

@@ -366,10 +366,12 @@ public final class MainWindow {
     }
 
     private void confirm(String message) {
-        Notifications.create().owner(stage).title("PredSpace").text(message).hideAfter(Duration.seconds(4)).showInformation();
+        Notifications.create().owner(stage).title("PredSpace").text(NotificationText.layout(message, stage.getWidth()))
+                .hideAfter(Duration.seconds(4)).showInformation();
     }
 
     private void notify(String message) {
-        Notifications.create().owner(stage).title("PredSpace").text(message).hideAfter(Duration.seconds(8)).showWarning();
+        Notifications.create().owner(stage).title("PredSpace").text(NotificationText.layout(message, stage.getWidth()))
+                .hideAfter(Duration.seconds(8)).showWarning();
     }
 }

@@ -307,7 +307,7 @@ class ImportCommandTest {
         assertRefused("--metrics", Files.writeString(in.resolve("epochs.csv"), "step,train_loss\n1,2.0\n2,1.5\n3,1.2\n"),
                 "epochs.csv: none of its 3 lines (steps 1 .. 3) is at a checkpoint step (0 .. 500)");
         assertRefused("--metrics", Files.writeString(in.resolve("inf.csv"), "step,train_loss\n0,2.0\n5,inf\n"),
-                "inf.csv: the line for step 5 holds Infinity");
+                "inf.csv: line 3: train_loss is Infinity; it must be a number >= 0");
         assertRefused("--metrics", Files.writeString(in.resolve("text.csv"), "step,train_loss\n0,low\n"),
                 "text.csv: line 2: 'low' is not a number");
         assertRefused("--metrics", Files.writeString(in.resolve("back.csv"), "step,train_loss\n5,2.0\n0,1.5\n"),
@@ -363,12 +363,23 @@ class ImportCommandTest {
         TrainCommandTest.assertOneLine(both.err(), "mutually exclusive");
 
         CliRunner running = importTo(out, "--status", "running");
-        assertEquals(Cli.EXIT_FAILURE, running.exitCode());
+        assertEquals(Cli.EXIT_USAGE, running.exitCode());
         TrainCommandTest.assertOneLine(running.err(), "status cannot be running");
 
         CliRunner repeated = importTo(out, "--lr", "0.1", "--spec", "learning_rate=0.2");
-        assertEquals(Cli.EXIT_FAILURE, repeated.exitCode());
+        assertEquals(Cli.EXIT_USAGE, repeated.exitCode());
         TrainCommandTest.assertOneLine(repeated.err(), "--spec learning_rate repeats");
+
+        CliRunner nanRate = importTo(out, "--lr", "NaN");
+        assertEquals(Cli.EXIT_USAGE, nanRate.exitCode(), "train refuses it too: one rule");
+        TrainCommandTest.assertOneLine(nanRate.err(), "learning rate must be a positive number, got NaN");
+
+        options.put("--name", "two\nlines \u001b[31mred");
+        CliRunner control = importTo(out);
+        assertEquals(Cli.EXIT_USAGE, control.exitCode());
+        TrainCommandTest.assertOneLine(control.err(), "holds a control character");
+        assertFalse(control.err().contains("\u001b"), "the escape is quoted, not echoed: " + control.err());
+        options.put("--name", "torch run");
         assertFalse(Files.exists(out), "nothing was written");
     }
 

@@ -43,7 +43,8 @@ class InitFromTest {
         TrainingSpec sibling = TrainingSpec.builder("digits").architecture(org.predspace.training.Architecture.MLP).width(32)
                 .hiddenLayers(1).optimizer(org.predspace.training.OptimizerKind.SGD).learningRate(0.1).epochs(1).checkpoints(4)
                 .snapshots(org.predspace.training.SnapshotPolicy.NONE).initFrom("../pre").name("sibling").build();
-        assertTrue(SpecTrainer.train(java.util.List.of(sibling), tmp, 1, new java.io.PrintWriter(java.io.Writer.nullWriter())));
+        assertTrue(SpecTrainer.train(java.util.List.of(sibling), tmp, 1,
+                Cli.commandLine(new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter()))));
         Run p = Run.open(tmp.resolve("pre")), c = Run.open(tmp.resolve("sibling"));
         assertArrayEquals(p.predictions(p.checkpointCount() - 1), c.predictions(0), 1e-6f);
         assertEquals("../pre", c.spec().get("init_from"), "recorded as given, so the pair can move together");
@@ -61,6 +62,23 @@ class InitFromTest {
                 "--out", tmp.toString()));
         assertNotEquals(0, missing.exitCode());
         assertTrue(missing.err().contains("nope"), missing.err());
+    }
+
+    /** The snapshot training would start from is checked before anything starts, as the run reader checks it. */
+    @Test
+    void aStartingSnapshotWithNaNIsABadArgument(@TempDir Path tmp) throws Exception {
+        CliRunner pre = CliRunner.run(concat(DIGITS_MLP, "--snapshots", "sparse", "--name", "pre", "--out", tmp.toString()));
+        assertEquals(0, pre.exitCode(), pre.err());
+        long[] steps = Run.open(tmp.resolve("pre")).parameterSteps();
+        Path last = tmp.resolve("pre/params/step_" + steps[steps.length - 1] + ".npy");
+        float[] p = Run.open(tmp.resolve("pre")).parameters(steps[steps.length - 1]);
+        p[p.length / 2] = Float.NaN;
+        java.nio.file.Files.write(last, org.predspace.runs.Npy.encode(p));
+        CliRunner r = CliRunner.run(concat(DIGITS_MLP, "--init-from", tmp.resolve("pre").toString(), "--name", "x",
+                "--out", tmp.toString()));
+        assertEquals(Cli.EXIT_USAGE, r.exitCode(), r.err());
+        TrainCommandTest.assertOneLine(r.err(), last + ": parameter " + p.length / 2 + " of " + p.length + " is NaN");
+        assertFalse(java.nio.file.Files.exists(tmp.resolve("x")), "no run was started");
     }
 
     @Test

@@ -98,7 +98,7 @@ class TrainCommandTest {
     @Test
     void badArgumentsGiveOneLineAndNoStackTrace(@TempDir Path tmp) {
         CliRunner unknownArch = CliRunner.run("train", "--dataset", "digits", "--arch", "transformer", "--out", tmp.toString());
-        assertEquals(Cli.EXIT_FAILURE, unknownArch.exitCode());
+        assertEquals(Cli.EXIT_USAGE, unknownArch.exitCode());
         assertOneLine(unknownArch.err(), "unknown architecture 'transformer'");
 
         CliRunner notANumber = CliRunner.run("train", "--dataset", "digits", "--lr", "fast", "--out", tmp.toString());
@@ -110,11 +110,11 @@ class TrainCommandTest {
         assertOneLine(noOut.err(), "--out");
 
         CliRunner unknownData = CliRunner.run("train", "--dataset", "cifar", "--out", tmp.toString());
-        assertEquals(Cli.EXIT_FAILURE, unknownData.exitCode());
+        assertEquals(Cli.EXIT_USAGE, unknownData.exitCode());
         assertOneLine(unknownData.err(), "cifar");
 
         CliRunner tabularCnn = CliRunner.run("train", "--dataset", "iris", "--arch", "lenet", "--out", tmp.toString());
-        assertEquals(Cli.EXIT_FAILURE, tabularCnn.exitCode());
+        assertEquals(Cli.EXIT_USAGE, tabularCnn.exitCode());
         assertTrue(tabularCnn.err().contains("lenet needs image data"), tabularCnn.err());
     }
 

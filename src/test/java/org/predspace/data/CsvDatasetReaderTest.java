@@ -108,7 +108,7 @@ class CsvDatasetReaderTest {
     void fractionalLabelIsNotAnInteger() throws Exception {
         assertTrue(failure("1,2,0\n3,4,2.5\n").contains(file + ": row 2, column 3: label '2.5' is not an integer"));
         // Whole numbers written as decimals are fine.
-        assertArrayEquals(new int[] {0, 2}, readLast(csv("1,2,0.0\n3,4,2.0\n")).labels());
+        assertArrayEquals(new int[] {0, 2, 1}, readLast(csv("1,2,0.0\n3,4,2.0\n5,6,1\n")).labels());
         assertTrue(failure("1,2,0\n3,4,-1\n").contains("row 2, column 3: label '-1' is not a class index"));
     }
 

@@ -119,9 +119,16 @@ class DatasetCatalogTest {
         assertEquals(id, s.id());
         assertEquals(InputShape.tabular(2), s.shape());
         assertEquals(2, s.classes());
-        // Read with the label last, every i*i value is a class of its own: nothing is left to test on.
+        // Read with the label last, the i*i values are labels 0 .. 361 with most classes empty: refused.
         String m = fails(() -> catalog.load("csv:" + file));
-        assertTrue(m.contains(file + ": no class has 2 or more of the 20 samples, so the test part would be empty"), m);
+        assertTrue(m.contains(file + ": label 361 (sample 19) would make 362 classes, but 342 classes have no sample"), m);
+        // Labels 0 .. 19 once each are 20 classes of one sample: nothing is left to test on.
+        Path single = dir.resolve("single.csv");
+        StringBuilder one = new StringBuilder();
+        for (int i = 0; i < 20; i++) one.append(i * i).append(',').append(i).append('\n');
+        Files.writeString(single, one);
+        String s1 = fails(() -> catalog.load("csv:" + single));
+        assertTrue(s1.contains(single + ": no class has 2 or more of the 20 samples, so the test part would be empty"), s1);
 
         String missing = "idx:" + dir.resolve("none");
         assertTrue(fails(() -> catalog.load(missing)).contains(dir.resolve("none") + ": folder not found"));

@@ -195,7 +195,7 @@ class IdxReaderTest {
         IdxWriter.write(images, IdxReader.IMAGES_MAGIC, new int[] {2, 1, 1}, new byte[2], false);
         assertTrue(fails(() -> IdxReader.readPair(images, labels, "x")).contains(labels + ": the header declares 0 labels"));
         IdxWriter.write(labels, IdxReader.LABELS_MAGIC, new int[] {2}, new byte[2], false);
-        assertTrue(fails(() -> IdxReader.readPair(images, labels, "x")).contains(images + ": every label is 0"));
+        assertTrue(fails(() -> IdxReader.readPair(images, labels, "x")).contains(labels + ": every label is 0"));
     }
 
     @Test
@@ -205,6 +205,31 @@ class IdxReaderTest {
         IdxWriter.write(dir.resolve("t10k-labels-idx1-ubyte"), IdxReader.LABELS_MAGIC, new int[] {2}, new byte[] {0, 1}, false);
         String m = fails(() -> IdxReader.readFolder("idx", dir));
         assertTrue(m.contains("t10k-images-idx3-ubyte has 3x3 images but") && m.contains("has 2x2"), m);
+    }
+
+    /** One stray byte must not make a 256-class data set: every class up to the largest label needs a sample. */
+    @Test
+    void aLoneOutlierLabelIsRefusedNamingItsFileAndSample() throws Exception {
+        writePair("train", 40, 10, false);
+        writePair("t10k", 20, 10, false);
+        Path testLabels = dir.resolve("t10k-labels-idx1-ubyte");
+        byte[] labels = new byte[20];
+        for (int i = 0; i < 20; i++) labels[i] = (byte) (i % 10);
+        labels[13] = (byte) 255;
+        IdxWriter.write(testLabels, IdxReader.LABELS_MAGIC, new int[] {20}, labels, false);
+        String message = fails(() -> IdxReader.readFolder("idx:" + dir, dir));
+        assertTrue(message.startsWith(testLabels + ": label 255 (sample 13) would make 256 classes, but 245 classes have"
+                + " no sample (first: 10)"), message);
+
+        Files.delete(dir.resolve("t10k-images-idx3-ubyte"));
+        Files.delete(testLabels);
+        Path trainLabels = dir.resolve("train-labels-idx1-ubyte");
+        labels = new byte[40];
+        for (int i = 0; i < 40; i++) labels[i] = (byte) (i % 3);
+        labels[7] = 4; // class 3 has no sample
+        IdxWriter.write(trainLabels, IdxReader.LABELS_MAGIC, new int[] {40}, labels, false);
+        assertTrue(fails(() -> IdxReader.readFolder("idx:" + dir, dir))
+                .startsWith(trainLabels + ": label 4 (sample 7) would make 5 classes, but 1 class has no sample (first: 3)"));
     }
 
     private void writePair(String prefix, int n, int classes, boolean gzip) throws IOException {

@@ -215,4 +215,85 @@ class RunFormatErrorsTest {
         RunFormatException e = assertThrows(RunFormatException.class, () -> run.parameters(9));
         assertTrue(e.getMessage().contains("step_9.npy") && e.getMessage().contains("not float32 or float64"), e.getMessage());
     }
+
+    @Test
+    void aSnapshotWithNaNIsRefusedWhenReadNamingTheFile() throws Exception {
+        Files.createDirectories(dir.resolve("params"));
+        Files.write(dir.resolve("params/step_9.npy"), Npy.encode(new float[]{0.5f, Float.NaN, 1}));
+        Files.write(dir.resolve("params/step_5.npy"), Npy.encode(new float[]{0.5f, 2, Float.NEGATIVE_INFINITY}));
+        Run run = Run.open(dir);
+        RunFormatException nan = assertThrows(RunFormatException.class, () -> run.parameters(9));
+        assertEquals(1, nan.getMessage().lines().count());
+        assertTrue(nan.getMessage().contains("step_9.npy: parameter 1 of 3 is NaN"), nan.getMessage());
+        RunFormatException inf = assertThrows(RunFormatException.class, () -> run.parameters(5));
+        assertTrue(inf.getMessage().contains("step_5.npy: parameter 2 of 3 is -Infinity"), inf.getMessage());
+    }
+
+    /** The one metrics rule (CheckpointMetrics.problem) holds for a run read back, as for an import. */
+    @Test
+    void metricsOutsideTheirRangeAreRefusedAsImportRefusesThem() throws Exception {
+        Files.writeString(dir.resolve("metrics.csv"), "step,epoch,train_loss\n5,0,0.9\n9,1,inf\n");
+        assertRefused("metrics.csv", "line 3: train_loss is Infinity");
+        Files.writeString(dir.resolve("metrics.csv"), "step,train_accuracy\n5,0.5\n9,2.0\n");
+        assertRefused("metrics.csv", "line 3: train_accuracy is 2.0; an accuracy is a fraction in [0, 1]");
+        Files.writeString(dir.resolve("metrics.csv"), "step,test_loss\n5,-0.1\n");
+        assertRefused("metrics.csv", "line 2: test_loss is -0.1");
+        Files.writeString(dir.resolve("metrics.csv"), "step,epoch,train_loss,train_accuracy\n5,0,0.9,\n9,nan,0,1\n");
+        assertEquals(2, Run.open(dir).metrics().size(), "empty and NaN mean not measured; 0 and 1 are in range");
+    }
+
+    /** A file's size is not trusted: a link to /dev/zero says 0 bytes and never ends. */
+    @Test
+    void filesThatAreDevicesAreRefusedWithoutReadingThem() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "needs /dev/zero");
+        for (String name : new String[]{"run.json", "metrics.csv", "labels.npy", "predictions.npy"}) {
+            writeValidRun();
+            Files.deleteIfExists(dir.resolve(name));
+            Files.createSymbolicLink(dir.resolve(name), Path.of("/dev/zero"));
+            RunFormatException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> assertThrows(RunFormatException.class, () -> Run.open(dir)), name);
+            assertTrue(e.getMessage().contains(name) && e.getMessage().contains("not a regular file"), e.getMessage());
+            assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+            Files.delete(dir.resolve(name));
+        }
+    }
+
+    @Test
+    void aFileGivenAsTheRunFolderIsCalledAFile() throws Exception {
+        RunFormatException e = assertThrows(RunFormatException.class, () -> Run.open(dir.resolve("run.json")));
+        assertTrue(e.getMessage().endsWith("run.json: is a file, not a run folder"), e.getMessage());
+        e = assertThrows(RunFormatException.class, () -> Run.open(dir.resolve("nowhere")));
+        assertTrue(e.getMessage().endsWith("nowhere: no such run folder"), e.getMessage());
+    }
+
+    /** Values quoted from files are escaped and cut; the parser's own types never show. */
+    @Test
+    void messagesQuoteFileContentSafely() throws Exception {
+        manifest("\"format\": \"predspace-run\"", "\"format\": \"\\u0000\\u001b[2J" + "x".repeat(5000) + "\"");
+        RunFormatException format = assertThrows(RunFormatException.class, () -> Run.open(dir));
+        assertSafe(format.getMessage());
+        assertTrue(format.getMessage().contains("'format' is '\\u0000\\u001b[2Jxxx"), format.getMessage());
+        assertTrue(format.getMessage().length() < 400, format.getMessage());
+
+        writeValidRun();
+        byte[] header = "{'descr': '<i8', 'fortran_order': False, 'shape': (-5, 2), }".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        ByteBuffer b = ByteBuffer.allocate(10 + header.length + 1).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[]{(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) (header.length + 1)).put(header).put((byte) '\n');
+        Files.write(dir.resolve("steps.npy"), b.array());
+        RunFormatException shape = assertThrows(RunFormatException.class, () -> Run.open(dir));
+        assertTrue(shape.getMessage().contains("'shape' (-5, 2) has a dimension that is not a non-negative integer"),
+                shape.getMessage());
+        assertFalse(shape.getMessage().contains("Int["), shape.getMessage());
+
+        writeValidRun();
+        Files.writeString(dir.resolve("metrics.csv"), "\u001b]0;owned\u0007" + "a,".repeat(1000) + "b\n5,1\n");
+        RunFormatException metrics = assertThrows(RunFormatException.class, () -> Run.open(dir));
+        assertSafe(metrics.getMessage());
+        assertTrue(metrics.getMessage().contains("header '\\u001b]0;owned\\u0007a,a,"), metrics.getMessage());
+    }
+
+    private static void assertSafe(String message) {
+        assertFalse(InputText.hasControl(message), "control characters in: " + InputText.escape(message));
+        assertTrue(message.length() < 1000, "a cut value: " + message.length() + " characters");
+    }
 }

@@ -101,4 +101,111 @@ class RunImportTest {
         assertThrows(IllegalArgumentException.class, () -> new RunImport.Request(p, good, s, null, null, null, "x", "probe",
                 null, null, null, RunStatus.RUNNING));
     }
+
+    /**
+     * Softmax is taken of the file's float64 logits and only its result rounded to float32:
+     * logits near 1e8 differ below float32's resolution, and 4e38 has no float32 at all.
+     */
+    @Test
+    void logitsAreTurnedIntoProbabilitiesInDouble() throws Exception {
+        double big = 1e8;
+        double[] logits = {
+                big, big + Math.log(2), big + Math.log(5),      // 1/8, 2/8, 5/8
+                4e38, 0, -4e38,                                  // 1, 0, 0
+                1e300, 1e300, Double.NEGATIVE_INFINITY};         // 1/2, 1/2, 0
+        double[] expected = {1 / 8.0, 2 / 8.0, 5 / 8.0, 1, 0, 0, 0.5, 0.5, 0};
+        Path p = LooseArrays.floats(tmp.resolve("p.npy"), 1, 3, 3, logits);
+        Path l = LooseArrays.ints(tmp.resolve("l.npy"), 2, 0, 1);
+        Path s = LooseArrays.ints(tmp.resolve("s.npy"), 0);
+        RunImport.write(RunImport.Request.of(p, l, s, "big", "probe").withRows(RunImport.Rows.LOGITS), tmp.resolve("run"));
+        float[] got = Run.open(tmp.resolve("run")).predictions(0);
+        for (int i = 0; i < expected.length; i++) assertEquals(expected[i], got[i], 1e-7, "value " + i);
+
+        Path scores = LooseArrays.floats(tmp.resolve("scores.npy"), 1, 3, 3, 1e39, 3e39, 4e39, 1, 1, 2, 0, 5e300, 5e300);
+        RunImport.write(RunImport.Request.of(scores, l, s, "big", "probe").withRows(RunImport.Rows.NORMALIZE), tmp.resolve("norm"));
+        float[] normalised = Run.open(tmp.resolve("norm")).predictions(0);
+        double[] shares = {0.125, 0.375, 0.5, 0.25, 0.25, 0.5, 0, 0.5, 0.5};
+        for (int i = 0; i < shares.length; i++) assertEquals(shares[i], normalised[i], 1e-7, "value " + i);
+    }
+
+    /**
+     * An import killed part way leaves nothing at its target, and what it left beside it (a hidden
+     * temporary folder) neither blocks a re-run nor shows up as a run.
+     */
+    @Test
+    void aKilledImportLeavesNoHalfRunAndDoesNotBlockARerun() throws Exception {
+        int t = 300, n = 1000, c = 10;
+        double[] v = new double[t * n * c];
+        for (int r = 0; r < t * n; r++) {
+            java.util.Arrays.fill(v, r * c, r * c + c, 0.01);
+            v[r * c + r % c] = 0.91;
+        }
+        Path p = LooseArrays.save(tmp.resolve("in/p.npy"), Npy.DType.FLOAT32, new long[]{t, n, c}, v);
+        long[] labels = new long[n];
+        for (int i = 0; i < n; i++) labels[i] = i % c;
+        long[] steps = new long[t];
+        for (int k = 0; k < t; k++) steps[k] = 10L * k;
+        Path l = LooseArrays.ints(tmp.resolve("in/l.npy"), labels);
+        Path s = LooseArrays.ints(tmp.resolve("in/s.npy"), steps);
+        Path runs = Files.createDirectories(tmp.resolve("runs"));
+        Path out = runs.resolve("imported");
+
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), CrashImportMain.class.getName(),
+                p.toString(), l.toString(), s.toString(), out.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        boolean killedWhileWriting;
+        try {
+            assertEquals("importing", new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream())).readLine());
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!writing(runs) && child.isAlive() && System.nanoTime() < deadline) Thread.sleep(1);
+            killedWhileWriting = writing(runs);
+        } finally {
+            child.destroyForcibly(); // SIGKILL: no finally blocks run in the child
+            assertTrue(child.waitFor(10, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        assertTrue(killedWhileWriting, "the kill must land while the run is being written");
+        assertFalse(Files.exists(out), "nothing at the target: the run appears whole or not at all");
+        assertEquals(1, hidden(runs).size(), "the killed import's temporary folder is left");
+        assertEquals(List.of(), RunFolders.find(runs), "and is not listed as a run");
+
+        RunImport.Result r = RunImport.write(RunImport.Request.of(p, l, s, "again", "probe"), out);
+        assertEquals(t, Run.open(r.dir()).checkpointCount());
+        assertEquals(List.of(out), RunFolders.find(runs));
+        assertEquals(List.of(), hidden(runs), "the re-run removed the dead import's leftover and its own temporary folder");
+    }
+
+    /** The last step of an import: a finished run replaces nothing but an empty folder, even if one filled up meanwhile. */
+    @Test
+    void theFinishedRunMovesOntoAMissingOrEmptyFolderOnly() throws Exception {
+        Path target = tmp.resolve("target");
+        for (boolean exists : new boolean[]{false, true}) {
+            if (exists) Files.createDirectories(target);
+            Path temp = ImportFolders.temp(target);
+            Files.writeString(Files.createDirectories(temp).resolve("run.json"), "{}");
+            ImportFolders.moveInPlace(temp, target);
+            assertEquals("{}", Files.readString(target.resolve("run.json")));
+            assertFalse(Files.exists(temp));
+            Files.delete(target.resolve("run.json"));
+            Files.delete(target);
+        }
+        Files.writeString(Files.createDirectories(target).resolve("notes.txt"), "mine");
+        Path temp = ImportFolders.temp(target);
+        Files.writeString(Files.createDirectories(temp).resolve("run.json"), "{}");
+        FileAlreadyExistsException e = assertThrows(FileAlreadyExistsException.class, () -> ImportFolders.moveInPlace(temp, target));
+        assertTrue(e.getMessage().contains("import never overwrites"), e.getMessage());
+        assertEquals(List.of(target.resolve("notes.txt")), Files.list(target).toList());
+    }
+
+    /** Whether an import's temporary folder in {@code runs} holds the start of a run. */
+    private static boolean writing(Path runs) throws java.io.IOException {
+        for (Path h : hidden(runs)) if (Files.exists(h.resolve(RunFiles.STEPS))) return true;
+        return false;
+    }
+
+    private static List<Path> hidden(Path runs) throws java.io.IOException {
+        try (var list = Files.list(runs)) {
+            return list.filter(x -> x.getFileName().toString().startsWith(".")).toList();
+        }
+    }
 }

@@ -82,6 +82,19 @@ class SpecFormTest {
         assertEquals("give a learning rate", problem(new SpecForm(false).set(LEARNING_RATE, "")));
     }
 
+    /** The form and the command line share one rule (TrainingSpec.nameProblem): a name is one folder name. */
+    @Test
+    void namesThatAreNotFolderNamesAreRefused() {
+        assertEquals("name may use letters, digits, '.', '_' and '-' only, got '../../x'",
+                problem(new SpecForm(false).set(NAME, "../../x")));
+        assertEquals("name may not start with '.', got '..'", problem(new SpecForm(false).set(NAME, "..")));
+        assertEquals("name prefix may not start with '.', got '.hidden-'", problem(sweep().set(NAME, ".hidden-")));
+        assertEquals("name may use letters, digits, '.', '_' and '-' only, got 'a\\tb'",
+                problem(new SpecForm(false).set(NAME, "a\tb")));
+        String prefix = "p".repeat(90);
+        assertTrue(problem(sweep().set(NAME, prefix)).startsWith("name is "), "prefix plus run name too long for a folder");
+    }
+
     @Test
     void singleRunTakesTheTypedName() {
         SpecForm.Result r = new SpecForm(false).set(NAME, "my-run").evaluate();

@@ -151,11 +151,17 @@ public final class WorkspaceFile {
 
     /** @throws WorkspaceFormatException naming the file and what is wrong with it */
     public static Workspace read(Path file) throws IOException {
-        long size = Files.size(file);
-        if (size > MAX_BYTES) throw new WorkspaceFormatException(file + ": " + size + " bytes is not a workspace file");
+        byte[] bytes;
+        try {
+            // counted while reading: a link to /dev/zero reports size 0 and never ends
+            bytes = org.predspace.runs.BoundedFiles.readAll(file, (int) MAX_BYTES);
+        } catch (java.nio.file.FileSystemException e) {
+            if (!Files.isRegularFile(file)) throw e; // missing, a device, a pipe: the reason says which
+            throw new WorkspaceFormatException(file + ": more than " + MAX_BYTES + " bytes is not a workspace file");
+        }
         JsonNode root;
         try {
-            root = JSON.readTree(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+            root = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new WorkspaceFormatException(file + ": not valid JSON (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ")");
