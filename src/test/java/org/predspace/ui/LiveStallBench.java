@@ -313,7 +313,7 @@ public final class LiveStallBench extends Application {
                 }
                 if (training && model.runs().size() > opened && model.runs().stream().allMatch(r -> r.state().phase().ended())) {
                     stop();
-                    idleFrom = start;
+                    idleFrom = start + 1_000_000_000L;   // as the pulse gaps: the idle phase's first second is left out
                     trainingFrom = trainingStart;
                     trainingTo = t;
                     report();
