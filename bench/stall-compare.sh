@@ -27,13 +27,21 @@ for side in 'AB':
     for i in range(1, runs + 1):
         txt = open(f'{out}/{side}-{i}.txt').read()
         t = [l for l in txt.splitlines() if l.startswith('training ')][0]
-        rows.append({k: field(t, k) for k in ('median_ms', 'p99_ms', 'max_ms', 'over_100ms', 'frames')})
+        row = {k: field(t, k) for k in ('median_ms', 'p99_ms', 'max_ms', 'over_100ms', 'frames')}
+        sc = [l for l in txt.splitlines() if l.startswith('screen training ')]
+        sc = sc[0] if sc else ''
+        row.update({k: field(sc, k) for k in ('frames_shown', 'longest_unchanged_ms', 'lag_median_ms', 'probe_blind_max_ms')})
+        rows.append(row)
     res[side] = rows
     med = {k: statistics.median(r[k] for r in rows) for k in rows[0]}
     print(f"{side} [{opts[side] or 'default'}]: training median frame {med['median_ms']:.1f} ms, "
           f"p99 {med['p99_ms']:.1f} ms, longest stall {med['max_ms']:.0f} ms "
           f"(runs: {', '.join('%.0f' % r['max_ms'] for r in rows)}), frames over 100 ms {med['over_100ms']:.0f} of {med['frames']:.0f}")
+    print(f"  on the X screen: frames shown {med['frames_shown']:.0f}, longest unchanged {med['longest_unchanged_ms']:.0f} ms "
+          f"(runs: {', '.join('%.0f' % r['longest_unchanged_ms'] for r in rows)}), pulse-to-screen median {med['lag_median_ms']:.0f} ms, "
+          f"probe blind at most {med['probe_blind_max_ms']:.0f} ms")
 ma = statistics.median(r['max_ms'] for r in res['A']); mb = statistics.median(r['max_ms'] for r in res['B'])
 fa = statistics.median(r['median_ms'] for r in res['A']); fb = statistics.median(r['median_ms'] for r in res['B'])
-print(f"ratio A/B: longest stall {ma / mb:.2f}, median frame {fa / fb:.2f}")
+ua = statistics.median(r['longest_unchanged_ms'] for r in res['A']); ub = statistics.median(r['longest_unchanged_ms'] for r in res['B'])
+print(f"ratio A/B: longest stall {ma / mb:.2f}, median frame {fa / fb:.2f}, longest unchanged screen {ua / ub:.2f}")
 EOF

@@ -25,8 +25,17 @@ import java.util.logging.Logger;
  * half of every frame: a 1600 x 950 window with one moving square took 26-29 ms a frame, and
  * 12-13 ms with the drawable kept; with a 3D sub-scene, 39 ms against 22 ms.
  *
- * <p>How: Prism's "dummy" drawable becomes the window's own, so {@code makeCurrent(null)}
- * leaves the window current and Mesa keeps its buffers. JavaFX has no API for this; the
+ * <p>How: Prism's "dummy" drawable becomes a second drawable of the window's own X window, so
+ * {@code makeCurrent(null)} leaves the window current and Mesa keeps its buffers. It must be a
+ * second Java object, not the swap chain's drawable itself: Prism rebinds the window's
+ * framebuffer (FBO 0) only when the drawable it makes current changes, and some drawing leaves
+ * an offscreen framebuffer bound between frames (transparent popups such as tooltips, menus
+ * and notifications, which Quantum's UploadingPainter draws offscreen; snapshots). With the
+ * drawable itself as the dummy, the window's next frame took that framebuffer for its own and
+ * drew into it from then on: the window froze on the screen while the app went on (seen as an
+ * empty window's first training that never appeared). With the twin, each frame begins and
+ * ends with a change of drawable, as without the pin, and Mesa, asked to make the same context
+ * and X drawable current again, leaves them bound. JavaFX has no API for this; the
  * fields are reached by reflection, which works while JavaFX is on the class path (as
  * {@code java -jar} and the installers run it). Where anything differs (another pipeline,
  * another JavaFX, a GPU driver) nothing is changed and {@link #state()} says why. Before the
@@ -106,7 +115,7 @@ public final class GlxDrawablePin {
                     }
                 }
                 if (!originalDummies.containsKey(context)) originalDummies.put(context, p.dummy.get(context));
-                p.dummy.set(context, drawable);
+                p.dummy.set(context, p.twin(drawable));
                 state = State.PINNED;
             } catch (ReflectiveOperationException | RuntimeException e) {
                 giveUp(e);
@@ -158,7 +167,8 @@ public final class GlxDrawablePin {
     private static final class Prism {
         final Method peer;
         final Field glassScene, painter, presentable, drawable, context, dummy;
-        final Method makeCurrent, glContext, nativeCtxInfo, glRenderer;
+        final Method makeCurrent, glContext, nativeCtxInfo, glRenderer, nativeWindow, pixelFormat, createDrawable;
+        final Object glFactory;
         final ExecutorService renderThread;
 
         Prism() throws ReflectiveOperationException {
@@ -173,6 +183,11 @@ public final class GlxDrawablePin {
             glContext = method("com.sun.prism.es2.ES2Context", "getGLContext");
             nativeCtxInfo = method("com.sun.prism.es2.GLContext", "getNativeCtxInfo");
             glRenderer = method("com.sun.prism.es2.GLFactory", "nGetGLRenderer", long.class);
+            nativeWindow = method("com.sun.prism.es2.GLDrawable", "getNativeWindow");
+            pixelFormat = method("com.sun.prism.es2.GLDrawable", "getPixelFormat");
+            createDrawable = method("com.sun.prism.es2.GLFactory", "createGLDrawable", long.class,
+                    Class.forName("com.sun.prism.es2.GLPixelFormat"));
+            glFactory = field("com.sun.prism.es2.ES2Pipeline", "glFactory").get(null);
             renderThread = (ExecutorService) method("com.sun.javafx.tk.quantum.QuantumRenderer", "getInstance").invoke(null);
         }
 
@@ -186,6 +201,16 @@ public final class GlxDrawablePin {
                 throw new IllegalStateException("not the ES2 pipeline: " + chain.getClass().getName());
             }
             return chain;
+        }
+
+        /**
+         * A second drawable of the same X window as {@code windowDrawable}: a different Java
+         * object, so Prism still sees a change of drawable at the start and end of each frame and
+         * rebinds the window's framebuffer, but the same X drawable, so Mesa keeps it bound. On
+         * the render thread.
+         */
+        Object twin(Object windowDrawable) throws ReflectiveOperationException {
+            return createDrawable.invoke(glFactory, nativeWindow.invoke(windowDrawable), pixelFormat.invoke(windowDrawable));
         }
 
         /** GL_RENDERER of the context; on the render thread, where the context is current. */

@@ -213,6 +213,9 @@ public final class LiveStallBench extends Application {
     private double idleWorstAt;
     private ExplorerModel model;
     private Stage stage;
+    /** Which frames reached the X screen, and the phases' bounds (System.nanoTime). */
+    private ScreenFrames screen;
+    private long idleFrom, trainingFrom, trainingTo;
 
     @Override
     public void start(Stage stage) throws Exception {
@@ -237,8 +240,12 @@ public final class LiveStallBench extends Application {
             if (tab != null) window.panels().getTabs().stream().filter(t -> t.getText().equals(tab)).findFirst()
                     .ifPresent(t -> window.panels().getSelectionModel().select(t));
         }
+        ScreenFrames screen = new ScreenFrames(view);
+        this.screen = screen;
         stage.show();
         long shownAt = System.nanoTime();
+        // -Dbench.notice=true: as the app starts with no sample runs, a notification (a popup window) over the window
+        if (Boolean.getBoolean("bench.notice")) model.reportProblem("No run in the sample folder (the stall bench's notice)");
         // -Dbench.openFirst=sample-runs: the lecture case, the app showing the sample runs when
         // a training starts (the trainings then use the samples' 200-sample probe, to join them)
         String openFirst = System.getProperty("bench.openFirst");
@@ -249,7 +256,7 @@ public final class LiveStallBench extends Application {
         if (Boolean.getBoolean("bench.threads")) startThreadSampler();
         new AnimationTimer() {
             long last, lastCpu;
-            boolean training;
+            boolean training, watching;
             long trainingStart;
             /** The idle clock starts once the runs opened first are all in one exact picture. */
             long start;
@@ -260,6 +267,11 @@ public final class LiveStallBench extends Application {
                 long t = System.nanoTime();
                 long cpu = FX_CPU.getCurrentThreadCpuTime();
                 lastPulse = t;
+                screen.stamp(t);
+                if (!watching) {
+                    screen.watch();
+                    watching = true;
+                }
                 if (start == 0) {
                     var f = model.picture().frame();
                     boolean loaded = opened == 0 || (model.runs().size() == opened && f.size() > 2
@@ -301,6 +313,9 @@ public final class LiveStallBench extends Application {
                 }
                 if (training && model.runs().size() > opened && model.runs().stream().allMatch(r -> r.state().phase().ended())) {
                     stop();
+                    idleFrom = start + 1_000_000_000L;   // as the pulse gaps: the idle phase's first second is left out
+                    trainingFrom = trainingStart;
+                    trainingTo = t;
                     report();
                     Platform.exit();
                 }
@@ -344,6 +359,9 @@ public final class LiveStallBench extends Application {
         System.out.println("window drawable kept between frames: " + GlxDrawablePin.state() + " (" + GlxDrawablePin.renderer() + ")");
         System.out.println(line("idle", idle) + String.format(Locale.ROOT, " (peer: nothing training; longest %.1f s into it)", idleWorstAt));
         System.out.println(line("training", live) + String.format(Locale.ROOT, " checkpoints_drawn=%d", points - 2));
+        System.out.println(screen.line("idle", idleFrom, trainingFrom));
+        System.out.println(screen.line("training", trainingFrom, trainingTo));
+        screen.stop();
         double ratio = max(live) / max(idle);
         System.out.printf(Locale.ROOT, "longest stall while two runs train: %.0f ms, %.1f s after they started, the JavaFX thread on the CPU for %.0f ms of it (idle %.0f ms, ratio %.2f)%n",
                 max(live) / 1e6, worstAt, worstCpu / 1e6, max(idle) / 1e6, ratio);
