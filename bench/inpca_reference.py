@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Independent numpy reference for PredSpace's prediction-space geometry.
 
-Written from docs/SCIENCE.md sections 2-4 (not a port of the Java code), as plainly as numpy
+Written from docs/docs/science.md sections 2-4 (not a port of the Java code), as plainly as numpy
 allows, so that it can check the Java results and serve as the speed baseline:
 
   BC_n(u, v) = sum_c sqrt(p_u) sqrt(p_v)          one matmul per sample batch

@@ -51,7 +51,7 @@ cp -r sample-runs "$input/sample-runs"
 
 # --- the runtime: only the JDK modules the app and its libraries use ---
 # jdeps walks the classes reachable from the app jar through lib/ (-R). JavaFX stays on the
-# class path as jars (not jlinked in): DL4J cannot be on the module path (STACK.md), so the
+# class path as jars (not jlinked in): DL4J cannot be on the module path (docs/architecture.md), so the
 # app lives in the unnamed module anyway, ControlsFX reaches JavaFX internals without
 # --add-exports there, and `java -jar target/predspace.jar` and the installed app load the
 # same jars the same way. The platform's JavaFX jars come from Maven (classifier by OS).
@@ -101,7 +101,7 @@ if [ "$type" = deb ] || { [ "$type" = app-image ] && [ "$(uname -s)" = Linux ]; 
   # OpenMP (libgomp) and OpenBLAS size their thread pools from the environment when their
   # libraries load, and a jpackage launcher cannot set environment variables: a small wrapper
   # sets OMP_NUM_THREADS=1 (unless the user set it) and runs the launcher. It is what the
-  # desktop entry and /usr/bin/predspace start. (STACK.md: one thread per training.)
+  # desktop entry and /usr/bin/predspace start. (docs/architecture.md: one thread per training.)
   cp packaging/linux/predspace "$image/bin/predspace"
   chmod 755 "$image/bin/predspace"
 fi

@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
 /**
  * Trains the curated sample runs the explorer opens on first start (the lectures issue): the
  * MNIST subset with linear, mlp, lenet and allcnn, each with sgd and adam, 3 seeds; an mlp
- * pre-trained on random labels and two runs that start from it (the "corner" of SCIENCE.md
- * section 6); and a run that diverges. Sizes are chosen to keep the folder under 25 MB:
+ * pre-trained on random labels and two runs that start from it (the "corner" of docs/science.md
+ * section 8); and a run that diverges. Sizes are chosen to keep the folder under 25 MB:
  * 200 probe samples, 30 checkpoints, parameters (first, middle, last) for seed 0 only.
  */
 @Command(name = "samples", mixinStandardHelpOptions = true, sortOptions = false,

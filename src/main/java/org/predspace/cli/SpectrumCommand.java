@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "spectrum", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Sloppiness spectrum of one saved checkpoint of a run (docs: SCIENCE.md §7).",
+        description = {"Sloppiness spectrum of one saved checkpoint of a run (docs/science.md §7).",
                 "Kinds: fim (true Fisher, Gram trick, n*C eigenvalues), efim (empirical Fisher, n eigenvalues), "
                         + "hessian (mean cross-entropy; k leading by Lanczos, all P when P <= 5000), "
                         + "input (X^T X / n of the samples), density (Hessian spectral density by stochastic Lanczos quadrature).",

@@ -3,7 +3,7 @@ package org.predspace.geometry;
 import java.util.Arrays;
 
 /**
- * The two points that belong in every picture (SCIENCE.md section 1): ignorance P0, which
+ * The two points that belong in every picture (docs/science.md section 1): ignorance P0, which
  * predicts 1/C everywhere (roughly what an untrained network does), and truth P*, the
  * one-hot labels. d_B(P0, P*) = (1/2) ln C for any labels.
  */

@@ -4,7 +4,7 @@ import org.bytedeco.openblas.global.openblas;
 
 /**
  * An orthogonal k x k map applied to new coordinates so that a refreshed embedding lines up
- * with the previous one (SCIENCE.md section 3: eigenvector signs are arbitrary, and nearly
+ * with the previous one (docs/science.md section 3: eigenvector signs are arbitrary, and nearly
  * equal eigenvalues let their axes turn). Aligned coordinates are x R.
  *
  * <p>The map only mixes axes of the same sign of lambda: the embedded squared distance is

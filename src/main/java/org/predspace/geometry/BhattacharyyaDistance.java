@@ -1,7 +1,7 @@
 package org.predspace.geometry;
 
 /**
- * The per-sample averaged Bhattacharyya distance of SCIENCE.md section 2, computed plainly in
+ * The per-sample averaged Bhattacharyya distance of docs/science.md section 2, computed plainly in
  * double precision with one log per sample. This is the reference the fast
  * {@link BhattacharyyaKernel} is tested against, and the right tool for a handful of pairs.
  */

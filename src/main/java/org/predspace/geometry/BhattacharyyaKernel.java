@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Fast d_B between the models of two {@link ModelBlock}s (SCIENCE.md section 2).
+ * Fast d_B between the models of two {@link ModelBlock}s (docs/science.md section 2).
  *
  * <p>Why it is fast. The plain formula takes one log per sample and pair: m^2 N / 2 logs for
  * a full matrix, which dominate for C = 10. Here sum_n log BC_n = log prod_n BC_n. Clamped

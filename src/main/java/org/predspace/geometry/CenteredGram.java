@@ -1,7 +1,7 @@
 package org.predspace.geometry;
 
 /**
- * The double-centred matrix W = -(1/2) L D L of SCIENCE.md section 3, L = I - (1/m) 1 1^T,
+ * The double-centred matrix W = -(1/2) L D L of docs/science.md section 3, L = I - (1/m) 1 1^T,
  * with what out-of-sample placement needs later: the column means of D and its grand mean.
  * Entry-wise, W_ij = -(1/2) (D_ij - dbar_i - dbar_j + dbarbar), so no m^3 products are formed.
  *

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * Agglomerative clustering by complete linkage (the distance between two clusters is the
- * largest distance between their members), as [A] groups runs (SCIENCE.md section 5). Merges
+ * largest distance between their members), as [A] groups runs (docs/science.md section 5). Merges
  * use scipy's numbering: leaves are 0..n-1, the cluster made by merge i is n + i.
  * Ties merge the pair with the smallest cluster numbers first, so results are reproducible.
  */

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The growing m x m matrix of d_B between checkpoints on one probe set (SCIENCE.md section 2).
+ * The growing m x m matrix of d_B between checkpoints on one probe set (docs/science.md section 2).
  * Adding checkpoints computes only the new rows: m*N*C multiply-adds and m logs per new
  * checkpoint. Rows are tiled over {@link ModelBlock}s and computed in parallel.
  *

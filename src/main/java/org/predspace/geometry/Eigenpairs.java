@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Eigenpairs of a symmetric matrix ordered by |lambda|, largest first, negative ones kept
- * (SCIENCE.md section 3: W is not positive semi-definite). Each vector has a deterministic
+ * (docs/science.md section 3: W is not positive semi-definite). Each vector has a deterministic
  * sign: its largest-magnitude component (the first, on ties) is positive, so that the same
  * input always gives the same picture.
  *

@@ -1,7 +1,7 @@
 package org.predspace.geometry;
 
 /**
- * An InPCA embedding of m checkpoints (SCIENCE.md section 3): coordinates
+ * An InPCA embedding of m checkpoints (docs/science.md section 3): coordinates
  * x_ik = V_ik sqrt(|lambda_k|) on k axes ordered by |lambda|, with the signed eigenvalues
  * (an axis with lambda < 0 is time-like), the explained stress, and what is needed to place
  * new checkpoints without recomputing. Immutable: safe to hand to any thread.
@@ -79,7 +79,7 @@ public final class Embedding {
         return out;
     }
 
-    /** S_1 .. S_k (SCIENCE.md section 3). */
+    /** S_1 .. S_k (docs/science.md section 3). */
     public double[] explainedStress() { return ExplainedStress.cumulative(eigenvalues, frobeniusSquared); }
 
     /** ||W||_F^2, the sum of all squared eigenvalues. */
@@ -90,7 +90,7 @@ public final class Embedding {
 
     /**
      * Coordinates of a checkpoint from its distances delta_j to the m embedded ones
-     * (lazy_embed of [A], SCIENCE.md section 3): b_j = -(1/2)(delta_j - mean(delta) - dbar_j + dbarbar),
+     * (lazy_embed of [A], docs/science.md section 6): b_j = -(1/2)(delta_j - mean(delta) - dbar_j + dbarbar),
      * x_k = sum_j b_j V_jk / (sign(lambda_k) sqrt|lambda_k|). Exact for embedded checkpoints; m*k work.
      */
     public double[] place(double[] distances) {

@@ -1,7 +1,7 @@
 package org.predspace.geometry;
 
 /**
- * Explained stress of the first k axes, as in the code of [A] and [D] (SCIENCE.md section 3):
+ * Explained stress of the first k axes, as in the code of [A] and [D] (docs/science.md section 3):
  * S_k = 1 - sqrt(1 - sum_{i<=k} lambda_i^2 / ||W||_F^2). ||W||_F^2 equals the sum of all
  * squared eigenvalues, so no full eigendecomposition is needed.
  */

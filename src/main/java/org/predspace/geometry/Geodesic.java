@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Bhattacharyya geodesic between two points (SCIENCE.md section 4): per sample, the
+ * The Bhattacharyya geodesic between two points (docs/science.md section 4): per sample, the
  * great circle between the unit vectors sqrt(A_n) and sqrt(B_n),
  * sqrt(gamma_n(t)) = [sin((1-t) theta_n) sqrt(A_n) + sin(t theta_n) sqrt(B_n)] / sin(theta_n),
  * theta_n = arccos(sqrt(A_n) . sqrt(B_n)). Where theta_n is (nearly) 0 the two are the same

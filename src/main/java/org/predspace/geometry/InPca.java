@@ -1,7 +1,7 @@
 package org.predspace.geometry;
 
 /**
- * Intensive PCA (SCIENCE.md section 3, [B]): double-centre the d_B matrix, take the
+ * Intensive PCA (docs/science.md section 3, [B]): double-centre the d_B matrix, take the
  * eigenpairs of largest |lambda| (negative ones kept), scale by sqrt(|lambda|).
  */
 public final class InPca {

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleConsumer;
 
 /**
- * InPCA for collections too large for an m x m matrix (SCIENCE.md section 3, landmark MDS
+ * InPCA for collections too large for an m x m matrix (docs/science.md section 3, landmark MDS
  * of de Silva and Tenenbaum): embed L landmarks exactly, then place every checkpoint by the
  * lazy_embed formula against the landmarks alone. Checkpoints stream from a
  * {@link CheckpointSource} in blocks; only the landmarks (L N C floats), an optional candidate

@@ -2,7 +2,7 @@ package org.predspace.geometry;
 
 /**
  * Which probe set a point lives on, and its size. Points are comparable only on the same
- * probe set, in the same order (SCIENCE.md section 1), so every geometric operation checks
+ * probe set, in the same order (docs/science.md section 1), so every geometric operation checks
  * this before it touches any numbers.
  *
  * @param probeId identifies the probe samples and their order (e.g. a hash written by the run)

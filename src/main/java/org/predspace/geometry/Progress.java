@@ -1,7 +1,7 @@
 package org.predspace.geometry;
 
 /**
- * How far a model has come along a geodesic (SCIENCE.md section 4):
+ * How far a model has come along a geodesic (docs/science.md section 4):
  * lambda(P) = argmin over t in [0, 1] of d_B(P, gamma(t)), the choice of [D] (whose code
  * minimises d_B; [A] minimises the summed per-sample arc length instead). The minimum is
  * found by a scan of {@link #SCAN} evenly spaced t followed by golden-section search in the

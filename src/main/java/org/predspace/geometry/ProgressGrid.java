@@ -1,7 +1,7 @@
 package org.predspace.geometry;
 
 /**
- * Progress values at which trajectories are compared (SCIENCE.md section 5): evenly spaced
+ * Progress values at which trajectories are compared (docs/science.md section 5): evenly spaced
  * in [0, 1], the same for every run, so that points with the same index have the same progress.
  */
 public record ProgressGrid(double[] values) {

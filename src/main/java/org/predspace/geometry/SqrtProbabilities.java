@@ -3,7 +3,7 @@ package org.predspace.geometry;
 /**
  * One checkpoint as a point of prediction space: the square roots of its softmax
  * probabilities on the probe set, stored once in float32 (every distance uses sqrt(p),
- * never p; SCIENCE.md sections 1 and 2). Immutable.
+ * never p; docs/science.md sections 1 and 2). Immutable.
  */
 public final class SqrtProbabilities {
     /** Largest |sum_c p - 1| accepted per sample; float32 softmax rows are within about 1e-6. */

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One run's checkpoints in training order, each with its progress along the ignorance-to-truth
- * geodesic (SCIENCE.md sections 4 and 5). Immutable.
+ * geodesic (docs/science.md sections 4 and 5). Immutable.
  */
 public final class Trajectory {
     private final String run;
@@ -43,7 +43,7 @@ public final class Trajectory {
 
     public double[] progress() { return progress.clone(); }
 
-    /** sum_t 2 sqrt(d_B(P_t, P_t+1)) over consecutive checkpoints (SCIENCE.md section 5, [D]). */
+    /** sum_t 2 sqrt(d_B(P_t, P_t+1)) over consecutive checkpoints (docs/science.md section 5, [D]). */
     public double riemannianLength() {
         double length = 0;
         for (int t = 0; t + 1 < checkpoints.size(); t++) {
@@ -53,7 +53,7 @@ public final class Trajectory {
     }
 
     /**
-     * The run re-indexed by progress (SCIENCE.md section 5, as Trajectory.sample in [D]): for
+     * The run re-indexed by progress (docs/science.md section 5, as Trajectory.sample in [D]): for
      * each grid value tau between the progress of the first checkpoint and the largest progress
      * reached, take the first segment (t-1, t) of training along which progress climbs past tau
      * (lambda_{t-1} < tau <= lambda_t) and interpolate along the per-sample Bhattacharyya

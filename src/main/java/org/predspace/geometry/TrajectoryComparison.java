@@ -3,7 +3,7 @@ package org.predspace.geometry;
 import java.util.List;
 
 /**
- * Distances between runs (SCIENCE.md section 5, [D] compare): the mean, over the progress
+ * Distances between runs (docs/science.md section 5, [D] compare): the mean, over the progress
  * values both runs cover, of d_B between their points with the same progress. Two runs whose
  * progress ranges overlap between two grid values only (a run of one checkpoint, or one shorter
  * than the grid's spacing) are compared at the middle of that overlap; two runs that share no

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * How far each run of a group strays from the group's mean trajectory, against progress
- * (SCIENCE.md section 5, "tube" width). The mean at each progress value is the average of
+ * (docs/science.md section 5, "tube" width). The mean at each progress value is the average of
  * the runs' probabilities there (as avg_preds in [D]), a distribution on the same probe set.
  *
  * @param mean  mean[g] is the group mean at grid value g, or null where fewer than one run covers it

@@ -1,5 +1,5 @@
 /**
- * Prediction-space geometry (docs/SCIENCE.md sections 1-5): every checkpoint is a point, its
+ * Prediction-space geometry (docs/science.md sections 1-6): every checkpoint is a point, its
  * softmax predictions on a fixed probe set.
  *
  * <ul>

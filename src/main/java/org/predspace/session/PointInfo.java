@@ -3,7 +3,7 @@ package org.predspace.session;
 /**
  * One point of a picture: a checkpoint of a run, or an anchor (ignorance, truth: checkpoint -1).
  *
- * @param progress          lambda along the ignorance-to-truth geodesic (SCIENCE.md section 4)
+ * @param progress          lambda along the ignorance-to-truth geodesic (docs/science.md section 4)
  * @param geodesicDistance  d_B from the point to the geodesic at that progress
  * @param accuracy          accuracy on this picture's probe (training or held-out); NaN for anchors
  * @param loss              cross-entropy on this picture's probe; NaN for anchors

@@ -14,9 +14,9 @@ import org.predspace.training.TrainingSpec;
 /**
  * A checkpoint's network rebuilt in double precision on its own copy of the parameters:
  * what every network spectrum differentiates. Never shares anything with a training thread
- * (DL4J networks are not thread-safe, STACK.md); own one per task, on one thread.
+ * (DL4J networks are not thread-safe, docs/architecture.md); own one per task, on one thread.
  *
- * <p>Double precision because the spectra span many decades (SCIENCE.md §7): float gradients
+ * <p>Double precision because the spectra span many decades (docs/science.md §7): float gradients
  * carry ~1e-7 relative noise, which would swamp the small Fisher eigenvalues and make the
  * finite-difference Hessian-vector products useless.
  */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Fisher information spectra by the Gram trick (SCIENCE.md §7, [C] FIM2 / FIM_true).
+ * Fisher information spectra by the Gram trick (docs/science.md §7, [C] FIM2 / FIM_true).
  *
  * <p>True FIM: F = (1/n) sum_i sum_c p_ic g_ic g_ic^T with g_ic = grad_w log p_w(c|x_i). Stack
  * the rows sqrt(p_ic / n) g_ic into G (nC x P); F = G^T G and K = G G^T share their non-zero

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Eigenvalues of the Hessian of the mean cross-entropy on n samples (SCIENCE.md §7; [C] used
+ * Eigenvalues of the Hessian of the mean cross-entropy on n samples (docs/science.md §7; [C] used
  * ARPACK eigsh with k = 500). Small networks (P <= {@value #FULL_SPECTRUM_MAX_PARAMETERS}):
  * all P eigenvalues from the dense Hessian, one product per column, symmetrised. Larger ones:
  * the k leading eigenvalues by Lanczos with full re-orthogonalisation; the Hessian is indefinite,

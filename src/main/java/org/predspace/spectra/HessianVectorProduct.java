@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * H v for the Hessian of the mean cross-entropy on n samples, by central differences of
- * double-precision gradients (SCIENCE.md §7; DL4J has no double backprop):
+ * double-precision gradients (docs/science.md §7; DL4J has no double backprop):
  * H v ~ (g(w + h v) - g(w - h v)) / (2 h) for unit v.
  *
  * <p>The step: the truncation error is O(h^2) for smooth losses, the rounding error

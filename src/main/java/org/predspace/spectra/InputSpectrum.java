@@ -1,7 +1,7 @@
 package org.predspace.spectra;
 
 /**
- * Eigenvalues of the uncentred input correlation X^T X / n (SCIENCE.md §7), d x d, formed in
+ * Eigenvalues of the uncentred input correlation X^T X / n (docs/science.md §7), d x d, formed in
  * double by the same blocked dsyrk as the Fisher's Gram matrix.
  */
 public final class InputSpectrum {

@@ -1,7 +1,7 @@
 package org.predspace.spectra;
 
 /**
- * The effective-dimension PAC-Bayes bound of [C] (SCIENCE.md §7), from the Hessian eigenvalues:
+ * The effective-dimension PAC-Bayes bound of [C] (docs/science.md §7), from the Hessian eigenvalues:
  * d0 = #{lambda_i > eps / a}, KL = 0.5 (sum_{i<=d0} ln(a lambda_i / eps) + eps ||w||^2),
  * K = sqrt(2 (KL + ln(2n / delta)) / (n - 1)), bound = d0 / a + sqrt((d0 / a) K) + K.
  *

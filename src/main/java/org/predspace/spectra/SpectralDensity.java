@@ -3,7 +3,7 @@ package org.predspace.spectra;
 import java.util.SplittableRandom;
 
 /**
- * Spectral density of a large symmetric operator by stochastic Lanczos quadrature (SCIENCE.md
+ * Spectral density of a large symmetric operator by stochastic Lanczos quadrature (docs/science.md
  * §7, as PyHessian): for each Rademacher start vector v, m Lanczos steps give nodes theta_j
  * (eigenvalues of T_m) and weights tau_j (squared first components of T_m's eigenvectors), a
  * Gauss quadrature of v^T f(A) v; averaging over vectors estimates (1/P) tr f(A). With f a

@@ -2,7 +2,7 @@ package org.predspace.spectra;
 
 import org.predspace.training.NamedChoice;
 
-/** The matrices whose spectra PredSpace computes (SCIENCE.md §7). */
+/** The matrices whose spectra PredSpace computes (docs/science.md §7). */
 public enum SpectrumKind implements NamedChoice {
     FIM("fim", "true Fisher information on n samples, exact non-zero eigenvalues by the Gram trick"),
     EFIM("efim", "empirical Fisher (label rows only), exact by the Gram trick"),

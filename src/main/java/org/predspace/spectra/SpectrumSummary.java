@@ -1,7 +1,7 @@
 package org.predspace.spectra;
 
 /**
- * The numbers quoted for a spectrum (SCIENCE.md §7).
+ * The numbers quoted for a spectrum (docs/science.md §7).
  *
  * @param largest             the largest eigenvalue
  * @param decades             log10(largest / smallest eigenvalue above the floor); the floor is

@@ -12,7 +12,7 @@ import java.nio.IntBuffer;
  * Matrices are given row-major with the upper triangle filled; LAPACK is called column-major on
  * the lower triangle, which is the same memory: LAPACKE's row-major interface would first
  * transpose into a second n x n copy (200 MB for the 5,000 x 5,000 Fisher Gram matrix).
- * STACK.md: ND4J's Eigen wrapper is several times slower than LAPACK itself. All routines
+ * ND4J's Eigen wrapper is several times slower than LAPACK itself. All routines
  * destroy the matrix they are given.
  */
 final class SymmetricEigen {

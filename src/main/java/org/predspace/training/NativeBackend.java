@@ -8,7 +8,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  *
  * <p>Threads: ND4J's default spreads each small op over every core, which on a 2-core
  * machine is 3-4x slower than one thread per op (784-128-10 MLP: 11 ms/step default versus
- * 3.6 ms/step single-threaded; STACK.md has the same figures). PredSpace instead trains one
+ * 3.6 ms/step single-threaded; docs/architecture.md has the thread policy). PredSpace instead trains one
  * network per core, each on one native thread.
  *
  * <p>oneDNN: the build links ND4J's oneDNN variant, but DL4J 1.0.0-M2.1 ships with its layer

@@ -1,6 +1,6 @@
 package org.predspace.training;
 
-/** Optimisers by CLI id. Momentum for nesterov is 0.9, as in Mao et al. (SCIENCE.md §6). */
+/** Optimisers by CLI id. Momentum for nesterov is 0.9, as in Mao et al. [A] (docs/science.md §8). */
 public enum OptimizerKind implements NamedChoice {
     SGD("sgd"), NESTEROV("nesterov"), ADAM("adam"), ADAMW("adamw"), RMSPROP("rmsprop");
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The fixed samples on which every checkpoint is evaluated (SCIENCE.md §1). Class-balanced,
+ * The fixed samples on which every checkpoint is evaluated (docs/science.md §1). Class-balanced,
  * chosen by a probe seed, kept in ascending sample order. Its id is derived from the data set
  * id, the split, the chosen indices and their labels, so two runs share an id exactly when
  * their predictions are on the same samples in the same order.

@@ -4,7 +4,7 @@ import javafx.application.Application;
 
 /**
  * Starts the explorer. JavaFX loaded from the class path refuses a main class that extends
- * Application ("runtime components are missing"), hence this launcher (STACK.md).
+ * Application ("runtime components are missing"), hence this launcher (docs/architecture.md).
  */
 public final class UiLauncher {
     /** How to run a JavaFX command on a machine without a screen; the command's own words follow. */

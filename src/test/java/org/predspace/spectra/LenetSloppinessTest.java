@@ -17,7 +17,7 @@ import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The paper's sloppy claim ([C], SCIENCE.md §7) on a LeNet trained here on the bundled MNIST subset. */
+/** The paper's sloppy claim ([C], docs/science.md §7) on a LeNet trained here on the bundled MNIST subset. */
 class LenetSloppinessTest {
     @Test
     void trainedLenetFisherSpectrumSpansAtLeastEightDecades(@TempDir Path tmp) throws Exception {

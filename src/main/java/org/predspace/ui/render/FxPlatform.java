@@ -15,7 +15,7 @@ final class FxPlatform {
 
     /**
      * JavaFX warns on every start from the class path ("Unsupported JavaFX configuration",
-     * STACK.md) through this logger; a command's stderr is for its own one-line errors, so it is
+     * docs/architecture.md) through this logger; a command's stderr is for its own one-line errors, so it is
      * quietened while the toolkit starts. Held: loggers are weakly kept.
      */
     private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");

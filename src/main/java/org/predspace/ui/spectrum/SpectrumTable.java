@@ -19,7 +19,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The numbers quoted for each series (SCIENCE.md §7): kind, run, step, n, P, decades spanned,
+ * The numbers quoted for each series (docs/science.md §7): kind, run, step, n, P, decades spanned,
  * effective dimension and trace, with the computation's progress or outcome.
  */
 final class SpectrumTable extends TableView<SpectrumRow> {

@@ -16,7 +16,7 @@ import java.util.Locale;
 /**
  * Three axes from the picture's centre along the drawn InPCA axes, each labelled with its
  * number, its share of the explained stress, and whether it is time-like (negative
- * eigenvalue, SCIENCE.md section 3). Time-like axes are dashed and red, space-like solid grey,
+ * eigenvalue, docs/science.md section 3). Time-like axes are dashed and red, space-like solid grey,
  * so the two kinds are told apart at a glance and in greyscale print.
  */
 final class AxisTriad {
