@@ -21,25 +21,38 @@ public final class PredSpaceApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        OpenProbe.phase("JavaFX started");
         model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), trainingOutput());
-        // ND4J's natives take seconds to load: in the background, so the window appears at once
-        // and the first training or spectrum does not pay for it while someone is watching
-        model.tasks().submit("Loading the training engine", () -> {
-            org.predspace.platform.BackgroundPriority.lowerCompilersAndConcurrentGc();
-            NativeBackend.configure();
-            return null;
-        }, x -> {});
+        List<String> args = getParameters().getRaw();
+        boolean workspace = args.size() == 1 && args.get(0).endsWith(org.predspace.ui.workspace.WorkspaceFile.EXTENSION);
+        // the runs are read while the window is built (a second core has nothing else to do then)
+        if (!workspace) openInitialRuns(args);
         window = ExplorerWindows.build(stage, model);
         stage.show();
-        openInitialRuns(getParameters().getRaw());
+        if (workspace) {
+            loadTrainingEngine();
+            window.workspace().open(Path.of(args.get(0)));
+        }
         acceptOpenFileEvents();
     }
 
+    /**
+     * ND4J's natives take seconds to load (and to unpack, the first time): in the background, so
+     * the window appears at once and the first training or spectrum does not pay for it while
+     * someone is watching; after the first runs are drawn, which do not need ND4J, since on two
+     * cores loading it beside them delayed the picture by seconds (bench/open-bench.sh).
+     */
+    private void loadTrainingEngine() {
+        model.tasks().submit("Loading the training engine", () -> {
+            org.predspace.platform.BackgroundPriority.lowerCompilersAndConcurrentGc();
+            NativeBackend.configure();
+            OpenProbe.phase("training engine loaded");
+            return null;
+        }, x -> {});
+    }
+
+    /** The run folders named on the command line, else the built-in sample runs. */
     private void openInitialRuns(List<String> args) {
-        if (args.size() == 1 && args.get(0).endsWith(org.predspace.ui.workspace.WorkspaceFile.EXTENSION)) {
-            window.workspace().open(Path.of(args.get(0)));
-            return;
-        }
         List<Path> folders = new ArrayList<>();
         try {
             if (!args.isEmpty()) {
@@ -50,7 +63,7 @@ public final class PredSpaceApp extends Application {
         } catch (RuntimeException e) {   // a path the platform cannot parse
             model.reportProblem(e.getMessage());
         }
-        if (!folders.isEmpty()) model.openFolders(folders);
+        if (folders.isEmpty()) loadTrainingEngine(); else model.openFolders(folders, this::loadTrainingEngine);
     }
 
     /**

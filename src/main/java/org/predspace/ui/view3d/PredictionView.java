@@ -26,6 +26,7 @@ import org.predspace.session.PictureFrame;
 import org.predspace.session.PointInfo;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.RunItem;
+import org.predspace.ui.OpenProbe;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -229,6 +230,7 @@ public final class PredictionView extends StackPane {
         boolean easing = scale.step();
         settled = drawn != null && !easing;
         if (key.equals(drawnKey) && !easing) {
+            OpenProbe.shown(drawn, model.runs(), settled);
             triad.placeLabels(world);
             anchorLabels.place(world, ignorance, truth);
             return;
@@ -236,6 +238,7 @@ public final class PredictionView extends StackPane {
         drawnKey = key;
         draw(frame, looks, selectedRun == null ? null : selectedRun.name());
         settled = !easing;
+        OpenProbe.shown(drawn, model.runs(), settled);
     }
 
     private Map<String, PointPaint.RunLook> runLooks() {
