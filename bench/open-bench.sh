@@ -75,7 +75,8 @@ expected=$(find "$samples" -mindepth 2 -maxdepth 2 -name run.json | wc -l)
 mvn -q -B -o compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
 work=$(mktemp -d "${TMPDIR:-/tmp}/open-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-export OB_CP="$(pwd)/target/classes:$(cat target/bench.classpath)" OB_EXPECTED=$expected OB_SAMPLES=$samples \
+cp -r target/classes "$work/classes"   # the build measured, whatever is compiled meanwhile
+export OB_CP="$work/classes:$(cat target/bench.classpath)" OB_EXPECTED=$expected OB_SAMPLES=$samples \
   OB_WORK=$work OB_TIMEOUT=${BENCH_TIMEOUT:-240}
 self="$(pwd)/bench/open-bench.sh"
 start() { xvfb-run -a -s "-screen 0 1600x1000x24" "$self" --one-start "$@"; }

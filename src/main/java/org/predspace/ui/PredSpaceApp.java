@@ -39,8 +39,7 @@ public final class PredSpaceApp extends Application {
     /**
      * ND4J's natives take seconds to load (and to unpack, the first time): in the background, so
      * the window appears at once and the first training or spectrum does not pay for it while
-     * someone is watching; after the first runs are drawn, which do not need ND4J, since on two
-     * cores loading it beside them delayed the picture by seconds (bench/open-bench.sh).
+     * someone is watching.
      */
     private void loadTrainingEngine() {
         model.tasks().submit("Loading the training engine", () -> {
@@ -63,7 +62,29 @@ public final class PredSpaceApp extends Application {
         } catch (RuntimeException e) {   // a path the platform cannot parse
             model.reportProblem(e.getMessage());
         }
-        if (folders.isEmpty()) loadTrainingEngine(); else model.openFolders(folders, this::loadTrainingEngine);
+        if (folders.isEmpty()) loadTrainingEngine(); else model.openFolders(folders, this::loadTrainingEngineOnceDrawn);
+    }
+
+    /**
+     * Loads the training engine once the 3D view has drawn what the picture holds (or after 10 s):
+     * its class loading beside the first frames put seconds between the window and the
+     * picture on two cores.
+     */
+    private void loadTrainingEngineOnceDrawn() {
+        new javafx.animation.AnimationTimer() {
+            private long since = -1;
+
+            @Override
+            public void handle(long now) {
+                if (since < 0) since = now;
+                org.predspace.session.PictureFrame drawn = window.view().drawnFrame();
+                boolean shown = window.view().isSettled() && drawn != null && drawn.size() == model.picture().frame().size();
+                if (shown || now - since > 10_000_000_000L) {
+                    stop();
+                    loadTrainingEngine();
+                }
+            }
+        }.start();
     }
 
     /**
