@@ -14,7 +14,7 @@ import java.util.Map;
  * least N listed runs (as many points per run as the run library lists checkpoints for it, and
  * at least one),
  * all placed by an exact eigendecomposition (none out of sample), with the geodesic placed in
- * the same basis and the view's scale settled. Times are wall-clock milliseconds (epoch), so
+ * the same basis (the view's scale may still be easing in). Times are wall-clock milliseconds (epoch), so
  * the bench can set them against the X screen. Off (and free) without the property.
  */
 public final class OpenProbe {
@@ -36,8 +36,8 @@ public final class OpenProbe {
     }
 
     /** Called by the 3D view after each pulse with the frame it shows (JavaFX thread). */
-    public static void shown(PictureFrame frame, List<RunItem> runs, boolean settled) {
-        if (!enabled() || reported || !settled) return;
+    public static void shown(PictureFrame frame, List<RunItem> runs) {
+        if (!enabled() || reported) return;
         if (!isDrawnInFull(frame, runs, EXPECTED_RUNS)) return;
         reported = true;
         System.err.println("predspace-probe drawn-in-full runs=" + runs.size() + " checkpoints=" + (frame.size() - 2)
