@@ -10,7 +10,7 @@
 #
 # "Drawn in full" is the app's own signal (-Dpredspace.openProbe=N, see
 # org.predspace.ui.OpenProbe): the frame the 3D view drew holds every checkpoint of all N runs,
-# placed by an exact eigendecomposition, the geodesic placed in that basis, the scale settled.
+# placed by an exact eigendecomposition, with the geodesic placed in that basis.
 # "Window appears" is the window's WINDOW_SHOWN event. Once the signal comes, the X screen is
 # captured (target/open-bench/*.png) and the middle of the window (the 3D view) must hold
 # coloured points (over 1 % of its pixels saturated); a start whose capture does not is marked
@@ -18,7 +18,7 @@
 #
 # Usage: bench/open-bench.sh [starts per kind (5)] [run folder (sample-runs)]
 #   BENCH_MODES="bulk oneByOne" (default) or just "bulk"; BENCH_KINDS="cold warm" (default);
-#   BENCH_TIMEOUT seconds per start (240). Each start's log goes to target/open-bench/.
+#   BENCH_TIMEOUT seconds per start (240); BENCH_OPTS more JVM options for every start. Each start's log goes to target/open-bench/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,7 +30,7 @@ one_start() {
   local t0; t0=$(date +%s%3N)
   OMP_NUM_THREADS=1 java -Xmx4g -Dprism.forceGPU=true -Dorg.bytedeco.javacpp.cachedir="$cache" \
     -Dpredspace.openProbe="$OB_EXPECTED" -Dpredspace.samples="$OB_SAMPLES" -Dpredspace.runs="$OB_WORK/trained" \
-    "${extra[@]}" -cp "$OB_CP" org.predspace.Main 2>"$log" >/dev/null &
+    ${BENCH_OPTS:-} "${extra[@]}" -cp "$OB_CP" org.predspace.Main 2>"$log" >/dev/null &
   local pid=$!
   local deadline=$(( $(date +%s) + OB_TIMEOUT ))
   while ! grep -q 'predspace-probe drawn-in-full' "$log"; do
