@@ -3,8 +3,8 @@
 # starts (a fresh JavaCPP cache folder each, so the native libraries are unpacked as on a first
 # start) and 5 warm starts (a cache filled by one untimed start first), each with the runs
 # opened as one job (this build) and, as the peer in the same run, one task and one distance row
-# per run as before (-Dpredspace.openRunsOneByOne=true). Starts alternate between the two, so
-# load from other work on the machine falls on both. Prints each start, the medians, the ratio
+# per run as before (-Dpredspace.openRunsOneByOne=true). Starts alternate between the two and
+# between cold and warm, so load from other work on the machine falls on all four. Prints each start, the medians, the ratio
 # and the load average. Under Xvfb (apt-get install xvfb xauth libgl1-mesa-dri libgtk-3-0
 # imagemagick xdotool).
 #
@@ -88,8 +88,8 @@ warm_cache="$work/warm-cache"
 [[ " $kinds " == *" warm "* ]] && start bulk "$warm_cache" "$work/fill.log" >/dev/null
 mkdir -p target/open-bench
 declare -A window launch
-for kind in $kinds; do
-  for i in $(seq 1 "$n"); do
+for i in $(seq 1 "$n"); do
+  for kind in $kinds; do
     for mode in $modes; do
       cache=$warm_cache
       [ "$kind" = cold ] && cache="$work/cold-cache"
