@@ -12,9 +12,9 @@
 # org.predspace.ui.OpenProbe): the frame the 3D view drew holds every checkpoint of all N runs,
 # placed by an exact eigendecomposition, with the geodesic placed in that basis.
 # "Window appears" is the window's WINDOW_SHOWN event. Once the signal comes, the X screen is
-# captured (target/open-bench/*.png) and the middle of the window (the 3D view) must hold
-# coloured points (over 1 % of its pixels saturated); a start whose capture does not is marked
-# "on screen: no".
+# captured (target/open-bench/*.png) until the middle of the window (the 3D view) holds
+# coloured points (over 1 % of its pixels saturated): "on screen: yes+N ms" says how long after
+# the signal (capturing takes 0.2-0.5 s itself), "no" that they did not show within 10 s.
 #
 # Usage: bench/open-bench.sh [starts per kind (5)] [run folder (sample-runs)]
 #   BENCH_MODES="bulk oneByOne" (default) or just "bulk"; BENCH_KINDS="cold warm" (default);
@@ -27,6 +27,8 @@ cd "$(dirname "$0")/.."
 one_start() {
   local mode=$1 cache=$2 log=$3 extra=()
   [ "$mode" = oneByOne ] && extra=(-Dpredspace.openRunsOneByOne=true)
+  rm -f "$log" "${log%.log}.png"   # a log left by an earlier run must not answer for this one
+  : >"$log"
   local t0; t0=$(date +%s%3N)
   OMP_NUM_THREADS=1 java -Xmx4g -Dprism.forceGPU=true -Dorg.bytedeco.javacpp.cachedir="$cache" \
     -Dpredspace.openProbe="$OB_EXPECTED" -Dpredspace.samples="$OB_SAMPLES" -Dpredspace.runs="$OB_WORK/trained" \
@@ -40,19 +42,25 @@ one_start() {
     fi
     sleep 0.05
   done
-  sleep 0.3   # the frame after the signal reaches the X server
-  local screen="no" win
+  # the X screen, captured until the points show there (up to 10 s): "yes +N ms" after the signal
+  local screen="no" win signalled; signalled=$(date +%s%3N)
   win=$(xdotool search --onlyvisible --name '^PredSpace' 2>/dev/null | head -1 || true)
   if [ -n "$win" ]; then
     local X Y WIDTH HEIGHT SCREEN WINDOW share
     eval "$(xdotool getwindowgeometry --shell "$win")"
-    # the middle of the window is the 3D view: coloured (saturated) pixels there are the points
-    # (813 points cover about 2.5 % of it; the red label of a time-like axis alone about 0.3 %)
-    import -window root "${log%.log}.png" 2>/dev/null || true
-    share=$(convert "${log%.log}.png" -crop "$((WIDTH * 3 / 10))x$((HEIGHT / 2))+$((X + WIDTH * 35 / 100))+$((Y + HEIGHT / 4))" \
-      +repage -colorspace HSL -channel G -separate +channel -threshold 35% -format '%[fx:mean]' info: 2>/dev/null || echo 0)
-    echo "on-screen coloured share $share" >>"$log"
-    awk -v s="$share" 'BEGIN { exit !(s > 0.01) }' && screen="yes"
+    while [ $(( $(date +%s%3N) - signalled )) -lt 10000 ]; do
+      # the middle of the window is the 3D view: coloured (saturated) pixels there are the points
+      # (813 points cover about 2.5 % of it; the red label of a time-like axis alone about 0.3 %)
+      import -window root "${log%.log}.png" 2>/dev/null || true
+      share=$(convert "${log%.log}.png" -crop "$((WIDTH * 3 / 10))x$((HEIGHT / 2))+$((X + WIDTH * 35 / 100))+$((Y + HEIGHT / 4))" \
+        +repage -colorspace HSL -channel G -separate +channel -threshold 35% -format '%[fx:mean]' info: 2>/dev/null || echo 0)
+      echo "on-screen coloured share $share" >>"$log"
+      if awk -v s="$share" 'BEGIN { exit !(s > 0.01) }'; then
+        screen="yes+$(( $(date +%s%3N) - signalled ))ms"
+        break
+      fi
+      sleep 0.2
+    done
   fi
   kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true
   local shown drawn
@@ -96,7 +104,7 @@ for i in $(seq 1 "$n"); do
       log="target/open-bench/$kind-$mode-$i.log"
       read -r w l screen < <(start "$mode" "$cache" "$log")
       [ "$kind" = cold ] && rm -rf "$cache"
-      printf '%-5s %-9s #%d  window to drawn in full %7s ms   launch to drawn %7s ms   on screen: %-3s   load %s\n' \
+      printf '%-5s %-9s #%d  window to drawn in full %7s ms   launch to drawn %7s ms   on screen: %-10s   load %s\n' \
         "$kind" "$mode" "$i" "$w" "$l" "$screen" "$(cut -d' ' -f1 /proc/loadavg)"
       if [ "$w" != "-" ]; then
         window[$kind-$mode]+="$w "
