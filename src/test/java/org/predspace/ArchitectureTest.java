@@ -95,6 +95,14 @@ class ArchitectureTest {
         assertThrows(AssertionError.class, () -> NO_PIN_OR_CACHE_OUTSIDE_THE_GATEWAY.check(offender));
     }
 
+    /** Waiting for OpenBLAS alone is not enough for a class that uses ND4J. */
+    @Test
+    void ruleRejectsAnNd4jClassThatWaitsForOpenBlasOnly() {
+        JavaClasses offender = new ClassFileImporter().importClasses(org.predspace.geometry.HalfGated.class);
+        AssertionError e = assertThrows(AssertionError.class, () -> NATIVES_THROUGH_THE_GATEWAY.check(offender));
+        assertTrue(e.getMessage().contains("HalfGated"), e.getMessage());
+    }
+
     /** Main and the test JVM's listener choose the cache and pin the kernel before anything else. */
     @Test
     void entryPointsPrepareTheNativesFirst() {
@@ -135,7 +143,7 @@ class ArchitectureTest {
      * private nested classes.
      */
     private static ArchCondition<JavaClass> waitForTheGatewayWhenInitialised() {
-        return new ArchCondition<>("call NativeLibraries.require() in their static initialiser") {
+        return new ArchCondition<>("call NativeLibraries.require() (or requireBlas() if they use only OpenBLAS) in their static initialiser") {
             @Override
             public void check(JavaClass c, ConditionEvents events) {
                 JavaClass owner = c;
@@ -143,9 +151,13 @@ class ArchitectureTest {
                         || owner.getModifiers().contains(JavaModifier.PRIVATE)) && owner.getEnclosingClass().isPresent()) {
                     owner = owner.getEnclosingClass().get();
                 }
+                // requireBlas waits for OpenBLAS alone: enough only for a class that uses nothing of ND4J or DL4J
+                boolean blasOnly = c.getDirectDependenciesFromSelf().stream().map(d -> d.getTargetClass().getPackageName())
+                        .noneMatch(p -> p.startsWith("org.nd4j") || p.startsWith("org.deeplearning4j"));
                 boolean waits = owner.getStaticInitializer().map(init -> init.getMethodCallsFromSelf().stream()
                         .anyMatch(call -> call.getTargetOwner().isEquivalentTo(NativeLibraries.class)
-                                && call.getName().equals("require"))).orElse(false);
+                                && (call.getName().equals("require") || blasOnly && call.getName().equals("requireBlas"))))
+                        .orElse(false);
                 if (!waits) {
                     events.add(SimpleConditionEvent.violated(c, c.getName() + " uses " + List.of(NATIVE)
                             + " but " + owner.getSimpleName() + "'s static initialiser does not call NativeLibraries.require()"));

@@ -14,7 +14,7 @@ import org.bytedeco.openblas.global.openblas;
  * both embeddings share ({@link Mode#PROCRUSTES}), or only a sign per axis ({@link Mode#SIGNS}).
  */
 public record AxisAlignment(double[][] rotation) {
-    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
+    static { org.predspace.platform.NativeLibraries.requireBlas(); }   // first loaded where no interrupt can poison them
 
     public enum Mode {
         /** Flip each axis to agree with the previous one; axes are never mixed. */

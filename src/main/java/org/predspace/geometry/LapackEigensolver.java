@@ -14,7 +14,7 @@ import org.bytedeco.openblas.global.openblas;
  * the default for full embeddings because it is exact whatever the spectrum.
  */
 public final class LapackEigensolver implements SymmetricEigensolver {
-    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
+    static { org.predspace.platform.NativeLibraries.requireBlas(); }   // first loaded where no interrupt can poison them
 
     private static final int COLUMN_MAJOR = openblas.LAPACK_COL_MAJOR;
 

@@ -190,12 +190,59 @@ public final class LiveEmbedding implements AutoCloseable {
         return index;
     }
 
+    /**
+     * Adds many checkpoints at once (a folder of runs being opened): their distance rows in
+     * one pass, then one eigendecomposition, and one published snapshot that holds them all.
+     * Adding them one by one would publish a snapshot per checkpoint and refresh the
+     * eigenpairs every 15 % of growth along the way (about 30 refreshes for 800 checkpoints),
+     * work nobody looks at. The refresh runs where {@link #requestRefresh} runs it (the
+     * background thread, if there is one: an interrupted caller cannot break it half way) and
+     * aligns the new axes to the shown ones as any refresh does. Call from a worker thread.
+     *
+     * @return the snapshot that holds them, once computed; if the eigendecomposition fails,
+     *         the checkpoints are published as placed by the last basis and the future fails
+     * @throws IllegalArgumentException if one is on another probe set than the earlier ones
+     */
+    public CompletableFuture<Snapshot> addAll(List<SqrtProbabilities> checkpoints) {
+        if (checkpoints.isEmpty()) return CompletableFuture.completedFuture(current);
+        synchronized (lock) {
+            int old = distances.size();
+            distances.addAll(checkpoints);
+            int exact = basis == null ? 0 : basis.size();
+            for (int i = old; i < distances.size(); i++) {
+                shown.add(basis == null ? new double[settings.axes()] : pad(basis.place(distances.row(i, exact)), settings.axes()));
+            }
+            // not published yet: before the first basis they would all sit at the origin until the refresh
+        }
+        return requestRefresh().whenComplete((published, failure) -> {
+            if (failure == null) return;
+            refreshFailure = failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
+            Snapshot placed;
+            synchronized (lock) {
+                refreshPending = false;
+                placed = publish();
+            }
+            notifyListeners(placed);
+        });
+    }
+
     /** Recomputes the eigenpairs now on the calling thread and publishes the result. */
     public Snapshot refreshNow() {
         synchronized (lock) {
             refreshPending = true;
         }
-        return refresh();
+        try {
+            return refresh();
+        } catch (RuntimeException e) {
+            refreshFailure = e;
+            Snapshot published;
+            synchronized (lock) {
+                refreshPending = false;
+                published = publish();   // the checkpoints are in, placed as well as the last basis can
+            }
+            notifyListeners(published);
+            throw e;
+        }
     }
 
     /** Schedules a refresh (on the background thread if there is one) and returns its result. */

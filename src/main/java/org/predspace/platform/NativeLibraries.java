@@ -28,10 +28,11 @@ import java.util.function.Consumer;
  * it and tries again rather than give up.
  *
  * <p>Every class outside this package that uses ND4J, DL4J or JavaCPP calls {@link #require()}
- * in its static initialiser, so no code of ours can reach those libraries before they are loaded
- * (ArchitectureTest keeps it so). Main calls {@link #prepareForApp()} first; the window starts
- * the load at once ({@link #startLoading()}) so that it is done before the first picture needs
- * it. If loading really fails (disk full, an unwritable cache folder, an unsupported CPU)
+ * in its static initialiser ({@link #requireBlas()} for classes that call only OpenBLAS), so no
+ * code of ours can reach those libraries before they are loaded (ArchitectureTest keeps it so).
+ * Main calls {@link #prepareForApp()} first; the window starts loading OpenBLAS at once
+ * ({@link #startLoadingBlas()}) so that it is there when the first picture needs it, and ND4J
+ * once that picture is drawn ({@link #startLoading()}). If loading really fails (disk full, an unwritable cache folder, an unsupported CPU)
  * {@link #require()} throws {@link Unavailable} with one sentence in plain words, the same
  * sentence {@link #whenFailed} hands to the window; nothing waits for ever.
  */
@@ -42,9 +43,14 @@ public final class NativeLibraries {
     /** Attempts when a load fails through an interrupt (it should not: see the class comment). */
     private static final int ATTEMPTS = 3;
 
+    /** OpenBLAS (with LAPACK) loaded: all the picture's eigensolvers need. */
+    private static final CompletableFuture<Void> BLAS_LOADED = new CompletableFuture<>();
+    /** ND4J's backend loaded too: training, spectra, anything that makes an INDArray. */
     private static final CompletableFuture<Void> LOADED = new CompletableFuture<>();
     private static final List<Consumer<String>> FAILURE_LISTENERS = new CopyOnWriteArrayList<>();
     private static volatile boolean ready;
+    private static volatile boolean blasReady;
+    private static boolean nd4jWanted;   // guarded by the class lock
     private static volatile String failure;
     private static boolean prepared;   // guarded by the class lock
     private static Thread loader;      // guarded by the class lock
@@ -81,8 +87,21 @@ public final class NativeLibraries {
         if (chosen != null && !chosen.isBlank()) System.setProperty(JavaCppCache.PROPERTY, chosen);
     }
 
-    /** Starts loading in the background if nobody has yet; returns at once. */
+    /** Starts loading OpenBLAS and ND4J in the background if nobody has yet; returns at once. */
     public static synchronized void startLoading() {
+        startLoadingBlas();
+        if (!nd4jWanted) {
+            nd4jWanted = true;
+            NativeLibraries.class.notifyAll();   // the loader may be waiting for this, OpenBLAS done
+        }
+    }
+
+    /**
+     * Starts loading OpenBLAS alone in the background if nobody has yet; returns at once. The
+     * explorer's first picture needs only OpenBLAS; ND4J's much larger load would compete with
+     * it for two cores, so it waits until someone asks for it ({@link #startLoading}, {@link #require}).
+     */
+    public static synchronized void startLoadingBlas() {
         if (loader != null) return;
         prepare();
         loader = new Thread(NativeLibraries::load, LOADER_THREAD);
@@ -100,11 +119,29 @@ public final class NativeLibraries {
         if (ready) return;
         if (Thread.currentThread() == loaderThread()) return;   // the loader's own use (it must not wait for itself)
         startLoading();
+        await(LOADED);
+    }
+
+    /**
+     * Returns once OpenBLAS is loaded, as {@link #require()} but without waiting for ND4J: for
+     * classes that call OpenBLAS (its LAPACK) directly and use nothing of ND4J or DL4J.
+     *
+     * @throws Unavailable if it cannot be loaded in this process
+     */
+    public static void requireBlas() {
+        if (blasReady) return;
+        if (Thread.currentThread() == loaderThread()) return;
+        startLoadingBlas();
+        await(BLAS_LOADED);
+    }
+
+    /** Waits through interrupts for {@code stage}, restoring the caller's interrupt flag afterwards. */
+    private static void await(CompletableFuture<Void> stage) {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    LOADED.get();
+                    stage.get();
                     return;
                 } catch (InterruptedException e) {
                     interrupted = true;
@@ -132,31 +169,57 @@ public final class NativeLibraries {
         if (f != null && FAILURE_LISTENERS.remove(listener)) listener.accept(f);
     }
 
+    /** The loader thread: OpenBLAS first, then ND4J once somebody wants it. */
     private static void load() {
+        if (!loadStage(NativeLibraries::loadBlas)) return;
+        blasReady = true;
+        BLAS_LOADED.complete(null);
+        awaitNd4jWanted();
+        if (!loadStage(NativeLibraries::loadNd4j)) return;
+        ready = true;
+        LOADED.complete(null);
+    }
+
+    private interface Stage { void load() throws Exception; }
+
+    /** One stage, tried again if an interrupt got in its way; false (and reported) if it failed. */
+    private static boolean loadStage(Stage stage) {
         for (int attempt = 1; ; attempt++) {
             Thread.interrupted();   // nobody should interrupt this thread; if someone did, it must not count
             try {
-                loadOnce();
-                ready = true;
-                LOADED.complete(null);
-                return;
+                stage.load();
+                return true;
             } catch (Throwable t) {
                 if (attempt < ATTEMPTS && causedByInterrupt(t)) continue;
                 fail(t);
-                return;
+                return false;
+            }
+        }
+    }
+
+    private static synchronized void awaitNd4jWanted() {
+        while (!nd4jWanted) {
+            try {
+                NativeLibraries.class.wait();
+            } catch (InterruptedException e) {
+                // nobody should interrupt this thread: keep waiting for a real request
             }
         }
     }
 
     /**
-     * The first initialisation of OpenBLAS's and ND4J's classes, so that it happens here. Both
-     * OpenBLAS classes are named: ND4J links the one without LAPACK, our solvers call the other.
+     * The first initialisation of OpenBLAS's classes, so that it happens here. Both are named:
+     * ND4J links the one without LAPACK, our solvers call the other.
      */
-    private static void loadOnce() throws Exception {
+    private static void loadBlas() throws Exception {
         checkCacheFolder();
         ClassLoader classes = NativeLibraries.class.getClassLoader();
         Class.forName("org.bytedeco.openblas.global.openblas_nolapack", true, classes);
         Class.forName("org.bytedeco.openblas.global.openblas", true, classes);
+    }
+
+    /** The first initialisation of ND4J's backend and native operations. */
+    private static void loadNd4j() {
         org.nd4j.linalg.factory.Nd4j.getBackend();
         org.nd4j.nativeblas.NativeOpsHolder.getInstance();
     }
@@ -187,6 +250,7 @@ public final class NativeLibraries {
                 e.printStackTrace();   // a listener's fault must not leave the waiters waiting
             }
         }
+        BLAS_LOADED.completeExceptionally(t);   // no-op when OpenBLAS loaded and ND4J failed
         LOADED.completeExceptionally(t);
     }
 

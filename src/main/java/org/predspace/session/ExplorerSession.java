@@ -76,14 +76,126 @@ public final class ExplorerSession implements AutoCloseable {
     public synchronized RunState run(String name) { return runs.get(name); }
 
     /**
-     * Opens a run folder and adds its checkpoints to the pictures. Slow (one distance row per
+     * Opens a run folder and adds its checkpoints to the pictures one by one, as a training
+     * would (see {@link #openAll} for a folder of runs). Slow (one distance row per
      * checkpoint): call from a background thread.
      *
      * @throws RunFormatException       the folder is not a readable run (the message names the file)
      * @throws IllegalArgumentException it is already open, or on another probe than the picture
      */
     public RunState open(Path dir) throws RunFormatException {
-        Run run = Run.open(dir);
+        Opened opened = admit(Run.open(dir), dir);
+        Run run = opened.run();
+        RunState state = opened.state();
+        long[] steps = run.steps();
+        for (int t = 0; t < steps.length; t++) {
+            CheckpointMetrics m = opened.metricsAt(steps[t]);
+            training.add(run.name(), t, steps[t], m.trainAccuracy(), m.trainAccuracy(), m.trainLoss(), run.predictions(t));
+            if (opened.withHeldOut()) {
+                heldOut.add(run.name(), t, steps[t], m.trainAccuracy(), m.testAccuracy(), m.testLoss(), run.testPredictions(t));
+            }
+            state = state.withCheckpoint(m);
+            publish(state);
+        }
+        return state;
+    }
+
+    /** How far {@link #openAll} has come: a fraction from 0 to 1 and what it is doing. Called on the opening thread. */
+    public interface OpenProgress {
+        void update(double done, String message);
+    }
+
+    /**
+     * Opens run folders as one job: reads them all, then adds every checkpoint to the
+     * training-probe picture in one pass with one eigendecomposition, then to the held-out
+     * picture likewise, instead of one distance row and (every 15 % of growth) one
+     * eigendecomposition per checkpoint. The picture shows all of them at once. A folder that
+     * cannot be read or drawn is reported to the listeners by name; the others still open.
+     * Interrupted while reading, it stops and opens nothing more. Call from a background thread.
+     *
+     * @return the runs opened, in the order of {@code dirs}
+     */
+    public List<RunState> openAll(List<Path> dirs, OpenProgress progress) throws InterruptedException {
+        // reading is most of the work below 100 runs, then the distances (one picture, then the other)
+        double reading = 0.4;
+        double trainingPicture = 0.4;
+        List<Run> read = new ArrayList<>();
+        for (int i = 0; i < dirs.size(); i++) {
+            if (Thread.interrupted()) throw new InterruptedException("opening cancelled");
+            Path dir = dirs.get(i);
+            progress.update(reading * i / dirs.size(), "Reading " + dir.getFileName());
+            try {
+                read.add(Run.open(dir));
+            } catch (RunFormatException | RuntimeException e) {
+                tellProblem(cannotOpen(dir, e));
+            }
+        }
+        List<Opened> opened = new ArrayList<>();
+        for (Run run : read) {
+            try {
+                opened.add(admit(run, run.dir()));
+            } catch (IllegalArgumentException e) {
+                tellProblem(cannotOpen(run.dir(), e));
+            }
+        }
+        progress.update(reading, "Placing " + opened.size() + " runs in the training-probe picture");
+        List<PredictionPicture.Addition> onTraining = new ArrayList<>();
+        List<PredictionPicture.Addition> onHeldOut = new ArrayList<>();
+        for (Opened o : opened) {
+            long[] steps = o.run().steps();
+            for (int t = 0; t < steps.length; t++) {
+                CheckpointMetrics m = o.metricsAt(steps[t]);
+                onTraining.add(new PredictionPicture.Addition(o.run().name(), t, steps[t], m.trainAccuracy(), m.trainAccuracy(),
+                        m.trainLoss(), o.run().predictions(t)));
+                if (o.withHeldOut()) {
+                    onHeldOut.add(new PredictionPicture.Addition(o.run().name(), t, steps[t], m.trainAccuracy(),
+                            m.testAccuracy(), m.testLoss(), o.run().testPredictions(t)));
+                }
+            }
+        }
+        awaitPicture(training.addAll(onTraining));
+        List<RunState> states = new ArrayList<>();
+        for (Opened o : opened) {
+            RunState state = o.state();
+            for (long step : o.run().steps()) state = state.withCheckpoint(o.metricsAt(step));
+            publish(state);
+            states.add(state);
+        }
+        progress.update(reading + trainingPicture, "Placing " + opened.size() + " runs in the held-out picture");
+        awaitPicture(heldOut.addAll(onHeldOut));
+        progress.update(1, "Opened " + states.size() + " runs");
+        return states;
+    }
+
+    /** Waits for a picture to hold what was added; a failed eigendecomposition is reported (the points are in, placed roughly). */
+    private void awaitPicture(java.util.concurrent.CompletableFuture<?> placed) throws InterruptedException {
+        try {
+            placed.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            tellProblem("The picture could not be computed: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()));
+        }
+    }
+
+    private static String cannotOpen(Path dir, Exception e) {
+        String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        return "Opening " + dir.getFileName() + ": " + why;
+    }
+
+    /** A run read from disk and admitted to the pictures, its checkpoints not yet added. */
+    private record Opened(Run run, RunState state, boolean withHeldOut, Map<Long, CheckpointMetrics> metrics) {
+        /** metrics.csv may skip checkpoints (runs other tools wrote): lines are matched by step, not by position. */
+        CheckpointMetrics metricsAt(long step) {
+            return metrics.getOrDefault(step, new CheckpointMetrics(step, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+        }
+    }
+
+    /**
+     * Admits a run read from {@code dir} to the pictures and lists it (no checkpoints yet).
+     *
+     * @throws IllegalArgumentException it is already open, or on another probe than the picture
+     */
+    private Opened admit(Run run, Path dir) {
         String name = run.name();
         ProbeShape shape = new ProbeShape(run.probe().id(), run.labels().length, run.classes());
         synchronized (this) {
@@ -104,18 +216,9 @@ public final class ExplorerSession implements AutoCloseable {
         }
         tellChanged(state);
         boolean withHeldOut = run.hasTestSet() && admitHeldOut(name, run.probe().id(), run.testLabels(), run.classes());
-        // metrics.csv may skip checkpoints (runs other tools wrote): match lines by step, not by position
         Map<Long, CheckpointMetrics> metrics = new java.util.HashMap<>();
         for (CheckpointMetrics m : run.metrics()) metrics.put(m.step(), m);
-        for (int t = 0; t < steps.length; t++) {
-            CheckpointMetrics m = metrics.getOrDefault(steps[t],
-                    new CheckpointMetrics(steps[t], Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
-            training.add(name, t, steps[t], m.trainAccuracy(), m.trainAccuracy(), m.trainLoss(), run.predictions(t));
-            if (withHeldOut) heldOut.add(name, t, steps[t], m.trainAccuracy(), m.testAccuracy(), m.testLoss(), run.testPredictions(t));
-            state = state.withCheckpoint(m);
-            publish(state);
-        }
-        return state;
+        return new Opened(run, state, withHeldOut, metrics);
     }
 
     private boolean admitHeldOut(String name, String probeId, int[] labels, int classes) {

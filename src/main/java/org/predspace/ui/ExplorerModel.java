@@ -111,35 +111,85 @@ public final class ExplorerModel {
     /** The picture currently drawn (training or held-out probe). Any thread. */
     public PredictionPicture picture() { return session.picture(probe.get()); }
 
-    /** Opens run folders in the background, one task each; problems are reported, the rest still open. */
+    /**
+     * Opens run folders in the background as one task with one progress bar; problems are
+     * reported, the rest still open.
+     */
     public void openRuns(List<Path> dirs) {
-        for (Path dir : dirs) {
-            opening++;
-            tasks.submit("Opening " + dir.getFileName(), () -> session.open(dir), s -> {}, this::openDone);
-        }
+        open(dirs, false);
     }
 
     /**
      * Opens what the folders hold: each run folder, and the runs directly inside any other
-     * folder (found in the background). Runs already open are skipped; a folder with no run is
+     * folder, as one background task. Runs already open are skipped; a folder with no run is
      * reported.
      */
     public void openFolders(List<Path> folders) {
-        tasks.submit("Looking for runs", () -> {
-            List<Path> found = new java.util.ArrayList<>();
-            for (Path f : folders) {
-                List<Path> inside = org.predspace.runs.RunFolders.find(f);
-                if (inside.isEmpty()) reportProblem("No run in " + f + ": a run folder holds a run.json");
-                found.addAll(inside);
+        open(folders, true);
+    }
+
+    /** As {@link #openFolders}; {@code after} runs on the JavaFX thread once the runs are in, however that ended. */
+    public void openFolders(List<Path> folders, Runnable after) {
+        javafx.concurrent.Task<?> opening = open(folders, true);
+        if (opening == null) {
+            after.run();
+            return;
+        }
+        Runnable once = new Runnable() {
+            private boolean ran;
+
+            @Override
+            public void run() {
+                if (ran) return;
+                ran = true;
+                after.run();
             }
-            return found;
-        }, found -> {
-            java.util.Set<Path> open = new java.util.HashSet<>();
-            for (RunItem r : runs) {
-                if (r.state().dir() != null) open.add(r.state().dir().toAbsolutePath().normalize());
-            }
-            openRuns(found.stream().filter(d -> !open.contains(d.toAbsolutePath().normalize())).toList());
-        });
+        };
+        opening.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> once.run());
+        opening.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_FAILED, e -> once.run());
+        opening.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_CANCELLED, e -> once.run());
+        if (opening.isDone()) once.run();
+    }
+
+    /** @return the opening task, or null if there is nothing to open (or the old path opens it) */
+    private javafx.concurrent.Task<?> open(List<Path> folders, boolean search) {
+        if (folders.isEmpty()) return null;
+        if (ONE_BY_ONE) {
+            openOneByOne(folders, search);
+            return null;
+        }
+        return tasks.submit(new RunsOpening(session, folders, search, this::reportProblem), opened -> {});
+    }
+
+    /**
+     * -Dpredspace.openRunsOneByOne=true: the way runs were opened before, one task per run and
+     * one distance row per checkpoint, kept as the peer bench/open-bench.sh measures against.
+     */
+    private static final boolean ONE_BY_ONE = Boolean.getBoolean("predspace.openRunsOneByOne");
+
+    private void openOneByOne(List<Path> folders, boolean search) {
+        if (search) {
+            tasks.submit("Looking for runs", () -> {
+                List<Path> found = new java.util.ArrayList<>();
+                for (Path f : folders) {
+                    List<Path> inside = org.predspace.runs.RunFolders.find(f);
+                    if (inside.isEmpty()) reportProblem("No run in " + f + ": a run folder holds a run.json");
+                    found.addAll(inside);
+                }
+                return found;
+            }, found -> {
+                java.util.Set<Path> open = new java.util.HashSet<>();
+                for (RunItem r : runs) {
+                    if (r.state().dir() != null) open.add(r.state().dir().toAbsolutePath().normalize());
+                }
+                openOneByOne(found.stream().filter(d -> !open.contains(d.toAbsolutePath().normalize())).toList(), false);
+            });
+            return;
+        }
+        for (Path dir : folders) {
+            opening++;
+            tasks.submit("Opening " + dir.getFileName(), () -> session.open(dir), s -> {}, this::openDone);
+        }
     }
 
     /** Once the last folder of a batch is in, an exact eigendecomposition replaces out-of-sample placements. */

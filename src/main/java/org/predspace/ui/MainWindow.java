@@ -128,6 +128,7 @@ public final class MainWindow {
             @Override
             public void handle(javafx.stage.WindowEvent e) {
                 stage.removeEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, this);
+                OpenProbe.windowShown();
                 if (GraphicsSupport.canDraw3D()) javafx.application.Platform.runLater(view::warmUpRenderer);
             }
         });

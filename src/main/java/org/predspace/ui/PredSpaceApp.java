@@ -22,32 +22,44 @@ public final class PredSpaceApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        OpenProbe.phase("JavaFX started");
         model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), trainingOutput());
-        // ND4J's natives take seconds to load: in the background, so the window appears at once
-        // and the first training or spectrum does not pay for it while someone is watching
+        List<String> args = getParameters().getRaw();
+        boolean workspace = args.size() == 1 && args.get(0).endsWith(org.predspace.ui.workspace.WorkspaceFile.EXTENSION);
+        // the runs are read while the window is built (a second core has nothing else to do then)
+        if (!workspace) openInitialRuns(args);
+        window = ExplorerWindows.build(stage, model);
+        stage.show();
+        NativeLibraries.whenFailed(reason -> javafx.application.Platform.runLater(() -> NativesUnavailable.show(stage, reason)));
+        if (workspace) {
+            loadTrainingEngine();
+            window.workspace().open(Path.of(args.get(0)));
+        }
+        acceptOpenFileEvents();
+    }
+
+    /**
+     * ND4J's natives take seconds to load (and to unpack, the first time): in the background, so
+     * the window appears at once and the first training or spectrum does not pay for it while
+     * someone is watching. (OpenBLAS, which the picture needs, started loading in UiLauncher.)
+     */
+    private void loadTrainingEngine() {
         NativeLibraries.startLoading();
         model.tasks().submit("Loading the training engine", () -> {
             org.predspace.platform.BackgroundPriority.lowerCompilersAndConcurrentGc();
             try {
                 NativeLibraries.require();
             } catch (NativeLibraries.Unavailable e) {
-                return null;   // the window says why, once (below)
+                return null;   // the window says why, once (NativesUnavailable)
             }
             NativeBackend.configure();
+            OpenProbe.phase("training engine loaded");
             return null;
         }, x -> {});
-        window = ExplorerWindows.build(stage, model);
-        stage.show();
-        NativeLibraries.whenFailed(reason -> javafx.application.Platform.runLater(() -> NativesUnavailable.show(stage, reason)));
-        openInitialRuns(getParameters().getRaw());
-        acceptOpenFileEvents();
     }
 
+    /** The run folders named on the command line, else the built-in sample runs. */
     private void openInitialRuns(List<String> args) {
-        if (args.size() == 1 && args.get(0).endsWith(org.predspace.ui.workspace.WorkspaceFile.EXTENSION)) {
-            window.workspace().open(Path.of(args.get(0)));
-            return;
-        }
         List<Path> folders = new ArrayList<>();
         try {
             if (!args.isEmpty()) {
@@ -58,7 +70,29 @@ public final class PredSpaceApp extends Application {
         } catch (RuntimeException e) {   // a path the platform cannot parse
             model.reportProblem(e.getMessage());
         }
-        if (!folders.isEmpty()) model.openFolders(folders);
+        if (folders.isEmpty()) loadTrainingEngine(); else model.openFolders(folders, this::loadTrainingEngineOnceDrawn);
+    }
+
+    /**
+     * Loads the training engine once the 3D view has drawn what the picture holds (or after 10 s):
+     * its class loading beside the first frames put seconds between the window and the
+     * picture on two cores.
+     */
+    private void loadTrainingEngineOnceDrawn() {
+        new javafx.animation.AnimationTimer() {
+            private long since = -1;
+
+            @Override
+            public void handle(long now) {
+                if (since < 0) since = now;
+                org.predspace.session.PictureFrame drawn = window.view().drawnFrame();
+                boolean shown = window.view().isSettled() && drawn != null && drawn.size() == model.picture().frame().size();
+                if (shown || now - since > 10_000_000_000L) {
+                    stop();
+                    loadTrainingEngine();
+                }
+            }
+        }.start();
     }
 
     /**

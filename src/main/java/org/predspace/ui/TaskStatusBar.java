@@ -23,6 +23,7 @@ final class TaskStatusBar extends StatusBar {
         tasks.setAlignment(Pos.CENTER_RIGHT);
         getRightItems().add(tasks);
         model.tasks().running().addListener((ListChangeListener<Task<?>>) c -> rebuild(model));
+        rebuild(model);   // tasks started before the window was built (opening the first runs)
     }
 
     /** More tasks than this (e.g. opening a folder of 28 runs) are summed up in one line. */

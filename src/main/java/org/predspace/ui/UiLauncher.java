@@ -43,6 +43,8 @@ public final class UiLauncher {
 
     public static void launch(String... args) {
         preferGpuPipeline();
+        // the first picture needs OpenBLAS: loaded while JavaFX starts, not after the runs are read
+        org.predspace.platform.NativeLibraries.startLoadingBlas();
         // Spectra must not force full garbage collections here: they would freeze the picture.
         if (System.getProperty("predspace.spectra.boundHeap") == null) System.setProperty("predspace.spectra.boundHeap", "false");
         Application.launch(PredSpaceApp.class, args);

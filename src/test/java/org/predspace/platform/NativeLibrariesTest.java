@@ -35,6 +35,18 @@ class NativeLibrariesTest {
         }
     }
 
+    /**
+     * The picture's solvers wait for OpenBLAS alone: ND4J (the larger load, which would compete
+     * with the first picture for the CPU) is loaded only once something asks for it.
+     */
+    @Test
+    void openBlasAloneIsLoadedUntilSomethingAsksForNd4j(@TempDir Path tmp) throws Exception {
+        Child child = run(BlasFirst.class, Files.createDirectory(tmp.resolve("empty-cache")));
+        assertEquals(0, child.exit, child.output);
+        assertTrue(child.output.contains("solver 3.0: openblas true, nd4j false"), child.output);
+        assertTrue(child.output.contains("after require: nd4j true"), child.output);
+    }
+
     /** A cache folder that is a file: one plain sentence, every later use fails fast, nothing hangs. */
     @Test
     void aCacheThatCannotHoldTheLibrariesIsReportedInPlainWords(@TempDir Path tmp) throws Exception {
@@ -96,6 +108,21 @@ class NativeLibrariesTest {
             boolean kept = Thread.interrupted();
             double sum = org.nd4j.linalg.factory.Nd4j.create(new double[] {1, 2, 3}).sumNumber().doubleValue();
             System.out.println("eigenvalues " + values[0] + " " + values[1] + ", interrupt kept " + kept + ", nd4j sum " + sum);
+        }
+    }
+
+    /** Uses a solver, then asks for ND4J, reading which native libraries the process has mapped. */
+    public static final class BlasFirst {
+        public static void main(String[] args) throws Exception {
+            double top = new org.predspace.geometry.LapackEigensolver()
+                    .leadingByMagnitude(new double[] {2, 1, 1, 2}, 2, 1).values()[0];
+            System.out.println("solver " + top + ": openblas " + mapped("openblas") + ", nd4j " + mapped("nd4jcpu"));
+            NativeLibraries.require();
+            System.out.println("after require: nd4j " + mapped("nd4jcpu"));
+        }
+
+        private static boolean mapped(String library) throws java.io.IOException {
+            return Files.readString(Path.of("/proc/self/maps")).contains(library);
         }
     }
 

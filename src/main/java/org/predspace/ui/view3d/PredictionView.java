@@ -26,6 +26,7 @@ import org.predspace.session.PictureFrame;
 import org.predspace.session.PointInfo;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.RunItem;
+import org.predspace.ui.OpenProbe;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -229,6 +230,7 @@ public final class PredictionView extends StackPane {
         boolean easing = scale.step();
         settled = drawn != null && !easing;
         if (key.equals(drawnKey) && !easing) {
+            OpenProbe.shown(drawn, model.runs());
             triad.placeLabels(world);
             anchorLabels.place(world, ignorance, truth);
             return;
@@ -236,6 +238,7 @@ public final class PredictionView extends StackPane {
         drawnKey = key;
         draw(frame, looks, selectedRun == null ? null : selectedRun.name());
         settled = !easing;
+        OpenProbe.shown(drawn, model.runs());
     }
 
     private Map<String, PointPaint.RunLook> runLooks() {
@@ -278,6 +281,9 @@ public final class PredictionView extends StackPane {
         }
         java.util.Arrays.sort(reach, 0, count);
         double robust = count == 0 ? 0 : reach[(int) Math.floor(0.98 * (count - 1))];
+        // the first checkpoints (a folder of runs opened at once) appear at their own scale, not
+        // zoomed into over 20-30 frames, each a full redraw: seconds on a slow software renderer
+        if (count > 0 && (drawn == null || drawn.size() <= 2)) scale.reset();
         scale.aimAt(Math.max(anchors, robust));
     }
 
