@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
- * An InPCA picture that grows while training runs (SCIENCE.md section 3).
+ * An InPCA picture that grows while training runs (docs/science.md section 3).
  *
  * <p>{@link #add} (called from training worker threads) computes only the new distance row
  * (m N C work) and places the checkpoint out of sample in the current frame (m k work), so it

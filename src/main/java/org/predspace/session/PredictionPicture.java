@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
 /**
  * One live InPCA picture over one probe set (the training probe or the held-out one): the
  * ignorance and truth anchors, every checkpoint added so far, and the geodesic between the
- * anchors placed out of sample in the current frame (SCIENCE.md sections 3-4).
+ * anchors placed out of sample in the current frame (docs/science.md sections 4 and 6).
  *
  * <p>The first run added fixes the probe; a run on another probe is refused with a message
  * naming both, since Bhattacharyya distances only compare predictions on the same samples.

@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The explorer's one observable model (STYLE.md, AtlantaFX's MainModel): the runs, what is
+ * The explorer's one observable model (after AtlantaFX's MainModel): the runs, what is
  * selected, how the picture is drawn, and the commands that change them. Views bind to these
  * properties and call the commands; no view reaches into another. State is read-only outside
  * and changes only through the named commands below. JavaFX thread only, except where noted.
