@@ -66,6 +66,10 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
     private final ToggleButton heldOut = new ToggleButton("Held-out probe");
     private final Label summary = new Label();
     private final NumberAxis axesShown = new NumberAxis(0.5, 10.5, 1);
+    /** From a tenth below the smallest S_1 shown to 1: S_k of real pictures differ in the second decimal. */
+    private final NumberAxis share = new NumberAxis(0, 1, 0.1);
+    private final NumberAxis values = new NumberAxis();
+    private final javafx.scene.control.CheckBox logLadder = new javafx.scene.control.CheckBox("log |λ|");
     private final ContextMenu drawAs = new ContextMenu();
     private final VBox charts;
     /** What is on the charts now: redrawn only when it changes. */
@@ -80,12 +84,14 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
         axesShown.setMinorTickVisible(false);
         axesShown.setTickLabelFormatter(new javafx.util.StringConverter<>() {
             @Override
-            public String toString(Number v) { return String.valueOf(Math.round(v.doubleValue())); }
+            public String toString(Number v) {
+                double x = v.doubleValue();
+                return Math.abs(x - Math.rint(x)) < 1e-9 ? String.valueOf(Math.round(x)) : "";   // the half-way ends
+            }
 
             @Override
             public Number fromString(String s) { return Double.valueOf(s); }
         });
-        NumberAxis share = new NumberAxis(0, 1, 0.1);
         share.setAutoRanging(false);
         share.setLabel("explained stress S_k");
         stressChart = new LineChart<>(axesShown, share);
@@ -100,10 +106,8 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
 
         CategoryAxis rank = new CategoryAxis();
         rank.setLabel("axis k (drawn axes named x, y, z)");
-        NumberAxis lambda = new NumberAxis();
-        lambda.setLabel("eigenvalue \u03bb_k");
-        lambda.setForceZeroInRange(true);
-        ladder = new BarChart<>(rank, lambda);
+        values.setForceZeroInRange(true);
+        ladder = new BarChart<>(rank, values);
         ladder.setId("dims-ladder");
         ladder.setAnimated(false);
         ladder.setLegendVisible(false);
@@ -124,16 +128,24 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
         summary.setId("dims-summary");
         summary.setWrapText(true);
         summary.getStyleClass().add("dims-summary");
-        HBox header = new HBox(12, probe, summary);
-        header.setAlignment(Pos.CENTER_LEFT);
+        logLadder.setId("dims-log");
+        logLadder.setTooltip(new Tooltip("Bars of log10 |λ_k| (the colour keeps the sign): the small eigenvalues become visible"));
+        logLadder.selectedProperty().addListener((o, a, b) -> {
+            shown = List.of();
+            update();
+        });
+        HBox switches = new HBox(16, probe, logLadder);
+        switches.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(4, switches, summary);
         header.setPadding(new Insets(6, 10, 2, 10));
         setTop(header);
 
         Label curveKey = key(line(TRAINING_COLOUR, false), "training probe", line(HELD_OUT_COLOUR, true), "held-out probe");
         Label ladderKey = key(new Rectangle(12, 12, SPACE_LIKE), "space-like (\u03bb > 0)", new Rectangle(12, 12, TIME_LIKE),
                 "time-like (\u03bb < 0)");
-        Label drawnKey = new Label("rings and outlines: the axes drawn in the 3D picture; click a bar to draw it");
+        Label drawnKey = new Label("Ringed, outlined: drawn in 3D. Click a bar to draw it.");
         drawnKey.getStyleClass().add("dims-key");
+        drawnKey.setWrapText(true);
         charts = new VBox(2, curveKey, stressChart, ladderKey, ladder, drawnKey);
         charts.setPadding(new Insets(0, 6, 6, 6));
         VBox.setVgrow(stressChart, Priority.ALWAYS);
@@ -167,6 +179,9 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
         shown = now;
         int k = Math.max(onTraining.eigenvalues().length, onHeldOut.eigenvalues().length);
         axesShown.setUpperBound(Math.max(3, k) + 0.5);
+        double lowest = Math.min(first(computed(onTraining, onTraining.explainedStress())), first(computed(onHeldOut, onHeldOut.explainedStress())));
+        share.setLowerBound(Math.max(0, Math.floor(10 * lowest - 1e-9) / 10));
+        share.setTickUnit((1 - share.getLowerBound()) / 10);
         showStress(trainingStress, computed(onTraining, onTraining.explainedStress()));
         showStress(heldOutStress, computed(onHeldOut, onHeldOut.explainedStress()));
         styleCurve(trainingStress, TRAINING_COLOUR, false, drawnProbe == ExplorerSession.Probe.TRAINING);
@@ -175,6 +190,8 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
         showLadder(computed(drawn, drawn.eigenvalues()), axes);
         summary.setText(summary(drawn, computed(drawn, drawn.explainedStress()), computed(drawn, drawn.eigenvalues()), drawnProbe, axes));
     }
+
+    private static double first(double[] values) { return values.length == 0 ? 1 : values[0]; }
 
     /**
      * The values of the axes the eigendecomposition found: a picture of a few points has fewer
@@ -225,9 +242,41 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
         }
     }
 
+    /**
+     * Bars of lambda_k, or with log |lambda| of log10 |lambda_k| above the smallest decade shown
+     * (bars rise from the bottom, the colour keeps the sign). Each bar's extra value is lambda_k.
+     */
     private void showLadder(double[] lambda, int[] axes) {
+        boolean log = logLadder.isSelected();
+        double smallest = Double.POSITIVE_INFINITY, largest = 0;
+        for (double l : lambda) {
+            if (l != 0) smallest = Math.min(smallest, Math.abs(l));
+            largest = Math.max(largest, Math.abs(l));
+        }
+        double base = Double.isFinite(smallest) ? Math.floor(Math.log10(smallest)) : 0;
         List<XYChart.Data<String, Number>> data = new ArrayList<>();
-        for (int k = 0; k < lambda.length; k++) data.add(new XYChart.Data<>(category(k, axes), lambda[k]));
+        for (int k = 0; k < lambda.length; k++) {
+            double height = !log ? lambda[k] : lambda[k] == 0 ? 0 : Math.log10(Math.abs(lambda[k])) - base;
+            data.add(new XYChart.Data<>(category(k, axes), height, lambda[k]));
+        }
+        if (log) {
+            values.setLabel("|\u03bb_k| (log scale)");
+            values.setAutoRanging(false);
+            values.setLowerBound(0);
+            values.setUpperBound(largest > 0 ? Math.max(1, Math.ceil(Math.log10(largest) - base)) : 1);
+            values.setTickUnit(1);
+            values.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(Number v) { return String.format(Locale.ROOT, "%.3g", Math.pow(10, v.doubleValue() + base)); }
+
+                @Override
+                public Number fromString(String s) { return Math.log10(Double.parseDouble(s)) - base; }
+            });
+        } else {
+            values.setLabel("eigenvalue \u03bb_k");
+            values.setAutoRanging(true);
+            values.setTickLabelFormatter(new NumberAxis.DefaultFormatter(values));
+        }
         eigenvalues.getData().setAll(data);
         for (int k = 0; k < data.size(); k++) {
             Node bar = data.get(k).getNode();
@@ -235,7 +284,7 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
             boolean timeLike = lambda[k] < 0;
             boolean isDrawn = drawnAs(k, axes) != null;
             bar.setStyle("-fx-background-color: " + web(timeLike ? TIME_LIKE : SPACE_LIKE) + ";"
-                    + (isDrawn ? " -fx-border-color: #111111; -fx-border-width: 3px;" : ""));
+                    + (isDrawn ? " -fx-border-color: #111111; -fx-border-width: 2px; -fx-border-insets: -3px;" : ""));
             bar.getStyleClass().removeAll("time-like", "space-like", "drawn-axis");
             bar.getStyleClass().add(timeLike ? "time-like" : "space-like");
             if (isDrawn) bar.getStyleClass().add("drawn-axis");
@@ -292,7 +341,7 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
         }
         int timeLike = 0;
         for (double l : lambda) if (l < 0) timeLike++;
-        return String.format(Locale.ROOT, "%s, %d points: S_1 = %.3f, S_2 = %.3f, S_3 = %.3f; %d of the %d leading axes time-like;"
+        return String.format(Locale.ROOT, "%s, %d points: S_1, S_2, S_3 = %.3f, %.3f, %.3f; %d of the %d leading axes time-like;"
                         + " drawn: axes %d, %d, %d", picture, drawn.embedding().exactPoints(), stress[0], stress[1], stress[2],
                 timeLike, lambda.length, axes[0] + 1, axes[1] + 1, axes[2] + 1);
     }

@@ -171,7 +171,8 @@ class DimensionsPanelTest {
             for (int k = 0; k < 10; k++) if (lambda[k] < 0) expectedTimeLike.add(charts.categories().get(k));
             assertEquals(expectedTimeLike, timeLike, picture + ": bars of negative eigenvalues are marked time-like");
             String summary = WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.Label) w.window().scene().lookup("#dims-summary")).getText()).get();
-            assertTrue(summary.contains(String.format(java.util.Locale.ROOT, "S_3 = %.3f", stress[2])), summary);
+            assertTrue(summary.contains(String.format(java.util.Locale.ROOT, "S_1, S_2, S_3 = %.3f, %.3f, %.3f", stress[0], stress[1],
+                    stress[2])), summary);
             System.out.printf(java.util.Locale.ROOT, "%s picture of the sample runs: lambda 1..3 = %.2f, %.2f, %.2f; S_1..S_3 = %.3f, %.3f, %.3f%n",
                     picture, bars[0], bars[1], bars[2], curve[0], curve[1], curve[2]);
         }
@@ -223,5 +224,17 @@ class DimensionsPanelTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> charts.outlined().equals(List.of("1 (x)", "2 (y)", "5 (z)")));
         assertArrayEquals(new double[] {1, 2, 5}, charts.rings());
         assertEquals("3", charts.categories().get(2), "axis 3 is no longer named as drawn");
+
+        double[] lambda = charts.bars();
+        robot.clickOn("#dims-log");
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] heights = charts.bars();
+        double[] kept = WaitForAsyncUtils.asyncFx(() -> charts.ladder().getData().get(0).getData().stream()
+                .mapToDouble(d -> (Double) d.getExtraValue()).toArray()).get();
+        assertArrayEquals(lambda, kept, "each bar keeps its signed eigenvalue");
+        for (int k = 1; k < lambda.length; k++) {
+            assertEquals(Math.log10(Math.abs(lambda[k] / lambda[0])), heights[k] - heights[0], 1e-9, "log bar " + (k + 1));
+            assertTrue(heights[k] >= 0, "log bars rise from the bottom");
+        }
     }
 }
