@@ -208,6 +208,39 @@ class DimensionsPanelTest {
     }
 
     @Test
+    void theChartsExportAsPngAndSvgFromTheWindowsExports(FxRobot robot) throws Exception {
+        PanelFixtures.openAndWait(w.model(), TestRuns.writeSynthetic(tmp, 3, 8));
+        waitForExact(w.model().session(), ExplorerSession.Probe.TRAINING, 2 + 3 * 8);
+        Charts charts = openTab(robot);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> charts.bars().length == 10);
+        org.predspace.ui.export.Exports exports = org.predspace.ui.export.Exports.of(w.window());
+        org.predspace.ui.export.Figure figure = WaitForAsyncUtils.asyncFx(exports::visibleFigure).get();
+        assertEquals("dimensions", figure.name(), "File > Export saves the visible Dimensions tab");
+        DimensionsPanel panel = (DimensionsPanel) WaitForAsyncUtils.asyncFx(() -> w.window().panels().getSelectionModel()
+                .getSelectedItem().getContent()).get();
+        org.predspace.ui.export.Figure ladder = panel.charts().get(1);
+        Path png = tmp.resolve("ladder.png");
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> exports.savePng(ladder, png, new org.predspace.ui.export.ImageSize(1280, 720))).get(),
+                () -> w.model().problems().toString());
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(1280, image.getWidth());
+        assertEquals(720, image.getHeight());
+        int bars = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                if (Math.abs(((rgb >> 16) & 255) - 0x6B) < 4 && Math.abs(((rgb >> 8) & 255) - 0x6B) < 4 && Math.abs((rgb & 255) - 0x6B) < 4) bars++;
+            }
+        }
+        assertTrue(bars > 1280 * 720 / 100, "the bars are in the PNG: " + bars + " pixels of their grey");
+        Path svg = tmp.resolve("stress.svg");
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> exports.saveSvg(panel.charts().get(0), svg, new org.predspace.ui.export.ImageSize(1600, 900)))
+                .get(), () -> w.model().problems().toString());
+        String text = Files.readString(svg);
+        assertTrue(text.contains("explained stress S_k") && text.contains("number of axes k"), "the axis labels are in the SVG");
+    }
+
+    @Test
     void drawnAxesAreMarkedAndClickingABarDrawsIt(FxRobot robot) throws Exception {
         PanelFixtures.openAndWait(w.model(), TestRuns.writeSynthetic(tmp, 3, 8));
         waitForExact(w.model().session(), ExplorerSession.Probe.TRAINING, 2 + 3 * 8);
