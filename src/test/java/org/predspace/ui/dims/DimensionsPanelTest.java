@@ -107,6 +107,15 @@ class DimensionsPanelTest {
         }
     }
 
+    /** Three synthetic runs of 8 checkpoints, placed exactly, and the tab open on their ten axes. */
+    private Charts openOnSyntheticRuns(FxRobot robot) throws Exception {
+        PanelFixtures.openAndWait(w.model(), TestRuns.writeSynthetic(tmp, 3, 8));
+        waitForExact(w.model().session(), ExplorerSession.Probe.TRAINING, 2 + 3 * 8);
+        Charts charts = openTab(robot);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> charts.bars().length == 10);
+        return charts;
+    }
+
     /** Every point of a picture as the reference reads them: the anchors, then each checkpoint's probabilities. */
     private static void writePicture(Path npy, List<Run> runs, boolean heldOut) throws Exception {
         Run first = runs.get(0);
@@ -209,10 +218,7 @@ class DimensionsPanelTest {
 
     @Test
     void theChartsExportAsPngAndSvgFromTheWindowsExports(FxRobot robot) throws Exception {
-        PanelFixtures.openAndWait(w.model(), TestRuns.writeSynthetic(tmp, 3, 8));
-        waitForExact(w.model().session(), ExplorerSession.Probe.TRAINING, 2 + 3 * 8);
-        Charts charts = openTab(robot);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> charts.bars().length == 10);
+        Charts charts = openOnSyntheticRuns(robot);
         org.predspace.ui.export.Exports exports = org.predspace.ui.export.Exports.of(w.window());
         org.predspace.ui.export.Figure figure = WaitForAsyncUtils.asyncFx(exports::visibleFigure).get();
         assertEquals("dimensions", figure.name(), "File > Export saves the visible Dimensions tab");
@@ -242,10 +248,7 @@ class DimensionsPanelTest {
 
     @Test
     void drawnAxesAreMarkedAndClickingABarDrawsIt(FxRobot robot) throws Exception {
-        PanelFixtures.openAndWait(w.model(), TestRuns.writeSynthetic(tmp, 3, 8));
-        waitForExact(w.model().session(), ExplorerSession.Probe.TRAINING, 2 + 3 * 8);
-        Charts charts = openTab(robot);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> charts.bars().length == 10);
+        Charts charts = openOnSyntheticRuns(robot);
         assertEquals(List.of("1 (x)", "2 (y)", "3 (z)"), charts.outlined());
         assertArrayEquals(new double[] {1, 2, 3}, charts.rings());
 
