@@ -336,12 +336,12 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
         String picture = probe == ExplorerSession.Probe.TRAINING ? "Training-probe picture" : "Held-out picture";
         if (drawn.size() == 0 || stress.length == 0) return picture + ": empty. Open runs to see how many axes it needs.";
         if (stress.length < 3) {
-            return String.format(Locale.ROOT, "%s, %d points: S_%d = %.3f", picture, drawn.embedding().exactPoints(), stress.length,
+            return String.format(Locale.ROOT, "%s, %d points with the anchors: S_%d = %.3f", picture, drawn.embedding().exactPoints(), stress.length,
                     stress[stress.length - 1]);
         }
         int timeLike = 0;
         for (double l : lambda) if (l < 0) timeLike++;
-        return String.format(Locale.ROOT, "%s, %d points: S_1, S_2, S_3 = %.3f, %.3f, %.3f; %d of the %d leading axes time-like;"
+        return String.format(Locale.ROOT, "%s, %d points with the anchors: S_1, S_2, S_3 = %.3f, %.3f, %.3f; %d of the %d leading axes time-like;"
                         + " drawn: axes %d, %d, %d", picture, drawn.embedding().exactPoints(), stress[0], stress[1], stress[2],
                 timeLike, lambda.length, axes[0] + 1, axes[1] + 1, axes[2] + 1);
     }
