@@ -7,8 +7,10 @@ package org.predspace.session;
  * @param geodesicDistance  d_B from the point to the geodesic at that progress
  * @param accuracy          accuracy on this picture's probe (training or held-out); NaN for anchors
  * @param loss              cross-entropy on this picture's probe; NaN for anchors
+ * @param truthDistance     d_B from the point to the truth anchor on this picture's probe (docs/science.md
+ *                          section 2): 0 at truth, (1/2) ln C at ignorance
  */
 public record PointInfo(String run, int checkpoint, long step, double progress, double geodesicDistance,
-                        double trainAccuracy, double accuracy, double loss) {
+                        double trainAccuracy, double accuracy, double loss, double truthDistance) {
     public boolean isAnchor() { return checkpoint < 0; }
 }

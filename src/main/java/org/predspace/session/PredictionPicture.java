@@ -1,6 +1,7 @@
 package org.predspace.session;
 
 import org.predspace.geometry.Anchors;
+import org.predspace.geometry.BhattacharyyaDistance;
 import org.predspace.geometry.DistanceMatrix;
 import org.predspace.geometry.Embedding;
 import org.predspace.geometry.LiveEmbedding;
@@ -44,6 +45,8 @@ public final class PredictionPicture implements AutoCloseable {
     private int[] labels;
     private String firstRun;
     private Progress progress;
+    /** The truth anchor, for each point's distance to it (a colouring). */
+    private SqrtProbabilities truth;
     private List<SqrtProbabilities> geodesicPoints = List.of();
     /** The geodesic's drawn points, for distances to them by the blocked kernel (a tenth of the time of plain pairs). */
     private DistanceMatrix geodesicDistances;
@@ -102,6 +105,7 @@ public final class PredictionPicture implements AutoCloseable {
                 labels = runLabels.clone();
                 firstRun = run;
                 progress = Progress.ignoranceToTruth(shape, labels);
+                truth = Anchors.truth(shape, labels);
                 geodesicPoints = progress.geodesic().points(org.predspace.geometry.Geodesic.DRAWN_POINTS);
                 geodesicDistances = DistanceMatrix.of(geodesicPoints, Parallelism.serial());
                 live = new LiveEmbedding(shape, settings);
@@ -109,10 +113,10 @@ public final class PredictionPicture implements AutoCloseable {
                 live.addFailureListener(e -> problems.accept("The " + title + " picture could not be recomputed ("
                         + JobFailure.describe(e) + "); it shows its last frame."));
                 if (!orientation.isEmpty()) live.orientBy(this::referenceOf);
-                addLocked(new PointInfo(Anchors.IGNORANCE, -1, -1, 0, 0, Double.NaN, Double.NaN, Double.NaN),
-                        Anchors.ignorance(shape));
-                addLocked(new PointInfo(Anchors.TRUTH, -2, -1, 1, 0, Double.NaN, Double.NaN, Double.NaN),
-                        Anchors.truth(shape, labels));
+                SqrtProbabilities ignorance = Anchors.ignorance(shape);
+                addLocked(new PointInfo(Anchors.IGNORANCE, -1, -1, 0, 0, Double.NaN, Double.NaN, Double.NaN,
+                        BhattacharyyaDistance.between(ignorance, truth)), ignorance);
+                addLocked(new PointInfo(Anchors.TRUTH, -2, -1, 1, 0, Double.NaN, Double.NaN, Double.NaN, 0), truth);
                 return;
             }
             if (!shape.equals(runShape)) {
@@ -138,8 +142,10 @@ public final class PredictionPicture implements AutoCloseable {
         if (s == null) throw new IllegalStateException("no run admitted to the " + title + " picture yet");
         SqrtProbabilities sqrt = SqrtProbabilities.of(run, s, probabilities);
         Progress.Projection p = progress.project(sqrt);
+        double toTruth = BhattacharyyaDistance.between(sqrt, truth);
         synchronized (lock) {
-            addLocked(new PointInfo(run, checkpoint, step, p.progress(), p.distance(), trainAccuracy, accuracy, loss), sqrt);
+            addLocked(new PointInfo(run, checkpoint, step, p.progress(), p.distance(), trainAccuracy, accuracy, loss, toTruth),
+                    sqrt);
         }
     }
 
@@ -168,9 +174,11 @@ public final class PredictionPicture implements AutoCloseable {
         ProbeShape s;
         Progress onGeodesic;
         DistanceMatrix toGeodesicPoints;
+        SqrtProbabilities truthAnchor;
         synchronized (lock) {
             s = shape;
             onGeodesic = progress;
+            truthAnchor = truth;
             toGeodesicPoints = geodesicDistances;
         }
         if (s == null) throw new IllegalStateException("no run admitted to the " + title + " picture yet");
@@ -182,7 +190,7 @@ public final class PredictionPicture implements AutoCloseable {
             Progress.Projection p = onGeodesic.project(q);
             sqrt.add(q);
             infos.add(new PointInfo(a.run(), a.checkpoint(), a.step(), p.progress(), p.distance(), a.trainAccuracy(),
-                    a.accuracy(), a.loss()));
+                    a.accuracy(), a.loss(), BhattacharyyaDistance.between(q, truthAnchor)));
             distances.add(toGeodesicPoints.distancesFrom(q));
         }
         synchronized (lock) {

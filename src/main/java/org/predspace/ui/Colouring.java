@@ -9,6 +9,10 @@ public enum Colouring {
     SEED("seed", true),
     PROGRESS("progress", false),
     TRAIN_ACCURACY("train accuracy", false),
+    TRAIN_LOSS("train loss", false),
+    TEST_LOSS("test loss", false),
+    /** d_B to the truth anchor on the picture's probe (docs/science.md section 2). */
+    TRUTH_DISTANCE("distance to truth", false),
     STEP("step", false);
 
     private final String label;

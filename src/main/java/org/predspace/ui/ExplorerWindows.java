@@ -22,6 +22,7 @@ public final class ExplorerWindows {
         tabs.add(tab("Compare", new org.predspace.ui.compare.ComparePanel(model),
                 "Pairwise trajectory distances with their dendrogram, progress against step, distance to the geodesic"));
         tabs.add(tab("Details", new org.predspace.ui.details.DetailsPanel(model), "The selected run's spec and its metrics at the selected checkpoint"));
+        tabs.add(tab("Dimensions", new org.predspace.ui.dims.DimensionsPanel(model), "How many axes the picture needs: explained stress against the number of axes, and the signed eigenvalues"));
         MainWindow window = new MainWindow(stage, model, library, tabs, actions);
         window.exportMenu().getItems().add(new org.predspace.ui.render.PictureExportAction(stage, model, window.view()).menuItem());
         org.predspace.ui.export.Exports.install(window, model);

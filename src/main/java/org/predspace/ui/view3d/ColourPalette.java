@@ -69,6 +69,15 @@ public final class ColourPalette {
         return 2 * SEQUENTIAL + (dimmed ? CATEGORICAL.size() : 0) + i;
     }
 
+    /**
+     * A value not measured (a loss a run did not record): the neutral grey among the categorical
+     * hues, which the sequential map never reaches, so it cannot be read as a value.
+     */
+    public int missing(boolean dimmed) { return categorical(MISSING_HUE, dimmed); }
+
+    /** CATEGORICAL's grey (#7F7F7F). */
+    static final int MISSING_HUE = 7;
+
     /** The colour that stands out on this background (selected checkpoint ring). */
     public int highlight() { return entries.size() - 1; }
 

@@ -43,6 +43,11 @@ final class Legend {
             HBox ends = new HBox(low, gap, high);
             ends.setPrefWidth(160);
             box.getChildren().addAll(bar, ends);
+            if (!legend.missing().isEmpty()) {
+                Label missing = new Label(legend.missing(), new Rectangle(12, 12, palette.colour(palette.missing(false))));
+                missing.getStyleClass().addAll("legend-entry", "legend-missing");
+                box.getChildren().add(missing);
+            }
             return;
         }
         List<PointPaint.Entry> entries = legend.entries();

@@ -1,6 +1,7 @@
 package org.predspace.ui.view3d;
 
 import javafx.scene.paint.Color;
+import org.predspace.runs.CheckpointMetrics;
 import org.predspace.session.PointInfo;
 import org.predspace.session.RunState;
 import org.predspace.ui.Colouring;
@@ -15,15 +16,21 @@ import java.util.function.Function;
 /**
  * Decides the colour of every point for a colouring: categories (run, architecture,
  * optimiser, seed) get distinct hues, quantities (learning rate on a log scale, progress,
- * training accuracy, step on a log scale) the sequential map. Points of hidden runs and the
- * anchors (drawn separately) get -1; with a run selected, the others are dimmed.
+ * training accuracy, step on a log scale, losses and distance to truth on a log scale when they
+ * span a decade or more) the sequential map; a value not measured is grey. Points of hidden runs
+ * and the anchors (drawn separately) get -1; with a run selected, the others are dimmed.
  */
 public final class PointPaint {
     /** How the view knows a run: its state, its own hue index, whether it is drawn. */
     public record RunLook(RunState state, int hue, boolean visible) {}
 
-    /** What the colours mean: swatches for categories, or a gradient between two labelled ends. */
-    public record Legend(String title, List<Entry> entries, String low, String high) {
+    /**
+     * What the colours mean: swatches for categories, or a gradient between two labelled ends;
+     * {@code missing}, when not empty, says what the grey of unmeasured values stands for.
+     */
+    public record Legend(String title, List<Entry> entries, String low, String high, String missing) {
+        public Legend(String title, List<Entry> entries, String low, String high) { this(title, entries, low, high, ""); }
+
         public boolean gradient() { return entries.isEmpty(); }
     }
 
@@ -60,6 +67,10 @@ public final class PointPaint {
                 case PROGRESS -> palette.sequential(p.progress(), dim);
                 case TRAIN_ACCURACY -> palette.sequential(p.trainAccuracy(), dim);
                 case STEP -> palette.sequential(scale.position(Math.log10(p.step() + 1.0)), dim);
+                case TRAIN_LOSS, TEST_LOSS, TRUTH_DISTANCE -> {
+                    double v = scale.measured(colouring, p);
+                    yield Double.isNaN(v) ? palette.missing(dim) : palette.sequential(scale.quantity(v), dim);
+                }
             };
         }
         return out;
@@ -88,6 +99,9 @@ public final class PointPaint {
             case STEP -> new Legend(title, List.of(), String.valueOf(Math.round(Math.pow(10, scale.low) - 1)),
                     String.valueOf(Math.round(Math.pow(10, scale.high) - 1)));
             case PROGRESS -> new Legend(title, List.of(), "0 (ignorance)", "1 (truth)");
+            case TRAIN_LOSS, TEST_LOSS, TRUTH_DISTANCE -> new Legend(title + (scale.log ? " (log scale)" : ""), List.of(),
+                    sci(scale.lowValue()), sci(scale.highValue()),
+                    scale.missing == 0 ? "" : "grey: not measured (" + scale.missing + (scale.missing == 1 ? " point)" : " points)"));
             default -> new Legend(title, List.of(), "0 %", "100 %");
         };
     }
@@ -103,6 +117,16 @@ public final class PointPaint {
             }
             case STEP -> {
                 for (int i = 0; i < n; i++) if (!points.get(i).isAnchor()) s.include(Math.log10(points.get(i).step() + 1.0));
+            }
+            case TRAIN_LOSS, TEST_LOSS, TRUTH_DISTANCE -> {
+                if (colouring != Colouring.TRUTH_DISTANCE) s.metricsByStep(runs);
+                // visible runs only: a hidden diverged run must not stretch the scale of the rest
+                for (int i = 0; i < n; i++) {
+                    PointInfo p = points.get(i);
+                    RunLook look = runs.get(p.run());
+                    if (!p.isAnchor() && look != null && look.visible()) s.measure(s.measured(colouring, p));
+                }
+                s.settle();
             }
             default -> { }
         }
@@ -141,5 +165,58 @@ public final class PointPaint {
             if (!Double.isFinite(v) || !(high > low)) return 0.5;
             return (v - low) / (high - low);
         }
+
+        // ---- measured quantities: losses and distance to truth ----
+
+        /** Each run's metrics by step (metrics.csv may skip checkpoints, so not by position). */
+        final Map<String, Map<Long, CheckpointMetrics>> metrics = new java.util.HashMap<>();
+        /** Log10 positions: the values are positive and span a decade or more. */
+        boolean log;
+        /** Drawn points whose value was not measured. */
+        int missing;
+        private double smallestPositive = Double.POSITIVE_INFINITY;
+
+        void metricsByStep(Map<String, RunLook> runs) {
+            for (Map.Entry<String, RunLook> r : runs.entrySet()) {
+                Map<Long, CheckpointMetrics> byStep = new java.util.HashMap<>();
+                for (CheckpointMetrics m : r.getValue().state().metrics()) byStep.put(m.step(), m);
+                metrics.put(r.getKey(), byStep);
+            }
+        }
+
+        /** The quantity {@code c} shows for point {@code p}; NaN where it was not measured. */
+        double measured(Colouring c, PointInfo p) {
+            if (c == Colouring.TRUTH_DISTANCE) return p.truthDistance();
+            CheckpointMetrics m = metrics.getOrDefault(p.run(), Map.of()).get(p.step());
+            if (m == null) return Double.NaN;
+            return c == Colouring.TRAIN_LOSS ? m.trainLoss() : m.testLoss();
+        }
+
+        void measure(double v) {
+            if (Double.isNaN(v)) {
+                missing++;
+                return;
+            }
+            include(v);
+            if (v > 0) smallestPositive = Math.min(smallestPositive, v);
+        }
+
+        /** Losses of trained networks fall over decades; a linear map would show all but the first checkpoints alike. */
+        void settle() {
+            log = Double.isFinite(smallestPositive) && high >= 10 * smallestPositive;
+            if (log) {
+                low = Math.log10(smallestPositive);
+                high = Math.log10(high);
+            }
+        }
+
+        double quantity(double v) {
+            if (!log) return position(v);
+            return v > 0 ? position(Math.log10(v)) : 0;
+        }
+
+        double lowValue() { return log ? Math.pow(10, low) : low; }
+
+        double highValue() { return log ? Math.pow(10, high) : high; }
     }
 }
