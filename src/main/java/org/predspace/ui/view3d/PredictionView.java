@@ -18,7 +18,6 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.PhongMaterial;
-import javafx.scene.shape.Circle;
 import javafx.scene.shape.Sphere;
 import org.fxyz3d.utils.CameraTransformer;
 import org.predspace.session.CheckpointRef;
@@ -54,6 +53,8 @@ public final class PredictionView extends StackPane {
     static final double PICK_PIXELS = 8;
     /** A press that moves the pointer less than this (pixels) before release is a click, not a drag. */
     static final double CLICK_SLOP = 4;
+    /** How much larger than the others the selected marker is drawn. */
+    static final double SELECTED_SCALE = 2.0;
 
     private final ExplorerModel model;
     private final Group world = new Group();
@@ -421,9 +422,6 @@ public final class PredictionView extends StackPane {
         selection.setTranslateZ(centres[3 * at + 2]);
     }
 
-    /** How much larger than the others the selected marker is drawn. */
-    static final double SELECTED_SCALE = 2.0;
-
     /** Rings the selected point on screen; every pulse, since the camera may have moved. */
     private void placeHalo() {
         if (selectedAt < 0 || !selection.isVisible()) {
@@ -446,10 +444,7 @@ public final class PredictionView extends StackPane {
     double haloRadius() { return halo.radius(); }
 
     /** Where the halo is in this view's coordinates (tests). */
-    Point2D haloCentre() {
-        Circle ring = (Circle) ((Group) halo.node()).getChildren().get(1);
-        return overlay.localToParent(ring.getCenterX(), ring.getCenterY());
-    }
+    Point2D haloCentre() { return overlay.localToParent(halo.centre()); }
 
     /** Roughly how many scene pixels a sphere of radius r at (x, y, z) of the world spans: its largest projected axis. */
     private double apparentRadius(double x, double y, double z, double r) {
@@ -506,9 +501,12 @@ public final class PredictionView extends StackPane {
         return onScreen;
     }
 
-    /** Everything the projection of the points depends on. */
+    /**
+     * Everything the projection of the points depends on; the centres' hash too, so points
+     * moved without a full draw (an animation) are projected again.
+     */
     private double[] projectionKey() {
-        double[] key = new double[3 * 12 + 4];
+        double[] key = new double[3 * 12 + 5];
         int k = 0;
         for (Node node : new Node[] {world, camera, subScene}) {
             for (double v : node.getLocalToSceneTransform().toArray(javafx.scene.transform.MatrixType.MT_3D_3x4)) key[k++] = v;
@@ -516,7 +514,8 @@ public final class PredictionView extends StackPane {
         key[k++] = subScene.getWidth();
         key[k++] = subScene.getHeight();
         key[k++] = camera.getFieldOfView();
-        key[k] = draws;
+        key[k++] = draws;
+        key[k] = java.util.Arrays.hashCode(centres);
         return key;
     }
 

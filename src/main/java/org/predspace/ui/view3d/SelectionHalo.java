@@ -57,6 +57,9 @@ final class SelectionHalo {
 
     boolean isShown() { return node.isVisible(); }
 
+    /** The ring's centre in the overlay's coordinates (tests). */
+    javafx.geometry.Point2D centre() { return new javafx.geometry.Point2D(ring.getCenterX(), ring.getCenterY()); }
+
     /** The ring's radius in pixels (tests). */
     double radius() { return ring.getRadius(); }
 }

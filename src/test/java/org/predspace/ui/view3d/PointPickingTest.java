@@ -171,7 +171,9 @@ class PointPickingTest {
         var card = robot.lookup(".hover-card").queryLabeled();
         assertTrue(fx(card::isVisible), "no hover card 6 px from a point");
         String text = fx(card::getText);
-        assertTrue(text.startsWith(expected.run() + "\n") && text.contains("step " + expected.step() + "\n"), text);
+        List<String> lines = List.of(text.split("\\R"));
+        assertEquals(expected.run(), lines.get(0), text);
+        assertEquals("step " + expected.step(), lines.get(1), text);
 
         robot.moveTo(toScreen(emptySpot(at)));
         WaitForAsyncUtils.waitForFxEvents(5);
