@@ -191,6 +191,15 @@ public final class Run {
     public long[] parameterSteps() { return parameterSteps.clone(); }
 
     /**
+     * The steps among {@code committedSteps} (ascending) that have a parameter snapshot in the
+     * run folder {@code dir}, ascending, found by listing its params folder without opening the
+     * run: cheap enough to ask when a run is selected.
+     */
+    public static long[] parameterSteps(Path dir, long[] committedSteps) throws RunFormatException {
+        return ParameterSnapshots.list(dir, committedSteps);
+    }
+
+    /**
      * The flat parameter vector saved at {@code step}, read from disk on each call.
      *
      * @throws RunFormatException the file is unreadable or holds a NaN or infinity (which would

@@ -54,6 +54,7 @@ public final class ExplorerModel {
     /** Checkpoints pinned for comparison (Spectrum overlays); the selected one is always compared too. */
     private final ObservableList<CheckpointRef> pinned = FXCollections.observableArrayList();
     private final ObservableList<org.predspace.ui.workspace.SavedView> savedViews = FXCollections.observableArrayList();
+    private final BooleanProperty parametersWanted = new SimpleBooleanProperty(this, "parametersWanted", false);
 
     private final ObjectProperty<ExplorerSession.Probe> probe = new SimpleObjectProperty<>(this, "probe", ExplorerSession.Probe.TRAINING);
     private final ObjectProperty<Colouring> colouring = new SimpleObjectProperty<>(this, "colouring", Colouring.ARCHITECTURE);   // the clusters of [A]
@@ -267,6 +268,47 @@ public final class ExplorerModel {
         selectedRun.set(run);
         CheckpointRef c = selectedCheckpoint.get();
         if (run == null || (c != null && !c.run().equals(run.name()))) selectedCheckpoint.set(null);
+    }
+
+    /**
+     * Whether the panel in front needs checkpoints with parameters (the Spectrum panel): a run
+     * chosen as a whole then lands on one ({@link #chooseRun}). The window keeps it current.
+     */
+    public BooleanProperty parametersWantedProperty() { return parametersWanted; }
+
+    /**
+     * Selects a run as a user picks one from a list (the run table, the Compare panel): with a
+     * checkpoint, so every linked panel has one to show ({@link RunCheckpointChoice}: the last,
+     * or while the Spectrum panel is in front the one with the parameters it would use). A
+     * checkpoint of this run already selected is kept; a run without checkpoints is selected alone.
+     */
+    public void chooseRun(RunItem run) {
+        CheckpointRef current = selectedCheckpoint.get();
+        if (run == null || (current != null && current.run().equals(run.name()))) {
+            selectRun(run);
+            return;
+        }
+        List<org.predspace.runs.CheckpointMetrics> metrics = run.state().metrics();
+        long[] steps = new long[metrics.size()];
+        for (int i = 0; i < steps.length; i++) steps[i] = metrics.get(i).step();
+        int at = RunCheckpointChoice.of(steps, parametersWanted.get() ? parameterSteps(run, steps) : new long[0],
+                parametersWanted.get());
+        if (at < 0) selectRun(run); else selectCheckpoint(new CheckpointRef(run.name(), at, steps[at]));
+    }
+
+    /**
+     * The run's steps with a parameter snapshot: a listing of one small folder, done here on the
+     * JavaFX thread so the selection is made at once. A folder that cannot be listed counts as
+     * none; the Spectrum panel says what is wrong when it opens the run.
+     */
+    private static long[] parameterSteps(RunItem run, long[] steps) {
+        Path dir = run.state().dir();
+        if (dir == null) return new long[0];
+        try {
+            return org.predspace.runs.Run.parameterSteps(dir, steps);
+        } catch (org.predspace.runs.RunFormatException e) {
+            return new long[0];
+        }
     }
 
     /** Selects a checkpoint and its run. */

@@ -17,8 +17,11 @@ public final class ExplorerWindows {
         };
         java.util.List<javafx.scene.control.Tab> tabs = new java.util.ArrayList<>();
         tabs.add(tab("Curves", new org.predspace.ui.curves.CurvesPanel(model), "Loss and accuracy against step (log x)"));
-        tabs.add(tab("Spectrum", new org.predspace.ui.spectrum.SpectrumPanel(model),
-                "Fisher, Hessian and input spectra of the selected checkpoint; pin to overlay several"));
+        javafx.scene.control.Tab spectrum = tab("Spectrum", new org.predspace.ui.spectrum.SpectrumPanel(model),
+                "Fisher, Hessian and input spectra of the selected checkpoint; pin to overlay several");
+        tabs.add(spectrum);
+        // a run chosen while the spectra are in front lands on a checkpoint that has parameters
+        model.parametersWantedProperty().bind(spectrum.selectedProperty());
         tabs.add(tab("Compare", new org.predspace.ui.compare.ComparePanel(model),
                 "Pairwise trajectory distances with their dendrogram, progress against step, distance to the geodesic"));
         tabs.add(tab("Details", new org.predspace.ui.details.DetailsPanel(model), "The selected run's spec and its metrics at the selected checkpoint"));

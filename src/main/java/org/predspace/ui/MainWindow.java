@@ -301,7 +301,9 @@ public final class MainWindow {
                 1-9  recall saved view     Ctrl+1-9  save the view into that slot
                 Ctrl+S  save workspace     Ctrl+Shift+S  save as     Ctrl+Shift+O  open workspace
                 In presentation: Space play/pause, arrows step, F full screen, C colouring, A rotate, 1-9 views, Esc back
-                Mouse: drag rotates, right-drag or Shift+drag pans, wheel zooms, click selects a checkpoint""");
+                Mouse: drag rotates, right-drag or Shift+drag pans, wheel zooms
+                Hover or click within 8 pixels of a point: its card, or select its checkpoint (ringed)
+                A run clicked in the table selects its last checkpoint (with Spectrum in front: the last with parameters)""");
         a.show();
     }
 

@@ -297,7 +297,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
 
     private void select(String run) {
         RunItem item = model.run(run);
-        if (item != null) model.selectRun(item);
+        if (item != null) model.chooseRun(item);
     }
 
     private void showSelection(RunItem run) {

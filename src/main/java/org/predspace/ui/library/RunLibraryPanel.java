@@ -109,7 +109,7 @@ public final class RunLibraryPanel extends BorderPane {
         refilter();
 
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (!following && b != null && b != model.selectedRun()) model.selectRun(b);
+            if (!following && b != null && b != model.selectedRun()) model.chooseRun(b);
         });
         model.selectedRunProperty().addListener((o, a, b) -> follow(b));
         follow(model.selectedRun());

@@ -69,9 +69,6 @@ abstract class InPlaceMesh {
 
     int facesPerItem() { return pattern.length / 3; }
 
-    /** The item a picked face belongs to, or -1. */
-    int itemOfFace(int face) { return face < 0 ? -1 : face / facesPerItem(); }
-
     /** Makes room for n items; subclasses then write {@link #points} (and own normals) for items 0..n-1. */
     protected void begin(int n) {
         int capacity = shownColours.length;

@@ -4,6 +4,7 @@ import javafx.animation.AnimationTimer;
 import javafx.geometry.Point2D;
 import javafx.geometry.Point3D;
 import javafx.scene.AmbientLight;
+import javafx.scene.Cursor;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.PerspectiveCamera;
@@ -12,13 +13,11 @@ import javafx.scene.SceneAntialiasing;
 import javafx.scene.SubScene;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.input.PickResult;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.PhongMaterial;
-import javafx.scene.shape.DrawMode;
 import javafx.scene.shape.Sphere;
 import org.fxyz3d.utils.CameraTransformer;
 import org.predspace.session.CheckpointRef;
@@ -42,11 +41,20 @@ import java.util.Objects;
  * <p>It never computes geometry: each pulse it reads the picture's latest immutable frame
  * and, only when something changed (new points, colouring, selection, visibility, axes,
  * size), rewrites the mesh arrays. Mouse: drag rotates, right-drag or shift-drag pans, wheel
- * zooms; hover shows what a point is; click selects its checkpoint in the model.
+ * zooms; hover shows what a point is; click selects its checkpoint in the model. Hover and
+ * click take the drawn point nearest the pointer within {@link #PICK_PIXELS} ({@link ScreenPoints}),
+ * not the mesh under it: a marker is a few pixels wide. The anchors and the geodesic are not
+ * picked: they are no checkpoint, and they are labelled on screen already.
  */
 public final class PredictionView extends StackPane {
     static final double MARKER = 4.0;
     static final double RIBBON = 1.8;
+    /** How far from a point's centre, in screen pixels, hover and click still mean that point. */
+    static final double PICK_PIXELS = 8;
+    /** A press that moves the pointer less than this (pixels) before release is a click, not a drag. */
+    static final double CLICK_SLOP = 4;
+    /** How much larger than the others the selected marker is drawn. */
+    static final double SELECTED_SCALE = 2.0;
 
     private final ExplorerModel model;
     private final Group world = new Group();
@@ -60,7 +68,9 @@ public final class PredictionView extends StackPane {
     private final SceneScale scale = new SceneScale();
     private final Sphere ignorance = new Sphere(1, 24);
     private final Sphere truth = new Sphere(1, 24);
-    private final Sphere selection = new Sphere(1, 12);
+    /** The selected point drawn larger in its own colour; {@link #halo} rings it. */
+    private final Sphere selection = new Sphere(1, 16);
+    private final SelectionHalo halo = new SelectionHalo();
     private final AnchorLabels anchorLabels;
 
     private ColourPalette palette;
@@ -75,8 +85,20 @@ public final class PredictionView extends StackPane {
     private Object drawnKey;
     private float[] centres = new float[0];
     private int drawnMarkers;
+    /** Palette index per point of the last draw, -1 where no marker is drawn: what can be picked. */
+    private int[] drawnColours = new int[0];
+    /** Counts draws, so the screen positions are projected again after each. */
+    private long draws;
+    /** The frame point drawn as selected, or -1. */
+    private int selectedAt = -1;
 
-    private double pressX, pressY;
+    /** The drawn points' screen positions, and the view state they were projected for. */
+    private final ScreenPoints onScreen = new ScreenPoints();
+    private double[] projectedFor;
+    private float[] screenXY = new float[0];
+    private float[] screenDepth = new float[0];
+
+    private double pressX, pressY, downX, downY;
     private boolean dragged;
     /** True once a frame is drawn and the scale has stopped easing: what is shown is final until the next change. */
     private boolean settled;
@@ -114,14 +136,14 @@ public final class PredictionView extends StackPane {
         triad = new AxisTriad(overlay);
         anchorLabels = new AnchorLabels(overlay);
         world.getChildren().addAll(triad.node(), ignorance, truth, selection);
-        // only the markers answer the mouse: picking tests every face of every pickable mesh
-        // on each pulse the pointer rests over the rotating view
-        for (Node n : List.of(triad.node(), ignorance, truth, selection)) n.setMouseTransparent(true);
-        selection.setDrawMode(DrawMode.LINE);
+        // nothing in the 3D world answers the mouse: points are picked on screen (ScreenPoints),
+        // and mesh picking would test every face of every mesh on each pulse the pointer rests
+        // over the rotating view
+        world.setMouseTransparent(true);
         selection.setVisible(false);
         buildPalette();
         overlay.setMouseTransparent(true);
-        overlay.getChildren().add(hover.node());
+        overlay.getChildren().addAll(halo.node(), hover.node());
         legend.node().setMouseTransparent(true);
         legend.node().setVisible(false);
         getChildren().addAll(subScene, overlay, legend.node());
@@ -213,6 +235,7 @@ public final class PredictionView extends StackPane {
         // truth read as one more lenet point in the architecture colours)
         truth.setMaterial(new PhongMaterial(background.getBrightness() > 0.5 ? Color.web("#2B2B2B") : Color.web("#F2F2F2")));
         selection.setMaterial(new PhongMaterial(palette.colour(palette.highlight())));
+        halo.setColours(background);
         triad.setColours(background.getBrightness() > 0.5);
         drawnKey = null;
     }
@@ -233,6 +256,7 @@ public final class PredictionView extends StackPane {
             OpenProbe.shown(drawn, model.runs());
             triad.placeLabels(world);
             anchorLabels.place(world, ignorance, truth);
+            placeHalo();
             return;
         }
         drawnKey = key;
@@ -303,6 +327,8 @@ public final class PredictionView extends StackPane {
                 model.shownUpToStepProperty().get());
         drawnMarkers = 0;
         for (int c : colours) if (c >= 0) drawnMarkers++;
+        drawnColours = colours;
+        draws++;
         if (MarkerMesh.Shape.forCount(n) != markers.shape()) swapMarkers(MarkerMesh.Shape.forCount(n));
         markers.update(n, centres, colours, (float) (MARKER * size));
         drawTrajectories(frame, n, colours, size);
@@ -313,6 +339,7 @@ public final class PredictionView extends StackPane {
         triad.update(frame, ax, SceneScale.RADIUS * 1.05);
         triad.placeLabels(world);
         anchorLabels.place(world, ignorance, truth);
+        placeHalo();
         legend.show(paint.legend(frame.points(), n, looks, model.colouringProperty().get()), palette);
         legend.node().setVisible(n > 2);   // no legend for a picture of anchors only
     }
@@ -371,6 +398,7 @@ public final class PredictionView extends StackPane {
         anchor.setTranslateZ(centres[3 * index + 2]);
     }
 
+    /** The selected checkpoint's marker, drawn larger in its own colour; hidden while its marker is not drawn. */
     private void placeSelection(PictureFrame frame, int n, double size) {
         CheckpointRef ref = model.selectedCheckpoint();
         int at = -1;
@@ -380,30 +408,127 @@ public final class PredictionView extends StackPane {
                 if (p.checkpoint() == ref.checkpoint() && p.run().equals(ref.run())) at = i;
             }
         }
+        if (at >= 0 && drawnColours[at] < 0) at = -1;   // a hidden run, or a step playback has not reached
+        selectedAt = at;
         selection.setVisible(at >= 0);
         if (at < 0) return;
-        selection.setRadius(MARKER * 2.6 * size);
+        Color colour = palette.colour(drawnColours[at]);
+        if (!(selection.getMaterial() instanceof PhongMaterial m && colour.equals(m.getDiffuseColor()))) {
+            selection.setMaterial(new PhongMaterial(colour));
+        }
+        selection.setRadius(MARKER * SELECTED_SCALE * size);
         selection.setTranslateX(centres[3 * at]);
         selection.setTranslateY(centres[3 * at + 1]);
         selection.setTranslateZ(centres[3 * at + 2]);
     }
 
-    /** The frame point under the mouse, or -1. */
-    int pointAt(PickResult pick) {
-        if (pick == null || drawn == null || pick.getIntersectedNode() != markers.view()) return -1;
-        int i = markers.itemOfFace(pick.getIntersectedFace());
-        return i >= 0 && i < drawn.size() ? i : -1;
+    /** Rings the selected point on screen; every pulse, since the camera may have moved. */
+    private void placeHalo() {
+        if (selectedAt < 0 || !selection.isVisible()) {
+            halo.hide();
+            return;
+        }
+        double x = selection.getTranslateX(), y = selection.getTranslateY(), z = selection.getTranslateZ();
+        Point2D at = OverlayPosition.of(world, overlay, x, y, z);
+        if (at == null) {
+            halo.hide();
+            return;
+        }
+        halo.show(at.getX(), at.getY(), apparentRadius(x, y, z, selection.getRadius()));
+    }
+
+    /** Whether the selected point is ringed (tests). */
+    boolean haloShown() { return halo.isShown(); }
+
+    /** The ring's radius in pixels (tests). */
+    double haloRadius() { return halo.radius(); }
+
+    /** Where the halo is in this view's coordinates (tests). */
+    Point2D haloCentre() { return overlay.localToParent(halo.centre()); }
+
+    /** Roughly how many scene pixels a sphere of radius r at (x, y, z) of the world spans: its largest projected axis. */
+    private double apparentRadius(double x, double y, double z, double r) {
+        Point3D c = world.localToScene(new Point3D(x, y, z), true);
+        double most = 0;
+        for (int a = 0; a < 3; a++) {
+            Point3D e = world.localToScene(new Point3D(x + (a == 0 ? r : 0), y + (a == 1 ? r : 0), z + (a == 2 ? r : 0)), true);
+            most = Math.max(most, Math.hypot(e.getX() - c.getX(), e.getY() - c.getY()));
+        }
+        return most;
+    }
+
+    /** The drawn point the pointer at scene position (x, y) means, or -1 ({@link ScreenPoints}). */
+    int pointAt(double sceneX, double sceneY) {
+        if (drawn == null) return -1;
+        ScreenPoints points = screenPoints();
+        // overlapping markers: the one in front, if the pointer is about as near its centre
+        double tie = apparentRadius(0, 0, 0, MARKER * model.pointSizeProperty().get());
+        int i = points.nearest(sceneX, sceneY, PICK_PIXELS, tie);
+        return i < drawn.size() ? i : -1;
+    }
+
+    /**
+     * The drawn points' positions in the window's scene, projected again only when the view
+     * changed since the last time (a draw, the camera, the sub-scene's size or place): a mouse
+     * move over a still picture then costs one pass over the points.
+     */
+    ScreenPoints screenPoints() {
+        int n = Math.min(drawn == null ? 0 : drawn.size(), drawnColours.length);
+        double[] key = projectionKey();
+        if (java.util.Arrays.equals(key, projectedFor)) return onScreen;
+        projectedFor = key;
+        if (screenXY.length < 2 * n) {
+            screenXY = new float[2 * n];
+            screenDepth = new float[n];
+        }
+        javafx.scene.transform.Transform toCamera;
+        try {
+            toCamera = camera.getLocalToSceneTransform().createInverse().createConcatenation(world.getLocalToSceneTransform());
+        } catch (javafx.scene.transform.NonInvertibleTransformException e) {
+            onScreen.clear();
+            return onScreen;
+        }
+        for (int i = 0; i < n; i++) {
+            float x = centres[3 * i], y = centres[3 * i + 1], z = centres[3 * i + 2];
+            Point3D seen = toCamera.transform(x, y, z);   // the camera looks along its +z
+            boolean pickable = drawnColours[i] >= 0 && seen.getZ() > camera.getNearClip();
+            Point3D p = pickable ? world.localToScene(new Point3D(x, y, z), true) : null;
+            screenXY[2 * i] = p == null ? Float.NaN : (float) p.getX();
+            screenXY[2 * i + 1] = p == null ? Float.NaN : (float) p.getY();
+            screenDepth[i] = (float) seen.getZ();
+        }
+        onScreen.set(n, screenXY, screenDepth);
+        return onScreen;
+    }
+
+    /**
+     * Everything the projection of the points depends on; the centres' hash too, so points
+     * moved without a full draw (an animation) are projected again.
+     */
+    private double[] projectionKey() {
+        double[] key = new double[3 * 12 + 5];
+        int k = 0;
+        for (Node node : new Node[] {world, camera, subScene}) {
+            for (double v : node.getLocalToSceneTransform().toArray(javafx.scene.transform.MatrixType.MT_3D_3x4)) key[k++] = v;
+        }
+        key[k++] = subScene.getWidth();
+        key[k++] = subScene.getHeight();
+        key[k++] = camera.getFieldOfView();
+        key[k++] = draws;
+        key[k] = java.util.Arrays.hashCode(centres);
+        return key;
     }
 
     private void installMouse() {
         subScene.setOnMousePressed(e -> {
-            pressX = e.getSceneX();
-            pressY = e.getSceneY();
+            pressX = downX = e.getSceneX();
+            pressY = downY = e.getSceneY();
             dragged = false;
         });
         subScene.setOnMouseDragged(e -> {
             double dx = e.getSceneX() - pressX, dy = e.getSceneY() - pressY;
-            if (Math.abs(dx) + Math.abs(dy) > 3) dragged = true;
+            // measured from the press, so a slow drag of many one-pixel steps is a drag too
+            if (Math.hypot(e.getSceneX() - downX, e.getSceneY() - downY) > CLICK_SLOP) dragged = true;
             pressX = e.getSceneX();
             pressY = e.getSceneY();
             if (e.getButton() == MouseButton.SECONDARY || e.isShiftDown()) {
@@ -421,10 +546,13 @@ public final class PredictionView extends StackPane {
             camera.setTranslateZ(Math.max(-CameraPose.MAX_DISTANCE, Math.min(-CameraPose.MIN_DISTANCE, z)));
         });
         subScene.setOnMouseMoved(this::hoverAt);
-        subScene.setOnMouseExited(e -> hover.hide());
+        subScene.setOnMouseExited(e -> {
+            hover.hide();
+            subScene.setCursor(Cursor.DEFAULT);
+        });
         subScene.setOnMouseClicked(e -> {
             if (dragged || e.getButton() != MouseButton.PRIMARY) return;
-            int i = pointAt(e.getPickResult());
+            int i = pointAt(e.getSceneX(), e.getSceneY());
             if (i < 0) return;
             PointInfo p = drawn.point(i);
             model.selectCheckpoint(new CheckpointRef(p.run(), p.checkpoint(), p.step()));
@@ -432,7 +560,8 @@ public final class PredictionView extends StackPane {
     }
 
     private void hoverAt(MouseEvent e) {
-        int i = pointAt(e.getPickResult());
+        int i = pointAt(e.getSceneX(), e.getSceneY());
+        subScene.setCursor(i < 0 ? Cursor.DEFAULT : Cursor.HAND);
         if (i < 0) {
             hover.hide();
             return;
