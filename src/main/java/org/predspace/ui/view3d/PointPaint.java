@@ -19,8 +19,13 @@ import java.util.function.Function;
  * anchors (drawn separately) get -1; with a run selected, the others are dimmed.
  */
 public final class PointPaint {
-    /** How the view knows a run: its state, its own hue index, whether it is drawn. */
-    public record RunLook(RunState state, int hue, boolean visible) {}
+    /**
+     * How the view knows a run: its state, its own hue index, whether it is drawn, and whether it
+     * did not learn (drawn grey whatever the colouring, docs/science.md).
+     */
+    public record RunLook(RunState state, int hue, boolean visible, boolean notLearned) {
+        public RunLook(RunState state, int hue, boolean visible) { this(state, hue, visible, false); }
+    }
 
     /** What the colours mean: swatches for categories, or a gradient between two labelled ends. */
     public record Legend(String title, List<Entry> entries, String low, String high) {
@@ -61,6 +66,7 @@ public final class PointPaint {
                 case TRAIN_ACCURACY -> palette.sequential(p.trainAccuracy(), dim);
                 case STEP -> palette.sequential(scale.position(Math.log10(p.step() + 1.0)), dim);
             };
+            if (look.notLearned()) out[i] = palette.notLearned(dim);
         }
         return out;
     }
