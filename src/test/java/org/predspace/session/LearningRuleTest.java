@@ -107,6 +107,36 @@ class LearningRuleTest {
         assertEquals(LearningRule.Kind.LEARNED, RULE.judge(lastUnmeasured).kind());
     }
 
+    /** The rule written again in Python over metrics.csv and run.json: the runs it marks, one name a line. */
+    private static final String MARKED_PY = """
+            import csv, json, os, sys
+            root = sys.argv[1]
+            for name in sorted(os.listdir(root)):
+                d = os.path.join(root, name)
+                if not os.path.isfile(os.path.join(d, 'run.json')): continue
+                rows = list(csv.DictReader(open(os.path.join(d, 'metrics.csv'))))
+                status = json.load(open(os.path.join(d, 'run.json')))['status']
+                first, last = float(rows[0]['train_loss']), rows[-1]
+                diverged = status == 'diverged' or float(last['train_loss']) > 3 * first
+                if diverged or 1 - float(last['train_accuracy']) >= 0.1 - 1e-9: print(name)
+            """;
+
+    @Test
+    void theSampleRunsItMarksAreThoseAReadingInPythonMarks() throws Exception {
+        java.util.Set<String> expected = new java.util.TreeSet<>(List.of(org.predspace.runs.PythonWithNumpy.require()
+                .run("-c", MARKED_PY, "sample-runs").strip().split("\\R")));
+        java.util.Set<String> marked = new java.util.TreeSet<>();
+        for (Path dir : org.predspace.runs.RunFolders.find(Path.of("sample-runs"))) {
+            org.predspace.runs.Run r = org.predspace.runs.Run.open(dir);
+            RunState.Phase phase = r.status() == org.predspace.runs.RunStatus.DIVERGED ? RunState.Phase.DIVERGED : RunState.Phase.FINISHED;
+            RunState s = new RunState(r.name(), dir, r.spec(), phase, r.statusMessage(), r.metrics(), 0, 0, false);
+            if (RULE.marks(s)) marked.add(r.name());
+        }
+        assertEquals(expected, marked);
+        assertTrue(marked.contains("mnist-mlp-sgd-lr1.6-diverges"));
+        assertTrue(marked.size() > 1 && marked.size() < 28, "some runs learned, some did not: " + marked);
+    }
+
     @Test
     void badThresholdsAreRefusedWithOneLine() {
         assertEquals(0.05, LearningRule.parse(" 0.05 ").threshold());

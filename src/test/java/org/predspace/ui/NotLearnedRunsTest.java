@@ -198,12 +198,6 @@ class NotLearnedRunsTest {
         // framing: the learned runs fill the view; the diverged run's last point is beyond them, still drawn
         double side = narrowerSide();
         double span = learnedSpan(f);
-        if (Files.exists(Path.of("/tmp/bulk/debug"))) {
-            org.predspace.ui.render.PngFile.write(WaitForAsyncUtils.asyncFx(() -> window.stage().getScene().snapshot(null)).get(),
-                    Path.of("/tmp/bulk/test-shot.png"));
-            for (int i = 0; i < f.size(); i++) System.out.println("PT " + f.point(i).run() + " " + f.point(i).checkpoint() + " "
-                    + f.coordinate(i, 0) + " " + f.coordinate(i, 1) + " " + f.coordinate(i, 2));
-        }
         // here the stalled run is part of the bulk, and the default pose sees the runs' long side
         // obliquely: about 30% of the narrower side; fitted to the largest |coordinate| (the
         // diverged run's last point, or truth) it was under 10%
