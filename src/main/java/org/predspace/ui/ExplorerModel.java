@@ -17,6 +17,7 @@ import javafx.scene.paint.Color;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.ExplorerSession;
+import org.predspace.session.LearningRule;
 import org.predspace.session.PredictionPicture;
 import org.predspace.session.RunState;
 import org.predspace.training.TrainingSpec;
@@ -67,6 +68,14 @@ public final class ExplorerModel {
     /** Playback: checkpoints after this step are not drawn (Long.MAX_VALUE: all). */
     private final javafx.beans.property.LongProperty shownUpToStep =
             new javafx.beans.property.SimpleLongProperty(this, "shownUpToStep", Long.MAX_VALUE);
+
+    /** Which runs count as not learned (marked grey in the picture, flagged in the table and Details). */
+    private final ObjectProperty<LearningRule> learningRule = new SimpleObjectProperty<>(this, "learningRule", LearningRule.DEFAULT) {
+        @Override
+        public void set(LearningRule rule) { super.set(rule == null ? LearningRule.DEFAULT : rule); }
+    };
+    /** Runs that did not learn are left out of the picture (and of its framing). */
+    private final BooleanProperty notLearnedHidden = new SimpleBooleanProperty(this, "notLearnedHidden", false);
 
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
@@ -351,6 +360,18 @@ public final class ExplorerModel {
     public BooleanProperty darkThemeProperty() { return darkTheme; }
 
     public javafx.beans.property.LongProperty shownUpToStepProperty() { return shownUpToStep; }
+
+    public ObjectProperty<LearningRule> learningRuleProperty() { return learningRule; }
+
+    public BooleanProperty notLearnedHiddenProperty() { return notLearnedHidden; }
+
+    /** What the did-not-learn rule says about {@code run} now. */
+    public LearningRule.Verdict verdict(RunItem run) { return learningRule.get().judge(run.state()); }
+
+    /** Whether the picture draws {@code run}: shown in the library, and not hidden as a run that did not learn. */
+    public boolean drawn(RunItem run) {
+        return run.isVisible() && !(notLearnedHidden.get() && verdict(run).marked());
+    }
 
     // ---- problems -----------------------------------------------------------------------
 

@@ -205,6 +205,11 @@ public final class MainWindow {
         MenuItem cycle = item("Next colouring (C)", null, () -> model.colouringProperty().set(model.colouringProperty().get().next()));
         CheckMenuItem lines = new CheckMenuItem("Trajectories (T)");
         lines.selectedProperty().bindBidirectional(model.trajectoriesShownProperty());
+        CheckMenuItem hideNotLearned = new CheckMenuItem("Hide runs that did not learn");
+        hideNotLearned.setId("hide-not-learned-menu");
+        hideNotLearned.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
+        hideNotLearned.selectedProperty().bindBidirectional(model.notLearnedHiddenProperty());
+        MenuItem threshold = item("Did-not-learn threshold…", null, this::askThreshold);
         CheckMenuItem heldOut = new CheckMenuItem("Held-out probe picture (H)");
         heldOut.setSelected(model.probeProperty().get() == ExplorerSession.Probe.HELD_OUT);
         heldOut.setOnAction(e -> model.probeProperty().set(heldOut.isSelected() ? ExplorerSession.Probe.HELD_OUT : ExplorerSession.Probe.TRAINING));
@@ -217,12 +222,20 @@ public final class MainWindow {
         CheckMenuItem spin = new CheckMenuItem("Auto-rotate (A)");
         spin.selectedProperty().bindBidirectional(rotating);
         MenuItem saveView = item("Save current view (Ctrl+1…9)", null, () -> savedViews.store(model.savedViews().size() + 1));
-        Menu viewMenu = new Menu("View", null, reset, cycle, lines, heldOut, dark, full, present, spin,
+        Menu viewMenu = new Menu("View", null, reset, cycle, lines, hideNotLearned, threshold, heldOut, dark, full, present, spin,
                 new javafx.scene.control.SeparatorMenuItem(), saveView);
 
         MenuItem keysHelp = item("Keyboard shortcuts", null, this::showShortcuts);
         Menu help = new Menu("Help", null, keysHelp);
         return new MenuBar(file, viewMenu, help);
+    }
+
+    /** Asks for the did-not-learn threshold; the picture, table and Details follow a new value. */
+    private void askThreshold() {
+        ThresholdDialog d = new ThresholdDialog(model.learningRuleProperty().get());
+        d.initOwner(stage);
+        d.resultProperty().addListener((o, a, rule) -> { if (rule != null) model.learningRuleProperty().set(rule); });
+        d.show();
     }
 
     private static MenuItem item(String text, KeyCombination key, Runnable action) {
@@ -298,6 +311,7 @@ public final class MainWindow {
                 R  reset view     C  next colouring     T  trajectories on/off
                 H  training / held-out picture     P  play / pause training     Esc  clear selection
                 Ctrl+D  dark theme     F11  full screen     A  auto-rotate     F5  presentation mode
+                Ctrl+L  hide / show runs that did not learn
                 1-9  recall saved view     Ctrl+1-9  save the view into that slot
                 Ctrl+S  save workspace     Ctrl+Shift+S  save as     Ctrl+Shift+O  open workspace
                 In presentation: Space play/pause, arrows step, F full screen, C colouring, A rotate, 1-9 views, Esc back

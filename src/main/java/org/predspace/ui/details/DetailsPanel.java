@@ -42,6 +42,8 @@ public final class DetailsPanel extends BorderPane {
     private final Rectangle swatch = new Rectangle(16, 16);
     private final Label title = new Label();
     private final Label status = new Label();
+    /** Why the run counts as not learned (or diverged), by the rule in force; hidden for runs that learned. */
+    private final Label learning = new Label();
     private final TextField folder = new TextField();
     private final Button copyPath = new Button("Copy path");
     private final Label checkpointTitle = new Label();
@@ -65,6 +67,11 @@ public final class DetailsPanel extends BorderPane {
         status.getStyleClass().add("details-status");
         status.setWrapText(true);
         status.setTooltip(new Tooltip("Where the run is in its life, and the engine's last message"));
+        learning.setId("details-learning");
+        learning.getStyleClass().add("details-status");
+        learning.setWrapText(true);
+        learning.setTooltip(new Tooltip("Runs that did not learn are grey in the picture (View > Did-not-learn threshold…)"));
+        learning.managedProperty().bind(learning.visibleProperty());
         folder.setEditable(false);
         folder.getStyleClass().add("details-folder");
         folder.setTooltip(new Tooltip("The run's folder (run.json, predictions.npy, ...); select to copy part of it"));
@@ -77,7 +84,7 @@ public final class DetailsPanel extends BorderPane {
         named.setAlignment(Pos.CENTER_LEFT);
         HBox folderRow = new HBox(8, folder, copyPath);
         folderRow.setAlignment(Pos.CENTER_LEFT);
-        VBox content = new VBox(10, named, status, folderRow, checkpointTitle, checkpointRows, specGroups);
+        VBox content = new VBox(10, named, status, learning, folderRow, checkpointTitle, checkpointRows, specGroups);
         content.setPadding(new Insets(10, 14, 14, 14));
         details = new ScrollPane(content);
         details.setFitToWidth(true);
@@ -85,6 +92,7 @@ public final class DetailsPanel extends BorderPane {
         model.selectedRunProperty().addListener((o, a, b) -> refresh());
         model.selectedCheckpointProperty().addListener((o, a, b) -> refresh());
         model.probeProperty().addListener((o, a, b) -> refresh());
+        model.learningRuleProperty().addListener((o, a, b) -> refresh());
         refresh();
     }
 
@@ -115,6 +123,9 @@ public final class DetailsPanel extends BorderPane {
         swatch.setFill(run.colour());
         title.setText(s.name());
         status.setText(statusLine(s));
+        org.predspace.session.LearningRule.Verdict verdict = model.verdict(run);
+        learning.setText(verdict.marked() ? verdict.reason() : "");
+        learning.setVisible(verdict.marked());
         folder.setText(s.dir() == null ? "" : s.dir().toAbsolutePath().normalize().toString());
         copyPath.setDisable(s.dir() == null);
         showCheckpoint(s, model.selectedCheckpoint());
@@ -222,6 +233,8 @@ public final class DetailsPanel extends BorderPane {
     String checkpointTitle() { return checkpointTitle.getText(); }
 
     String statusText() { return status.getText(); }
+
+    String learningText() { return learning.isVisible() ? learning.getText() : ""; }
 
     String folderText() { return folder.getText(); }
 

@@ -9,6 +9,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+import org.predspace.session.LearningRule;
 import org.predspace.session.RunState;
 import org.predspace.ui.RunItem;
 
@@ -25,10 +26,13 @@ final class RunColumns {
     /** Style classes of the status cell; the marked phases also get a symbol, readable without colour. */
     static final String DIVERGED_STYLE = "run-status-diverged";
     static final String FAILED_STYLE = "run-status-failed";
+    /** Style class of the Learned cell of a run that did not learn (or diverged). */
+    static final String NOT_LEARNED_STYLE = "run-not-learned";
 
     private RunColumns() {}
 
-    static List<TableColumn<RunItem, ?>> all() {
+    /** @param rule the did-not-learn rule now in force; the Learned column follows it */
+    static List<TableColumn<RunItem, ?>> all(ObservableValue<LearningRule> rule) {
         return List.of(swatch(), visible(), text("Name", "the run's name (its folder)", RunState::name, 220),
                 text("Data", "data set", RunState::dataset, 80),
                 text("Arch", "architecture", RunState::architecture, 70),
@@ -36,7 +40,7 @@ final class RunColumns {
                 number("lr", "learning rate", RunState::learningRate, RunColumns::compact),
                 number("Batch", "batch size", RunState::batchSize, RunColumns::whole),
                 number("Seed", "seed: fixes initialisation, data order and augmentation", RunState::seed, RunColumns::whole),
-                status(), progress(),
+                status(), learned(rule), progress(),
                 number("Accuracy", "held-out accuracy at the last checkpoint", RunState::finalAccuracy, RunColumns::percent));
     }
 
@@ -133,6 +137,44 @@ final class RunColumns {
             }
         });
         return c;
+    }
+
+    /** Whether the run learned by the rule in force: "yes", "no", "diverged", or "–" while undecided; hover for why. */
+    private static TableColumn<RunItem, LearningRule.Verdict> learned(ObservableValue<LearningRule> rule) {
+        TableColumn<RunItem, LearningRule.Verdict> c = column("Learned",
+                "no: final train error at or above the threshold (View > Did-not-learn threshold…), or the loss diverged; "
+                        + "such runs are grey in the picture; hover for the figures", 90);
+        c.setCellValueFactory(cd -> Bindings.createObjectBinding(() -> rule.getValue().judge(cd.getValue().state()),
+                cd.getValue().stateProperty(), rule));
+        c.setComparator(Comparator.comparing(LearningRule.Verdict::kind));
+        c.setCellFactory(col -> new TableCell<>() {
+            private final Tooltip tip = new Tooltip();
+
+            @Override
+            protected void updateItem(LearningRule.Verdict v, boolean empty) {
+                super.updateItem(v, empty);
+                getStyleClass().remove(NOT_LEARNED_STYLE);
+                if (empty || v == null) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                setText(learnedText(v.kind()));
+                if (v.marked()) getStyleClass().add(NOT_LEARNED_STYLE);
+                tip.setText(v.reason());
+                setTooltip(tip);
+            }
+        });
+        return c;
+    }
+
+    static String learnedText(LearningRule.Kind kind) {
+        return switch (kind) {
+            case LEARNED -> "yes";
+            case DID_NOT_LEARN -> "✗ no";
+            case DIVERGED -> "✗ diverged";
+            case UNDECIDED -> "–";
+        };
     }
 
     static String statusText(RunState.Phase phase) {

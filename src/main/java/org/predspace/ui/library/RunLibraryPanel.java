@@ -82,7 +82,7 @@ public final class RunLibraryPanel extends BorderPane {
         SortedList<RunItem> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.getColumns().setAll(RunColumns.all());
+        table.getColumns().setAll(RunColumns.all(model.learningRuleProperty()));
         table.setEditable(true);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setPlaceholder(new Label("No runs yet: Open runs…, drop run folders here, or start a Demo sweep"));

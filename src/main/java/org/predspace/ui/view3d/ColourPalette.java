@@ -36,6 +36,9 @@ public final class ColourPalette {
         for (int i = 0; i < SEQUENTIAL; i++) entries.add(dim(sequentialColour(i / (SEQUENTIAL - 1.0))));
         for (Color c : CATEGORICAL) entries.add(c);
         for (Color c : CATEGORICAL) entries.add(dim(c));
+        Color notLearned = notLearnedColour(background);
+        entries.add(notLearned);
+        entries.add(dim(notLearned));
         entries.add(background.getBrightness() > 0.5 ? Color.web("#111111") : Color.web("#FFFFFF"));
         palette = new Palette(entries.size(), new Palette.ListColorPalette(entries));
         image = palette.createPalette(false);
@@ -77,6 +80,16 @@ public final class ColourPalette {
 
     /** CATEGORICAL's grey (#7F7F7F). */
     static final int MISSING_HUE = 7;
+
+    /**
+     * Index of the grey of runs that did not learn: lighter than the grey run hue (#7F7F7F) on a
+     * light background, darker on a dark one, and never a hue a run or category gets.
+     */
+    public int notLearned(boolean dimmed) { return 2 * SEQUENTIAL + 2 * CATEGORICAL.size() + (dimmed ? 1 : 0); }
+
+    static Color notLearnedColour(Color background) {
+        return background.getBrightness() > 0.5 ? Color.web("#ABABAB") : Color.web("#5C5C5C");
+    }
 
     /** The colour that stands out on this background (selected checkpoint ring). */
     public int highlight() { return entries.size() - 1; }

@@ -17,11 +17,39 @@ final class Legend {
     static final int MAX_ENTRIES = 10;
     private final VBox box = new VBox(4);
     private PointPaint.Legend shown;
+    /** The did-not-learn rule under the colours, when a run is marked; kept across rebuilds. */
+    private final Label note = new Label();
+    private final Rectangle noteSwatch = new Rectangle(12, 12);
 
     Legend() {
         box.getStyleClass().add("legend");
         box.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        note.setGraphic(noteSwatch);
+        note.setId("legend-not-learned");
+        note.getStyleClass().add("legend-entry");
     }
+
+    /** States the did-not-learn rule beside a swatch of its grey; an empty text removes it. */
+    void note(String text, javafx.scene.paint.Color grey) {
+        noteSwatch.setFill(grey);
+        note.setText(text);
+        box.getChildren().remove(note);
+        if (!text.isEmpty()) box.getChildren().add(note);
+    }
+
+    /**
+     * The rule in words, when {@code marked} runs fall under it ({@code hidden} of them left out of
+     * the picture): "grey: did not learn (train error ≥ 0.10) or diverged · 3 hidden".
+     */
+    static String notLearnedNote(org.predspace.session.LearningRule rule, int marked, int hidden) {
+        if (marked == 0) return "";
+        String s = "grey: did not learn (train error ≥ " + org.predspace.session.LearningRule.figure(rule.threshold())
+                + ") or diverged";
+        return hidden > 0 ? s + " · " + hidden + " hidden" : s;
+    }
+
+    /** The rule as the legend states it (tests). */
+    String noteText() { return box.getChildren().contains(note) ? note.getText() : ""; }
 
     Node node() { return box; }
 
@@ -29,6 +57,11 @@ final class Legend {
         if (legend.equals(shown)) return;
         shown = legend;
         box.getChildren().clear();
+        build(legend, palette);
+        if (!note.getText().isEmpty()) box.getChildren().add(note);
+    }
+
+    private void build(PointPaint.Legend legend, ColourPalette palette) {
         Label title = new Label(legend.title());
         title.getStyleClass().add("legend-title");
         box.getChildren().add(title);

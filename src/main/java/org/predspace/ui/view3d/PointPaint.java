@@ -21,8 +21,13 @@ import java.util.function.Function;
  * and the anchors (drawn separately) get -1; with a run selected, the others are dimmed.
  */
 public final class PointPaint {
-    /** How the view knows a run: its state, its own hue index, whether it is drawn. */
-    public record RunLook(RunState state, int hue, boolean visible) {}
+    /**
+     * How the view knows a run: its state, its own hue index, whether it is drawn, and whether it
+     * did not learn (drawn grey whatever the colouring, docs/science.md).
+     */
+    public record RunLook(RunState state, int hue, boolean visible, boolean notLearned) {
+        public RunLook(RunState state, int hue, boolean visible) { this(state, hue, visible, false); }
+    }
 
     /**
      * What the colours mean: swatches for categories, or a gradient between two labelled ends;
@@ -72,6 +77,7 @@ public final class PointPaint {
                     yield Double.isNaN(v) ? palette.missing(dim) : palette.sequential(scale.quantity(v), dim);
                 }
             };
+            if (look.notLearned()) out[i] = palette.notLearned(dim);
         }
         return out;
     }

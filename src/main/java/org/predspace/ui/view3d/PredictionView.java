@@ -91,6 +91,8 @@ public final class PredictionView extends StackPane {
     private long draws;
     /** The frame point drawn as selected, or -1. */
     private int selectedAt = -1;
+    /** The did-not-learn rule as the legend states it, from the last {@link #runLooks}. */
+    private String notLearnedNote = "";
 
     /** The drawn points' screen positions, and the view state they were projected for. */
     private final ScreenPoints onScreen = new ScreenPoints();
@@ -121,6 +123,8 @@ public final class PredictionView extends StackPane {
         camera.setNearClip(1);
         camera.setFarClip(20_000);
         camera.setFieldOfView(35);
+        // the angle spans the narrower side, so the framed bulk fits a tall view as it fits a wide one
+        camera.verticalFieldOfViewProperty().bind(widthProperty().greaterThanOrEqualTo(heightProperty()));
         rig.getChildren().add(camera);
         // Mostly ambient light: colours must read as the legend's (and dimmed as dimmed); a weak
         // key light from the camera keeps the markers' 3D shape visible.
@@ -248,7 +252,7 @@ public final class PredictionView extends StackPane {
                 model.colouringProperty().get(), Objects.toString(selectedRun == null ? null : selectedRun.name()),
                 Objects.toString(model.selectedCheckpoint()), model.axisProperty(0).get(), model.axisProperty(1).get(),
                 model.axisProperty(2).get(), model.pointSizeProperty().get(), model.trajectoriesShownProperty().get(),
-                model.probeProperty().get(), System.identityHashCode(palette), model.shownUpToStepProperty().get());
+                model.probeProperty().get(), System.identityHashCode(palette), model.shownUpToStepProperty().get(), notLearnedNote);
         if (!key.equals(drawnKey)) aimScale(frame, looks);
         boolean easing = scale.step();
         settled = drawn != null && !easing;
@@ -267,9 +271,16 @@ public final class PredictionView extends StackPane {
 
     private Map<String, PointPaint.RunLook> runLooks() {
         Map<String, PointPaint.RunLook> looks = new LinkedHashMap<>();
+        int marked = 0, hidden = 0;
         for (RunItem r : model.runs()) {
-            looks.put(r.name(), new PointPaint.RunLook(r.state(), Math.max(0, ColourPalette.CATEGORICAL.indexOf(r.colour())), r.isVisible()));
+            boolean notLearned = model.verdict(r).marked();
+            boolean drawn = model.drawn(r);
+            if (notLearned) marked++;
+            if (notLearned && r.isVisible() && !drawn) hidden++;
+            looks.put(r.name(), new PointPaint.RunLook(r.state(), Math.max(0, ColourPalette.CATEGORICAL.indexOf(r.colour())), drawn,
+                    notLearned));
         }
+        notLearnedNote = Legend.notLearnedNote(model.learningRuleProperty().get(), marked, hidden);
         return looks;
     }
 
@@ -280,48 +291,58 @@ public final class PredictionView extends StackPane {
     }
 
     /**
-     * Aims the scale at a robust extent of the visible points: the 98th percentile of their
-     * largest |coordinate| on the drawn axes, and the anchors. A diverged run that shoots far
-     * off then leaves the view instead of squeezing every other trajectory into a corner.
+     * Aims the scale at the bulk of the visible points on the drawn axes ({@link BulkExtent}): the
+     * camera frames the central 98% of them, so a diverged run that shoots far off leaves the
+     * frame (still drawn, reachable by zooming out) instead of squeezing every other trajectory
+     * into a corner. The frame's half-width is at least a tenth of the ignorance-to-truth distance
+     * on the drawn axes, so one point, or the first checkpoints of a training all near ignorance,
+     * are not blown up to fill the view.
      * Computed only when what is drawn changed.
      */
     private void aimScale(PictureFrame frame, Map<String, PointPaint.RunLook> looks) {
         int n = frame.size();
         if (n == 0) return;
         int[] ax = shownAxes(frame);
-        double[] reach = new double[n];
+        double[] xyz = new double[3 * n];
         int count = 0;
-        double anchors = 0;
         for (int i = 0; i < n; i++) {
             PointInfo p = frame.point(i);
-            double r = 0;
-            for (int a : ax) r = Math.max(r, Math.abs(frame.coordinate(i, a)));
-            if (p.isAnchor()) {
-                anchors = Math.max(anchors, r);
-                continue;
-            }
             PointPaint.RunLook look = looks.get(p.run());
-            if (look != null && look.visible()) reach[count++] = r;
+            if (p.isAnchor() || look == null || !look.visible()) continue;
+            for (int d = 0; d < 3; d++) xyz[3 * count + d] = frame.coordinate(i, ax[d]);
+            count++;
         }
-        java.util.Arrays.sort(reach, 0, count);
-        double robust = count == 0 ? 0 : reach[(int) Math.floor(0.98 * (count - 1))];
+        double[] anchors = new double[6];
+        for (int i = 0; i < Math.min(2, n); i++) {
+            for (int d = 0; d < 3; d++) anchors[3 * i + d] = frame.coordinate(i, ax[d]);
+        }
+        double span = Math.sqrt(Math.pow(anchors[3] - anchors[0], 2) + Math.pow(anchors[4] - anchors[1], 2)
+                + Math.pow(anchors[5] - anchors[2], 2));
+        BulkExtent bulk = count > 0 ? BulkExtent.of(xyz, count) : null;
+        if (bulk == null) bulk = BulkExtent.of(anchors, Math.min(2, n));   // the anchors alone
+        if (bulk == null) return;
         // the first checkpoints (a folder of runs opened at once) appear at their own scale, not
         // zoomed into over 20-30 frames, each a full redraw: seconds on a slow software renderer
         if (count > 0 && (drawn == null || drawn.size() <= 2)) scale.reset();
-        scale.aimAt(Math.max(anchors, robust));
+        bulk = bulk.atLeast(0.1 * span);
+        scale.aimAt(bulk.halfWidth(), bulk.centre());
     }
 
     private void draw(PictureFrame frame, Map<String, PointPaint.RunLook> looks, String selectedRun) {
         drawn = frame;
         int n = frame.size();
         int[] ax = shownAxes(frame);
-        double f = scale.factor();
         if (centres.length < 3 * n) centres = new float[Math.max(3 * n, centres.length * 3 / 2)];
+        double reach = 0;
         for (int i = 0; i < n; i++) {
-            centres[3 * i] = (float) (f * frame.coordinate(i, ax[0]));
-            centres[3 * i + 1] = (float) (-f * frame.coordinate(i, ax[1]));   // JavaFX y points down
-            centres[3 * i + 2] = (float) (f * frame.coordinate(i, ax[2]));
+            centres[3 * i] = (float) scale.toScene(frame.coordinate(i, ax[0]), 0);
+            centres[3 * i + 1] = (float) -scale.toScene(frame.coordinate(i, ax[1]), 1);   // JavaFX y points down
+            centres[3 * i + 2] = (float) scale.toScene(frame.coordinate(i, ax[2]), 2);
+            reach = Math.max(reach, Math.abs(centres[3 * i]) + Math.abs(centres[3 * i + 1]) + Math.abs(centres[3 * i + 2]));
         }
+        // points beyond the framed bulk stay drawn however far out they are
+        camera.setFarClip(BulkExtent.farClip(reach));
+        camera.setNearClip(BulkExtent.nearClip(camera.getFarClip()));
         double size = model.pointSizeProperty().get();
         int[] colours = paint.colours(frame.points(), n, looks, model.colouringProperty().get(), selectedRun,
                 model.shownUpToStepProperty().get());
@@ -332,7 +353,7 @@ public final class PredictionView extends StackPane {
         if (MarkerMesh.Shape.forCount(n) != markers.shape()) swapMarkers(MarkerMesh.Shape.forCount(n));
         markers.update(n, centres, colours, (float) (MARKER * size));
         drawTrajectories(frame, n, colours, size);
-        drawGeodesic(frame, ax, f, size);
+        drawGeodesic(frame, ax, size);
         placeAnchor(ignorance, 0, n, size);
         placeAnchor(truth, 1, n, size);
         placeSelection(frame, n, size);
@@ -340,6 +361,7 @@ public final class PredictionView extends StackPane {
         triad.placeLabels(world);
         anchorLabels.place(world, ignorance, truth);
         placeHalo();
+        legend.note(notLearnedNote, palette.colour(palette.notLearned(false)));
         legend.show(paint.legend(frame.points(), n, looks, model.colouringProperty().get()), palette);
         legend.node().setVisible(n > 2);   // no legend for a picture of anchors only
     }
@@ -372,7 +394,7 @@ public final class PredictionView extends StackPane {
         trajectories.update(s, ends, segColours, (float) (RIBBON * Math.sqrt(size)));
     }
 
-    private void drawGeodesic(PictureFrame frame, int[] ax, double f, double size) {
+    private void drawGeodesic(PictureFrame frame, int[] ax, double size) {
         double[][] g = frame.geodesic();
         int segments = Math.max(0, g.length - 1);
         float[] ends = new float[6 * segments];
@@ -380,9 +402,9 @@ public final class PredictionView extends StackPane {
         for (int s = 0; s < segments; s++) {
             for (int e = 0; e < 2; e++) {
                 double[] p = g[s + e];
-                ends[6 * s + 3 * e] = (float) (f * p[ax[0]]);
-                ends[6 * s + 3 * e + 1] = (float) (-f * p[ax[1]]);
-                ends[6 * s + 3 * e + 2] = (float) (f * p[ax[2]]);
+                ends[6 * s + 3 * e] = (float) scale.toScene(p[ax[0]], 0);
+                ends[6 * s + 3 * e + 1] = (float) -scale.toScene(p[ax[1]], 1);
+                ends[6 * s + 3 * e + 2] = (float) scale.toScene(p[ax[2]], 2);
             }
             colours[s] = s % 2 == 0 ? palette.categorical(7, false) : -1;   // dashed grey
         }
@@ -573,4 +595,7 @@ public final class PredictionView extends StackPane {
     static Point3D toPoint(float[] c, int i) { return new Point3D(c[3 * i], c[3 * i + 1], c[3 * i + 2]); }
 
     Node legendNode() { return legend.node(); }
+
+    /** The did-not-learn rule as the legend states it now, "" when no run falls under it (tests). */
+    public String legendNote() { return legend.noteText(); }
 }

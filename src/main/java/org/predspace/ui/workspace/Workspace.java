@@ -43,12 +43,25 @@ public record Workspace(List<RunEntry> runs, Drawing drawing, CameraPose camera,
     /** A run folder of the workspace and whether its trajectory is drawn. */
     public record RunEntry(Path dir, boolean visible) {}
 
-    /** How the picture is drawn (the model's drawing settings). */
+    /**
+     * How the picture is drawn (the model's drawing settings), with the did-not-learn threshold
+     * and whether such runs are hidden.
+     */
     public record Drawing(ExplorerSession.Probe probe, Colouring colouring, int[] axes, double pointSize,
-                          boolean trajectoriesShown, boolean darkTheme, long shownUpToStep) {
+                          boolean trajectoriesShown, boolean darkTheme, long shownUpToStep, double learnThreshold,
+                          boolean notLearnedHidden) {
         public Drawing {
             if (axes.length != 3) throw new IllegalArgumentException("3 axes, not " + axes.length);
             axes = axes.clone();
+            String problem = org.predspace.session.LearningRule.problem(learnThreshold);
+            if (problem != null) throw new IllegalArgumentException(problem);
+        }
+
+        /** With the default threshold, runs that did not learn shown. */
+        public Drawing(ExplorerSession.Probe probe, Colouring colouring, int[] axes, double pointSize,
+                       boolean trajectoriesShown, boolean darkTheme, long shownUpToStep) {
+            this(probe, colouring, axes, pointSize, trajectoriesShown, darkTheme, shownUpToStep,
+                    org.predspace.session.LearningRule.DEFAULT_THRESHOLD, false);
         }
 
         @Override
@@ -58,7 +71,8 @@ public record Workspace(List<RunEntry> runs, Drawing drawing, CameraPose camera,
         public boolean equals(Object o) {
             return o instanceof Drawing d && probe == d.probe && colouring == d.colouring && java.util.Arrays.equals(axes, d.axes)
                     && pointSize == d.pointSize && trajectoriesShown == d.trajectoriesShown && darkTheme == d.darkTheme
-                    && shownUpToStep == d.shownUpToStep;
+                    && shownUpToStep == d.shownUpToStep && learnThreshold == d.learnThreshold
+                    && notLearnedHidden == d.notLearnedHidden;
         }
 
         @Override

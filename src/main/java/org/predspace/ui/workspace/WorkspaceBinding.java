@@ -43,7 +43,8 @@ public final class WorkspaceBinding {
         }
         Workspace.Drawing drawing = new Workspace.Drawing(model.probeProperty().get(), model.colouringProperty().get(), model.axes(),
                 model.pointSizeProperty().get(), model.trajectoriesShownProperty().get(), model.darkThemeProperty().get(),
-                model.shownUpToStepProperty().get());
+                model.shownUpToStepProperty().get(), model.learningRuleProperty().get().threshold(),
+                model.notLearnedHiddenProperty().get());
         Tab tab = window.panels().getSelectionModel().getSelectedItem();
         Stage stage = window.stage();
         Workspace.Layout layout = new Workspace.Layout(window.split().getDividerPositions(), tab == null ? null : tab.getText(),
@@ -89,6 +90,8 @@ public final class WorkspaceBinding {
         model.trajectoriesShownProperty().set(d.trajectoriesShown());
         model.darkThemeProperty().set(d.darkTheme());
         model.shownUpToStepProperty().set(d.shownUpToStep());
+        model.learningRuleProperty().set(new org.predspace.session.LearningRule(d.learnThreshold()));
+        model.notLearnedHiddenProperty().set(d.notLearnedHidden());
         model.savedViews().setAll(w.views());
         window.view().setPose(w.camera());
         restoreLayout(w.layout());

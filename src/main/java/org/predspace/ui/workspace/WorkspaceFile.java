@@ -115,6 +115,8 @@ public final class WorkspaceFile {
         o.put("trajectories", d.trajectoriesShown());
         o.put("darkTheme", d.darkTheme());
         putStep(o, d.shownUpToStep());
+        o.put("learnThreshold", d.learnThreshold());
+        o.put("notLearnedHidden", d.notLearnedHidden());
         return o;
     }
 
@@ -196,7 +198,7 @@ public final class WorkspaceFile {
                     constant(d, "probe", ExplorerSession.Probe.class, ExplorerSession.Probe.TRAINING),
                     constant(d, "colouring", Colouring.class, Colouring.ARCHITECTURE),
                     axes(d), number(d, "pointSize", 1.0, 0.1, 10), bool(d, "trajectories", true), bool(d, "darkTheme", false),
-                    step(d));
+                    step(d), learnThreshold(d), bool(d, "notLearnedHidden", false));
             CameraPose camera = pose(object(root, "camera"));
             CheckpointRef selected = root.has("selectedCheckpoint") && !root.get("selectedCheckpoint").isNull()
                     ? checkpoint(root.get("selectedCheckpoint")) : null;
@@ -309,6 +311,13 @@ public final class WorkspaceFile {
                 throw fail("\"" + field + "\" must be a number in [" + min + ", " + max + "], got " + n);
             }
             return n.asDouble();
+        }
+
+        /** The did-not-learn threshold: a train error in (0, 1]; files written before it existed get the default. */
+        double learnThreshold(JsonNode d) throws WorkspaceFormatException {
+            double t = number(d, "learnThreshold", org.predspace.session.LearningRule.DEFAULT_THRESHOLD, 0, 1);
+            if (t <= 0) throw fail("\"learnThreshold\" must be a train error in (0, 1], got " + d.get("learnThreshold"));
+            return t;
         }
 
         boolean bool(JsonNode o, String field, boolean fallback) throws WorkspaceFormatException {
