@@ -58,6 +58,7 @@ public final class PredictionView extends StackPane {
     private final Legend legend = new Legend();
     private final HoverCard hover = new HoverCard();
     private final SceneScale scale = new SceneScale();
+    private final PointTween glide = new PointTween();
     private final Sphere ignorance = new Sphere(1, 24);
     private final Sphere truth = new Sphere(1, 24);
     private final Sphere selection = new Sphere(1, 12);
@@ -187,6 +188,12 @@ public final class PredictionView extends StackPane {
         return world.localToScreen(centres[3 * index], centres[3 * index + 1], centres[3 * index + 2]);
     }
 
+    /** Where point {@code index} is drawn now, in picture units on the drawn axes x, y, z (tests: the glide). */
+    double[] drawnCoordinates(int index) {
+        double f = scale.factor();
+        return new double[] {centres[3 * index] / f, -centres[3 * index + 1] / f, centres[3 * index + 2] / f};
+    }
+
     /** How many checkpoint markers the last draw showed (tests). */
     public int drawnMarkers() { return drawnMarkers; }
 
@@ -226,8 +233,11 @@ public final class PredictionView extends StackPane {
                 Objects.toString(model.selectedCheckpoint()), model.axisProperty(0).get(), model.axisProperty(1).get(),
                 model.axisProperty(2).get(), model.pointSizeProperty().get(), model.trajectoriesShownProperty().get(),
                 model.probeProperty().get(), System.identityHashCode(palette), model.shownUpToStepProperty().get());
-        if (!key.equals(drawnKey)) aimScale(frame, looks);
-        boolean easing = scale.step();
+        if (!key.equals(drawnKey)) {
+            aimScale(frame, looks);
+            aimPoints(frame);
+        }
+        boolean easing = scale.step() | glide.step(System.nanoTime());
         settled = drawn != null && !easing;
         if (key.equals(drawnKey) && !easing) {
             OpenProbe.shown(drawn, model.runs());
@@ -249,7 +259,8 @@ public final class PredictionView extends StackPane {
         return looks;
     }
 
-    private int[] shownAxes(PictureFrame frame) {
+    /** The frame's axes (0-based) drawn as x, y, z: the model's choice, within the frame's axes. */
+    public int[] shownAxes(PictureFrame frame) {
         int k = Math.max(1, frame.axes());
         return new int[]{Math.min(model.axisProperty(0).get(), k - 1), Math.min(model.axisProperty(1).get(), k - 1),
                 Math.min(model.axisProperty(2).get(), k - 1)};
@@ -287,16 +298,28 @@ public final class PredictionView extends StackPane {
         scale.aimAt(Math.max(anchors, robust));
     }
 
+    /** Where the frame puts the points on the drawn axes; a refresh that moved them glides them there ({@link PointTween}). */
+    private void aimPoints(PictureFrame frame) {
+        int n = frame.size();
+        int[] ax = shownAxes(frame);
+        double[] target = new double[3 * n];
+        for (int i = 0; i < n; i++) {
+            for (int d = 0; d < 3; d++) target[3 * i + d] = frame.coordinate(i, ax[d]);
+        }
+        glide.aim(target, n, List.of(model.probeProperty().get(), ax[0], ax[1], ax[2]), System.nanoTime());
+    }
+
     private void draw(PictureFrame frame, Map<String, PointPaint.RunLook> looks, String selectedRun) {
         drawn = frame;
         int n = frame.size();
         int[] ax = shownAxes(frame);
         double f = scale.factor();
         if (centres.length < 3 * n) centres = new float[Math.max(3 * n, centres.length * 3 / 2)];
+        double[] at = glide.positions(System.nanoTime());
         for (int i = 0; i < n; i++) {
-            centres[3 * i] = (float) (f * frame.coordinate(i, ax[0]));
-            centres[3 * i + 1] = (float) (-f * frame.coordinate(i, ax[1]));   // JavaFX y points down
-            centres[3 * i + 2] = (float) (f * frame.coordinate(i, ax[2]));
+            centres[3 * i] = (float) (f * at[3 * i]);
+            centres[3 * i + 1] = (float) (-f * at[3 * i + 1]);   // JavaFX y points down
+            centres[3 * i + 2] = (float) (f * at[3 * i + 2]);
         }
         double size = model.pointSizeProperty().get();
         int[] colours = paint.colours(frame.points(), n, looks, model.colouringProperty().get(), selectedRun,
