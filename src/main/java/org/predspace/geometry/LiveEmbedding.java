@@ -114,6 +114,9 @@ public final class LiveEmbedding implements AutoCloseable {
 
         public boolean isTimeLike(int axis) { return eigenvalues()[axis] < 0; }
 
+        /** ||W||_F^2 of the last eigendecomposition (0 before the first): with the eigenvalues, the stress of any axes ({@link DrawnStress}). */
+        public double frobeniusSquared() { return basis == null ? 0 : basis.frobeniusSquared(); }
+
         /** The last eigendecomposition (with its alignment), or null before the first. */
         public Embedding basis() { return basis; }
     }

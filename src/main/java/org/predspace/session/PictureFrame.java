@@ -1,5 +1,6 @@
 package org.predspace.session;
 
+import org.predspace.geometry.DrawnStress;
 import org.predspace.geometry.LiveEmbedding;
 
 import java.util.List;
@@ -36,4 +37,15 @@ public record PictureFrame(LiveEmbedding.Snapshot embedding, List<PointInfo> poi
     public double[] eigenvalues() { return embedding == null ? new double[0] : embedding.eigenvalues(); }
 
     public double[] explainedStress() { return embedding == null ? new double[0] : embedding.explainedStress(); }
+
+    /** The stress the drawn axes {@code axes} (0-based) explain together (0 before the first eigendecomposition). */
+    public double drawnStress(int[] axes) {
+        return embedding == null ? 0 : DrawnStress.of(embedding.eigenvalues(), embedding.frobeniusSquared(), axes);
+    }
+
+    /** Each drawn axis's share of {@link #drawnStress}, in the order given; they add up to it. */
+    public double[] drawnShares(int[] axes) {
+        return embedding == null ? new double[axes.length]
+                : DrawnStress.shares(embedding.eigenvalues(), embedding.frobeniusSquared(), axes);
+    }
 }
