@@ -361,7 +361,7 @@ public final class MainWindow {
         if (f.embedding().exactPoints() > 0) {
             // what the drawn axes explain together, whichever three they are (the labels' shares add up to it)
             int[] ax = view.shownAxes(f);
-            s += " · drawn axes " + java.util.Arrays.stream(ax).distinct().mapToObj(a -> String.valueOf(a + 1))
+            s += " · drawn axes " + java.util.Arrays.stream(ax).distinct().sorted().mapToObj(a -> String.valueOf(a + 1))
                     .collect(java.util.stream.Collectors.joining(", ")) + " explain "
                     + org.predspace.geometry.DrawnStress.percent(f.drawnStress(ax)) + " of the stress";
         }
