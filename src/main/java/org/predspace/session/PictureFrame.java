@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * A picture at one moment, immutable: coordinates from the live embedding, what each point is,
  * and the ignorance-to-truth geodesic (empty until first placed; after a refresh the previous
- * placement is kept until the new one is ready, the aligned frames being close;
+ * placement is kept until the new one is ready;
  * geodesicCurrent says whether it was placed in this frame's eigenbasis).
  * Points beyond {@link #size()} may exist in the embedding but are not yet described; a view
  * draws {@code size()} points. The embedding is null while the picture is empty.
