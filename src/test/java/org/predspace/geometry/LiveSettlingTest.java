@@ -44,12 +44,17 @@ class LiveSettlingTest {
                 }
             }
         }
-        // growth refreshes rare (the window's is 15 %): the last points are left out of sample
-        // unless the pause after the additions settles them
+        // Growth refreshes rare (the window's is 15 %): after an exact picture of the first 50
+        // checkpoints of each run, the last 10 of each are too few to be due for one, and only
+        // the pause after the additions can settle them.
         LiveEmbedding.Settings settings = LiveEmbedding.Settings.defaults().withRefreshGrowth(2).withParallelism(Parallelism.of(2));
+        int early = RUNS * 50;
         LiveEmbedding.Snapshot settled;
         try (LiveEmbedding live = new LiveEmbedding(source.shape(), settings)) {
-            for (SqrtProbabilities p : points) live.add(p);
+            for (SqrtProbabilities p : points.subList(0, early)) live.add(p);
+            assertEquals(early, live.requestRefresh().get().exactPoints());
+            for (SqrtProbabilities p : points.subList(early, m)) live.add(p);
+            assertEquals(early, live.snapshot().exactPoints(), "no growth refresh was due");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (live.snapshot().exactPoints() < m && System.nanoTime() < deadline) Thread.sleep(20);
             settled = live.snapshot();
