@@ -45,8 +45,8 @@ public final class LiveEmbedding implements AutoCloseable {
      */
     public record Settings(int axes, double refreshGrowth, Parallelism parallelism, boolean refreshInBackground,
                            java.time.Duration settleAfter) {
-        /** Long enough that a training's steady stream of checkpoints does not trigger it, short enough to feel immediate. */
-        public static final java.time.Duration SETTLE_AFTER = java.time.Duration.ofMillis(800);
+        /** Long enough that a training's stream of checkpoints does not trigger it (a run's end refreshes at once anyway), short enough to follow soon. */
+        public static final java.time.Duration SETTLE_AFTER = java.time.Duration.ofMillis(1500);
 
         public Settings {
             if (axes < 1) throw new IllegalArgumentException("need at least one axis, got " + axes);
