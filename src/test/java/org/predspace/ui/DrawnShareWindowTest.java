@@ -79,9 +79,9 @@ class DrawnShareWindowTest {
             String numbers = drawn.stream().map(a -> String.valueOf(a + 1)).collect(Collectors.joining(", "));
             assertEquals(true, status.contains("drawn axes " + numbers + " explain " + together + " of the stress"), status);
 
-            Set<String> labels = robot.lookup(".axis-label").queryAllAs(Label.class).stream().map(Label::getText)
-                    .filter(t -> t.startsWith("axis "))   // the charts' axis titles share the style class
-                    .collect(Collectors.toCollection(TreeSet::new));
+            // the 3D view's own labels: the charts' axis titles share the style class
+            Set<String> labels = robot.from(w.window().view()).lookup(".axis-label").queryAllAs(Label.class).stream()
+                    .map(Label::getText).collect(Collectors.toCollection(TreeSet::new));
             Set<String> expected = new TreeSet<>();
             for (int a : axes) {
                 // what axis a adds to the drawn axes of larger |lambda|
