@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
@@ -18,9 +17,13 @@ import java.util.function.Consumer;
  * (m N C work) and places the checkpoint out of sample in the current frame (m k work), so it
  * appears at once. When the collection has grown by {@link Settings#refreshGrowth()} since the
  * last eigendecomposition, or on {@link #requestRefresh()}, a background thread recomputes the
- * eigenpairs with the {@link KrylovEigensolver}, warm-started from the previous eigenvectors,
- * and aligns the new axes to what was shown ({@link AxisAlignment}), so existing points move
- * smoothly and axes do not flip.
+ * eigenpairs with the {@link KrylovEigensolver}, warm-started from the previous eigenvectors.
+ * Each drawn axis is then eigen-axis k of the points so far, its sign chosen to agree with
+ * what was shown ({@link AxisAlignment}: signs only, never a rotation, so labels that give
+ * axis k's stress share stay true; a view animates the points from old to new coordinates).
+ * Once additions pause for {@link Settings#settleAfter()} (a training ended, a folder is
+ * open) a settling refresh makes the picture an exact InPCA of every point, equal up to the
+ * sign of each axis to {@link InPca#embed} of the same points.
  *
  * <p>Thread-safety: additions are serialised; {@link #snapshot()} never blocks and returns an
  * immutable {@link Snapshot}, so a UI thread can read it at any time and never computes
@@ -34,26 +37,32 @@ public final class LiveEmbedding implements AutoCloseable {
     /**
      * @param axes                 k, axes kept (at least 3 to draw, 10 for the stress curve)
      * @param refreshGrowth        refresh the eigenpairs once the checkpoint count grew by this fraction (0.15 = 15 %)
-     * @param alignment            how new axes are matched to the shown ones
      * @param parallelism          threads for distance rows
      * @param refreshInBackground  false runs refreshes on the adding thread (tests, CLI)
+     * @param settleAfter          with background refreshes: once no checkpoint has arrived for this long and some
+     *                             are placed out of sample, refresh so the picture is an exact InPCA of every point
+     *                             (zero: never settle by itself)
      */
-    public record Settings(int axes, double refreshGrowth, AxisAlignment.Mode alignment, Parallelism parallelism,
-                           boolean refreshInBackground) {
+    public record Settings(int axes, double refreshGrowth, Parallelism parallelism, boolean refreshInBackground,
+                           java.time.Duration settleAfter) {
+        /** Long enough that a training's stream of checkpoints does not trigger it (a run's end refreshes at once anyway), short enough to follow soon. */
+        public static final java.time.Duration SETTLE_AFTER = java.time.Duration.ofMillis(1500);
+
         public Settings {
             if (axes < 1) throw new IllegalArgumentException("need at least one axis, got " + axes);
             if (!(refreshGrowth > 0)) throw new IllegalArgumentException("refresh growth must be positive, got " + refreshGrowth);
+            if (settleAfter.isNegative()) throw new IllegalArgumentException("settle delay must not be negative, got " + settleAfter);
         }
 
         public static Settings defaults() {
-            return new Settings(InPca.DEFAULT_AXES, 0.15, AxisAlignment.Mode.PROCRUSTES, Parallelism.allCores(), true);
+            return new Settings(InPca.DEFAULT_AXES, 0.15, Parallelism.allCores(), true, SETTLE_AFTER);
         }
 
-        public Settings withAxes(int k) { return new Settings(k, refreshGrowth, alignment, parallelism, refreshInBackground); }
-        public Settings withAlignment(AxisAlignment.Mode mode) { return new Settings(axes, refreshGrowth, mode, parallelism, refreshInBackground); }
-        public Settings inForeground() { return new Settings(axes, refreshGrowth, alignment, parallelism, false); }
-        public Settings withRefreshGrowth(double g) { return new Settings(axes, g, alignment, parallelism, refreshInBackground); }
-        public Settings withParallelism(Parallelism p) { return new Settings(axes, refreshGrowth, alignment, p, refreshInBackground); }
+        public Settings withAxes(int k) { return new Settings(k, refreshGrowth, parallelism, refreshInBackground, settleAfter); }
+        public Settings inForeground() { return new Settings(axes, refreshGrowth, parallelism, false, settleAfter); }
+        public Settings withRefreshGrowth(double g) { return new Settings(axes, g, parallelism, refreshInBackground, settleAfter); }
+        public Settings withParallelism(Parallelism p) { return new Settings(axes, refreshGrowth, p, refreshInBackground, settleAfter); }
+        public Settings withSettleAfter(java.time.Duration d) { return new Settings(axes, refreshGrowth, parallelism, refreshInBackground, d); }
     }
 
     /** Everything a view needs at one moment; immutable. */
@@ -105,6 +114,9 @@ public final class LiveEmbedding implements AutoCloseable {
 
         public boolean isTimeLike(int axis) { return eigenvalues()[axis] < 0; }
 
+        /** ||W||_F^2 of the last eigendecomposition (0 before the first): with the eigenvalues, the stress of any axes ({@link DrawnStress}). */
+        public double frobeniusSquared() { return basis == null ? 0 : basis.frobeniusSquared(); }
+
         /** The last eigendecomposition (with its alignment), or null before the first. */
         public Embedding basis() { return basis; }
     }
@@ -118,7 +130,9 @@ public final class LiveEmbedding implements AutoCloseable {
     private KrylovEigensolver solver;   // guarded by refreshing
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Throwable>> failureListeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService refresher;
+    private final java.util.concurrent.ScheduledExecutorService refresher;
+    /** Guarded by lock: the settling refresh waiting for additions to pause, or null. */
+    private java.util.concurrent.ScheduledFuture<?> settling;
     private final Object lock = new Object();
     /** Held for a whole refresh so two never overlap (a stale one could otherwise publish last). */
     private final Object refreshing = new Object();
@@ -138,7 +152,7 @@ public final class LiveEmbedding implements AutoCloseable {
     public LiveEmbedding(ProbeShape shape, Settings settings) {
         this.settings = settings;
         this.distances = new DistanceMatrix(shape, settings.parallelism());
-        this.refresher = settings.refreshInBackground() ? Executors.newSingleThreadExecutor(r -> {
+        this.refresher = settings.refreshInBackground() ? Executors.newSingleThreadScheduledExecutor(r -> {
             // refreshes are background work: they must not take the CPU from a UI drawing the picture
             Thread t = new Thread(BackgroundPriority.inBackground(r), "live-embedding-refresh");
             t.setDaemon(true);
@@ -184,6 +198,7 @@ public final class LiveEmbedding implements AutoCloseable {
                 if (refresher != null) scheduleRefresh();
                 else refreshHere = true;
             }
+            scheduleSettling();
         }
         notifyListeners(published);
         if (refreshHere) refresh();
@@ -259,12 +274,12 @@ public final class LiveEmbedding implements AutoCloseable {
     }
 
     /**
-     * From the next refresh on, turns each new eigenbasis to fit a stored picture instead of the
+     * From the next refresh on, takes each axis's sign from a stored picture instead of the
      * previous frame: {@code reference} gives, for a point index, the coordinates that point had
-     * (null if it has none). Eigenvector signs, and the turn of nearly equal axes, depend on the
-     * order in which points arrived; a workspace reopened with its runs in another order still
-     * shows its saved picture this way. Falls back to the previous frame while fewer than two
-     * of the present points have a reference.
+     * (null if it has none). Eigenvector signs depend on the order in which points arrived; a
+     * workspace reopened with its runs in another order still shows its saved picture this way.
+     * Signs only, as between frames: the axes stay the InPCA axes. Falls back to the previous
+     * frame while fewer than two of the present points have a reference.
      */
     public void orientBy(java.util.function.IntFunction<double[]> reference) { this.orientation = reference; }
 
@@ -280,6 +295,40 @@ public final class LiveEmbedding implements AutoCloseable {
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             refreshPending = false;
         }
+    }
+
+    /**
+     * Guarded by lock. (Re)starts the wait for a pause in additions: every addition pushes the
+     * settling refresh back, so a training's steady stream of checkpoints never triggers it and
+     * the last addition does.
+     */
+    private void scheduleSettling() {
+        if (refresher == null || settings.settleAfter().isZero()) return;
+        if (settling != null) settling.cancel(false);
+        try {
+            settling = refresher.schedule(this::settle, settings.settleAfter().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            settling = null;
+        }
+    }
+
+    /**
+     * On the refresh thread, after a pause in additions: refreshes if some points are placed out
+     * of sample. A refresh already pending instead settles when it ends (see refreshSerially).
+     */
+    private void settle() {
+        synchronized (lock) {
+            settling = null;
+            if (refreshPending || !unsettled()) return;
+            refreshPending = true;
+        }
+        refreshQuietly();
+    }
+
+    /** Guarded by lock: some points are not in the last eigendecomposition (and could be). */
+    private boolean unsettled() {
+        int m = distances.size();
+        return basis == null ? m >= 2 : basis.size() < m;
     }
 
     private boolean refreshDue() {
@@ -358,8 +407,7 @@ public final class LiveEmbedding implements AutoCloseable {
         for (int i = 0; i < m; i++) previous[i] = java.util.Arrays.copyOf(before[i], pairs.count());
         AxisAlignment alignment = orientedByReference(raw, m, pairs);
         if (alignment == null) {
-            alignment = first ? AxisAlignment.identity(pairs.count())
-                    : AxisAlignment.between(raw.coordinates(), previous, pairs.values(), settings.alignment());
+            alignment = first ? AxisAlignment.identity(pairs.count()) : AxisAlignment.between(raw.coordinates(), previous);
         }
         Embedding fresh = Embedding.of(pairs, gram, alignment);
         Snapshot published;
@@ -374,12 +422,13 @@ public final class LiveEmbedding implements AutoCloseable {
             again = refreshDue();
             refreshPending = again && refresher != null;
             if (refreshPending) scheduleRefresh();
+            else if (unsettled() && settling == null) scheduleSettling();   // points arrived during this refresh
         }
         notifyListeners(published);
         return published;
     }
 
-    /** The alignment that fits the reference points, or null without at least two of them. */
+    /** The signs that fit the reference points, or null without at least two of them. */
     private AxisAlignment orientedByReference(Embedding raw, int m, Eigenpairs pairs) {
         java.util.function.IntFunction<double[]> ref = orientation;
         if (ref == null) return null;
@@ -393,26 +442,24 @@ public final class LiveEmbedding implements AutoCloseable {
             wanted.add(java.util.Arrays.copyOf(r, pairs.count()));
         }
         if (fresh.size() < 2) return null;
-        return AxisAlignment.between(fresh.toArray(new double[0][]), wanted.toArray(new double[0][]), pairs.values(),
-                AxisAlignment.Mode.PROCRUSTES);
+        return AxisAlignment.between(fresh.toArray(new double[0][]), wanted.toArray(new double[0][]));
     }
 
     /**
      * Start vectors for the solver: the previous eigenvectors, extended to checkpoints added
-     * since by their out-of-sample coordinates (x = V sqrt|lambda| in the raw frame, x R shown).
+     * since by their out-of-sample coordinates (x = V sqrt|lambda| in the raw frame, shown with a sign per axis).
      */
     private double[][] warmStart(int m) {
         if (basisPairs == null) return null;
         int k = basisPairs.count();
-        double[][] rotation = basis.alignment().rotation();
+        AxisAlignment signs = basis.alignment();
         double[][] start = new double[k][m];
         int old = basis.size();
         for (int a = 0; a < k; a++) System.arraycopy(basisPairs.vectors()[a], 0, start[a], 0, old);
         for (int i = old; i < m; i++) {
             double[] x = shown.get(i);
             for (int a = 0; a < k; a++) {
-                double rawCoordinate = 0; // (x R^T)_a: R is orthogonal
-                for (int b = 0; b < k; b++) rawCoordinate += x[b] * rotation[a][b];
+                double rawCoordinate = x[a] * signs.sign(a);   // a sign is its own inverse
                 double scale = Math.sqrt(Math.abs(basisPairs.values()[a]));
                 start[a][i] = scale > 0 ? rawCoordinate / scale : 0;
             }

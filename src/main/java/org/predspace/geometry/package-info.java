@@ -13,8 +13,8 @@
  *       {@link org.predspace.geometry.Embedding} (signed eigenvalues, coordinates, stress, out-of-sample
  *       placement); eigensolvers {@link org.predspace.geometry.LapackEigensolver} (dense) and
  *       {@link org.predspace.geometry.KrylovEigensolver} (iterative); {@link org.predspace.geometry.LiveEmbedding}
- *       for a picture that grows during training, with {@link org.predspace.geometry.AxisAlignment} between
- *       refreshes; {@link org.predspace.geometry.LandmarkInPca} for 10^5 and more checkpoints.</li>
+ *       for a picture that grows during training, with {@link org.predspace.geometry.AxisAlignment} (a sign per
+ *       axis) between refreshes and {@link org.predspace.geometry.DrawnStress} for the drawn axes' labels; {@link org.predspace.geometry.LandmarkInPca} for 10^5 and more checkpoints.</li>
  *   <li>Progress (section 4): {@link org.predspace.geometry.Geodesic}, {@link org.predspace.geometry.Progress}.</li>
  *   <li>Trajectories (section 5): {@link org.predspace.geometry.Trajectory},
  *       {@link org.predspace.geometry.ReindexedTrajectory} on a {@link org.predspace.geometry.ProgressGrid},

@@ -1,5 +1,6 @@
 package org.predspace.session;
 
+import org.predspace.geometry.DrawnStress;
 import org.predspace.geometry.LiveEmbedding;
 
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.List;
 /**
  * A picture at one moment, immutable: coordinates from the live embedding, what each point is,
  * and the ignorance-to-truth geodesic (empty until first placed; after a refresh the previous
- * placement is kept until the new one is ready, the aligned frames being close;
+ * placement is kept until the new one is ready;
  * geodesicCurrent says whether it was placed in this frame's eigenbasis).
  * Points beyond {@link #size()} may exist in the embedding but are not yet described; a view
  * draws {@code size()} points. The embedding is null while the picture is empty.
@@ -36,4 +37,15 @@ public record PictureFrame(LiveEmbedding.Snapshot embedding, List<PointInfo> poi
     public double[] eigenvalues() { return embedding == null ? new double[0] : embedding.eigenvalues(); }
 
     public double[] explainedStress() { return embedding == null ? new double[0] : embedding.explainedStress(); }
+
+    /** The stress the drawn axes {@code axes} (0-based) explain together (0 before the first eigendecomposition). */
+    public double drawnStress(int[] axes) {
+        return embedding == null ? 0 : DrawnStress.of(embedding.eigenvalues(), embedding.frobeniusSquared(), axes);
+    }
+
+    /** Each drawn axis's share of {@link #drawnStress}, in the order given; they add up to it. */
+    public double[] drawnShares(int[] axes) {
+        return embedding == null ? new double[axes.length]
+                : DrawnStress.shares(embedding.eigenvalues(), embedding.frobeniusSquared(), axes);
+    }
 }

@@ -70,7 +70,7 @@ public final class PredictionPicture implements AutoCloseable {
     /** Where failures of the picture's background work go (a session passes them to the user). */
     private volatile java.util.function.Consumer<String> problems = m -> {};
 
-    /** Stored coordinates that new eigenbases are turned to fit (see {@link #orientBy}); empty: none. */
+    /** Stored coordinates that give new eigenbases their axes' signs (see {@link #orientBy}); empty: none. */
     private volatile Map<PointKey, double[]> orientation = Map.of();
 
     /** @param title "training probe" or "held-out probe": used in messages */
@@ -218,9 +218,10 @@ public final class PredictionPicture implements AutoCloseable {
     }
 
     /**
-     * Shows the picture turned as it was when {@code reference} (point coordinates by identity)
-     * was taken from a frame: every later eigenbasis is fitted to those points. A reopened
-     * workspace uses it, since the axes' signs depend on the order the runs arrive in.
+     * Shows each axis with the sign it had when {@code reference} (point coordinates by identity)
+     * was taken from a frame: every later eigenbasis takes its signs from those points (signs
+     * only: the axes stay the InPCA axes). A reopened workspace uses it, since the axes' signs
+     * depend on the order the runs arrive in.
      */
     public void orientBy(Map<PointKey, double[]> reference) {
         Map<PointKey, double[]> copy = new java.util.HashMap<>();

@@ -372,11 +372,14 @@ public final class MainWindow {
             status.setText(model.runs().isEmpty() ? "No runs open" : "Loading…");
             return;
         }
-        double[] stress = f.explainedStress();
         String s = String.format(Locale.ROOT, "%s picture: %d checkpoints of %d runs", model.probeProperty().get()
                 == ExplorerSession.Probe.TRAINING ? "Training-probe" : "Held-out", points, model.runs().size());
-        if (stress.length >= 3 && f.embedding().exactPoints() > 0) {
-            s += String.format(Locale.ROOT, " · 3 axes explain %.0f%% of the stress", 100 * stress[2]);
+        if (f.embedding().exactPoints() > 0) {
+            // what the drawn axes explain together, whichever three they are (the labels' shares add up to it)
+            int[] ax = view.shownAxes(f);
+            s += " · drawn axes " + java.util.Arrays.stream(ax).distinct().sorted().mapToObj(a -> String.valueOf(a + 1))
+                    .collect(java.util.stream.Collectors.joining(", ")) + " explain "
+                    + org.predspace.geometry.DrawnStress.percent(f.drawnStress(ax)) + " of the stress";
         }
         if (f.embedding().exactPoints() < f.size()) s += " · " + (f.size() - f.embedding().exactPoints()) + " placed out of sample";
         status.setText(s);

@@ -1,6 +1,6 @@
 package org.predspace.bench;
 
-import org.predspace.geometry.AxisAlignment;
+import org.bytedeco.openblas.global.openblas;
 import org.predspace.geometry.DistanceMatrix;
 
 /** How far an approximate embedding is from the exact one (bench and tests). */
@@ -15,19 +15,44 @@ public final class Distortion {
     public static double alignedRmsOverRange(double[][] x, double[][] reference, int k) {
         double[][] a = centred(x, k);
         double[][] b = centred(reference, k);
-        double[] allOneSign = new double[k];
-        java.util.Arrays.fill(allOneSign, 1);
-        AxisAlignment r = AxisAlignment.between(a, b, allOneSign, AxisAlignment.Mode.PROCRUSTES);
+        double[][] r = procrustes(a, b, k);
         double sum = 0;
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < a.length; i++) {
-            double[] y = r.apply(a[i]);
-            for (int c = 0; c < k; c++) sum += (y[c] - b[i][c]) * (y[c] - b[i][c]);
+            for (int c = 0; c < k; c++) {
+                double y = 0;
+                for (int t = 0; t < k; t++) y += a[i][t] * r[t][c];
+                sum += (y - b[i][c]) * (y - b[i][c]);
+            }
             lo = Math.min(lo, b[i][0]);
             hi = Math.max(hi, b[i][0]);
         }
         return Math.sqrt(sum / a.length) / (hi - lo);
+    }
+
+    /**
+     * The orthogonal R minimising ||x R - reference||: R = U V^T from the SVD of x^T reference.
+     * A measure of how alike two point clouds are whatever their axes; never used to draw
+     * (the picture's axes are InPCA axes up to sign, docs/science.md section 3).
+     */
+    private static double[][] procrustes(double[][] x, double[][] reference, int k) {
+        org.predspace.platform.NativeLibraries.requireBlas();
+        double[] m = new double[k * k];
+        for (int i = 0; i < x.length; i++) {
+            for (int s = 0; s < k; s++) for (int t = 0; t < k; t++) m[s * k + t] += x[i][s] * reference[i][t];
+        }
+        double[] sv = new double[k];
+        double[] u = new double[k * k];
+        double[] vt = new double[k * k];
+        int info = openblas.LAPACKE_dgesvd(openblas.LAPACK_ROW_MAJOR, (byte) 'A', (byte) 'A', k, k, m, k, sv, u, k, vt, k,
+                new double[Math.max(1, k - 1)]);
+        if (info != 0) throw new IllegalStateException("LAPACK dgesvd failed with info = " + info);
+        double[][] r = new double[k][k];
+        for (int s = 0; s < k; s++) {
+            for (int t = 0; t < k; t++) for (int c = 0; c < k; c++) r[s][t] += u[s * k + c] * vt[c * k + t];
+        }
+        return r;
     }
 
     private static double[][] centred(double[][] x, int k) {

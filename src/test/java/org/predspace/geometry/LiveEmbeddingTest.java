@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LiveEmbeddingTest {
     private static final List<SqrtProbabilities> POINTS = KrylovEigensolverTest.trajectories(8, 50, 120, 51);
 
-    private static LiveEmbedding.Settings foreground(AxisAlignment.Mode mode) {
-        return LiveEmbedding.Settings.defaults().withAlignment(mode).inForeground();
+    private static LiveEmbedding.Settings foreground() {
+        return LiveEmbedding.Settings.defaults().inForeground();
     }
 
     static double extent(double[][] x) {
@@ -37,8 +37,8 @@ class LiveEmbeddingTest {
 
     /** Every point added one at a time, then a refresh; beside it the full embedding of the same points. */
     private record Refreshed(LiveEmbedding.Snapshot live, Embedding full, double tolerance) {
-        static Refreshed of(AxisAlignment.Mode mode) {
-            try (LiveEmbedding live = new LiveEmbedding(POINTS.get(0).shape(), foreground(mode))) {
+        static Refreshed of() {
+            try (LiveEmbedding live = new LiveEmbedding(POINTS.get(0).shape(), foreground())) {
                 for (SqrtProbabilities p : POINTS) live.add(p);
                 Embedding full = InPca.embed(DistanceMatrix.of(POINTS, Parallelism.of(2)), 10);
                 return new Refreshed(live.refreshNow(), full, 1e-6 * InPcaTest.range(full, 0));
@@ -48,7 +48,7 @@ class LiveEmbeddingTest {
 
     @Test
     void afterAllCheckpointsAndARefreshItEqualsTheFullEmbeddingUpToAxisSigns() {
-        Refreshed r = Refreshed.of(AxisAlignment.Mode.SIGNS);
+        Refreshed r = Refreshed.of();
         LiveEmbedding.Snapshot s = r.live();
         Embedding full = r.full();
         assertEquals(POINTS.size(), s.size());
@@ -62,42 +62,70 @@ class LiveEmbeddingTest {
         }
     }
 
+    /**
+     * Runs trained side by side (checkpoint t of every run, then t + 1): after every refresh along
+     * the way, each axis is eigen-axis k of the points it was computed from, up to its sign,
+     * never a turn of several. With an orthogonal Procrustes fit to the previous frame (as this
+     * class once did) the drawn axis 1 of such a build was 4 % eigen-axis 1 (issue 17).
+     */
     @Test
-    void procrustesAlignmentIsExposedAndIsTheOnlyDifferenceFromTheFullEmbedding() {
-        Refreshed refreshed = Refreshed.of(AxisAlignment.Mode.PROCRUSTES);
-        LiveEmbedding.Snapshot s = refreshed.live();
-        AxisAlignment r = s.basis().alignment();
-        double[][] full = refreshed.full().coordinates();
-        for (int i = 0; i < s.size(); i++) {
-            double[] rotated = r.apply(full[i]);
-            for (int a = 0; a < 10; a++) assertEquals(rotated[a], s.coordinate(i, a), refreshed.tolerance());
+    void everyRefreshOfRunsAddedSideBySideDrawsTheEigenAxesOfItsPointsUpToSign() {
+        List<SqrtProbabilities> interleaved = interleaved(8, 50);
+        int refreshes = 0;
+        try (LiveEmbedding live = new LiveEmbedding(interleaved.get(0).shape(), foreground())) {
+            int exact = 0;
+            for (SqrtProbabilities p : interleaved) {
+                live.add(p);
+                LiveEmbedding.Snapshot s = live.snapshot();
+                if (s.exactPoints() == exact || s.exactPoints() < 40) continue;
+                exact = s.exactPoints();
+                refreshes++;
+                Embedding full = InPca.embed(DistanceMatrix.of(interleaved.subList(0, exact), Parallelism.of(2)), 10);
+                assertEqualUpToSigns(full, s.coordinates(), 3, 1e-6 * InPcaTest.range(full, 0), "after " + exact + " points");
+            }
         }
-        double[][] rot = r.rotation();
-        for (int a = 0; a < 10; a++) {
-            for (int b = 0; b < 10; b++) {
-                double dot = 0;
-                for (int c = 0; c < 10; c++) dot += rot[a][c] * rot[b][c];
-                assertEquals(a == b ? 1 : 0, dot, 1e-9, "R is orthogonal");
-                if (s.isTimeLike(a) != s.isTimeLike(b)) assertEquals(0, rot[a][b], 0, "never mixes space- and time-like axes");
+        assertTrue(refreshes >= 5, "refreshed " + refreshes + " times");
+    }
+
+    /** Checkpoint t of runs 0..runs-1, then checkpoint t + 1 of each, as a sweep trains them. */
+    static List<SqrtProbabilities> interleaved(int runs, int perRun) {
+        SyntheticTrajectories source = new SyntheticTrajectories(runs, perRun, 120, 10, 3, 51);
+        List<SqrtProbabilities> out = new java.util.ArrayList<>();
+        for (int t = 0; t < perRun; t++) {
+            for (int r = 0; r < runs; r++) out.add(source.point(r * perRun + t));
+        }
+        return out;
+    }
+
+    /** The first {@code axes} axes of x are those of the embedding, each times +1 or -1, within tolerance. */
+    static void assertEqualUpToSigns(Embedding full, double[][] x, int axes, double tolerance, String what) {
+        for (int a = 0; a < axes; a++) {
+            double dot = 0;
+            for (int i = 0; i < full.size(); i++) dot += x[i][a] * full.coordinate(i, a);
+            double sign = Math.signum(dot);
+            for (int i = 0; i < full.size(); i++) {
+                assertEquals(full.coordinate(i, a), sign * x[i][a], tolerance, what + ": point " + i + " axis " + (a + 1));
             }
         }
     }
 
+    /**
+     * One more point (a new run's first checkpoint) changes the InPCA of the points a little: an
+     * axis whose eigenvalue stands well apart (axis 1: 16.1 against 11.4) hardly moves, while
+     * axes 2 and 3 (11.4 and 9.6) turn into each other by a few per cent of the picture, as they
+     * do in a full InPCA (the view animates that move). No axis flips.
+     */
     @Test
-    void aRefreshWithOneExtraPointMovesOldPointsOnlyALittleAndNeverFlipsAnAxis() {
-        try (LiveEmbedding live = new LiveEmbedding(POINTS.get(0).shape(), foreground(AxisAlignment.Mode.PROCRUSTES))) {
+    void aRefreshWithOneExtraPointNeverFlipsAnAxisAndASeparatedAxisHardlyMoves() {
+        try (LiveEmbedding live = new LiveEmbedding(POINTS.get(0).shape(), foreground())) {
             for (SqrtProbabilities p : POINTS.subList(0, 300)) live.add(p);
             double[][] before = live.refreshNow().coordinates();
             live.add(POINTS.get(300));
             double[][] after = live.refreshNow().coordinates();
             double extent = extent(before);
             double worst = 0;
-            for (int i = 0; i < 300; i++) {
-                double d = 0;
-                for (int a = 0; a < 3; a++) d += Math.pow(after[i][a] - before[i][a], 2);
-                worst = Math.max(worst, Math.sqrt(d));
-            }
-            assertTrue(worst < 0.01 * extent, "largest move " + worst + " of extent " + extent);
+            for (int i = 0; i < 300; i++) worst = Math.max(worst, Math.abs(after[i][0] - before[i][0]));
+            assertTrue(worst < 0.01 * extent, "largest move along axis 1: " + worst + " of extent " + extent);
             for (int a = 0; a < 10; a++) {
                 double dot = 0;
                 for (int i = 0; i < 300; i++) dot += before[i][a] * after[i][a];
@@ -108,7 +136,7 @@ class LiveEmbeddingTest {
 
     @Test
     void newCheckpointsArePlacedOutOfSampleAtOnceAndRefreshesFollowGrowth() {
-        LiveEmbedding.Settings settings = foreground(AxisAlignment.Mode.PROCRUSTES).withRefreshGrowth(0.2);
+        LiveEmbedding.Settings settings = foreground().withRefreshGrowth(0.2);
         try (LiveEmbedding live = new LiveEmbedding(POINTS.get(0).shape(), settings)) {
             assertEquals(0, live.snapshot().size());
             assertNull(live.snapshot().basis());
@@ -176,36 +204,38 @@ class LiveEmbeddingTest {
     }
 
     /**
-     * The same checkpoints added in another order give an embedding whose axes may be flipped or
-     * turned; oriented by a stored picture of a few of its points, it shows that picture again.
+     * The same checkpoints added in another order give the same InPCA axes, perhaps with other
+     * signs. Oriented by a stored picture of a few of its points (here one whose axes 1 and 3
+     * are flipped against what this order gives by itself), it shows that picture again, by
+     * signs alone: every point exactly where it was stored.
      */
     @Test
-    void orientedByStoredPointsAnotherArrivalOrderShowsTheSamePicture() {
-        double[][] stored;
-        try (LiveEmbedding first = new LiveEmbedding(POINTS.get(0).shape(), foreground(AxisAlignment.Mode.PROCRUSTES))) {
-            for (SqrtProbabilities p : POINTS) first.add(p);
-            stored = first.refreshNow().coordinates();
-        }
+    void orientedByStoredPointsAnotherArrivalOrderShowsTheStoredSigns() {
         int n = POINTS.size();
         int[] order = new int[n];   // reversed, and the second half first
         for (int i = 0; i < n; i++) order[i] = n - 1 - ((i + n / 2) % n);
-        double scale = extent(stored);
-        double worstWithout = 0, worstWith = 0;
-        for (boolean oriented : new boolean[] {false, true}) {
-            try (LiveEmbedding again = new LiveEmbedding(POINTS.get(0).shape(), foreground(AxisAlignment.Mode.PROCRUSTES))) {
-                // only every fifth point keeps its coordinates, as a workspace keeps a few per run
-                if (oriented) again.orientBy(i -> order[i] % 5 == 0 ? stored[order[i]] : null);
-                for (int i : order) again.add(POINTS.get(i));
-                LiveEmbedding.Snapshot s = again.refreshNow();
-                double worst = 0;
-                for (int i = 0; i < n; i++) {
-                    for (int a = 0; a < 3; a++) worst = Math.max(worst, Math.abs(s.coordinate(i, a) - stored[order[i]][a]));
-                }
-                if (oriented) worstWith = worst; else worstWithout = worst;
-            }
+        double[][] byItself;
+        try (LiveEmbedding again = new LiveEmbedding(POINTS.get(0).shape(), foreground())) {
+            for (int i : order) again.add(POINTS.get(i));
+            byItself = again.refreshNow().coordinates();
         }
-        assertTrue(worstWithout > 0.1 * scale, "this order should turn the picture without a reference: " + worstWithout);
-        assertTrue(worstWith < 1e-6 * scale, "oriented, every point is where it was: " + worstWith + " of " + scale);
+        double[][] stored = new double[n][];   // by original point index
+        for (int i = 0; i < n; i++) {
+            stored[order[i]] = byItself[i].clone();
+            for (int a = 0; a < 3; a += 2) stored[order[i]][a] = -stored[order[i]][a];
+        }
+        double scale = extent(byItself);
+        try (LiveEmbedding again = new LiveEmbedding(POINTS.get(0).shape(), foreground())) {
+            // only every fifth point keeps its coordinates, as a workspace keeps a few per run
+            again.orientBy(i -> order[i] % 5 == 0 ? stored[order[i]] : null);
+            for (int i : order) again.add(POINTS.get(i));
+            LiveEmbedding.Snapshot s = again.refreshNow();
+            double worst = 0;
+            for (int i = 0; i < n; i++) {
+                for (int a = 0; a < 3; a++) worst = Math.max(worst, Math.abs(s.coordinate(i, a) - stored[order[i]][a]));
+            }
+            assertTrue(worst < 1e-9 * scale, "oriented, every point is where it was: " + worst + " of " + scale);
+        }
     }
 
     @Test

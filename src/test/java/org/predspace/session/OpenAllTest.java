@@ -2,7 +2,6 @@ package org.predspace.session;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.predspace.geometry.AxisAlignment;
 import org.predspace.geometry.LiveEmbedding;
 import org.predspace.runs.RunFolders;
 
@@ -19,10 +18,9 @@ class OpenAllTest {
     @TempDir
     Path tmp;
 
-    /** Signs only, so that the one-by-one picture's axes differ from a fresh eigenbasis by signs alone. */
+    /** Refreshes on the adding thread, so the one-by-one picture is complete when open returns. */
     private static ExplorerSession session() {
-        return new ExplorerSession(LiveEmbedding.Settings.defaults().withAxes(5).withAlignment(AxisAlignment.Mode.SIGNS)
-                .inForeground(), 1);
+        return new ExplorerSession(LiveEmbedding.Settings.defaults().withAxes(5).inForeground(), 1);
     }
 
     /** Eight of the sample runs (real predictions: 200 probe samples, 10 classes, 30 checkpoints each, one diverged). */

@@ -3,6 +3,7 @@ package org.predspace.ui.render;
 import javafx.scene.image.WritableImage;
 import org.predspace.cli.OutputFiles;
 import org.predspace.data.DatasetCatalog;
+import org.predspace.export.DrawnCoordinatesCsv;
 import org.predspace.geometry.LiveEmbedding;
 import org.predspace.runs.RunFolders;
 import org.predspace.runs.RunFormatException;
@@ -55,6 +56,10 @@ public final class RenderCommand implements Callable<Integer> {
     List<Path> dirs;
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "the PNG to write (replaced if it exists)")
     Path out;
+    @Option(names = "--coordinates", paramLabel = "FILE",
+            description = {"also write the drawn points' InPCA coordinates as CSV: run, step, progress and the drawn axes x_k,",
+                    "in embed's units (equal to embed's up to the sign of each axis), then each axis's eigenvalue and stress share"})
+    Path coordinates;
     @Option(names = "--width", paramLabel = "W", defaultValue = "1920", description = "pixels, up to 3840 (default: ${DEFAULT-VALUE})")
     int width;
     @Option(names = "--height", paramLabel = "H", defaultValue = "1080", description = "pixels, up to 2160 (default: ${DEFAULT-VALUE})")
@@ -90,7 +95,7 @@ public final class RenderCommand implements Callable<Integer> {
         if (upToStep != null && upToStep < 0) throw usage("--up-to-step must be 0 or more, got " + upToStep);
         if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) throw usage("--out must name a .png file, got " + out);
         List<Path> runs = findRuns();
-        OutputFiles.check(spec, runs, OutputFiles.named("--out", out));
+        OutputFiles.check(spec, runs, OutputFiles.named("--out", out, "--coordinates", coordinates));
 
         FxPlatform.start();
         long start = System.nanoTime();
@@ -99,6 +104,10 @@ public final class RenderCommand implements Callable<Integer> {
             throw usage("--dims " + axes + ": this picture has only " + drawn.frame.axes() + " axes (one fewer than its points at most)");
         }
         PngFile.write(drawn.image, out);
+        if (coordinates != null) {
+            OutputFiles.csv(coordinates, DrawnCoordinatesCsv.of(drawn.frame, new int[] {axes.x(), axes.y(), axes.z()},
+                    upToStep == null ? Long.MAX_VALUE : upToStep));
+        }
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %s, %d runs, %d checkpoints, %s picture coloured by %s, axes %s (%.1f s)%n",
                 out, size, runs.size(), drawn.frame.size() - 2, probe == ExplorerSession.Probe.TRAINING ? "training-probe" : "held-out",
                 colouring, axes, (System.nanoTime() - start) / 1e9);

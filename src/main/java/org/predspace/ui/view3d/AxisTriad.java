@@ -11,11 +11,11 @@ import javafx.scene.shape.Cylinder;
 import javafx.scene.transform.Rotate;
 import org.predspace.session.PictureFrame;
 
-import java.util.Locale;
 
 /**
  * Three axes from the picture's centre along the drawn InPCA axes, each labelled with its
- * number, its share of the explained stress, and whether it is time-like (negative
+ * number, its share of the stress the drawn axes explain ({@link org.predspace.geometry.DrawnStress}),
+ * and whether it is time-like (negative
  * eigenvalue, docs/science.md section 3). Time-like axes are dashed and red, space-like solid grey,
  * so the two kinds are told apart at a glance and in greyscale print.
  */
@@ -49,10 +49,11 @@ final class AxisTriad {
     /** Rebuilds the axes for the drawn axis numbers {@code ax} (0-based) at {@code length} scene units. */
     void update(PictureFrame frame, int[] ax, double length) {
         double[] eig = frame.eigenvalues();
-        double[] stress = frame.explainedStress();
+        // the shares of exactly these axes (they add up to the status bar's figure), not S_k - S_k-1
+        double[] shares = frame.drawnShares(ax);
         for (int d = 0; d < 3; d++) {
             boolean tl = ax[d] < eig.length && eig[ax[d]] < 0;
-            double share = ax[d] < stress.length ? stress[ax[d]] - (ax[d] == 0 ? 0 : stress[ax[d] - 1]) : Double.NaN;
+            double share = ax[d] < eig.length && frame.embedding() != null && frame.embedding().exactPoints() > 0 ? shares[d] : Double.NaN;
             labels[d].setText(label(ax[d], share, tl));
             labels[d].getStyleClass().removeAll("time-like");
             if (tl) labels[d].getStyleClass().add("time-like");
@@ -68,7 +69,7 @@ final class AxisTriad {
 
     static String label(int axis, double share, boolean timeLike) {
         String s = "axis " + (axis + 1);
-        if (Double.isFinite(share)) s += String.format(Locale.ROOT, " · %.0f%%", 100 * Math.abs(share));
+        if (Double.isFinite(share)) s += " · " + org.predspace.geometry.DrawnStress.percent(share);
         return timeLike ? s + " · time-like" : s;
     }
 

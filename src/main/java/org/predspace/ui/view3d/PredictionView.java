@@ -66,6 +66,7 @@ public final class PredictionView extends StackPane {
     private final Legend legend = new Legend();
     private final HoverCard hover = new HoverCard();
     private final SceneScale scale = new SceneScale();
+    private final PointTween glide = new PointTween();
     private final Sphere ignorance = new Sphere(1, 24);
     private final Sphere truth = new Sphere(1, 24);
     /** The selected point drawn larger in its own colour; {@link #halo} rings it. */
@@ -213,6 +214,12 @@ public final class PredictionView extends StackPane {
         return world.localToScreen(centres[3 * index], centres[3 * index + 1], centres[3 * index + 2]);
     }
 
+    /** Where point {@code index} is drawn now, in picture units on the drawn axes x, y, z (tests: the glide). */
+    double[] drawnCoordinates(int index) {
+        return new double[] {scale.fromScene(centres[3 * index], 0), scale.fromScene(-centres[3 * index + 1], 1),
+                scale.fromScene(centres[3 * index + 2], 2)};
+    }
+
     /** How many checkpoint markers the last draw showed (tests). */
     public int drawnMarkers() { return drawnMarkers; }
 
@@ -253,8 +260,11 @@ public final class PredictionView extends StackPane {
                 Objects.toString(model.selectedCheckpoint()), model.axisProperty(0).get(), model.axisProperty(1).get(),
                 model.axisProperty(2).get(), model.pointSizeProperty().get(), model.trajectoriesShownProperty().get(),
                 model.probeProperty().get(), System.identityHashCode(palette), model.shownUpToStepProperty().get(), notLearnedNote);
-        if (!key.equals(drawnKey)) aimScale(frame, looks);
-        boolean easing = scale.step();
+        if (!key.equals(drawnKey)) {
+            aimScale(frame, looks);
+            aimPoints(frame);
+        }
+        boolean easing = scale.step() | glide.step(System.nanoTime());
         settled = drawn != null && !easing;
         if (key.equals(drawnKey) && !easing) {
             OpenProbe.shown(drawn, model.runs());
@@ -284,7 +294,8 @@ public final class PredictionView extends StackPane {
         return looks;
     }
 
-    private int[] shownAxes(PictureFrame frame) {
+    /** The frame's axes (0-based) drawn as x, y, z: the model's choice, within the frame's axes. */
+    public int[] shownAxes(PictureFrame frame) {
         int k = Math.max(1, frame.axes());
         return new int[]{Math.min(model.axisProperty(0).get(), k - 1), Math.min(model.axisProperty(1).get(), k - 1),
                 Math.min(model.axisProperty(2).get(), k - 1)};
@@ -328,16 +339,28 @@ public final class PredictionView extends StackPane {
         scale.aimAt(bulk.halfWidth(), bulk.centre());
     }
 
+    /** Where the frame puts the points on the drawn axes; a refresh that moved them glides them there ({@link PointTween}). */
+    private void aimPoints(PictureFrame frame) {
+        int n = frame.size();
+        int[] ax = shownAxes(frame);
+        double[] target = new double[3 * n];
+        for (int i = 0; i < n; i++) {
+            for (int d = 0; d < 3; d++) target[3 * i + d] = frame.coordinate(i, ax[d]);
+        }
+        glide.aim(target, n, List.of(model.probeProperty().get(), ax[0], ax[1], ax[2]), System.nanoTime());
+    }
+
     private void draw(PictureFrame frame, Map<String, PointPaint.RunLook> looks, String selectedRun) {
         drawn = frame;
         int n = frame.size();
         int[] ax = shownAxes(frame);
         if (centres.length < 3 * n) centres = new float[Math.max(3 * n, centres.length * 3 / 2)];
         double reach = 0;
+        double[] at = glide.positions(System.nanoTime());
         for (int i = 0; i < n; i++) {
-            centres[3 * i] = (float) scale.toScene(frame.coordinate(i, ax[0]), 0);
-            centres[3 * i + 1] = (float) -scale.toScene(frame.coordinate(i, ax[1]), 1);   // JavaFX y points down
-            centres[3 * i + 2] = (float) scale.toScene(frame.coordinate(i, ax[2]), 2);
+            centres[3 * i] = (float) scale.toScene(at[3 * i], 0);
+            centres[3 * i + 1] = (float) -scale.toScene(at[3 * i + 1], 1);   // JavaFX y points down
+            centres[3 * i + 2] = (float) scale.toScene(at[3 * i + 2], 2);
             reach = Math.max(reach, Math.abs(centres[3 * i]) + Math.abs(centres[3 * i + 1]) + Math.abs(centres[3 * i + 2]));
         }
         // points beyond the framed bulk stay drawn however far out they are

@@ -57,6 +57,9 @@ final class SceneScale {
     /** Scene coordinate of InPCA coordinate {@code value} on drawn axis {@code d} (0 x, 1 y, 2 z). */
     double toScene(double value, int d) { return factor() * (value - centre[d]); }
 
+    /** The InPCA coordinate on drawn axis {@code d} of scene coordinate {@code scene}: the inverse of {@link #toScene}. */
+    double fromScene(double scene, int d) { return scene / factor() + centre[d]; }
+
     void reset() {
         current = Double.NaN;
         target = Double.NaN;
