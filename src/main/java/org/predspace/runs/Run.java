@@ -191,6 +191,15 @@ public final class Run {
     public long[] parameterSteps() { return parameterSteps.clone(); }
 
     /**
+     * The steps among {@code committedSteps} (ascending) that have a parameter snapshot in run
+     * folder {@code dir}: a directory listing, without reading the run's predictions, for a
+     * window that must know which checkpoints it can compute spectra of.
+     */
+    public static long[] parameterSteps(Path dir, long[] committedSteps) throws RunFormatException {
+        return ParameterSnapshots.list(dir, committedSteps);
+    }
+
+    /**
      * The flat parameter vector saved at {@code step}, read from disk on each call.
      *
      * @throws RunFormatException the file is unreadable or holds a NaN or infinity (which would
