@@ -22,6 +22,7 @@ record InitialComparison(CheckpointRef initial, CheckpointRef target, String rea
      */
     static InitialComparison of(String run, CheckpointRef selected, List<CheckpointMetrics> metrics, long[] saved) {
         if (run == null) return refused(NOTHING_SELECTED);
+        if (metrics.isEmpty()) return refused(run + ": its checkpoints are still being read.");
         if (saved.length == 0) return refused(SnapshotChoice.noSnapshots(run));
         long first = saved[0];
         if (saved.length == 1) {

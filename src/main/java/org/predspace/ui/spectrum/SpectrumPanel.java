@@ -109,11 +109,20 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
         model.pinned().addListener((ListChangeListener<CheckpointRef>) c -> refresh());
         InvalidationListener redraw = obs -> refresh();
         model.runs().addListener((ListChangeListener<RunItem>) c -> {
-            while (c.next()) for (RunItem r : c.getAddedSubList()) r.colourProperty().addListener(redraw);
+            while (c.next()) for (RunItem r : c.getAddedSubList()) watch(r, redraw);
             refresh();
         });
-        for (RunItem r : model.runs()) r.colourProperty().addListener(redraw);
+        for (RunItem r : model.runs()) watch(r, redraw);
         refresh();
+    }
+
+    /** Redraws on a run's new colour, and on a new checkpoint of the selected run (which may add a snapshot to compare). */
+    private void watch(RunItem run, InvalidationListener redraw) {
+        run.colourProperty().addListener(redraw);
+        run.stateProperty().addListener((obs, old, now) -> {
+            RunItem selected = model.selectedRun();
+            if (selected == run && (old == null || old.metrics().size() != now.metrics().size())) refresh();
+        });
     }
 
     private FlowPane controls() {
