@@ -54,8 +54,13 @@ final class SpectrumChart {
         chart.setVerticalZeroLineVisible(false);
         // no chart title: stacked charts need the height; the y label names the matrix and the view
         Tooltip tip = new Tooltip(title(kind) + ": " + kind.description() + ". "
-                + (kind == SpectrumKind.DENSITY ? "A curve over log10 eigenvalue, smoothed in log10."
-                : "Eigenvalues largest first, or a histogram of their log10; a log axis has one tick per decade or more."));
+                + (kind == SpectrumKind.DENSITY ? "A curve over log10 eigenvalue: stochastic Lanczos quadrature ("
+                + SpectralDensity.DEFAULT_VECTORS + " random ±1 vectors, " + SpectralDensity.DEFAULT_STEPS + " Lanczos steps each), "
+                + "each node a Gaussian of width " + SpectrumView.decades(LogDensity.DEFAULT_SIGMA_DECADES) + " in log10 λ; "
+                + "the height is the fraction of all eigenvalues per decade, and the weight at or below 1e-8 of the "
+                + "largest node (the bulk near zero, negative eigenvalues) is not drawn but given in the table."
+                : "Eigenvalues largest first, or a histogram of their log10; a log axis has one tick per decade or more. "
+                + "Eigenvalues at or below the numerical floor (zero, negative) are neither drawn nor binned: the table counts them."));
         tip.setShowDelay(Duration.millis(400));
         Tooltip.install(chart, tip);
         show(List.of(), new SpectrumView(false, SpectrumView.Plot.RANK));
@@ -87,14 +92,15 @@ final class SpectrumChart {
         if (view.plot() == SpectrumView.Plot.HISTOGRAM) {
             return axisLabel(kind) + " " + view.quantity() + "\ncount per " + SpectrumView.decades(LogHistogram.DEFAULT_BIN_WIDTH);
         }
-        return axisLabel(kind) + " " + view.quantity();
+        String label = axisLabel(kind) + " " + view.quantity();
+        // drawn rotated along a chart as short as 150 px: a longer label goes on two lines
+        return label.length() > 16 ? axisLabel(kind) + "\n" + view.quantity() : label;
     }
 
     /** The density's x label names how it was made and smoothed. */
     static String densityLabel(SpectrumView view) {
-        return "Hessian " + view.quantity() + " (log scale): stochastic Lanczos quadrature, " + SpectralDensity.DEFAULT_VECTORS
-                + " random vectors × " + SpectralDensity.DEFAULT_STEPS + " steps, Gaussian smoothing σ = "
-                + SpectrumView.decades(LogDensity.DEFAULT_SIGMA_DECADES) + " in log10 λ";
+        return "Hessian " + view.quantity() + " · SLQ " + SpectralDensity.DEFAULT_VECTORS + " × " + SpectralDensity.DEFAULT_STEPS
+                + " · Gaussian σ = " + SpectrumView.decades(LogDensity.DEFAULT_SIGMA_DECADES) + " in log10 λ";
     }
 
     /** Only the lowest of the stacked charts names a shared rank or eigenvalue axis; the density always names its own. */
@@ -121,8 +127,9 @@ final class SpectrumChart {
         }
         value.setLabel(valueLabel(kind, view));
         if (kind == SpectrumKind.DENSITY || view.plot() == SpectrumView.Plot.HISTOGRAM) {
-            acrossLabel = kind == SpectrumKind.DENSITY ? densityLabel(view) : view.quantity() + " (log scale), bins of "
-                    + SpectrumView.decades(LogHistogram.DEFAULT_BIN_WIDTH) + "; values at or below the floor are not binned (see the table)";
+            // what is not binned (at or below the floor, negative) is counted in the table's status
+            acrossLabel = kind == SpectrumKind.DENSITY ? densityLabel(view)
+                    : view.quantity() + " (log scale), bins of " + SpectrumView.decades(LogHistogram.DEFAULT_BIN_WIDTH);
             decades(across, x);
             linear(value);
         } else {
