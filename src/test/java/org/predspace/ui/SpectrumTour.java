@@ -1,6 +1,5 @@
 package org.predspace.ui;
 
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -9,7 +8,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Tab;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.runs.RunFolders;
 import org.predspace.session.ExplorerSession;
@@ -18,7 +16,6 @@ import org.predspace.training.NativeBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
  * Puts the real main window's Spectrum tab in the states the README describes, for an X
@@ -29,6 +26,10 @@ import java.util.function.BooleanSupplier;
  * Arguments: RUNS_DIR RUN.
  */
 public final class SpectrumTour extends Application {
+    private static void later(double seconds, Runnable r) { ScreenshotTour.later(seconds, r); }
+
+    private static void waitUntil(java.util.function.BooleanSupplier ready, Runnable then) { ScreenshotTour.waitUntil(ready, then); }
+
     public static final class Launcher {
         public static void main(String[] args) { Application.launch(SpectrumTour.class, args); }
     }
@@ -86,20 +87,6 @@ public final class SpectrumTour extends Application {
         }, "spectrum-tour-wait");
         reader.setDaemon(true);
         reader.start();
-    }
-
-    private static void later(double seconds, Runnable r) {
-        PauseTransition p = new PauseTransition(Duration.seconds(seconds));
-        p.setOnFinished(e -> r.run());
-        p.play();
-    }
-
-    private static void waitUntil(BooleanSupplier ready, Runnable then) {
-        if (ready.getAsBoolean()) {
-            then.run();
-            return;
-        }
-        later(0.5, () -> waitUntil(ready, then));
     }
 
     @Override
