@@ -100,7 +100,7 @@ final class SpectrumChart {
     /** The density's x label names how it was made and smoothed. */
     static String densityLabel(SpectrumView view) {
         return "Hessian " + view.quantity() + " · SLQ " + SpectralDensity.DEFAULT_VECTORS + " × " + SpectralDensity.DEFAULT_STEPS
-                + " · Gaussian σ = " + SpectrumView.decades(LogDensity.DEFAULT_SIGMA_DECADES) + " in log10 λ";
+                + " · Gaussian σ = " + SpectrumView.decades(LogDensity.DEFAULT_SIGMA_DECADES);
     }
 
     /** Only the lowest of the stacked charts names a shared rank or eigenvalue axis; the density always names its own. */

@@ -23,6 +23,7 @@ import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunFormatException;
 import org.predspace.session.CheckpointRef;
+import org.predspace.spectra.SpectralDensity;
 import org.predspace.spectra.SpectrumKind;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.RunItem;
@@ -47,8 +48,8 @@ import java.util.Set;
  * Hessian's spectral density) of the selected checkpoint and of the pinned ones, overlaid on log
  * axes, raw or divided by the largest eigenvalue, by rank or as a histogram of log10
  * eigenvalues, with decades spanned and effective dimension per series; one button compares a
- * checkpoint with its run's initialisation. Computation runs in the model's background tasks; results are cached
- * by run, step, kind, n (and k), so going back to a checkpoint is instant.
+ * checkpoint with its run's initialisation. Computation runs in the model's background tasks;
+ * results are cached by run, step, kind, n (and k), so going back to a checkpoint is instant.
  */
 public final class SpectrumPanel extends BorderPane implements FigureSource, TableSource {
     /**
@@ -135,8 +136,8 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
                 + "small networks (up to 5000 parameters), else the k leading by Lanczos");
         kindBox(SpectrumKind.INPUT, "Input", "Input correlation XᵀX / n of the n samples: the data's own sloppiness");
         kindBox(SpectrumKind.DENSITY, "Density", "Spectral density of the Hessian on n samples by stochastic Lanczos quadrature ("
-                + org.predspace.spectra.SpectralDensity.DEFAULT_VECTORS + " random vectors × "
-                + org.predspace.spectra.SpectralDensity.DEFAULT_STEPS + " steps), drawn over log10 eigenvalue: for "
+                + SpectralDensity.DEFAULT_VECTORS + " random vectors × "
+                + SpectralDensity.DEFAULT_STEPS + " steps), drawn over log10 eigenvalue: for "
                 + "networks too large for all their eigenvalues");
         normalised.setId("spectrum-normalised");
         normalised.setTooltip(new Tooltip("Divide each spectrum by its largest eigenvalue, so spectra of networks of "
