@@ -112,13 +112,13 @@ public final class ScreenshotTour extends Application {
         next.run();
     }
 
-    private static void later(double seconds, Runnable r) {
+    static void later(double seconds, Runnable r) {
         PauseTransition p = new PauseTransition(Duration.seconds(seconds));
         p.setOnFinished(e -> r.run());
         p.play();
     }
 
-    private static void waitUntil(BooleanSupplier ready, Runnable then) {
+    static void waitUntil(BooleanSupplier ready, Runnable then) {
         if (ready.getAsBoolean()) {
             then.run();
             return;

@@ -49,7 +49,9 @@ final class SpectrumComputation extends Task<SpectrumOutcome> {
             spectrumTask = task;
             // a cancel that came before the task existed could not reach it
             if (isCancelled()) throw new CancellationException("cancelled before it started");
-            return SpectrumOutcome.computed(key, choice.get(), task.call().spectrum());
+            SpectrumTask.Result result = task.call();
+            return result.isDensity() ? SpectrumOutcome.density(key, choice.get(), result.density())
+                    : SpectrumOutcome.computed(key, choice.get(), result.spectrum());
         } catch (IllegalArgumentException refused) {
             // how the spectra code declines a network it has no spectra for (batch norm, a probe
             // that cannot be reproduced): its message is the answer the panel shows

@@ -7,6 +7,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Spinner;
@@ -18,7 +19,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import org.predspace.runs.CheckpointMetrics;
+import org.predspace.runs.Run;
+import org.predspace.runs.RunFormatException;
 import org.predspace.session.CheckpointRef;
+import org.predspace.spectra.SpectralDensity;
 import org.predspace.spectra.SpectrumKind;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.RunItem;
@@ -39,10 +44,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The Spectrum panel: the sloppiness spectra (Fisher, Hessian, input) of the selected
- * checkpoint and of the pinned ones, overlaid on log axes, with decades spanned and effective
- * dimension per series. Computation runs in the model's background tasks; results are cached
- * by run, step, kind, n (and k), so going back to a checkpoint is instant.
+ * The Spectrum panel: the sloppiness spectra (Fisher, empirical Fisher, Hessian, input, and the
+ * Hessian's spectral density) of the selected checkpoint and of the pinned ones, overlaid on log
+ * axes, raw or divided by the largest eigenvalue, by rank or as a histogram of log10
+ * eigenvalues, with decades spanned and effective dimension per series; one button compares a
+ * checkpoint with its run's initialisation. Computation runs in the model's background tasks;
+ * results are cached by run, step, kind, n (and k), so going back to a checkpoint is instant.
  */
 public final class SpectrumPanel extends BorderPane implements FigureSource, TableSource {
     /**
@@ -61,12 +68,18 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
     private final Spinner<Integer> hessianK = new Spinner<>(1, 2000, DEFAULT_HESSIAN_K, 10);
     private final Button pin = new Button("Pin");
     private final Button clear = new Button("Clear");
+    private final CheckBox normalised = new CheckBox("λ / λmax");
+    private final ChoiceBox<SpectrumView.Plot> plot = new ChoiceBox<>();
+    private final Button initVsThis = new Button("Initialisation vs this checkpoint");
+    private final Tooltip initTip = new Tooltip();
+    /** Steps with a parameter snapshot, by run, listed again when the run has more checkpoints. */
+    private final Map<String, SavedSteps> savedSteps = new HashMap<>();
     private final VBox notes = new VBox(4);
     private final SpectrumLegend legend = new SpectrumLegend();
     private final VBox chartBox = new VBox(4);
     private final SpectrumTable table;
     private final Label empty = new Label("Select a checkpoint (click a point in the 3D view) "
-            + "to see its Fisher, Hessian and input spectra here.");
+            + "to see its Fisher, Hessian and input spectra and the Hessian's density here.");
     private final StackPane centre = new StackPane();
     private final SplitPane split;
     private final VBox plots;
@@ -76,9 +89,7 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
         this.results = new SpectrumResults(model.tasks(), model.catalog(), this::refresh);
         this.table = new SpectrumTable(run -> model.run(run) != null);
         getStyleClass().add("spectrum-panel");
-        for (SpectrumKind kind : List.of(SpectrumKind.FIM, SpectrumKind.HESSIAN, SpectrumKind.INPUT)) {
-            charts.put(kind, new SpectrumChart(kind));
-        }
+        for (SpectrumKind kind : SpectrumKind.values()) charts.put(kind, new SpectrumChart(kind));
         setTop(new VBox(4, controls(), notes));
         notes.setId("spectrum-notes");
         notes.setPadding(new Insets(0, 8, 0, 8));
@@ -95,23 +106,56 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
         setCenter(centre);
 
         model.selectedCheckpointProperty().addListener((obs, old, now) -> refresh());
+        model.selectedRunProperty().addListener((obs, old, now) -> refresh());
         model.pinned().addListener((ListChangeListener<CheckpointRef>) c -> refresh());
         InvalidationListener redraw = obs -> refresh();
         model.runs().addListener((ListChangeListener<RunItem>) c -> {
-            while (c.next()) for (RunItem r : c.getAddedSubList()) r.colourProperty().addListener(redraw);
+            while (c.next()) for (RunItem r : c.getAddedSubList()) watch(r, redraw);
             refresh();
         });
-        for (RunItem r : model.runs()) r.colourProperty().addListener(redraw);
+        for (RunItem r : model.runs()) watch(r, redraw);
         refresh();
+    }
+
+    /** Redraws on a run's new colour, and on a new checkpoint of the selected run (which may add a snapshot to compare). */
+    private void watch(RunItem run, InvalidationListener redraw) {
+        run.colourProperty().addListener(redraw);
+        run.stateProperty().addListener((obs, old, now) -> {
+            RunItem selected = model.selectedRun();
+            if (selected == run && (old == null || old.metrics().size() != now.metrics().size())) refresh();
+        });
     }
 
     private FlowPane controls() {
         CheckBox fim = kindBox(SpectrumKind.FIM, "Fisher", "True Fisher information on n probe samples: "
                 + "all n × classes non-zero eigenvalues, exact (Gram trick)");
         fim.setSelected(true);
+        kindBox(SpectrumKind.EFIM, "Empirical Fisher", "Empirical Fisher on n probe samples: only each sample's "
+                + "label row, n eigenvalues, exact (Gram trick)");
         kindBox(SpectrumKind.HESSIAN, "Hessian", "Hessian of the mean cross-entropy on n samples: all eigenvalues for "
                 + "small networks (up to 5000 parameters), else the k leading by Lanczos");
         kindBox(SpectrumKind.INPUT, "Input", "Input correlation XᵀX / n of the n samples: the data's own sloppiness");
+        kindBox(SpectrumKind.DENSITY, "Density", "Spectral density of the Hessian on n samples by stochastic Lanczos quadrature ("
+                + SpectralDensity.DEFAULT_VECTORS + " random vectors × "
+                + SpectralDensity.DEFAULT_STEPS + " steps), drawn over log10 eigenvalue: for "
+                + "networks too large for all their eigenvalues");
+        normalised.setId("spectrum-normalised");
+        normalised.setTooltip(new Tooltip("Divide each spectrum by its largest eigenvalue, so spectra of networks of "
+                + "different scale start at 1 and their spread compares (the form the papers plot)"));
+        normalised.selectedProperty().addListener((obs, old, now) -> refresh());
+        plot.setId("spectrum-plot");
+        plot.getItems().setAll(SpectrumView.Plot.values());
+        plot.setValue(SpectrumView.Plot.RANK);
+        plot.setTooltip(new Tooltip("Eigenvalues against their rank, or a histogram of log10 eigenvalues (how many fall "
+                + "in each quarter decade); eigenvalues at or below the floor, such as the Hessian's negative ones, "
+                + "are not binned and the table counts them"));
+        plot.valueProperty().addListener((obs, old, now) -> refresh());
+        initVsThis.setId("spectrum-init");
+        initVsThis.setOnAction(e -> compareWithInitialisation());
+        // a disabled button shows no tooltip, so the box around it carries the reason
+        StackPane initBox = new StackPane(initVsThis);
+        initBox.setId("spectrum-init-box");
+        Tooltip.install(initBox, initTip);
         samples.setId("spectrum-samples");
         samples.setEditable(true);
         samples.setPrefWidth(100);
@@ -142,7 +186,7 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getChildren().addAll(kinds.values());
         bar.getChildren().addAll(new HBox(6, label("n", samples), samples), new HBox(6, label("Hessian k", hessianK), hessianK),
-                pin, clear);
+                normalised, new HBox(6, new Label("plot"), plot), pin, clear, initBox);
         for (var node : bar.getChildren()) if (node instanceof HBox h) h.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -169,6 +213,45 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
         if (selected != null && !model.pinned().contains(selected)) model.pinned().add(selected);
     }
 
+    /**
+     * Pins the run's first snapshot (its initialisation) and selects the checkpoint to compare
+     * with it if it is not selected: both are then computed and overlaid like any pins.
+     */
+    public void compareWithInitialisation() {
+        InitialComparison c = initialComparison();
+        if (!c.possible()) return;
+        if (!model.pinned().contains(c.initial())) model.pinned().add(0, c.initial());
+        if (!c.target().equals(model.selectedCheckpoint())) model.selectCheckpoint(c.target());
+    }
+
+    private InitialComparison initialComparison() {
+        CheckpointRef selected = model.selectedCheckpoint();
+        RunItem run = selected != null ? model.run(selected.run()) : model.selectedRun();
+        if (run == null) return InitialComparison.of(null, null, List.of(), new long[0]);
+        SavedSteps saved = savedSteps(run);
+        if (saved.problem() != null) return new InitialComparison(null, null, saved.problem());
+        return InitialComparison.of(run.name(), selected, run.state().metrics(), saved.steps());
+    }
+
+    /** A run's steps with a parameter snapshot, or why they cannot be listed. */
+    private record SavedSteps(int checkpoints, long[] steps, String problem) {}
+
+    private SavedSteps savedSteps(RunItem run) {
+        List<CheckpointMetrics> metrics = run.state().metrics();
+        SavedSteps known = savedSteps.get(run.name());
+        if (known != null && known.checkpoints() == metrics.size()) return known;
+        long[] committed = metrics.stream().mapToLong(CheckpointMetrics::step).toArray();
+        SavedSteps now;
+        try {
+            // a directory listing: cheap enough for the JavaFX thread, once per new checkpoint
+            now = new SavedSteps(metrics.size(), Run.parameterSteps(run.state().dir(), committed), null);
+        } catch (RunFormatException e) {
+            now = new SavedSteps(metrics.size(), new long[0], run.name() + ": " + e.getMessage());
+        }
+        savedSteps.put(run.name(), now);
+        return now;
+    }
+
     /** The pinned checkpoints, then the selected one if not pinned; dashes number each run's checkpoints. */
     private List<ComparedCheckpoint> compared() {
         Set<CheckpointRef> refs = new LinkedHashSet<>(model.pinned());
@@ -180,9 +263,15 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
             int ordinal = perRun.merge(ref.run(), 1, Integer::sum) - 1;
             RunItem item = model.run(ref.run());
             Color colour = item == null ? UNKNOWN_RUN : item.colour();
-            out.add(new ComparedCheckpoint(ref, model.pinned().contains(ref), new SeriesStyle(colour, ordinal)));
+            boolean initial = item != null && isFirstSnapshot(item, ref);
+            out.add(new ComparedCheckpoint(ref, model.pinned().contains(ref), initial, new SeriesStyle(colour, ordinal)));
         }
         return out;
+    }
+
+    private boolean isFirstSnapshot(RunItem item, CheckpointRef ref) {
+        long[] steps = savedSteps(item).steps();
+        return steps.length > 1 && steps[0] == ref.step();
     }
 
     private List<SpectrumKind> selectedKinds() {
@@ -211,15 +300,20 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
         table.getItems().setAll(rows);
         legend.show(firstOfEachCheckpoint(rows));
         chartBox.getChildren().clear();
+        SpectrumView view = new SpectrumView(normalised.isSelected(), plot.getValue());
+        List<SpectrumKind> spectra = shown.stream().filter(k -> k != SpectrumKind.DENSITY).toList();
         for (SpectrumKind kind : shown) {
             SpectrumChart chart = charts.get(kind);
-            chart.show(rows);
-            chart.showRankLabel(kind == shown.get(shown.size() - 1));
+            chart.show(rows, view);
+            chart.showAcrossLabel(!spectra.isEmpty() && kind == spectra.get(spectra.size() - 1));
             VBox.setVgrow(chart.node(), Priority.ALWAYS);
             chartBox.getChildren().add(chart.node());
         }
         showNotes(rows, compared.isEmpty(), shown.isEmpty());
         centre.getChildren().setAll(compared.isEmpty() ? empty : split);
+        InitialComparison initial = initialComparison();
+        initVsThis.setDisable(!initial.possible());
+        initTip.setText(initial.tooltip());
     }
 
     private static List<SpectrumRow> firstOfEachCheckpoint(List<SpectrumRow> rows) {
@@ -235,7 +329,7 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
     /** Substituted steps and refusals (no snapshots, batch norm), said once each in plain words. */
     private void showNotes(List<SpectrumRow> rows, boolean nothingSelected, boolean noKind) {
         Set<String> messages = new LinkedHashSet<>();
-        if (!nothingSelected && noKind) messages.add("Tick Fisher, Hessian or Input to compute a spectrum.");
+        if (!nothingSelected && noKind) messages.add("Tick Fisher, Empirical Fisher, Hessian, Input or Density to compute a spectrum.");
         for (SpectrumRow r : rows) {
             SpectrumOutcome o = r.outcome();
             if (o == null) continue;

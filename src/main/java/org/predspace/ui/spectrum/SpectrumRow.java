@@ -28,9 +28,21 @@ record SpectrumRow(ComparedCheckpoint compared, SpectrumKey key, SpectrumOutcome
         if (failure != null) return "failed: " + failure;
         if (outcome != null && outcome.isRefused()) return outcome.refusal();
         if (hasSpectrum()) {
-            int all = outcome.spectrum().eigenvalues().length;
-            return String.format(Locale.ROOT, "done in %.1f s; %d of %d eigenvalues drawn",
-                    outcome.spectrum().seconds(), outcome.plottedCount(), all);
+            double[] eigenvalues = outcome.spectrum().eigenvalues();
+            int drawn = outcome.plottedCount();
+            long negative = java.util.Arrays.stream(eigenvalues).filter(v -> v < 0).count();
+            String done = String.format(Locale.ROOT, "done in %.1f s; %d of %d eigenvalues drawn",
+                    outcome.spectrum().seconds(), drawn, eigenvalues.length);
+            if (drawn == eigenvalues.length) return done;
+            // the ones a log axis cannot show are said, not silently dropped
+            return done + String.format(Locale.ROOT, " (%d at or below the floor %.1e%s)", eigenvalues.length - drawn,
+                    outcome.floor(), negative > 0 ? ", " + negative + " of them negative" : "");
+        }
+        if (outcome != null && outcome.density() != null) {
+            org.predspace.spectra.LogDensity d = SpectrumChart.logDensity(outcome.density(), new SpectrumView(false, SpectrumView.Plot.RANK));
+            return String.format(Locale.ROOT, "done in %.1f s; %.0f%% of the eigenvalue weight drawn, %.0f%% at or below "
+                            + "1e-8 of the largest node (%.0f%% negative)", outcome.density().seconds(), 100 * d.weightDrawn(),
+                    100 * d.weightNotDrawn(), 100 * d.weightNegative());
         }
         return runOpen ? "waiting" : "run " + key.run() + " is not open";
     }

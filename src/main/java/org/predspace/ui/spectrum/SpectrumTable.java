@@ -34,14 +34,16 @@ final class SpectrumTable extends TableView<SpectrumRow> {
         setTooltip(new Tooltip("One row per spectrum drawn; hover a column title for what it means"));
         getColumns().setAll(List.of(
                 seriesColumn(),
-                text("kind", "Which matrix: fim (true Fisher), hessian or input", 70, r -> r.key().kind().id()),
+                text("kind", "Which matrix: fim (true Fisher), efim (empirical Fisher), hessian, input, or density (the Hessian's spectral density)", 70, r -> r.key().kind().id()),
                 text("run", "The run", 100, r -> r.key().run()),
                 text("step", "The step whose parameters were used (and the selected step, when another stood in)", 70,
                         SpectrumRow::step),
                 text("n", "Probe samples the matrix averages over (at most the run's probe size)", 50,
                         r -> spectrum(r, s -> Integer.toString(s.samples()))),
                 text("P", "Dimension: parameters of the network (inputs for the input spectrum)", 64,
-                        r -> spectrum(r, s -> Integer.toString(s.parameters()))),
+                        r -> r.outcome() != null && r.outcome().density() != null
+                                ? Integer.toString(r.outcome().density().parameters())
+                                : spectrum(r, s -> Integer.toString(s.parameters()))),
                 text("decades", "log10 of largest / smallest eigenvalue above 1e-12 of the largest (1e-8 for the Hessian)", 78,
                         r -> summary(r, s -> String.format(Locale.ROOT, "%.1f", s.decades()))),
                 text("eff. dim.", "Effective dimension: eigenvalues above 1e-3 of the largest", 82,

@@ -16,6 +16,7 @@ import org.predspace.session.CheckpointRef;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.TestRuns;
 import org.predspace.spectra.RunCheckpoint;
+import org.predspace.spectra.SpectralDensity;
 import org.predspace.spectra.SpectrumKind;
 import org.predspace.spectra.SpectrumRequest;
 import org.predspace.spectra.SpectrumTask;
@@ -150,6 +151,8 @@ class SpectrumPanelTest {
 
         assertTrue(notes().startsWith("run-0 kept no parameter snapshots"), notes());
         assertEquals(0, onFx(() -> chart("fim").getData().size()));
+        assertTrue(onFx(() -> panel.lookup("#spectrum-init").isDisabled()));
+        assertTrue(initTooltip().startsWith("run-0 kept no parameter snapshots"), initTooltip());
         assertTrue(onFx(() -> model.problems().isEmpty()), () -> model.problems().toString());
     }
 
@@ -185,6 +188,143 @@ class SpectrumPanelTest {
         assertTrue((System.nanoTime() - t0) / 1e9 < 10);
     }
 
+    @Test
+    void dividedByTheLargestEverySpectrumStartsAtOneAndTheAxisSaysSo(FxRobot robot) throws Exception {
+        open(mlp);
+        CheckpointRef ref = checkpoint(mlp, 5);
+        robot.interact(() -> model.selectCheckpoint(ref));
+        XYChart.Series<Number, Number> raw = awaitSeries("fim", 1).get(0);
+        double[] expected = fisher(mlp, ref.step());
+        assertEquals(Math.log10(expected[0]), onFx(() -> raw.getData().get(0).getYValue().doubleValue()), 1e-12);
+        assertEquals("Fisher λ", onFx(() -> chart("fim").getYAxis().getLabel()));
+
+        robot.clickOn("#spectrum-normalised");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> chart("fim").getYAxis().getLabel()).equals("Fisher λ / λmax"));
+        XYChart.Series<Number, Number> normalised = awaitSeries("fim", 1).get(0);
+        List<XYChart.Data<Number, Number>> points = onFx(() -> List.copyOf(normalised.getData()));
+        assertEquals(1.0, Math.pow(10, points.get(0).getYValue().doubleValue()), 0.0, "the largest is exactly 1");
+        for (int i = 0; i < points.size(); i++) {
+            double plotted = Math.pow(10, points.get(i).getYValue().doubleValue());
+            assertEquals(expected[i] / expected[0], plotted, 1e-9 * expected[i] / expected[0], "eigenvalue " + (i + 1));
+        }
+    }
+
+    @Test
+    void theHistogramCountsEachEigenvalueAboveTheFloorOnceInItsQuarterDecade(FxRobot robot) throws Exception {
+        open(mlp);
+        CheckpointRef ref = checkpoint(mlp, 8);
+        robot.interact(() -> model.selectCheckpoint(ref));
+        awaitSeries("fim", 1);
+        robot.clickOn("#spectrum-plot");
+        robot.clickOn("histogram of log10");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> chart("fim").getYAxis().getLabel()).contains("count per"));
+        assertEquals("Fisher λ\ncount per ¼ decade", onFx(() -> chart("fim").getYAxis().getLabel()));
+        List<XYChart.Data<Number, Number>> outline = onFx(() -> List.copyOf(awaitSeries("fim", 1).get(0).getData()));
+
+        // counted here without the panel's code: every eigenvalue above the floor, in (edge, edge + 1/4]
+        double[] eigenvalues = fisher(mlp, ref.step());
+        double floor = 1e-12 * eigenvalues[0];
+        int bins = (outline.size() - 2) / 2;
+        long total = 0;
+        for (int i = 0; i < bins; i++) {
+            double from = outline.get(1 + 2 * i).getXValue().doubleValue();
+            double to = outline.get(2 + 2 * i).getXValue().doubleValue();
+            assertEquals(0.25, to - from, 1e-12);
+            long inBin = java.util.Arrays.stream(eigenvalues).filter(v -> v > floor)
+                    .filter(v -> Math.log10(v) > from && Math.log10(v) <= to).count();
+            assertEquals(inBin, outline.get(1 + 2 * i).getYValue().intValue(), "bin " + from + ".." + to);
+            assertEquals(inBin, outline.get(2 + 2 * i).getYValue().intValue());
+            total += inBin;
+        }
+        long aboveFloor = java.util.Arrays.stream(eigenvalues).filter(v -> v > floor).count();
+        assertEquals(aboveFloor, total, "the histogram holds every eigenvalue above the floor");
+        assertTrue(bins > 20, "a spectrum over several decades: " + bins + " bins");
+    }
+
+    @Test
+    void theEmpiricalFisherIsSelectableAndComputedFromLabelRowsOnly(FxRobot robot) throws Exception {
+        open(mlp);
+        CheckpointRef ref = checkpoint(mlp, 6);
+        robot.interact(() -> model.selectCheckpoint(ref));
+        robot.clickOn("#spectrum-kind-efim");
+        XYChart.Series<Number, Number> series = awaitSeries("efim", 1).get(0);
+
+        double[] expected = spectrum(mlp, ref.step(), SpectrumKind.EFIM);
+        assertEquals(60, expected.length, "one eigenvalue per sample (the probe has 60), not per sample and class");
+        assertPlotted(expected, series);
+        assertEquals("empirical Fisher\nλ", onFx(() -> chart("efim").getYAxis().getLabel()));
+        assertNotEquals(fisher(mlp, ref.step())[0], expected[0], "not the true Fisher");
+    }
+
+    @Test
+    void theDensityIsACurveOverLog10EigenvalueNamingItsSmoothing(FxRobot robot) throws Exception {
+        open(linear);
+        CheckpointRef ref = checkpoint(linear, 9);
+        robot.interact(() -> model.selectCheckpoint(ref));
+        robot.clickOn("#spectrum-kind-density");
+        XYChart.Series<Number, Number> series = awaitSeries("density", 1).get(0);
+        List<XYChart.Data<Number, Number>> curve = onFx(() -> List.copyOf(series.getData()));
+
+        assertTrue(onFx(() -> chart("density").getXAxis().getLabel()).endsWith("Gaussian σ = 0.1 decade"));
+        // its area (trapezoids) is the quadrature weight of the nodes above the floor, from the spectra code directly
+        SpectralDensity.Density d = new SpectrumTask(RunCheckpoint.open(Run.open(linear), ref.step(), CATALOG),
+                SpectrumRequest.of(SpectrumKind.DENSITY).withSamples(SpectrumPanel.DEFAULT_SAMPLES), (f, s) -> {}).call().density();
+        double largest = java.util.Arrays.stream(d.nodes()).max().orElseThrow();
+        double drawn = 0;
+        for (int j = 0; j < d.nodes().length; j++) if (d.nodes()[j] > 1e-8 * largest) drawn += d.weights()[j];
+        double area = 0;
+        for (int g = 1; g < curve.size(); g++) {
+            area += 0.5 * (curve.get(g).getYValue().doubleValue() + curve.get(g - 1).getYValue().doubleValue())
+                    * (curve.get(g).getXValue().doubleValue() - curve.get(g - 1).getXValue().doubleValue());
+        }
+        assertTrue(drawn > 0.3, "softmax regression's Hessian has rank 10 of 15: " + drawn);
+        assertEquals(drawn, area, 3e-3 * drawn);
+        // the largest node sits at log10 of itself
+        double peakX = curve.stream().max(java.util.Comparator.comparingDouble(p -> p.getYValue().doubleValue())).orElseThrow()
+                .getXValue().doubleValue();
+        assertTrue(peakX <= Math.log10(largest) + 0.05, "peak at " + peakX + ", largest node " + Math.log10(largest));
+    }
+
+    @Test
+    void oneClickOverlaysTheInitialisationAndTheSelectedCheckpoint(FxRobot robot) throws Exception {
+        open(mlp);
+        assertEquals(0, Run.open(mlp).steps()[0], "the run saved its initialisation");
+        CheckpointRef ref = checkpoint(mlp, 7);
+        robot.interact(() -> model.selectCheckpoint(ref));
+        awaitSeries("fim", 1);
+        assertFalse(onFx(() -> panel.lookup("#spectrum-init").isDisabled()));
+
+        robot.clickOn("#spectrum-init");
+        List<XYChart.Series<Number, Number>> both = awaitSeries("fim", 2);
+        assertEquals(List.of("iris-mlp · step 0 · initialisation · pinned", "iris-mlp · step " + ref.step()),
+                onFx(() -> both.stream().map(XYChart.Series::getName).toList()));
+        assertPlotted(fisher(mlp, 0), both.get(0));
+        assertPlotted(fisher(mlp, ref.step()), both.get(1));
+        assertEquals(2, onFx(() -> robot.lookup("#spectrum-legend").queryAs(SpectrumLegend.class).getChildren().size()));
+
+        // on the first snapshot itself there is nothing to compare: disabled, and the box around it says why
+        CheckpointRef initial = checkpoint(mlp, 0);
+        robot.interact(() -> model.selectCheckpoint(initial));
+        assertTrue(onFx(() -> panel.lookup("#spectrum-init").isDisabled()));
+        assertTrue(initTooltip().contains("select a later checkpoint"), initTooltip());
+    }
+
+    @Test
+    void withOnlyARunSelectedTheButtonComparesItsLastSnapshot(FxRobot robot) throws Exception {
+        open(linear);
+        assertTrue(onFx(() -> panel.lookup("#spectrum-init").isDisabled()), "nothing selected");
+        assertTrue(initTooltip().startsWith("Select a checkpoint (or a run)"), initTooltip());
+        robot.interact(() -> model.selectRun(model.run("iris-linear")));
+        // enabled once the opened run's checkpoints have arrived
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !onFx(() -> panel.lookup("#spectrum-init").isDisabled()));
+        robot.clickOn("#spectrum-init");
+        long[] steps = Run.open(linear).steps();
+        List<XYChart.Series<Number, Number>> both = awaitSeries("fim", 2);
+        assertEquals(List.of("iris-linear · step 0 · initialisation · pinned", "iris-linear · step " + steps[steps.length - 1]),
+                onFx(() -> both.stream().map(XYChart.Series::getName).toList()));
+        assertEquals(steps[steps.length - 1], onFx(() -> model.selectedCheckpoint().step()));
+    }
+
     // ---- helpers ------------------------------------------------------------------------
 
     private void open(Path... dirs) throws Exception {
@@ -198,10 +338,19 @@ class SpectrumPanelTest {
     }
 
     /** The true Fisher eigenvalues computed here, without the panel, for the panel's default n. */
-    private static double[] fisher(Path dir, long step) throws Exception {
+    private static double[] fisher(Path dir, long step) throws Exception { return spectrum(dir, step, SpectrumKind.FIM); }
+
+    private static double[] spectrum(Path dir, long step, SpectrumKind kind) throws Exception {
         RunCheckpoint checkpoint = RunCheckpoint.open(Run.open(dir), step, CATALOG);
-        SpectrumRequest request = SpectrumRequest.of(SpectrumKind.FIM).withSamples(SpectrumPanel.DEFAULT_SAMPLES);
+        SpectrumRequest request = SpectrumRequest.of(kind).withSamples(SpectrumPanel.DEFAULT_SAMPLES);
         return new SpectrumTask(checkpoint, request, (f, s) -> {}).call().spectrum().eigenvalues();
+    }
+
+    private String initTooltip() throws Exception {
+        return onFx(() -> {
+            Object tip = panel.lookup("#spectrum-init-box").getProperties().get("javafx.scene.control.Tooltip");
+            return tip == null ? "" : ((javafx.scene.control.Tooltip) tip).getText();
+        });
     }
 
     /** Every eigenvalue above the numerical floor is drawn at its rank, as log10, to 1e-9 relative. */
