@@ -17,40 +17,47 @@ public final class Progress {
 
     private final Geodesic geodesic;
     private final ProgressObjective objective;
-    /** For the arc objective only: see {@link #unitAngles(Geodesic)}. */
-    private final double[] unitAngles;
+    /** For the arc objective only. */
+    private final UnitEnds unitEnds;
 
     public Progress(Geodesic geodesic) { this(geodesic, ProgressObjective.BHATTACHARYYA); }
 
     public Progress(Geodesic geodesic, ProgressObjective objective) {
         this.geodesic = geodesic;
         this.objective = objective;
-        this.unitAngles = objective == ProgressObjective.ARC_LENGTH ? unitAngles(geodesic) : null;
+        this.unitEnds = objective == ProgressObjective.ARC_LENGTH ? UnitEnds.of(geodesic) : null;
     }
 
     /**
-     * theta_n between the geodesic's ends scaled to unit length in double. The arc objective needs
-     * gamma_n(t) of unit length to 1e-16: with the float32 ends' own angle it is off by about 1e-8,
-     * which arccos (steep near 1) turns into 1e-4 of an error in progress.
+     * The geodesic's ends as unit vectors in double, per sample: their lengths and the angle
+     * between them. The arc objective needs gamma_n(t) of unit length to 1e-16: with the float32
+     * ends as they are it is off by about 1e-8, which arccos (steep near 1) turns into 1e-4 of an
+     * error in progress.
      */
-    private static double[] unitAngles(Geodesic g) {
-        int n = g.from().samples();
-        int c = g.from().classes();
-        float[] a = g.from().values();
-        float[] b = g.to().values();
-        double[] theta = new double[n];
-        for (int s = 0; s < n; s++) {
-            double ab = 0;
-            double aa = 0;
-            double bb = 0;
-            for (int k = s * c; k < (s + 1) * c; k++) {
-                ab += (double) a[k] * b[k];
-                aa += (double) a[k] * a[k];
-                bb += (double) b[k] * b[k];
+    private record UnitEnds(double[] fromLength, double[] toLength, double[] angle) {
+        static UnitEnds of(Geodesic g) {
+            int n = g.from().samples();
+            int c = g.from().classes();
+            float[] a = g.from().values();
+            float[] b = g.to().values();
+            double[] la = new double[n];
+            double[] lb = new double[n];
+            double[] theta = new double[n];
+            for (int s = 0; s < n; s++) {
+                double ab = 0;
+                double aa = 0;
+                double bb = 0;
+                for (int k = s * c; k < (s + 1) * c; k++) {
+                    ab += (double) a[k] * b[k];
+                    aa += (double) a[k] * a[k];
+                    bb += (double) b[k] * b[k];
+                }
+                la[s] = Math.sqrt(aa);
+                lb[s] = Math.sqrt(bb);
+                theta[s] = Math.acos(Math.min(1, Math.max(0, ab / (la[s] * lb[s]))));
             }
-            theta[s] = Math.acos(Math.min(1, Math.max(0, ab / Math.sqrt(aa * bb))));
+            return new UnitEnds(la, lb, theta);
         }
-        return theta;
     }
 
     public static Progress ignoranceToTruth(ProbeShape shape, int[] labels) {
@@ -137,19 +144,18 @@ public final class Progress {
                 double su = 0;
                 double sv = 0;
                 double xx = 0;
-                double aa = 0;
-                double bb = 0;
                 for (int k = s * c; k < (s + 1) * c; k++) {
                     su += (double) x[k] * a[k];
                     sv += (double) x[k] * b[k];
                     xx += (double) x[k] * x[k];
-                    aa += (double) a[k] * a[k];
-                    bb += (double) b[k] * b[k];
                 }
                 u[s] = su;
                 v[s] = sv;
-                unitU[s] = su / Math.sqrt(xx * aa);
-                unitV[s] = sv / Math.sqrt(xx * bb);
+                if (unitEnds != null) {
+                    double length = Math.sqrt(xx);
+                    unitU[s] = su / (length * unitEnds.fromLength()[s]);
+                    unitV[s] = sv / (length * unitEnds.toLength()[s]);
+                }
             }
         }
 
@@ -164,7 +170,7 @@ public final class Progress {
             double wa = 1;
             double wb = 0;
             for (int s = 0; s < u.length; s++) {
-                double theta = unitAngles[s];
+                double theta = unitEnds.angle()[s];
                 if (theta != lastTheta) {
                     lastTheta = theta;
                     wa = theta < Geodesic.SAME_DIRECTION ? 1 : Math.sin((1 - t) * theta) / Math.sin(theta);

@@ -10,9 +10,9 @@ package org.predspace.geometry;
  */
 public enum ProgressObjective {
     /** [D]'s choice, the app's default. */
-    BHATTACHARYYA("[D] min d_B", "progress ([D]: min d_B)"),
+    BHATTACHARYYA("progress [D], min d_B", "progress [D]: min d_B"),
     /** [A]'s choice. */
-    ARC_LENGTH("[A] min arc length", "progress ([A]: min summed arccos)");
+    ARC_LENGTH("progress [A], min arc length", "progress [A]: min \u03a3 arccos");
 
     private final String shortName;
     private final String axisLabel;
@@ -25,7 +25,7 @@ public enum ProgressObjective {
     /** For choice boxes and status lines. */
     public String shortName() { return shortName; }
 
-    /** For chart axes, colour scales and CSV headers: names the objective with the quantity. */
+    /** For chart axes and colour scales: the paper's tag first, so a label cut short still names it. */
     public String axisLabel() { return axisLabel; }
 
     /** A CSV column name: "progress_d_b" or "progress_arc". */

@@ -90,7 +90,7 @@ public final class Configurations {
     /**
      * The runs' common name without the seed: run names end in "-s" and the seed when the app
      * named them ("mnist-mlp-sgd-lr0.05-b128-s1"), so that ending is dropped when every member
-     * has it; otherwise the first run's name. With several runs, how many.
+     * has it; otherwise the first run's name. With several runs, how many ("x3").
      */
     static String label(List<RunState> members) {
         String first = members.get(0).name();
@@ -102,7 +102,7 @@ public final class Configurations {
                 break;
             }
         }
-        return (common != null ? common : first) + " (" + members.size() + " seeds)";
+        return (common != null ? common : first) + " \u00d7" + members.size();
     }
 
     private static String withoutSeed(RunState r) {

@@ -44,7 +44,7 @@ class ConfigurationsTest {
         assertEquals(List.of("mnist-mlp-lr0.1-s2", "mnist-lenet-lr0.1-s0"), g.didNotLearn(),
                 "errors 0.15 and 0.1 (1 - 0.9 in decimal) are at least 0.1");
         assertEquals(List.of(
-                new Configurations.Configuration("mnist-mlp-lr0.1 (2 seeds)", List.of("mnist-mlp-lr0.1-s0", "mnist-mlp-lr0.1-s1")),
+                new Configurations.Configuration("mnist-mlp-lr0.1 \u00d72", List.of("mnist-mlp-lr0.1-s0", "mnist-mlp-lr0.1-s1")),
                 new Configurations.Configuration("mnist-mlp-lr0.01-s0", List.of("mnist-mlp-lr0.01-s0")),
                 new Configurations.Configuration("imported", List.of("imported")),
                 new Configurations.Configuration("imported-too", List.of("imported-too"))), g.configurations());
@@ -52,7 +52,7 @@ class ConfigurationsTest {
         Configurations.Grouping loose = Configurations.of(runs, 0.2);
         assertTrue(loose.didNotLearn().isEmpty());
         assertEquals(List.of("mnist-mlp-lr0.1-s0", "mnist-mlp-lr0.1-s1", "mnist-mlp-lr0.1-s2"), loose.configurations().get(0).runs());
-        assertEquals("mnist-mlp-lr0.1 (3 seeds)", loose.configurations().get(0).label());
+        assertEquals("mnist-mlp-lr0.1 \u00d73", loose.configurations().get(0).label());
     }
 
     @Test
@@ -68,6 +68,6 @@ class ConfigurationsTest {
     @Test
     void namesThatDoNotEndInTheSeedKeepTheFirstRunsName() {
         List<RunState> runs = List.of(run("first", spec("mlp", 0.1, 0, "x"), 1), run("second", spec("mlp", 0.1, 1, "x"), 1));
-        assertEquals("first (2 seeds)", Configurations.of(runs, 0.1).configurations().get(0).label());
+        assertEquals("first \u00d72", Configurations.of(runs, 0.1).configurations().get(0).label());
     }
 }

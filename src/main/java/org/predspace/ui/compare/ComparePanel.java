@@ -17,7 +17,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -85,10 +84,17 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
     private final ChoiceBox<ProgressObjective> objective = new ChoiceBox<>();
     /** Under the heat map in the configuration view: the runs left out because they did not learn. */
     private final Label leftOut = new Label();
+    /** Every run left out, one a line (the label may only have room for some). */
+    private final Tooltip leftOutTip = new Tooltip();
     /** The last distances shown, for switching views without recomputing; null before any. */
     private Computed shown;
-    /** Configuration label to its runs, for colours and selection in the configuration view. */
+    /** Configuration label to its runs, for selection in the configuration view. */
     private Map<String, List<String>> configurationRuns = Map.of();
+    /**
+     * Configuration label to its colour: the categorical palette in configuration order, so that
+     * configurations differ (their first runs' colours repeat every twelve runs).
+     */
+    private Map<String, Color> configurationColours = Map.of();
     private final VBox heatmapPane;
     private final VBox curves = new VBox();
     private final Label status = new Label();
@@ -135,7 +141,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
                         + "\nat each progress. Click a curve to select its run.", this::select);
         tubeProgressAxis = new NumberAxis(ProgressObjective.BHATTACHARYYA.axisLabel(), 0, 1, 0.2);
         NumberAxis widthAxis = new NumberAxis();
-        widthAxis.setLabel("tube width (mean d_B to the seeds' mean)");
+        widthAxis.setLabel("tube width (d_B)");
         widthAxis.setForceZeroInRange(true);
         tubeCurves = new RunCurveChart("Tube width against progress, per configuration", tubeProgressAxis, widthAxis,
                 "How far the runs of each configuration (equal but for the seed) stray from their mean trajectory:"
@@ -158,10 +164,10 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         statusTip.setMaxWidth(600);
         status.setTooltip(statusTip);
         status.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(status, Priority.ALWAYS);
         ToggleGroup views = new ToggleGroup();
         runsView.setToggleGroup(views);
         configurationsView.setToggleGroup(views);
+        configurationsView.setId("compare-configurations");
         runsView.setSelected(true);
         runsView.setTooltip(new Tooltip("Distances between the visible runs' trajectories, run by run"));
         configurationsView.setTooltip(new Tooltip("Distances between configurations (runs equal but for their seed), averaged"
@@ -173,23 +179,24 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
             else viewChanged();
         });
         objective.getItems().setAll(ProgressObjective.values());
+        // short in the narrow tool bar; the status line and the axes give the whole name
+        objective.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(ProgressObjective o) { return o == null ? "" : o.axisLabel().substring(0, o.axisLabel().indexOf(':')); }
+            @Override public ProgressObjective fromString(String s) { return null; }
+        });
         objective.setValue(ProgressObjective.BHATTACHARYYA);
         objective.setTooltip(new Tooltip("How progress along the ignorance-to-truth geodesic is measured, which sets where runs are"
                 + " compared:\n[D] the closest point by Bhattacharyya distance (default), [A] by summed per-sample arc length"));
         objective.valueProperty().addListener((o, was, is) -> inputsChanged());
-        Label progressLabel = new Label("Progress");
-        progressLabel.setLabelFor(objective);
-        ToolBar bar = new ToolBar(runsView, configurationsView, new Separator(Orientation.VERTICAL), progressLabel, objective,
-                recomputeButton, status);
-        setTop(bar);
+        ToolBar bar = new ToolBar(runsView, configurationsView, new Separator(Orientation.VERTICAL), objective, recomputeButton);
+        // the status on a line of its own: in a narrow side panel it would be pushed into the tool bar's overflow
+        status.setPadding(new Insets(2, 8, 2, 8));
+        setTop(new VBox(bar, status));
         leftOut.getStyleClass().add("compare-left-out");
         leftOut.setWrapText(true);
         leftOut.setPadding(new Insets(2, 8, 4, 8));
         leftOut.setMaxWidth(Double.MAX_VALUE);
-        Tooltip leftOutTip = new Tooltip();
-        leftOutTip.textProperty().bind(leftOut.textProperty());
-        leftOutTip.setWrapText(true);
-        leftOutTip.setMaxWidth(600);
+        leftOut.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // wrapped in full, never cut to one line
         leftOut.setTooltip(leftOutTip);
 
         placeholder.getStyleClass().add("compare-placeholder");
@@ -315,8 +322,14 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
     private void show(Computed result) {
         shown = result;
         Map<String, List<String>> byLabel = new HashMap<>();
-        for (Configurations.Configuration c : result.configurations().configurations()) byLabel.put(c.label(), c.runs());
+        Map<String, Color> colours = new HashMap<>();
+        List<Color> palette = org.predspace.ui.view3d.ColourPalette.CATEGORICAL.subList(0, 12);
+        for (Configurations.Configuration c : result.configurations().configurations()) {
+            colours.put(c.label(), palette.get(byLabel.size() % palette.size()));
+            byLabel.put(c.label(), c.runs());
+        }
         configurationRuns = byLabel;
+        configurationColours = colours;
         showView();
     }
 
@@ -328,11 +341,12 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         boolean byConfiguration = configurationsView.isSelected();
         String probe = runs.probe() == Probe.TRAINING ? "training probe" : "held-out probe";
         String notes = runs.notes().isEmpty() ? "" : ". " + String.join("; ", runs.notes()) + ".";
-        String by = ", by progress " + runs.objective().shortName();
+        String by = ", by " + runs.objective().shortName();
         tubeProgressAxis.setLabel(runs.objective().axisLabel());
         tubeCurves.show(tubeCurves(result.configurations()));
         leftOut.setVisible(byConfiguration);
         leftOut.setText(leftOutText(result.configurations()));
+        leftOutTip.setText(String.join("\n", result.configurations().didNotLearn()));
         org.predspace.geometry.TrajectoryComparison drawn = byConfiguration ? result.configurations().comparison()
                 : runs.comparison();
         int n = drawn == null ? 0 : drawn.runs().size();
@@ -348,7 +362,8 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         placeholder.setVisible(false);
         showSelection(model.selectedRun());
         if (byConfiguration) {
-            status.setText((n - 1) + " configurations of " + runs.comparison().runs().size() + " runs and the geodesic on the "
+            int learned = result.configurations().configurations().stream().mapToInt(c -> c.runs().size()).sum();
+            status.setText((n - 1) + " configurations of " + learned + " runs that learned, and the geodesic, on the "
                     + probe + by + ", averaged over seed pairs" + notes);
         } else {
             status.setText(n + " runs on the " + probe + by + notes);
@@ -358,18 +373,28 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
     private List<RunCurveChart.Curve> tubeCurves(ConfigurationComparison c) {
         List<RunCurveChart.Curve> out = new ArrayList<>();
         for (ConfigurationComparison.TubeWidth t : c.tubes()) {
-            out.add(new RunCurveChart.Curve(t.configuration(), colourOf(t.configuration()), t.progress(), t.width()));
+            Color colour = configurationColours.getOrDefault(t.configuration(), Color.GRAY);
+            out.add(new RunCurveChart.Curve(t.configuration(), colour, t.progress(), t.width()));
         }
         return out;
     }
 
+    /** Runs named in the list under the heat map; the tooltip has them all. */
+    static final int LEFT_OUT_NAMED = 6;
+
+    /** The rule and the runs it left out, without what all their names share (the tooltip has them whole). */
     static String leftOutText(ConfigurationComparison c) {
         String rule = "final training error \u2265 " + DID_NOT_LEARN;
-        if (c.didNotLearn().isEmpty()) return "No run is left out: every compared run learned (none has " + rule + ").";
-        return "Left out, did not learn (" + rule + "): " + String.join(", ", c.didNotLearn()) + ".";
+        List<String> runs = c.didNotLearn();
+        if (runs.isEmpty()) return "No run is left out: every compared run learned (none has " + rule + ").";
+        List<String> named = RunLabels.distinctive(runs);
+        String list = String.join(", ", named.subList(0, Math.min(LEFT_OUT_NAMED, named.size())));
+        if (named.size() > LEFT_OUT_NAMED) list += " and " + (named.size() - LEFT_OUT_NAMED) + " more (hover for all)";
+        return runs.size() + (runs.size() == 1 ? " run" : " runs") + " left out, did not learn (" + rule + "): " + list + ".";
     }
 
     private void viewChanged() {
+        heatmap.setLabelShare(configurationsView.isSelected() ? 0.4 : 0.25);
         arranged = false;
         arrange();
         showView();
@@ -449,11 +474,13 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         return null;
     }
 
-    /** A run's colour; a configuration's is its first run's; the geodesic black, as [A] draws it. */
+    /** A run's colour, a configuration's own (see configurationColours), the geodesic black as [A] draws it. */
     private Color colourOf(String name) {
         if (ConfigurationComparison.GEODESIC.equals(name)) return Color.BLACK;
-        List<String> members = configurationRuns.get(name);
-        RunItem item = model.run(members != null && !members.isEmpty() ? members.get(0) : name);
+        // a configuration of one run is named as its run: the view says which is meant
+        Color configuration = configurationsView.isSelected() ? configurationColours.get(name) : null;
+        if (configuration != null) return configuration;
+        RunItem item = model.run(name);
         return item == null ? Color.GRAY : item.colour();
     }
 

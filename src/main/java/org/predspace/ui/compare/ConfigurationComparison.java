@@ -25,7 +25,7 @@ import java.util.List;
 record ConfigurationComparison(TrajectoryComparison comparison, List<Configurations.Configuration> configurations,
                                List<String> didNotLearn, List<TubeWidth> tubes) {
     /** The geodesic's leaf. */
-    static final String GEODESIC = "geodesic (ignorance to truth)";
+    static final String GEODESIC = "geodesic";
 
     /** A configuration's tube width (mean d_B of its runs to their mean) at the progress values at least two runs reach. */
     record TubeWidth(String configuration, List<String> runs, double[] progress, double[] width) {}

@@ -52,8 +52,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class ConfigurationViewTest {
     private static final int CHECKPOINTS = 8;
-    private static final String A = "synthetic-mlp-lr0.1 (3 seeds)";
-    private static final String B = "synthetic-linear-lr0.05 (2 seeds)";
+    private static final String A = "synthetic-mlp-lr0.1 \u00d73";
+    private static final String B = "synthetic-linear-lr0.05 \u00d72";
 
     @TempDir
     Path tmp;
@@ -127,6 +127,11 @@ class ConfigurationViewTest {
         for (XYChart.Series<Number, Number> s : tubes) {
             assertTrue(s.getData().stream().allMatch(d -> d.getYValue().doubleValue() > 0), s.getName() + ": distinct seeds");
         }
+        XYChart.Series<Number, Number> a = tubes.stream().filter(s -> s.getName().equals(A)).findFirst().orElseThrow();
+        XYChart.Data<Number, Number> half = a.getData().stream().filter(d -> Math.abs(d.getXValue().doubleValue() - 50 / 99.0) < 1e-9)
+                .findFirst().orElseThrow();
+        assertEquals(tubeWidth(ProgressObjective.BHATTACHARYYA, 50), half.getYValue().doubleValue(), 1e-6, "tube width of A at grid value 50");
+        assertEquals("progress_d_b", tubeTable().header().get(2));
 
         // [A]'s progress: recomputed, and named on the tube chart's axis
         double[][] before = fx(() -> panel.heatmap().matrixInOrder());
@@ -136,6 +141,7 @@ class ConfigurationViewTest {
         waitUntil(() -> panel.settled() && !java.util.Arrays.deepEquals(before, panel.heatmap().matrixInOrder()));
         assertTrue(fx(() -> panel.tubeCurves().chart().getXAxis().getLabel()).contains("[A]"));
         assertShownDistances(ProgressObjective.ARC_LENGTH, fx(() -> panel.heatmap().runsInOrder()));
+        assertEquals("progress_arc", tubeTable().header().get(2), "the CSV names the progress it was computed with");
 
         robot.clickOn("Runs");
         waitUntil(() -> panel.heatmap().runsInOrder().size() == all.size());
@@ -179,6 +185,38 @@ class ConfigurationViewTest {
             }
         }
         assertNotEquals(0, shown[0][1]);
+    }
+
+    private org.predspace.export.CsvTable tubeTable() throws Exception {
+        return fx(() -> panel.tables().stream().filter(t -> t.fileName().equals("tube-width")).findFirst().orElseThrow().table().get());
+    }
+
+    /** Configuration A's tube at one grid value, written out: the mean of its seeds' probabilities, then their mean d_B to it. */
+    private double tubeWidth(ProgressObjective objective, int g) throws Exception {
+        ProgressGrid grid = ProgressGrid.evenly(ProgressGrid.DEFAULT_POINTS);
+        List<float[]> points = new ArrayList<>();
+        ProbeShape shape = null;
+        for (Path d : learned.subList(0, 3)) {
+            Run r = Run.open(d);
+            shape = new ProbeShape(r.probe().id(), r.labels().length, r.classes());
+            List<SqrtProbabilities> checkpoints = new ArrayList<>();
+            for (int t = 0; t < r.checkpointCount(); t++) checkpoints.add(SqrtProbabilities.of(r.name(), shape, r.predictions(t)));
+            points.add(Trajectory.of(r.name(), checkpoints, Progress.ignoranceToTruth(shape, r.labels(), objective))
+                    .reindex(grid).at(g).probabilities());
+        }
+        double[] mean = new double[points.get(0).length];
+        for (float[] p : points) for (int k = 0; k < mean.length; k++) mean[k] += p[k] / (double) points.size();
+        double width = 0;
+        for (float[] p : points) {
+            double log = 0;
+            for (int n = 0; n < shape.samples(); n++) {
+                double bc = 0;
+                for (int c = 0; c < shape.classes(); c++) bc += Math.sqrt(p[n * shape.classes() + c] * mean[n * shape.classes() + c]);
+                log += Math.log(bc);
+            }
+            width += -log / shape.samples() / points.size();
+        }
+        return width;
     }
 
     private void waitUntil(Callable<Boolean> condition) throws Exception {
