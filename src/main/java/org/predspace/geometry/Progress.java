@@ -118,6 +118,24 @@ public final class Progress {
         return new Projection(t, overlaps.distanceAt(t));
     }
 
+    /**
+     * arccos on [0, 1] to within 2.2e-8 (Abramowitz and Stegun 4.4.46), below what float32 storage
+     * of sqrt(p) resolves. Math.acos is a call into native code on Java 17, 30 times slower here,
+     * and the arc objective takes N of them per evaluation: over the 813 sample checkpoints, 7.5 s
+     * with Math.acos against 0.09 s for d_B; 0.06 s with this against 0.03 s (medians of 5, busy machine).
+     */
+    static double arccos(double x) {
+        double p = -0.0012624911;
+        p = p * x + 0.0066700901;
+        p = p * x - 0.0170881256;
+        p = p * x + 0.0308918810;
+        p = p * x - 0.0501743046;
+        p = p * x + 0.0889789874;
+        p = p * x - 0.2145988016;
+        p = p * x + 1.5707963050;
+        return Math.sqrt(1 - x) * p;
+    }
+
     /** u_n = sqrt(P_n).sqrt(A_n) and v_n = sqrt(P_n).sqrt(B_n), so d_B(P, gamma(t)) is O(N). */
     private final class Overlaps {
         private final double[] u;
@@ -176,7 +194,7 @@ public final class Progress {
                     wa = theta < Geodesic.SAME_DIRECTION ? 1 : Math.sin((1 - t) * theta) / Math.sin(theta);
                     wb = theta < Geodesic.SAME_DIRECTION ? 0 : Math.sin(t * theta) / Math.sin(theta);
                 }
-                sum += Math.acos(Math.min(1, Math.max(0, wa * unitU[s] + wb * unitV[s])));
+                sum += arccos(Math.min(1, Math.max(0, wa * unitU[s] + wb * unitV[s])));
             }
             return sum;
         }

@@ -35,6 +35,19 @@ class ProgressObjectiveTest {
     }
 
     @Test
+    void arccosIsWithinItsStatedErrorOfTheLibrarysOnAllOfZeroToOne() {
+        double worst = 0;
+        for (int i = 0; i <= 1_000_000; i++) {
+            double x = i / 1e6;
+            worst = Math.max(worst, Math.abs(Progress.arccos(x) - Math.acos(x)));
+        }
+        for (double x : new double[] {1 - 1e-15, 1 - 1e-12, 1 - 1e-9}) {
+            assertEquals(Math.acos(x), Progress.arccos(x), 2e-8 * Math.acos(x), "relative near 1, where the minimum sits");
+        }
+        assertTrue(worst < 2.2e-8, "largest error " + worst);
+    }
+
+    @Test
     void withOneSampleBothObjectivesFindTheSampleItself() {
         for (double tau : new double[] {0.1, 0.37, 0.8}) {
             for (ProgressObjective o : ProgressObjective.values()) {
