@@ -2,7 +2,7 @@
 # Regenerates docs/screenshots/*.png: opens the sample runs (sample-runs/, or RUNS_DIR; without
 # either it trains a small digits sweep once into target/screenshot-runs) in the real main window
 # under Xvfb and photographs the main window (light and dark), a selected checkpoint with its
-# spectrum, and the compare panel; and the render command's figure of the same runs.
+# spectrum, and the compare panel (runs and configurations); and the render command's figure of the same runs.
 # Needs xvfb-run (apt-get install xvfb xauth libgl1-mesa-dri libgtk-3-0).
 # Usage: scripts/screenshots.sh [RUNS_DIR]
 set -euo pipefail

@@ -66,6 +66,22 @@ public final class Geodesic {
     }
 
     /**
+     * The geodesic as a trajectory re-indexed on {@code grid}: gamma(tau) at every grid value tau,
+     * so it can be compared with runs like a run (a leaf of [A]'s dendrogram). Its progress is its
+     * parameter under either {@link ProgressObjective}: a point of the geodesic is its own closest point.
+     */
+    public ReindexedTrajectory reindexed(String name, ProgressGrid grid) {
+        SqrtProbabilities[] points = new SqrtProbabilities[grid.size()];
+        List<SqrtProbabilities> checkpoints = new ArrayList<>(grid.size());
+        for (int g = 0; g < points.length; g++) {
+            points[g] = SqrtProbabilities.ofSqrt(name, from.shape(),
+                    slerp(from.values(), to.values(), theta, from.classes(), grid.value(g)));
+            checkpoints.add(points[g]);
+        }
+        return new ReindexedTrajectory(name, grid, points, Trajectory.of(name, checkpoints, grid.values()));
+    }
+
+    /**
      * Per-sample great-circle interpolation between unit vectors a_n and b_n with known angles.
      * Shared with trajectory re-indexing, which interpolates between checkpoints the same way.
      */

@@ -128,6 +128,24 @@ public final class TrajectoryComparison {
         }
     }
 
+    /**
+     * A comparison with known distances (for example averaged over groups of runs, see
+     * {@link ConfigurationDistances}), drawn and clustered like one of runs.
+     *
+     * @param distances symmetric, zero diagonal, +infinity where two cannot be compared; copied
+     */
+    public static TrajectoryComparison ofDistances(List<String> names, double[][] distances) {
+        if (distances.length != names.size()) {
+            throw new IllegalArgumentException(names.size() + " names but a " + distances.length + "-row matrix");
+        }
+        double[][] copy = new double[distances.length][];
+        for (int i = 0; i < copy.length; i++) {
+            if (distances[i].length != names.size()) throw new IllegalArgumentException("row " + i + " is not " + names.size() + " long");
+            copy[i] = distances[i].clone();
+        }
+        return new TrajectoryComparison(List.copyOf(names), copy);
+    }
+
     public List<String> runs() { return runs; }
 
     public double distance(int i, int j) { return distances[i][j]; }

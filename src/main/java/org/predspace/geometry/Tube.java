@@ -40,4 +40,24 @@ public record Tube(ProgressGrid grid, List<String> runs, SqrtProbabilities[] mea
         }
         return new Tube(grid, group.stream().map(ReindexedTrajectory::run).toList(), mean, width);
     }
+
+    /**
+     * The tube's width at each grid value: the mean over the runs covering it of their distance
+     * to the group mean, as [A] plots "distance to mean trajectory" against progress. NaN where
+     * fewer than two runs cover the value (one run is its own mean: a width of 0 says nothing).
+     */
+    public double[] meanWidth() {
+        double[] out = new double[grid.size()];
+        for (int g = 0; g < out.length; g++) {
+            double sum = 0;
+            int count = 0;
+            for (double[] run : width) {
+                if (Double.isNaN(run[g])) continue;
+                sum += run[g];
+                count++;
+            }
+            out[g] = count < 2 ? Double.NaN : sum / count;
+        }
+        return out;
+    }
 }

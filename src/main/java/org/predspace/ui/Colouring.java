@@ -7,7 +7,7 @@ public enum Colouring {
     OPTIMIZER("optimiser", true),
     LEARNING_RATE("learning rate", false),
     SEED("seed", true),
-    PROGRESS("progress", false),
+    PROGRESS(org.predspace.geometry.ProgressObjective.BHATTACHARYYA.axisLabel(), false),   // the picture's progress is [D]'s: named on the scale bar
     TRAIN_ACCURACY("train accuracy", false),
     TRAIN_LOSS("train loss", false),
     TEST_LOSS("test loss", false),

@@ -90,8 +90,12 @@ public final class ScreenshotTour extends Application {
             selectTab("tab-compare");
             later(4, () -> waitUntil(() -> model.tasks().running().isEmpty(),
                     () -> later(2, () -> shoot("compare-panel.png", () -> {
-                        window.setPresenting(true);
-                        later(3, () -> shoot("presentation.png", Platform::exit));
+                        ((javafx.scene.control.ToggleButton) window.scene().lookup("#compare-configurations")).fire();
+                        later(2, () -> waitUntil(() -> model.tasks().running().isEmpty(),
+                                () -> later(2, () -> shoot("compare-configurations.png", () -> {
+                                    window.setPresenting(true);
+                                    later(3, () -> shoot("presentation.png", Platform::exit));
+                                }))));
                     }))));
         })));
     }

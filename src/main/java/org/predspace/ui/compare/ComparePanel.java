@@ -8,18 +8,23 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
+import org.predspace.geometry.ProgressObjective;
+import org.predspace.session.Configurations;
 import org.predspace.session.ExplorerSession.Probe;
 import org.predspace.session.PointInfo;
 import org.predspace.session.RunState;
@@ -36,6 +41,7 @@ import org.predspace.ui.export.TableSource;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +52,12 @@ import java.util.Map;
  * them); right, progress against step and distance to the geodesic against progress, from the
  * current picture. Clicking a run anywhere here selects it in the model, so everywhere.
  *
+ * <p>"Configurations" shows the same comparison between configurations (runs equal but for
+ * their seed) averaged over seed pairs, with the ignorance-to-truth geodesic as a leaf and the
+ * runs that did not learn left out and listed, and each configuration's tube width against
+ * progress in place of progress by step (docs/science.md section 5). Progress, which sets where
+ * runs are compared, is [D]'s or [A]'s (the choice in the tool bar, named on the axes).
+ *
  * <p>Distances are recomputed in the background when the visible runs, their checkpoints or
  * the probe change, at most once per {@link #RECOMPUTE_INTERVAL} (runs gain checkpoints fast
  * while training); a result for another set of runs than the one now visible is dropped.
@@ -53,12 +65,38 @@ import java.util.Map;
 public final class ComparePanel extends BorderPane implements FigureSource, TableSource {
     static final Duration RECOMPUTE_INTERVAL = Duration.seconds(2);
     static final Duration CHART_INTERVAL = Duration.millis(400);
+    /**
+     * Runs whose final training error is at least this did not learn and are left out of the
+     * configuration view, as [A] leaves them out. When merging: the shared, settable rule
+     * replaces this constant (Configurations.didNotLearn takes the threshold).
+     */
+    static final double DID_NOT_LEARN = Configurations.DEFAULT_THRESHOLD;
 
     private final ExplorerModel model;
     private final TrajectoryDistances distances = new TrajectoryDistances();
     private final DistanceHeatmap heatmap;
     private final RunCurveChart progressCurves;
     private final RunCurveChart geodesicCurves;
+    private final RunCurveChart tubeCurves;
+    private final NumberAxis tubeProgressAxis;
+    private final ToggleButton runsView = new ToggleButton("Runs");
+    private final ToggleButton configurationsView = new ToggleButton("Configurations");
+    private final ChoiceBox<ProgressObjective> objective = new ChoiceBox<>();
+    /** Under the heat map in the configuration view: the runs left out because they did not learn. */
+    private final Label leftOut = new Label();
+    /** Every run left out, one a line (the label may only have room for some). */
+    private final Tooltip leftOutTip = new Tooltip();
+    /** The last distances shown, for switching views without recomputing; null before any. */
+    private Computed shown;
+    /** Configuration label to its runs, for selection in the configuration view. */
+    private Map<String, List<String>> configurationRuns = Map.of();
+    /**
+     * Configuration label to its colour: the categorical palette in configuration order, so that
+     * configurations differ (their first runs' colours repeat every twelve runs).
+     */
+    private Map<String, Color> configurationColours = Map.of();
+    private final VBox heatmapPane;
+    private final VBox curves = new VBox();
     private final Label status = new Label();
     private final Label placeholder = new Label();
     private final RecomputeSchedule recompute;
@@ -68,7 +106,10 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
     /** The runs and probe the shown (or coming) distances are for. */
     private Request current;
 
-    private record Request(List<String> runs, Probe probe) {}
+    private record Request(List<String> runs, Probe probe, ProgressObjective objective) {}
+
+    /** Both views of one computation. */
+    record Computed(TrajectoryDistances.Result runs, ConfigurationComparison configurations) {}
 
     private final ChangeListener<Boolean> visibilityChanged = (o, was, is) -> inputsChanged();
     /** Progress events change a run's state often; only new checkpoints change what is compared. */
@@ -86,17 +127,26 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         heatmap = new DistanceHeatmap(this::colourOf, this::select);
         LogAxis stepAxis = new LogAxis(steps);
         stepAxis.setLabel("step (log scale)");
+        // The picture's progress (its points' progress, as the 3D view colours them) is [D]'s.
         progressCurves = new RunCurveChart("Progress from ignorance to truth, by step", stepAxis,
-                new NumberAxis("progress", 0, 1, 0.2),
+                new NumberAxis(ProgressObjective.BHATTACHARYYA.axisLabel(), 0, 1, 0.2),
                 "Progress of each visible run along the ignorance-to-truth geodesic, by training step."
                         + "\nClick a curve to select its run.", this::select);
         NumberAxis distanceAxis = new NumberAxis();
         distanceAxis.setLabel("distance to geodesic");
         distanceAxis.setForceZeroInRange(true);
         geodesicCurves = new RunCurveChart("Distance to the geodesic against progress",
-                new NumberAxis("progress from ignorance to truth", 0, 1, 0.2), distanceAxis,
+                new NumberAxis(ProgressObjective.BHATTACHARYYA.axisLabel(), 0, 1, 0.2), distanceAxis,
                 "How far each visible run strays from the ignorance-to-truth geodesic (Bhattacharyya distance)"
                         + "\nat each progress. Click a curve to select its run.", this::select);
+        tubeProgressAxis = new NumberAxis(ProgressObjective.BHATTACHARYYA.axisLabel(), 0, 1, 0.2);
+        NumberAxis widthAxis = new NumberAxis();
+        widthAxis.setLabel("tube width (d_B)");
+        widthAxis.setForceZeroInRange(true);
+        tubeCurves = new RunCurveChart("Tube width against progress, per configuration", tubeProgressAxis, widthAxis,
+                "How far the runs of each configuration (equal but for the seed) stray from their mean trajectory:"
+                        + "\nthe mean Bhattacharyya distance of its runs to the mean of their predictions at each progress."
+                        + "\nClick a curve to select its first run.", this::select);
         recompute = new RecomputeSchedule(RECOMPUTE_INTERVAL, this::startDistances);
         charts = new Throttle(CHART_INTERVAL, this::refreshChartsIfShown);
 
@@ -114,9 +164,40 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         statusTip.setMaxWidth(600);
         status.setTooltip(statusTip);
         status.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(status, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(recomputeButton, status);
-        setTop(bar);
+        ToggleGroup views = new ToggleGroup();
+        runsView.setToggleGroup(views);
+        configurationsView.setToggleGroup(views);
+        configurationsView.setId("compare-configurations");
+        runsView.setSelected(true);
+        runsView.setTooltip(new Tooltip("Distances between the visible runs' trajectories, run by run"));
+        configurationsView.setTooltip(new Tooltip("Distances between configurations (runs equal but for their seed), averaged"
+                + " over seed pairs,\nwith the ignorance-to-truth geodesic as a leaf, and each configuration's tube width."
+                + "\nRuns that did not learn (final training error at least " + DID_NOT_LEARN + ") are left out and listed."));
+        // one of the two is always selected
+        views.selectedToggleProperty().addListener((o, was, is) -> {
+            if (is == null) was.setSelected(true);
+            else viewChanged();
+        });
+        objective.getItems().setAll(ProgressObjective.values());
+        // short in the narrow tool bar; the status line and the axes give the whole name
+        objective.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(ProgressObjective o) { return o == null ? "" : o.axisLabel().substring(0, o.axisLabel().indexOf(':')); }
+            @Override public ProgressObjective fromString(String s) { return null; }
+        });
+        objective.setValue(ProgressObjective.BHATTACHARYYA);
+        objective.setTooltip(new Tooltip("How progress along the ignorance-to-truth geodesic is measured, which sets where runs are"
+                + " compared:\n[D] the closest point by Bhattacharyya distance (default), [A] by summed per-sample arc length"));
+        objective.valueProperty().addListener((o, was, is) -> inputsChanged());
+        ToolBar bar = new ToolBar(runsView, configurationsView, new Separator(Orientation.VERTICAL), objective, recomputeButton);
+        // the status on a line of its own: in a narrow side panel it would be pushed into the tool bar's overflow
+        status.setPadding(new Insets(2, 8, 2, 8));
+        setTop(new VBox(bar, status));
+        leftOut.getStyleClass().add("compare-left-out");
+        leftOut.setWrapText(true);
+        leftOut.setPadding(new Insets(2, 8, 4, 8));
+        leftOut.setMaxWidth(Double.MAX_VALUE);
+        leftOut.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // wrapped in full, never cut to one line
+        leftOut.setTooltip(leftOutTip);
 
         placeholder.getStyleClass().add("compare-placeholder");
         placeholder.setWrapText(true);
@@ -124,14 +205,17 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         placeholder.setMaxWidth(440);
         placeholder.setPadding(new Insets(24));
         placeholder.setTooltip(new Tooltip("Show runs in the run library to compare them"));
-        StackPane heatmapPane = new StackPane(heatmap, placeholder);
-        VBox curves = new VBox();
+        StackPane stack = new StackPane(heatmap, placeholder);
+        VBox.setVgrow(stack, Priority.ALWAYS);
+        heatmapPane = new VBox(stack, leftOut);
+        leftOut.managedProperty().bind(leftOut.visibleProperty());
+        leftOut.setVisible(false);
         // wide: heat map left, the two charts stacked right; tall (a side tab): all three stacked,
         // so the heat map keeps a readable size in a narrow panel. By the split's own shape, so that
         // an exported figure laid out wide (a slide) is arranged wide too.
-        split.widthProperty().addListener((o, a, b) -> arrange(split, heatmapPane, curves));
-        split.heightProperty().addListener((o, a, b) -> arrange(split, heatmapPane, curves));
-        arrange(split, heatmapPane, curves);
+        split.widthProperty().addListener((o, a, b) -> arrange());
+        split.heightProperty().addListener((o, a, b) -> arrange());
+        arrange();
         setCenter(split);
 
         parentProperty().addListener((o, was, is) -> {
@@ -203,7 +287,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
     }
 
     private Request request() {
-        return new Request(comparable().stream().map(RunItem::name).toList(), model.probeProperty().get());
+        return new Request(comparable().stream().map(RunItem::name).toList(), model.probeProperty().get(), objective.getValue());
     }
 
     private void startDistances() {
@@ -217,9 +301,13 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         }
         List<TrajectoryDistances.RunSource> sources = runs.stream()
                 .map(r -> new TrajectoryDistances.RunSource(r.name(), r.state().dir(), r.state().metrics().size())).toList();
+        List<RunState> states = runs.stream().map(RunItem::state).toList();
         status.setText("Computing the trajectory distances of " + runs.size() + " runs\u2026");
-        Task<TrajectoryDistances.Result> task = model.tasks().submit("Trajectory distances of " + runs.size() + " runs",
-                () -> distances.compute(sources, asked.probe()), result -> {
+        Task<Computed> task = model.tasks().submit("Trajectory distances of " + runs.size() + " runs", () -> {
+                    TrajectoryDistances.Result byRun = distances.compute(sources, asked.probe(), asked.objective());
+                    return new Computed(byRun, ConfigurationComparison.of(byRun,
+                            Configurations.of(states, DID_NOT_LEARN), distances.grid()));
+                }, result -> {
                     recompute.finished();
                     // Runs shown or hidden meanwhile: this result is for a set no longer asked for.
                     if (asked.equals(current) && asked.equals(request())) show(result);
@@ -231,23 +319,91 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         task.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, e -> recompute.finished());
     }
 
-    private void show(TrajectoryDistances.Result result) {
-        int n = result.comparison().runs().size();
-        String probe = result.probe() == Probe.TRAINING ? "training probe" : "held-out probe";
-        String notes = result.notes().isEmpty() ? "" : ". " + String.join("; ", result.notes()) + ".";
+    private void show(Computed result) {
+        shown = result;
+        Map<String, List<String>> byLabel = new HashMap<>();
+        Map<String, Color> colours = new HashMap<>();
+        List<Color> palette = org.predspace.ui.view3d.ColourPalette.CATEGORICAL.subList(0, 12);
+        for (Configurations.Configuration c : result.configurations().configurations()) {
+            colours.put(c.label(), palette.get(byLabel.size() % palette.size()));
+            byLabel.put(c.label(), c.runs());
+        }
+        configurationRuns = byLabel;
+        configurationColours = colours;
+        showView();
+    }
+
+    /** Shows the last result in the chosen view: runs, or configurations with their tubes and the runs left out. */
+    private void showView() {
+        Computed result = shown;
+        if (result == null) return;
+        TrajectoryDistances.Result runs = result.runs();
+        boolean byConfiguration = configurationsView.isSelected();
+        String probe = runs.probe() == Probe.TRAINING ? "training probe" : "held-out probe";
+        String notes = runs.notes().isEmpty() ? "" : ". " + String.join("; ", runs.notes()) + ".";
+        String by = ", by " + runs.objective().shortName();
+        tubeProgressAxis.setLabel(runs.objective().axisLabel());
+        tubeCurves.show(tubeCurves(result.configurations()));
+        leftOut.setVisible(byConfiguration);
+        leftOut.setText(leftOutText(result.configurations()));
+        leftOutTip.setText(String.join("\n", result.configurations().didNotLearn()));
+        org.predspace.geometry.TrajectoryComparison drawn = byConfiguration ? result.configurations().comparison()
+                : runs.comparison();
+        int n = drawn == null ? 0 : drawn.runs().size();
         if (n < 2) {
             heatmap.show(null);
-            placeholder.setText("Fewer than two of the visible runs can be compared on the " + probe + notes);
+            placeholder.setText((byConfiguration ? "No configuration of the visible runs can be compared on the "
+                    : "Fewer than two of the visible runs can be compared on the ") + probe + notes);
             placeholder.setVisible(true);
             status.setText("");
             return;
         }
-        heatmap.show(result.comparison());
+        heatmap.show(drawn);
         placeholder.setVisible(false);
-        status.setText(n + " runs on the " + probe + ", by progress from ignorance to truth" + notes);
+        showSelection(model.selectedRun());
+        if (byConfiguration) {
+            int learned = result.configurations().configurations().stream().mapToInt(c -> c.runs().size()).sum();
+            status.setText((n - 1) + " configurations of " + learned + " runs that learned, and the geodesic, on the "
+                    + probe + by + ", averaged over seed pairs" + notes);
+        } else {
+            status.setText(n + " runs on the " + probe + by + notes);
+        }
+    }
+
+    private List<RunCurveChart.Curve> tubeCurves(ConfigurationComparison c) {
+        List<RunCurveChart.Curve> out = new ArrayList<>();
+        for (ConfigurationComparison.TubeWidth t : c.tubes()) {
+            Color colour = configurationColours.getOrDefault(t.configuration(), Color.GRAY);
+            out.add(new RunCurveChart.Curve(t.configuration(), colour, t.progress(), t.width()));
+        }
+        return out;
+    }
+
+    /** Runs named in the list under the heat map; the tooltip has them all. */
+    static final int LEFT_OUT_NAMED = 6;
+
+    /** The rule and the runs it left out, without what all their names share (the tooltip has them whole). */
+    static String leftOutText(ConfigurationComparison c) {
+        String rule = "final training error \u2265 " + DID_NOT_LEARN;
+        List<String> runs = c.didNotLearn();
+        if (runs.isEmpty()) return "No run is left out: every compared run learned (none has " + rule + ").";
+        List<String> named = RunLabels.distinctive(runs);
+        String list = String.join(", ", named.subList(0, Math.min(LEFT_OUT_NAMED, named.size())));
+        if (named.size() > LEFT_OUT_NAMED) list += " and " + (named.size() - LEFT_OUT_NAMED) + " more (hover for all)";
+        return runs.size() + (runs.size() == 1 ? " run" : " runs") + " left out, did not learn (" + rule + "): " + list + ".";
+    }
+
+    private void viewChanged() {
+        heatmap.setLabelShare(configurationsView.isSelected() ? 0.4 : 0.25);
+        arranged = false;
+        arrange();
+        showView();
     }
 
     private void showEmpty() {
+        shown = null;
+        tubeCurves.show(List.of());
+        leftOut.setText("");
         heatmap.show(null);
         placeholder.setText("Show at least two runs with two or more checkpoints each to compare their trajectories.");
         placeholder.setVisible(true);
@@ -257,6 +413,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
     // ---- curves from the current picture -------------------------------------------------
 
     private void coloursChanged() {
+        if (shown != null) tubeCurves.show(tubeCurves(shown.configurations()));
         heatmap.redraw();
         charts.request();
     }
@@ -295,20 +452,35 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
 
     // ---- selection -----------------------------------------------------------------------
 
-    private void select(String run) {
-        RunItem item = model.run(run);
+    /** A run, or a configuration (its first run). */
+    private void select(String name) {
+        List<String> members = configurationRuns.get(name);
+        RunItem item = model.run(members != null && !members.isEmpty() ? members.get(0) : name);
         if (item != null) model.chooseRun(item);
     }
 
     private void showSelection(RunItem run) {
         String name = run == null ? null : run.name();
-        heatmap.setSelected(name);
+        String configuration = configurationOf(name);
+        heatmap.setSelected(configurationsView.isSelected() ? configuration : name);
         progressCurves.setSelected(name);
         geodesicCurves.setSelected(name);
+        tubeCurves.setSelected(configuration);
     }
 
-    private Color colourOf(String run) {
-        RunItem item = model.run(run);
+    private String configurationOf(String run) {
+        if (run == null) return null;
+        for (Map.Entry<String, List<String>> e : configurationRuns.entrySet()) if (e.getValue().contains(run)) return e.getKey();
+        return null;
+    }
+
+    /** A run's colour, a configuration's own (see configurationColours), the geodesic black as [A] draws it. */
+    private Color colourOf(String name) {
+        if (ConfigurationComparison.GEODESIC.equals(name)) return Color.BLACK;
+        // a configuration of one run is named as its run: the view says which is meant
+        Color configuration = configurationsView.isSelected() ? configurationColours.get(name) : null;
+        if (configuration != null) return configuration;
+        RunItem item = model.run(name);
         return item == null ? Color.GRAY : item.colour();
     }
 
@@ -321,13 +493,28 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
     @Override
     public List<Figure> charts() {
         return List.of(new Figure("trajectory-distances", heatmap), new Figure("progress-by-step", progressCurves.chart()),
-                new Figure("distance-to-geodesic", geodesicCurves.chart()));
+                new Figure("distance-to-geodesic", geodesicCurves.chart()), new Figure("tube-width", tubeCurves.chart()));
     }
 
     @Override
     public List<Table> tables() {
         return List.of(new Table("Trajectory distances", "trajectory-distances", this::distanceTable,
-                "fewer than two runs are compared (show at least two runs with two or more checkpoints)."));
+                "fewer than two runs are compared (show at least two runs with two or more checkpoints)."),
+                new Table("Tube widths", "tube-width", this::tubeTable,
+                        "no configuration has two runs that learned (show runs equal but for their seed)."));
+    }
+
+    /** One row per configuration and progress value; the progress column names how progress was measured. */
+    private CsvTable tubeTable() {
+        Computed c = shown;
+        if (c == null || c.configurations().tubes().isEmpty()) return null;
+        CsvTable table = new CsvTable(List.of("configuration", "runs", c.runs().objective().columnName(), "tube_width"));
+        for (ConfigurationComparison.TubeWidth t : c.configurations().tubes()) {
+            for (int k = 0; k < t.progress().length; k++) {
+                table.row(t.configuration(), t.runs().size(), t.progress()[k], t.width()[k]);
+            }
+        }
+        return table;
     }
 
     /** The distances as the heat map draws them (its dendrogram order); null when it draws none. */
@@ -344,20 +531,26 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
 
     RunCurveChart geodesicCurves() { return geodesicCurves; }
 
+    RunCurveChart tubeCurves() { return tubeCurves; }
+
+    Label leftOut() { return leftOut; }
+
     /** Distances are up to date: nothing computing, asked for or scheduled. */
     boolean settled() { return recompute.idle(); }
 
     private boolean wideLayout;
     private boolean arranged;
 
-    private void arrange(SplitPane split, javafx.scene.Node heatmapPane, VBox curves) {
+    /** The configuration view shows tube width where the run view shows progress by step. */
+    private void arrange() {
         boolean wide = split.getWidth() > 1.2 * split.getHeight();
         if (arranged && wide == wideLayout) return;
         arranged = true;
         wideLayout = wide;
+        javafx.scene.Node first = configurationsView.isSelected() ? tubeCurves.chart() : progressCurves.chart();
         if (wide) {
-            curves.getChildren().setAll(progressCurves.chart(), geodesicCurves.chart());
-            VBox.setVgrow(progressCurves.chart(), Priority.ALWAYS);
+            curves.getChildren().setAll(first, geodesicCurves.chart());
+            VBox.setVgrow(first, Priority.ALWAYS);
             VBox.setVgrow(geodesicCurves.chart(), Priority.ALWAYS);
             split.setOrientation(Orientation.HORIZONTAL);
             split.getItems().setAll(heatmapPane, curves);
@@ -365,7 +558,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         } else {
             curves.getChildren().clear();
             split.setOrientation(Orientation.VERTICAL);
-            split.getItems().setAll(heatmapPane, progressCurves.chart(), geodesicCurves.chart());
+            split.getItems().setAll(heatmapPane, first, geodesicCurves.chart());
             split.setDividerPositions(0.42, 0.71);
         }
     }

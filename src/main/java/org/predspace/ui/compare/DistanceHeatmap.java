@@ -57,6 +57,8 @@ final class DistanceHeatmap extends Region implements CanvasDrawn {
     private String selected;
     private HeatmapLayout layout = new HeatmapLayout(0, 0, 0, 0, 0, 0);
     private double pixelScale = 1;
+    /** The share of the width run labels may take: more for a few long configuration names. */
+    private double labelShare = 0.25;
 
     DistanceHeatmap(Function<String, Color> colourOf, Consumer<String> onSelect) {
         this.colourOf = colourOf;
@@ -99,6 +101,12 @@ final class DistanceHeatmap extends Region implements CanvasDrawn {
             }
             order = List.copyOf(names);
         }
+        redraw();
+    }
+
+    /** Lets labels take up to {@code share} of the width (at most {@link #MAX_LABEL_WIDTH} at 0.25). */
+    void setLabelShare(double share) {
+        labelShare = share;
         redraw();
     }
 
@@ -175,12 +183,12 @@ final class DistanceHeatmap extends Region implements CanvasDrawn {
         meter.setFont(bold);
         double lineHeight = meter.getLayoutBounds().getHeight();
         double swatch = HeatmapLayout.swatch(lineHeight);
-        double room = Math.max(80, Math.min(MAX_LABEL_WIDTH, getWidth() * 0.25)) - swatch - 4;
+        double room = Math.max(80, Math.min(MAX_LABEL_WIDTH * labelShare / 0.25, getWidth() * labelShare)) - swatch - 4;
         List<String> labels = new ArrayList<>();
         double widest = 0;
         // Full names when they fit; else without the parts all runs share (sweep names), shortened if need be.
         boolean fit = order.stream().allMatch(name -> width(meter, name) <= room);
-        for (String name : fit ? order : RunLabels.distinctive(order)) {
+        for (String name : fit ? order : distinctive(order)) {
             String fitted = RunLabels.fit(name, room, s -> width(meter, s));
             labels.add(fitted);
             widest = Math.max(widest, width(meter, fitted));
@@ -197,6 +205,13 @@ final class DistanceHeatmap extends Region implements CanvasDrawn {
         drawDendrogram(g, ink);
         drawLabels(g, labels, font, bold, ink);
         drawColourBar(g, scale, ticks, step, font, ink);
+    }
+
+    /** {@link RunLabels#distinctive} of every name but the geodesic's, which shares nothing with runs and stays whole. */
+    private static List<String> distinctive(List<String> names) {
+        List<String> runs = names.stream().filter(n -> !n.equals(ConfigurationComparison.GEODESIC)).toList();
+        java.util.Iterator<String> shortened = RunLabels.distinctive(runs).iterator();
+        return names.stream().map(n -> n.equals(ConfigurationComparison.GEODESIC) ? n : shortened.next()).toList();
     }
 
     private static double width(Text meter, String s) {

@@ -1,9 +1,11 @@
 package org.predspace.ui.compare;
 
+import org.predspace.geometry.Geodesic;
 import org.predspace.geometry.Parallelism;
 import org.predspace.geometry.ProbeShape;
 import org.predspace.geometry.Progress;
 import org.predspace.geometry.ProgressGrid;
+import org.predspace.geometry.ProgressObjective;
 import org.predspace.geometry.ReindexedTrajectory;
 import org.predspace.geometry.SqrtProbabilities;
 import org.predspace.geometry.Trajectory;
@@ -37,10 +39,14 @@ final class TrajectoryDistances {
     /**
      * @param comparison the runs compared, in the order they were asked for (those left out removed)
      * @param notes      why runs were left out, one sentence each
+     * @param objective  how progress was measured, which sets where runs are compared
+     * @param reindexed  the compared runs re-indexed by progress, in the comparison's order
+     * @param geodesic   the ignorance-to-truth geodesic of their probe; null when no run was compared
      */
-    record Result(Probe probe, TrajectoryComparison comparison, List<String> notes) {}
+    record Result(Probe probe, TrajectoryComparison comparison, List<String> notes, ProgressObjective objective,
+                  List<ReindexedTrajectory> reindexed, Geodesic geodesic) {}
 
-    private record Key(String name, Path dir, Probe probe) {}
+    private record Key(String name, Path dir, Probe probe, ProgressObjective objective) {}
 
     private record Prepared(ProbeShape shape, int[] labels, int checkpoints, ReindexedTrajectory reindexed) {}
 
@@ -50,12 +56,18 @@ final class TrajectoryDistances {
     /** Forgets every re-indexed run: the next computation reads all folders again. */
     void clearCache() { cache.clear(); }
 
+    ProgressGrid grid() { return grid; }
+
     Result compute(List<RunSource> sources, Probe probe) throws RunFormatException {
+        return compute(sources, probe, ProgressObjective.BHATTACHARYYA);
+    }
+
+    Result compute(List<RunSource> sources, Probe probe, ProgressObjective objective) throws RunFormatException {
         List<String> notes = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<Prepared> prepared = new ArrayList<>();
         for (RunSource s : sources) {
-            Prepared p = prepare(s, probe, notes);
+            Prepared p = prepare(s, probe, objective, notes);
             if (p == null) continue;
             names.add(s.name());
             prepared.add(p);
@@ -71,11 +83,14 @@ final class TrajectoryDistances {
                         + " (" + describe(first.shape()) + ") and is left out");
             }
         }
-        return new Result(probe, TrajectoryComparison.of(compared, Parallelism.allCores()), List.copyOf(notes));
+        Geodesic geodesic = prepared.isEmpty() ? null
+                : Geodesic.ignoranceToTruth(prepared.get(0).shape(), prepared.get(0).labels());
+        return new Result(probe, TrajectoryComparison.of(compared, Parallelism.allCores()), List.copyOf(notes), objective,
+                List.copyOf(compared), geodesic);
     }
 
-    private Prepared prepare(RunSource s, Probe probe, List<String> notes) throws RunFormatException {
-        Key key = new Key(s.name(), s.dir(), probe);
+    private Prepared prepare(RunSource s, Probe probe, ProgressObjective objective, List<String> notes) throws RunFormatException {
+        Key key = new Key(s.name(), s.dir(), probe, objective);
         Prepared cached = cache.get(key);
         if (cached != null && cached.checkpoints() >= s.checkpoints()) return cached;
         Run run = Run.open(s.dir());
@@ -94,7 +109,7 @@ final class TrajectoryDistances {
         for (int t = 0; t < checkpoints; t++) {
             points.add(SqrtProbabilities.of(s.name(), shape, heldOut ? run.testPredictions(t) : run.predictions(t)));
         }
-        Trajectory trajectory = Trajectory.of(s.name(), points, Progress.ignoranceToTruth(shape, labels));
+        Trajectory trajectory = Trajectory.of(s.name(), points, Progress.ignoranceToTruth(shape, labels, objective));
         Prepared p = new Prepared(shape, labels, checkpoints, trajectory.reindex(grid));
         cache.put(key, p);
         return p;
