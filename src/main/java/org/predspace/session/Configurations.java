@@ -1,7 +1,5 @@
 package org.predspace.session;
 
-import org.predspace.runs.CheckpointMetrics;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +15,8 @@ import java.util.Set;
  * learn are left out of every configuration and listed, as [A] leaves them out.
  */
 public final class Configurations {
-    /** [A]'s rule: runs whose final training error is at least this did not learn. */
-    public static final double DEFAULT_THRESHOLD = 0.1;
     /** Spec fields that differ between runs of one configuration. */
     static final Set<String> NOT_CONFIGURATION = Set.of("seed", "engine", "checkpoints", "snapshots");
-    /** Accuracies are fractions like 180/200 written in decimal: 1 - 0.9 must count as an error of 0.1. */
-    private static final double ROUNDING = 1e-9;
 
     private Configurations() {}
 
@@ -42,27 +36,14 @@ public final class Configurations {
     }
 
     /**
-     * Whether a run did not learn: its last checkpoint's training error (1 - training-probe
-     * accuracy) is at least {@code threshold}. A run without a measured accuracy is not judged.
-     * Written as a function of the threshold so a shared rule (a setting) can replace it.
+     * Groups the runs that learned; configurations in the order of their first run. The runs
+     * {@code rule} marks (did not learn, or diverged: the app's one rule, a setting) are listed.
      */
-    public static boolean didNotLearn(RunState run, double threshold) {
-        double error = finalTrainError(run);
-        return !Double.isNaN(error) && error >= threshold - ROUNDING;
-    }
-
-    /** 1 - the last checkpoint's training accuracy; NaN before any checkpoint or when it was not measured. */
-    public static double finalTrainError(RunState run) {
-        List<CheckpointMetrics> m = run.metrics();
-        return m.isEmpty() ? Double.NaN : 1 - m.get(m.size() - 1).trainAccuracy();
-    }
-
-    /** Groups the runs that learned; configurations in the order of their first run. */
-    public static Grouping of(List<RunState> runs, double threshold) {
+    public static Grouping of(List<RunState> runs, LearningRule rule) {
         Map<Object, List<RunState>> groups = new LinkedHashMap<>();
         List<String> left = new ArrayList<>();
         for (RunState r : runs) {
-            if (didNotLearn(r, threshold)) {
+            if (rule.judge(r).marked()) {
                 left.add(r.name());
                 continue;
             }

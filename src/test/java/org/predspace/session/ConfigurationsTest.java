@@ -40,7 +40,7 @@ class ConfigurationsTest {
                 run("mnist-lenet-lr0.1-s0", spec("lenet", 0.1, 0, "none"), 0.9),
                 run("imported", Map.of(), 0.99),
                 run("imported-too", Map.of(), 0.99));
-        Configurations.Grouping g = Configurations.of(runs, 0.1);
+        Configurations.Grouping g = Configurations.of(runs, new LearningRule(0.1));
         assertEquals(List.of("mnist-mlp-lr0.1-s2", "mnist-lenet-lr0.1-s0"), g.didNotLearn(),
                 "errors 0.15 and 0.1 (1 - 0.9 in decimal) are at least 0.1");
         assertEquals(List.of(
@@ -49,25 +49,15 @@ class ConfigurationsTest {
                 new Configurations.Configuration("imported", List.of("imported")),
                 new Configurations.Configuration("imported-too", List.of("imported-too"))), g.configurations());
         // a looser threshold keeps them
-        Configurations.Grouping loose = Configurations.of(runs, 0.2);
+        Configurations.Grouping loose = Configurations.of(runs, new LearningRule(0.2));
         assertTrue(loose.didNotLearn().isEmpty());
         assertEquals(List.of("mnist-mlp-lr0.1-s0", "mnist-mlp-lr0.1-s1", "mnist-mlp-lr0.1-s2"), loose.configurations().get(0).runs());
         assertEquals("mnist-mlp-lr0.1 \u00d73", loose.configurations().get(0).label());
     }
 
     @Test
-    void theRuleIsTheFinalTrainingErrorAgainstTheThreshold() {
-        assertTrue(Configurations.didNotLearn(run("a", Map.of(), 0.5), 0.1));
-        assertFalse(Configurations.didNotLearn(run("a", Map.of(), 0.905), 0.1));
-        assertTrue(Configurations.didNotLearn(run("a", Map.of(), 0.9), 0.1), "an error of exactly the threshold did not learn");
-        assertFalse(Configurations.didNotLearn(run("a", Map.of(), 0.5), 0.6));
-        RunState unmeasured = new RunState("b", Path.of("b"), Map.of(), RunState.Phase.TRAINING, "", List.of(), -1, 10, true);
-        assertFalse(Configurations.didNotLearn(unmeasured, 0.1), "no checkpoint yet: not judged");
-    }
-
-    @Test
     void namesThatDoNotEndInTheSeedKeepTheFirstRunsName() {
         List<RunState> runs = List.of(run("first", spec("mlp", 0.1, 0, "x"), 1), run("second", spec("mlp", 0.1, 1, "x"), 1));
-        assertEquals("first \u00d72", Configurations.of(runs, 0.1).configurations().get(0).label());
+        assertEquals("first \u00d72", Configurations.of(runs, new LearningRule(0.1)).configurations().get(0).label());
     }
 }

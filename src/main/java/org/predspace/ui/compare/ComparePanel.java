@@ -25,6 +25,7 @@ import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import org.predspace.geometry.ProgressObjective;
 import org.predspace.session.Configurations;
+import org.predspace.session.LearningRule;
 import org.predspace.session.ExplorerSession.Probe;
 import org.predspace.session.PointInfo;
 import org.predspace.session.RunState;
@@ -65,12 +66,6 @@ import java.util.Map;
 public final class ComparePanel extends BorderPane implements FigureSource, TableSource {
     static final Duration RECOMPUTE_INTERVAL = Duration.seconds(2);
     static final Duration CHART_INTERVAL = Duration.millis(400);
-    /**
-     * Runs whose final training error is at least this did not learn and are left out of the
-     * configuration view, as [A] leaves them out. When merging: the shared, settable rule
-     * replaces this constant (Configurations.didNotLearn takes the threshold).
-     */
-    static final double DID_NOT_LEARN = Configurations.DEFAULT_THRESHOLD;
 
     private final ExplorerModel model;
     private final TrajectoryDistances distances = new TrajectoryDistances();
@@ -106,7 +101,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
     /** The runs and probe the shown (or coming) distances are for. */
     private Request current;
 
-    private record Request(List<String> runs, Probe probe, ProgressObjective objective) {}
+    private record Request(List<String> runs, Probe probe, ProgressObjective objective, LearningRule rule) {}
 
     /** Both views of one computation. */
     record Computed(TrajectoryDistances.Result runs, ConfigurationComparison configurations) {}
@@ -172,7 +167,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         runsView.setTooltip(new Tooltip("Distances between the visible runs' trajectories, run by run"));
         configurationsView.setTooltip(new Tooltip("Distances between configurations (runs equal but for their seed), averaged"
                 + " over seed pairs,\nwith the ignorance-to-truth geodesic as a leaf, and each configuration's tube width."
-                + "\nRuns that did not learn (final training error at least " + DID_NOT_LEARN + ") are left out and listed."));
+                + "\nRuns that did not learn or diverged (the rule of View > Did-not-learn threshold) are left out and listed."));
         // one of the two is always selected
         views.selectedToggleProperty().addListener((o, was, is) -> {
             if (is == null) was.setSelected(true);
@@ -233,6 +228,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
             inputsChanged();
         });
         model.probeProperty().addListener((o, was, is) -> inputsChanged());
+        model.learningRuleProperty().addListener((o, was, is) -> inputsChanged());
         model.selectedRunProperty().addListener((o, was, is) -> showSelection(is));
         showSelection(model.selectedRun());
         showEmpty();
@@ -287,7 +283,8 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
     }
 
     private Request request() {
-        return new Request(comparable().stream().map(RunItem::name).toList(), model.probeProperty().get(), objective.getValue());
+        return new Request(comparable().stream().map(RunItem::name).toList(), model.probeProperty().get(), objective.getValue(),
+                model.learningRuleProperty().get());
     }
 
     private void startDistances() {
@@ -306,7 +303,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         Task<Computed> task = model.tasks().submit("Trajectory distances of " + runs.size() + " runs", () -> {
                     TrajectoryDistances.Result byRun = distances.compute(sources, asked.probe(), asked.objective());
                     return new Computed(byRun, ConfigurationComparison.of(byRun,
-                            Configurations.of(states, DID_NOT_LEARN), distances.grid()));
+                            Configurations.of(states, asked.rule()), distances.grid()));
                 }, result -> {
                     recompute.finished();
                     // Runs shown or hidden meanwhile: this result is for a set no longer asked for.
@@ -345,7 +342,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         tubeProgressAxis.setLabel(runs.objective().axisLabel());
         tubeCurves.show(tubeCurves(result.configurations()));
         leftOut.setVisible(byConfiguration);
-        leftOut.setText(leftOutText(result.configurations()));
+        leftOut.setText(leftOutText(result.configurations(), current.rule()));
         leftOutTip.setText(String.join("\n", result.configurations().didNotLearn()));
         org.predspace.geometry.TrajectoryComparison drawn = byConfiguration ? result.configurations().comparison()
                 : runs.comparison();
@@ -383,8 +380,8 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
     static final int LEFT_OUT_NAMED = 6;
 
     /** The rule and the runs it left out, without what all their names share (the tooltip has them whole). */
-    static String leftOutText(ConfigurationComparison c) {
-        String rule = "final training error \u2265 " + DID_NOT_LEARN;
+    static String leftOutText(ConfigurationComparison c, LearningRule learning) {
+        String rule = String.format(java.util.Locale.ROOT, "final training error \u2265 %.2f, or diverged", learning.threshold());
         List<String> runs = c.didNotLearn();
         if (runs.isEmpty()) return "No run is left out: every compared run learned (none has " + rule + ").";
         List<String> named = RunLabels.distinctive(runs);
