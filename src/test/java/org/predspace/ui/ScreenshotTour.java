@@ -9,7 +9,6 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.runs.RunFolders;
-import org.predspace.session.CheckpointRef;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.PointInfo;
@@ -84,20 +83,32 @@ public final class ScreenshotTour extends Application {
             }
         }
         if (chosen == null) chosen = f.point(f.size() - 1);
-        model.selectCheckpoint(new CheckpointRef(chosen.run(), chosen.checkpoint(), chosen.step()));
         selectTab("tab-spectrum");
-        waitUntil(() -> model.tasks().running().isEmpty(), () -> later(2, () -> shoot("selected-checkpoint-spectrum.png", () -> {
-            selectTab("tab-compare");
-            later(4, () -> waitUntil(() -> model.tasks().running().isEmpty(),
-                    () -> later(2, () -> shoot("compare-panel.png", () -> {
-                        ((javafx.scene.control.ToggleButton) window.scene().lookup("#compare-configurations")).fire();
-                        later(2, () -> waitUntil(() -> model.tasks().running().isEmpty(),
-                                () -> later(2, () -> shoot("compare-configurations.png", () -> {
-                                    window.setPresenting(true);
-                                    later(3, () -> shoot("presentation.png", Platform::exit));
-                                }))));
-                    }))));
-        })));
+        // with Spectrum in front a run lands on its last checkpoint with parameters; then its
+        // initialisation is overlaid, both divided by their largest eigenvalue
+        RunItem run = model.run(chosen.run());
+        model.chooseRun(run);
+        waitUntil(() -> model.tasks().running().isEmpty(), () -> later(1, () -> {
+            javafx.scene.control.CheckBox normalised = (javafx.scene.control.CheckBox) window.scene().lookup("#spectrum-normalised");
+            if (normalised != null) normalised.setSelected(true);
+            javafx.scene.control.Button init = (javafx.scene.control.Button) window.scene().lookup("#spectrum-init");
+            if (init != null && !init.isDisabled()) init.fire();
+            later(2, () -> waitUntil(() -> model.tasks().running().isEmpty(), () -> later(2, () -> shoot("selected-checkpoint-spectrum.png", () -> {
+                selectTab("tab-compare");
+                later(4, () -> waitUntil(() -> model.tasks().running().isEmpty(),
+                        () -> later(2, () -> shoot("compare-panel.png", () -> {
+                            ((javafx.scene.control.ToggleButton) window.scene().lookup("#compare-configurations")).fire();
+                            later(2, () -> waitUntil(() -> model.tasks().running().isEmpty(),
+                                    () -> later(2, () -> shoot("compare-configurations.png", () -> {
+                                        selectTab("tab-dimensions");
+                                        later(3, () -> shoot("dimensions.png", () -> {
+                                            window.setPresenting(true);
+                                            later(3, () -> shoot("presentation.png", Platform::exit));
+                                        }));
+                                    }))));
+                        }))));
+            }))));
+        }));
     }
 
     private void selectTab(String id) {
@@ -106,14 +117,46 @@ public final class ScreenshotTour extends Application {
         }
     }
 
+    /**
+     * Photographs what reached the X screen (ImageMagick's import, cropped to the window), not a
+     * node snapshot: a snapshot is drawn anew and looks perfect even when the window on screen
+     * is stale. Falls back to the snapshot where there is no X display or no import.
+     */
     private void shoot(String name, Runnable next) {
+        Path file = out.resolve(name);
+        javafx.stage.Window w = window.scene().getWindow();
+        String crop = String.format(java.util.Locale.ROOT, "%dx%d+%d+%d", (int) w.getWidth(), (int) w.getHeight(),
+                (int) Math.max(0, w.getX()), (int) Math.max(0, w.getY()));
+        String display = System.getenv("DISPLAY");
+        Thread t = new Thread(() -> {
+            boolean fromScreen = false;
+            try {
+                if (display != null) {
+                    Process p = new ProcessBuilder("import", "-display", display, "-window", "root", "-crop", crop,
+                            "+repage", file.toString()).redirectErrorStream(true).start();
+                    fromScreen = p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
+                }
+            } catch (Exception e) {
+                System.err.println("no X screen capture for " + name + " (" + e.getMessage() + "): using a snapshot");
+            }
+            boolean captured = fromScreen;
+            Platform.runLater(() -> {
+                if (!captured) snapshot(file);
+                else System.out.println("wrote " + file + " (X screen)");
+                next.run();
+            });
+        }, "screen-capture");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void snapshot(Path file) {
         try {
-            ImageIO.write(SwingFXUtils.fromFXImage(window.scene().snapshot(null), null), "png", out.resolve(name).toFile());
-            System.out.println("wrote " + out.resolve(name));
+            ImageIO.write(SwingFXUtils.fromFXImage(window.scene().snapshot(null), null), "png", file.toFile());
+            System.out.println("wrote " + file + " (snapshot)");
         } catch (Exception e) {
-            System.err.println("could not write " + name + ": " + e);
+            System.err.println("could not write " + file + ": " + e);
         }
-        next.run();
     }
 
     static void later(double seconds, Runnable r) {
