@@ -20,4 +20,4 @@ xvfb-run -a -s "-screen 0 1600x1000x24" java -Xmx4g -Dprism.forceGPU=true -cp "$
   'org.predspace.ui.ScreenshotTour$Launcher' "$runs" docs/screenshots 2>&1 | grep -v '^SLF4J'
 # the figure the render command draws (README, "Figures"): the same picture, offscreen
 xvfb-run -a -s "-screen 0 1600x1000x24" java -jar target/predspace.jar render "$runs" \
-  --out docs/screenshots/render-sample-runs.png --pose=-22,-35,1200
+  --out docs/screenshots/render-sample-runs.png --pose=-22,-20,1900
