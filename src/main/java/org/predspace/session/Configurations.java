@@ -27,7 +27,7 @@ public final class Configurations {
         }
     }
 
-    /** @param didNotLearn runs left out (final training error at or above the threshold), in the order given */
+    /** @param didNotLearn runs left out (the learning rule marks them: did not learn, or diverged), in the order given */
     public record Grouping(List<Configuration> configurations, List<String> didNotLearn) {
         public Grouping {
             configurations = List.copyOf(configurations);
@@ -43,7 +43,7 @@ public final class Configurations {
         Map<Object, List<RunState>> groups = new LinkedHashMap<>();
         List<String> left = new ArrayList<>();
         for (RunState r : runs) {
-            if (rule.judge(r).marked()) {
+            if (rule.marks(r)) {
                 left.add(r.name());
                 continue;
             }

@@ -297,9 +297,7 @@ public final class ExplorerModel {
             selectRun(run);
             return;
         }
-        List<org.predspace.runs.CheckpointMetrics> metrics = run.state().metrics();
-        long[] steps = new long[metrics.size()];
-        for (int i = 0; i < steps.length; i++) steps[i] = metrics.get(i).step();
+        long[] steps = run.state().checkpointSteps();
         int at = RunCheckpointChoice.of(steps, parametersWanted.get() ? parameterSteps(run, steps) : new long[0],
                 parametersWanted.get());
         if (at < 0) selectRun(run); else selectCheckpoint(new CheckpointRef(run.name(), at, steps[at]));
@@ -368,9 +366,13 @@ public final class ExplorerModel {
     /** What the did-not-learn rule says about {@code run} now. */
     public LearningRule.Verdict verdict(RunItem run) { return learningRule.get().judge(run.state()); }
 
-    /** Whether the picture draws {@code run}: shown in the library, and not hidden as a run that did not learn. */
-    public boolean drawn(RunItem run) {
-        return run.isVisible() && !(notLearnedHidden.get() && verdict(run).marked());
+    /**
+     * Whether the picture draws {@code run}, given its {@link #verdict} (the view judges each run
+     * once per pulse and uses the verdict twice): shown in the library, and not hidden as a run
+     * that did not learn.
+     */
+    public boolean drawn(RunItem run, LearningRule.Verdict verdict) {
+        return run.isVisible() && !(notLearnedHidden.get() && verdict.marked());
     }
 
     // ---- problems -----------------------------------------------------------------------

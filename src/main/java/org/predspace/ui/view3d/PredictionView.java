@@ -283,8 +283,9 @@ public final class PredictionView extends StackPane {
         Map<String, PointPaint.RunLook> looks = new LinkedHashMap<>();
         int marked = 0, hidden = 0;
         for (RunItem r : model.runs()) {
-            boolean notLearned = model.verdict(r).marked();
-            boolean drawn = model.drawn(r);
+            org.predspace.session.LearningRule.Verdict verdict = model.verdict(r);
+            boolean notLearned = verdict.marked();
+            boolean drawn = model.drawn(r, verdict);
             if (notLearned) marked++;
             if (notLearned && r.isVisible() && !drawn) hidden++;
             looks.put(r.name(), new PointPaint.RunLook(r.state(), Math.max(0, ColourPalette.CATEGORICAL.indexOf(r.colour())), drawn,
