@@ -48,6 +48,9 @@ public record RunState(String name, Path dir, Map<String, Object> spec, Phase ph
         return totalSteps <= 0 || step < 0 ? 0 : Math.min(1, step / (double) totalSteps);
     }
 
+    /** The committed checkpoints' steps, ascending: index i is checkpoint i. */
+    public long[] checkpointSteps() { return metrics.stream().mapToLong(CheckpointMetrics::step).toArray(); }
+
     /** Held-out accuracy at the last checkpoint (training-probe accuracy if there is none), NaN before any. */
     public double finalAccuracy() {
         if (metrics.isEmpty()) return Double.NaN;

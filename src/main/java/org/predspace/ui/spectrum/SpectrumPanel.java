@@ -240,7 +240,7 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
         List<CheckpointMetrics> metrics = run.state().metrics();
         SavedSteps known = savedSteps.get(run.name());
         if (known != null && known.checkpoints() == metrics.size()) return known;
-        long[] committed = metrics.stream().mapToLong(CheckpointMetrics::step).toArray();
+        long[] committed = run.state().checkpointSteps();
         SavedSteps now;
         try {
             // a directory listing: cheap enough for the JavaFX thread, once per new checkpoint
