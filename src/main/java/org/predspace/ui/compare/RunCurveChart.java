@@ -1,5 +1,6 @@
 package org.predspace.ui.compare;
 
+import org.predspace.ui.charts.CssColour;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
@@ -98,16 +99,12 @@ final class RunCurveChart {
             if (line == null) continue;
             Curve c = curves.get(i);
             boolean isSelected = c.run().equals(selected);
-            line.setStyle(String.format(Locale.ROOT, "-fx-stroke: %s; -fx-stroke-width: %s; -fx-opacity: %s;", web(c.colour()),
+            line.setStyle(String.format(Locale.ROOT, "-fx-stroke: %s; -fx-stroke-width: %s; -fx-opacity: %s;", CssColour.hex(c.colour()),
                     isSelected ? "4.5px" : "2px", !any || isSelected ? "1" : "0.3"));
             if (isSelected) line.toFront();
         }
     }
 
-    private static String web(Color c) {
-        return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
-                Math.round(c.getBlue() * 255));
-    }
 
     /** The curve under the mouse, in the axes' pixel coordinates, or -1. */
     private int curveAt(MouseEvent e) {

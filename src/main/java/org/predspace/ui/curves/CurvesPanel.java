@@ -1,5 +1,6 @@
 package org.predspace.ui.curves;
 
+import org.predspace.ui.charts.CssColour;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
@@ -245,7 +246,7 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
         boolean emphasised = run == selected;
         boolean faint = selected != null && !emphasised;
         double width = emphasised ? 3.5 : faint ? 1.5 : 2.5;
-        String style = "-fx-stroke: " + web(run.colour()) + "; -fx-stroke-width: " + width + ";"
+        String style = "-fx-stroke: " + CssColour.hex(run.colour()) + "; -fx-stroke-width: " + width + ";"
                 + (m.heldOut ? " -fx-stroke-dash-array: " + (emphasised ? "10 7" : "6 5") + ";" : "");
         String kind = emphasised ? "selected-curve" : faint ? "faint-curve" : "curve";
         // Only a real change: CSS applied again sets a dashed path's dash list anew, which marks
@@ -257,10 +258,6 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
         s.getNode().getStyleClass().add(kind);
     }
 
-    private static String web(Color c) {
-        return String.format("#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
-                Math.round(c.getBlue() * 255));
-    }
 
     // ---- selection: dots, rings, marker -----------------------------------------------
 

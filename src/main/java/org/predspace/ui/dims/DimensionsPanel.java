@@ -1,5 +1,6 @@
 package org.predspace.ui.dims;
 
+import org.predspace.ui.charts.CssColour;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -48,8 +49,8 @@ import java.util.Locale;
  */
 public final class DimensionsPanel extends BorderPane implements FigureSource {
     static final Color SPACE_LIKE = Color.web("#6B6B6B");
-    /** The 3D view's colour for time-like axes (AxisTriad), so the two read as one. */
-    static final Color TIME_LIKE = Color.web("#C62828");
+    /** The 3D view's colour for time-like axes, so the two read as one. */
+    static final Color TIME_LIKE = org.predspace.ui.view3d.ColourPalette.TIME_LIKE;
     private static final String[] XYZ = {"x", "y", "z"};
     private static final String TRAINING_COLOUR = "#0072B2";
     private static final String HELD_OUT_COLOUR = "#E69F00";
@@ -283,7 +284,7 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
             if (bar == null) continue;
             boolean timeLike = lambda[k] < 0;
             boolean isDrawn = drawnAs(k, axes) != null;
-            bar.setStyle("-fx-background-color: " + web(timeLike ? TIME_LIKE : SPACE_LIKE) + ";"
+            bar.setStyle("-fx-background-color: " + CssColour.hex(timeLike ? TIME_LIKE : SPACE_LIKE) + ";"
                     + (isDrawn ? " -fx-border-color: #111111; -fx-border-width: 2px; -fx-border-insets: -3px;" : ""));
             bar.getStyleClass().removeAll("time-like", "space-like", "drawn-axis");
             bar.getStyleClass().add(timeLike ? "time-like" : "space-like");
@@ -364,10 +365,6 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
         return l;
     }
 
-    private static String web(Color c) {
-        return String.format("#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
-                Math.round(c.getBlue() * 255));
-    }
 
     // ---- export ---------------------------------------------------------------------------
 

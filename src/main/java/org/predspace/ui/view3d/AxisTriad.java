@@ -21,7 +21,7 @@ import org.predspace.session.PictureFrame;
  */
 final class AxisTriad {
     static final int DASHES = 9;
-    private static final Color TIME_LIKE = Color.web("#C62828");
+    private static final Color TIME_LIKE = ColourPalette.TIME_LIKE;
 
     private final Group group = new Group();
     private final Group[] axes = {new Group(), new Group(), new Group()};

@@ -22,6 +22,8 @@ public final class ColourPalette {
             Color.web("#D55E00"), Color.web("#56B4E9"), Color.web("#8C564B"), Color.web("#7F7F7F"),
             Color.web("#BCBD22"), Color.web("#17BECF"), Color.web("#9467BD"), Color.web("#F0E442"),
             Color.web("#1F77B4"), Color.web("#FF7F0E"), Color.web("#2CA02C"), Color.web("#D62728"));
+    /** Time-like axes (lambda &lt; 0), in the 3D view and in every chart of eigenvalues, so the two read as one. */
+    public static final Color TIME_LIKE = Color.web("#C62828");
     static final double DIM = 0.78;
 
     private final Color background;
