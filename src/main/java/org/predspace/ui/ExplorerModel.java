@@ -55,6 +55,7 @@ public final class ExplorerModel {
     /** Checkpoints pinned for comparison (Spectrum overlays); the selected one is always compared too. */
     private final ObservableList<CheckpointRef> pinned = FXCollections.observableArrayList();
     private final ObservableList<org.predspace.ui.workspace.SavedView> savedViews = FXCollections.observableArrayList();
+    private final ObservableList<org.predspace.ui.chapters.Chapter> chapters = FXCollections.observableArrayList();
     private final BooleanProperty parametersWanted = new SimpleBooleanProperty(this, "parametersWanted", false);
 
     private final ObjectProperty<ExplorerSession.Probe> probe = new SimpleObjectProperty<>(this, "probe", ExplorerSession.Probe.TRAINING);
@@ -333,6 +334,9 @@ public final class ExplorerModel {
 
     /** Saved views ("scenes") of the picture, in slot order; the workspace stores them. */
     public ObservableList<org.predspace.ui.workspace.SavedView> savedViews() { return savedViews; }
+
+    /** The lecture's chapters in tour order (a chapters file beside the runs, or the workspace). */
+    public ObservableList<org.predspace.ui.chapters.Chapter> chapters() { return chapters; }
 
     // ---- how the picture is drawn -------------------------------------------------------
 
