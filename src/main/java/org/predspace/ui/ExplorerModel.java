@@ -56,6 +56,7 @@ public final class ExplorerModel {
     private final ObservableList<CheckpointRef> pinned = FXCollections.observableArrayList();
     private final ObservableList<org.predspace.ui.workspace.SavedView> savedViews = FXCollections.observableArrayList();
     private final ObservableList<org.predspace.ui.chapters.Chapter> chapters = FXCollections.observableArrayList();
+    private final javafx.collections.ObservableSet<org.predspace.ui.chapters.PanelOption> panelModes = FXCollections.observableSet();
     private final BooleanProperty parametersWanted = new SimpleBooleanProperty(this, "parametersWanted", false);
 
     private final ObjectProperty<ExplorerSession.Probe> probe = new SimpleObjectProperty<>(this, "probe", ExplorerSession.Probe.TRAINING);
@@ -337,6 +338,9 @@ public final class ExplorerModel {
 
     /** The lecture's chapters in tour order (a chapters file beside the runs, or the workspace). */
     public ObservableList<org.predspace.ui.chapters.Chapter> chapters() { return chapters; }
+
+    /** The panels' modes that chapters set and record (the panels follow this set and keep it current). */
+    public javafx.collections.ObservableSet<org.predspace.ui.chapters.PanelOption> panelModes() { return panelModes; }
 
     // ---- how the picture is drawn -------------------------------------------------------
 

@@ -64,6 +64,7 @@ public final class MainWindow {
     private final javafx.beans.property.BooleanProperty rotating = new javafx.beans.property.SimpleBooleanProperty(false);
     private final SavedViews savedViews;
     private final WorkspaceActions workspace;
+    private final org.predspace.ui.chapters.ChapterTour tour;
 
     /** What the menus, buttons and keys do, supplied by the app (dialogs live elsewhere). */
     public interface Actions {
@@ -95,6 +96,7 @@ public final class MainWindow {
         panels.getTabs().add(ExplorerWindows.tab("Views", new SavedViewsPanel(model, savedViews),
                 "Saved views of the picture: recall with one click or keys 1-9"));
         workspace = new WorkspaceActions(this, model, actions::openWorkspaceWindow);
+        tour = new org.predspace.ui.chapters.ChapterTour(model, new Stage3D());
         panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         split = new SplitPane(library, middle, panels);
         split.setDividerPositions(0.24, 0.68);
@@ -152,6 +154,36 @@ public final class MainWindow {
     public SavedViews savedViews() { return savedViews; }
 
     public WorkspaceActions workspace() { return workspace; }
+
+    /** The lecture tour through the model's chapters. */
+    public org.predspace.ui.chapters.ChapterTour tour() { return tour; }
+
+    /** What this window does for a chapter: its camera, its panels, its playback. */
+    private final class Stage3D implements org.predspace.ui.chapters.ChapterStage {
+        @Override
+        public org.predspace.ui.view3d.CameraPose pose() { return view.pose(); }
+
+        @Override
+        public void glideTo(org.predspace.ui.view3d.CameraPose pose) { view.setPose(pose); }
+
+        @Override
+        public String panel() {
+            Tab t = panels.getSelectionModel().getSelectedItem();
+            return t == null ? null : t.getText();
+        }
+
+        @Override
+        public void showPanel(String panel) {
+            if (panel == null) return;
+            for (Tab t : panels.getTabs()) if (t.getText().equals(panel)) panels.getSelectionModel().select(t);
+        }
+
+        @Override
+        public void play(boolean fromStart) {
+            playback.pause();
+            if (fromStart) playback.playFromStart();
+        }
+    }
 
     /** Library | picture | panels (workspaces keep its dividers). */
     public SplitPane split() { return split; }

@@ -84,6 +84,13 @@ public final class PlaybackBar extends HBox {
         player.start();
     }
 
+    /** Plays from the first step (a chapter that shows training as it happens). */
+    public void playFromStart() {
+        pause();
+        slider.setValue(0);
+        toggle();
+    }
+
     /** Stops playing where it is (recalling a saved view). */
     public void pause() {
         player.stop();

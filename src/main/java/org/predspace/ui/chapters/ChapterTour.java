@@ -61,7 +61,9 @@ public final class ChapterTour {
         model.setAxes(c.axes());
         model.trajectoriesShownProperty().set(c.trajectoriesShown());
         model.shownUpToStepProperty().set(c.shownUpToStep());
-        stage.showPanel(c.panel(), c.options());
+        model.panelModes().clear();
+        model.panelModes().addAll(c.options());
+        stage.showPanel(c.panel());
         if (c.selected() != null && model.run(c.selected().run()) != null) model.selectCheckpoint(c.selected());
         else model.clearSelection();
         stage.glideTo(c.pose());
@@ -87,6 +89,6 @@ public final class ChapterTour {
         }
         return new Chapter(title, "", "", stage.pose(), model.colouringProperty().get(), model.probeProperty().get(),
                 model.axes(), model.shownUpToStepProperty().get(), model.trajectoriesShownProperty().get(),
-                all ? List.of() : visible, stage.panel(), stage.options(), model.selectedCheckpoint(), false);
+                all ? List.of() : visible, stage.panel(), Set.copyOf(model.panelModes()), model.selectedCheckpoint(), false);
     }
 }
