@@ -173,9 +173,9 @@ public final class MainWindow {
         }
 
         @Override
-        public void showPanel(String panel) {
-            if (panel == null) return;
-            for (Tab t : panels.getTabs()) if (t.getText().equals(panel)) panels.getSelectionModel().select(t);
+        public void showPanels(List<String> titles) {
+            if (titles.isEmpty()) return;
+            for (Tab t : panels.getTabs()) if (t.getText().equals(titles.get(0))) panels.getSelectionModel().select(t);
         }
 
         @Override

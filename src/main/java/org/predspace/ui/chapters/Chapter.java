@@ -17,15 +17,18 @@ import java.util.Set;
  *
  * @param shownRuns     the runs drawn; empty draws every open run
  * @param shownUpToStep checkpoints after this step are not drawn; {@link Long#MAX_VALUE} draws all
- * @param panel         the title of the panel brought to the front ("Compare", "Spectrum", ...), or null
+ * @param panels        titles of the panels the evidence is in ("Compare", "Dimensions", ...), at most two:
+ *                      the first is brought to the front; presentation mode shows them beside the picture
  * @param options       modes of the panels the chapter needs (for example the Compare panel's configurations)
  * @param selected      the checkpoint selected when the chapter is shown, or null
  * @param play          whether playback starts from the first step when the chapter is shown
  */
 public record Chapter(String title, String caption, String reference, CameraPose pose, Colouring colouring,
                       ExplorerSession.Probe probe, int[] axes, long shownUpToStep, boolean trajectoriesShown,
-                      List<String> shownRuns, String panel, Set<PanelOption> options, CheckpointRef selected,
+                      List<String> shownRuns, List<String> panels, Set<PanelOption> options, CheckpointRef selected,
                       boolean play) {
+    public static final int MAX_PANELS = 2;
+
     public Chapter {
         if (title == null || title.isBlank()) throw new IllegalArgumentException("a chapter needs a title");
         caption = caption == null ? "" : caption;
@@ -35,6 +38,9 @@ public record Chapter(String title, String caption, String reference, CameraPose
         if (axes == null || axes.length != 3) throw new IllegalArgumentException("chapter \"" + title + "\" draws 3 axes");
         axes = axes.clone();
         shownRuns = List.copyOf(shownRuns == null ? List.of() : shownRuns);
+        panels = List.copyOf(panels == null ? List.of() : panels);
+        if (panels.size() > MAX_PANELS) throw new IllegalArgumentException("chapter \"" + title + "\" names "
+                + panels.size() + " panels; at most " + MAX_PANELS + " fit beside the picture");
         options = Set.copyOf(options == null ? Set.of() : options);
     }
 
@@ -43,17 +49,17 @@ public record Chapter(String title, String caption, String reference, CameraPose
 
     public Chapter withTitle(String t) {
         return new Chapter(t, caption, reference, pose, colouring, probe, axes, shownUpToStep, trajectoriesShown, shownRuns,
-                panel, options, selected, play);
+                panels, options, selected, play);
     }
 
     public Chapter withCaption(String c) {
         return new Chapter(title, c, reference, pose, colouring, probe, axes, shownUpToStep, trajectoriesShown, shownRuns,
-                panel, options, selected, play);
+                panels, options, selected, play);
     }
 
     public Chapter withReference(String r) {
         return new Chapter(title, caption, r, pose, colouring, probe, axes, shownUpToStep, trajectoriesShown, shownRuns,
-                panel, options, selected, play);
+                panels, options, selected, play);
     }
 
     @Override
@@ -61,12 +67,12 @@ public record Chapter(String title, String caption, String reference, CameraPose
         return o instanceof Chapter c && title.equals(c.title) && caption.equals(c.caption) && reference.equals(c.reference)
                 && pose.equals(c.pose) && colouring == c.colouring && probe == c.probe && java.util.Arrays.equals(axes, c.axes)
                 && shownUpToStep == c.shownUpToStep && trajectoriesShown == c.trajectoriesShown && shownRuns.equals(c.shownRuns)
-                && java.util.Objects.equals(panel, c.panel) && options.equals(c.options)
+                && panels.equals(c.panels) && options.equals(c.options)
                 && java.util.Objects.equals(selected, c.selected) && play == c.play;
     }
 
     @Override
-    public int hashCode() { return java.util.Objects.hash(title, caption, pose, shownRuns, panel); }
+    public int hashCode() { return java.util.Objects.hash(title, caption, pose, shownRuns, panels); }
 
     @Override
     public String toString() { return title; }

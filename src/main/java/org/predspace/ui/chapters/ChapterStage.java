@@ -16,8 +16,8 @@ public interface ChapterStage {
     /** The title of the panel in front, or null. */
     String panel();
 
-    /** Brings the panel titled {@code panel} to the front (null: leaves the panels as they are). */
-    void showPanel(String panel);
+    /** Brings the first of the panels with these titles to the front (none: leaves the panels as they are). */
+    void showPanels(java.util.List<String> panels);
 
     /** Plays training from its first step ({@code true}) or stops playback. */
     void play(boolean fromStart);

@@ -63,7 +63,7 @@ public final class ChapterTour {
         model.shownUpToStepProperty().set(c.shownUpToStep());
         model.panelModes().clear();
         model.panelModes().addAll(c.options());
-        stage.showPanel(c.panel());
+        stage.showPanels(c.panels());
         if (c.selected() != null && model.run(c.selected().run()) != null) model.selectCheckpoint(c.selected());
         else model.clearSelection();
         stage.glideTo(c.pose());
@@ -89,6 +89,6 @@ public final class ChapterTour {
         }
         return new Chapter(title, "", "", stage.pose(), model.colouringProperty().get(), model.probeProperty().get(),
                 model.axes(), model.shownUpToStepProperty().get(), model.trajectoriesShownProperty().get(),
-                all ? List.of() : visible, stage.panel(), Set.copyOf(model.panelModes()), model.selectedCheckpoint(), false);
+                all ? List.of() : visible, stage.panel() == null ? List.of() : List.of(stage.panel()), Set.copyOf(model.panelModes()), model.selectedCheckpoint(), false);
     }
 }
