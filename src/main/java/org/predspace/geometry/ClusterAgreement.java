@@ -18,13 +18,15 @@ import java.util.Map;
  * @param clusters          the K clusters of labelled leaves, each in leaf order, in the order of their first leaf
  * @param adjustedRandIndex of the cut against the labels; 1 when both put every leaf in one group (K = 1)
  * @param unlabelled        leaves left out because they have no label
+ * @param labelOfLeaf       each labelled leaf's label
  */
 public record ClusterAgreement(List<String> labels, List<List<String>> clusters, double adjustedRandIndex,
-                               List<String> unlabelled) {
+                               List<String> unlabelled, Map<String, String> labelOfLeaf) {
     public ClusterAgreement {
         labels = List.copyOf(labels);
         clusters = clusters.stream().map(List::copyOf).toList();
         unlabelled = List.copyOf(unlabelled);
+        labelOfLeaf = Map.copyOf(labelOfLeaf);
     }
 
     /**
@@ -38,9 +40,14 @@ public record ClusterAgreement(List<String> labels, List<List<String>> clusters,
         }
         List<Integer> kept = new ArrayList<>();
         List<String> unlabelled = new ArrayList<>();
+        Map<String, String> labelOfKept = new LinkedHashMap<>();
         for (int i = 0; i < leaves.size(); i++) {
-            if (labelOfLeaf.get(i) == null) unlabelled.add(leaves.get(i));
-            else kept.add(i);
+            if (labelOfLeaf.get(i) == null) {
+                unlabelled.add(leaves.get(i));
+            } else {
+                kept.add(i);
+                labelOfKept.put(leaves.get(i), labelOfLeaf.get(i));
+            }
         }
         if (kept.isEmpty()) throw new IllegalArgumentException("no leaf of the tree has a label to compare its clusters with");
         Map<String, Integer> distinct = new LinkedHashMap<>();
@@ -55,9 +62,18 @@ public record ClusterAgreement(List<String> labels, List<List<String>> clusters,
             if (cut[k] == clusters.size()) clusters.add(new ArrayList<>());
             clusters.get(cut[k]).add(labelled.labels().get(k));
         }
-        return new ClusterAgreement(List.copyOf(distinct.keySet()), clusters, AdjustedRandIndex.of(truth, cut), unlabelled);
+        return new ClusterAgreement(List.copyOf(distinct.keySet()), clusters, AdjustedRandIndex.of(truth, cut), unlabelled, labelOfKept);
     }
 
     /** K, the number of clusters cut: one per distinct label. */
     public int clusterCount() { return labels.size(); }
+
+    /** The labelled leaves: the leaves the index compares. */
+    public int compared() { return labelOfLeaf.size(); }
+
+    /**
+     * The index says nothing: every compared leaf has one label (K = 1), or each its own (K
+     * leaves); either way the cut matches the labels by construction.
+     */
+    public boolean trivial() { return clusterCount() == 1 || clusterCount() == compared(); }
 }
