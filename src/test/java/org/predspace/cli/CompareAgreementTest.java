@@ -76,6 +76,21 @@ class CompareAgreementTest {
         return p;
     }
 
+    private CliRunner agreement(String field) throws Exception {
+        List<String> args = new ArrayList<>(List.of("compare"));
+        args.addAll(runs());
+        args.addAll(List.of("--agreement", field));
+        CliRunner r = CliRunner.run(args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.err());
+        return r;
+    }
+
+    /** The output's part about the runs' tree, or the configurations'. */
+    private static String section(String out, String which) {
+        int configurations = out.indexOf("\nconfigurations") + 1;
+        return which.equals("runs") ? out.substring(out.indexOf("\nruns: 12 runs"), configurations) : out.substring(configurations);
+    }
+
     private static double ari(String section) {
         int at = section.indexOf("adjusted Rand index ");
         assertTrue(at >= 0, section);
@@ -84,14 +99,9 @@ class CompareAgreementTest {
 
     @Test
     void theRunAndConfigurationTreesCutIntoTheArchitecturesAgreeFully() throws Exception {
-        List<String> args = new ArrayList<>(List.of("compare"));
-        args.addAll(runs());
-        args.addAll(List.of("--agreement", "architecture"));
-        CliRunner r = CliRunner.run(args.toArray(String[]::new));
-        assertEquals(0, r.exitCode(), r.err());
-        String out = r.out();
-        String byRun = out.substring(out.indexOf("\nruns: 12 runs"), out.indexOf("\nconfigurations") + 1);
-        String byConfiguration = out.substring(out.indexOf("\nconfigurations") + 1);
+        String out = agreement("architecture").out();
+        String byRun = section(out, "runs");
+        String byConfiguration = section(out, "configurations");
         assertTrue(byRun.contains("3 values of architecture (A, B, C); cut into 3 clusters (K = number of distinct labels)"), out);
         assertEquals(1.0, ari(byRun), 0, out);
         assertTrue(byRun.contains("  cluster 1: A-sgd-s0 [A], A-sgd-s1 [A], A-adam-s0 [A], A-adam-s1 [A]\n"), out);
@@ -106,14 +116,9 @@ class CompareAgreementTest {
 
     @Test
     void againstTheOptimizerTheCutIntoTwoSplitsOneArchitectureOffAndAgreesLessThanChance() throws Exception {
-        List<String> args = new ArrayList<>(List.of("compare"));
-        args.addAll(runs());
-        args.addAll(List.of("--agreement", "optimizer"));
-        CliRunner r = CliRunner.run(args.toArray(String[]::new));
-        assertEquals(0, r.exitCode(), r.err());
-        String out = r.out();
-        String byRun = out.substring(out.indexOf("\nruns: 12 runs"), out.indexOf("\nconfigurations") + 1);
-        String byConfiguration = out.substring(out.indexOf("\nconfigurations") + 1);
+        String out = agreement("optimizer").out();
+        String byRun = section(out, "runs");
+        String byConfiguration = section(out, "configurations");
         // Runs: clusters of 4 (2 sgd, 2 adam) and 8 (4 and 4). Pairs together in both: 1 + 1 + 6 + 6 = 14;
         // in one optimizer 15 + 15 = 30, in one cluster 6 + 28 = 34, of 66: expected 30 * 34 / 66, maximum 32.
         double expectedRuns = 30.0 * 34 / 66;
@@ -127,11 +132,7 @@ class CompareAgreementTest {
 
     @Test
     void theSeedLabelsRunsButNotConfigurationsWhichAverageOverIt() throws Exception {
-        List<String> args = new ArrayList<>(List.of("compare"));
-        args.addAll(runs());
-        args.addAll(List.of("--agreement", "seed"));
-        CliRunner r = CliRunner.run(args.toArray(String[]::new));
-        assertEquals(0, r.exitCode(), r.err());
+        CliRunner r = agreement("seed");
         assertTrue(r.out().contains("2 values of seed (0, 1); cut into 2 clusters"), r.out());
         assertTrue(r.out().contains("seed differs between the runs of configuration A-sgd ×2 (0, 1), so it does not label configurations"), r.out());
     }

@@ -18,18 +18,12 @@ import org.predspace.geometry.ReindexedTrajectory;
 import org.predspace.geometry.SqrtProbabilities;
 import org.predspace.geometry.Trajectory;
 import org.predspace.geometry.TrajectoryComparison;
-import org.predspace.runs.Checkpoint;
-import org.predspace.runs.CheckpointMetrics;
-import org.predspace.runs.ProbeInfo;
 import org.predspace.runs.Run;
-import org.predspace.runs.RunStatus;
-import org.predspace.runs.RunWriter;
 import org.predspace.session.Configurations;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.LearningRule;
 import org.predspace.session.RunState;
 import org.predspace.session.SpecField;
-import org.predspace.session.TestRuns;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.RunItem;
 import org.testfx.api.FxRobot;
@@ -60,6 +54,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class ArchitectureAgreementTest {
+    /** As {@link ConfigurationViewTest#write} writes them. */
     private static final int CHECKPOINTS = 8;
     private static final List<String> ARCHITECTURES = List.of("mlp", "linear", "lenet");
     private static final int[] TILTS = {0, 7, 3, 10, 1, 5, 9, 2, 11, 4, 8, 6};
@@ -83,33 +78,13 @@ class ArchitectureAgreementTest {
         model.shutdown();
     }
 
-    private Path write(String architecture, double lr, int seed, int tilt) throws Exception {
-        String name = "synthetic-" + architecture + "-lr" + lr + "-s" + seed;
-        Path dir = tmp.resolve(name);
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("dataset", "synthetic");
-        spec.put("architecture", architecture);
-        spec.put("learning_rate", lr);
-        spec.put("seed", seed);
-        int[] labels = TestRuns.labels();
-        try (RunWriter w = RunWriter.create(dir, name, TestRuns.C, new ProbeInfo(TestRuns.PROBE, TestRuns.N, "train"), spec,
-                labels, labels)) {
-            for (int k = 0; k < CHECKPOINTS; k++) {
-                double t = k / (double) (CHECKPOINTS - 1);
-                float[] p = TestRuns.towardsTruth(t, tilt);
-                w.append(new Checkpoint(new CheckpointMetrics(10L * k, k, 1 - 0.9 * t, t, Double.NaN, Double.NaN), p, p, null));
-            }
-            w.finish(RunStatus.FINISHED, Map.of());
-        }
-        return dir;
-    }
-
     @Test
     void theLineUnderEachDendrogramShowsTheCoresIndexAndSaysWhyThereIsNoneForOneArchitecture(FxRobot robot) throws Exception {
         int k = 0;
         for (String architecture : ARCHITECTURES) {
             for (double lr : new double[] {0.1, 0.05}) {
-                for (int seed = 0; seed < 2; seed++) dirs.add(write(architecture, lr, seed, TILTS[k++]));
+                for (int seed = 0; seed < 2; seed++) dirs.add(ConfigurationViewTest.write(tmp, "synthetic-" + architecture + "-lr" + lr + "-s" + seed, architecture, lr, seed,
+                        TILTS[k++], 1.0));
             }
         }
         WaitForAsyncUtils.asyncFx(() -> model.openRuns(dirs)).get();
