@@ -1,6 +1,7 @@
 package org.predspace.cli;
 
 import org.predspace.geometry.Dendrogram;
+import org.predspace.geometry.Geodesic;
 import org.predspace.geometry.Parallelism;
 import org.predspace.geometry.Progress;
 import org.predspace.geometry.ProgressGrid;
@@ -10,6 +11,8 @@ import org.predspace.geometry.Trajectory;
 import org.predspace.geometry.TrajectoryComparison;
 import org.predspace.export.DistanceMatrixCsv;
 import org.predspace.runs.Run;
+import org.predspace.session.LearningRule;
+import org.predspace.session.RunState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -29,7 +32,9 @@ import java.util.concurrent.Callable;
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Distances between the trajectories of runs that share a probe set: each run is re-indexed",
                 "by progress from ignorance to truth, and two runs are compared by the mean Bhattacharyya",
-                "distance of their points of equal progress. Prints the matrix and a complete-linkage dendrogram."})
+                "distance of their points of equal progress. Prints the matrix and a complete-linkage dendrogram.",
+                "With --agreement, also how well the clusters of the run dendrogram and of the configuration",
+                "dendrogram follow a spec field (adjusted Rand index of the cut into one cluster per value)."})
 final class CompareCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -41,6 +46,16 @@ final class CompareCommand implements Callable<Integer> {
             description = "progress values the runs are resampled at, 2 to " + MAX_GRID + " (default: ${DEFAULT-VALUE})")
     int grid;
 
+    @Option(names = "--agreement", paramLabel = "FIELD",
+            description = {"cut the run dendrogram, and the configuration dendrogram (runs equal but for the seed, averaged",
+                    "over seed pairs, the geodesic a leaf, runs that did not learn left out, as the Compare tab's",
+                    "Configurations view), into as many clusters as FIELD has values and print the adjusted Rand",
+                    "index of the cut against FIELD: a run.json spec field, e.g. architecture, optimizer, seed"})
+    String agreement;
+    @Option(names = "--did-not-learn", paramLabel = "ERROR", defaultValue = "0.1",
+            description = "with --agreement: runs whose final train error is at least this, or that diverged, are left out of the configurations (default: ${DEFAULT-VALUE})")
+    String didNotLearn;
+
     /** Far finer than any run's checkpoints (a few hundred at most): beyond it a grid only costs memory. */
     static final int MAX_GRID = 10_000;
 
@@ -50,8 +65,10 @@ final class CompareCommand implements Callable<Integer> {
         if (out != null && !(out.toString().endsWith(".csv") || out.toString().endsWith(".json"))) {
             throw usage("--out must end in .csv or .json, got " + out);
         }
+        LearningRule rule = learningRule();
         OutputFiles.check(spec, dirs, OutputFiles.named("--out", out));
         RunCollection runs = RunCollection.open(dirs);
+        ClusterAgreementReport report = agreementReport(runs, rule);
         requireMemoryFor(runs);
         Progress progress = Progress.ignoranceToTruth(runs.shape(), runs.labels());
         ProgressGrid progressGrid = ProgressGrid.evenly(grid);
@@ -66,11 +83,33 @@ final class CompareCommand implements Callable<Integer> {
         TrajectoryComparison comparison = TrajectoryComparison.of(reindexed, Parallelism.allCores());
         Dendrogram dendrogram = comparison.dendrogram();
         print(spec.commandLine().getOut(), comparison, dendrogram, trajectories);
+        if (report != null) {
+            report.print(spec.commandLine().getOut(), comparison, reindexed,
+                    Geodesic.ignoranceToTruth(runs.shape(), runs.labels()).reindexed(ClusterAgreementReport.GEODESIC, progressGrid));
+        }
         if (out != null) {
             if (out.toString().endsWith(".csv")) writeCsv(comparison);
             else writeJson(comparison, dendrogram, trajectories);
         }
         return 0;
+    }
+
+    private LearningRule learningRule() {
+        try {
+            return LearningRule.parse(didNotLearn);
+        } catch (IllegalArgumentException e) {
+            throw usage("--did-not-learn: " + e.getMessage());
+        }
+    }
+
+    /** Null without --agreement; a usage error when no run has the field. */
+    private ClusterAgreementReport agreementReport(RunCollection runs, LearningRule rule) {
+        if (agreement == null) return null;
+        try {
+            return new ClusterAgreementReport(agreement, rule, runs.runs().stream().map(RunState::saved).toList());
+        } catch (IllegalArgumentException e) {
+            throw usage("--agreement: " + e.getMessage());
+        }
     }
 
     /**

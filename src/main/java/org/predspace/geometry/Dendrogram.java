@@ -75,6 +75,90 @@ public final class Dendrogram {
 
     public List<Merge> merges() { return merges; }
 
+    /**
+     * The clusters left when the {@code k - 1} highest merges are undone (docs/science.md,
+     * "Do the clusters follow the architectures?"): cluster of each leaf, numbered 0, 1, ... in
+     * the order of each cluster's first leaf. Complete linkage never merges lower than the merge
+     * before it, so the highest merges are the last ones made; among merges of equal height the
+     * one made later is undone first, and merges are made in a fixed order (see the class
+     * comment), so equal heights cut the same way every time. {@code k = 1} is every leaf in one
+     * cluster, {@code k = n} every leaf on its own.
+     *
+     * @throws IllegalArgumentException k is not from 1 to the number of leaves
+     */
+    public int[] cut(int k) {
+        int n = labels.size();
+        if (n == 0) throw new IllegalArgumentException("a dendrogram of no leaves cannot be cut into clusters");
+        if (k < 1 || k > n) {
+            throw new IllegalArgumentException("a dendrogram of " + n + " leaves is cut into 1 to " + n + " clusters, not " + k);
+        }
+        // root[c] is a leaf standing for cluster c once the first n - k merges are made
+        int[] root = new int[n + merges.size()];
+        for (int leaf = 0; leaf < n; leaf++) root[leaf] = leaf;
+        int[] joinedTo = new int[n];
+        for (int leaf = 0; leaf < n; leaf++) joinedTo[leaf] = leaf;
+        for (int i = 0; i < n - k; i++) {
+            Merge m = merges.get(i);
+            int a = find(joinedTo, root[m.left()]);
+            int b = find(joinedTo, root[m.right()]);
+            joinedTo[b] = a;
+            root[n + i] = a;
+        }
+        int[] cluster = new int[n];
+        int[] numberOf = new int[n];
+        java.util.Arrays.fill(numberOf, -1);
+        int next = 0;
+        for (int leaf = 0; leaf < n; leaf++) {
+            int r = find(joinedTo, leaf);
+            if (numberOf[r] < 0) numberOf[r] = next++;
+            cluster[leaf] = numberOf[r];
+        }
+        return cluster;
+    }
+
+    private static int find(int[] joinedTo, int leaf) {
+        while (joinedTo[leaf] != leaf) leaf = joinedTo[leaf];
+        return leaf;
+    }
+
+    /**
+     * The tree drawn over some leaves only: each merge of two clusters that both hold kept
+     * leaves stays, at its height and in its order; a merge with a side of no kept leaves
+     * vanishes. So the Compare panel's configuration tree, with the geodesic's leaf taken out,
+     * is cut into clusters of configurations only (docs/science.md).
+     *
+     * @param leaves indices of the leaves kept, ascending; they keep this order
+     */
+    public Dendrogram restrictedTo(int... leaves) {
+        int n = labels.size();
+        int[] now = new int[n + merges.size()];
+        java.util.Arrays.fill(now, -1);
+        List<String> kept = new ArrayList<>();
+        for (int leaf : leaves) {
+            if (leaf < 0 || leaf >= n) throw new IllegalArgumentException("no leaf " + leaf + " among " + n);
+            if (!kept.isEmpty() && leaf <= leaves[kept.size() - 1]) throw new IllegalArgumentException("leaves must be ascending: " + java.util.Arrays.toString(leaves));
+            now[leaf] = kept.size();
+            kept.add(labels.get(leaf));
+        }
+        List<Merge> stay = new ArrayList<>();
+        int[] sizes = new int[kept.size() + merges.size()];
+        java.util.Arrays.fill(sizes, 0, kept.size(), 1);
+        for (int i = 0; i < merges.size(); i++) {
+            Merge m = merges.get(i);
+            int a = now[m.left()];
+            int b = now[m.right()];
+            if (a >= 0 && b >= 0) {
+                int made = kept.size() + stay.size();
+                sizes[made] = sizes[a] + sizes[b];
+                stay.add(new Merge(Math.min(a, b), Math.max(a, b), m.height(), sizes[made]));
+                now[n + i] = made;
+            } else {
+                now[n + i] = Math.max(a, b);
+            }
+        }
+        return new Dendrogram(kept, stay);
+    }
+
     /** Leaves in drawing order (left subtree before right). */
     public int[] leafOrder() {
         int n = labels.size();

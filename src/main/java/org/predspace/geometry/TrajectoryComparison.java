@@ -146,6 +146,23 @@ public final class TrajectoryComparison {
         return new TrajectoryComparison(List.copyOf(names), copy);
     }
 
+    /**
+     * This comparison with one more entry (the Compare panel's geodesic leaf) compared with each
+     * run as two runs are, by {@link #distance(ReindexedTrajectory, ReindexedTrajectory)}.
+     *
+     * @param reindexed this comparison's runs, in its order, on {@code extra}'s grid
+     */
+    public TrajectoryComparison with(ReindexedTrajectory extra, List<ReindexedTrajectory> reindexed) {
+        int r = runs.size();
+        if (reindexed.size() != r) throw new IllegalArgumentException(reindexed.size() + " trajectories for " + r + " runs");
+        double[][] d = new double[r + 1][r + 1];
+        for (int i = 0; i < r; i++) System.arraycopy(distances[i], 0, d[i], 0, r);
+        for (int i = 0; i < r; i++) d[i][r] = d[r][i] = distance(reindexed.get(i), extra);
+        List<String> names = new java.util.ArrayList<>(runs);
+        names.add(extra.run());
+        return ofDistances(names, d);
+    }
+
     public List<String> runs() { return runs; }
 
     public double distance(int i, int j) { return distances[i][j]; }

@@ -30,6 +30,14 @@ public record RunState(String name, Path dir, Map<String, Object> spec, Phase ph
         metrics = List.copyOf(metrics);
     }
 
+    /** A run as saved on disk, every committed checkpoint known: as the explorer has it once opened, for the command line. */
+    public static RunState saved(org.predspace.runs.Run run) {
+        long[] steps = run.steps();
+        long last = steps.length == 0 ? -1 : steps[steps.length - 1];
+        return new RunState(run.name(), run.dir(), run.spec(), ExplorerSession.phaseOf(run.status()), run.statusMessage(),
+                run.metrics(), last, Math.max(0, last), false);
+    }
+
     public String dataset() { return text("dataset"); }
 
     public String architecture() { return text("architecture"); }

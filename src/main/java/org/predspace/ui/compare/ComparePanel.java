@@ -81,6 +81,8 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
     private final Label leftOut = new Label();
     /** Every run left out, one a line (the label may only have room for some). */
     private final Tooltip leftOutTip = new Tooltip();
+    /** Under the heat map: how well the drawn dendrogram's clusters follow the architectures (ArchitectureAgreement). */
+    private final Label agreement = new Label();
     /** The last distances shown, for switching views without recomputing; null before any. */
     private Computed shown;
     /** Configuration label to its runs, for selection in the configuration view. */
@@ -202,7 +204,15 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         placeholder.setTooltip(new Tooltip("Show runs in the run library to compare them"));
         StackPane stack = new StackPane(heatmap, placeholder);
         VBox.setVgrow(stack, Priority.ALWAYS);
-        heatmapPane = new VBox(stack, leftOut);
+        agreement.setId("compare-agreement");
+        agreement.setWrapText(true);
+        agreement.setPadding(new Insets(2, 8, 2, 8));
+        agreement.setMaxWidth(Double.MAX_VALUE);
+        agreement.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        agreement.setTooltip(new Tooltip(ArchitectureAgreement.EXPLANATION));
+        agreement.managedProperty().bind(agreement.visibleProperty());
+        agreement.setVisible(false);
+        heatmapPane = new VBox(stack, agreement, leftOut);
         leftOut.managedProperty().bind(leftOut.visibleProperty());
         leftOut.setVisible(false);
         // wide: heat map left, the two charts stacked right; tall (a side tab): all three stacked,
@@ -349,6 +359,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         int n = drawn == null ? 0 : drawn.runs().size();
         if (n < 2) {
             heatmap.show(null);
+            agreement.setVisible(false);
             placeholder.setText((byConfiguration ? "No configuration of the visible runs can be compared on the "
                     : "Fewer than two of the visible runs can be compared on the ") + probe + notes);
             placeholder.setVisible(true);
@@ -357,6 +368,10 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         }
         heatmap.show(drawn);
         placeholder.setVisible(false);
+        Map<String, RunState> states = new HashMap<>();
+        for (RunItem r : model.runs()) states.put(r.name(), r.state());
+        agreement.setText(ArchitectureAgreement.line(drawn.dendrogram(), byConfiguration ? result.configurations().configurations() : null, states));
+        agreement.setVisible(true);
         showSelection(model.selectedRun());
         if (byConfiguration) {
             int learned = result.configurations().configurations().stream().mapToInt(c -> c.runs().size()).sum();
@@ -401,6 +416,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         shown = null;
         tubeCurves.show(List.of());
         leftOut.setText("");
+        agreement.setVisible(false);
         heatmap.show(null);
         placeholder.setText("Show at least two runs with two or more checkpoints each to compare their trajectories.");
         placeholder.setVisible(true);
@@ -531,6 +547,8 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
     RunCurveChart tubeCurves() { return tubeCurves; }
 
     Label leftOut() { return leftOut; }
+
+    Label agreement() { return agreement; }
 
     /** Distances are up to date: nothing computing, asked for or scheduled. */
     boolean settled() { return recompute.idle(); }

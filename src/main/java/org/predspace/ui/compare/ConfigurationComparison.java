@@ -66,15 +66,7 @@ record ConfigurationComparison(TrajectoryComparison comparison, List<Configurati
 
     /** The run-level distances with the geodesic as one more run: its distance to each run as between two runs. */
     private static TrajectoryComparison withGeodesic(TrajectoryDistances.Result runs, ProgressGrid grid) {
-        int r = runs.comparison().runs().size();
-        double[][] d = new double[r + 1][r + 1];
-        double[][] known = runs.comparison().distances();
-        for (int i = 0; i < r; i++) System.arraycopy(known[i], 0, d[i], 0, r);
-        ReindexedTrajectory geodesic = runs.geodesic().reindexed(GEODESIC, grid);
-        for (int i = 0; i < r; i++) d[i][r] = d[r][i] = TrajectoryComparison.distance(runs.reindexed().get(i), geodesic);
-        List<String> names = new ArrayList<>(runs.comparison().runs());
-        names.add(GEODESIC);
-        return TrajectoryComparison.ofDistances(names, d);
+        return runs.comparison().with(runs.geodesic().reindexed(GEODESIC, grid), runs.reindexed());
     }
 
     private static TubeWidth curve(Configurations.Configuration c, double[] width, ProgressGrid grid) {

@@ -64,9 +64,9 @@ class ConfigurationViewTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        for (int seed = 0; seed < 3; seed++) learned.add(write("synthetic-mlp-lr0.1-s" + seed, "mlp", 0.1, seed, seed, 1.0));
-        for (int seed = 0; seed < 2; seed++) learned.add(write("synthetic-linear-lr0.05-s" + seed, "linear", 0.05, seed, 4 + seed, 1.0));
-        stalled = write("synthetic-mlp-lr0.1-s3", "mlp", 0.1, 3, 3, 0.6);
+        for (int seed = 0; seed < 3; seed++) learned.add(write(tmp, "synthetic-mlp-lr0.1-s" + seed, "mlp", 0.1, seed, seed, 1.0));
+        for (int seed = 0; seed < 2; seed++) learned.add(write(tmp, "synthetic-linear-lr0.05-s" + seed, "linear", 0.05, seed, 4 + seed, 1.0));
+        stalled = write(tmp, "synthetic-mlp-lr0.1-s3", "mlp", 0.1, 3, 3, 0.6);
         model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), tmp.resolve("out"));
         panel = new ComparePanel(model);
         stage.setScene(new Scene(panel, 1400, 800));
@@ -79,8 +79,8 @@ class ConfigurationViewTest {
     }
 
     /** A finished run whose predictions move from uniform towards the labels with a tilt of its own. */
-    private Path write(String name, String architecture, double lr, int seed, int tilt, double finalAccuracy) throws Exception {
-        Path dir = tmp.resolve(name);
+    static Path write(Path parent, String name, String architecture, double lr, int seed, int tilt, double finalAccuracy) throws Exception {
+        Path dir = parent.resolve(name);
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("dataset", "synthetic");
         spec.put("architecture", architecture);
