@@ -1,6 +1,5 @@
 package org.predspace.ui.chapters;
 
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -19,10 +18,13 @@ import java.util.Map;
  * the model. Empty (and not shown) when the chapter names no panel.
  */
 public final class PanelsBeside {
+    /** Panel type is drawn this much larger beside the picture than in its tab (14 px becomes 20 px). */
+    static final double MAGNIFICATION = 1.4;
+
     private final TabPane tabs;
     private final VBox column = new VBox();
-    /** The tabs whose content is lent out, with it. */
-    private final Map<Tab, Node> lent = new LinkedHashMap<>();
+    /** The tabs whose content is lent out, with it as shown. */
+    private final Map<Tab, Magnified> lent = new LinkedHashMap<>();
 
     public PanelsBeside(TabPane tabs) {
         this.tabs = tabs;
@@ -50,22 +52,26 @@ public final class PanelsBeside {
             if (lent.size() == Chapter.MAX_PANELS) break;
             for (Tab t : tabs.getTabs()) {
                 if (!t.getText().equals(title) || t.getContent() == null || lent.containsKey(t)) continue;
-                Node content = t.getContent();
+                Magnified shown = new Magnified(t.getContent(), MAGNIFICATION);
                 t.setContent(null);
-                lent.put(t, content);
+                lent.put(t, shown);
                 Label heading = new Label(title);
                 heading.getStyleClass().add("panels-beside-title");
-                VBox.setVgrow(content, Priority.ALWAYS);
-                column.getChildren().addAll(heading, content);
+                column.getChildren().addAll(heading, shown);
                 break;
             }
+        }
+        // the panels share the height equally, whatever each would like
+        for (Magnified m : lent.values()) {
+            m.setPrefHeight(0);
+            VBox.setVgrow(m, Priority.ALWAYS);
         }
     }
 
     /** Puts every lent panel back into its tab. */
     public void giveBack() {
         column.getChildren().clear();
-        lent.forEach(Tab::setContent);
+        lent.forEach((tab, shown) -> tab.setContent(shown.release()));
         lent.clear();
     }
 }
