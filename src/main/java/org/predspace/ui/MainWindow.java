@@ -245,7 +245,7 @@ public final class MainWindow {
             return;
         }
         // the picture keeps the larger part: it is what the lecture is about
-        beside.node().prefWidthProperty().bind(stageArea.widthProperty().multiply(0.4));
+        beside.node().prefWidthProperty().bind(stageArea.widthProperty().multiply(0.42));
         stageArea.setRight(beside.node());
     }
 

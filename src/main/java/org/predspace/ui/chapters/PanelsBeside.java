@@ -18,8 +18,8 @@ import java.util.Map;
  * the model. Empty (and not shown) when the chapter names no panel.
  */
 public final class PanelsBeside {
-    /** Panel type is drawn this much larger beside the picture than in its tab (14 px becomes 20 px). */
-    static final double MAGNIFICATION = 1.4;
+    /** Panel type is drawn this much larger beside the picture than in its tab (14 px becomes 17.5 px, where a panel still fits). */
+    static final double MAGNIFICATION = 1.25;
 
     private final TabPane tabs;
     private final VBox column = new VBox();
