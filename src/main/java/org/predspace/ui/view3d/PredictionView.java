@@ -238,6 +238,9 @@ public final class PredictionView extends StackPane {
     /** Whether the camera is gliding to a pose now. */
     public boolean isGliding() { return cameraGlide != null; }
 
+    /** The glide under way, or null (tests hold it at a moment of their choosing). */
+    javafx.animation.Animation glide() { return cameraGlide; }
+
     private void stopGlide() {
         if (cameraGlide == null) return;
         javafx.animation.Animation g = cameraGlide;
