@@ -81,15 +81,16 @@ class ChapterTourScreenTest {
 
         robot.type(KeyCode.PAGE_DOWN);
         settle();
-        assertEquals(1, model.chapters().indexOf(window.tour().current()));
-        assertEquals(SECOND, window.view().pose());
-        assertEquals(List.of("Curves", "Details"), window.panelsBeside());
         BufferedImage afterPageDown = picture("after-page-down");
         XScreen.capture(WaitForAsyncUtils.asyncFx(() -> window.scene().getRoot().localToScreen(window.scene().getRoot().getLayoutBounds()))
                 .get(10, TimeUnit.SECONDS), Path.of("target", "tour-shots", "presentation.png"));
+        assertEquals(secondDirect.getWidth(), afterPageDown.getWidth(), "PageDown narrows the picture for the second chapter's panels");
         assertTrue(share(afterPageDown, secondDirect) < 0.05, "PageDown shows the second chapter: " + share(afterPageDown, secondDirect)
                 + " of the picture differs from it shown directly");
         assertTrue(different(afterPageDown, firstDirect), "PageDown moved away from the first chapter");
+        assertEquals(1, model.chapters().indexOf(window.tour().current()));
+        assertEquals(SECOND, window.view().pose());
+        assertEquals(List.of("Curves", "Details"), window.panelsBeside());
         assertEquals(second.title(), robot.lookup("#caption-title").queryAs(Label.class).getText());
         assertEquals("2 / 2", robot.lookup("#caption-number").queryAs(Label.class).getText());
 
