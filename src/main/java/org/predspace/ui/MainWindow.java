@@ -65,6 +65,12 @@ public final class MainWindow {
     private final SavedViews savedViews;
     private final WorkspaceActions workspace;
     private final org.predspace.ui.chapters.ChapterTour tour;
+    /** The chapter's panels beside the picture in presentation mode. */
+    private final org.predspace.ui.chapters.PanelsBeside beside;
+    /** Picture and time bar (and the chapter's panels) while presenting, else null. */
+    private BorderPane stageArea;
+    /** Whether the user was told once that there are no chapters to step through. */
+    private boolean toldNoChapters;
 
     /** What the menus, buttons and keys do, supplied by the app (dialogs live elsewhere). */
     public interface Actions {
@@ -97,6 +103,10 @@ public final class MainWindow {
                 "Saved views of the picture: recall with one click or keys 1-9"));
         workspace = new WorkspaceActions(this, model, actions::openWorkspaceWindow);
         tour = new org.predspace.ui.chapters.ChapterTour(model, new Stage3D());
+        beside = new org.predspace.ui.chapters.PanelsBeside(panels);
+        if (GraphicsSupport.canDraw3D()) centre.getChildren().add(new org.predspace.ui.chapters.CaptionOverlay(tour, centre).node());
+        // a caption hidden by the lecturer (B) stays hidden for that chapter only, as a clicker's blank screen ends on the next slide
+        tour.currentProperty().addListener((o, a, b) -> tour.captionShownProperty().set(true));
         panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         split = new SplitPane(library, middle, panels);
         split.setDividerPositions(0.24, 0.68);
@@ -164,7 +174,7 @@ public final class MainWindow {
         public org.predspace.ui.view3d.CameraPose pose() { return view.pose(); }
 
         @Override
-        public void glideTo(org.predspace.ui.view3d.CameraPose pose) { view.setPose(pose); }
+        public void glideTo(org.predspace.ui.view3d.CameraPose pose) { view.glideTo(pose); }
 
         @Override
         public String panel() {
@@ -174,6 +184,7 @@ public final class MainWindow {
 
         @Override
         public void showPanels(List<String> titles) {
+            if (presenting.get()) showBeside(titles);
             if (titles.isEmpty()) return;
             for (Tab t : panels.getTabs()) if (t.getText().equals(titles.get(0))) panels.getSelectionModel().select(t);
         }
@@ -191,17 +202,21 @@ public final class MainWindow {
     public boolean presenting() { return presenting.get(); }
 
     /**
-     * Presentation mode for lectures: only the picture and the time bar, fonts large enough for
-     * the back row, full screen. Keys: Space play/pause, arrows step, F full screen, C colouring,
-     * A auto-rotate, 1-9 recall saved views, Esc leaves.
+     * Presentation mode for lectures: only the picture and the time bar (and the current
+     * chapter's panels beside the picture), fonts large enough for the back row, full screen.
+     * Keys: PageDown/PageUp next/previous chapter (what presentation clickers send), Home the
+     * first, B or . hide/show the caption; Space play/pause, arrows step the time bar,
+     * F full screen, C colouring, A auto-rotate, 1-9 recall saved views, Esc leaves.
      */
     public void setPresenting(boolean on) {
         if (on == presenting.get()) return;
         presenting.set(on);
         if (on) {
             middle.getChildren().remove(playback);
-            javafx.scene.layout.BorderPane stageArea = new javafx.scene.layout.BorderPane(centre);
+            stageArea = new BorderPane(centre);
             stageArea.setBottom(playback);
+            org.predspace.ui.chapters.Chapter shown = tour.current();
+            showBeside(shown == null ? List.of() : shown.panels());
             root.setTop(null);
             root.setBottom(null);
             root.setCenter(stageArea);
@@ -210,6 +225,8 @@ public final class MainWindow {
             stage.setFullScreen(true);
         } else {
             root.getStyleClass().remove("presentation");
+            beside.giveBack();
+            stageArea = null;
             middle.getChildren().setAll(middle.getChildren().get(0), centre, playback);
             javafx.scene.layout.VBox.setVgrow(centre, javafx.scene.layout.Priority.ALWAYS);
             root.setTop(menuBar);
@@ -218,6 +235,22 @@ public final class MainWindow {
             stage.setFullScreen(false);
         }
     }
+
+    /** The chapter's panels (at most two, stacked) right of the picture while presenting; none: the picture takes the width. */
+    private void showBeside(List<String> titles) {
+        beside.show(titles);
+        if (stageArea == null) return;
+        if (beside.isEmpty()) {
+            stageArea.setRight(null);
+            return;
+        }
+        // the picture keeps the larger part: it is what the lecture is about
+        beside.node().prefWidthProperty().bind(stageArea.widthProperty().multiply(0.42));
+        stageArea.setRight(beside.node());
+    }
+
+    /** The titles of the panels shown beside the picture now (presentation mode), top first. */
+    public List<String> panelsBeside() { return beside.titles(); }
 
     public javafx.beans.property.BooleanProperty autoRotateProperty() { return rotating; }
 
@@ -294,6 +327,11 @@ public final class MainWindow {
             e.consume();
             return;
         }
+        if (isChapterKey(e.getCode()) && (pictureHasFocus() || !isPageKey(e.getCode()))) {
+            chapterKey(e.getCode());
+            e.consume();
+            return;
+        }
         switch (e.getCode()) {
             case R -> view.resetView();
             case C -> model.colouringProperty().set(model.colouringProperty().get().next());
@@ -320,7 +358,42 @@ public final class MainWindow {
         return 0;
     }
 
+    private static boolean isPageKey(KeyCode code) {
+        return code == KeyCode.PAGE_DOWN || code == KeyCode.PAGE_UP || code == KeyCode.HOME;
+    }
+
+    private static boolean isChapterKey(KeyCode code) { return isPageKey(code) || code == KeyCode.B || code == KeyCode.PERIOD; }
+
+    /**
+     * Outside presentation mode the page keys step chapters only while the picture has the focus
+     * (a click on it gives it): elsewhere they scroll the table, lists and panels as usual.
+     */
+    private boolean pictureHasFocus() {
+        for (Node n = scene.getFocusOwner(); n != null; n = n.getParent()) if (n == view) return true;
+        return scene.getFocusOwner() == null;
+    }
+
+    /** PageDown/PageUp next/previous chapter, Home the first, B or . hide/show the caption; with no chapters, says so once. */
+    private void chapterKey(KeyCode code) {
+        if (tour.chapters().isEmpty()) {
+            if (!toldNoChapters) confirm("No chapters to step through: PageDown, PageUp, Home and B act on chapters"
+                    + " (a chapters.json beside the runs, or chapters saved in a workspace).");
+            toldNoChapters = true;
+            return;
+        }
+        switch (code) {
+            case PAGE_DOWN -> tour.next();
+            case PAGE_UP -> tour.previous();
+            case HOME -> tour.show(0);
+            default -> tour.captionShownProperty().set(!tour.captionShownProperty().get());
+        }
+    }
+
     private boolean presentationKey(KeyEvent e) {
+        if (isChapterKey(e.getCode())) {
+            chapterKey(e.getCode());
+            return true;
+        }
         switch (e.getCode()) {
             case SPACE -> playback.toggle();
             case RIGHT -> playback.stepBy(1);
@@ -346,7 +419,10 @@ public final class MainWindow {
                 Ctrl+L  hide / show runs that did not learn
                 1-9  recall saved view     Ctrl+1-9  save the view into that slot
                 Ctrl+S  save workspace     Ctrl+Shift+S  save as     Ctrl+Shift+O  open workspace
-                In presentation: Space play/pause, arrows step, F full screen, C colouring, A rotate, 1-9 views, Esc back
+                In presentation: Space play/pause, arrows step the time bar, F full screen, C colouring, A rotate, 1-9 views, Esc back
+                Chapters: PageDown / PageUp next / previous (a presentation clicker's keys), Home the first,
+                    B or .  hide / show the caption (shown again on the next chapter);
+                    outside presentation mode the page keys step chapters once the picture is clicked
                 Mouse: drag rotates, right-drag or Shift+drag pans, wheel zooms
                 Hover or click within 8 pixels of a point: its card, or select its checkpoint (ringed)
                 A run clicked in the table selects its last checkpoint (with Spectrum in front: the last with parameters)""");

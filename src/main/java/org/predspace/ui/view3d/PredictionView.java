@@ -101,6 +101,8 @@ public final class PredictionView extends StackPane {
     private float[] screenXY = new float[0];
     private float[] screenDepth = new float[0];
 
+    /** The camera's glide to a chapter's pose, while one is under way. */
+    private javafx.animation.Animation cameraGlide;
     private double pressX, pressY, downX, downY;
     private boolean dragged;
     /** True once a frame is drawn and the scale has stopped easing: what is shown is final until the next change. */
@@ -196,8 +198,57 @@ public final class PredictionView extends StackPane {
                 -camera.getTranslateZ());
     }
 
-    /** Moves the camera to {@code pose}. */
+    /** Moves the camera to {@code pose} at once (a glide under way stops). */
     public void setPose(CameraPose pose) {
+        stopGlide();
+        place(pose);
+    }
+
+    /**
+     * Moves the camera to {@code pose} smoothly, in {@link CameraGlide#SECONDS} (eased, the yaw
+     * the shorter way round, the distance in log space), ending exactly on it; at once when the
+     * view is not on screen. A drag, a wheel zoom, {@link #setPose} or another glide stops it
+     * where it is: the user's hand wins over the tour.
+     */
+    public void glideTo(CameraPose pose) {
+        stopGlide();
+        CameraPose from = pose();
+        if (from.equals(pose) || getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
+            place(pose);
+            return;
+        }
+        CameraGlide path = new CameraGlide(from, pose);
+        javafx.animation.Transition move = new javafx.animation.Transition() {
+            {
+                setCycleDuration(javafx.util.Duration.seconds(CameraGlide.SECONDS));
+                setInterpolator(javafx.animation.Interpolator.LINEAR);   // CameraGlide eases
+            }
+
+            @Override
+            protected void interpolate(double t) { place(path.at(t)); }
+        };
+        move.setOnFinished(e -> {
+            if (cameraGlide == move) cameraGlide = null;
+            place(pose);
+        });
+        cameraGlide = move;
+        move.play();
+    }
+
+    /** Whether the camera is gliding to a pose now. */
+    public boolean isGliding() { return cameraGlide != null; }
+
+    /** The glide under way, or null (tests hold it at a moment of their choosing). */
+    javafx.animation.Animation glide() { return cameraGlide; }
+
+    private void stopGlide() {
+        if (cameraGlide == null) return;
+        javafx.animation.Animation g = cameraGlide;
+        cameraGlide = null;
+        g.stop();
+    }
+
+    private void place(CameraPose pose) {
         rig.setRotate(pose.pitch(), pose.yaw(), 0);
         rig.setTranslate(0, 0, 0);
         camera.setTranslateX(pose.panX());
@@ -567,6 +618,8 @@ public final class PredictionView extends StackPane {
 
     private void installMouse() {
         subScene.setOnMousePressed(e -> {
+            stopGlide();   // the user takes the camera
+            requestFocus();   // keys meant for the picture (a tour's PageDown) come here now
             pressX = downX = e.getSceneX();
             pressY = downY = e.getSceneY();
             dragged = false;
@@ -588,6 +641,7 @@ public final class PredictionView extends StackPane {
             hover.hide();
         });
         subScene.addEventHandler(ScrollEvent.SCROLL, e -> {
+            stopGlide();
             double z = camera.getTranslateZ() * Math.pow(1.0015, -e.getDeltaY());
             camera.setTranslateZ(Math.max(-CameraPose.MAX_DISTANCE, Math.min(-CameraPose.MIN_DISTANCE, z)));
         });
