@@ -65,6 +65,9 @@ public final class MainWindow {
     private final SavedViews savedViews;
     private final WorkspaceActions workspace;
     private final org.predspace.ui.chapters.ChapterTour tour;
+    private static final String CHAPTERS_TAB = "Chapters";
+    /** The panel tab in front last, the Chapters tab aside. */
+    private String evidencePanel;
 
     /** What the menus, buttons and keys do, supplied by the app (dialogs live elsewhere). */
     public interface Actions {
@@ -97,6 +100,13 @@ public final class MainWindow {
                 "Saved views of the picture: recall with one click or keys 1-9"));
         workspace = new WorkspaceActions(this, model, actions::openWorkspaceWindow);
         tour = new org.predspace.ui.chapters.ChapterTour(model, new Stage3D());
+        panels.getTabs().add(ExplorerWindows.tab(CHAPTERS_TAB, new org.predspace.ui.chapters.ChaptersPanel(model, tour),
+                "The lecture's chapters in tour order: show one, add this view as one, edit captions, save to chapters.json"));
+        // the chapter editor is not evidence: a chapter added from it names the panel in front before it
+        evidencePanel = panels.getSelectionModel().getSelectedItem() == null ? null : panels.getSelectionModel().getSelectedItem().getText();
+        panels.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
+            if (is != null && !is.getText().equals(CHAPTERS_TAB)) evidencePanel = is.getText();
+        });
         panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         split = new SplitPane(library, middle, panels);
         split.setDividerPositions(0.24, 0.68);
@@ -167,10 +177,7 @@ public final class MainWindow {
         public void glideTo(org.predspace.ui.view3d.CameraPose pose) { view.setPose(pose); }
 
         @Override
-        public String panel() {
-            Tab t = panels.getSelectionModel().getSelectedItem();
-            return t == null ? null : t.getText();
-        }
+        public String panel() { return evidencePanel; }
 
         @Override
         public void showPanels(List<String> titles) {
