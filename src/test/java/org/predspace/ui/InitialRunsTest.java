@@ -26,16 +26,21 @@ class InitialRunsTest {
     private MainWindow window;
     private Path tmp;
 
+    private Stage stage;
+
     @Start
-    void start(Stage stage) throws Exception {
+    void start(Stage stage) { this.stage = stage; }
+
+    @org.junit.jupiter.api.BeforeEach
+    void buildWindow() throws Exception {
         tmp = Files.createTempDirectory("predspace-initial");
-        TestWindow w = TestWindow.show(stage, tmp);
+        TestWindow w = TestWindow.showFromTest(stage, tmp);
         model = w.model();
         window = w.window();
     }
 
     @AfterEach
-    void stop() { model.shutdown(); }
+    void stop() { if (model != null) model.shutdown(); }
 
     private static <T> T fx(Callable<T> read) throws Exception { return WaitForAsyncUtils.asyncFx(read).get(); }
 

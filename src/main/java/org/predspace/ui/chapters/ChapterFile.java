@@ -1,6 +1,5 @@
 package org.predspace.ui.chapters;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,8 +11,6 @@ import org.predspace.ui.Colouring;
 import org.predspace.ui.workspace.JsonFields;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -88,21 +85,7 @@ public final class ChapterFile {
 
     /** @throws ChapterFormatException naming the file, the chapter and what is wrong with it */
     public static List<Chapter> read(Path file) throws IOException {
-        byte[] bytes;
-        try {
-            // counted while reading: a link to /dev/zero reports size 0 and never ends
-            bytes = org.predspace.runs.BoundedFiles.readAll(file, MAX_BYTES);
-        } catch (java.nio.file.FileSystemException e) {
-            if (!Files.isRegularFile(file)) throw e; // missing, a device, a pipe: the reason says which
-            throw new ChapterFormatException(file + ": more than " + MAX_BYTES + " bytes is not a chapters file");
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            throw new ChapterFormatException(file + ": not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")");
-        }
+        JsonNode root = JsonFields.readTree(file, MAX_BYTES, "chapters", ChapterFormatException::new);
         String where = file.toString();
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText(null))) {
             throw new ChapterFormatException(where + ": not a PredSpace chapters file (no \"format\": \"" + FORMAT + "\")");

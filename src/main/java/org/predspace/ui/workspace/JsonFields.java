@@ -1,5 +1,6 @@
 package org.predspace.ui.workspace;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,6 +9,10 @@ import org.predspace.session.CheckpointRef;
 import org.predspace.ui.view3d.CameraPose;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Locale;
 
@@ -55,6 +60,28 @@ public abstract class JsonFields {
     }
 
     // ---- reading ----------------------------------------------------------------------------
+
+    /**
+     * The JSON in {@code file}, refused past {@code maxBytes}; {@code error} makes the exception,
+     * whose message names the file, for a file too large to be a {@code kind} file or not JSON.
+     */
+    public static JsonNode readTree(Path file, int maxBytes, String kind, Function<String, ? extends IOException> error)
+            throws IOException {
+        byte[] bytes;
+        try {
+            // counted while reading: a link to /dev/zero reports size 0 and never ends
+            bytes = org.predspace.runs.BoundedFiles.readAll(file, maxBytes);
+        } catch (java.nio.file.FileSystemException e) {
+            if (!Files.isRegularFile(file)) throw e; // missing, a device, a pipe: the reason says which
+            throw error.apply(file + ": more than " + maxBytes + " bytes is not a " + kind + " file");
+        }
+        try {
+            return JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw error.apply(file + ": not valid JSON (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ")");
+        }
+    }
 
     public CameraPose pose(JsonNode o) throws IOException {
         CameraPose d = CameraPose.DEFAULT;

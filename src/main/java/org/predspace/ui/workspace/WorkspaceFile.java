@@ -1,6 +1,5 @@
 package org.predspace.ui.workspace;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -14,8 +13,6 @@ import org.predspace.ui.Colouring;
 import org.predspace.ui.view3d.CameraPose;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -123,23 +119,9 @@ public final class WorkspaceFile {
 
     // ---- reading ----------------------------------------------------------------------------
 
-    /** @throws IOException naming the file and what is wrong with it */
+    /** @throws WorkspaceFormatException naming the file and what is wrong with it */
     public static Workspace read(Path file) throws IOException {
-        byte[] bytes;
-        try {
-            // counted while reading: a link to /dev/zero reports size 0 and never ends
-            bytes = org.predspace.runs.BoundedFiles.readAll(file, (int) MAX_BYTES);
-        } catch (java.nio.file.FileSystemException e) {
-            if (!Files.isRegularFile(file)) throw e; // missing, a device, a pipe: the reason says which
-            throw new WorkspaceFormatException(file + ": more than " + MAX_BYTES + " bytes is not a workspace file");
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            throw new WorkspaceFormatException(file + ": not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")");
-        }
+        JsonNode root = JsonFields.readTree(file, (int) MAX_BYTES, "workspace", WorkspaceFormatException::new);
         return new Reader(file).workspace(root);
     }
 
