@@ -1,49 +1,20 @@
 package org.predspace.ui;
 
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.session.TestRuns;
 import org.predspace.ui.view3d.CameraPose;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Opening a folder of runs with a chapters.json, as the app does at start: chapter 1 is shown once the runs are drawn. */
-@ExtendWith(ApplicationExtension.class)
-class InitialRunsTest {
-    private ExplorerModel model;
-    private MainWindow window;
-    private Path tmp;
-
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) { this.stage = stage; }
-
-    @org.junit.jupiter.api.BeforeEach
-    void buildWindow() throws Exception {
-        tmp = Files.createTempDirectory("predspace-initial");
-        TestWindow w = TestWindow.showFromTest(stage, tmp);
-        model = w.model();
-        window = w.window();
-    }
-
-    @AfterEach
-    void stop() { if (model != null) model.shutdown(); }
-
-    private static <T> T fx(Callable<T> read) throws Exception { return WaitForAsyncUtils.asyncFx(read).get(); }
-
+class InitialRunsTest extends WindowTest {
     /** Opens the folder as the app does; completes with how many points were drawn when it went on. */
     private CompletableFuture<Integer> open(Path folder) throws Exception {
         CompletableFuture<Integer> drawn = new CompletableFuture<>();

@@ -4,56 +4,26 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.session.TestRuns;
 import org.predspace.ui.Colouring;
-import org.predspace.ui.ExplorerModel;
-import org.predspace.ui.MainWindow;
 import org.predspace.ui.RunItem;
 import org.predspace.ui.TestWindow;
+import org.predspace.ui.WindowTest;
 import org.predspace.ui.view3d.CameraPose;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The Chapters tab of the real window: add chapters from views, edit and reorder them, save them, show them. */
-@ExtendWith(ApplicationExtension.class)
-class ChaptersWindowTest {
-    private ExplorerModel model;
-    private MainWindow window;
-    private Path tmp;
-
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) { this.stage = stage; }
-
-    @org.junit.jupiter.api.BeforeEach
-    void buildWindow() throws Exception {
-        tmp = Files.createTempDirectory("predspace-chapters");
-        TestWindow w = TestWindow.showFromTest(stage, tmp);
-        model = w.model();
-        window = w.window();
-    }
-
-    @AfterEach
-    void stop() { if (model != null) model.shutdown(); }
-
-    private static <T> T fx(Callable<T> read) throws Exception { return WaitForAsyncUtils.asyncFx(read).get(); }
-
+class ChaptersWindowTest extends WindowTest {
     private void front(String title) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             for (Tab t : window.panels().getTabs()) if (t.getText().equals(title)) window.panels().getSelectionModel().select(t);
