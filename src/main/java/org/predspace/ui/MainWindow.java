@@ -71,6 +71,9 @@ public final class MainWindow {
     private BorderPane stageArea;
     /** Whether the user was told once that there are no chapters to step through. */
     private boolean toldNoChapters;
+    private static final String CHAPTERS_TAB = "Chapters";
+    /** The panel tab in front last, the Chapters tab aside. */
+    private String evidencePanel;
 
     /** What the menus, buttons and keys do, supplied by the app (dialogs live elsewhere). */
     public interface Actions {
@@ -107,6 +110,13 @@ public final class MainWindow {
         if (GraphicsSupport.canDraw3D()) centre.getChildren().add(new org.predspace.ui.chapters.CaptionOverlay(tour, centre).node());
         // a caption hidden by the lecturer (B) stays hidden for that chapter only, as a clicker's blank screen ends on the next slide
         tour.currentProperty().addListener((o, a, b) -> tour.captionShownProperty().set(true));
+        panels.getTabs().add(ExplorerWindows.tab(CHAPTERS_TAB, new org.predspace.ui.chapters.ChaptersPanel(model, tour),
+                "The lecture's chapters in tour order: show one, add this view as one, edit captions, save to chapters.json"));
+        // the chapter editor is not evidence: a chapter added from it names the panel in front before it
+        evidencePanel = panels.getSelectionModel().getSelectedItem() == null ? null : panels.getSelectionModel().getSelectedItem().getText();
+        panels.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
+            if (is != null && !is.getText().equals(CHAPTERS_TAB)) evidencePanel = is.getText();
+        });
         panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         split = new SplitPane(library, middle, panels);
         split.setDividerPositions(0.24, 0.68);
@@ -177,10 +187,7 @@ public final class MainWindow {
         public void glideTo(org.predspace.ui.view3d.CameraPose pose) { view.glideTo(pose); }
 
         @Override
-        public String panel() {
-            Tab t = panels.getSelectionModel().getSelectedItem();
-            return t == null ? null : t.getText();
-        }
+        public String panel() { return evidencePanel; }
 
         @Override
         public void showPanels(List<String> titles) {

@@ -58,7 +58,7 @@ public final class PredSpaceApp extends Application {
         }, x -> {});
     }
 
-    /** The run folders named on the command line, else the built-in sample runs. */
+    /** The run folders named on the command line, else the built-in sample runs; a folder's chapters.json with them. */
     private void openInitialRuns(List<String> args) {
         List<Path> folders = new ArrayList<>();
         try {
@@ -70,29 +70,9 @@ public final class PredSpaceApp extends Application {
         } catch (RuntimeException e) {   // a path the platform cannot parse
             model.reportProblem(e.getMessage());
         }
-        if (folders.isEmpty()) loadTrainingEngine(); else model.openFolders(folders, this::loadTrainingEngineOnceDrawn);
-    }
-
-    /**
-     * Loads the training engine once the 3D view has drawn what the picture holds (or after 10 s):
-     * its class loading beside the first frames put seconds between the window and the
-     * picture on two cores.
-     */
-    private void loadTrainingEngineOnceDrawn() {
-        new javafx.animation.AnimationTimer() {
-            private long since = -1;
-
-            @Override
-            public void handle(long now) {
-                if (since < 0) since = now;
-                org.predspace.session.PictureFrame drawn = window.view().drawnFrame();
-                boolean shown = window.view().isSettled() && drawn != null && drawn.size() == model.picture().frame().size();
-                if (shown || now - since > 10_000_000_000L) {
-                    stop();
-                    loadTrainingEngine();
-                }
-            }
-        }.start();
+        // the training engine loads once the picture is drawn (or after 10 s): its class loading
+        // beside the first frames put seconds between the window and the picture on two cores
+        if (folders.isEmpty()) loadTrainingEngine(); else InitialRuns.open(model, () -> window, folders, this::loadTrainingEngine);
     }
 
     /**

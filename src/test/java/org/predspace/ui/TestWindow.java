@@ -20,6 +20,14 @@ public record TestWindow(ExplorerModel model, MainWindow window) {
         return new TestWindow(model, window);
     }
 
+    /**
+     * As {@link #show}, called from a test thread rather than from @Start: on a loaded machine
+     * building the window can take longer than TestFX's setup timeout.
+     */
+    public static TestWindow showFromTest(Stage stage, Path tmp) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> show(stage, tmp)).get(3, TimeUnit.MINUTES);
+    }
+
     /** Waits until {@code window} draws {@code points} points, all in an exact eigenbasis, and the view settles. */
     public static PictureFrame waitForDrawn(MainWindow window, int points) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {

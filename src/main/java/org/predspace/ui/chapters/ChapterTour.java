@@ -61,11 +61,12 @@ public final class ChapterTour {
         model.setAxes(c.axes());
         model.trajectoriesShownProperty().set(c.trajectoriesShown());
         model.shownUpToStepProperty().set(c.shownUpToStep());
+        if (c.selected() != null && model.run(c.selected().run()) != null) model.selectCheckpoint(c.selected());
+        else model.clearSelection();
+        // after the selection: a mode may act on it (the Spectrum panel's initialisation overlay)
         model.panelModes().clear();
         model.panelModes().addAll(c.options());
         stage.showPanels(c.panels());
-        if (c.selected() != null && model.run(c.selected().run()) != null) model.selectCheckpoint(c.selected());
-        else model.clearSelection();
         stage.glideTo(c.pose());
         if (c.play()) stage.play(true);
         return true;

@@ -175,6 +175,8 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
             if (is == null) was.setSelected(true);
             else viewChanged();
         });
+        org.predspace.ui.chapters.PanelModes.follow(model.panelModes(), org.predspace.ui.chapters.PanelOption.COMPARE_CONFIGURATIONS,
+                configurationsView.selectedProperty(), on -> (on ? configurationsView : runsView).setSelected(true));
         objective.getItems().setAll(ProgressObjective.values());
         // short in the narrow tool bar; the status line and the axes give the whole name
         objective.setConverter(new javafx.util.StringConverter<>() {

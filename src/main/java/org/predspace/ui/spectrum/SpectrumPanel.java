@@ -143,6 +143,8 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
         normalised.setTooltip(new Tooltip("Divide each spectrum by its largest eigenvalue, so spectra of networks of "
                 + "different scale start at 1 and their spread compares (the form the papers plot)"));
         normalised.selectedProperty().addListener((obs, old, now) -> refresh());
+        org.predspace.ui.chapters.PanelModes.follow(model.panelModes(), org.predspace.ui.chapters.PanelOption.SPECTRUM_NORMALISED,
+                normalised.selectedProperty(), normalised::setSelected);
         plot.setId("spectrum-plot");
         plot.getItems().setAll(SpectrumView.Plot.values());
         plot.setValue(SpectrumView.Plot.RANK);
@@ -151,7 +153,14 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
                 + "are not binned and the table counts them"));
         plot.valueProperty().addListener((obs, old, now) -> refresh());
         initVsThis.setId("spectrum-init");
-        initVsThis.setOnAction(e -> compareWithInitialisation());
+        // the mode in the set: a chapter captured now records it; a chapter shown with it presses this
+        initVsThis.setOnAction(e -> {
+            compareWithInitialisation();
+            model.panelModes().add(org.predspace.ui.chapters.PanelOption.SPECTRUM_INITIALISATION);
+        });
+        model.panelModes().addListener((javafx.collections.SetChangeListener<org.predspace.ui.chapters.PanelOption>) c -> {
+            if (c.getElementAdded() == org.predspace.ui.chapters.PanelOption.SPECTRUM_INITIALISATION) compareWithInitialisation();
+        });
         // a disabled button shows no tooltip, so the box around it carries the reason
         StackPane initBox = new StackPane(initVsThis);
         initBox.setId("spectrum-init-box");
@@ -178,6 +187,7 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
         clear.setOnAction(e -> {
             results.retryFailures();
             model.pinned().clear();
+            model.panelModes().remove(org.predspace.ui.chapters.PanelOption.SPECTRUM_INITIALISATION);
             refresh();
         });
         FlowPane bar = new FlowPane(10, 6);

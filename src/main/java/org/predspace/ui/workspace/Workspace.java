@@ -15,14 +15,16 @@ import java.util.Map;
  * Everything needed to reopen the same picture: the run folders (and which are shown), how the
  * picture is drawn, the camera, the selection, the saved views, the window's layout, and the
  * coordinates of a few points of each picture (its orientation), so that reopening shows the
- * same picture rather than a mirror image of it. A plain value; {@link WorkspaceFile} reads and
+ * same picture rather than a mirror image of it, and the lecture's chapters. A plain value; {@link WorkspaceFile} reads and
  * writes it as JSON.
  */
 public record Workspace(List<RunEntry> runs, Drawing drawing, CameraPose camera, CheckpointRef selectedCheckpoint,
                         String selectedRun, List<CheckpointRef> pinned, List<SavedView> views, Layout layout,
-                        Map<ExplorerSession.Probe, Map<PredictionPicture.PointKey, List<Double>>> orientation) {
+                        Map<ExplorerSession.Probe, Map<PredictionPicture.PointKey, List<Double>>> orientation,
+                        List<org.predspace.ui.chapters.Chapter> chapters) {
     public Workspace {
         runs = List.copyOf(runs);
+        chapters = List.copyOf(chapters);
         pinned = List.copyOf(pinned);
         views = List.copyOf(views);
         Map<ExplorerSession.Probe, Map<PredictionPicture.PointKey, List<Double>>> o = new java.util.EnumMap<>(ExplorerSession.Probe.class);

@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * Moves a {@link Workspace} out of and into a main window: which runs are open and shown, the
- * model's drawing settings, the camera, the selection, the saved views and the layout.
+ * model's drawing settings, the camera, the selection, the saved views, the chapters and the layout.
  * Restoring opens the run folders in the background; what belongs to a run (visibility,
  * selection, pins) is applied as each run arrives. A missing folder is reported by name and
  * the rest still opens.
@@ -57,7 +57,7 @@ public final class WorkspaceBinding {
         }
         return new Workspace(runs, drawing, window.view().pose(), model.selectedCheckpoint(),
                 selected == null ? null : selected.name(), List.copyOf(model.pinned()), List.copyOf(model.savedViews()), layout,
-                orientation);
+                orientation, List.copyOf(model.chapters()));
     }
 
     /** The anchors and a few checkpoints of each run, spread over its trajectory, with their coordinates. */
@@ -93,6 +93,7 @@ public final class WorkspaceBinding {
         model.learningRuleProperty().set(new org.predspace.session.LearningRule(d.learnThreshold()));
         model.notLearnedHiddenProperty().set(d.notLearnedHidden());
         model.savedViews().setAll(w.views());
+        model.chapters().setAll(w.chapters());
         window.view().setPose(w.camera());
         restoreLayout(w.layout());
 

@@ -1,6 +1,5 @@
 package org.predspace.ui.workspace;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -14,8 +13,6 @@ import org.predspace.ui.Colouring;
 import org.predspace.ui.view3d.CameraPose;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -59,20 +55,20 @@ public final class WorkspaceFile {
             o.put("visible", r.visible());
         }
         root.set("drawing", drawing(w.drawing()));
-        root.set("camera", pose(w.camera()));
+        root.set("camera", JsonFields.pose(w.camera()));
         if (w.selectedRun() != null) root.put("selectedRun", w.selectedRun());
-        if (w.selectedCheckpoint() != null) root.set("selectedCheckpoint", checkpoint(w.selectedCheckpoint()));
+        if (w.selectedCheckpoint() != null) root.set("selectedCheckpoint", JsonFields.checkpoint(w.selectedCheckpoint()));
         ArrayNode pinned = root.putArray("pinned");
-        w.pinned().forEach(c -> pinned.add(checkpoint(c)));
+        w.pinned().forEach(c -> pinned.add(JsonFields.checkpoint(c)));
         ArrayNode views = root.putArray("views");
         for (SavedView v : w.views()) {
             ObjectNode o = views.addObject();
             o.put("name", v.name());
-            o.set("camera", pose(v.pose()));
+            o.set("camera", JsonFields.pose(v.pose()));
             o.put("colouring", v.colouring().name());
             o.put("probe", v.probe().name());
-            o.set("axes", ints(v.axes()));
-            putStep(o, v.shownUpToStep());
+            o.set("axes", JsonFields.ints(v.axes()));
+            JsonFields.putStep(o, v.shownUpToStep());
             o.put("trajectories", v.trajectoriesShown());
             ArrayNode hidden = o.putArray("hiddenRuns");
             v.hiddenRuns().stream().sorted().forEach(hidden::add);
@@ -88,6 +84,7 @@ public final class WorkspaceFile {
                 x.forEach(xs::add);
             });
         });
+        root.set("chapters", org.predspace.ui.chapters.ChapterFile.toJson(w.chapters()));
         ObjectNode layout = root.putObject("layout");
         ArrayNode dividers = layout.putArray("dividers");
         for (double d : w.layout().dividers()) dividers.add(d);
@@ -110,70 +107,31 @@ public final class WorkspaceFile {
         ObjectNode o = JSON.createObjectNode();
         o.put("probe", d.probe().name());
         o.put("colouring", d.colouring().name());
-        o.set("axes", ints(d.axes()));
+        o.set("axes", JsonFields.ints(d.axes()));
         o.put("pointSize", d.pointSize());
         o.put("trajectories", d.trajectoriesShown());
         o.put("darkTheme", d.darkTheme());
-        putStep(o, d.shownUpToStep());
+        JsonFields.putStep(o, d.shownUpToStep());
         o.put("learnThreshold", d.learnThreshold());
         o.put("notLearnedHidden", d.notLearnedHidden());
         return o;
-    }
-
-    /** All steps is written as null, not as Long.MAX_VALUE, which other readers may not hold exactly. */
-    private static void putStep(ObjectNode o, long step) {
-        if (step == Long.MAX_VALUE) o.putNull("shownUpToStep"); else o.put("shownUpToStep", step);
-    }
-
-    private static ObjectNode pose(CameraPose p) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("pitch", p.pitch());
-        o.put("yaw", p.yaw());
-        o.put("panX", p.panX());
-        o.put("panY", p.panY());
-        o.put("distance", p.distance());
-        return o;
-    }
-
-    private static ObjectNode checkpoint(CheckpointRef c) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("run", c.run());
-        o.put("checkpoint", c.checkpoint());
-        o.put("step", c.step());
-        return o;
-    }
-
-    private static ArrayNode ints(int[] a) {
-        ArrayNode n = JSON.createArrayNode();
-        for (int v : a) n.add(v);
-        return n;
     }
 
     // ---- reading ----------------------------------------------------------------------------
 
     /** @throws WorkspaceFormatException naming the file and what is wrong with it */
     public static Workspace read(Path file) throws IOException {
-        byte[] bytes;
-        try {
-            // counted while reading: a link to /dev/zero reports size 0 and never ends
-            bytes = org.predspace.runs.BoundedFiles.readAll(file, (int) MAX_BYTES);
-        } catch (java.nio.file.FileSystemException e) {
-            if (!Files.isRegularFile(file)) throw e; // missing, a device, a pipe: the reason says which
-            throw new WorkspaceFormatException(file + ": more than " + MAX_BYTES + " bytes is not a workspace file");
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            throw new WorkspaceFormatException(file + ": not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")");
-        }
+        JsonNode root = JsonFields.readTree(file, (int) MAX_BYTES, "workspace", WorkspaceFormatException::new);
         return new Reader(file).workspace(root);
     }
 
     /** Reads one file's fields, so every message can name the file. */
-    private record Reader(Path file) {
-        Workspace workspace(JsonNode root) throws WorkspaceFormatException {
+    private static final class Reader extends JsonFields {
+        private final Path file;
+
+        Reader(Path file) { this.file = file; }
+
+        Workspace workspace(JsonNode root) throws IOException {
             if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText(null))) {
                 throw fail("not a PredSpace workspace (no \"format\": \"" + FORMAT + "\")");
             }
@@ -216,11 +174,12 @@ public final class WorkspaceFile {
             Workspace.Layout layout = new Workspace.Layout(dividers.stream().mapToDouble(Double::doubleValue).toArray(),
                     text(l, "panel", null, "layout.panel"), number(l, "width", 0, 0, 100_000), number(l, "height", 0, 0, 100_000));
             return new Workspace(runs, drawing, camera, selected, selectedRun, pinned, views, layout,
-                    orientation(object(root, "orientation")));
+                    orientation(object(root, "orientation")),
+                    chapters(root.get("chapters")));
         }
 
         Map<ExplorerSession.Probe, Map<PredictionPicture.PointKey, List<Double>>> orientation(JsonNode o)
-                throws WorkspaceFormatException {
+                throws IOException {
             Map<ExplorerSession.Probe, Map<PredictionPicture.PointKey, List<Double>>> out = new EnumMap<>(ExplorerSession.Probe.class);
             for (ExplorerSession.Probe probe : ExplorerSession.Probe.values()) {
                 Map<PredictionPicture.PointKey, List<Double>> points = new LinkedHashMap<>();
@@ -242,7 +201,7 @@ public final class WorkspaceFile {
             return out;
         }
 
-        SavedView view(JsonNode v) throws WorkspaceFormatException {
+        SavedView view(JsonNode v) throws IOException {
             String name = text(v, "name", null, "views[].name");
             if (name == null || name.isBlank()) throw fail("a saved view has no \"name\"");
             Set<String> hidden = new HashSet<>();
@@ -255,99 +214,23 @@ public final class WorkspaceFile {
                     bool(v, "trajectories", true), hidden);
         }
 
-        CameraPose pose(JsonNode o) throws WorkspaceFormatException {
-            CameraPose d = CameraPose.DEFAULT;
-            return new CameraPose(number(o, "pitch", d.pitch(), -90, 90), number(o, "yaw", d.yaw(), -1e6, 1e6),
-                    number(o, "panX", d.panX(), -1e5, 1e5), number(o, "panY", d.panY(), -1e5, 1e5),
-                    number(o, "distance", d.distance(), 0, 1e6));
-        }
-
-        CheckpointRef checkpoint(JsonNode o) throws WorkspaceFormatException {
-            String run = text(o, "run", null, "checkpoint.run");
-            if (run == null || !o.path("checkpoint").canConvertToInt() || o.path("checkpoint").asInt() < 0
-                    || !o.path("step").canConvertToLong() || o.path("step").asLong() < 0) {
-                throw fail("a checkpoint needs \"run\" (text), \"checkpoint\" and \"step\" (whole numbers >= 0), got " + o);
-            }
-            return new CheckpointRef(run, o.get("checkpoint").asInt(), o.get("step").asLong());
-        }
-
-        int[] axes(JsonNode o) throws WorkspaceFormatException {
-            if (!o.has("axes")) return new int[] {0, 1, 2};
-            JsonNode a = o.get("axes");
-            if (!a.isArray() || a.size() != 3) throw fail("\"axes\" must list 3 axis indices, got " + a);
-            int[] axes = new int[3];
-            for (int i = 0; i < 3; i++) {
-                if (!a.get(i).canConvertToInt() || !a.get(i).isIntegralNumber() || a.get(i).asInt() < 0 || a.get(i).asInt() > 99) {
-                    throw fail("\"axes\" must hold whole numbers from 0, got " + a);
-                }
-                axes[i] = a.get(i).asInt();
-            }
-            return axes;
-        }
-
-        long step(JsonNode o) throws WorkspaceFormatException {
-            JsonNode s = o.get("shownUpToStep");
-            if (s == null || s.isNull()) return Long.MAX_VALUE;
-            if (!s.isIntegralNumber() || !s.canConvertToLong() || s.asLong() < 0) {
-                throw fail("\"shownUpToStep\" must be a whole number >= 0 or null, got " + s);
-            }
-            return s.asLong();
-        }
-
-        <E extends Enum<E>> E constant(JsonNode o, String field, Class<E> type, E fallback) throws WorkspaceFormatException {
-            String v = text(o, field, null, field);
-            if (v == null) return fallback;
+        /** The chapters, read as in a chapters file; workspaces written before them have none. */
+        List<org.predspace.ui.chapters.Chapter> chapters(JsonNode list) throws WorkspaceFormatException {
             try {
-                return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw fail("\"" + field + "\" is \"" + v + "\"; one of " + java.util.Arrays.toString(type.getEnumConstants()) + " expected");
+                return org.predspace.ui.chapters.ChapterFile.chapters(list, file.toString());
+            } catch (org.predspace.ui.chapters.ChapterFormatException e) {
+                throw new WorkspaceFormatException(e.getMessage());   // it names this file and the chapter
             }
-        }
-
-        double number(JsonNode o, String field, double fallback, double min, double max) throws WorkspaceFormatException {
-            JsonNode n = o.get(field);
-            if (n == null || n.isNull()) return fallback;
-            if (!n.isNumber() || !Double.isFinite(n.asDouble()) || n.asDouble() < min || n.asDouble() > max) {
-                throw fail("\"" + field + "\" must be a number in [" + min + ", " + max + "], got " + n);
-            }
-            return n.asDouble();
         }
 
         /** The did-not-learn threshold: a train error in (0, 1]; files written before it existed get the default. */
-        double learnThreshold(JsonNode d) throws WorkspaceFormatException {
+        double learnThreshold(JsonNode d) throws IOException {
             double t = number(d, "learnThreshold", org.predspace.session.LearningRule.DEFAULT_THRESHOLD, 0, 1);
             if (t <= 0) throw fail("\"learnThreshold\" must be a train error in (0, 1], got " + d.get("learnThreshold"));
             return t;
         }
 
-        boolean bool(JsonNode o, String field, boolean fallback) throws WorkspaceFormatException {
-            JsonNode n = o.get(field);
-            if (n == null || n.isNull()) return fallback;
-            if (!n.isBoolean()) throw fail("\"" + field + "\" must be true or false, got " + n);
-            return n.asBoolean();
-        }
-
-        String text(JsonNode o, String field, String fallback, String where) throws WorkspaceFormatException {
-            JsonNode n = o.get(field);
-            if (n == null || n.isNull()) return fallback;
-            if (!n.isTextual()) throw fail("\"" + where + "\" must be text, got " + n);
-            return n.asText();
-        }
-
-        JsonNode object(JsonNode o, String field) throws WorkspaceFormatException {
-            JsonNode n = o.get(field);
-            if (n == null || n.isNull()) return JSON.createObjectNode();
-            if (!n.isObject()) throw fail("\"" + field + "\" must be an object, got " + n.getNodeType().name().toLowerCase(Locale.ROOT));
-            return n;
-        }
-
-        Iterable<JsonNode> array(JsonNode o, String field) throws WorkspaceFormatException {
-            JsonNode n = o.get(field);
-            if (n == null || n.isNull()) return List.of();
-            if (!n.isArray()) throw fail("\"" + field + "\" must be a list, got " + n.getNodeType().name().toLowerCase(Locale.ROOT));
-            return n;
-        }
-
-        WorkspaceFormatException fail(String what) { return new WorkspaceFormatException(file + ": " + what); }
+        @Override
+        protected WorkspaceFormatException fail(String what) { return new WorkspaceFormatException(file + ": " + what); }
     }
 }

@@ -82,6 +82,19 @@ class ComparePanelTest {
     }
 
     @Test
+    void theConfigurationsToggleAndTheModelsPanelModesFollowEachOther(FxRobot robot) throws Exception {
+        var configurations = fx(() -> (javafx.scene.control.ToggleButton) panel.lookup("#compare-configurations"));
+        var mode = org.predspace.ui.chapters.PanelOption.COMPARE_CONFIGURATIONS;
+        robot.clickOn("#compare-configurations");
+        assertTrue(fx(() -> model.panelModes().contains(mode)), "pressed by hand, the mode is in the set a chapter captures");
+        WaitForAsyncUtils.asyncFx(() -> model.panelModes().remove(mode)).get();
+        assertFalse(fx(configurations::isSelected), "a chapter without the mode shows runs");
+        assertTrue(fx(() -> configurations.getToggleGroup().getSelectedToggle() != null), "Runs is selected instead");
+        WaitForAsyncUtils.asyncFx(() -> model.panelModes().add(mode)).get();
+        assertTrue(fx(configurations::isSelected), "a chapter with the mode shows configurations");
+    }
+
+    @Test
     void switchingToTheHeldOutProbeRecomputesOnTheTestPredictions() throws Exception {
         openAll();
         double[][] training = fx(() -> panel.heatmap().matrixInOrder());

@@ -21,7 +21,7 @@ class LearningSettingsFileTest {
 
     private static Workspace with(Workspace.Drawing d) {
         return new Workspace(List.of(), d, CameraPose.DEFAULT, null, null, List.of(), List.of(),
-                new Workspace.Layout(new double[] {0.2, 0.7}, "Details", 1400, 900), Map.of());
+                new Workspace.Layout(new double[] {0.2, 0.7}, "Details", 1400, 900), Map.of(), List.of());
     }
 
     @Test

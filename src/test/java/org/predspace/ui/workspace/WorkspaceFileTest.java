@@ -35,7 +35,8 @@ class WorkspaceFileTest {
                 new Workspace.Layout(new double[] {0.2, 0.7}, "Compare", 1400, 900),
                 java.util.Map.of(ExplorerSession.Probe.TRAINING, java.util.Map.of(
                         new org.predspace.session.PredictionPicture.PointKey("truth", -2), List.of(0.5, -0.25, 1e-17),
-                        new org.predspace.session.PredictionPicture.PointKey("a", 7), List.of(-0.1, 0.2, 0.3))));
+                        new org.predspace.session.PredictionPicture.PointKey("a", 7), List.of(-0.1, 0.2, 0.3))),
+                org.predspace.ui.chapters.ChapterFileTest.sample());
     }
 
     @Test
@@ -84,6 +85,16 @@ class WorkspaceFileTest {
         assertArrayEquals(new int[] {0, 1, 2}, w.drawing().axes());
         assertEquals(Long.MAX_VALUE, w.drawing().shownUpToStep());
         assertNull(w.selectedCheckpoint());
+        assertTrue(w.chapters().isEmpty(), "a workspace written before chapters has none");
+    }
+
+    @Test
+    void chaptersComeBackAndABadOneIsNamed() throws IOException {
+        Path f = tmp.resolve("lecture.predspace");
+        WorkspaceFile.write(f, sample(tmp));
+        assertEquals(org.predspace.ui.chapters.ChapterFileTest.sample(), WorkspaceFile.read(f).chapters());
+        String m = problemWith(HEAD + "\"chapters\": [{\"title\": \"Path\", \"colouring\": \"RAINBOW\"}]}");
+        assertTrue(m.contains("chapter 1 (\"Path\"): \"colouring\" is \"RAINBOW\""), m);
     }
 
     private String problemWith(String json) throws IOException {

@@ -74,6 +74,7 @@ class WorkspaceWindowTest {
             window.savedViews().store(1);
             window.view().setPose(new CameraPose(-30, 10, 0, 0, 1600));
             window.split().setDividerPositions(0.2, 0.62);
+            model.chapters().setAll(org.predspace.ui.chapters.ChapterFileTest.sample());
             window.panels().getSelectionModel().select(2);
         }).get();
         settle();
@@ -106,6 +107,8 @@ class WorkspaceWindowTest {
         assertEquals(saved.selectedCheckpoint(), back.selectedCheckpoint());
         assertEquals(saved.pinned(), back.pinned());
         assertEquals(saved.views(), back.views());
+        assertEquals(org.predspace.ui.chapters.ChapterFileTest.sample(), saved.chapters());
+        assertEquals(saved.chapters(), List.copyOf(m2.chapters()), "the chapters come back into the model");
         assertEquals(saved.layout().panel(), back.layout().panel());
         assertArrayEquals(saved.layout().dividers(), back.layout().dividers(), 0.01);
         assertEquals(new java.util.HashSet<>(saved.runs()), new java.util.HashSet<>(back.runs()), "same folders, same visibility");
