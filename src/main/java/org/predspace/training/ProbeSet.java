@@ -60,21 +60,10 @@ public final class ProbeSet {
         SplittableRandom rng = new SplittableRandom(probeSeed);
         for (List<Integer> members : byClass) shuffle(members, rng);
 
-        int[] quota = new int[classes];
-        int assigned = 0;
-        // round-robin over classes: fair split that absorbs small classes automatically
-        while (assigned < n) {
-            boolean progressed = false;
-            for (int c = 0; c < classes && assigned < n; c++) {
-                if (quota[c] < byClass.get(c).size()) {
-                    quota[c]++;
-                    assigned++;
-                    progressed = true;
-                }
-            }
-            if (!progressed) break;
-        }
-        int[] chosen = new int[assigned];
+        int[] available = new int[classes];
+        for (int c = 0; c < classes; c++) available[c] = byClass.get(c).size();
+        int[] quota = TrainingSubset.quota(available, n);
+        int[] chosen = new int[java.util.Arrays.stream(quota).sum()];
         int k = 0;
         for (int c = 0; c < classes; c++) {
             for (int j = 0; j < quota[c]; j++) chosen[k++] = byClass.get(c).get(j);

@@ -34,17 +34,17 @@ public final class TrainingSubset {
         }
     }
 
-    /** Indices into {@code train} of its balanced first {@code limit} images, ascending (file order). */
-    static int[] indices(Dataset train, int limit) {
-        int classes = train.classes();
-        int[] available = new int[classes];
-        for (int i = 0; i < train.size(); i++) available[train.label(i)]++;
-        int[] quota = new int[classes];
+    /**
+     * How many of each class to take for {@code n} in all: round-robin over classes, an equal
+     * share (one more for the first n mod C) that absorbs a class with too few. Shared with the
+     * probe ({@link ProbeSet#balanced}).
+     */
+    static int[] quota(int[] available, int n) {
+        int[] quota = new int[available.length];
         int assigned = 0;
-        // round-robin over classes: an equal share that absorbs a class with too few images
-        while (assigned < limit) {
+        while (assigned < n) {
             boolean progressed = false;
-            for (int c = 0; c < classes && assigned < limit; c++) {
+            for (int c = 0; c < available.length && assigned < n; c++) {
                 if (quota[c] < available[c]) {
                     quota[c]++;
                     assigned++;
@@ -53,6 +53,16 @@ public final class TrainingSubset {
             }
             if (!progressed) break;
         }
+        return quota;
+    }
+
+    /** Indices into {@code train} of its balanced first {@code limit} images, ascending (file order). */
+    static int[] indices(Dataset train, int limit) {
+        int classes = train.classes();
+        int[] available = new int[classes];
+        for (int i = 0; i < train.size(); i++) available[train.label(i)]++;
+        int[] quota = quota(available, limit);
+        int assigned = Arrays.stream(quota).sum();
         int[] chosen = new int[assigned];
         int k = 0;
         for (int i = 0; i < train.size() && k < assigned; i++) {
