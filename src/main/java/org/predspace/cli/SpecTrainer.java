@@ -9,6 +9,7 @@ import org.predspace.runs.RunStatus;
 import org.predspace.training.ArchitectureFit;
 import org.predspace.training.TrainingPool;
 import org.predspace.training.TrainingSpec;
+import org.predspace.training.TrainingSubset;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -40,6 +41,7 @@ final class SpecTrainer {
             if (!s.dataset().equals(dataset)) throw Cli.usage(cl, "one data set per call: " + s.dataset() + " vs " + dataset);
             try {
                 ArchitectureFit.check(s, data.shape());
+                TrainingSubset.check(data, s.trainSizeLimit());
                 if (s.initFrom() != null) checkStartingRun(out.resolve(s.name()).resolve(s.initFrom()).normalize());
             } catch (IllegalArgumentException e) {
                 throw Cli.usage(cl, e);

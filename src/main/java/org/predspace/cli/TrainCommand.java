@@ -43,6 +43,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", split = ",", paramLabel = "S", defaultValue = "0",
             description = "seed(s): each fixes initialisation, data order and augmentation (default: ${DEFAULT-VALUE})")
     List<Long> seeds;
+    @Option(names = "--train-size", paramLabel = "N", defaultValue = "0",
+            description = "train on the first N/C images of each class of the training split (default: all of it)")
+    int trainSize;
     @Option(names = "--probe-size", paramLabel = "N", defaultValue = "1000",
             description = "probe samples per checkpoint (default: ${DEFAULT-VALUE})")
     int probeSize;
@@ -102,7 +105,7 @@ final class TrainCommand implements Callable<Integer> {
     /** The runs the options describe; an IllegalArgumentException names a bad value. */
     private List<TrainingSpec> specs() {
         TrainingSpec base = TrainingSpec.builder(dataset)
-                .epochs(epochs).probeSize(probeSize).probeSeed(probeSeed).weightDecay(weightDecay)
+                .epochs(epochs).trainSizeLimit(trainSize).probeSize(probeSize).probeSeed(probeSeed).weightDecay(weightDecay)
                 .schedule(LearningRateSchedule.fromId(schedule)).warmupFraction(warmup).randomLabels(randomLabels)
                 .shiftAugment(augment).batchNorm(batchNorm).hiddenLayers(depth).width(width)
                 .checkpoints(checkpoints).snapshots(SnapshotPolicy.fromId(snapshots))

@@ -7,6 +7,7 @@ import org.predspace.runs.Run;
 import org.predspace.runs.RunFormatException;
 import org.predspace.training.ProbeSet;
 import org.predspace.training.TrainingSpec;
+import org.predspace.training.TrainingSubset;
 
 import java.util.Arrays;
 
@@ -44,8 +45,8 @@ public final class RunCheckpoint {
                     : "; steps with one: " + describe(saved)));
         }
         TrainingSpec spec = TrainingSpec.fromMap(run.spec());
-        DatasetSplit data = catalog.load(spec.dataset());
-        ProbeSet probe = ProbeSet.balanced(data.id(), "train", data.train(), spec.probeSize(), spec.probeSeed());
+        DatasetSplit data = TrainingSubset.of(catalog.load(spec.dataset()), spec.trainSizeLimit());
+        ProbeSet probe = ProbeSet.training(data, spec);
         if (!probe.id().equals(run.probe().id())) {
             throw new IllegalArgumentException("the probe samples of run " + run.name() + " (" + run.probe().id()
                     + ") cannot be reproduced from data set " + spec.dataset() + " (got " + probe.id() + "): has the data changed?");

@@ -1,6 +1,7 @@
 package org.predspace.training;
 
 import org.predspace.data.Dataset;
+import org.predspace.data.DatasetSplit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,6 +36,22 @@ public final class ProbeSet {
      * too few samples gives all it has and the shortfall is taken from the others.
      */
     public static ProbeSet balanced(String datasetId, String split, Dataset data, int size, long probeSeed) {
+        return balanced(datasetId, split, split, data, size, probeSeed);
+    }
+
+    /**
+     * The training probe of a run with {@code spec}, drawn from {@code trained}: the training
+     * part it actually trains on ({@link TrainingSubset#of}), so "train error" is measured on
+     * data the network sees. A limited train size is part of the id (split "train4000"), so runs
+     * on different subsets never share a picture silently.
+     */
+    public static ProbeSet training(DatasetSplit trained, TrainingSpec spec) {
+        String source = spec.trainSizeLimit() == 0 ? "train" : "train" + spec.trainSizeLimit();
+        return balanced(trained.id(), "train", source, trained.train(), spec.probeSize(), spec.probeSeed());
+    }
+
+    /** @param source names the samples drawn from in the id: the split, or the split and its limit */
+    private static ProbeSet balanced(String datasetId, String split, String source, Dataset data, int size, long probeSeed) {
         int n = Math.min(size, data.size());
         int classes = data.classes();
         List<List<Integer>> byClass = new ArrayList<>();
@@ -43,28 +60,17 @@ public final class ProbeSet {
         SplittableRandom rng = new SplittableRandom(probeSeed);
         for (List<Integer> members : byClass) shuffle(members, rng);
 
-        int[] quota = new int[classes];
-        int assigned = 0;
-        // round-robin over classes: fair split that absorbs small classes automatically
-        while (assigned < n) {
-            boolean progressed = false;
-            for (int c = 0; c < classes && assigned < n; c++) {
-                if (quota[c] < byClass.get(c).size()) {
-                    quota[c]++;
-                    assigned++;
-                    progressed = true;
-                }
-            }
-            if (!progressed) break;
-        }
-        int[] chosen = new int[assigned];
+        int[] available = new int[classes];
+        for (int c = 0; c < classes; c++) available[c] = byClass.get(c).size();
+        int[] quota = TrainingSubset.quota(available, n);
+        int[] chosen = new int[java.util.Arrays.stream(quota).sum()];
         int k = 0;
         for (int c = 0; c < classes; c++) {
             for (int j = 0; j < quota[c]; j++) chosen[k++] = byClass.get(c).get(j);
         }
         java.util.Arrays.sort(chosen);
         Dataset samples = data.subset(chosen, data.name() + " probe (" + split + ")");
-        return new ProbeSet(idFor(datasetId, split, chosen, samples), split, chosen, samples);
+        return new ProbeSet(idFor(datasetId, source, chosen, samples), split, chosen, samples);
     }
 
     private static void shuffle(List<Integer> list, SplittableRandom rng) {

@@ -37,7 +37,7 @@ public final class TrainingRun {
 
     public TrainingRun(TrainingSpec spec, DatasetSplit data, Path dir, Consumer<TrainingEvent> listener) {
         this.spec = spec;
-        this.data = data;
+        this.data = TrainingSubset.of(data, spec.trainSizeLimit());   // what it trains on, its probe and its engine block
         this.dir = dir;
         this.listener = listener;
     }
@@ -51,7 +51,7 @@ public final class TrainingRun {
     /** Runs to the end on the calling thread and returns the final status. */
     public RunStatus execute() throws IOException {
         NativeBackend.configure();
-        ProbeSet probe = ProbeSet.balanced(data.id(), "train", data.train(), spec.probeSize(), spec.probeSeed());
+        ProbeSet probe = ProbeSet.training(data, spec);
         ProbeSet testProbe = ProbeSet.balanced(data.id(), "test", data.test(), spec.probeSize(), spec.probeSeed());
         MinibatchSource batches = new MinibatchSource(data.train(), spec.batchSize(), spec.randomLabels(),
                 spec.shiftAugment(), spec.seed());

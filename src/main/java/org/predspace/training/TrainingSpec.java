@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  *                         probe seed share a probe id and can be embedded together
  * @param checkpoints      target number of checkpoints (log-spaced in steps)
  * @param snapshots        which checkpoints get a parameter snapshot
+ * @param trainSizeLimit   train on the first trainSizeLimit / C images of each class of the
+ *                         training split (file order), or 0 for all of it: a small class-balanced
+ *                         subset that every network fits in minutes (TrainingSubset)
  * @param initFrom         a run folder whose last parameter snapshot is the starting point
  *                         instead of a fresh initialisation (same architecture), or null: the
  *                         "corner" experiments start from a network pre-trained on random labels
@@ -44,6 +47,7 @@ public record TrainingSpec(
         long probeSeed,
         int checkpoints,
         SnapshotPolicy snapshots,
+        int trainSizeLimit,
         String initFrom) {
 
     public static final int DEFAULT_PROBE_SIZE = 1000;
@@ -64,6 +68,8 @@ public record TrainingSpec(
         require(randomLabels >= 0 && randomLabels <= 1, "random-label fraction must be in [0, 1], got " + randomLabels);
         require(probeSize >= 1 && probeSize <= 100_000, "probe size must be in 1..100000, got " + probeSize);
         require(checkpoints >= 2 && checkpoints <= 10_000, "checkpoints must be in 2..10000, got " + checkpoints);
+        // the upper bound depends on the data and is checked with it (TrainingSubset.check)
+        require(trainSizeLimit >= 0, "train size must be positive (or 0 for the whole training split), got " + trainSizeLimit);
         if (name == null || name.isBlank()) {
             name = defaultName(dataset, architecture, optimizer, learningRate, batchSize, seed);
         }
@@ -128,7 +134,8 @@ public record TrainingSpec(
         b.batchNorm = batchNorm; b.optimizer = optimizer; b.learningRate = learningRate; b.schedule = schedule;
         b.warmupFraction = warmupFraction; b.batchSize = batchSize; b.epochs = epochs; b.weightDecay = weightDecay;
         b.randomLabels = randomLabels; b.shiftAugment = shiftAugment; b.seed = seed; b.probeSize = probeSize;
-        b.probeSeed = probeSeed; b.checkpoints = checkpoints; b.snapshots = snapshots; b.initFrom = initFrom;
+        b.probeSeed = probeSeed; b.checkpoints = checkpoints; b.snapshots = snapshots; b.trainSizeLimit = trainSizeLimit;
+        b.initFrom = initFrom;
         return b;
     }
 
@@ -154,6 +161,7 @@ public record TrainingSpec(
         m.put("probe_seed", probeSeed);
         m.put("checkpoints", checkpoints);
         m.put("snapshots", snapshots.id());
+        if (trainSizeLimit > 0) m.put("train_size_limit", trainSizeLimit);
         if (initFrom != null) m.put("init_from", initFrom);
         return m;
     }
@@ -179,6 +187,8 @@ public record TrainingSpec(
         b.probeSeed = (long) num(m, "probe_seed");
         b.checkpoints = (int) num(m, "checkpoints");
         b.snapshots = SnapshotPolicy.fromId(str(m, "snapshots"));
+        // optional: absent in older runs, which trained on the whole training split
+        b.trainSizeLimit = m.get("train_size_limit") == null ? 0 : (int) num(m, "train_size_limit");
         b.initFrom = m.get("init_from") == null ? null : m.get("init_from").toString();   // optional: absent in older runs
         return b.build();
     }
@@ -225,6 +235,7 @@ public record TrainingSpec(
         private long probeSeed = 0;
         private int checkpoints = DEFAULT_CHECKPOINTS;
         private SnapshotPolicy snapshots = SnapshotPolicy.ALL;
+        private int trainSizeLimit = 0;
         private String initFrom;
 
         private Builder(String dataset) { this.dataset = dataset; }
@@ -248,12 +259,14 @@ public record TrainingSpec(
         public Builder probeSeed(long v) { probeSeed = v; return this; }
         public Builder checkpoints(int v) { checkpoints = v; return this; }
         public Builder snapshots(SnapshotPolicy v) { snapshots = v; return this; }
+        /** @param v images to train on, balanced over classes, or 0 for the whole training split */
+        public Builder trainSizeLimit(int v) { trainSizeLimit = v; return this; }
         public Builder initFrom(String runDir) { initFrom = runDir; return this; }
 
         public TrainingSpec build() {
             return new TrainingSpec(name, dataset, architecture, hiddenLayers, width, batchNorm, optimizer, learningRate,
                     schedule, warmupFraction, batchSize, epochs, weightDecay, randomLabels, shiftAugment, seed,
-                    probeSize, probeSeed, checkpoints, snapshots, initFrom);
+                    probeSize, probeSeed, checkpoints, snapshots, trainSizeLimit, initFrom);
         }
     }
 }

@@ -133,8 +133,8 @@ class LearningRuleTest {
             if (RULE.marks(s)) marked.add(r.name());
         }
         assertEquals(expected, marked);
-        assertTrue(marked.contains("mnist-mlp-sgd-lr1.6-diverges"));
-        assertTrue(marked.size() > 1 && marked.size() < 28, "some runs learned, some did not: " + marked);
+        // every sample run learned but the pre-training on random labels (sample-runs/README.md)
+        assertEquals(java.util.Set.of("fashion-mlp-pretrained-on-random-labels"), marked);
     }
 
     @Test

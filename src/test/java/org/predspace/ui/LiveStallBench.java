@@ -225,7 +225,9 @@ public final class LiveStallBench extends Application {
         if (!"false".equals(System.getProperty("bench.jitNice"))) {
             System.out.println("JIT compiler and concurrent GC threads lowered: " + org.predspace.platform.BackgroundPriority.lowerCompilersAndConcurrentGc());
         }
-        String dataset = getParameters().getRaw().isEmpty() ? "mnist" : getParameters().getRaw().get(0);
+        // the lecture case trains on the sample runs' data, so its runs join their picture
+        String dataset = getParameters().getRaw().isEmpty()
+                ? (System.getProperty("bench.openFirst") != null ? "fashion" : "mnist") : getParameters().getRaw().get(0);
         Path out = Files.createTempDirectory("predspace-stall");
         model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), out);
         org.predspace.ui.view3d.PredictionView view;
@@ -323,6 +325,9 @@ public final class LiveStallBench extends Application {
         }.start();
     }
 
+    /** The training subset of the sample runs (cli.SamplesCommand.TRAIN_SIZE). */
+    static final int SAMPLES_TRAIN_SIZE = 1000;
+
     static List<TrainingSpec> specs(String dataset) {
         List<TrainingSpec> specs = new ArrayList<>();
         for (OptimizerKind o : List.of(OptimizerKind.SGD, OptimizerKind.ADAM)) {
@@ -330,6 +335,8 @@ public final class LiveStallBench extends Application {
                     .learningRate(o == OptimizerKind.SGD ? 0.05 : 0.001).batchSize(64).epochs(2).width(128)
                     .checkpoints(60).snapshots(SnapshotPolicy.SPARSE).seed(1)
                     .probeSize(System.getProperty("bench.openFirst") != null ? 200 : TrainingSpec.builder(dataset).build().probeSize())
+                    // as cli.SamplesCommand: the samples' training subset, so the probe (and its id) is theirs
+                    .trainSizeLimit(System.getProperty("bench.openFirst") != null ? SAMPLES_TRAIN_SIZE : 0)
                     .name(dataset + "-stall-" + o.id()).build());
         }
         return specs;

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code render --coordinates} on the 28 bundled sample runs writes what the figure draws,
+ * {@code render --coordinates} on the bundled sample runs writes what the figure draws,
  * and that is {@code embed}'s InPCA of the same runs, axis by axis up to sign (within 1e-6 of
  * each axis's range), with {@code embed}'s eigenvalues and the stress shares of the drawn axes.
  * Both commands run in-process as a user runs them (render under Xvfb).
