@@ -31,7 +31,9 @@ final class InitialRuns {
      */
     static void open(ExplorerModel model, Supplier<MainWindow> window, List<Path> folders, Runnable thenDrawn) {
         boolean chapters = folders.size() == 1 && loadChapters(model, folders.get(0));
-        model.openFolders(folders, () -> whenDrawn(model, window.get(), () -> {
+        // the window is asked for at the pulses after this: the opening may call back (one task
+        // per run, or nothing to open) before the app has built it
+        model.openFolders(folders, () -> whenDrawn(model, window, () -> {
             if (chapters) window.get().tour().show(0);
             thenDrawn.run();
         }));
@@ -57,15 +59,20 @@ final class InitialRuns {
      * Runs {@code then} once the 3D view has drawn what the picture holds, or after
      * {@link #DRAWN_WITHIN_NANOS}: checked at each pulse, and never for longer than that.
      */
-    static void whenDrawn(ExplorerModel model, MainWindow window, Runnable then) {
+    static void whenDrawn(ExplorerModel model, Supplier<MainWindow> window, Runnable then) {
         new javafx.animation.AnimationTimer() {
             private long since = -1;
 
             @Override
             public void handle(long now) {
                 if (since < 0) since = now;
-                PictureFrame drawn = window.view().drawnFrame();
-                boolean shown = window.view().isSettled() && drawn != null && drawn.size() == model.picture().frame().size();
+                MainWindow w = window.get();
+                if (w == null) {   // start() builds it before the first pulse; never wait past the limit for it
+                    if (now - since > DRAWN_WITHIN_NANOS) stop();
+                    return;
+                }
+                PictureFrame drawn = w.view().drawnFrame();
+                boolean shown = w.view().isSettled() && drawn != null && drawn.size() == model.picture().frame().size();
                 if (shown || now - since > DRAWN_WITHIN_NANOS) {
                     stop();
                     then.run();
