@@ -23,8 +23,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Regenerates docs/screenshots: opens a folder of runs in the real main window, then takes
- * the README's pictures (the sweep, light and dark, a selected checkpoint with its spectrum,
- * the compare panel). Run by scripts/screenshots.sh under Xvfb. Arguments: RUNS_DIR OUT_DIR.
+ * the README's pictures from the X screen: with the folder's chapters (the built-in lecture),
+ * chapter by chapter and each in presentation mode; without, the sweep light and dark, a
+ * selected checkpoint with its spectrum, the compare panel. Run by scripts/screenshots.sh under Xvfb. Arguments: RUNS_DIR OUT_DIR.
  */
 public final class ScreenshotTour extends Application {
     public static final class Launcher {
@@ -48,25 +49,73 @@ public final class ScreenshotTour extends Application {
         stage.setHeight(1000);
         stage.show();
         List<Path> dirs = RunFolders.find(runs);
+        Path chapters = runs.resolve(org.predspace.ui.chapters.ChapterFile.NAME);
+        if (Files.isRegularFile(chapters)) model.chapters().setAll(org.predspace.ui.chapters.ChapterFile.read(chapters));
         model.openRuns(dirs);
-        List<Runnable> steps = new ArrayList<>();
-        steps.add(() -> waitUntil(() -> settled(dirs.size()), () -> {
-            model.colouringProperty().set(Colouring.ARCHITECTURE);
-            later(2, () -> shoot("main-window.png", () -> {
-                model.darkThemeProperty().set(true);
-                later(2, () -> shoot("main-window-dark.png", () -> {
-                    model.darkThemeProperty().set(false);
-                    selectCheckpoint();
-                }));
-            }));
-        }));
-        steps.get(0).run();
+        waitUntil(() -> settled(dirs.size()), () -> later(2, model.chapters().size() >= 4 ? this::chapterTour : this::plainTour));
     }
 
     private boolean settled(int runs) {
         PictureFrame f = model.picture().frame();
         return model.runs().size() == runs && model.tasks().running().isEmpty() && f.size() > 2
                 && f.embedding().exactPoints() == f.size() && f.geodesic().length > 0;
+    }
+
+    /**
+     * The built-in lecture: chapter 2 is the README's main picture (light and dark); chapter 4
+     * the spectrum; chapter 2's panels one by one; then each chapter in presentation mode.
+     */
+    private void chapterTour() {
+        List<Shot> shots = new ArrayList<>();
+        shots.add(new Shot("main-window.png", () -> window.tour().show(1)));
+        shots.add(new Shot("main-window-dark.png", () -> model.darkThemeProperty().set(true)));
+        shots.add(new Shot("selected-checkpoint-spectrum.png", () -> {
+            model.darkThemeProperty().set(false);
+            window.tour().show(3);
+        }));
+        shots.add(new Shot("compare-configurations.png", () -> {
+            window.tour().show(1);
+            selectTab("tab-compare");
+        }));
+        shots.add(new Shot("compare-panel.png", () -> model.panelModes().remove(org.predspace.ui.chapters.PanelOption.COMPARE_CONFIGURATIONS)));
+        shots.add(new Shot("dimensions.png", () -> selectTab("tab-dimensions")));
+        shots.add(new Shot("chapters-tab.png", () -> selectTab("tab-chapters")));
+        for (int i = 0; i < model.chapters().size(); i++) {
+            int chapter = i;
+            shots.add(new Shot("presentation-chapter-" + (i + 1) + ".png", () -> {
+                window.setPresenting(true);
+                window.tour().show(chapter);
+                // chapter 1 plays training from its first step: photograph it when the paths are drawn in full
+                if (model.chapters().get(chapter).play()) window.playback().pause();
+                if (model.chapters().get(chapter).play()) model.shownUpToStepProperty().set(Long.MAX_VALUE);
+            }));
+        }
+        runShots(shots, 0);
+    }
+
+    /** One photograph: what to set up first, then the file. */
+    private record Shot(String file, Runnable setUp) {}
+
+    private void runShots(List<Shot> shots, int i) {
+        if (i == shots.size()) {
+            Platform.exit();
+            return;
+        }
+        shots.get(i).setUp().run();
+        later(3, () -> waitUntil(() -> model.tasks().running().isEmpty(), () -> later(2,
+                () -> shoot(shots.get(i).file(), () -> runShots(shots, i + 1)))));
+    }
+
+    /** Runs without chapters: the window, a selected checkpoint's spectrum, the panels, presentation mode. */
+    private void plainTour() {
+        model.colouringProperty().set(Colouring.ARCHITECTURE);
+        shoot("main-window.png", () -> {
+            model.darkThemeProperty().set(true);
+            later(2, () -> shoot("main-window-dark.png", () -> {
+                model.darkThemeProperty().set(false);
+                selectCheckpoint();
+            }));
+        });
     }
 
     /** A mid-training checkpoint of an mlp run with parameter snapshots: spectrum and details say the most there. */
