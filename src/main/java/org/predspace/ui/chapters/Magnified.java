@@ -36,10 +36,27 @@ final class Magnified extends Region {
         return content;
     }
 
+    /**
+     * Enlarges by up to {@code factor}, and less where the panel would be squeezed below its
+     * minimum width (the Spectrum panel's row of boxes): a panel cut off at its right edge shows
+     * less than one drawn a little smaller. Never below its own size.
+     */
     @Override
     protected void layoutChildren() {
-        content.resizeRelocate(0, 0, getWidth() / factor, getHeight() / factor);
+        double f = fitted(factor, getWidth(), content.minWidth(-1));
+        scale.setX(f);
+        scale.setY(f);
+        content.resizeRelocate(0, 0, getWidth() / f, getHeight() / f);
     }
+
+    /** The enlargement that keeps a panel of minimum width {@code minWidth} whole in {@code width}: within [1, factor]. */
+    static double fitted(double factor, double width, double minWidth) {
+        if (!(minWidth > 0) || !(width > 0)) return factor;
+        return Math.max(1, Math.min(factor, width / minWidth));
+    }
+
+    /** The enlargement drawn now. */
+    double factor() { return scale.getX(); }
 
     @Override
     protected double computePrefWidth(double height) { return content.prefWidth(-1) * factor; }
