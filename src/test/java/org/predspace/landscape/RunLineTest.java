@@ -23,10 +23,15 @@ class RunLineTest {
 
     @BeforeAll
     static void trainAnMlpOnDigits() throws Exception {
+        run = trained("run", false, 300);
+    }
+
+    /** One epoch of a small MLP on digits, with parameter snapshots at a few checkpoints. */
+    private static Run trained(String name, boolean batchNorm, int probeSize) throws Exception {
         TrainingSpec spec = TrainingSpec.builder("digits").architecture(Architecture.MLP).width(16).epochs(1)
-                .probeSize(300).checkpoints(4).snapshots(SnapshotPolicy.SPARSE).build();
-        new TrainingRun(spec, CATALOG.load("digits"), tmp.resolve("run"), e -> {}).execute();
-        run = Run.open(tmp.resolve("run"));
+                .batchNorm(batchNorm).probeSize(probeSize).checkpoints(4).snapshots(SnapshotPolicy.SPARSE).build();
+        new TrainingRun(spec, CATALOG.load("digits"), tmp.resolve(name), e -> {}).execute();
+        return Run.open(tmp.resolve(name));
     }
 
     @Test
@@ -54,10 +59,7 @@ class RunLineTest {
 
     @Test
     void batchNormRunsAreRefusedBeforeAnyNetworkIsBuilt() throws Exception {
-        TrainingSpec spec = TrainingSpec.builder("digits").architecture(Architecture.MLP).width(8).epochs(1).batchNorm(true)
-                .probeSize(60).checkpoints(2).snapshots(SnapshotPolicy.SPARSE).build();
-        new TrainingRun(spec, CATALOG.load("digits"), tmp.resolve("bn"), e -> {}).execute();
-        Run bn = Run.open(tmp.resolve("bn"));
+        Run bn = trained("bn", true, 60);
         RunCheckpoint cp = RunCheckpoint.open(bn, RunCheckpoint.resolveStep(bn, "last"), CATALOG);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RunLine.between(cp, cp, LinePath.defaultAlphas()));
