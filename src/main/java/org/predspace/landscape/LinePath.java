@@ -3,6 +3,7 @@ package org.predspace.landscape;
 import org.predspace.runs.ProbeScore;
 import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.Samples;
+import org.predspace.spectra.TaskMonitor;
 import org.predspace.training.Architecture;
 import org.predspace.training.TrainingSpec;
 
@@ -69,6 +70,15 @@ public final class LinePath {
      */
     public static LinePath between(CheckpointModel model, double[] theta0, double[] theta1, double[] alphas,
                                    Samples train, Samples test) {
+        return between(model, theta0, theta1, alphas, train, test, TaskMonitor.silent());
+    }
+
+    /**
+     * As above, reporting the fraction of points done to {@code monitor} after each point and
+     * stopping with a CancellationException at the next point once it is cancelled.
+     */
+    public static LinePath between(CheckpointModel model, double[] theta0, double[] theta1, double[] alphas,
+                                   Samples train, Samples test, TaskMonitor monitor) {
         int p = model.parameterCount();
         if (theta0.length != p || theta1.length != p) {
             throw new IllegalArgumentException("the ends have " + theta0.length + " and " + theta1.length
@@ -90,6 +100,7 @@ public final class LinePath {
             ProbeScore te = score(model, theta, test);
             points[k] = new Point(a, tr.loss(), tr.accuracy(), te.loss(), te.accuracy());
             if (a >= 0 && a <= 1) barrier = Math.max(barrier, tr.loss() - ((1 - a) * start.loss() + a * end.loss()));
+            monitor.progress((k + 1) / (double) alphas.length, "point " + (k + 1) + " of " + alphas.length + " on the line");
         }
         return new LinePath(List.of(points), start, end, barrier);
     }

@@ -3,6 +3,7 @@ package org.predspace.landscape;
 import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
+import org.predspace.spectra.TaskMonitor;
 
 /**
  * The line between two saved checkpoints: initialisation to a checkpoint, checkpoint to
@@ -14,6 +15,11 @@ public final class RunLine {
     private RunLine() {}
 
     public static LinePath between(RunCheckpoint from, RunCheckpoint to, double[] alphas) {
+        return between(from, to, alphas, TaskMonitor.silent());
+    }
+
+    /** As above, with progress and cancellation per point of the line (LinePath). */
+    public static LinePath between(RunCheckpoint from, RunCheckpoint to, double[] alphas, TaskMonitor monitor) {
         LinePath.checkSupported(from.spec());
         LinePath.checkSupported(to.spec());
         if (from.spec().architecture() != to.spec().architecture() || from.parameterCount() != to.parameterCount()) {
@@ -29,6 +35,6 @@ public final class RunLine {
         double[] theta0 = model.parameters();
         double[] theta1 = to.model().parameters();
         Samples train = from.samples(Integer.MAX_VALUE);
-        return LinePath.between(model, theta0, theta1, alphas, train, from.testSamples());
+        return LinePath.between(model, theta0, theta1, alphas, train, from.testSamples(), monitor);
     }
 }

@@ -9,6 +9,7 @@ import org.predspace.runs.ProbeScore;
 import org.predspace.runs.PythonWithNumpy;
 import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.Samples;
+import org.predspace.spectra.TaskMonitor;
 import org.predspace.training.Architecture;
 import org.predspace.training.NativeBackend;
 import org.predspace.training.NetworkFactory;
@@ -171,6 +172,27 @@ class LinePathTest {
             assertEquals(Double.parseDouble(f[2]), p.testLoss(), 1e-6, "test loss at a = " + alphas[k]);
             assertEquals(Double.parseDouble(f[3]), p.testAccuracy(), 1e-12, "test accuracy at a = " + alphas[k]);
         }
+    }
+
+    @Test
+    void progressRisesToOneAndACancelStopsAtTheNextPoint() {
+        TrainingSpec spec = spec(Architecture.LINEAR, 1);
+        float[] w = initial(spec);
+        CheckpointModel model = CheckpointModel.of(spec, SHAPE, CLASSES, w);
+        List<Double> fractions = new ArrayList<>();
+        LinePath.between(model, widen(w), widen(w), LinePath.alphas(0, 1, 5), samples(6, 1), samples(6, 2),
+                new TaskMonitor((f, stage) -> fractions.add(f)));
+        assertEquals(List.of(0.2, 0.4, 0.6, 0.8, 1.0), fractions);
+
+        List<Double> seen = new ArrayList<>();
+        TaskMonitor[] monitor = new TaskMonitor[1];
+        monitor[0] = new TaskMonitor((f, stage) -> {
+            seen.add(f);
+            if (seen.size() == 2) monitor[0].cancel();
+        });
+        assertThrows(java.util.concurrent.CancellationException.class, () -> LinePath.between(model, widen(w), widen(w),
+                LinePath.defaultAlphas(), samples(6, 1), samples(6, 2), monitor[0]));
+        assertEquals(2, seen.size(), "no point is reported after the cancel");
     }
 
     @Test
