@@ -108,19 +108,7 @@ public final class LinePath {
     /** Loss and accuracy of the network with parameters {@code theta} on {@code samples}. */
     static ProbeScore score(CheckpointModel model, double[] theta, Samples samples) {
         model.setParameters(theta);
-        double[] probs = model.probabilities(samples.features(), 0, samples.size());
-        int classes = model.classCount();
-        double loss = 0;
-        int correct = 0;
-        for (int i = 0; i < samples.size(); i++) {
-            int base = i * classes;
-            int best = 0;
-            for (int c = 1; c < classes; c++) if (probs[base + c] > probs[base + best]) best = c;
-            int label = samples.labels()[i];
-            if (best == label) correct++;
-            loss -= Math.log(Math.max(probs[base + label], ProbeScore.LOSS_PROBABILITY_FLOOR));
-        }
-        return new ProbeScore(loss / samples.size(), correct / (double) samples.size());
+        return ProbeScore.of(model.probabilities(samples.features(), 0, samples.size()), samples.labels(), model.classCount());
     }
 
     public List<Point> points() { return points; }
