@@ -107,8 +107,24 @@ public final class LinePath {
 
     /** Loss and accuracy of the network with parameters {@code theta} on {@code samples}. */
     static ProbeScore score(CheckpointModel model, double[] theta, Samples samples) {
+        return score(model, theta, samples, CHUNK);
+    }
+
+    /**
+     * Rows per forward pass: a whole large probe at once would hold its double-precision input
+     * and every layer's activations together (LeNet on 10,000 images: gigabytes).
+     */
+    static final int CHUNK = 500;
+
+    static ProbeScore score(CheckpointModel model, double[] theta, Samples samples, int chunk) {
         model.setParameters(theta);
-        return ProbeScore.of(model.probabilities(samples.features(), 0, samples.size()), samples.labels(), model.classCount());
+        int classes = model.classCount();
+        double[] probs = new double[samples.size() * classes];
+        for (int first = 0; first < samples.size(); first += chunk) {
+            int rows = Math.min(chunk, samples.size() - first);
+            System.arraycopy(model.probabilities(samples.features(), first, rows), 0, probs, first * classes, rows * classes);
+        }
+        return ProbeScore.of(probs, samples.labels(), classes);
     }
 
     public List<Point> points() { return points; }

@@ -196,6 +196,19 @@ class LinePathTest {
     }
 
     @Test
+    void scoringInChunksGivesWhatOnePassGives() {
+        TrainingSpec spec = spec(Architecture.MLP, 1);
+        float[] w = initial(spec);
+        CheckpointModel model = CheckpointModel.of(spec, SHAPE, CLASSES, w);
+        Samples s = samples(25, 3);
+        ProbeScore whole = LinePath.score(model, widen(w), s, 25);
+        ProbeScore chunked = LinePath.score(model, widen(w), s, 4);   // 6 full chunks and one of 1
+        assertEquals(whole.loss(), chunked.loss(), 1e-12);
+        assertEquals(whole.accuracy(), chunked.accuracy());
+        assertEquals(recorded(spec, w, s).loss(), chunked.loss(), 1e-6);
+    }
+
+    @Test
     void batchNormIsRefusedWithAReason() {
         TrainingSpec spec = TrainingSpec.builder("blobs").architecture(Architecture.MLP).batchNorm(true).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LinePath.checkSupported(spec));
