@@ -13,6 +13,13 @@ public record ProbeScore(double loss, double accuracy) {
 
     /** @param probabilities labels.length rows of {@code classes}, row-major */
     public static ProbeScore of(float[] probabilities, int[] labels, int classes) {
+        double[] wide = new double[probabilities.length];
+        for (int i = 0; i < wide.length; i++) wide[i] = probabilities[i];   // exact: the same comparisons and logs
+        return of(wide, labels, classes);
+    }
+
+    /** The same for double-precision rows (networks evaluated in double, as the landscape does). */
+    public static ProbeScore of(double[] probabilities, int[] labels, int classes) {
         if (probabilities.length != (long) labels.length * classes) {
             throw new IllegalArgumentException(probabilities.length + " probabilities for " + labels.length
                     + " labels of " + classes + " classes");

@@ -88,6 +88,19 @@ public final class RunCheckpoint {
         return Samples.first(subset.samples(), n);
     }
 
+    /**
+     * The run's held-out test probe, reproduced as training drew it (TrainingRun) and checked
+     * against the labels the run saved with it.
+     */
+    public Samples testSamples() {
+        ProbeSet test = ProbeSet.balanced(data.id(), "test", data.test(), spec.probeSize(), spec.probeSeed());
+        if (run.hasTestSet() && !Arrays.equals(test.labels(), run.testLabels())) {
+            throw new IllegalArgumentException("the test probe of run " + run.name() + " cannot be reproduced from data set "
+                    + spec.dataset() + " (its labels differ): has the data changed?");
+        }
+        return Samples.first(test.samples(), test.size());
+    }
+
     public Run run() { return run; }
     public long step() { return step; }
     public TrainingSpec spec() { return spec; }

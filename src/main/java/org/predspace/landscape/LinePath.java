@@ -1,0 +1,140 @@
+package org.predspace.landscape;
+
+import org.predspace.runs.ProbeScore;
+import org.predspace.spectra.CheckpointModel;
+import org.predspace.spectra.Samples;
+import org.predspace.spectra.TaskMonitor;
+import org.predspace.training.Architecture;
+import org.predspace.training.TrainingSpec;
+
+import java.util.List;
+
+/**
+ * Loss and accuracy along the straight line theta(a) = (1-a) theta_0 + a theta_1 between two
+ * parameter vectors of one network (Goodfellow et al. 2015; docs/science.md, the landscape
+ * section), on a train probe and a test probe, with the barrier between the ends.
+ *
+ * <p>Networks with batch norm are refused for now: their running statistics would have to be
+ * recomputed on training data at every theta(a), and the interpolated statistics are not those.
+ */
+public final class LinePath {
+    /** Goodfellow et al.'s range: half a segment beyond either end shows whether the ends are minima along the line. */
+    public static final double DEFAULT_FROM = -0.5;
+    public static final double DEFAULT_TO = 1.5;
+    public static final int DEFAULT_POINTS = 101;
+
+    /** Loss (mean cross-entropy, as metrics.csv records it) and accuracy at one a. */
+    public record Point(double alpha, double trainLoss, double trainAccuracy, double testLoss, double testAccuracy) {}
+
+    private final List<Point> points;
+    private final ProbeScore trainAtStart;
+    private final ProbeScore trainAtEnd;
+    private final double barrier;
+
+    private LinePath(List<Point> points, ProbeScore trainAtStart, ProbeScore trainAtEnd, double barrier) {
+        this.points = points;
+        this.trainAtStart = trainAtStart;
+        this.trainAtEnd = trainAtEnd;
+        this.barrier = barrier;
+    }
+
+    /** {@code count} evenly spaced values from {@code from} to {@code to}, both included. */
+    public static double[] alphas(double from, double to, int count) {
+        if (count < 2) throw new IllegalArgumentException("a line needs at least 2 points, got " + count);
+        if (!(from < to) || !Double.isFinite(from) || !Double.isFinite(to)) {
+            throw new IllegalArgumentException("the range of a must be finite and increasing, got [" + from + ", " + to + "]");
+        }
+        double[] a = new double[count];
+        for (int i = 0; i < count; i++) a[i] = from + (to - from) * i / (count - 1);
+        a[count - 1] = to;   // exact, not from + (to - from) rounded
+        return a;
+    }
+
+    public static double[] defaultAlphas() {
+        return alphas(DEFAULT_FROM, DEFAULT_TO, DEFAULT_POINTS);
+    }
+
+    /** Refuses what the line cannot yet handle, with one line naming the reason. */
+    public static void checkSupported(TrainingSpec spec) {
+        if (spec.batchNorm() || spec.architecture() == Architecture.ALLCNN || spec.architecture() == Architecture.RESNET) {
+            throw new IllegalArgumentException("the loss line does not support batch norm yet (architecture "
+                    + spec.architecture().id() + (spec.batchNorm() ? " with batch norm" : "")
+                    + "): its running statistics would need recomputing at every point; use linear, mlp or lenet without batch norm");
+        }
+    }
+
+    /**
+     * Evaluates the line on {@code model}'s network (its parameters are changed; own the model on
+     * one thread). The barrier uses the train probe loss at the points with a in [0, 1] and the
+     * losses at the ends themselves, so it is measured even when 0 and 1 are not among the alphas.
+     */
+    public static LinePath between(CheckpointModel model, double[] theta0, double[] theta1, double[] alphas,
+                                   Samples train, Samples test) {
+        return between(model, theta0, theta1, alphas, train, test, TaskMonitor.silent());
+    }
+
+    /**
+     * As above, reporting the fraction of points done to {@code monitor} after each point and
+     * stopping with a CancellationException at the next point once it is cancelled.
+     */
+    public static LinePath between(CheckpointModel model, double[] theta0, double[] theta1, double[] alphas,
+                                   Samples train, Samples test, TaskMonitor monitor) {
+        int p = model.parameterCount();
+        if (theta0.length != p || theta1.length != p) {
+            throw new IllegalArgumentException("the ends have " + theta0.length + " and " + theta1.length
+                    + " parameters but the network has " + p);
+        }
+        if (alphas.length == 0) throw new IllegalArgumentException("a line needs at least one value of a");
+        for (double a : alphas) {
+            if (!Double.isFinite(a)) throw new IllegalArgumentException("a must be finite, got " + a);
+        }
+        ProbeScore start = score(model, theta0, train);
+        ProbeScore end = score(model, theta1, train);
+        double barrier = 0;   // a = 0 and a = 1 themselves lie on the chord
+        Point[] points = new Point[alphas.length];
+        double[] theta = new double[p];
+        for (int k = 0; k < alphas.length; k++) {
+            double a = alphas[k];
+            for (int i = 0; i < p; i++) theta[i] = (1 - a) * theta0[i] + a * theta1[i];
+            ProbeScore tr = score(model, theta, train);
+            ProbeScore te = score(model, theta, test);
+            points[k] = new Point(a, tr.loss(), tr.accuracy(), te.loss(), te.accuracy());
+            if (a >= 0 && a <= 1) barrier = Math.max(barrier, tr.loss() - ((1 - a) * start.loss() + a * end.loss()));
+            monitor.progress((k + 1) / (double) alphas.length, "point " + (k + 1) + " of " + alphas.length + " on the line");
+        }
+        return new LinePath(List.of(points), start, end, barrier);
+    }
+
+    /** Loss and accuracy of the network with parameters {@code theta} on {@code samples}. */
+    static ProbeScore score(CheckpointModel model, double[] theta, Samples samples) {
+        return score(model, theta, samples, CHUNK);
+    }
+
+    /**
+     * Rows per forward pass: a whole large probe at once would hold its double-precision input
+     * and every layer's activations together (LeNet on 10,000 images: gigabytes).
+     */
+    static final int CHUNK = 500;
+
+    static ProbeScore score(CheckpointModel model, double[] theta, Samples samples, int chunk) {
+        model.setParameters(theta);
+        int classes = model.classCount();
+        double[] probs = new double[samples.size() * classes];
+        for (int first = 0; first < samples.size(); first += chunk) {
+            int rows = Math.min(chunk, samples.size() - first);
+            System.arraycopy(model.probabilities(samples.features(), first, rows), 0, probs, first * classes, rows * classes);
+        }
+        return ProbeScore.of(probs, samples.labels(), classes);
+    }
+
+    public List<Point> points() { return points; }
+    /** Train probe loss and accuracy at theta_0 (a = 0). */
+    public ProbeScore trainAtStart() { return trainAtStart; }
+    /** Train probe loss and accuracy at theta_1 (a = 1). */
+    public ProbeScore trainAtEnd() { return trainAtEnd; }
+    /**
+     * max over a in [0, 1] of L(theta(a)) - ((1-a) L(theta_0) + a L(theta_1)) on the train probe
+     * (Frankle et al. 2020); 0 when the loss never rises above the chord, as for a convex loss.
+     */
+    public double barrier() { return barrier; }
+}

@@ -1,0 +1,40 @@
+package org.predspace.landscape;
+
+import org.predspace.spectra.CheckpointModel;
+import org.predspace.spectra.RunCheckpoint;
+import org.predspace.spectra.Samples;
+import org.predspace.spectra.TaskMonitor;
+
+/**
+ * The line between two saved checkpoints: initialisation to a checkpoint, checkpoint to
+ * checkpoint, or the ends of two runs of the same network. Scored on the first checkpoint's run
+ * probes (the train probe and the held-out test probe, as metrics.csv records them), so its
+ * ends can be read against the recorded metrics.
+ */
+public final class RunLine {
+    private RunLine() {}
+
+    public static LinePath between(RunCheckpoint from, RunCheckpoint to, double[] alphas) {
+        return between(from, to, alphas, TaskMonitor.silent());
+    }
+
+    /** As above, with progress and cancellation per point of the line (LinePath). */
+    public static LinePath between(RunCheckpoint from, RunCheckpoint to, double[] alphas, TaskMonitor monitor) {
+        LinePath.checkSupported(from.spec());
+        LinePath.checkSupported(to.spec());
+        if (from.spec().architecture() != to.spec().architecture() || from.parameterCount() != to.parameterCount()) {
+            throw new IllegalArgumentException("a line needs two checkpoints of the same network: run " + from.run().name()
+                    + " is " + from.spec().architecture().id() + " with " + from.parameterCount() + " parameters, run "
+                    + to.run().name() + " is " + to.spec().architecture().id() + " with " + to.parameterCount());
+        }
+        if (!from.spec().dataset().equals(to.spec().dataset())) {
+            throw new IllegalArgumentException("a line needs two checkpoints on the same data: run " + from.run().name()
+                    + " trained on " + from.spec().dataset() + ", run " + to.run().name() + " on " + to.spec().dataset());
+        }
+        CheckpointModel model = from.model();
+        double[] theta0 = model.parameters();
+        double[] theta1 = to.model().parameters();
+        Samples train = from.samples(Integer.MAX_VALUE);
+        return LinePath.between(model, theta0, theta1, alphas, train, from.testSamples(), monitor);
+    }
+}
