@@ -1,0 +1,132 @@
+package org.predspace.landscape;
+
+import org.junit.jupiter.api.Test;
+import org.predspace.data.InputShape;
+import org.predspace.spectra.CheckpointModel;
+import org.predspace.training.Architecture;
+import org.predspace.training.NativeBackend;
+import org.predspace.training.NetworkFactory;
+import org.predspace.training.TrainingSpec;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FilterNormalizedDirectionTest {
+    private static final InputShape FIVE = InputShape.tabular(5);
+
+    private static TrainingSpec spec(Architecture arch) {
+        return TrainingSpec.builder("blobs").architecture(arch).hiddenLayers(2).width(7).seed(3).build();
+    }
+
+    private static double[] initialWeights(TrainingSpec spec, InputShape shape, int classes) {
+        NativeBackend.configure();
+        return NetworkFactory.build(spec, shape, classes, 1).params().dup().data().asDouble();
+    }
+
+    @Test
+    void mlpFiltersAreTheOutputNeuronsOfEveryDenseLayerAndTheRestAreItsBiases() {
+        ParameterLayout layout = ParameterLayout.of(spec(Architecture.MLP), FIVE, 3);
+        // 5 -> 7 -> 7 -> 3: one filter per output neuron, fan-in entries each
+        assertEquals(5 * 7 + 7 + 7 * 7 + 7 + 7 * 3 + 3, layout.parameterCount());
+        assertEquals(7 + 7 + 3, layout.filterCount());
+        int[] sizes = new int[layout.filterCount()];
+        for (int f = 0; f < sizes.length; f++) sizes[f] = layout.filter(f).length;
+        int[] expected = new int[17];
+        Arrays.fill(expected, 0, 7, 5);
+        Arrays.fill(expected, 7, 17, 7);
+        assertArrayEquals(expected, sizes);
+        assertEquals(7 + 7 + 3, layout.others().length, "the biases");
+        assertPartition(layout);
+    }
+
+    @Test
+    void lenetFiltersAreConvolutionChannelsAndDenseNeurons() {
+        TrainingSpec spec = TrainingSpec.builder("digits").architecture(Architecture.LENET).seed(3).build();
+        ParameterLayout layout = ParameterLayout.of(spec, InputShape.image(1, 8, 8), 10);
+        assertEquals(6 + 16 + 120 + 84 + 10, layout.filterCount());
+        assertEquals(1 * 5 * 5, layout.filter(0).length, "conv1: one input channel, 5x5");
+        assertEquals(6 * 5 * 5, layout.filter(6).length, "conv2: six input channels, 5x5");
+        assertEquals(84, layout.filter(6 + 16 + 120 + 84).length, "the output layer's fan-in");
+        assertEquals(6 + 16 + 120 + 84 + 10, layout.others().length, "the biases");
+        assertPartition(layout);
+    }
+
+    /** Read through the network itself: only filter k of softmax regression feeds class k. */
+    @Test
+    void softmaxRegressionFilterKIsTheWeightsOfClassK() {
+        TrainingSpec spec = spec(Architecture.LINEAR);
+        ParameterLayout layout = ParameterLayout.of(spec, FIVE, 3);
+        assertEquals(3, layout.filterCount());
+        float[] ones = new float[5];
+        Arrays.fill(ones, 1f);
+        for (int k = 0; k < 3; k++) {
+            float[] w = new float[layout.parameterCount()];
+            for (int i : layout.filter(k)) w[i] = 1f;
+            double[] p = CheckpointModel.of(spec, FIVE, 3, w).probabilities(ones, 0, 1);
+            double high = Math.exp(5) / (Math.exp(5) + 2);
+            for (int c = 0; c < 3; c++) assertEquals(c == k ? high : 1 / (Math.exp(5) + 2), p[c], 1e-9, "filter " + k + ", class " + c);
+        }
+    }
+
+    @Test
+    void everyFilterOfTheDirectionHasThetasNormAndBiasesAreZero() {
+        TrainingSpec spec = spec(Architecture.MLP);
+        ParameterLayout layout = ParameterLayout.of(spec, FIVE, 3);
+        double[] theta = initialWeights(spec, FIVE, 3);
+        // filters of very different sizes, one of them all zeros
+        for (int f = 0; f < layout.filterCount(); f++) for (int i : layout.filter(f)) theta[i] *= 1 + 10 * f;
+        for (int i : layout.filter(4)) theta[i] = 0;
+        double[] d = FilterNormalizedDirection.of(layout, theta, 42);
+        for (int f = 0; f < layout.filterCount(); f++) {
+            double want = FilterNormalizedDirection.norm(theta, layout.filter(f));
+            assertEquals(want, FilterNormalizedDirection.norm(d, layout.filter(f)), 1e-9 * Math.max(1, want), "filter " + f);
+        }
+        for (int i : layout.others()) assertEquals(0, d[i], "parameter " + i + " is a bias");
+        assertTrue(Arrays.stream(d).allMatch(Double::isFinite));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameDirectionAndAnotherSeedAnother() {
+        TrainingSpec spec = TrainingSpec.builder("digits").architecture(Architecture.LENET).seed(3).build();
+        InputShape shape = InputShape.image(1, 8, 8);
+        ParameterLayout layout = ParameterLayout.of(spec, shape, 10);
+        double[] theta = initialWeights(spec, shape, 10);
+        double[] a = FilterNormalizedDirection.of(layout, theta, 7);
+        assertArrayEquals(a, FilterNormalizedDirection.of(ParameterLayout.of(spec, shape, 10), theta.clone(), 7));
+        double[] b = FilterNormalizedDirection.of(layout, theta, 8);
+        assertFalse(Arrays.equals(a, b));
+        // two seeds' directions are nearly orthogonal in this many dimensions, as the plane needs
+        double dot = 0;
+        for (int i = 0; i < a.length; i++) dot += a[i] * b[i];
+        double cos = dot / Math.sqrt(dot(a, a) * dot(b, b));
+        assertTrue(Math.abs(cos) < 0.1, "cosine " + cos);
+    }
+
+    @Test
+    void thetaOfAnotherSizeIsRefused() {
+        ParameterLayout layout = ParameterLayout.of(spec(Architecture.LINEAR), FIVE, 3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FilterNormalizedDirection.of(layout, new double[4], 1));
+        assertTrue(e.getMessage().contains("4 parameters"), e.getMessage());
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
+    }
+
+    /** Filters and the rest cover every parameter exactly once. */
+    private static void assertPartition(ParameterLayout layout) {
+        int[] count = new int[layout.parameterCount()];
+        for (int f = 0; f < layout.filterCount(); f++) for (int i : layout.filter(f)) count[i]++;
+        for (int i : layout.others()) count[i]++;
+        for (int i = 0; i < count.length; i++) assertEquals(1, count[i], "parameter " + i);
+    }
+}
