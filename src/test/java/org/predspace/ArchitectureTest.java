@@ -30,7 +30,8 @@ class ArchitectureTest {
     private static final String[] CORE = {
         "org.predspace.data..", "org.predspace.training..", "org.predspace.runs..",
         "org.predspace.geometry..", "org.predspace.spectra..", "org.predspace.cli..",
-        "org.predspace.session..", "org.predspace.platform..", "org.predspace.export.."
+        "org.predspace.session..", "org.predspace.platform..", "org.predspace.export..",
+        "org.predspace.landscape.."
     };
     private static final String PLATFORM = "org.predspace.platform..";
     private static final String[] NATIVE = {"org.nd4j..", "org.bytedeco..", "org.deeplearning4j.."};

@@ -26,6 +26,7 @@ import java.util.Map;
  * dense weights) cannot be got wrong here.
  */
 public final class ParameterLayout {
+    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     /** Indices are stored in double precision, exact far beyond any network this app builds. */
     private static final long MAX_EXACT = 1L << 52;
     private final int parameters;

@@ -18,6 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * D^T u_k / s_k, without ever forming a P x P matrix.
  */
 public final class TrajectoryPlane {
+    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     private final double[][] directions;   // [2][P], unit norm, orthogonal
     private final double[][] coordinates;  // [n][2]
     private final double[] offPlane;       // [n]
