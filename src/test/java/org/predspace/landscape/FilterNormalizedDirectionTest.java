@@ -74,6 +74,42 @@ class FilterNormalizedDirectionTest {
         }
     }
 
+    /**
+     * Read through the network itself: with conv1's filter c and every bias zeroed, channel c of
+     * conv1 is zero everywhere, so the loss gradient of conv2's weights on input channel c (the
+     * c-th block of 5x5 in each conv2 filter) is exactly zero, and only there.
+     */
+    @Test
+    void aZeroedConvolutionFilterSilencesItsOutputChannel() {
+        TrainingSpec spec = TrainingSpec.builder("digits").architecture(Architecture.LENET).seed(3).build();
+        InputShape shape = InputShape.image(1, 8, 8);
+        ParameterLayout layout = ParameterLayout.of(spec, shape, 10);
+        double[] theta = initialWeights(spec, shape, 10);
+        for (int i : layout.others()) theta[i] = 0;
+        int silenced = 4;
+        for (int i : layout.filter(silenced)) theta[i] = 0;
+        float[] w = new float[theta.length];
+        for (int i = 0; i < w.length; i++) w[i] = (float) theta[i];
+        CheckpointModel model = CheckpointModel.of(spec, shape, 10, w);
+        SplittableRandom random = new SplittableRandom(5);
+        int rows = 6;
+        float[] x = new float[rows * 64];
+        for (int i = 0; i < x.length; i++) x[i] = (float) random.nextDouble();
+        double[] targets = new double[rows * 10];
+        for (int r = 0; r < rows; r++) targets[r * 10 + r] = 1;
+        double[] gradient = new double[theta.length];
+        model.lossGradient(x, 0, rows, targets, gradient);
+        for (int f = 6; f < 6 + 16; f++) {   // conv2's filters: 6 input channels of 5x5 each
+            int[] filter = layout.filter(f);
+            for (int c = 0; c < 6; c++) {
+                double block = 0;
+                for (int k = c * 25; k < (c + 1) * 25; k++) block += Math.abs(gradient[filter[k]]);
+                if (c == silenced) assertEquals(0, block, "conv2 filter " + (f - 6) + ", input channel " + c);
+                else assertTrue(block > 0 || f > 6, "conv2 filter " + (f - 6) + ", input channel " + c + " has no gradient");
+            }
+        }
+    }
+
     @Test
     void everyFilterOfTheDirectionHasThetasNormAndBiasesAreZero() {
         TrainingSpec spec = spec(Architecture.MLP);
