@@ -45,6 +45,23 @@ class FilterNormalizedDirectionTest {
         assertPartition(layout);
     }
 
+    /** Batch norm's scale, shift and running statistics belong to no filter, so a direction leaves them at 0 (Li et al.). */
+    @Test
+    void batchNormParametersAreNotFiltersAndGetZero() {
+        TrainingSpec spec = TrainingSpec.builder("blobs").architecture(Architecture.MLP).hiddenLayers(2).width(7).batchNorm(true).seed(3).build();
+        ParameterLayout layout = ParameterLayout.of(spec, FIVE, 3);
+        assertEquals(7 + 7 + 3, layout.filterCount());
+        int inFilters = 0;
+        for (int f = 0; f < layout.filterCount(); f++) inFilters += layout.filter(f).length;
+        assertEquals(5 * 7 + 7 * 7 + 7 * 3, inFilters);
+        int bn = layout.parameterCount() - inFilters - (7 + 7 + 3);
+        assertEquals(2 * 4 * 7, bn, "gamma, beta, mean and variance of two batch-norm layers of 7");
+        assertPartition(layout);
+        double[] theta = initialWeights(spec, FIVE, 3);
+        double[] d = FilterNormalizedDirection.of(layout, theta, 1);
+        for (int i : layout.others()) assertEquals(0, d[i], "parameter " + i);
+    }
+
     @Test
     void lenetFiltersAreConvolutionChannelsAndDenseNeurons() {
         TrainingSpec spec = TrainingSpec.builder("digits").architecture(Architecture.LENET).seed(3).build();
