@@ -19,6 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FilterNormalizedDirectionTest {
     private static final InputShape FIVE = InputShape.tabular(5);
+    /** LeNet on 8x8 digits: padded convolutions, 6 and 16 channels. */
+    private static final InputShape DIGITS = InputShape.image(1, 8, 8);
+    private static final TrainingSpec LENET = TrainingSpec.builder("digits").architecture(Architecture.LENET).seed(3).build();
 
     private static TrainingSpec spec(Architecture arch) {
         return TrainingSpec.builder("blobs").architecture(arch).hiddenLayers(2).width(7).seed(3).build();
@@ -64,8 +67,7 @@ class FilterNormalizedDirectionTest {
 
     @Test
     void lenetFiltersAreConvolutionChannelsAndDenseNeurons() {
-        TrainingSpec spec = TrainingSpec.builder("digits").architecture(Architecture.LENET).seed(3).build();
-        ParameterLayout layout = ParameterLayout.of(spec, InputShape.image(1, 8, 8), 10);
+        ParameterLayout layout = ParameterLayout.of(LENET, DIGITS, 10);
         assertEquals(6 + 16 + 120 + 84 + 10, layout.filterCount());
         assertEquals(1 * 5 * 5, layout.filter(0).length, "conv1: one input channel, 5x5");
         assertEquals(6 * 5 * 5, layout.filter(6).length, "conv2: six input channels, 5x5");
@@ -98,16 +100,14 @@ class FilterNormalizedDirectionTest {
      */
     @Test
     void aZeroedConvolutionFilterSilencesItsOutputChannel() {
-        TrainingSpec spec = TrainingSpec.builder("digits").architecture(Architecture.LENET).seed(3).build();
-        InputShape shape = InputShape.image(1, 8, 8);
-        ParameterLayout layout = ParameterLayout.of(spec, shape, 10);
-        double[] theta = initialWeights(spec, shape, 10);
+        ParameterLayout layout = ParameterLayout.of(LENET, DIGITS, 10);
+        double[] theta = initialWeights(LENET, DIGITS, 10);
         for (int i : layout.others()) theta[i] = 0;
         int silenced = 4;
         for (int i : layout.filter(silenced)) theta[i] = 0;
         float[] w = new float[theta.length];
         for (int i = 0; i < w.length; i++) w[i] = (float) theta[i];
-        CheckpointModel model = CheckpointModel.of(spec, shape, 10, w);
+        CheckpointModel model = CheckpointModel.of(LENET, DIGITS, 10, w);
         SplittableRandom random = new SplittableRandom(5);
         int rows = 6;
         float[] x = new float[rows * 64];
@@ -146,12 +146,10 @@ class FilterNormalizedDirectionTest {
 
     @Test
     void theSameSeedGivesTheSameDirectionAndAnotherSeedAnother() {
-        TrainingSpec spec = TrainingSpec.builder("digits").architecture(Architecture.LENET).seed(3).build();
-        InputShape shape = InputShape.image(1, 8, 8);
-        ParameterLayout layout = ParameterLayout.of(spec, shape, 10);
-        double[] theta = initialWeights(spec, shape, 10);
+        ParameterLayout layout = ParameterLayout.of(LENET, DIGITS, 10);
+        double[] theta = initialWeights(LENET, DIGITS, 10);
         double[] a = FilterNormalizedDirection.of(layout, theta, 7);
-        assertArrayEquals(a, FilterNormalizedDirection.of(ParameterLayout.of(spec, shape, 10), theta.clone(), 7));
+        assertArrayEquals(a, FilterNormalizedDirection.of(ParameterLayout.of(LENET, DIGITS, 10), theta.clone(), 7));
         double[] b = FilterNormalizedDirection.of(layout, theta, 8);
         assertFalse(Arrays.equals(a, b));
         // two seeds' directions are nearly orthogonal in this many dimensions, as the plane needs
