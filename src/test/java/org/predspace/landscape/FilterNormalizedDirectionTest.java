@@ -1,15 +1,20 @@
 package org.predspace.landscape;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.InputShape;
+import org.predspace.runs.PythonWithNumpy;
 import org.predspace.spectra.CheckpointModel;
 import org.predspace.training.Architecture;
 import org.predspace.training.NativeBackend;
 import org.predspace.training.NetworkFactory;
 import org.predspace.training.TrainingSpec;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -142,6 +147,43 @@ class FilterNormalizedDirectionTest {
         }
         for (int i : layout.others()) assertEquals(0, d[i], "parameter " + i + " is a bias");
         assertTrue(Arrays.stream(d).allMatch(Double::isFinite));
+    }
+
+    /**
+     * numpy reads the MLP's flat vectors in DL4J's documented order (per layer W as [nIn, nOut] in
+     * column-major order, then b), without this package's layout: every column of the direction
+     * has the norm of theta's column and every bias is 0.
+     */
+    @Test
+    void numpyReadingDl4jsOrderFindsThetasColumnNormsAndZeroBiases(@TempDir Path dir) throws Exception {
+        PythonWithNumpy python = PythonWithNumpy.require();
+        TrainingSpec spec = spec(Architecture.MLP);
+        double[] theta = initialWeights(spec, FIVE, 3);
+        double[] d = FilterNormalizedDirection.of(ParameterLayout.of(spec, FIVE, 3), theta, 11);
+        Path data = dir.resolve("vectors.txt");
+        Files.writeString(data, join(theta) + "\n" + join(d) + "\n");
+        Path script = dir.resolve("check.py");
+        Files.writeString(script, """
+                import sys, numpy as np
+                theta, d = np.loadtxt(sys.argv[1])
+                at, worst, biases = 0, 0.0, 0.0
+                for n_in, n_out in [(5, 7), (7, 7), (7, 3)]:
+                    wt = theta[at:at + n_in * n_out].reshape((n_in, n_out), order='F')
+                    wd = d[at:at + n_in * n_out].reshape((n_in, n_out), order='F')
+                    at += n_in * n_out
+                    worst = max(worst, np.abs(np.linalg.norm(wt, axis=0) - np.linalg.norm(wd, axis=0)).max())
+                    biases = max(biases, np.abs(d[at:at + n_out]).max())
+                    at += n_out
+                assert at == len(theta), (at, len(theta))
+                print(repr(float(worst)), repr(float(biases)))
+                """);
+        String[] out = python.run(script.toString(), data.toString()).strip().split(" ");
+        assertTrue(Double.parseDouble(out[0]) < 1e-9, "largest column-norm difference " + out[0]);
+        assertEquals(0, Double.parseDouble(out[1]), "largest bias of the direction");
+    }
+
+    private static String join(double[] v) {
+        return Arrays.stream(v).mapToObj(Double::toString).collect(Collectors.joining(" "));
     }
 
     @Test
