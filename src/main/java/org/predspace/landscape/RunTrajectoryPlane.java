@@ -1,0 +1,38 @@
+package org.predspace.landscape;
+
+import org.predspace.runs.Run;
+import org.predspace.runs.RunFormatException;
+
+/**
+ * The trajectory plane of a saved run: every step with a parameter snapshot, in training order,
+ * the last one the origin. Snapshots are read from disk, so a live run's training is not touched.
+ */
+public record RunTrajectoryPlane(long[] steps, TrajectoryPlane plane) {
+    public RunTrajectoryPlane {
+        steps = steps.clone();
+        if (steps.length != plane.checkpointCount()) {
+            throw new IllegalArgumentException(steps.length + " steps for a plane of " + plane.checkpointCount() + " checkpoints");
+        }
+    }
+
+    public static RunTrajectoryPlane of(Run run) throws RunFormatException {
+        long[] steps = run.parameterSteps();
+        if (steps.length < 3) {
+            throw new IllegalArgumentException("run " + run.name() + " has " + steps.length + " parameter snapshot"
+                    + (steps.length == 1 ? "" : "s") + "; a trajectory plane needs at least 3 (train with --snapshots all or sparse)");
+        }
+        double[][] snapshots = new double[steps.length][];
+        for (int i = 0; i < steps.length; i++) {
+            float[] p = run.parameters(steps[i]);
+            if (i > 0 && p.length != snapshots[0].length) {
+                throw new RunFormatException("run " + run.name() + ": the snapshot at step " + steps[i] + " has " + p.length
+                        + " parameters, the one at step " + steps[0] + " has " + snapshots[0].length);
+            }
+            snapshots[i] = new double[p.length];
+            for (int j = 0; j < p.length; j++) snapshots[i][j] = p[j];
+        }
+        return new RunTrajectoryPlane(steps, TrajectoryPlane.of(snapshots));
+    }
+
+    @Override public long[] steps() { return steps.clone(); }
+}
