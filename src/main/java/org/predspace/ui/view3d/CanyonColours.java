@@ -1,0 +1,78 @@
+package org.predspace.ui.view3d;
+
+import javafx.scene.image.Image;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.CycleMethod;
+import javafx.scene.paint.LinearGradient;
+import javafx.scene.paint.Stop;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The canyon's loss colours: a ramp from a dark valley floor (low loss) to a pale rim (high
+ * loss) in earth tones, on a log scale of the loss. Earth tones because the checkpoints already
+ * use the blue-to-yellow sequential map and the categorical run hues: the sheet must not read as
+ * one more run or as a progress colour. Slightly translucent, so trajectories behind it show.
+ */
+final class CanyonColours {
+    static final int STEPS = 256;
+    /** Opacity of the sheet: the paths under it stay visible, the sheet still reads as a surface. */
+    static final double OPACITY = 0.78;
+    private static final Color[] STOPS = {Color.web("#2B1608"), Color.web("#7A3B12"), Color.web("#C0642A"),
+            Color.web("#E3A867"), Color.web("#F5E2BE")};
+
+    private final Image image;
+    private final float[] uv = new float[2 * STEPS];
+
+    CanyonColours() {
+        WritableImage ramp = new WritableImage(STEPS, 1);
+        for (int i = 0; i < STEPS; i++) {
+            ramp.getPixelWriter().setColor(i, 0, colour(i / (STEPS - 1.0)).deriveColor(0, 1, 1, OPACITY));
+            uv[2 * i] = (float) ((i + 0.5) / STEPS);
+            uv[2 * i + 1] = 0.5f;
+        }
+        image = ramp;
+    }
+
+    /** The texture of a sheet or curve: one pixel per step of the ramp. */
+    Image image() { return image; }
+
+    /** u, v of every step, in order (a mesh's texture coordinates). */
+    float[] texCoords() { return uv.clone(); }
+
+    /** The ramp at t in [0, 1]. */
+    static Color colour(double t) {
+        double x = Math.max(0, Math.min(1, t)) * (STOPS.length - 1);
+        int i = Math.min(STOPS.length - 2, (int) Math.floor(x));
+        return STOPS[i].interpolate(STOPS[i + 1], x - i);
+    }
+
+    /** The ramp as a left-to-right paint, for the legend's bar. */
+    static LinearGradient gradient() {
+        List<Stop> stops = new ArrayList<>();
+        for (int i = 0; i <= 8; i++) stops.add(new Stop(i / 8.0, colour(i / 8.0)));
+        return new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops);
+    }
+
+    /** A log scale over the finite, positive losses given. */
+    record LogScale(double low, double high) {
+        static LogScale of(double[] loss) {
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+            for (double l : loss) {
+                if (!(l > 0) || !Double.isFinite(l)) continue;
+                lo = Math.min(lo, l);
+                hi = Math.max(hi, l);
+            }
+            return lo > hi ? new LogScale(Double.NaN, Double.NaN) : new LogScale(lo, hi);
+        }
+
+        /** The step of the ramp for {@code loss}: 0 at the lowest, STEPS - 1 at the highest. */
+        int step(double loss) {
+            if (!(loss > 0) || Double.isNaN(low)) return 0;
+            double t = high > low ? Math.log(loss / low) / Math.log(high / low) : 0;
+            return (int) Math.round(Math.max(0, Math.min(1, t)) * (STEPS - 1));
+        }
+    }
+}

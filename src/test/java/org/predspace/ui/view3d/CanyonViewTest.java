@@ -1,0 +1,220 @@
+package org.predspace.ui.view3d;
+
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.predspace.data.DatasetCatalog;
+import org.predspace.landscape.ModelGrid;
+import org.predspace.runs.Run;
+import org.predspace.session.ExplorerSession;
+import org.predspace.session.PictureFrame;
+import org.predspace.spectra.RunCheckpoint;
+import org.predspace.training.Architecture;
+import org.predspace.training.SnapshotPolicy;
+import org.predspace.training.TrainingRun;
+import org.predspace.training.TrainingSpec;
+import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.landscape.LandscapeOverlay;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The canyon in the real 3D view (Xvfb, -Dprism.forceGPU=true): a plane of a real run's
+ * network placed in the picture, its model at a checkpoint's own weights drawn on that
+ * checkpoint, its residual stated, the toggle hiding and showing its pixels, a new mark drawn
+ * without a new computation, and a superseded overlay never drawn.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CanyonViewTest {
+    static final DatasetCatalog CATALOG = new DatasetCatalog();
+    static Path folder;
+    static Run run;
+    private ExplorerModel model;
+    private PredictionView view;
+
+    @BeforeAll
+    static void trainAnMlpWithSnapshots() throws Exception {
+        folder = Files.createTempDirectory("predspace-canyon");
+        TrainingSpec spec = TrainingSpec.builder("digits").architecture(Architecture.MLP).width(16).epochs(1)
+                .probeSize(200).checkpoints(8).snapshots(SnapshotPolicy.SPARSE).build();
+        new TrainingRun(spec, CATALOG.load("digits"), folder.resolve("mlp"), e -> {}).execute();
+        run = Run.open(folder.resolve("mlp"));
+    }
+
+    @Start
+    void start(Stage stage) {
+        model = new ExplorerModel(ExplorerSession.withDefaults(), CATALOG, folder.resolve("out"));
+        view = new PredictionView(model);
+        model.pointSizeProperty().set(2.0);
+        stage.setScene(new Scene(view, 900, 700));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() { model.shutdown(); }
+
+    @Test
+    void theModelAtACheckpointsWeightsIsDrawnOnThatCheckpointWithItsResidual() throws Exception {
+        PictureFrame frame = openAndSettle();
+        long step = run.parameterSteps()[run.parameterSteps().length / 2];
+        int at = indexOf(frame, step);
+        ModelGrid grid = planeThrough(step, 5);
+        showAndWait(new LandscapeOverlay("Plane around step " + step, run.name(), step, grid, -1, -1));
+
+        double[] checkpoint = fx(() -> view.drawnCoordinates(at));
+        double[] centre = fx(() -> view.canyonCoordinates(2, 2));
+        double extent = extent(frame);
+        for (int d = 0; d < 3; d++) assertEquals(checkpoint[d], centre[d], 1e-6 * extent, "drawn axis " + d);
+        Point2D onScreen = fx(() -> view.screenPositionOf(at));
+        Point2D sheet = fx(() -> view.canyonScreenPosition(2, 2));
+        assertEquals(onScreen.getX(), sheet.getX(), 0.5);
+        assertEquals(onScreen.getY(), sheet.getY(), 0.5);
+
+        String legend = fx(() -> view.canyonLegendText());
+        assertTrue(legend.startsWith("Plane around step " + step + ": 25 models, coloured by their loss on the training probe"), legend);
+        assertTrue(legend.contains("placement residual"), legend);
+        assertTrue(legend.contains("the picture's own checkpoints"), legend);
+    }
+
+    @Test
+    void theToggleHidesAndShowsTheSheetsPixelsAndANewMarkNeedsNoComputation() throws Exception {
+        openAndSettle();
+        long step = run.parameterSteps()[run.parameterSteps().length - 1];
+        LandscapeOverlay overlay = new LandscapeOverlay("Plane", run.name(), step, planeThrough(step, 9), 4, 4);
+        showAndWait(overlay);
+        assertTrue(fx(() -> view.canyonMarkShown()), "the marked model is drawn");
+        WritableImage shown = snapshot();
+
+        fx(() -> { model.landscapeShownProperty().set(false); return null; });
+        settle();
+        assertFalse(fx(() -> view.canyonShown()));
+        WritableImage hidden = snapshot();
+        int differing = differingPixels(shown, hidden);
+        assertTrue(differing > 500, "the sheet covered only " + differing + " pixels");
+
+        fx(() -> { model.landscapeShownProperty().set(true); return null; });
+        settle();
+        assertTrue(fx(() -> view.canyonShown()));
+        assertEquals(0, differingPixels(shown, snapshot()), "shown again, the sheet is where it was");
+
+        fx(() -> { model.landscapeOverlayProperty().set(overlay.marking(-1, -1)); return null; });
+        assertFalse(fx(() -> view.canyonBusy()), "a new mark on the same models starts no computation");
+        settle();
+        assertFalse(fx(() -> view.canyonMarkShown()));
+        assertTrue(fx(() -> view.canyonShown()));
+    }
+
+    @Test
+    void aSupersededOverlayIsCancelledAndNeverDrawn() throws Exception {
+        openAndSettle();
+        long[] saved = run.parameterSteps();
+        LandscapeOverlay first = new LandscapeOverlay("First", run.name(), saved[0], planeThrough(saved[0], 25), -1, -1);
+        LandscapeOverlay second = new LandscapeOverlay("Second", run.name(), saved[saved.length - 1],
+                planeThrough(saved[saved.length - 1], 3), -1, -1);
+        fx(() -> {
+            model.landscapeOverlayProperty().set(first);
+            model.landscapeOverlayProperty().set(second);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> view.canyonShown() && !view.canyonBusy()));
+        settle();
+        assertTrue(fx(() -> view.canyonLegendText()).startsWith("Second: 9 models"));
+        assertTrue(fx(() -> model.tasks().running().stream().noneMatch(t -> t.getTitle() != null && t.getTitle().contains("First"))));
+        fx(() -> { model.landscapeOverlayProperty().set(null); return null; });
+        settle();
+        assertFalse(fx(() -> view.canyonShown()));
+    }
+
+    private void showAndWait(LandscapeOverlay overlay) throws Exception {
+        fx(() -> { model.landscapeOverlayProperty().set(overlay); return null; });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> view.canyonShown() && !view.canyonBusy()));
+        settle();
+    }
+
+    private PictureFrame openAndSettle() throws Exception {
+        Platform.runLater(() -> model.openRuns(List.of(run.dir())));
+        int expected = 2 + run.steps().length;
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            PictureFrame f = view.drawnFrame();
+            return f != null && f.size() == expected && f.embedding().exactPoints() == expected;
+        });
+        settle();
+        return view.drawnFrame();
+    }
+
+    private void settle() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents(10);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> view.isSettled()));
+        WaitForAsyncUtils.waitForFxEvents(5);
+    }
+
+    /** A square plane of n x n models centred on the step's weights (n odd). */
+    static ModelGrid planeThrough(long step, int n) throws Exception {
+        long[] saved = run.parameterSteps();
+        double[] origin = RunCheckpoint.open(run, step, CATALOG).model().parameters();
+        double[] last = RunCheckpoint.open(run, saved[saved.length - 1], CATALOG).model().parameters();
+        double[] first = RunCheckpoint.open(run, saved[0], CATALOG).model().parameters();
+        double[] dx = new double[origin.length];
+        double[] dy = new double[origin.length];
+        for (int i = 0; i < origin.length; i++) {
+            dx[i] = last[i] - first[i];
+            dy[i] = (i % 3 == 0 ? 1 : -0.5) * 0.3 * Math.abs(last[i] - first[i]);
+        }
+        double[] xs = new double[n];
+        for (int i = 0; i < n; i++) xs[i] = -0.6 + 1.2 * i / (n - 1);
+        xs[n / 2] = 0;
+        return new ModelGrid(origin, dx, dy, xs, xs.clone(), new double[n][n]);
+    }
+
+    private static int indexOf(PictureFrame frame, long step) {
+        for (int i = 0; i < frame.size(); i++) {
+            if (frame.point(i).run().equals(run.name()) && frame.point(i).step() == step) return i;
+        }
+        throw new AssertionError("step " + step + " is not in the picture");
+    }
+
+    static double extent(PictureFrame frame) {
+        double most = 0;
+        for (int a = 0; a < 3; a++) {
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < frame.size(); i++) {
+                lo = Math.min(lo, frame.coordinate(i, a));
+                hi = Math.max(hi, frame.coordinate(i, a));
+            }
+            most = Math.max(most, hi - lo);
+        }
+        return most;
+    }
+
+    private WritableImage snapshot() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> view.subScene().snapshot(null, null)).get(10, TimeUnit.SECONDS);
+    }
+
+    private static int differingPixels(WritableImage a, WritableImage b) {
+        PixelReader ra = a.getPixelReader(), rb = b.getPixelReader();
+        int w = (int) Math.min(a.getWidth(), b.getWidth()), h = (int) Math.min(a.getHeight(), b.getHeight());
+        int n = 0;
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) if (ra.getArgb(x, y) != rb.getArgb(x, y)) n++;
+        return n;
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+}
