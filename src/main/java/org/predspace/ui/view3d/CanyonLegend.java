@@ -15,14 +15,15 @@ import javafx.scene.shape.Rectangle;
  */
 final class CanyonLegend {
     private final Label title = new Label();
-    private final Rectangle bar = new Rectangle(160, 12, CanyonColours.gradient());
+    private final Rectangle bar = new Rectangle(160, 12);
     private final Label low = new Label();
     private final Label high = new Label();
     private final HBox ends;
     private final Label residual = new Label();
     private final VBox box;
 
-    CanyonLegend() {
+    CanyonLegend(CanyonColours colours) {
+        bar.setFill(colours.legendPaint());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         ends = new HBox(low, gap, high);

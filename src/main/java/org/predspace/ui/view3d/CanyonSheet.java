@@ -18,10 +18,10 @@ import javafx.scene.shape.TriangleMesh;
  */
 final class CanyonSheet {
     /** A line is drawn this many times as wide as a trajectory: it is the subject here. */
-    static final double CURVE_WIDTH = 2.2;
+    static final double CURVE_WIDTH = 3.0;
     static final double MARK_SCALE = 2.4;
 
-    private final CanyonColours colours = new CanyonColours();
+    private final CanyonColours colours;
     private final PhongMaterial material = new PhongMaterial(Color.WHITE);
     private final MeshView sheet = new MeshView();
     private final RibbonMesh curve;
@@ -33,7 +33,8 @@ final class CanyonSheet {
     private double reach;
     private CanyonColours.LogScale scale = new CanyonColours.LogScale(Double.NaN, Double.NaN);
 
-    CanyonSheet() {
+    CanyonSheet(CanyonColours colours) {
+        this.colours = colours;
         material.setDiffuseMap(colours.image());
         material.setSpecularColor(Color.gray(0.15));
         sheet.setMaterial(material);

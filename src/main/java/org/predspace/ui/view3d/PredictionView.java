@@ -74,8 +74,9 @@ public final class PredictionView extends StackPane {
     private final SelectionHalo halo = new SelectionHalo();
     private final AnchorLabels anchorLabels;
     /** The landscape overlay (the canyon): computed by {@link CanyonRequests}, drawn by {@link CanyonSheet}. */
-    private final CanyonSheet canyon = new CanyonSheet();
-    private final CanyonLegend canyonLegend = new CanyonLegend();
+    private final CanyonColours canyonColours = new CanyonColours();
+    private final CanyonSheet canyon = new CanyonSheet(canyonColours);
+    private final CanyonLegend canyonLegend = new CanyonLegend(canyonColours);
     private final CanyonRequests canyonRequests;
 
     private ColourPalette palette;
@@ -531,6 +532,13 @@ public final class PredictionView extends StackPane {
 
     /** Whether the overlay's marked model is drawn (tests). */
     public boolean canyonMarkShown() { return canyon.markShown(); }
+
+    /** Whether the drawn canyon was placed in the basis of the frame drawn with it (false while it is placed again). */
+    public boolean canyonCurrent() {
+        CanyonRequests.Canyon c = canyonRequests.canyon();
+        return c != null && canyon.isShown() && drawn != null && drawn.embedding() != null
+                && c.placement().basis() == drawn.embedding().basis();
+    }
 
     /** Whether the overlay is being scored or placed (tests wait for it). */
     public boolean canyonBusy() { return canyonRequests.busy(); }

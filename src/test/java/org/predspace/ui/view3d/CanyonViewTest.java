@@ -45,6 +45,8 @@ class CanyonViewTest {
     static final DatasetCatalog CATALOG = new DatasetCatalog();
     static Path folder;
     static Run run;
+    /** Another seed of the same network on the same probe: opening it changes the picture's basis. */
+    static Run other;
     private ExplorerModel model;
     private PredictionView view;
 
@@ -55,6 +57,9 @@ class CanyonViewTest {
                 .probeSize(200).checkpoints(8).snapshots(SnapshotPolicy.SPARSE).build();
         new TrainingRun(spec, CATALOG.load("digits"), folder.resolve("mlp"), e -> {}).execute();
         run = Run.open(folder.resolve("mlp"));
+        new TrainingRun(TrainingSpec.builder("digits").architecture(Architecture.MLP).width(16).epochs(1).seed(2)
+                .probeSize(200).checkpoints(8).build(), CATALOG.load("digits"), folder.resolve("mlp-2"), e -> {}).execute();
+        other = Run.open(folder.resolve("mlp-2"));
     }
 
     @Start
@@ -77,14 +82,21 @@ class CanyonViewTest {
         ModelGrid grid = planeThrough(step, 5);
         showAndWait(new LandscapeOverlay("Plane around step " + step, run.name(), step, grid, -1, -1));
 
-        double[] checkpoint = fx(() -> view.drawnCoordinates(at));
-        double[] centre = fx(() -> view.canyonCoordinates(2, 2));
         double extent = extent(frame);
-        for (int d = 0; d < 3; d++) assertEquals(checkpoint[d], centre[d], 1e-6 * extent, "drawn axis " + d);
-        Point2D onScreen = fx(() -> view.screenPositionOf(at));
-        Point2D sheet = fx(() -> view.canyonScreenPosition(2, 2));
-        assertEquals(onScreen.getX(), sheet.getX(), 0.5);
-        assertEquals(onScreen.getY(), sheet.getY(), 0.5);
+
+        assertLandsOnCheckpoint(at, extent);
+
+        // a second run changes the basis: the sheet is placed again in the new one
+        Platform.runLater(() -> model.openRuns(List.of(other.dir())));
+        int expected = frame.size() + other.steps().length;
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> {
+            PictureFrame f = view.drawnFrame();
+            return f.size() == expected && f.embedding().exactPoints() == expected && view.canyonCurrent();
+        }));
+        settle();
+        PictureFrame grown = fx(() -> view.drawnFrame());
+        assertNotSame(frame.embedding().basis(), grown.embedding().basis());
+        assertLandsOnCheckpoint(indexOf(grown, step), extent(grown));
 
         String legend = fx(() -> view.canyonLegendText());
         assertTrue(legend.startsWith("Plane around step " + step + ": 25 models, coloured by their loss on the training probe"), legend);
@@ -141,9 +153,20 @@ class CanyonViewTest {
         assertFalse(fx(() -> view.canyonShown()));
     }
 
+    /** The sheet's centre model (the checkpoint's own weights) is drawn on checkpoint {@code at}, in picture units and on screen. */
+    private void assertLandsOnCheckpoint(int at, double extent) throws Exception {
+        double[] checkpoint = fx(() -> view.drawnCoordinates(at));
+        double[] centre = fx(() -> view.canyonCoordinates(2, 2));
+        for (int d = 0; d < 3; d++) assertEquals(checkpoint[d], centre[d], 1e-6 * extent, "drawn axis " + d);
+        Point2D onScreen = fx(() -> view.screenPositionOf(at));
+        Point2D sheet = fx(() -> view.canyonScreenPosition(2, 2));
+        assertEquals(onScreen.getX(), sheet.getX(), 0.5);
+        assertEquals(onScreen.getY(), sheet.getY(), 0.5);
+    }
+
     private void showAndWait(LandscapeOverlay overlay) throws Exception {
         fx(() -> { model.landscapeOverlayProperty().set(overlay); return null; });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> view.canyonShown() && !view.canyonBusy()));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> view.canyonCurrent() && !view.canyonBusy()));
         settle();
     }
 
