@@ -46,6 +46,23 @@ class PlacementResidualTest {
         assertTrue(Double.isNaN(PlacementResidual.median(new double[] {Double.NaN})));
     }
 
+    @Test
+    void aTimeLikeAxisCountsNegatively() {
+        // d = ds^2 - dt^2 between points (s, t): the picture needs one space-like and one time-like axis
+        double[][] points = {{0, 0}, {3, 0}, {1, 0.5}, {5, 1}};
+        int m = points.length;
+        double[] d = new double[m * m];
+        for (int i = 0; i < m; i++) for (int j = 0; j < m; j++) d[i * m + j] = minkowski(points[i], points[j]);
+        Embedding basis = InPca.embed(d, m, 2, new LapackEigensolver());
+        assertTrue(basis.isTimeLike(0) != basis.isTimeLike(1), "one axis of each kind");
+        double[] q = {2, 0.3};
+        double[] delta = new double[m];
+        for (int j = 0; j < m; j++) delta[j] = minkowski(q, points[j]);
+        assertEquals(0, PlacementResidual.of(basis, delta, basis.place(delta)), 1e-9);
+    }
+
+    private static double minkowski(double[] a, double[] b) { return sq(a[0] - b[0]) - sq(a[1] - b[1]); }
+
     private static double[] distancesFrom(double at, double height) {
         double[] d = new double[LINE.length];
         for (int j = 0; j < d.length; j++) d[j] = sq(at - LINE[j]) + sq(height);
