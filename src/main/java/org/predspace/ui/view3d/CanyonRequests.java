@@ -4,6 +4,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.concurrent.Task;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.geometry.Embedding;
+import org.predspace.landscape.ModelGrid;
 import org.predspace.platform.JobFailure;
 import org.predspace.session.CanyonModels;
 import org.predspace.session.ExplorerSession;
@@ -16,6 +17,7 @@ import org.predspace.ui.RunItem;
 import org.predspace.ui.landscape.LandscapeOverlay;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -150,8 +152,16 @@ final class CanyonRequests {
         placing = null;
     }
 
-    private static boolean sameModels(LandscapeOverlay a, LandscapeOverlay b) {
-        return a.models() == b.models() && a.run().equals(b.run()) && a.step() == b.step();
+    /**
+     * Whether two overlays hold the same models: the same run, step, origin, directions and grid
+     * values. Their losses may differ (a panel refining a plane pass by pass hands over the same
+     * models with more losses filled in), and the canyon is coloured by its own scores anyway.
+     */
+    static boolean sameModels(LandscapeOverlay a, LandscapeOverlay b) {
+        ModelGrid x = a.models(), y = b.models();
+        return a.run().equals(b.run()) && a.step() == b.step() && (x == y
+                || (Arrays.equals(x.xs(), y.xs()) && Arrays.equals(x.ys(), y.ys()) && Arrays.equals(x.origin(), y.origin())
+                && Arrays.equals(x.xDirection(), y.xDirection()) && Arrays.equals(x.yDirection(), y.yDirection())));
     }
 
     /** Scores and places the overlay's models; a cancel reaches the scoring between two models. */
