@@ -8,7 +8,6 @@ import org.predspace.data.DatasetCatalog;
 import org.predspace.geometry.LiveEmbedding;
 import org.predspace.landscape.ModelGrid;
 import org.predspace.runs.Run;
-import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.TaskMonitor;
 import org.predspace.training.Architecture;
 import org.predspace.training.SnapshotPolicy;
@@ -52,14 +51,14 @@ class CanyonModelsTest {
                     f -> f.embedding() != null && f.embedding().exactPoints() == f.size() && f.size() > 2);
             long[] saved = run.parameterSteps();
             long step = saved[saved.length / 2];
-            int at = indexOf(frame, step);
-            ModelGrid grid = planeThrough(step);
+            int at = CanyonFixture.indexOf(frame, run, step);
+            ModelGrid grid = CanyonFixture.planeThrough(run, CATALOG, step, 3);
 
             CanyonModels.Scored scored = CanyonModels.score(picture, probe, run.dir(), step, grid, CATALOG, TaskMonitor.silent());
             OutOfSamplePoints.Placement placed = picture.place(scored.points(), () -> false);
             assertSame(frame.embedding().basis(), placed.basis(), "placed in the frame's basis");
 
-            double extent = extent(frame);
+            double extent = CanyonFixture.extent(frame);
             double[] centre = placed.coordinates()[1 * grid.columns() + 1];   // x = 0, y = 0: the checkpoint
             for (int a = 0; a < 3; a++) {   // the 3D point (axes 4 and 5, of small |lambda|, agree to 7e-7)
                 assertEquals(frame.coordinate(at, a), centre[a], 1e-6 * extent, probe + " picture, axis " + (a + 1));
@@ -80,7 +79,7 @@ class CanyonModelsTest {
     void theCheckpointModelsLossOnTheProbeIsTheRecordedOne() throws Exception {
         PredictionPicture picture = session.picture(ExplorerSession.Probe.TRAINING);
         long step = run.parameterSteps()[run.parameterSteps().length - 1];
-        ModelGrid grid = planeThrough(step);
+        ModelGrid grid = CanyonFixture.planeThrough(run, CATALOG, step, 3);
         CanyonModels.Scored scored = CanyonModels.score(picture, ExplorerSession.Probe.TRAINING, run.dir(), step, grid,
                 CATALOG, TaskMonitor.silent());
         double recorded = run.metrics().stream().filter(m -> m.step() == step).findFirst().orElseThrow().trainLoss();
@@ -95,45 +94,11 @@ class CanyonModelsTest {
         other.admit("someone", new org.predspace.geometry.ProbeShape("another-probe", 200, 10), new int[200]);
         long step = run.parameterSteps()[0];
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CanyonModels.score(other,
-                ExplorerSession.Probe.TRAINING, run.dir(), step, planeThrough(step), CATALOG, TaskMonitor.silent()));
+                ExplorerSession.Probe.TRAINING, run.dir(), step, CanyonFixture.planeThrough(run, CATALOG, step, 3), CATALOG, TaskMonitor.silent()));
         assertTrue(e.getMessage().contains("shows another-probe"), e.getMessage());
         other.close();
     }
 
-    /** A 3 x 3 plane centred on the step's weights: towards the last snapshot and towards the first. */
-    static ModelGrid planeThrough(long step) throws Exception {
-        long[] saved = run.parameterSteps();
-        double[] origin = RunCheckpoint.open(run, step, CATALOG).model().parameters();
-        double[] last = RunCheckpoint.open(run, saved[saved.length - 1], CATALOG).model().parameters();
-        double[] first = RunCheckpoint.open(run, saved[0], CATALOG).model().parameters();
-        double[] dx = new double[origin.length];
-        double[] dy = new double[origin.length];
-        for (int i = 0; i < origin.length; i++) {
-            dx[i] = last[i] - first[i];
-            dy[i] = (i % 2 == 0 ? 1 : -1) * 0.05 * Math.abs(first[i]);
-        }
-        double[] xs = {-0.5, 0, 0.5};
-        return new ModelGrid(origin, dx, dy, xs, xs, new double[3][3]);
-    }
 
-    private static int indexOf(PictureFrame frame, long step) {
-        for (int i = 0; i < frame.size(); i++) {
-            if (frame.point(i).run().equals(run.name()) && frame.point(i).step() == step) return i;
-        }
-        throw new AssertionError("step " + step + " is not in the picture");
-    }
 
-    /** The largest span of the picture's points on any drawn axis. */
-    static double extent(PictureFrame frame) {
-        double most = 0;
-        for (int a = 0; a < 3; a++) {
-            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < frame.size(); i++) {
-                lo = Math.min(lo, frame.coordinate(i, a));
-                hi = Math.max(hi, frame.coordinate(i, a));
-            }
-            most = Math.max(most, hi - lo);
-        }
-        return most;
-    }
 }

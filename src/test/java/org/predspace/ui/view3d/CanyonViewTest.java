@@ -13,9 +13,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.landscape.ModelGrid;
 import org.predspace.runs.Run;
+import org.predspace.session.CanyonFixture;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.PictureFrame;
-import org.predspace.spectra.RunCheckpoint;
 import org.predspace.training.Architecture;
 import org.predspace.training.SnapshotPolicy;
 import org.predspace.training.TrainingRun;
@@ -78,11 +78,11 @@ class CanyonViewTest {
     void theModelAtACheckpointsWeightsIsDrawnOnThatCheckpointWithItsResidual() throws Exception {
         PictureFrame frame = openAndSettle();
         long step = run.parameterSteps()[run.parameterSteps().length / 2];
-        int at = indexOf(frame, step);
-        ModelGrid grid = planeThrough(step, 5);
+        int at = CanyonFixture.indexOf(frame, run, step);
+        ModelGrid grid = CanyonFixture.planeThrough(run, CATALOG, step, 5);
         showAndWait(new LandscapeOverlay("Plane around step " + step, run.name(), step, grid, -1, -1));
 
-        double extent = extent(frame);
+        double extent = CanyonFixture.extent(frame);
 
         assertLandsOnCheckpoint(at, extent);
 
@@ -96,7 +96,7 @@ class CanyonViewTest {
         settle();
         PictureFrame grown = fx(() -> view.drawnFrame());
         assertNotSame(frame.embedding().basis(), grown.embedding().basis());
-        assertLandsOnCheckpoint(indexOf(grown, step), extent(grown));
+        assertLandsOnCheckpoint(CanyonFixture.indexOf(grown, run, step), CanyonFixture.extent(grown));
 
         String legend = fx(() -> view.canyonLegendText());
         assertTrue(legend.startsWith("Plane around step " + step + ": 25 models, coloured by their loss on the training probe"), legend);
@@ -108,7 +108,7 @@ class CanyonViewTest {
     void theToggleHidesAndShowsTheSheetsPixelsAndANewMarkNeedsNoComputation() throws Exception {
         openAndSettle();
         long step = run.parameterSteps()[run.parameterSteps().length - 1];
-        LandscapeOverlay overlay = new LandscapeOverlay("Plane", run.name(), step, planeThrough(step, 9), 4, 4);
+        LandscapeOverlay overlay = new LandscapeOverlay("Plane", run.name(), step, CanyonFixture.planeThrough(run, CATALOG, step, 9), 4, 4);
         showAndWait(overlay);
         assertTrue(fx(() -> view.canyonMarkShown()), "the marked model is drawn");
         WritableImage shown = snapshot();
@@ -139,9 +139,9 @@ class CanyonViewTest {
     void aSupersededOverlayIsCancelledAndNeverDrawn() throws Exception {
         openAndSettle();
         long[] saved = run.parameterSteps();
-        LandscapeOverlay first = new LandscapeOverlay("First", run.name(), saved[0], planeThrough(saved[0], 25), -1, -1);
+        LandscapeOverlay first = new LandscapeOverlay("First", run.name(), saved[0], CanyonFixture.planeThrough(run, CATALOG, saved[0], 25), -1, -1);
         LandscapeOverlay second = new LandscapeOverlay("Second", run.name(), saved[saved.length - 1],
-                planeThrough(saved[saved.length - 1], 3), -1, -1);
+                CanyonFixture.planeThrough(run, CATALOG, saved[saved.length - 1], 3), -1, -1);
         fx(() -> {
             model.landscapeOverlayProperty().set(first);
             model.landscapeOverlayProperty().set(second);
@@ -190,43 +190,8 @@ class CanyonViewTest {
         WaitForAsyncUtils.waitForFxEvents(5);
     }
 
-    /** A square plane of n x n models centred on the step's weights (n odd). */
-    static ModelGrid planeThrough(long step, int n) throws Exception {
-        long[] saved = run.parameterSteps();
-        double[] origin = RunCheckpoint.open(run, step, CATALOG).model().parameters();
-        double[] last = RunCheckpoint.open(run, saved[saved.length - 1], CATALOG).model().parameters();
-        double[] first = RunCheckpoint.open(run, saved[0], CATALOG).model().parameters();
-        double[] dx = new double[origin.length];
-        double[] dy = new double[origin.length];
-        for (int i = 0; i < origin.length; i++) {
-            dx[i] = last[i] - first[i];
-            dy[i] = (i % 3 == 0 ? 1 : -0.5) * 0.3 * Math.abs(last[i] - first[i]);
-        }
-        double[] xs = new double[n];
-        for (int i = 0; i < n; i++) xs[i] = -0.6 + 1.2 * i / (n - 1);
-        xs[n / 2] = 0;
-        return new ModelGrid(origin, dx, dy, xs, xs.clone(), new double[n][n]);
-    }
 
-    private static int indexOf(PictureFrame frame, long step) {
-        for (int i = 0; i < frame.size(); i++) {
-            if (frame.point(i).run().equals(run.name()) && frame.point(i).step() == step) return i;
-        }
-        throw new AssertionError("step " + step + " is not in the picture");
-    }
 
-    static double extent(PictureFrame frame) {
-        double most = 0;
-        for (int a = 0; a < 3; a++) {
-            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < frame.size(); i++) {
-                lo = Math.min(lo, frame.coordinate(i, a));
-                hi = Math.max(hi, frame.coordinate(i, a));
-            }
-            most = Math.max(most, hi - lo);
-        }
-        return most;
-    }
 
     private WritableImage snapshot() throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> view.subScene().snapshot(null, null)).get(10, TimeUnit.SECONDS);
