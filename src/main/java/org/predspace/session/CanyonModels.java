@@ -21,8 +21,11 @@ import java.nio.file.Path;
 public final class CanyonModels {
     private CanyonModels() {}
 
-    /** The models' predictions (with their loss on the picture's probe) and the points they make. */
-    public record Scored(ModelPredictions predictions, OutOfSamplePoints points) {}
+    /**
+     * Each model's loss and accuracy on the picture's probe (row by row) and the points its
+     * predictions make; the softmax rows themselves are not kept (the points hold sqrt(p)).
+     */
+    public record Scored(double[] loss, double[] accuracy, OutOfSamplePoints points) {}
 
     /**
      * @param runDir the folder of the run whose network the models are (its spec rebuilds them)
@@ -48,6 +51,7 @@ public final class CanyonModels {
         Samples samples = probe == ExplorerSession.Probe.TRAINING ? checkpoint.samples(Integer.MAX_VALUE) : checkpoint.testSamples();
         ModelPredictions predictions = ModelPredictions.of(checkpoint.model(), grid, samples, monitor);
         String what = (grid.isLine() ? "the line" : "the plane") + " of run " + run.name() + " at step " + step;
-        return new Scored(predictions, picture.outOfSample(what, java.util.Arrays.asList(predictions.probabilities())));
+        return new Scored(predictions.loss(), predictions.accuracy(),
+                picture.outOfSample(what, java.util.Arrays.asList(predictions.probabilities())));
     }
 }

@@ -84,8 +84,8 @@ class CanyonModelsTest {
                 CATALOG, TaskMonitor.silent());
         double recorded = run.metrics().stream().filter(m -> m.step() == step).findFirst().orElseThrow().trainLoss();
         // metrics.csv holds the float network's loss; the models are scored in double precision
-        assertEquals(recorded, scored.predictions().loss()[1 * grid.columns() + 1], 1e-5);
-        assertNotEquals(recorded, scored.predictions().loss()[0], 1e-3, "a corner of the plane is another model");
+        assertEquals(recorded, scored.loss()[1 * grid.columns() + 1], 1e-5);
+        assertNotEquals(recorded, scored.loss()[0], 1e-3, "a corner of the plane is another model");
     }
 
     @Test

@@ -522,7 +522,7 @@ public final class PredictionView extends StackPane {
         }
         org.predspace.landscape.ModelGrid g = c.overlay().models();
         int marked = c.overlay().hasMarked() ? c.overlay().markedRow() * g.columns() + c.overlay().markedColumn() : -1;
-        canyon.draw(c.placement().coordinates(), g.rows(), g.columns(), c.scored().predictions().loss(), marked, ax, scale, size);
+        canyon.draw(c.placement().coordinates(), g.rows(), g.columns(), c.scored().loss(), marked, ax, scale, size);
         canyonLegend.show(c.overlay().title() + ": " + g.rows() * g.columns() + " models, coloured by their loss on the "
                 + c.picture().title(), canyon.lossScale(), c.placement().describe());
     }

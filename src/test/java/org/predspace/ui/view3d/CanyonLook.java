@@ -92,6 +92,11 @@ class CanyonLook {
         System.err.println("LOOK plane " + n + "x" + n + " drawn after " + (System.nanoTime() - t0) / 1e9 + " s; "
                 + WaitForAsyncUtils.asyncFx(() -> view.canyonLegendText()).get().replace('\n', ' '));
         write("plane");
+        WaitForAsyncUtils.asyncFx(() -> model.darkThemeProperty().set(true)).get();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> view.isSettled()).get());
+        Thread.sleep(500);
+        write("plane-dark");
+        WaitForAsyncUtils.asyncFx(() -> model.darkThemeProperty().set(false)).get();
 
         float[] init = first.parameters(first.parameterSteps()[0]);
         double[] theta0 = new double[init.length];
