@@ -102,6 +102,14 @@ class CanyonViewTest {
         assertTrue(legend.startsWith("Plane around step " + step + ": 25 models, coloured by their loss on the training probe"), legend);
         assertTrue(legend.contains("placement residual"), legend);
         assertTrue(legend.contains("the picture's own checkpoints"), legend);
+
+        // the held-out picture: the models are scored again on the held-out probe and land there
+        fx(() -> { model.probeProperty().set(ExplorerSession.Probe.HELD_OUT); return null; });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> view.canyonCurrent() && !view.canyonBusy()
+                && view.canyonLegendText().contains("held-out probe")));
+        settle();
+        PictureFrame heldOut = fx(() -> view.drawnFrame());
+        assertLandsOnCheckpoint(CanyonFixture.indexOf(heldOut, run, step), CanyonFixture.extent(heldOut));
     }
 
     @Test
