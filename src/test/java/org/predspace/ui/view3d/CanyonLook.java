@@ -92,6 +92,7 @@ class CanyonLook {
         System.err.println("LOOK plane " + n + "x" + n + " drawn after " + (System.nanoTime() - t0) / 1e9 + " s; "
                 + WaitForAsyncUtils.asyncFx(() -> view.canyonLegendText()).get().replace('\n', ' '));
         write("plane");
+        timeScoringAndPlacement(first, last, plane);
         WaitForAsyncUtils.asyncFx(() -> model.darkThemeProperty().set(true)).get();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> view.isSettled()).get());
         Thread.sleep(500);
@@ -107,6 +108,23 @@ class CanyonLook {
         System.err.println("LOOK line " + WaitForAsyncUtils.asyncFx(() -> view.canyonLegendText()).get().replace('\n', ' '));
         write("line");
         System.err.println("LOOK problems " + WaitForAsyncUtils.asyncFx(() -> List.copyOf(model.problems())).get());
+    }
+
+    /** Where the time of a canyon goes: the forward passes, then the distance rows and placement. */
+    private void timeScoringAndPlacement(Run run, long step, ModelGrid plane) throws Exception {
+        org.predspace.session.PredictionPicture picture = WaitForAsyncUtils.asyncFx(() -> model.picture()).get();
+        for (int repeat = 0; repeat < 3; repeat++) {
+            long t0 = System.nanoTime();
+            org.predspace.session.CanyonModels.Scored scored = org.predspace.session.CanyonModels.score(picture,
+                    ExplorerSession.Probe.TRAINING, run.dir(), step, plane, model.catalog(), org.predspace.spectra.TaskMonitor.silent());
+            long t1 = System.nanoTime();
+            picture.place(scored.points(), () -> false);
+            long t2 = System.nanoTime();
+            picture.place(scored.points(), () -> false);
+            long t3 = System.nanoTime();
+            System.err.printf("LOOK time %d models on %d picture points: scoring %.2f s, first placement %.2f s, again %.3f s%n",
+                    scored.points().size(), picture.frame().size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+        }
     }
 
     private void show(LandscapeOverlay overlay) throws Exception {
