@@ -7,6 +7,7 @@ import org.predspace.geometry.Embedding;
 import org.predspace.geometry.LiveEmbedding;
 import org.predspace.geometry.Parallelism;
 import org.predspace.geometry.ProbeShape;
+import org.predspace.geometry.PlacementResidual;
 import org.predspace.geometry.Progress;
 import org.predspace.geometry.SqrtProbabilities;
 import org.predspace.platform.BackgroundPriority;
@@ -286,6 +287,64 @@ public final class PredictionPicture implements AutoCloseable {
         }
         geodesic = new Placed(basis, coordinates, geodesic.version + 1);
     }
+
+    /**
+     * Models that are not checkpoints (a landscape's line or plane), on this picture's probe, ready
+     * to be {@link #place placed}: softmax rows N x C each, as {@link #add} takes them.
+     *
+     * @throws IllegalStateException    before the first run fixed the probe
+     * @throws IllegalArgumentException a row set is not N x C probabilities of this probe
+     */
+    public OutOfSamplePoints outOfSample(String name, List<float[]> probabilities) {
+        ProbeShape s = shape();
+        if (s == null) throw new IllegalStateException("no run admitted to the " + title + " picture yet");
+        List<SqrtProbabilities> points = new ArrayList<>(probabilities.size());
+        for (float[] p : probabilities) points.add(SqrtProbabilities.of(name, s, p));
+        return new OutOfSamplePoints(name, points);
+    }
+
+    /**
+     * Places {@code points} in the current basis, as the geodesic is placed (docs/science.md
+     * section 6), with each one's residual. Distances to checkpoints not seen by an earlier call
+     * are computed here (m N C per point): call from a worker thread. Stops with a
+     * CancellationException between points once {@code cancelled} says so.
+     *
+     * @return null while the picture has no basis yet
+     */
+    public OutOfSamplePoints.Placement place(OutOfSamplePoints points, java.util.function.BooleanSupplier cancelled) {
+        LiveEmbedding l = live;
+        if (l == null) return null;
+        Embedding basis = l.snapshot().basis();
+        if (basis == null) return null;
+        int m = basis.size();
+        double[][] coordinates = new double[points.size()][];
+        double[] residuals = new double[points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            if (cancelled.getAsBoolean()) throw new java.util.concurrent.CancellationException("placement superseded");
+            double[] row = points.row(i);
+            if (row.length < m) {
+                row = l.distances().distancesFrom(points.point(i));
+                points.setRow(i, row);
+            }
+            double[] x = basis.place(row);
+            coordinates[i] = Arrays.copyOf(x, settings.axes());
+            residuals[i] = PlacementResidual.of(basis, row, x);
+        }
+        return new OutOfSamplePoints.Placement(basis, coordinates, residuals, embeddedResidual(basis, l));
+    }
+
+    /** The median residual of the basis's own points, computed once per basis. */
+    private double embeddedResidual(Embedding basis, LiveEmbedding l) {
+        Residual r = embeddedResidual;
+        if (r.basis == basis) return r.value;
+        double value = PlacementResidual.medianOfEmbedded(basis, l.distances());
+        embeddedResidual = new Residual(basis, value);
+        return value;
+    }
+
+    private record Residual(Embedding basis, double value) {}
+
+    private volatile Residual embeddedResidual = new Residual(null, Double.NaN);
 
     @Override
     public void close() {

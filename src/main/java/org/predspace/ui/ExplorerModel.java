@@ -58,6 +58,10 @@ public final class ExplorerModel {
     private final ObservableList<org.predspace.ui.chapters.Chapter> chapters = FXCollections.observableArrayList();
     private final javafx.collections.ObservableSet<org.predspace.ui.chapters.PanelOption> panelModes = FXCollections.observableSet();
     private final BooleanProperty parametersWanted = new SimpleBooleanProperty(this, "parametersWanted", false);
+    /** The line or plane the Landscape panel last computed, drawn in the 3D picture; null when none. */
+    private final ObjectProperty<org.predspace.ui.landscape.LandscapeOverlay> landscapeOverlay =
+            new SimpleObjectProperty<>(this, "landscapeOverlay");
+    private final BooleanProperty landscapeShown = new SimpleBooleanProperty(this, "landscapeShown", true);
 
     private final ObjectProperty<ExplorerSession.Probe> probe = new SimpleObjectProperty<>(this, "probe", ExplorerSession.Probe.TRAINING);
     private final ObjectProperty<Colouring> colouring = new SimpleObjectProperty<>(this, "colouring", Colouring.ARCHITECTURE);   // the clusters of [A]
@@ -343,6 +347,12 @@ public final class ExplorerModel {
     public javafx.collections.ObservableSet<org.predspace.ui.chapters.PanelOption> panelModes() { return panelModes; }
 
     // ---- how the picture is drawn -------------------------------------------------------
+
+    /** The canyon: the Landscape panel's line or plane placed in prediction space (null: none). */
+    public ObjectProperty<org.predspace.ui.landscape.LandscapeOverlay> landscapeOverlayProperty() { return landscapeOverlay; }
+
+    /** Whether the 3D picture draws the landscape overlay (the toggle). */
+    public BooleanProperty landscapeShownProperty() { return landscapeShown; }
 
     public ObjectProperty<ExplorerSession.Probe> probeProperty() { return probe; }
 

@@ -22,6 +22,7 @@ final class ViewControls extends FlowPane {
     final ToggleButton heldOut = new ToggleButton("Held-out probe");
     final ChoiceBox<Colouring> colouring = new ChoiceBox<>();
     final CheckBox trajectories = new CheckBox("Trajectories");
+    final CheckBox landscape = new CheckBox("Landscape");
     final Button reset = new Button("Reset view");
 
     ViewControls(ExplorerModel model, Runnable resetView) {
@@ -70,6 +71,11 @@ final class ViewControls extends FlowPane {
 
         trajectories.selectedProperty().bindBidirectional(model.trajectoriesShownProperty());
         trajectories.setTooltip(new Tooltip("Draw each run's path through its checkpoints (T)"));
+        landscape.setId("landscape-shown");
+        landscape.selectedProperty().bindBidirectional(model.landscapeShownProperty());
+        // nothing to show until the Landscape panel has computed a line or a plane
+        landscape.disableProperty().bind(model.landscapeOverlayProperty().isNull());
+        landscape.setTooltip(new Tooltip("Draw the Landscape panel's line or plane in the picture, coloured by loss (the canyon)"));
         reset.setOnAction(e -> resetView.run());
         reset.setTooltip(new Tooltip("Back to the default camera (R)"));
 
@@ -79,6 +85,6 @@ final class ViewControls extends FlowPane {
         colour.setAlignment(Pos.CENTER_LEFT);
         HBox sizing = new HBox(6, sizeLabel, size);
         sizing.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(probe, colour, axes, sizing, trajectories, reset);
+        getChildren().addAll(probe, colour, axes, sizing, trajectories, landscape, reset);
     }
 }

@@ -73,6 +73,11 @@ public final class PredictionView extends StackPane {
     private final Sphere selection = new Sphere(1, 16);
     private final SelectionHalo halo = new SelectionHalo();
     private final AnchorLabels anchorLabels;
+    /** The landscape overlay (the canyon): computed by {@link CanyonRequests}, drawn by {@link CanyonSheet}. */
+    private final CanyonColours canyonColours = new CanyonColours();
+    private final CanyonSheet canyon = new CanyonSheet(canyonColours);
+    private final CanyonLegend canyonLegend = new CanyonLegend(canyonColours);
+    private final CanyonRequests canyonRequests;
 
     private ColourPalette palette;
     private PointPaint paint;
@@ -153,7 +158,11 @@ public final class PredictionView extends StackPane {
         overlay.getChildren().addAll(halo.node(), hover.node());
         legend.node().setMouseTransparent(true);
         legend.node().setVisible(false);
-        getChildren().addAll(subScene, overlay, legend.node());
+        getChildren().addAll(subScene, overlay, legend.node(), canyonLegend.node());
+        StackPane.setAlignment(canyonLegend.node(), javafx.geometry.Pos.BOTTOM_LEFT);
+        canyonLegend.node().setTranslateX(12);
+        canyonLegend.node().setTranslateY(-12);
+        canyonRequests = new CanyonRequests(model);
         StackPane.setAlignment(legend.node(), javafx.geometry.Pos.TOP_LEFT);
         legend.node().setTranslateX(12);
         legend.node().setTranslateY(12);
@@ -167,6 +176,7 @@ public final class PredictionView extends StackPane {
     public void dispose() {
         pulse.stop();
         model.darkThemeProperty().removeListener(themeChange);
+        canyonRequests.dispose();
     }
 
     /**
@@ -292,6 +302,10 @@ public final class PredictionView extends StackPane {
         trajectories.view().setMouseTransparent(true);
         geodesic.view().setMouseTransparent(true);
         world.getChildren().addAll(trajectories.view(), geodesic.view(), markers.view());
+        // the translucent canyon after every opaque node, so what it covers shows through it
+        world.getChildren().remove(canyon.node());
+        world.getChildren().add(canyon.node());
+        canyon.setMarkColour(palette.colour(palette.highlight()));
         ignorance.setMaterial(new PhongMaterial(Color.gray(0.55)));
         // truth as the theme's strongest contrast, ignorance mid grey: neither is a run hue (gold
         // truth read as one more lenet point in the architecture colours)
@@ -304,13 +318,15 @@ public final class PredictionView extends StackPane {
 
     private void redrawIfChanged() {
         PictureFrame frame = model.picture().frame();
+        canyonRequests.follow(frame);
         Map<String, PointPaint.RunLook> looks = runLooks();
         RunItem selectedRun = model.selectedRun();
         Object key = List.of(frame.version(), frame.size(), looks.hashCode(),
                 model.colouringProperty().get(), Objects.toString(selectedRun == null ? null : selectedRun.name()),
                 Objects.toString(model.selectedCheckpoint()), model.axisProperty(0).get(), model.axisProperty(1).get(),
                 model.axisProperty(2).get(), model.pointSizeProperty().get(), model.trajectoriesShownProperty().get(),
-                model.probeProperty().get(), System.identityHashCode(palette), model.shownUpToStepProperty().get(), notLearnedNote);
+                model.probeProperty().get(), System.identityHashCode(palette), model.shownUpToStepProperty().get(), notLearnedNote,
+                canyonRequests.version(), model.landscapeShownProperty().get());
         if (!key.equals(drawnKey)) {
             aimScale(frame, looks);
             aimPoints(frame);
@@ -415,8 +431,9 @@ public final class PredictionView extends StackPane {
             centres[3 * i + 2] = (float) scale.toScene(at[3 * i + 2], 2);
             reach = Math.max(reach, Math.abs(centres[3 * i]) + Math.abs(centres[3 * i + 1]) + Math.abs(centres[3 * i + 2]));
         }
-        // points beyond the framed bulk stay drawn however far out they are
-        camera.setFarClip(BulkExtent.farClip(reach));
+        drawCanyon(ax, model.pointSizeProperty().get());
+        // points beyond the framed bulk stay drawn however far out they are, and so does the canyon
+        camera.setFarClip(BulkExtent.farClip(Math.max(reach, canyon.reach())));
         camera.setNearClip(BulkExtent.nearClip(camera.getFarClip()));
         double size = model.pointSizeProperty().get();
         int[] colours = paint.colours(frame.points(), n, looks, model.colouringProperty().get(), selectedRun,
@@ -484,6 +501,61 @@ public final class PredictionView extends StackPane {
             colours[s] = s % 2 == 0 ? palette.categorical(7, false) : -1;   // dashed grey
         }
         geodesic.update(segments, ends, colours, (float) (0.8 * RIBBON * Math.sqrt(size)));
+    }
+
+    /**
+     * The landscape overlay's models where the picture places them, or what keeps them from it in
+     * words; nothing when the toggle hides the landscape. Not part of the framing: the picture
+     * stays framed on the checkpoints, and a far sheet is still drawn (the far clip reaches it).
+     */
+    private void drawCanyon(int[] ax, double size) {
+        if (!model.landscapeShownProperty().get()) {
+            canyon.hide();
+            canyonLegend.hide();
+            return;
+        }
+        CanyonRequests.Canyon c = canyonRequests.canyon();
+        if (c == null || c.picture() != model.picture()) {
+            canyon.hide();
+            canyonLegend.say(canyonRequests.status());
+            return;
+        }
+        org.predspace.landscape.ModelGrid g = c.overlay().models();
+        int marked = c.overlay().hasMarked() ? c.overlay().markedRow() * g.columns() + c.overlay().markedColumn() : -1;
+        canyon.draw(c.placement().coordinates(), g.rows(), g.columns(), c.scored().loss(), marked, ax, scale, size);
+        canyonLegend.show(c.overlay().title() + ": " + g.rows() * g.columns() + " models, coloured by their loss on the "
+                + c.picture().title(), canyon.lossScale(), c.placement().describe());
+    }
+
+    /** Whether the landscape overlay is drawn now (tests). */
+    public boolean canyonShown() { return canyon.isShown(); }
+
+    /** Whether the overlay's marked model is drawn (tests). */
+    public boolean canyonMarkShown() { return canyon.markShown(); }
+
+    /** Whether the drawn canyon was placed in the basis of the frame drawn with it (false while it is placed again). */
+    public boolean canyonCurrent() {
+        CanyonRequests.Canyon c = canyonRequests.canyon();
+        return c != null && canyon.isShown() && drawn != null && drawn.embedding() != null
+                && c.placement().basis() == drawn.embedding().basis();
+    }
+
+    /** Whether the overlay is being scored or placed (tests wait for it). */
+    public boolean canyonBusy() { return canyonRequests.busy(); }
+
+    /** The canyon legend's lines: title, then the residual (tests, exports). */
+    public String canyonLegendText() { return canyonLegend.titleText() + "\n" + canyonLegend.residualText(); }
+
+    /** Where model (row, column) of the overlay is on screen, or null if not drawn (tests). */
+    public Point2D canyonScreenPosition(int row, int column) {
+        double[] v = canyon.vertex(row, column);
+        return v == null ? null : world.localToScreen(v[0], v[1], v[2]);
+    }
+
+    /** Where model (row, column) is drawn, in picture units on the drawn axes (tests). */
+    double[] canyonCoordinates(int row, int column) {
+        double[] v = canyon.vertex(row, column);
+        return v == null ? null : new double[] {scale.fromScene(v[0], 0), scale.fromScene(-v[1], 1), scale.fromScene(v[2], 2)};
     }
 
     private void placeAnchor(Sphere anchor, int index, int n, double size) {

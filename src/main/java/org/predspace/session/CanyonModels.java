@@ -1,0 +1,57 @@
+package org.predspace.session;
+
+import org.predspace.data.DataFormatException;
+import org.predspace.data.DatasetCatalog;
+import org.predspace.landscape.ModelGrid;
+import org.predspace.landscape.ModelPredictions;
+import org.predspace.runs.Run;
+import org.predspace.runs.RunFormatException;
+import org.predspace.spectra.RunCheckpoint;
+import org.predspace.spectra.Samples;
+import org.predspace.spectra.TaskMonitor;
+
+import java.nio.file.Path;
+
+/**
+ * The canyon in prediction space (docs/science.md §8): the models of a landscape's line or plane
+ * scored on the probe a picture shows (the run's training probe or its held-out probe, the very
+ * samples its checkpoints were recorded on) and made into points of that picture, ready to be
+ * placed out of sample. The run is read from its folder, never from a live training thread.
+ */
+public final class CanyonModels {
+    private CanyonModels() {}
+
+    /**
+     * Each model's loss and accuracy on the picture's probe (row by row) and the points its
+     * predictions make; the softmax rows themselves are not kept (the points hold sqrt(p)).
+     */
+    public record Scored(double[] loss, double[] accuracy, OutOfSamplePoints points) {}
+
+    /**
+     * @param runDir the folder of the run whose network the models are (its spec rebuilds them)
+     * @param step   a step of that run with a parameter snapshot (the network and probe come from it)
+     * @throws IllegalArgumentException in plain words: the picture shows another probe than the
+     *                                  run's, the step has no snapshot, the network has batch norm
+     */
+    public static Scored score(PredictionPicture picture, ExplorerSession.Probe probe, Path runDir, long step,
+                               ModelGrid grid, DatasetCatalog catalog, TaskMonitor monitor)
+            throws RunFormatException, DataFormatException {
+        Run run = Run.open(runDir);
+        String wanted = probe == ExplorerSession.Probe.TRAINING ? run.probe().id() : run.probe().id() + "/held-out";
+        org.predspace.geometry.ProbeShape shown = picture.shape();
+        if (shown == null) throw new IllegalStateException("the " + picture.title() + " picture is empty");
+        if (!shown.probeId().equals(wanted)) {
+            throw new IllegalArgumentException("run " + run.name() + " is on probe " + wanted + " but the "
+                    + picture.title() + " picture shows " + shown.probeId());
+        }
+        if (probe == ExplorerSession.Probe.HELD_OUT && !run.hasTestSet()) {
+            throw new IllegalArgumentException("run " + run.name() + " has no held-out probe");
+        }
+        RunCheckpoint checkpoint = RunCheckpoint.open(run, step, catalog);
+        Samples samples = probe == ExplorerSession.Probe.TRAINING ? checkpoint.samples(Integer.MAX_VALUE) : checkpoint.testSamples();
+        ModelPredictions predictions = ModelPredictions.of(checkpoint.model(), grid, samples, monitor);
+        String what = (grid.isLine() ? "the line" : "the plane") + " of run " + run.name() + " at step " + step;
+        return new Scored(predictions.loss(), predictions.accuracy(),
+                picture.outOfSample(what, java.util.Arrays.asList(predictions.probabilities())));
+    }
+}

@@ -1,0 +1,104 @@
+package org.predspace.session;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.predspace.data.DatasetCatalog;
+import org.predspace.geometry.LiveEmbedding;
+import org.predspace.landscape.ModelGrid;
+import org.predspace.runs.Run;
+import org.predspace.spectra.TaskMonitor;
+import org.predspace.training.Architecture;
+import org.predspace.training.SnapshotPolicy;
+import org.predspace.training.TrainingRun;
+import org.predspace.training.TrainingSpec;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The canyon's placement (docs/science.md §8): a model of a plane at a checkpoint's own weights
+ * is that checkpoint, so out-of-sample placement must put it where the picture draws the
+ * checkpoint, on the training probe and on the held-out one; every model gets a residual.
+ */
+class CanyonModelsTest {
+    @TempDir static Path tmp;
+    static final DatasetCatalog CATALOG = new DatasetCatalog();
+    static Run run;
+    static ExplorerSession session;
+
+    @BeforeAll
+    static void openAnMlpRunWithSnapshots() throws Exception {
+        TrainingSpec spec = TrainingSpec.builder("digits").architecture(Architecture.MLP).width(16).epochs(1)
+                .probeSize(200).checkpoints(6).snapshots(SnapshotPolicy.SPARSE).build();
+        new TrainingRun(spec, CATALOG.load("digits"), tmp.resolve("mlp"), e -> {}).execute();
+        run = Run.open(tmp.resolve("mlp"));
+        session = new ExplorerSession(LiveEmbedding.Settings.defaults().withAxes(5).inForeground(), 1);
+        session.openAll(List.of(run.dir()), (f, m) -> {});
+    }
+
+    @AfterAll
+    static void close() { session.close(); }
+
+    @Test
+    void aModelAtACheckpointsOwnWeightsLandsOnThatCheckpointInBothPictures() throws Exception {
+        for (ExplorerSession.Probe probe : ExplorerSession.Probe.values()) {
+            PredictionPicture picture = session.picture(probe);
+            PictureFrame frame = ExplorerSessionTest.waitFor(picture,
+                    f -> f.embedding() != null && f.embedding().exactPoints() == f.size() && f.size() > 2);
+            long[] saved = run.parameterSteps();
+            long step = saved[saved.length / 2];
+            int at = CanyonFixture.indexOf(frame, run, step);
+            ModelGrid grid = CanyonFixture.planeThrough(run, CATALOG, step, 3);
+
+            CanyonModels.Scored scored = CanyonModels.score(picture, probe, run.dir(), step, grid, CATALOG, TaskMonitor.silent());
+            OutOfSamplePoints.Placement placed = picture.place(scored.points(), () -> false);
+            assertSame(frame.embedding().basis(), placed.basis(), "placed in the frame's basis");
+
+            double extent = CanyonFixture.extent(frame);
+            double[] centre = placed.coordinates()[1 * grid.columns() + 1];   // x = 0, y = 0: the checkpoint
+            for (int a = 0; a < 3; a++) {   // the 3D point (axes 4 and 5, of small |lambda|, agree to 7e-7)
+                assertEquals(frame.coordinate(at, a), centre[a], 1e-6 * extent, probe + " picture, axis " + (a + 1));
+            }
+            double[] corner = placed.coordinates()[0];
+            double apart = 0;
+            for (int a = 0; a < 3; a++) apart = Math.max(apart, Math.abs(corner[a] - centre[a]));
+            assertTrue(apart > 1e-3 * extent, "a model half a step off along both directions is elsewhere: " + apart / extent);
+
+            assertEquals(grid.rows() * grid.columns(), placed.residuals().length);
+            for (double r : placed.residuals()) assertTrue(r >= 0 && Double.isFinite(r), "residual " + r);
+            assertTrue(placed.embeddedResidual() >= 0, "the checkpoints' own residual " + placed.embeddedResidual());
+            assertTrue(placed.describe().startsWith("placement residual"), placed.describe());
+        }
+    }
+
+    @Test
+    void theCheckpointModelsLossOnTheProbeIsTheRecordedOne() throws Exception {
+        PredictionPicture picture = session.picture(ExplorerSession.Probe.TRAINING);
+        long step = run.parameterSteps()[run.parameterSteps().length - 1];
+        ModelGrid grid = CanyonFixture.planeThrough(run, CATALOG, step, 3);
+        CanyonModels.Scored scored = CanyonModels.score(picture, ExplorerSession.Probe.TRAINING, run.dir(), step, grid,
+                CATALOG, TaskMonitor.silent());
+        double recorded = run.metrics().stream().filter(m -> m.step() == step).findFirst().orElseThrow().trainLoss();
+        // metrics.csv holds the float network's loss; the models are scored in double precision
+        assertEquals(recorded, scored.loss()[1 * grid.columns() + 1], 1e-5);
+        assertNotEquals(recorded, scored.loss()[0], 1e-3, "a corner of the plane is another model");
+    }
+
+    @Test
+    void aPictureOfAnotherProbeIsRefusedInPlainWords() {
+        PredictionPicture other = new PredictionPicture("training probe", LiveEmbedding.Settings.defaults().inForeground());
+        other.admit("someone", new org.predspace.geometry.ProbeShape("another-probe", 200, 10), new int[200]);
+        long step = run.parameterSteps()[0];
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CanyonModels.score(other,
+                ExplorerSession.Probe.TRAINING, run.dir(), step, CanyonFixture.planeThrough(run, CATALOG, step, 3), CATALOG, TaskMonitor.silent()));
+        assertTrue(e.getMessage().contains("shows another-probe"), e.getMessage());
+        other.close();
+    }
+
+
+
+}
