@@ -54,6 +54,20 @@ public final class RunCheckpoint {
         return new RunCheckpoint(run, step, spec, data, probe, run.parameters(step));
     }
 
+    /**
+     * Step {@code step} of the same run, sharing this one's data and probe: a run's checkpoints
+     * one after another without loading the data set again for each.
+     */
+    public RunCheckpoint at(long step) throws RunFormatException {
+        if (step == this.step) return this;
+        long[] saved = run.parameterSteps();
+        if (Arrays.binarySearch(saved, step) < 0) {
+            throw new IllegalArgumentException("step " + step + " of run " + run.name() + " has no parameter snapshot; steps with one: "
+                    + describe(saved));
+        }
+        return new RunCheckpoint(run, step, spec, data, probe, run.parameters(step));
+    }
+
     /** The step named by {@code text}: a number, or "last" for the last step with a snapshot. */
     public static long resolveStep(Run run, String text) {
         long[] saved = run.parameterSteps();
