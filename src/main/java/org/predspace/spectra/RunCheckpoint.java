@@ -94,6 +94,15 @@ public final class RunCheckpoint {
         return CheckpointModel.of(spec, data.shape(), data.classes(), parameters);
     }
 
+    /**
+     * A fresh double-precision copy of the network at this step for forward passes only (lines,
+     * planes): takes batch norm too, its statistics recomputed on the run's whole train probe at
+     * every parameter vector (CheckpointModel.forwardOnly).
+     */
+    public CheckpointModel forwardModel() {
+        return CheckpointModel.forwardOnly(spec, data.shape(), data.classes(), parameters, samples(Integer.MAX_VALUE));
+    }
+
     /** A class-balanced subset of n of the run's probe samples (all of them when n >= the probe size). */
     public Samples samples(int n) {
         if (n < 1) throw new IllegalArgumentException("samples must be at least 1, got " + n);
@@ -119,6 +128,12 @@ public final class RunCheckpoint {
     public long step() { return step; }
     public TrainingSpec spec() { return spec; }
     public int parameterCount() { return parameters.length; }
+    /** The snapshot in double precision, as the models load it (batch-norm statistics as training kept them). */
+    public double[] parameters() {
+        double[] w = new double[parameters.length];
+        for (int i = 0; i < w.length; i++) w[i] = parameters[i];
+        return w;
+    }
     /** ||w||^2 of the snapshot, for the PAC-Bayes bound. */
     public double weightNormSquared() {
         double s = 0;
