@@ -7,6 +7,7 @@ import org.predspace.runs.RunFormatException;
 import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.HessianVectorProduct;
 import org.predspace.spectra.Lanczos;
+import org.predspace.spectra.LinearOperator;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
 import org.predspace.spectra.TaskMonitor;
@@ -21,11 +22,17 @@ import java.util.SplittableRandom;
  * parameters, beside the run's base learning rate. Under full-batch gradient descent it rises to
  * 2 / lr and hovers there (Cohen et al. 2021, "edge of stability").
  *
- * <p>By Lanczos on the finite-difference Hessian-vector products the spectra use, not power
- * iteration: the top of a trained network's Hessian is often a few outliers close together, where
- * power iteration converges at the rate of their ratio and Lanczos far faster. Only the top Ritz
- * value is wanted, so the iteration stops as soon as its residual bound is small, usually within
- * 20 to 40 products.
+ * <p>The Hessian's Gauss-Newton part (GaussNewtonProduct): exactly the Hessian for softmax
+ * regression, and what its top eigenvalue is made of in trained networks, where the rest is
+ * weighted by the residuals p - y. The finite-difference products of the whole Hessian
+ * (HessianVectorProduct) are not usable here: ReLU kinks make them depend on the difference step
+ * (measured on an MLP at Fashion step 0: a top "eigenvalue" of 92.7 with step 1e-5, 84.2 with
+ * 1e-4, against 22.7752 and 22.7753 from these products).
+ *
+ * <p>By Lanczos, not power iteration: the top of a trained network's Hessian is often a few
+ * outliers close together, where power iteration converges at the rate of their ratio and Lanczos
+ * far faster. Only the top Ritz value is wanted, so the iteration stops as soon as its residual
+ * bound is small, usually within 10 to 30 products.
  */
 public final class RunSharpness {
     /** Residual bound of the top Ritz value, relative to it, at which it counts as the top eigenvalue. */
@@ -77,13 +84,16 @@ public final class RunSharpness {
     }
 
     /**
-     * The largest eigenvalue of the Hessian of the mean cross-entropy of {@code model} on
-     * {@code samples} (the model's parameters are where it is taken; they are restored after each
-     * product), or NaN when it has not converged within {@value #MAX_STEPS} products. The start
-     * vector is seeded, so the same checkpoint gives the same figure.
+     * The largest eigenvalue of the Gauss-Newton Hessian of the mean cross-entropy of {@code model}
+     * on {@code samples} (the model's parameters are where it is taken; they are restored after
+     * each product), or NaN when it has not converged within {@value #MAX_STEPS} products.
      */
     public static double topEigenvalue(CheckpointModel model, Samples samples, TaskMonitor monitor) {
-        HessianVectorProduct h = new HessianVectorProduct(model, samples, HessianVectorProduct.DEFAULT_STEP, monitor);
+        return topEigenvalue(new GaussNewtonProduct(model, samples, HessianVectorProduct.DEFAULT_STEP, monitor), monitor);
+    }
+
+    /** The top eigenvalue of a symmetric operator by Lanczos from a seeded start, so a checkpoint always gives the same figure. */
+    static double topEigenvalue(LinearOperator h, TaskMonitor monitor) {
         int p = h.dimension();
         double[] start = new double[p];
         SplittableRandom rng = new SplittableRandom(0);

@@ -104,6 +104,54 @@ class RunSharpnessTest {
     }
 
     @Test
+    void aReluMlpsSharpnessIsNumpysTopEigenvalueOfItsGaussNewtonMatrix(@TempDir Path dir) throws Exception {
+        PythonWithNumpy python = PythonWithNumpy.require();
+        int dims = 5, classes = 3;
+        org.predspace.data.InputShape shape = org.predspace.data.InputShape.tabular(dims);
+        TrainingSpec spec = TrainingSpec.builder("blobs").architecture(Architecture.MLP).hiddenLayers(1).width(8).seed(4).build();
+        org.predspace.training.NativeBackend.configure();
+        org.deeplearning4j.nn.graph.ComputationGraph net = org.predspace.training.NetworkFactory.build(spec, shape, classes, 1);
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+        float[] x = new float[60 * dims];
+        int[] y = new int[60];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = i % classes;
+            for (int k = 0; k < dims; k++) x[i * dims + k] = (float) (rng.nextGaussian() + (k % classes == y[i] ? 1 : 0));
+        }
+        Samples s = new Samples(x, y, y.length, dims);
+        double top = RunSharpness.topEigenvalue(org.predspace.spectra.CheckpointModel.of(spec, shape, classes,
+                net.params().dup().data().asFloat()), s, TaskMonitor.silent());
+
+        // J of the logits by hand for z = relu(x W1 + b1) W2 + b2, then G = 1/n sum J^T (diag p - p p^T) J
+        StringBuilder text = new StringBuilder();
+        for (String layer : List.of("dense0", "out")) {
+            text.append(matrix(net.getLayer(layer).getParam("W").toDoubleMatrix())).append('\n');
+            text.append(vector(net.getLayer(layer).getParam("b").toDoubleVector())).append('\n');
+        }
+        text.append(matrix(rows(s))).append('\n');
+        Path data = Files.writeString(dir.resolve("mlp.txt"), text);
+        Path script = Files.writeString(dir.resolve("ggn.py"), """
+                import sys, json, numpy as np
+                w1, b1, w2, b2, x = [np.array(json.loads(l), dtype=float) for l in open(sys.argv[1]).read().split('\\n')[:5]]
+                hidden, classes = w2.shape
+                g = 0
+                for xi in x:
+                    a = xi @ w1 + b1
+                    r = np.maximum(a, 0)
+                    z = r @ w2 + b2
+                    p = np.exp(z - z.max()); p /= p.sum()
+                    jw1 = np.einsum('i,jc->cij', xi, w2 * (a > 0)[:, None]).reshape(classes, -1)
+                    jb1 = (w2 * (a > 0)[:, None]).T
+                    jw2 = np.einsum('j,ck->cjk', r, np.eye(classes)).reshape(classes, -1)
+                    j = np.hstack([jw1, jb1, jw2, np.eye(classes)])
+                    g = g + j.T @ (np.diag(p) - np.outer(p, p)) @ j
+                print(repr(float(np.linalg.eigvalsh(g / len(x))[-1])))
+                """);
+        double expected = Double.parseDouble(python.run(script.toString(), data.toString()).trim());
+        assertEquals(expected, top, 1e-6 * expected, "top eigenvalue of the Gauss-Newton matrix");
+    }
+
+    @Test
     void theCsvHasOneRowPerCheckpointWithTheLineTwoOverLr(@TempDir Path dir) throws Exception {
         SharpnessCurve curve = new SharpnessCurve(new long[] {0, 10, 20}, new double[] {3.5, Double.NaN, 39.75}, 0.05, 1000);
         Path file = dir.resolve("sharpness.csv");
