@@ -26,6 +26,7 @@ import java.util.Map;
  * stored: the network then normalises exactly as batch norm does with these samples as the batch.
  */
 final class BatchNormStatistics {
+    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     private static final int CHUNK = 500;
     private final Samples samples;
 
