@@ -162,16 +162,7 @@ class LinePathTest {
                 for a in alphas:
                     print(*score(xtr, ytr, a), *score(xte, yte, a))
                 """);
-        String[] out = python.run(script.toString(), data.toString()).trim().split("\n");
-        assertEquals(alphas.length, out.length, String.join("\n", out));
-        for (int k = 0; k < alphas.length; k++) {
-            String[] f = out[k].trim().split("\\s+");
-            LinePath.Point p = line.points().get(k);
-            assertEquals(Double.parseDouble(f[0]), p.trainLoss(), 1e-6, "train loss at a = " + alphas[k]);
-            assertEquals(Double.parseDouble(f[1]), p.trainAccuracy(), 1e-12, "train accuracy at a = " + alphas[k]);
-            assertEquals(Double.parseDouble(f[2]), p.testLoss(), 1e-6, "test loss at a = " + alphas[k]);
-            assertEquals(Double.parseDouble(f[3]), p.testAccuracy(), 1e-12, "test accuracy at a = " + alphas[k]);
-        }
+        assertPointsAre(python.run(script.toString(), data.toString()), line, alphas);
     }
 
     @Test
@@ -275,7 +266,17 @@ class LinePathTest {
                     hte, _ = forward(xte, a, stats)
                     print(*score(htr, ytr), *score(hte, yte))
                 """);
-        String[] out = python.run(script.toString(), data.toString()).trim().split("\n");
+        assertPointsAre(python.run(script.toString(), data.toString()), line, alphas);
+        // a copy for another thread recomputes the same statistics
+        double[] mid = interpolate(widen(start), widen(b.params().dup().data().asFloat()), alphas[2]);
+        assertEquals(line.points().get(2).testLoss(), LinePath.score(model.copy(), mid, test).loss(), 1e-12);
+        assertThrows(IllegalStateException.class, () -> model.lossGradient(train.features(), 0, 2, new double[2 * CLASSES], new double[model.parameterCount()]),
+                "no gradients through recomputed statistics");
+    }
+
+    /** Each line of numpy's output: train loss, train accuracy, test loss, test accuracy at one a. */
+    private static void assertPointsAre(String numpy, LinePath line, double[] alphas) {
+        String[] out = numpy.trim().split("\n");
         assertEquals(alphas.length, out.length, String.join("\n", out));
         for (int k = 0; k < alphas.length; k++) {
             String[] f = out[k].trim().split("\\s+");
@@ -285,11 +286,6 @@ class LinePathTest {
             assertEquals(Double.parseDouble(f[2]), p.testLoss(), 1e-6, "test loss at a = " + alphas[k]);
             assertEquals(Double.parseDouble(f[3]), p.testAccuracy(), 1e-12, "test accuracy at a = " + alphas[k]);
         }
-        // a copy for another thread recomputes the same statistics
-        double[] mid = interpolate(widen(start), widen(b.params().dup().data().asFloat()), alphas[2]);
-        assertEquals(line.points().get(2).testLoss(), LinePath.score(model.copy(), mid, test).loss(), 1e-12);
-        assertThrows(IllegalStateException.class, () -> model.lossGradient(train.features(), 0, 2, new double[2 * CLASSES], new double[model.parameterCount()]),
-                "no gradients through recomputed statistics");
     }
 
     private static double[] interpolate(double[] from, double[] to, double a) {
@@ -346,19 +342,19 @@ class LinePathTest {
         return d;
     }
 
-    private static double[][] rows(Samples s) {
+    static double[][] rows(Samples s) {
         double[][] r = new double[s.size()][s.dimension()];
         for (int i = 0; i < s.size(); i++) for (int k = 0; k < s.dimension(); k++) r[i][k] = s.features()[i * s.dimension() + k];
         return r;
     }
 
-    private static String matrix(double[][] m) {
+    static String matrix(double[][] m) {
         List<String> rows = new ArrayList<>();
         for (double[] row : m) rows.add(vector(row));
         return "[" + String.join(",", rows) + "]";
     }
 
-    private static String vector(double[] v) {
+    static String vector(double[] v) {
         List<String> s = new ArrayList<>();
         for (double x : v) s.add(String.format(Locale.ROOT, "%.17g", x));
         return "[" + String.join(",", s) + "]";

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CancellationException;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -62,7 +61,7 @@ class RunSharpnessTest {
         Samples s = first.samples(SAMPLES);
         ParameterLayout layout = ParameterLayout.of(first.spec(), org.predspace.data.InputShape.image(1, 8, 8), 10);
         StringBuilder text = new StringBuilder();
-        text.append(matrix(rows(s))).append('\n').append(Arrays.toString(s.labels())).append('\n');
+        text.append(LinePathTest.matrix(LinePathTest.rows(s))).append('\n').append(Arrays.toString(s.labels())).append('\n');
         for (long step : steps) {
             float[] theta = softmax.parameters(step);
             double[][] w = new double[s.dimension()][layout.filterCount()];
@@ -73,7 +72,7 @@ class RunSharpnessTest {
             int[] others = layout.others();
             double[] b = new double[others.length];
             for (int k = 0; k < b.length; k++) b[k] = theta[others[k]];
-            text.append(matrix(w)).append('\n').append(vector(b)).append('\n');
+            text.append(LinePathTest.matrix(w)).append('\n').append(LinePathTest.vector(b)).append('\n');
         }
         Path data = Files.writeString(tmp.resolve("softmax.txt"), text);
         Path script = Files.writeString(tmp.resolve("softmax.py"), """
@@ -125,10 +124,10 @@ class RunSharpnessTest {
         // J of the logits by hand for z = relu(x W1 + b1) W2 + b2, then G = 1/n sum J^T (diag p - p p^T) J
         StringBuilder text = new StringBuilder();
         for (String layer : List.of("dense0", "out")) {
-            text.append(matrix(net.getLayer(layer).getParam("W").toDoubleMatrix())).append('\n');
-            text.append(vector(net.getLayer(layer).getParam("b").toDoubleVector())).append('\n');
+            text.append(LinePathTest.matrix(net.getLayer(layer).getParam("W").toDoubleMatrix())).append('\n');
+            text.append(LinePathTest.vector(net.getLayer(layer).getParam("b").toDoubleVector())).append('\n');
         }
-        text.append(matrix(rows(s))).append('\n');
+        text.append(LinePathTest.matrix(LinePathTest.rows(s))).append('\n');
         Path data = Files.writeString(dir.resolve("mlp.txt"), text);
         Path script = Files.writeString(dir.resolve("ggn.py"), """
                 import sys, json, numpy as np
@@ -191,23 +190,5 @@ class RunSharpnessTest {
         assertFalse(e.getMessage().contains("\n"));
 
         assertThrows(IllegalArgumentException.class, () -> RunSharpness.of(softmax, CATALOG, 0, TaskMonitor.silent()));
-    }
-
-    private static double[][] rows(Samples s) {
-        double[][] r = new double[s.size()][s.dimension()];
-        for (int i = 0; i < s.size(); i++) for (int k = 0; k < s.dimension(); k++) r[i][k] = s.features()[i * s.dimension() + k];
-        return r;
-    }
-
-    private static String matrix(double[][] m) {
-        List<String> rows = new ArrayList<>();
-        for (double[] row : m) rows.add(vector(row));
-        return "[" + String.join(",", rows) + "]";
-    }
-
-    private static String vector(double[] v) {
-        List<String> s = new ArrayList<>();
-        for (double x : v) s.add(String.format(Locale.ROOT, "%.17g", x));
-        return "[" + String.join(",", s) + "]";
     }
 }
