@@ -1,5 +1,7 @@
 package org.predspace.cli;
 
+import org.predspace.data.DataFormatException;
+import org.predspace.data.DatasetCatalog;
 import org.predspace.training.Architecture;
 import org.predspace.training.LearningRateSchedule;
 import org.predspace.training.NativeBackend;
@@ -38,6 +40,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", split = ",", paramLabel = "B", defaultValue = "128",
             description = "batch size(s) (default: ${DEFAULT-VALUE})")
     List<Integer> batchSizes;
+    @Option(names = "--full-batch", description = {"gradient descent: every step on the whole training split or the --train-size subset,",
+            "sgd at a constant learning rate (epochs = steps); for the edge of stability, sharpness against 2 / lr"})
+    boolean fullBatch;
     @Option(names = "--epochs", paramLabel = "E", defaultValue = "5", description = "(default: ${DEFAULT-VALUE})")
     int epochs;
     @Option(names = "--seed", split = ",", paramLabel = "S", defaultValue = "0",
@@ -104,6 +109,11 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The runs the options describe; an IllegalArgumentException names a bad value. */
     private List<TrainingSpec> specs() {
+        if (fullBatch) {
+            checkFullBatch();
+            optimizers = List.of(OptimizerKind.SGD.id());
+            batchSizes = List.of(trainSize > 0 ? trainSize : trainingSplitSize());
+        }
         TrainingSpec base = TrainingSpec.builder(dataset)
                 .epochs(epochs).trainSizeLimit(trainSize).probeSize(probeSize).probeSeed(probeSeed).weightDecay(weightDecay)
                 .schedule(LearningRateSchedule.fromId(schedule)).warmupFraction(warmup).randomLabels(randomLabels)
@@ -118,5 +128,42 @@ final class TrainCommand implements Callable<Integer> {
             specs = List.of(specs.get(0).toBuilder().name(name).build());
         }
         return specs;
+    }
+
+    /**
+     * Full-batch gradient descent is one loss followed down at one rate: options that change the
+     * batch, the update rule or the rate along the way contradict it, and are refused in one line
+     * rather than silently overridden. Cohen et al.'s 2 / lr is the stability limit of plain
+     * gradient descent only (momentum moves it), hence sgd.
+     */
+    private void checkFullBatch() {
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        if (given.hasMatchedOption("--batch")) {
+            throw new IllegalArgumentException("--full-batch sets the batch to the whole training set; leave out --batch");
+        }
+        List<String> other = optimizers.stream().filter(o -> OptimizerKind.fromId(o) != OptimizerKind.SGD).toList();
+        if (given.hasMatchedOption("--optimizer") && !other.isEmpty()) {
+            throw new IllegalArgumentException("--full-batch is plain gradient descent, whose edge of stability is 2 / lr:"
+                    + " use --optimizer sgd (or leave it out), got " + String.join(",", other));
+        }
+        if (LearningRateSchedule.fromId(schedule) != LearningRateSchedule.CONSTANT) {
+            throw new IllegalArgumentException("--full-batch keeps the learning rate constant, so 2 / lr is one line: leave out --schedule "
+                    + schedule);
+        }
+        if (warmup != 0) {
+            throw new IllegalArgumentException("--full-batch keeps the learning rate constant, so 2 / lr is one line: leave out --warmup");
+        }
+        if (augment) {
+            throw new IllegalArgumentException("--full-batch follows one fixed loss; --augment would change the data every step");
+        }
+    }
+
+    /** Images in the data set's training split: the batch of full-batch training without --train-size. */
+    private int trainingSplitSize() {
+        try {
+            return new DatasetCatalog().load(dataset).train().size();
+        } catch (DataFormatException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 }

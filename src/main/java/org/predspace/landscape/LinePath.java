@@ -4,7 +4,6 @@ import org.predspace.runs.ProbeScore;
 import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.Samples;
 import org.predspace.spectra.TaskMonitor;
-import org.predspace.training.Architecture;
 import org.predspace.training.TrainingSpec;
 
 import java.util.List;
@@ -14,8 +13,11 @@ import java.util.List;
  * parameter vectors of one network (Goodfellow et al. 2015; docs/science.md, the landscape
  * section), on a train probe and a test probe, with the barrier between the ends.
  *
- * <p>Networks with batch norm are refused for now: their running statistics would have to be
- * recomputed on training data at every theta(a), and the interpolated statistics are not those.
+ * <p>Batch norm: the running statistics are a function of the weights, not parameters to
+ * interpolate, so a network with batch norm is scored on a forward-only model
+ * (CheckpointModel.forwardOnly, RunCheckpoint.forwardModel) that recomputes them on the train
+ * probe at every theta(a) before scoring (docs/science.md §8): {@link #score} sets theta on the
+ * model, which recomputes them there.
  */
 public final class LinePath {
     /** Goodfellow et al.'s range: half a segment beyond either end shows whether the ends are minima along the line. */
@@ -54,13 +56,14 @@ public final class LinePath {
         return alphas(DEFAULT_FROM, DEFAULT_TO, DEFAULT_POINTS);
     }
 
-    /** Refuses what the line cannot yet handle, with one line naming the reason. */
+    /**
+     * Refused batch norm before the line could recompute its statistics; every architecture is
+     * supported now (batch norm on RunCheckpoint.forwardModel). Kept only so that callers written
+     * against the old line still compile until they are merged; it accepts every spec.
+     */
+    @Deprecated
     public static void checkSupported(TrainingSpec spec) {
-        if (spec.batchNorm() || spec.architecture() == Architecture.ALLCNN || spec.architecture() == Architecture.RESNET) {
-            throw new IllegalArgumentException("the loss line does not support batch norm yet (architecture "
-                    + spec.architecture().id() + (spec.batchNorm() ? " with batch norm" : "")
-                    + "): its running statistics would need recomputing at every point; use linear, mlp or lenet without batch norm");
-        }
+        java.util.Objects.requireNonNull(spec, "spec");
     }
 
     /**
@@ -117,7 +120,7 @@ public final class LinePath {
     static final int CHUNK = 500;
 
     static ProbeScore score(CheckpointModel model, double[] theta, Samples samples, int chunk) {
-        model.setParameters(theta);
+        model.setParameters(theta);   // a forward-only batch-norm model recomputes its statistics on the train probe here
         int classes = model.classCount();
         double[] probs = new double[samples.size() * classes];
         for (int first = 0; first < samples.size(); first += chunk) {

@@ -9,7 +9,8 @@ import org.predspace.spectra.TaskMonitor;
  * The line between two saved checkpoints: initialisation to a checkpoint, checkpoint to
  * checkpoint, or the ends of two runs of the same network. Scored on the first checkpoint's run
  * probes (the train probe and the held-out test probe, as metrics.csv records them), so its
- * ends can be read against the recorded metrics.
+ * ends can be read against the recorded metrics (without batch norm: with it, the line
+ * recomputes the statistics that training kept as running averages, LinePath).
  */
 public final class RunLine {
     private RunLine() {}
@@ -20,8 +21,6 @@ public final class RunLine {
 
     /** As above, with progress and cancellation per point of the line (LinePath). */
     public static LinePath between(RunCheckpoint from, RunCheckpoint to, double[] alphas, TaskMonitor monitor) {
-        LinePath.checkSupported(from.spec());
-        LinePath.checkSupported(to.spec());
         if (from.spec().architecture() != to.spec().architecture() || from.parameterCount() != to.parameterCount()) {
             throw new IllegalArgumentException("a line needs two checkpoints of the same network: run " + from.run().name()
                     + " is " + from.spec().architecture().id() + " with " + from.parameterCount() + " parameters, run "
@@ -31,9 +30,10 @@ public final class RunLine {
             throw new IllegalArgumentException("a line needs two checkpoints on the same data: run " + from.run().name()
                     + " trained on " + from.spec().dataset() + ", run " + to.run().name() + " on " + to.spec().dataset());
         }
-        CheckpointModel model = from.model();
-        double[] theta0 = model.parameters();
-        double[] theta1 = to.model().parameters();
+        // the run's own weights; a batch-norm network's statistics are recomputed at every point anyway
+        CheckpointModel model = from.forwardModel();
+        double[] theta0 = from.parameters();
+        double[] theta1 = to.parameters();
         Samples train = from.samples(Integer.MAX_VALUE);
         return LinePath.between(model, theta0, theta1, alphas, train, from.testSamples(), monitor);
     }

@@ -26,12 +26,17 @@ public final class CheckpointModel {
     private final int inputs;
     private final int classes;
     private final int parameters;
+    /** Null, or the samples whose batch-norm statistics are set at every new parameter vector (forward-only models). */
+    private final BatchNormStatistics statistics;
+    /** The vector last given to setParameters, kept for a batch-norm model only: the same vector twice costs one recomputation. */
+    private double[] lastSet;
 
-    private CheckpointModel(ComputationGraph net, int inputs, int classes) {
+    private CheckpointModel(ComputationGraph net, int inputs, int classes, BatchNormStatistics statistics) {
         this.net = net;
         this.inputs = inputs;
         this.classes = classes;
         this.parameters = Math.toIntExact(net.numParams());
+        this.statistics = statistics;
     }
 
     /**
@@ -40,11 +45,31 @@ public final class CheckpointModel {
      * the samples of a batch, so per-sample gradients (Fisher) are not defined.
      */
     public static CheckpointModel of(TrainingSpec spec, InputShape shape, int classes, float[] params) {
-        if (spec.batchNorm() || spec.architecture() == Architecture.ALLCNN || spec.architecture() == Architecture.RESNET) {
+        if (hasBatchNorm(spec)) {
             throw new IllegalArgumentException("spectra need per-sample gradients, which batch norm (architecture "
                     + spec.architecture().id() + (spec.batchNorm() ? " with batch norm" : "")
                     + ") does not have; use linear, mlp or lenet without batch norm");
         }
+        return build(spec, shape, classes, params, null);
+    }
+
+    /**
+     * A model for forward passes only (losses along lines and planes, predictions), which also
+     * takes networks with batch norm: their running statistics are not parameters to interpolate
+     * but a function of the weights, so at every parameter vector set they are recomputed as the
+     * mean and (biased) variance of each batch-norm input over {@code trainProbe} (docs/science.md
+     * §8), and every forward pass normalises with those. Gradients of such a model are refused.
+     * Without batch norm this is {@link #of}.
+     */
+    public static CheckpointModel forwardOnly(TrainingSpec spec, InputShape shape, int classes, float[] params, Samples trainProbe) {
+        return build(spec, shape, classes, params, hasBatchNorm(spec) ? new BatchNormStatistics(trainProbe) : null);
+    }
+
+    public static boolean hasBatchNorm(TrainingSpec spec) {
+        return spec.batchNorm() || spec.architecture() == Architecture.ALLCNN || spec.architecture() == Architecture.RESNET;
+    }
+
+    private static CheckpointModel build(TrainingSpec spec, InputShape shape, int classes, float[] params, BatchNormStatistics statistics) {
         NativeBackend.configure();
         ComputationGraph floatNet = NetworkFactory.build(spec, shape, classes, 1);
         if (floatNet.numParams() != params.length) {
@@ -52,7 +77,7 @@ public final class CheckpointModel {
                     + spec.architecture().id() + " on " + shape + " has " + floatNet.numParams());
         }
         ComputationGraph net = floatNet.convertDataType(DataType.DOUBLE);
-        CheckpointModel model = new CheckpointModel(net, shape.size(), classes);
+        CheckpointModel model = new CheckpointModel(net, shape.size(), classes, statistics);
         double[] w = new double[params.length];
         for (int i = 0; i < w.length; i++) w[i] = params[i];
         model.setParameters(w);
@@ -64,8 +89,13 @@ public final class CheckpointModel {
      * not thread-safe, so parallel per-sample gradients take one copy per worker.
      */
     public CheckpointModel copy() {
-        return new CheckpointModel(net.clone(), inputs, classes);
+        CheckpointModel copy = new CheckpointModel(net.clone(), inputs, classes, statistics);
+        copy.lastSet = lastSet;   // never changed in place, so shared safely
+        return copy;
     }
+
+    /** Whether batch-norm statistics are recomputed at each parameter vector (and gradients refused). */
+    public boolean recomputesBatchNorm() { return statistics != null; }
 
     public int parameterCount() { return parameters; }
     public int inputCount() { return inputs; }
@@ -78,7 +108,12 @@ public final class CheckpointModel {
 
     public void setParameters(double[] w) {
         if (w.length != parameters) throw new IllegalArgumentException("expected " + parameters + " parameters, got " + w.length);
+        if (statistics != null && java.util.Arrays.equals(w, lastSet)) return;   // e.g. the test probe after the train probe
         net.setParams(Nd4j.create(w, new long[] {1, parameters}, DataType.DOUBLE));
+        if (statistics != null) {
+            statistics.recompute(net, this::rowsOf);
+            lastSet = w.clone();
+        }
     }
 
     /** Softmax outputs for {@code rows} samples of {@code features} starting at sample {@code first}, row-major [rows, C]. */
@@ -93,6 +128,7 @@ public final class CheckpointModel {
      * averaged: callers scale. Regularisation is not included (DL4J applies it in the updater).
      */
     public void lossGradient(float[] features, int first, int rows, double[] targets, double[] dest) {
+        if (statistics != null) throw new IllegalStateException("a forward-only model with batch norm has no per-sample gradients");
         net.setInputs(rowsOf(features, first, rows));
         net.setLabels(reused(targetBuffers, rows, classes, targets));
         net.computeGradientAndScore();
@@ -113,7 +149,7 @@ public final class CheckpointModel {
      * call this thousands of times, and each fresh off-heap array would be freed only when the
      * garbage collector gets round to it (LeNet, n = 500: +0.5 GB resident).
      */
-    private INDArray rowsOf(float[] features, int first, int rows) {
+    INDArray rowsOf(float[] features, int first, int rows) {
         double[] x = new double[rows * inputs];
         for (int i = 0; i < x.length; i++) x[i] = features[first * inputs + i];
         return reused(inputBuffers, rows, inputs, x);

@@ -54,6 +54,20 @@ public final class RunCheckpoint {
         return new RunCheckpoint(run, step, spec, data, probe, run.parameters(step));
     }
 
+    /**
+     * Step {@code step} of the same run, sharing this one's data and probe: a run's checkpoints
+     * one after another without loading the data set again for each.
+     */
+    public RunCheckpoint at(long step) throws RunFormatException {
+        if (step == this.step) return this;
+        long[] saved = run.parameterSteps();
+        if (Arrays.binarySearch(saved, step) < 0) {
+            throw new IllegalArgumentException("step " + step + " of run " + run.name() + " has no parameter snapshot; steps with one: "
+                    + describe(saved));
+        }
+        return new RunCheckpoint(run, step, spec, data, probe, run.parameters(step));
+    }
+
     /** The step named by {@code text}: a number, or "last" for the last step with a snapshot. */
     public static long resolveStep(Run run, String text) {
         long[] saved = run.parameterSteps();
@@ -78,6 +92,15 @@ public final class RunCheckpoint {
     /** A fresh double-precision copy of the network at this step: one per task, used on one thread. */
     public CheckpointModel model() {
         return CheckpointModel.of(spec, data.shape(), data.classes(), parameters);
+    }
+
+    /**
+     * A fresh double-precision copy of the network at this step for forward passes only (lines,
+     * planes): takes batch norm too, its statistics recomputed on the run's whole train probe at
+     * every parameter vector (CheckpointModel.forwardOnly).
+     */
+    public CheckpointModel forwardModel() {
+        return CheckpointModel.forwardOnly(spec, data.shape(), data.classes(), parameters, samples(Integer.MAX_VALUE));
     }
 
     /** A class-balanced subset of n of the run's probe samples (all of them when n >= the probe size). */
@@ -105,6 +128,12 @@ public final class RunCheckpoint {
     public long step() { return step; }
     public TrainingSpec spec() { return spec; }
     public int parameterCount() { return parameters.length; }
+    /** The snapshot in double precision, as the models load it (batch-norm statistics as training kept them). */
+    public double[] parameters() {
+        double[] w = new double[parameters.length];
+        for (int i = 0; i < w.length; i++) w[i] = parameters[i];
+        return w;
+    }
     /** ||w||^2 of the snapshot, for the PAC-Bayes bound. */
     public double weightNormSquared() {
         double s = 0;

@@ -51,7 +51,7 @@ public final class TaskMonitor {
     }
 
     /** A monitor for a sub-stage: its [0, 1] maps onto [from, to] of this one; cancelling this one cancels it. */
-    TaskMonitor stage(double from, double to) {
+    public TaskMonitor stage(double from, double to) {
         return new TaskMonitor((f, s) -> progress(from + (to - from) * f, s), this);
     }
 }

@@ -162,16 +162,7 @@ class LinePathTest {
                 for a in alphas:
                     print(*score(xtr, ytr, a), *score(xte, yte, a))
                 """);
-        String[] out = python.run(script.toString(), data.toString()).trim().split("\n");
-        assertEquals(alphas.length, out.length, String.join("\n", out));
-        for (int k = 0; k < alphas.length; k++) {
-            String[] f = out[k].trim().split("\\s+");
-            LinePath.Point p = line.points().get(k);
-            assertEquals(Double.parseDouble(f[0]), p.trainLoss(), 1e-6, "train loss at a = " + alphas[k]);
-            assertEquals(Double.parseDouble(f[1]), p.trainAccuracy(), 1e-12, "train accuracy at a = " + alphas[k]);
-            assertEquals(Double.parseDouble(f[2]), p.testLoss(), 1e-6, "test loss at a = " + alphas[k]);
-            assertEquals(Double.parseDouble(f[3]), p.testAccuracy(), 1e-12, "test accuracy at a = " + alphas[k]);
-        }
+        assertPointsAre(python.run(script.toString(), data.toString()), line, alphas);
     }
 
     @Test
@@ -209,11 +200,98 @@ class LinePathTest {
     }
 
     @Test
-    void batchNormIsRefusedWithAReason() {
-        TrainingSpec spec = TrainingSpec.builder("blobs").architecture(Architecture.MLP).batchNorm(true).build();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LinePath.checkSupported(spec));
-        assertTrue(e.getMessage().contains("batch norm"), e.getMessage());
-        assertDoesNotThrow(() -> LinePath.checkSupported(spec(Architecture.LENET, 1)));
+    void aBatchNormMlpsLossesAlongTheLineMatchNumpyWithTheStatisticsOfTheTrainProbeAtEveryPoint(@TempDir Path tmp) throws Exception {
+        PythonWithNumpy python = PythonWithNumpy.require();
+        TrainingSpec spec = TrainingSpec.builder("blobs").architecture(Architecture.MLP).hiddenLayers(2).width(6).batchNorm(true).seed(1).build();
+        NativeBackend.configure();
+        // Every parameter random, the stored running statistics too: a line that used them (or
+        // interpolated them) instead of recomputing them would be far from numpy's.
+        ComputationGraph a = NetworkFactory.build(spec, SHAPE, CLASSES, 1);
+        ComputationGraph b = NetworkFactory.build(spec, SHAPE, CLASSES, 1);
+        SplittableRandom rng = new SplittableRandom(5);
+        for (ComputationGraph net : List.of(a, b)) {
+            float[] w = new float[(int) net.numParams()];
+            for (int i = 0; i < w.length; i++) w[i] = (float) (rng.nextDouble() * 2 - 1);
+            net.setParams(org.nd4j.linalg.factory.Nd4j.create(w, new long[] {1, w.length}));
+        }
+        Samples train = samples(30, 7);
+        Samples test = samples(12, 8);
+        double[] alphas = {-0.5, 0, 0.4, 1, 1.5};
+        float[] start = a.params().dup().data().asFloat();
+        CheckpointModel model = CheckpointModel.forwardOnly(spec, SHAPE, CLASSES, start, train);
+        LinePath line = LinePath.between(model, widen(start), widen(b.params().dup().data().asFloat()), alphas, train, test);
+
+        double eps = ((org.deeplearning4j.nn.conf.layers.BatchNormalization) a.getLayer("dense0_bn").conf().getLayer()).getEps();
+        StringBuilder text = new StringBuilder();
+        for (String layer : List.of("dense0", "dense0_bn", "dense1", "dense1_bn", "out")) {
+            String[] keys = layer.endsWith("_bn") ? new String[] {"gamma", "beta"} : new String[] {"W", "b"};
+            for (ComputationGraph net : List.of(a, b)) {
+                for (String key : keys) {
+                    org.nd4j.linalg.api.ndarray.INDArray p = net.getLayer(layer).getParam(key);
+                    text.append(matrix(p.rank() == 2 && p.rows() > 1 ? p.toDoubleMatrix() : new double[][] {p.toDoubleVector()})).append('\n');
+                }
+            }
+        }
+        text.append(matrix(rows(train))).append('\n').append(vector(train.labels())).append('\n');
+        text.append(matrix(rows(test))).append('\n').append(vector(test.labels())).append('\n');
+        text.append(vector(alphas)).append('\n').append(eps).append('\n');
+        Path data = Files.writeString(tmp.resolve("bn.txt"), text);
+        Path script = Files.writeString(tmp.resolve("bn.py"), """
+                import sys, json, numpy as np
+                lines = open(sys.argv[1]).read().split('\\n')
+                parse = lambda s: np.array(json.loads(s), dtype=float)
+                layers = [[parse(lines[4 * k + i]) for i in range(4)] for k in range(5)]
+                xtr, ytr, xte, yte, alphas = [parse(lines[20 + i]) for i in range(5)]
+                eps = float(lines[25])
+                mix = lambda pa, pb, a: (1 - a) * pa + a * pb
+                def forward(x, a, stats):
+                    # stats None: batch statistics of x itself (the train probe), returned for the test probe
+                    h, seen = x, []
+                    for k, (pa, qa, pb, qb) in enumerate(layers):
+                        if k in (1, 3):
+                            mu, var = (h.mean(axis=0), h.var(axis=0)) if stats is None else stats[len(seen)]
+                            seen.append((mu, var))
+                            h = mix(pa, pb, a).ravel() * (h - mu) / np.sqrt(var + eps) + mix(qa, qb, a).ravel()
+                            h = np.maximum(h, 0)
+                        else:
+                            h = h @ mix(pa, pb, a) + mix(qa, qb, a).ravel()
+                    return h, seen
+                def score(h, y):
+                    h = h - h.max(axis=1, keepdims=True)
+                    logp = h - np.log(np.exp(h).sum(axis=1, keepdims=True))
+                    idx = y.astype(int)
+                    return -logp[np.arange(len(idx)), idx].mean(), (h.argmax(axis=1) == idx).mean()
+                for a in alphas:
+                    htr, stats = forward(xtr, a, None)
+                    hte, _ = forward(xte, a, stats)
+                    print(*score(htr, ytr), *score(hte, yte))
+                """);
+        assertPointsAre(python.run(script.toString(), data.toString()), line, alphas);
+        // a copy for another thread recomputes the same statistics
+        double[] mid = interpolate(widen(start), widen(b.params().dup().data().asFloat()), alphas[2]);
+        assertEquals(line.points().get(2).testLoss(), LinePath.score(model.copy(), mid, test).loss(), 1e-12);
+        assertThrows(IllegalStateException.class, () -> model.lossGradient(train.features(), 0, 2, new double[2 * CLASSES], new double[model.parameterCount()]),
+                "no gradients through recomputed statistics");
+    }
+
+    /** Each line of numpy's output: train loss, train accuracy, test loss, test accuracy at one a. */
+    private static void assertPointsAre(String numpy, LinePath line, double[] alphas) {
+        String[] out = numpy.trim().split("\n");
+        assertEquals(alphas.length, out.length, String.join("\n", out));
+        for (int k = 0; k < alphas.length; k++) {
+            String[] f = out[k].trim().split("\\s+");
+            LinePath.Point p = line.points().get(k);
+            assertEquals(Double.parseDouble(f[0]), p.trainLoss(), 1e-6, "train loss at a = " + alphas[k]);
+            assertEquals(Double.parseDouble(f[1]), p.trainAccuracy(), 1e-12, "train accuracy at a = " + alphas[k]);
+            assertEquals(Double.parseDouble(f[2]), p.testLoss(), 1e-6, "test loss at a = " + alphas[k]);
+            assertEquals(Double.parseDouble(f[3]), p.testAccuracy(), 1e-12, "test accuracy at a = " + alphas[k]);
+        }
+    }
+
+    private static double[] interpolate(double[] from, double[] to, double a) {
+        double[] t = new double[from.length];
+        for (int i = 0; i < t.length; i++) t[i] = (1 - a) * from[i] + a * to[i];
+        return t;
     }
 
     @Test
@@ -264,19 +342,19 @@ class LinePathTest {
         return d;
     }
 
-    private static double[][] rows(Samples s) {
+    static double[][] rows(Samples s) {
         double[][] r = new double[s.size()][s.dimension()];
         for (int i = 0; i < s.size(); i++) for (int k = 0; k < s.dimension(); k++) r[i][k] = s.features()[i * s.dimension() + k];
         return r;
     }
 
-    private static String matrix(double[][] m) {
+    static String matrix(double[][] m) {
         List<String> rows = new ArrayList<>();
         for (double[] row : m) rows.add(vector(row));
         return "[" + String.join(",", rows) + "]";
     }
 
-    private static String vector(double[] v) {
+    static String vector(double[] v) {
         List<String> s = new ArrayList<>();
         for (double x : v) s.add(String.format(Locale.ROOT, "%.17g", x));
         return "[" + String.join(",", s) + "]";
