@@ -12,6 +12,8 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -79,13 +81,17 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
             + " to see the loss along a line through it, its run's plane with the path, and its sharpness here.");
     private final StackPane centre = new StackPane();
     private final SplitPane split;
+    /** The same three parts as tabs, when the panel is too narrow to show them side by side. */
+    private final TabPane parts = new TabPane();
+    private final VBox lineBox, sharpnessBox, planeBox;
+    private Boolean wide;
     /** Steps with a parameter snapshot, by run, listed again when the run has more checkpoints. */
     private final Map<String, SavedSteps> savedSteps = new HashMap<>();
     private LineRequest lineWanted;
     private PlaneRequest planeWanted;
     private SharpnessRequest sharpnessWanted;
-    /** The results last handed to the 3D picture, so each is handed over once, when it arrives. */
-    private Object overlaid;
+    /** The results handed to the 3D picture, so that each is handed over once, when it arrives, and a clicked cell stays. */
+    private final java.util.Set<Object> overlaid = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     private boolean listingRuns;
 
     public LandscapePanel(ExplorerModel model) {
@@ -105,19 +111,25 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
         empty.setId("landscape-empty");
         empty.setWrapText(true);
         empty.getStyleClass().add("placeholder");
-        VBox left = new VBox(4, lineNote);
+        VBox line = new VBox(4, lineNote);
         for (var c : lineCharts.nodes()) {
-            left.getChildren().add(c);
-            VBox.setVgrow(c, Priority.ALWAYS);
+            line.getChildren().add(c);
+            if (c instanceof javafx.scene.chart.Chart) VBox.setVgrow(c, Priority.ALWAYS);
         }
-        left.getChildren().addAll(sharpnessNote, sharpnessChart.node());
+        VBox sharp = new VBox(4, sharpnessNote, sharpnessChart.node());
         VBox.setVgrow(sharpnessChart.node(), Priority.ALWAYS);
-        VBox right = new VBox(4, heatmap, planeCaption, planeNote);
+        VBox plane = new VBox(4, heatmap, planeCaption, planeNote);
         VBox.setVgrow(heatmap, Priority.ALWAYS);
-        split = new SplitPane(left, right);
+        lineBox = line;
+        sharpnessBox = sharp;
+        planeBox = plane;
+        split = new SplitPane();
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.42);
         split.setId("landscape-charts");
+        parts.setId("landscape-parts");
+        parts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        widthProperty().addListener((obs, old, now) -> arrange());
+        arrange();
         centre.setPadding(new Insets(0, 4, 4, 4));
         setCenter(centre);
 
@@ -128,6 +140,34 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
         refresh();
     }
 
+    /** Panels at least this wide show the line and sharpness charts beside the plane; narrower ones one part at a time. */
+    static final double SIDE_BY_SIDE = 1000;
+
+    /** Side by side or as tabs, by the panel's width; the parts move between the two. */
+    private void arrange() {
+        boolean nowWide = getWidth() == 0 || getWidth() >= SIDE_BY_SIDE;
+        if (wide != null && wide == nowWide) return;
+        wide = nowWide;
+        split.getItems().clear();
+        parts.getTabs().clear();
+        if (wide) {
+            VBox left = new VBox(4, lineBox, sharpnessBox);
+            VBox.setVgrow(lineBox, Priority.ALWAYS);
+            VBox.setVgrow(sharpnessBox, Priority.SOMETIMES);
+            split.getItems().setAll(left, planeBox);
+            split.setDividerPositions(0.42);
+        } else {
+            parts.getTabs().setAll(part("Plane", planeBox), part("Line", lineBox), part("Sharpness", sharpnessBox));
+        }
+        if (!centre.getChildren().isEmpty() && centre.getChildren().get(0) != empty) centre.getChildren().setAll(wide ? split : parts);
+    }
+
+    private static Tab part(String title, javafx.scene.Node content) {
+        Tab t = new Tab(title, content);
+        t.setId("landscape-part-" + title.toLowerCase(java.util.Locale.ROOT));
+        return t;
+    }
+
     /** Whether the panel is on screen: it computes only then (the window binds it to its tab). */
     public BooleanProperty activeProperty() { return active; }
 
@@ -135,6 +175,7 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
         Label l = new Label();
         l.setId(id);
         l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // wrapped in full, never cut to "..."
         l.getStyleClass().add("landscape-note");
         l.setPadding(new Insets(0, 6, 0, 6));
         return l;
@@ -261,7 +302,7 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
         }
         CheckpointRef selected = model.selectedCheckpoint();
         RunItem run = selected == null ? null : model.run(selected.run());
-        centre.getChildren().setAll(run == null ? empty : split);
+        centre.getChildren().setAll(run == null ? empty : wide ? split : parts);
         if (run == null) {
             lineWanted = null;
             planeWanted = null;
@@ -385,8 +426,7 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
 
     /** Hands a newly arrived result to the 3D picture, once. */
     private void overlay(Object result, java.util.function.Supplier<LandscapeOverlay> overlay) {
-        if (result == overlaid) return;
-        overlaid = result;
+        if (!overlaid.add(result)) return;
         model.landscapeOverlayProperty().set(overlay.get());
     }
 
@@ -395,7 +435,7 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
         PlaneResult plane = heatmap.shown();
         if (plane == null || !plane.grid().isComplete()) return;   // its models are final only when the grid is
         heatmap.mark(row, column);
-        overlaid = plane;
+        overlaid.add(plane);
         PlaneRequest r = plane.request();
         model.landscapeOverlayProperty().set(new LandscapeOverlay(r.describe(), r.run(), r.originStep(), plane.models(), row, column));
     }
@@ -419,7 +459,11 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
     SharpnessChart sharpnessChart() { return sharpnessChart; }
 
     @Override
-    public Figure figure() { return new Figure("landscape", split); }
+    public Figure figure() {
+        if (wide) return new Figure("landscape", split);
+        Tab part = parts.getSelectionModel().getSelectedItem();
+        return new Figure("landscape", part == null ? planeBox : (javafx.scene.layout.Region) part.getContent());
+    }
 
     @Override
     public List<Figure> charts() {

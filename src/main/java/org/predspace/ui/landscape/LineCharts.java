@@ -7,7 +7,6 @@ import org.predspace.landscape.LinePath;
 import org.predspace.ui.charts.MarkedLineChart;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -18,7 +17,7 @@ import java.util.function.ToDoubleFunction;
 final class LineCharts {
     static final String TRAIN = "#1f77b4", TEST = "#d62728", CHORD = "#7f7f7f";
 
-    private final MarkedLineChart loss = chart("loss (mean cross-entropy)", "landscape-line-loss");
+    private final MarkedLineChart loss = chart("loss", "landscape-line-loss");
     private final MarkedLineChart accuracy = chart("accuracy", "landscape-line-accuracy");
 
     private static MarkedLineChart chart(String yLabel, String id) {
@@ -30,7 +29,7 @@ final class LineCharts {
         y.setForceZeroInRange(false);
         MarkedLineChart c = new MarkedLineChart(x, y);
         c.setId(id);
-        c.setLegendVisible(true);
+        c.setLegendVisible(false);
         c.setMinHeight(150);
         return c;
     }
@@ -39,7 +38,10 @@ final class LineCharts {
 
     MarkedLineChart accuracyChart() { return accuracy; }
 
-    List<Region> nodes() { return List.of(loss, accuracy); }
+    private final javafx.scene.layout.FlowPane legend = legend();
+
+    /** The key, then the loss and accuracy charts. */
+    List<Region> nodes() { return List.of(legend, loss, accuracy); }
 
     /** Shows {@code line} (null: empty charts) with the marker at the selected checkpoint. */
     void show(LineResult line) {
@@ -56,7 +58,7 @@ final class LineCharts {
         XYChart.Series<Number, Number> chord = new XYChart.Series<>();
         chord.getData().add(new XYChart.Data<>(0, line.path().trainAtStart().loss()));
         chord.getData().add(new XYChart.Data<>(1, line.path().trainAtEnd().loss()));
-        add(loss, String.format(Locale.ROOT, "chord (barrier %s)", PlaneCaption.number(line.path().barrier())), CHORD,
+        add(loss, "chord", CHORD,
                 " -fx-stroke-dash-array: 6 5;", chord);
         add(accuracy, "train", TRAIN, "", series(points, LinePath.Point::trainAccuracy));
         add(accuracy, "test", TEST, "", series(points, LinePath.Point::testAccuracy));
@@ -79,11 +81,26 @@ final class LineCharts {
         s.setName(name);
         chart.getData().add(s);
         s.getNode().setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: 2;" + extra);
-        // the legend's symbol in the curve's colour, as the chart's default colours are not used
-        for (javafx.scene.Node n : chart.lookupAll(".chart-legend-item-symbol")) {
-            if (n.getParent() instanceof javafx.scene.control.Label l && name.equals(l.getText())) {
-                n.setStyle("-fx-background-color: " + colour + ";");
-            }
-        }
+    }
+
+    /**
+     * The key to both charts, drawn once above them: the charts' own legends would show the
+     * default series colours, not the ones the curves are drawn in.
+     */
+    private static javafx.scene.layout.FlowPane legend() {
+        javafx.scene.layout.FlowPane box = new javafx.scene.layout.FlowPane(14, 2);
+        box.setId("landscape-line-legend");
+        box.setAlignment(javafx.geometry.Pos.CENTER);
+        box.getChildren().addAll(key("train", TRAIN, false), key("test", TEST, false),
+                key("chord (the barrier is the largest rise above it)", CHORD, true));
+        return box;
+    }
+
+    private static javafx.scene.control.Label key(String text, String colour, boolean dashed) {
+        javafx.scene.shape.Line swatch = new javafx.scene.shape.Line(0, 0, 22, 0);
+        swatch.setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: 2;" + (dashed ? " -fx-stroke-dash-array: 6 5;" : ""));
+        javafx.scene.control.Label l = new javafx.scene.control.Label(text, swatch);
+        l.getStyleClass().add("landscape-legend-key");
+        return l;
     }
 }

@@ -25,7 +25,7 @@ final class PlaneCaption {
         String where = at < 0 ? "every checkpoint lies on it" : "checkpoints are up to " + number(off) + " off it (step " + at
                 + "; the rings show each one's distance)";
         if (slice.kind() == PlaneSlice.Kind.TRAJECTORY) {
-            return String.format(Locale.ROOT, "The plane holds %.0f%% of the path; ", 100 * slice.varianceExplained()) + where + ".";
+            return String.format(Locale.ROOT, "The plane holds %.1f%% of the path; ", 100 * slice.varianceExplained()) + where + ".";
         }
         return "Random filter-normalised directions (seeds " + slice.seed() + " and " + (slice.seed() + 1) + "); " + where + ".";
     }

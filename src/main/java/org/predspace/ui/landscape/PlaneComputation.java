@@ -53,8 +53,8 @@ final class PlaneComputation extends LandscapeTask<PlaneResult> {
             slice = RandomPlane.at(run, origin.model().parameters(), origin.spec(), request.seed(), catalog);
         }
         org.predspace.landscape.LinePath.checkSupported(origin.spec());
-        double[] xs = PlaneLandscape.axis(slice, 0, request.grid());
-        double[] ys = PlaneLandscape.axis(slice, 1, request.grid());
+        double[][] axes = PlaneAxes.of(slice, request.grid());
+        double[] xs = axes[0], ys = axes[1];
         PlaneSlice s = slice;
         PlaneGrid grid = PlaneLandscape.evaluate(origin.model(), slice, xs, ys, origin.samples(request.samples()), null, monitor,
                 pass -> passes.accept(new PlaneResult(request, s, pass)));

@@ -284,14 +284,15 @@ final class PlaneHeatmap extends Region implements CanvasDrawn {
             double r = Math.min(maxRing, s.offPlane()[i] * scale);
             if (r >= 1) g.strokeOval(points.get(i)[0] - r, points.get(i)[1] - r, 2 * r, 2 * r);
         }
-        for (Color c : new Color[] {Color.BLACK, pathColour}) {
+        // the run's colour on a white casing: it reads on the dark valley floor and on the bright rim
+        for (Color c : new Color[] {Color.WHITE, pathColour}) {
             g.setStroke(c);
-            g.setLineWidth(c == Color.BLACK ? 4 : 2);
+            g.setLineWidth(c == Color.WHITE ? 4.5 : 2);
             for (int i = 1; i < n; i++) g.strokeLine(points.get(i - 1)[0], points.get(i - 1)[1], points.get(i)[0], points.get(i)[1]);
         }
         for (int i = 0; i < n; i++) {
             double[] p = points.get(i);
-            g.setFill(Color.BLACK);
+            g.setFill(Color.WHITE);
             g.fillOval(p[0] - 5, p[1] - 5, 10, 10);
             g.setFill(pathColour);
             g.fillOval(p[0] - 3.5, p[1] - 3.5, 7, 7);
@@ -345,8 +346,10 @@ final class PlaneHeatmap extends Region implements CanvasDrawn {
     }
 
     private void drawColourBar(Sketch g, LossColours colours, Font font, Paint ink) {
+        // beside the plot, as tall as it (a wide flat plane leaves room above and below)
         double x = getWidth() - BAR_ROOM + 4;
-        double top = TOP + 18, height = getHeight() - TOP - BOTTOM - 18;
+        double plotTop = toPixels(0, shown.grid().ys()[shown.grid().ys().length - 1] + spacing(shown.grid().ys()) / 2)[1];
+        double top = Math.max(TOP + 18, plotTop), height = Math.max(40, originY - top);
         int bands = Math.max(2, (int) height);
         for (int i = 0; i < bands; i++) {
             double f = 1 - (i + 0.5) / bands;

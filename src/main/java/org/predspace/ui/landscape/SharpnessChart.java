@@ -21,6 +21,7 @@ final class SharpnessChart {
         chart = new MarkedLineChart(x, y);
         chart.setId("landscape-sharpness");
         chart.setMinHeight(150);
+        chart.setLegendVisible(false);   // the note under the chart names the dashed line; the default legend colours would not match
     }
 
     MarkedLineChart node() { return chart; }
@@ -37,6 +38,8 @@ final class SharpnessChart {
         for (int i = 0; i < steps.length; i++) s.getData().add(new XYChart.Data<>(steps[i], sharpness[i]));
         XYChart.Series<Number, Number> edge = new XYChart.Series<>();
         edge.setName("2 / lr = " + PlaneCaption.number(curve.edgeOfStability()));
+        chart.markerTextProperty().set((selectedStep == null ? "" : "step " + selectedStep + "   ")
+                + "dashed: 2 / lr = " + PlaneCaption.number(curve.edgeOfStability()));
         if (steps.length > 0) {
             edge.getData().add(new XYChart.Data<>(steps[0], curve.edgeOfStability()));
             edge.getData().add(new XYChart.Data<>(steps[steps.length - 1], curve.edgeOfStability()));

@@ -125,7 +125,7 @@ class LandscapePanelTest {
             assertEquals(expected.plane().offPlane(i), plane.slice().offPlane()[i], 1e-9);
         }
         String caption = onFx(() -> label("#landscape-plane-caption"));
-        assertTrue(caption.startsWith(String.format(java.util.Locale.ROOT, "The plane holds %.0f%% of the path; ",
+        assertTrue(caption.startsWith(String.format(java.util.Locale.ROOT, "The plane holds %.1f%% of the path; ",
                 100 * expected.plane().varianceExplained())), caption);
         assertTrue(onFx(() -> panel.heatmap().contourSegments()) > 0, "contours are drawn");
         // the selected checkpoint is ringed on the path
@@ -205,6 +205,59 @@ class LandscapePanelTest {
         assertEquals(0, onFx(() -> panel.lineCharts().lossChart().getData().size()));
     }
 
+    @Test
+    void theSharpnessChartDrawsTheCurveAndTheLineTwoOverTheLearningRate(FxRobot robot) throws Exception {
+        var curve = new org.predspace.landscape.SharpnessCurve(new long[] {0, 10, 40}, new double[] {3, 18, 41}, 0.05, 200);
+        robot.interact(() -> panel.sharpnessChart().show(curve, 10L));
+        List<XYChart.Series<Number, Number>> series = onFx(() -> List.copyOf(panel.sharpnessChart().node().getData()));
+        assertEquals(2, series.size());
+        assertEquals(List.of(3.0, 18.0, 41.0), onFx(() -> series.get(0).getData().stream().map(d -> d.getYValue().doubleValue()).toList()));
+        assertEquals(List.of(0.0, 40.0), onFx(() -> series.get(1).getData().stream().map(d -> d.getXValue().doubleValue()).toList()),
+                "2 / lr spans the curve's steps");
+        assertEquals(List.of(40.0, 40.0), onFx(() -> series.get(1).getData().stream().map(d -> d.getYValue().doubleValue()).toList()));
+        assertEquals(10L, onFx(() -> panel.sharpnessChart().node().markerXProperty().get()));
+    }
+
+    @Test
+    void theLineAndPlaneExportAsCsvAndThePlaneAsAVectorDrawing(FxRobot robot) throws Exception {
+        open(linear);
+        robot.interact(() -> model.selectCheckpoint(checkpointUnchecked(linear, 7)));
+        PlaneResult plane = awaitCompletePlane();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> panel.lineCharts().lossChart().getData().size()) == 3);
+        var tables = onFx(() -> panel.tables());
+        var line = onFx(() -> tables.get(0).table().get());
+        assertEquals(org.predspace.landscape.LinePath.DEFAULT_POINTS, line.rowCount());
+        var cells = onFx(() -> tables.get(1).table().get());
+        assertEquals(25 * 25, cells.rowCount());
+        var path = onFx(() -> tables.get(2).table().get());
+        assertEquals(plane.slice().steps().length, path.rowCount());
+        assertTrue(path.text().contains("off_plane"), path.text().lines().findFirst().orElse(""));
+        assertNull(onFx(() -> tables.get(3).table().get()), "no sharpness computed on this branch");
+
+        var figure = onFx(() -> panel.charts().stream().filter(f -> f.name().equals("landscape-plane")).findFirst().orElseThrow());
+        String svg = onFx(() -> org.predspace.ui.export.FigureRenderer.svg(figure.node(), new org.predspace.ui.export.ImageSize(800, 600)));
+        // drawn as vectors: one rectangle per cell at least, and the contours as lines
+        assertTrue(svg.split("<rect", -1).length - 1 >= 625, "cells as rectangles");
+        assertTrue(svg.contains("<line"), "contours and path as lines");
+        assertTrue(svg.contains("train loss"), "the colour bar's title");
+    }
+
+    @Test
+    void aNewRequestCancelsThePlaneNobodyWantsAnyMore(FxRobot robot) throws Exception {
+        open(mlp);
+        robot.interact(() -> {
+            grid().getValueFactory().setValue(51);   // long enough to be running when the next request comes
+            model.selectCheckpoint(checkpointUnchecked(mlp, 6));
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> planeTasks().size()) == 1);
+        javafx.concurrent.Task<?> first = onFx(() -> planeTasks().get(0));
+        robot.interact(() -> grid().getValueFactory().setValue(11));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(first::isCancelled));
+        PlaneResult plane = awaitCompletePlane();
+        assertEquals(11, plane.grid().xs().length, "the plane shown is the one asked for last");
+        assertTrue(onFx(() -> model.problems().isEmpty()), () -> model.problems().toString());
+    }
+
     // ---- helpers --------------------------------------------------------------------------
 
     private PlaneResult awaitCompletePlane() throws Exception {
@@ -223,6 +276,13 @@ class LandscapePanelTest {
         double s = 0;
         for (int n = 0; n < samples.size(); n++) s -= Math.log(p[n * c + samples.labels()[n]]);
         return s / samples.size();
+    }
+
+    @SuppressWarnings("unchecked")
+    private javafx.scene.control.Spinner<Integer> grid() { return (javafx.scene.control.Spinner<Integer>) panel.lookup("#landscape-grid"); }
+
+    private List<javafx.concurrent.Task<?>> planeTasks() {
+        return model.tasks().running().stream().filter(t -> t instanceof PlaneComputation).toList();
     }
 
     private String label(String id) { return ((javafx.scene.control.Label) panel.lookup(id)).getText(); }
