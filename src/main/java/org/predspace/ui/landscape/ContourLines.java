@@ -77,6 +77,16 @@ final class ContourLines {
      * span decades near a minimum, so even spacing in the loss would crowd every line at the rim.
      */
     static double[] logLevels(double[][] values, int count) {
+        double[] range = positiveRange(values);
+        if (range == null || !(range[1] > range[0]) || count < 1) return new double[0];
+        double l0 = Math.log10(range[0]), l1 = Math.log10(range[1]);
+        double[] levels = new double[count];
+        for (int k = 0; k < count; k++) levels[k] = Math.pow(10, l0 + (l1 - l0) * (k + 1) / (count + 1));
+        return levels;
+    }
+
+    /** {smallest, largest} of the finite positive values (a loss's log is drawn), or null when there is none. */
+    static double[] positiveRange(double[][] values) {
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (double[] row : values) {
             for (double v : row) {
@@ -86,10 +96,6 @@ final class ContourLines {
                 }
             }
         }
-        if (!(hi > lo) || count < 1) return new double[0];
-        double l0 = Math.log10(lo), l1 = Math.log10(hi);
-        double[] levels = new double[count];
-        for (int k = 0; k < count; k++) levels[k] = Math.pow(10, l0 + (l1 - l0) * (k + 1) / (count + 1));
-        return levels;
+        return hi >= lo ? new double[] {lo, hi} : null;
     }
 }

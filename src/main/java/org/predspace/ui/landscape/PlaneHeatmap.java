@@ -2,23 +2,18 @@ package org.predspace.ui.landscape;
 
 import javafx.geometry.VPos;
 import javafx.scene.Cursor;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import javafx.scene.transform.Scale;
 import javafx.util.Duration;
 import org.predspace.landscape.PlaneGrid;
 import org.predspace.landscape.PlaneSlice;
 import org.predspace.ui.compare.NiceTicks;
 import org.predspace.ui.compare.SequentialColourScale;
-import org.predspace.ui.export.CanvasDrawn;
-import org.predspace.ui.export.CanvasSketch;
+import org.predspace.ui.export.CanvasFigure;
 import org.predspace.ui.export.Sketch;
 
 import java.util.ArrayList;
@@ -36,7 +31,7 @@ import java.util.Locale;
  * <p>Text takes its colour and font from a hidden label (style class {@code landscape-heatmap-text}),
  * so it follows the theme; the same drawing goes to the screen and to an exported SVG.
  */
-final class PlaneHeatmap extends Region implements CanvasDrawn {
+final class PlaneHeatmap extends CanvasFigure {
     interface Listener {
         void cellClicked(int row, int column);
 
@@ -51,7 +46,6 @@ final class PlaneHeatmap extends Region implements CanvasDrawn {
     private static final String HELP = "Train loss on the plane (log colour). Click a cell to show that model in the 3D picture,"
             + "\na checkpoint to select it. Rings: each checkpoint's distance off the plane.";
 
-    private final Canvas canvas = new Canvas();
     private final Label textStyle = new Label();
     private final Tooltip tooltip = new Tooltip(HELP);
     private final Listener listener;
@@ -59,7 +53,6 @@ final class PlaneHeatmap extends Region implements CanvasDrawn {
     private Color pathColour = Color.WHITE;
     private long selectedStep = Long.MIN_VALUE;
     private int markedRow = -1, markedColumn = -1;
-    private double pixelScale = 1;
     // the geometry of the last drawing, for picking
     private double originX, originY, scale, xLow, yLow;
     private int contourSegments;
@@ -72,7 +65,7 @@ final class PlaneHeatmap extends Region implements CanvasDrawn {
         textStyle.getStyleClass().add("landscape-heatmap-text");
         textStyle.setVisible(false);
         textStyle.setManaged(false);
-        getChildren().addAll(canvas, textStyle);
+        getChildren().add(textStyle);
         textStyle.textFillProperty().addListener((o, a, b) -> redraw());
         textStyle.fontProperty().addListener((o, a, b) -> redraw());
         tooltip.setShowDelay(Duration.millis(250));
@@ -189,33 +182,7 @@ final class PlaneHeatmap extends Region implements CanvasDrawn {
     }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(Math.ceil(getWidth() * pixelScale));
-        canvas.setHeight(Math.ceil(getHeight() * pixelScale));
-        canvas.getTransforms().setAll(new Scale(1 / pixelScale, 1 / pixelScale, 0, 0));
-        redraw();
-    }
-
-    @Override
-    public void setPixelScale(double s) {
-        if (s == pixelScale) return;
-        pixelScale = s;
-        layoutChildren();
-    }
-
-    @Override
-    public void drawInto(Sketch sketch) { draw(sketch); }
-
-    private void redraw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        g.save();
-        g.scale(pixelScale, pixelScale);
-        draw(new CanvasSketch(g));
-        g.restore();
-    }
-
-    private void draw(Sketch g) {
+    protected void draw(Sketch g) {
         contourSegments = 0;
         if (shown == null) return;
         PlaneGrid grid = shown.grid();
@@ -379,17 +346,9 @@ final class PlaneHeatmap extends Region implements CanvasDrawn {
         private LossColours(SequentialColourScale scale) { this.scale = scale; }
 
         static LossColours of(double[][] losses) {
-            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-            for (double[] row : losses) {
-                for (double v : row) {
-                    if (Double.isFinite(v) && v > 0) {
-                        lo = Math.min(lo, v);
-                        hi = Math.max(hi, v);
-                    }
-                }
-            }
-            if (!(hi >= lo)) return new LossColours(new SequentialColourScale(0, 1));
-            double l0 = Math.log10(lo), l1 = Math.log10(hi);
+            double[] range = ContourLines.positiveRange(losses);
+            if (range == null) return new LossColours(new SequentialColourScale(0, 1));
+            double l0 = Math.log10(range[0]), l1 = Math.log10(range[1]);
             return new LossColours(new SequentialColourScale(l0, l1 > l0 ? l1 : l0 + 1e-9));
         }
 
