@@ -31,7 +31,9 @@ public final class ExplorerWindows {
                 "The loss along a line through the selected checkpoint, its run's plane with the path, and the sharpness");
         tabs.add(landscapeTab);
         // last, so the tabs before keep their places; the landscape computes only while it is in front: a plane is hundreds of forward passes
-        landscape.activeProperty().bind(landscapeTab.selectedProperty());
+        // (in front: its tab selected, or the panel lent out of its tab to show beside the picture in a chapter)
+        landscape.activeProperty().bind(landscapeTab.selectedProperty().or(landscapeTab.contentProperty().isNotEqualTo(landscape)
+                .and(landscape.sceneProperty().isNotNull())));
         MainWindow window = new MainWindow(stage, model, library, tabs, actions);
         window.exportMenu().getItems().add(new org.predspace.ui.render.PictureExportAction(stage, model, window.view()).menuItem());
         org.predspace.ui.export.Exports.install(window, model);

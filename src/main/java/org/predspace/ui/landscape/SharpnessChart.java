@@ -17,7 +17,7 @@ final class SharpnessChart {
         NumberAxis x = new NumberAxis();
         x.setLabel("step");
         NumberAxis y = new NumberAxis();
-        y.setLabel("sharpness (top Hessian eigenvalue)");
+        y.setLabel("sharpness (\u03bb max)");   // the top Hessian eigenvalue, as the note above the chart says
         chart = new MarkedLineChart(x, y);
         chart.setId("landscape-sharpness");
         chart.setMinHeight(150);
