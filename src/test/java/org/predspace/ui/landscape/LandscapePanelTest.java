@@ -206,6 +206,35 @@ class LandscapePanelTest {
     }
 
     @Test
+    void aLineToAnotherNetworksRunIsRefusedInPlainWordsAndAPinnedEndIsUsed(FxRobot robot) throws Exception {
+        open(linear, mlp);
+        CheckpointRef ref = checkpoint(mlp, 5);
+        robot.interact(() -> {
+            model.selectCheckpoint(ref);
+            ((javafx.scene.control.ChoiceBox<LineEnds>) panel.lookup("#landscape-ends")).setValue(LineEnds.OTHER_RUN);
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> label("#landscape-line-note")).contains("same network"));
+        assertTrue(onFx(() -> label("#landscape-line-note")).startsWith("a line needs two checkpoints of the same network: run iris-mlp is mlp"),
+                onFx(() -> label("#landscape-line-note")));
+        assertEquals(0, onFx(() -> panel.lineCharts().lossChart().getData().size()));
+        assertTrue(onFx(() -> model.problems().isEmpty()), () -> model.problems().toString());
+
+        // selected -> pinned: the pinned checkpoint of the same run is the end a = 1, the selected one a = 0
+        CheckpointRef pinned = checkpoint(mlp, 9);
+        robot.interact(() -> {
+            model.pinned().add(pinned);
+            ((javafx.scene.control.ChoiceBox<LineEnds>) panel.lookup("#landscape-ends")).setValue(LineEnds.PINNED);
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> panel.lineCharts().lossChart().getData().size()) == 3);
+        assertEquals(0.0, onFx(() -> panel.lineCharts().lossChart().markerXProperty().get()).doubleValue(), 0);
+        Run run = Run.open(mlp);
+        ModelGrid models = onFx(() -> model.landscapeOverlayProperty().get().models());
+        assertArrayEquals(RunCheckpoint.open(run, ref.step(), CATALOG).model().parameters(), models.origin(), 0);
+        assertArrayEquals(RunCheckpoint.open(run, pinned.step(), CATALOG).model().parameters(),
+                models.parameters(0, java.util.Arrays.binarySearch(models.xs(), 1.0)), 1e-6);
+    }
+
+    @Test
     void theSharpnessChartDrawsTheCurveAndTheLineTwoOverTheLearningRate(FxRobot robot) throws Exception {
         var curve = new org.predspace.landscape.SharpnessCurve(new long[] {0, 10, 40}, new double[] {3, 18, 41}, 0.05, 200);
         robot.interact(() -> panel.sharpnessChart().show(curve, 10L));

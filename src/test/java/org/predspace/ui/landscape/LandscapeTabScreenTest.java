@@ -60,8 +60,28 @@ class LandscapeTabScreenTest {
         assertTrue(onFx(() -> shown.model().tasks().running().stream().noneMatch(t -> t instanceof LandscapeTask)),
                 "nothing is computed while another tab is in front");
 
+        // lent out beside the picture (a chapter in presentation mode) it is on screen, though its tab is not selected
+        javafx.scene.control.Tab tab = onFx(() -> shown.window().panels().getTabs().stream()
+                .filter(t -> t.getText().equals("Landscape")).findFirst().orElseThrow());
+        LandscapePanel panel = onFx(() -> (LandscapePanel) tab.getContent());
+        assertFalse(onFx(() -> panel.activeProperty().get()));
+        var beside = new org.predspace.ui.chapters.PanelsBeside(shown.window().panels());
+        Stage aside = onFx(() -> {
+            Stage s = new Stage();
+            s.setScene(new javafx.scene.Scene(beside.node(), 500, 700));
+            beside.show(List.of("Landscape"));
+            s.show();
+            return s;
+        });
+        assertTrue(onFx(() -> panel.activeProperty().get()), "shown beside the picture, the panel computes");
+        robot.interact(() -> {
+            beside.giveBack();
+            aside.close();
+        });
+        assertFalse(onFx(() -> panel.activeProperty().get()), "back in its unselected tab, it does not");
+
         robot.clickOn("#tab-landscape .tab-label");
-        LandscapePanel panel = onFx(() -> (LandscapePanel) shown.window().panels().getSelectionModel().getSelectedItem().getContent());
+        assertTrue(onFx(() -> panel.activeProperty().get()));
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(() -> {
             PlaneResult p = panel.heatmap().shown();
             return p != null && p.grid().isComplete() && panel.lineCharts().lossChart().getData().size() == 3
