@@ -38,6 +38,8 @@ final class PlaneComputation extends LandscapeTask<PlaneResult> {
         if (runDir == null) throw new IllegalArgumentException("run " + request.run() + " is not open any more");
         updateMessage("opening " + request.run());
         Run run = Run.open(runDir);
+        // refused before the snapshots are read, not after
+        org.predspace.landscape.LinePath.checkSupported(org.predspace.training.TrainingSpec.fromMap(run.spec()));
         PlaneSlice slice;
         RunCheckpoint origin;
         if (request.kind() == PlaneSlice.Kind.TRAJECTORY) {
@@ -52,7 +54,6 @@ final class PlaneComputation extends LandscapeTask<PlaneResult> {
             origin = RunCheckpoint.open(run, choice.step(), catalog);
             slice = RandomPlane.at(run, origin.model().parameters(), origin.spec(), request.seed(), catalog);
         }
-        org.predspace.landscape.LinePath.checkSupported(origin.spec());
         double[][] axes = PlaneAxes.of(slice, request.grid());
         double[] xs = axes[0], ys = axes[1];
         PlaneSlice s = slice;

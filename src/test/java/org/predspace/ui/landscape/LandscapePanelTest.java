@@ -203,6 +203,8 @@ class LandscapePanelTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> label("#landscape-line-note")).contains("batch norm"));
         assertTrue(onFx(() -> model.problems().isEmpty()), () -> model.problems().toString());
         assertEquals(0, onFx(() -> panel.lineCharts().lossChart().getData().size()));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> label("#landscape-plane-note")).contains("batch norm"));
+        assertNull(onFx(() -> panel.heatmap().shown()), "no plane is drawn for it");
     }
 
     @Test
