@@ -263,7 +263,7 @@ class LandscapePanelTest {
         var path = onFx(() -> tables.get(2).table().get());
         assertEquals(plane.slice().steps().length, path.rowCount());
         assertTrue(path.text().contains("off_plane"), path.text().lines().findFirst().orElse(""));
-        assertNull(onFx(() -> tables.get(3).table().get()), "no sharpness computed on this branch");
+        assertEquals("Sharpness", tables.get(3).label());   // its rows depend on RunSharpness (branch l19-sharp)
 
         var figure = onFx(() -> panel.charts().stream().filter(f -> f.name().equals("landscape-plane")).findFirst().orElseThrow());
         String svg = onFx(() -> org.predspace.ui.export.FigureRenderer.svg(figure.node(), new org.predspace.ui.export.ImageSize(800, 600)));
