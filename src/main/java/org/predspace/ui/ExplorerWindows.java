@@ -26,6 +26,14 @@ public final class ExplorerWindows {
                 "Pairwise trajectory distances with their dendrogram, progress against step, distance to the geodesic"));
         tabs.add(tab("Details", new org.predspace.ui.details.DetailsPanel(model), "The selected run's spec and its metrics at the selected checkpoint"));
         tabs.add(tab("Dimensions", new org.predspace.ui.dims.DimensionsPanel(model), "How many axes the picture needs: explained stress against the number of axes, and the signed eigenvalues"));
+        org.predspace.ui.landscape.LandscapePanel landscape = new org.predspace.ui.landscape.LandscapePanel(model);
+        javafx.scene.control.Tab landscapeTab = tab("Landscape", landscape,
+                "The loss along a line through the selected checkpoint, its run's plane with the path, and the sharpness");
+        tabs.add(landscapeTab);
+        // last, so the tabs before keep their places; the landscape computes only while it is in front: a plane is hundreds of forward passes
+        // (in front: its tab selected, or the panel lent out of its tab to show beside the picture in a chapter)
+        landscape.activeProperty().bind(landscapeTab.selectedProperty().or(landscapeTab.contentProperty().isNotEqualTo(landscape)
+                .and(landscape.sceneProperty().isNotNull())));
         MainWindow window = new MainWindow(stage, model, library, tabs, actions);
         window.exportMenu().getItems().add(new org.predspace.ui.render.PictureExportAction(stage, model, window.view()).menuItem());
         org.predspace.ui.export.Exports.install(window, model);

@@ -10,7 +10,9 @@ public enum PanelOption {
     /** The Spectrum panel overlays the run's spectra at initialisation on the selected checkpoint's. */
     SPECTRUM_INITIALISATION("spectrum-initialisation"),
     /** The Spectrum panel divides each spectrum by its largest eigenvalue. */
-    SPECTRUM_NORMALISED("spectrum-normalised");
+    SPECTRUM_NORMALISED("spectrum-normalised"),
+    /** The Landscape panel draws two seeded random directions instead of the run's trajectory plane. */
+    LANDSCAPE_RANDOM_PLANE("landscape-random-plane");
 
     private final String id;
 

@@ -2,12 +2,8 @@ package org.predspace.ui.compare;
 
 import javafx.geometry.VPos;
 import javafx.scene.Cursor;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.transform.Scale;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
@@ -17,8 +13,7 @@ import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import org.predspace.geometry.Dendrogram;
 import org.predspace.geometry.TrajectoryComparison;
-import org.predspace.ui.export.CanvasDrawn;
-import org.predspace.ui.export.CanvasSketch;
+import org.predspace.ui.export.CanvasFigure;
 import org.predspace.ui.export.Sketch;
 
 import java.util.ArrayList;
@@ -37,7 +32,7 @@ import java.util.function.Function;
  * {@code compare-heatmap-text}, so they follow the light or dark theme; only the data (cells,
  * run swatches) has colours of its own.
  */
-final class DistanceHeatmap extends Region implements CanvasDrawn {
+final class DistanceHeatmap extends CanvasFigure {
     /** Labels wider than this (or a quarter of the width) are shortened in the middle; the tooltip gives the full name. */
     static final double MAX_LABEL_WIDTH = 190;
     /** Cells at least this large show their value. */
@@ -45,7 +40,6 @@ final class DistanceHeatmap extends Region implements CanvasDrawn {
     private static final String HELP = "Distances between whole trajectories (mean Bhattacharyya distance at equal progress),"
             + "\nclustered by complete linkage. Click a cell, run name or leaf to select that run.";
 
-    private final Canvas canvas = new Canvas();
     private final Label textStyle = new Label();
     private final Tooltip tooltip = new Tooltip();
     private final Function<String, Color> colourOf;
@@ -56,7 +50,6 @@ final class DistanceHeatmap extends Region implements CanvasDrawn {
     private double[][] matrix = new double[0][];
     private String selected;
     private HeatmapLayout layout = new HeatmapLayout(0, 0, 0, 0, 0, 0);
-    private double pixelScale = 1;
     /** The share of the width run labels may take: more for a few long configuration names. */
     private double labelShare = 0.25;
 
@@ -67,7 +60,7 @@ final class DistanceHeatmap extends Region implements CanvasDrawn {
         textStyle.getStyleClass().add("compare-heatmap-text");
         textStyle.setVisible(false);
         textStyle.setManaged(false);
-        getChildren().addAll(canvas, textStyle);
+        getChildren().add(textStyle);
         textStyle.textFillProperty().addListener((o, a, b) -> redraw());
         textStyle.fontProperty().addListener((o, a, b) -> redraw());
         tooltip.setShowDelay(Duration.millis(250));
@@ -127,24 +120,6 @@ final class DistanceHeatmap extends Region implements CanvasDrawn {
 
     HeatmapLayout geometry() { return layout; }
 
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(Math.ceil(getWidth() * pixelScale));
-        canvas.setHeight(Math.ceil(getHeight() * pixelScale));
-        canvas.getTransforms().setAll(new Scale(1 / pixelScale, 1 / pixelScale, 0, 0));
-        redraw();
-    }
-
-    @Override
-    public void setPixelScale(double scale) {
-        if (scale == pixelScale) return;
-        pixelScale = scale;
-        layoutChildren();
-    }
-
-    @Override
-    public void drawInto(Sketch sketch) { draw(sketch); }
-
     private void hover(HeatmapLayout.Hit hit) {
         setCursor(hit.part() == HeatmapLayout.Part.NONE ? Cursor.DEFAULT : Cursor.HAND);
         tooltip.setText(switch (hit.part()) {
@@ -160,17 +135,9 @@ final class DistanceHeatmap extends Region implements CanvasDrawn {
         return Double.isFinite(d) ? String.format(Locale.ROOT, "%.3g", d) : "\u221e (no progress in common)";
     }
 
-    void redraw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        g.save();
-        g.scale(pixelScale, pixelScale);
-        draw(new CanvasSketch(g));
-        g.restore();
-    }
-
     /** The whole heatmap, in layout units, onto the screen's canvas or an exported figure. */
-    private void draw(Sketch g) {
+    @Override
+    protected void draw(Sketch g) {
         int n = order.size();
         if (n < 2) {
             layout = new HeatmapLayout(getWidth(), getHeight(), 0, 0, 0, 0);

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Locale;
 
 /** Round tick values (1, 2 or 5 times a power of ten) for the colour bar of the heatmap. */
-final class NiceTicks {
+public final class NiceTicks {
     private NiceTicks() {}
 
     /** About {@code count} ticks in [low, high], multiples of one round step. */
-    static List<Double> between(double low, double high, int count) {
+    public static List<Double> between(double low, double high, int count) {
         if (!(high > low) || count < 2) return List.of(low);
         double step = niceStep((high - low) / (count - 1));
         List<Double> ticks = new ArrayList<>();
@@ -18,7 +18,7 @@ final class NiceTicks {
     }
 
     /** The 1, 2 or 5 times a power of ten nearest {@code rough} (so about {@code count} ticks, a few more or less). */
-    static double niceStep(double rough) {
+    public static double niceStep(double rough) {
         double decade = Math.pow(10, Math.floor(Math.log10(rough)));
         double f = rough / decade;
         double nice = f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10;
@@ -26,7 +26,7 @@ final class NiceTicks {
     }
 
     /** A tick value with as many decimals as its step needs (0.05 -> "0.05", 0.1 -> "0.1"). */
-    static String label(double value, double step) {
+    public static String label(double value, double step) {
         int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9));
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }

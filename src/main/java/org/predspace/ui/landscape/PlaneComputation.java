@@ -1,0 +1,64 @@
+package org.predspace.ui.landscape;
+
+import org.predspace.data.DatasetCatalog;
+import org.predspace.landscape.PlaneGrid;
+import org.predspace.landscape.PlaneLandscape;
+import org.predspace.landscape.PlaneSlice;
+import org.predspace.landscape.RunTrajectoryPlane;
+import org.predspace.runs.Run;
+import org.predspace.spectra.RunCheckpoint;
+import org.predspace.spectra.TaskMonitor;
+import org.predspace.ui.spectrum.SnapshotChoice;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * One plane, opened from disk: the slice (trajectory or seeded random), then its grid coarse to
+ * fine, each pass handed to {@code passes} so the heat map refines while the task runs. Only
+ * the train probe is scored: the heat map shows the train loss, and the test probe would double
+ * the cost.
+ */
+final class PlaneComputation extends LandscapeTask<PlaneResult> {
+    private final PlaneRequest request;
+    private final Path runDir;
+    private final DatasetCatalog catalog;
+    private final Consumer<PlaneResult> passes;
+
+    PlaneComputation(PlaneRequest request, Path runDir, DatasetCatalog catalog, Consumer<PlaneResult> passes) {
+        super(request.describe());
+        this.request = request;
+        this.runDir = runDir;
+        this.catalog = catalog;
+        this.passes = passes;
+    }
+
+    @Override
+    PlaneResult compute(TaskMonitor monitor) throws Exception {
+        if (runDir == null) throw new IllegalArgumentException("run " + request.run() + " is not open any more");
+        updateMessage("opening " + request.run());
+        Run run = Run.open(runDir);
+        // refused before the snapshots are read, not after
+        org.predspace.landscape.LinePath.checkSupported(org.predspace.training.TrainingSpec.fromMap(run.spec()));
+        PlaneSlice slice;
+        RunCheckpoint origin;
+        if (request.kind() == PlaneSlice.Kind.TRAJECTORY) {
+            RunTrajectoryPlane trajectory = RunTrajectoryPlane.of(run);
+            long[] steps = trajectory.steps();
+            origin = RunCheckpoint.open(run, steps[steps.length - 1], catalog);
+            slice = PlaneSlice.trajectory(trajectory, origin.model().parameters());
+        } else {
+            SnapshotChoice choice = SnapshotChoice.of(request.originStep(), run.parameterSteps())
+                    .orElseThrow(() -> new IllegalArgumentException(request.run() + " kept no parameter snapshots, so it has no plane"
+                            + " (train it with parameter snapshots all or sparse)."));
+            origin = RunCheckpoint.open(run, choice.step(), catalog);
+            slice = RandomPlane.at(run, origin.model().parameters(), origin.spec(), request.seed(), catalog);
+        }
+        double[][] axes = PlaneAxes.of(slice, request.grid());
+        double[] xs = axes[0], ys = axes[1];
+        PlaneSlice s = slice;
+        PlaneGrid grid = PlaneLandscape.evaluate(origin.model(), slice, xs, ys, origin.samples(request.samples()), null, monitor,
+                pass -> passes.accept(new PlaneResult(request, s, pass)));
+        return new PlaneResult(request, slice, grid);
+    }
+}
