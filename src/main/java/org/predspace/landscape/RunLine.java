@@ -20,6 +20,11 @@ public final class RunLine {
 
     /** As above, with progress and cancellation per point of the line (LinePath). */
     public static LinePath between(RunCheckpoint from, RunCheckpoint to, double[] alphas, TaskMonitor monitor) {
+        return between(from, to, alphas, Integer.MAX_VALUE, monitor);
+    }
+
+    /** As above, on a class-balanced subset of {@code samples} of the train probe (RunCheckpoint.samples). */
+    public static LinePath between(RunCheckpoint from, RunCheckpoint to, double[] alphas, int samples, TaskMonitor monitor) {
         LinePath.checkSupported(from.spec());
         LinePath.checkSupported(to.spec());
         if (from.spec().architecture() != to.spec().architecture() || from.parameterCount() != to.parameterCount()) {
@@ -34,7 +39,7 @@ public final class RunLine {
         CheckpointModel model = from.model();
         double[] theta0 = model.parameters();
         double[] theta1 = to.model().parameters();
-        Samples train = from.samples(Integer.MAX_VALUE);
+        Samples train = from.samples(samples);
         return LinePath.between(model, theta0, theta1, alphas, train, from.testSamples(), monitor);
     }
 }

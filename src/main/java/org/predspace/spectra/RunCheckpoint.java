@@ -105,6 +105,9 @@ public final class RunCheckpoint {
     public long step() { return step; }
     public TrainingSpec spec() { return spec; }
     public int parameterCount() { return parameters.length; }
+    /** The shape of the network's input, for layouts of its parameter vector. */
+    public org.predspace.data.InputShape inputShape() { return data.shape(); }
+    public int classes() { return data.classes(); }
     /** ||w||^2 of the snapshot, for the PAC-Bayes bound. */
     public double weightNormSquared() {
         double s = 0;
