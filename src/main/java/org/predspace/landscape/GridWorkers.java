@@ -30,6 +30,8 @@ final class GridWorkers {
     private final TaskMonitor monitor;
     private final int total;
     private final ExecutorService helpers;
+    /** Per worker, the scorer of the train and of the test probe. */
+    private final CellScore[][] scorers;
     private int done;   // guarded by this
 
     GridWorkers(CheckpointModel[] models, ModelGrid planes, PlaneGrid grid, Samples train, Samples test, TaskMonitor monitor, int total) {
@@ -40,6 +42,10 @@ final class GridWorkers {
         this.test = test;
         this.monitor = monitor;
         this.total = total;
+        this.scorers = new CellScore[models.length][];
+        for (int w = 0; w < models.length; w++) {
+            scorers[w] = new CellScore[] {scorer(models[w], train), test == null ? null : scorer(models[w], test)};
+        }
         AtomicInteger count = new AtomicInteger();
         this.helpers = models.length == 1 ? null : Executors.newFixedThreadPool(models.length - 1, r -> {
             Thread t = new Thread(r, "landscape-grid-" + count.incrementAndGet());
@@ -53,11 +59,11 @@ final class GridWorkers {
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> others = new ArrayList<>();
         for (int w = 1; w < models.length; w++) {
-            CheckpointModel model = models[w];
-            others.add(helpers.submit(() -> work(model, cells, next)));
+            int worker = w;
+            others.add(helpers.submit(() -> work(worker, cells, next)));
         }
         try {
-            work(models[0], cells, next);
+            work(0, cells, next);
         } catch (RuntimeException | Error e) {
             next.set(cells.size());   // the others stop at their next cell
             awaitQuietly(others);
@@ -81,13 +87,12 @@ final class GridWorkers {
         }
     }
 
-    private void work(CheckpointModel model, List<int[]> cells, AtomicInteger next) {
+    private void work(int w, List<int[]> cells, AtomicInteger next) {
         for (int k = next.getAndIncrement(); k < cells.size(); k = next.getAndIncrement()) {
             monitor.checkCancelled();
             int i = cells.get(k)[0], j = cells.get(k)[1];
-            double[] theta = planes.parameters(i, j);
-            ProbeScore tr = LinePath.score(model, theta, train);
-            ProbeScore te = test == null ? null : LinePath.score(model, theta, test);
+            ProbeScore tr = scorers[w][0].at(i, j);
+            ProbeScore te = test == null ? null : scorers[w][1].at(i, j);
             synchronized (this) {
                 grid.trainLoss()[i][j] = tr.loss();
                 grid.trainAccuracy()[i][j] = tr.accuracy();
@@ -99,6 +104,19 @@ final class GridWorkers {
                 monitor.progress(done / (double) total, "model " + done + " of " + total + " on the plane");
             }
         }
+    }
+
+    /** Loss and accuracy of the model in one cell on one probe. */
+    @FunctionalInterface
+    private interface CellScore {
+        ProbeScore at(int row, int column);
+    }
+
+    /** The fast path for plain dense networks (same result to rounding), else a forward pass of the network per model. */
+    private CellScore scorer(CheckpointModel model, Samples samples) {
+        DenseGridForward dense = DenseGridForward.of(model, planes, samples);
+        if (dense != null) return dense::score;
+        return (i, j) -> LinePath.score(model, planes.parameters(i, j), samples);
     }
 
     /** Waits for workers already stopping, so none is left scoring after the call returns. */

@@ -3,6 +3,7 @@ package org.predspace.cli;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.predspace.bench.NpyFiles;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.PythonWithNumpy;
@@ -36,9 +37,13 @@ class LandscapeCommandTest {
         linear = tmp.resolve("linear");
     }
 
+    /** docs/landscape.md's example: a plain numpy forward pass, with the CSV and the directions beside it. */
+    static final Path EXAMPLE = Path.of("docs/examples/landscape_mlp.py");
+
     /**
      * The written directions and CSV alone, read by numpy (the flat vector cut into layers as
-     * docs/landscape.md says), give every grid cell's loss by a plain forward pass.
+     * docs/landscape.md says, in its example script), give every grid cell's loss by a plain
+     * forward pass.
      */
     @Test
     void aRandomPlanesLossesAreNumpysForwardPassWithTheWrittenDirections() throws Exception {
@@ -54,48 +59,23 @@ class LandscapeCommandTest {
         Run run = Run.open(mlp);
         long last = run.parameterSteps()[run.parameterSteps().length - 1];
         Samples samples = RunCheckpoint.open(run, last, new DatasetCatalog()).samples(45);
-        Path data = tmp.resolve("samples.txt");
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < samples.size(); i++) {
-            for (int k = 0; k < samples.dimension(); k++) text.append(samples.features()[i * samples.dimension() + k]).append(' ');
-            text.append(samples.labels()[i]).append('\n');
+        Path x = tmp.resolve("x.npy"), y = tmp.resolve("y.npy");
+        try (NpyFiles.FloatWriter w = new NpyFiles.FloatWriter(x, samples.size(), samples.dimension())) {
+            w.write(samples.features());
         }
-        Files.writeString(data, text);
+        NpyFiles.writeInts(y, samples.labels());
 
         List<String[]> grid = rows(csv, "grid");
         assertEquals(25, grid.size());
-        Path script = Files.writeString(tmp.resolve("plane.py"), """
-                import sys, csv, numpy as np
-                v = np.load(sys.argv[1])
-                assert v.dtype == np.float64 and v.shape[0] == 3, (v.dtype, v.shape)
-                origin, dx, dy = v
-                data = np.loadtxt(sys.argv[3])
-                x, y = data[:, :-1], data[:, -1].astype(int)
-                sizes = [4, 8, 3]
-                def loss(theta):
-                    h, at = x, 0
-                    for k in range(len(sizes) - 1):
-                        n_in, n_out = sizes[k], sizes[k + 1]
-                        w = theta[at:at + n_in * n_out].reshape((n_in, n_out), order='F'); at += n_in * n_out
-                        b = theta[at:at + n_out]; at += n_out
-                        h = h @ w + b
-                        if k < len(sizes) - 2: h = np.maximum(h, 0)
-                    assert at == len(theta), (at, len(theta))
-                    h = h - h.max(axis=1, keepdims=True)
-                    logp = h - np.log(np.exp(h).sum(axis=1, keepdims=True))
-                    return -logp[np.arange(len(y)), y].mean(), (h.argmax(axis=1) == y).mean()
-                for row in csv.DictReader(open(sys.argv[2])):
-                    if row['point'] != 'grid': continue
-                    print(*loss(origin + float(row['x']) * dx + float(row['y']) * dy))
-                """);
-        String[] out = python.run(script.toString(), npy.toString(), csv.toString(), data.toString()).strip().split("\n");
+        String[] out = python.run(EXAMPLE.toString(), csv.toString(), x.toString(), y.toString(), "4,8,3").strip().split("\n");
         assertEquals(grid.size(), out.length, String.join("\n", out));
         double lo = Double.MAX_VALUE, hi = 0;
         for (int k = 0; k < grid.size(); k++) {
             String[] f = out[k].trim().split("\\s+");
             double loss = Double.parseDouble(grid.get(k)[5]);
-            assertEquals(Double.parseDouble(f[0]), loss, 1e-6, "train loss of cell " + k);
-            assertEquals(Double.parseDouble(f[1]), Double.parseDouble(grid.get(k)[6]), 1e-12, "train accuracy of cell " + k);
+            assertEquals(Double.parseDouble(grid.get(k)[2]), Double.parseDouble(f[0]), "the example reads cell " + k + "'s x");
+            assertEquals(Double.parseDouble(f[2]), loss, 1e-6, "train loss of cell " + k);
+            assertEquals(Double.parseDouble(f[3]), Double.parseDouble(grid.get(k)[6]), 1e-12, "train accuracy of cell " + k);
             lo = Math.min(lo, loss);
             hi = Math.max(hi, loss);
         }
