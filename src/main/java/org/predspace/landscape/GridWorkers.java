@@ -112,10 +112,12 @@ final class GridWorkers {
         ProbeScore at(int row, int column);
     }
 
-    /** The fast path for plain dense networks (same result to rounding), else a forward pass of the network per model. */
+    /** The fast paths for plain dense and LeNet-like networks (same result to rounding), else a forward pass of the network per model. */
     private CellScore scorer(CheckpointModel model, Samples samples) {
         DenseGridForward dense = DenseGridForward.of(model, planes, samples);
         if (dense != null) return dense::score;
+        ConvGridForward conv = ConvGridForward.of(model, planes, samples);
+        if (conv != null) return conv::score;
         return (i, j) -> LinePath.score(model, planes.parameters(i, j), samples);
     }
 

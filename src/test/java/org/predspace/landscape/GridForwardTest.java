@@ -15,8 +15,8 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The fast path gives what one forward pass of the network per model gives, and only takes what it can. */
-class DenseGridForwardTest {
+/** The fast paths give what one forward pass of the network per model gives, and only takes what it can. */
+class GridForwardTest {
     private static final InputShape SIX = InputShape.tabular(6);
 
     private static ModelGrid plane(TrainingSpec spec, InputShape shape, int classes) {
@@ -65,13 +65,35 @@ class DenseGridForwardTest {
         assertSameAsForwardPasses(TrainingSpec.builder("blobs").architecture(Architecture.LINEAR).seed(5).build());
     }
 
+    /** LeNet on 28 x 28 images (valid convolutions): ConvGridForward, the same as a forward pass per model. */
     @Test
-    void convolutionsAndBatchNormAreLeftToThePlainPath() {
+    void aLenetsGridEqualsAForwardPassPerModel() {
+        InputShape fashion = InputShape.image(1, 28, 28);
+        TrainingSpec lenet = TrainingSpec.builder("fashion").architecture(Architecture.LENET).seed(3).build();
+        ModelGrid grid = plane(lenet, fashion, 10);
+        CheckpointModel model = CheckpointModel.of(lenet, fashion, 10, new float[grid.origin().length]);
+        Samples s = samples(230, 784, 10);   // more than one block of ConvGridForward.ROWS
+        assertNull(DenseGridForward.of(model, grid, s));
+        ConvGridForward fast = ConvGridForward.of(model, grid, s);
+        assertNotNull(fast, "LeNet on 28 x 28 has valid convolutions and even pooled maps");
+        for (int i = 0; i < grid.rows(); i++) {
+            for (int j = 0; j < grid.columns(); j++) {
+                ProbeScore plain = LinePath.score(model, grid.parameters(i, j), s);
+                ProbeScore quick = fast.score(i, j);
+                assertEquals(plain.loss(), quick.loss(), 1e-10 * Math.max(1, plain.loss()), "loss at (" + i + ", " + j + ")");
+                assertEquals(plain.accuracy(), quick.accuracy(), "accuracy at (" + i + ", " + j + ")");
+            }
+        }
+    }
+
+    @Test
+    void paddedConvolutionsAndBatchNormAreLeftToThePlainPath() {
         InputShape digits = InputShape.image(1, 8, 8);
         TrainingSpec lenet = TrainingSpec.builder("digits").architecture(Architecture.LENET).seed(3).build();
         ModelGrid grid = plane(lenet, digits, 10);
         CheckpointModel model = CheckpointModel.of(lenet, digits, 10, new float[grid.origin().length]);
         assertNull(DenseGridForward.of(model, grid, samples(5, 64, 10)));
+        assertNull(ConvGridForward.of(model, grid, samples(5, 64, 10)), "8 x 8 LeNet pads its convolutions");
         TrainingSpec bn = TrainingSpec.builder("blobs").architecture(Architecture.MLP).hiddenLayers(1).width(5).batchNorm(true).build();
         NativeBackend.configure();
         assertNull(DenseGridForward.chain(NetworkFactory.build(bn, SIX, 4, 1).convertDataType(org.nd4j.linalg.api.buffer.DataType.DOUBLE), 6, 4),
