@@ -42,6 +42,7 @@ import java.util.Map;
  * gets null and the plain path. One instance per worker thread.
  */
 final class ConvGridForward {
+    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     private static final int ROWS = 100;   // samples per block: bounds the patch matrix (100 x 64 x 150 doubles for LeNet's conv2)
 
     /** A valid convolution, stride 1, with ReLU and then 2 x 2 max pooling: [c, h, w] in, [out, (h-k+1)/2, (w-k+1)/2] out. */
@@ -215,12 +216,8 @@ final class ConvGridForward {
         return z;
     }
 
-    /** origin + x d_x + y d_y over [from, from + length) of the flat vector. */
     private double[] combine(int from, int length, double x, double y) {
-        double[] o = models.origin(), dx = models.xDirection(), dy = models.yDirection();
-        double[] v = new double[length];
-        for (int i = 0; i < length; i++) v[i] = o[from + i] + x * dx[from + i] + y * dy[from + i];
-        return v;
+        return DenseGridForward.combine(models, from, length, x, y);
     }
 
     /**

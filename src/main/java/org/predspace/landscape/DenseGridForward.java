@@ -34,6 +34,7 @@ import java.util.List;
  * One instance per worker thread.
  */
 final class DenseGridForward {
+    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     /** One dense layer: its weights at [w, w + in * out) of the flat vector ([in, out], column-major), bias at [b, b + out). */
     private record Dense(int in, int out, int w, int b, boolean relu) {}
 
@@ -92,8 +93,12 @@ final class DenseGridForward {
         return Nd4j.create(combine(layer.b, layer.out, x, y), new long[] {1, layer.out}, DataType.DOUBLE);
     }
 
-    /** origin + x d_x + y d_y over [from, from + length) of the flat vector. */
     private double[] combine(int from, int length, double x, double y) {
+        return combine(models, from, length, x, y);
+    }
+
+    /** origin + x d_x + y d_y of {@code models} over [from, from + length) of the flat vector. */
+    static double[] combine(ModelGrid models, int from, int length, double x, double y) {
         double[] o = models.origin(), dx = models.xDirection(), dy = models.yDirection();
         double[] v = new double[length];
         for (int i = 0; i < length; i++) v[i] = o[from + i] + x * dx[from + i] + y * dy[from + i];

@@ -30,7 +30,7 @@ final class GridWorkers {
     private final TaskMonitor monitor;
     private final int total;
     private final ExecutorService helpers;
-    /** Per worker, the scorer of the train and of the test probe. */
+    /** Per worker, the scorer of the train and of the test probe; each slot written and read by its worker only. */
     private final CellScore[][] scorers;
     private int done;   // guarded by this
 
@@ -43,9 +43,6 @@ final class GridWorkers {
         this.monitor = monitor;
         this.total = total;
         this.scorers = new CellScore[models.length][];
-        for (int w = 0; w < models.length; w++) {
-            scorers[w] = new CellScore[] {scorer(models[w], train), test == null ? null : scorer(models[w], test)};
-        }
         AtomicInteger count = new AtomicInteger();
         this.helpers = models.length == 1 ? null : Executors.newFixedThreadPool(models.length - 1, r -> {
             Thread t = new Thread(r, "landscape-grid-" + count.incrementAndGet());
@@ -88,6 +85,11 @@ final class GridWorkers {
     }
 
     private void work(int w, List<int[]> cells, AtomicInteger next) {
+        if (scorers[w] == null) {
+            // prepared on the worker's own thread, so the workers prepare at once (LeNet: a second
+            // or two each); the next pass sees it through the Future.get and submit between passes
+            scorers[w] = new CellScore[] {scorer(models[w], train), test == null ? null : scorer(models[w], test)};
+        }
         for (int k = next.getAndIncrement(); k < cells.size(); k = next.getAndIncrement()) {
             monitor.checkCancelled();
             int i = cells.get(k)[0], j = cells.get(k)[1];

@@ -45,10 +45,15 @@ class GridForwardTest {
         Samples s = samples(37, 6, 4);
         DenseGridForward fast = DenseGridForward.of(model, grid, s);
         assertNotNull(fast, spec.architecture().id() + " is a plain dense chain");
+        assertScoresAreForwardPasses(model, grid, s, fast::score);
+    }
+
+    private static void assertScoresAreForwardPasses(CheckpointModel model, ModelGrid grid, Samples s,
+                                                     java.util.function.BiFunction<Integer, Integer, ProbeScore> fast) {
         for (int i = 0; i < grid.rows(); i++) {
             for (int j = 0; j < grid.columns(); j++) {
                 ProbeScore plain = LinePath.score(model, grid.parameters(i, j), s);
-                ProbeScore quick = fast.score(i, j);
+                ProbeScore quick = fast.apply(i, j);
                 assertEquals(plain.loss(), quick.loss(), 1e-10 * Math.max(1, plain.loss()), "loss at (" + i + ", " + j + ")");
                 assertEquals(plain.accuracy(), quick.accuracy(), "accuracy at (" + i + ", " + j + ")");
             }
@@ -76,14 +81,7 @@ class GridForwardTest {
         assertNull(DenseGridForward.of(model, grid, s));
         ConvGridForward fast = ConvGridForward.of(model, grid, s);
         assertNotNull(fast, "LeNet on 28 x 28 has valid convolutions and even pooled maps");
-        for (int i = 0; i < grid.rows(); i++) {
-            for (int j = 0; j < grid.columns(); j++) {
-                ProbeScore plain = LinePath.score(model, grid.parameters(i, j), s);
-                ProbeScore quick = fast.score(i, j);
-                assertEquals(plain.loss(), quick.loss(), 1e-10 * Math.max(1, plain.loss()), "loss at (" + i + ", " + j + ")");
-                assertEquals(plain.accuracy(), quick.accuracy(), "accuracy at (" + i + ", " + j + ")");
-            }
-        }
+        assertScoresAreForwardPasses(model, grid, s, fast::score);
     }
 
     @Test
