@@ -3,7 +3,8 @@
 d_y in DL4J's flat parameter order; FILE.csv: the grid's x, y and the engine's losses) and the
 same probe samples (x.npy, y.npy exported by LandscapeBench). float64 like the engine, so the
 losses must agree to 1e-6. Each cell: theta = origin + x d_x + y d_y, copied into the network,
-one forward pass over all samples, mean cross-entropy and accuracy.
+one forward pass over all samples, the mean cross-entropy as the engine defines it (each
+probability floored at 1e-15).
 Prints "torch plane_seconds S" (median of the repeats) and the largest loss difference.
 Threads: TORCH_THREADS (default 1).
 Usage: torch_landscape.py mlp|lenet FILE.csv SAMPLES_DIR [repeats]"""
@@ -14,6 +15,7 @@ import torch.nn.functional as F
 
 torch.set_num_threads(int(os.environ.get('TORCH_THREADS', '1')))
 torch.set_default_dtype(torch.float64)
+FLOOR = 1e-15
 
 
 class MLP(torch.nn.Module):
@@ -88,7 +90,9 @@ def main():
             for cx, cy, _ in cells:
                 unflatten(net, origin + cx * dx + cy * dy)
                 out = net(x)
-                losses.append(F.cross_entropy(out, y).item())
+                # the engine's loss: mean -log p_y with p_y floored at 1e-15 (ProbeScore, as metrics.csv records it)
+                p = torch.softmax(out, dim=1)[torch.arange(len(y)), y]
+                losses.append(-torch.log(torch.clamp(p, min=FLOOR)).mean().item())
         times.append(time.perf_counter() - start)
         print(f"torch {arch} plane {len(cells)} models on {x.shape[0]} samples: {times[-1]:.2f} s", flush=True)
     worst = max(abs(a - c[2]) for a, c in zip(losses, cells))

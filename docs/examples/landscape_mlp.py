@@ -31,9 +31,10 @@ def loss_and_accuracy(theta, sizes, x, y):
         h = h @ w + b
         if k < len(sizes) - 2:
             h = np.maximum(h, 0)                    # ReLU on hidden layers, softmax on the output
-    h = h - h.max(axis=1, keepdims=True)
-    log_p = h - np.log(np.exp(h).sum(axis=1, keepdims=True))
-    return -log_p[np.arange(len(y)), y].mean(), (h.argmax(axis=1) == y).mean()
+    p = np.exp(h - h.max(axis=1, keepdims=True))
+    p /= p.sum(axis=1, keepdims=True)
+    # PredSpace's loss, as metrics.csv records it: each probability floored at 1e-15 before the log
+    return -np.log(np.maximum(p[np.arange(len(y)), y], 1e-15)).mean(), (p.argmax(axis=1) == y).mean()
 
 
 def main():

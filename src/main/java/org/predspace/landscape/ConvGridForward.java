@@ -94,12 +94,12 @@ final class ConvGridForward {
         for (int k = 1; k < convs.size(); k++) {
             Conv c = convs.get(k);
             // [out, c, k, k] row-major is [out, c k k]; the product takes its transpose
-            convWeights.add(Nd4j.create(combine(c.wAt, c.out * c.c * c.k * c.k, x, y), new long[] {c.out, (long) c.c * c.k * c.k}, 'c'));
+            convWeights.add(DenseGridForward.array(combine(c.wAt, c.out * c.c * c.k * c.k, x, y), 'c', c.out, (long) c.c * c.k * c.k));
         }
         List<INDArray[]> denseWeights = new ArrayList<>();
         for (Dense d : dense) {
-            denseWeights.add(new INDArray[] {Nd4j.create(combine(d.wAt, d.in * d.out, x, y), new long[] {d.in, d.out}, 'f'),
-                    Nd4j.create(combine(d.bAt, d.out, x, y), new long[] {1, d.out}, DataType.DOUBLE)});
+            denseWeights.add(new INDArray[] {DenseGridForward.array(combine(d.wAt, d.in * d.out, x, y), 'f', d.in, d.out),
+                    DenseGridForward.array(combine(d.bAt, d.out, x, y), 'c', 1, d.out)});
         }
         double[][] convBiases = new double[convs.size()][];
         for (int k = 1; k < convs.size(); k++) convBiases[k] = combine(convs.get(k).bAt, convs.get(k).out, x, y);
@@ -108,7 +108,7 @@ final class ConvGridForward {
             int rows = Math.min(ROWS, n - first);
             double[] h = firstPooled(first, rows, x, y);
             for (int k = 1; k < convs.size(); k++) h = convolvePool(h, rows, convs.get(k), convWeights.get(k - 1), convBiases[k]);
-            INDArray a = Nd4j.create(h, new long[] {rows, h.length / rows}, DataType.DOUBLE);
+            INDArray a = DenseGridForward.array(h, 'c', rows, h.length / rows);
             for (int k = 0; k < dense.size(); k++) {
                 a = a.mmul(denseWeights.get(k)[0]).addiRowVector(denseWeights.get(k)[1]);
                 if (dense.get(k).relu) Transforms.relu(a, false);
@@ -166,7 +166,7 @@ final class ConvGridForward {
                 }
             }
         }
-        INDArray z = Nd4j.create(patches, new long[] {(long) rows * oh * ow, span}, DataType.DOUBLE).mmul(filters.transpose());
+        INDArray z = DenseGridForward.array(patches, 'c', (long) rows * oh * ow, span).mmul(filters.transpose());
         double[] v = z.dup('c').data().asDouble();   // [(s, y, x), out]
         int ph = oh / 2, pw = ow / 2;
         double[] out = new double[rows * c.out * ph * pw];

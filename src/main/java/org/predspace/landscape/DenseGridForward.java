@@ -1,5 +1,6 @@
 package org.predspace.landscape;
 
+import org.bytedeco.javacpp.DoublePointer;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -86,15 +87,26 @@ final class DenseGridForward {
     }
 
     private INDArray weights(Dense layer, double x, double y) {
-        return Nd4j.create(combine(layer.w, layer.in * layer.out, x, y), new long[] {layer.in, layer.out}, 'f');
+        return array(combine(layer.w, layer.in * layer.out, x, y), 'f', layer.in, layer.out);
     }
 
     private INDArray bias(Dense layer, double x, double y) {
-        return Nd4j.create(combine(layer.b, layer.out, x, y), new long[] {1, layer.out}, DataType.DOUBLE);
+        return array(combine(layer.b, layer.out, x, y), 'c', 1, layer.out);
     }
 
     private double[] combine(int from, int length, double x, double y) {
         return combine(models, from, length, x, y);
+    }
+
+    /**
+     * A double array of this shape and order holding {@code values}, copied in one block:
+     * Nd4j.create(double[], ...) copies element by element, which for LeNet's patch matrices
+     * cost more than the products themselves.
+     */
+    static INDArray array(double[] values, char order, long... shape) {
+        INDArray a = Nd4j.create(DataType.DOUBLE, shape, order);
+        new DoublePointer(a.data().addressPointer()).position(a.offset()).put(values, 0, values.length);
+        return a;
     }
 
     /** origin + x d_x + y d_y of {@code models} over [from, from + length) of the flat vector. */

@@ -57,7 +57,14 @@ final class GridWorkers {
         List<Future<?>> others = new ArrayList<>();
         for (int w = 1; w < models.length; w++) {
             int worker = w;
-            others.add(helpers.submit(() -> work(worker, cells, next)));
+            others.add(helpers.submit(() -> {
+                try {
+                    work(worker, cells, next);
+                } catch (RuntimeException | Error e) {
+                    next.set(cells.size());   // the caller's thread and the other helpers stop at their next cell
+                    throw e;
+                }
+            }));
         }
         try {
             work(0, cells, next);
