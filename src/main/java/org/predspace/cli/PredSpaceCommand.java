@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "predspace", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train small networks and record their trajectories through prediction space.",
         subcommands = {TrainCommand.class, InfoCommand.class, DatasetsCommand.class, EmbedCommand.class,
-                CompareCommand.class, SpectrumCommand.class, SamplesCommand.class, ImportCommand.class})
+                CompareCommand.class, SpectrumCommand.class, SamplesCommand.class, ImportCommand.class,
+                LandscapeCommand.class})
 public final class PredSpaceCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

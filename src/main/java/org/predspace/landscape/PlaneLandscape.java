@@ -1,9 +1,11 @@
 package org.predspace.landscape;
 
-import org.predspace.runs.ProbeScore;
 import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.Samples;
 import org.predspace.spectra.TaskMonitor;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import java.util.function.Consumer;
 
@@ -52,34 +54,47 @@ public final class PlaneLandscape {
      */
     public static PlaneGrid evaluate(CheckpointModel model, PlaneSlice slice, double[] xs, double[] ys,
                                      Samples train, Samples test, TaskMonitor monitor, Consumer<PlaneGrid> refined) {
+        return evaluate(model, slice, xs, ys, train, test, monitor, refined, 1);
+    }
+
+    /**
+     * As above, on {@code workers} threads, each with its own copy of the network (DL4J networks
+     * are not thread-safe, and the native backend runs each op on one thread: docs/architecture.md),
+     * the calling thread being one of them. Each cell is computed exactly as on one thread, so
+     * the grid does not depend on {@code workers}. A failure or cancel in any worker stops all of
+     * them and is thrown here; no worker outlives the call.
+     */
+    public static PlaneGrid evaluate(CheckpointModel model, PlaneSlice slice, double[] xs, double[] ys,
+                                     Samples train, Samples test, TaskMonitor monitor, Consumer<PlaneGrid> refined,
+                                     int workers) {
         if (model.parameterCount() != slice.origin().length) {
             throw new IllegalArgumentException("the plane has " + slice.origin().length + " parameters but the network "
                     + model.parameterCount());
         }
+        if (workers < 1) throw new IllegalArgumentException("workers must be at least 1, got " + workers);
         ModelGrid models = new ModelGrid(slice.origin(), slice.xDirection(), slice.yDirection(), xs, ys,
                 new double[ys.length][xs.length]);
         PlaneGrid grid = PlaneGrid.empty(xs, ys);
         int total = xs.length * ys.length;
-        int done = 0;
-        for (int stride = coarsestStride(Math.max(xs.length, ys.length)); stride >= 1; stride /= 2) {
-            for (int i = 0; i < ys.length; i++) {
-                if (!onLevel(i, ys.length, stride)) continue;
-                for (int j = 0; j < xs.length; j++) {
-                    if (!onLevel(j, xs.length, stride) || !Double.isNaN(grid.trainLoss()[i][j])) continue;
-                    double[] theta = models.parameters(i, j);
-                    ProbeScore tr = LinePath.score(model, theta, train);
-                    grid.trainLoss()[i][j] = tr.loss();
-                    grid.trainAccuracy()[i][j] = tr.accuracy();
-                    if (test != null) {
-                        ProbeScore te = LinePath.score(model, theta, test);
-                        grid.testLoss()[i][j] = te.loss();
-                        grid.testAccuracy()[i][j] = te.accuracy();
+        int threads = Math.min(workers, total);
+        CheckpointModel[] copies = new CheckpointModel[threads];
+        copies[0] = model;
+        for (int w = 1; w < threads; w++) copies[w] = model.copy();
+        GridWorkers pool = new GridWorkers(copies, models, grid, train, test, monitor, total);
+        try {
+            for (int stride = coarsestStride(Math.max(xs.length, ys.length)); stride >= 1; stride /= 2) {
+                List<int[]> cells = new ArrayList<>();
+                for (int i = 0; i < ys.length; i++) {
+                    if (!onLevel(i, ys.length, stride)) continue;
+                    for (int j = 0; j < xs.length; j++) {
+                        if (onLevel(j, xs.length, stride) && Double.isNaN(grid.trainLoss()[i][j])) cells.add(new int[] {i, j});
                     }
-                    done++;
-                    monitor.progress(done / (double) total, "model " + done + " of " + total + " on the plane");
                 }
+                pool.run(cells);
+                refined.accept(grid.copy());
             }
-            refined.accept(grid.copy());
+        } finally {
+            pool.shutdown();
         }
         return grid;
     }

@@ -21,6 +21,11 @@ public final class RunLine {
 
     /** As above, with progress and cancellation per point of the line (LinePath). */
     public static LinePath between(RunCheckpoint from, RunCheckpoint to, double[] alphas, TaskMonitor monitor) {
+        return between(from, to, alphas, Integer.MAX_VALUE, monitor);
+    }
+
+    /** As above, on a class-balanced subset of {@code samples} of the train probe (RunCheckpoint.samples). */
+    public static LinePath between(RunCheckpoint from, RunCheckpoint to, double[] alphas, int samples, TaskMonitor monitor) {
         if (from.spec().architecture() != to.spec().architecture() || from.parameterCount() != to.parameterCount()) {
             throw new IllegalArgumentException("a line needs two checkpoints of the same network: run " + from.run().name()
                     + " is " + from.spec().architecture().id() + " with " + from.parameterCount() + " parameters, run "
@@ -34,7 +39,7 @@ public final class RunLine {
         CheckpointModel model = from.forwardModel();
         double[] theta0 = from.parameters();
         double[] theta1 = to.parameters();
-        Samples train = from.samples(Integer.MAX_VALUE);
+        Samples train = from.samples(samples);
         return LinePath.between(model, theta0, theta1, alphas, train, from.testSamples(), monitor);
     }
 }

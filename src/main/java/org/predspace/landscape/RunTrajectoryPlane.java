@@ -21,6 +21,12 @@ public record RunTrajectoryPlane(long[] steps, TrajectoryPlane plane) {
             throw new IllegalArgumentException("run " + run.name() + " has " + steps.length + " parameter snapshot"
                     + (steps.length == 1 ? "" : "s") + "; a trajectory plane needs at least 3 (train with --snapshots all or sparse)");
         }
+        double[][] snapshots = snapshots(run, steps);
+        return new RunTrajectoryPlane(steps, TrajectoryPlane.of(snapshots));
+    }
+
+    /** The snapshots at {@code steps} in double precision, all of one length. */
+    static double[][] snapshots(Run run, long[] steps) throws RunFormatException {
         double[][] snapshots = new double[steps.length][];
         for (int i = 0; i < steps.length; i++) {
             float[] p = run.parameters(steps[i]);
@@ -31,7 +37,7 @@ public record RunTrajectoryPlane(long[] steps, TrajectoryPlane plane) {
             snapshots[i] = new double[p.length];
             for (int j = 0; j < p.length; j++) snapshots[i][j] = p[j];
         }
-        return new RunTrajectoryPlane(steps, TrajectoryPlane.of(snapshots));
+        return snapshots;
     }
 
     @Override public long[] steps() { return steps.clone(); }

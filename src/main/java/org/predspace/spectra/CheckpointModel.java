@@ -168,5 +168,6 @@ public final class CheckpointModel {
         return a;
     }
 
-    ComputationGraph network() { return net; }
+    /** The network itself, for code that reads its structure (the landscape's fast dense path); do not change it. */
+    public ComputationGraph network() { return net; }
 }

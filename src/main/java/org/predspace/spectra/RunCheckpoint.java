@@ -134,6 +134,9 @@ public final class RunCheckpoint {
         for (int i = 0; i < w.length; i++) w[i] = parameters[i];
         return w;
     }
+    /** The shape of the network's input, for layouts of its parameter vector. */
+    public org.predspace.data.InputShape inputShape() { return data.shape(); }
+    public int classes() { return data.classes(); }
     /** ||w||^2 of the snapshot, for the PAC-Bayes bound. */
     public double weightNormSquared() {
         double s = 0;
