@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
  * <ul>
  *   <li>chapters 1 and 2: mlp, lenet, allcnn and resnet, each with nesterov and adam, seeds 0..2;
  *   <li>chapter 3: an mlp pre-trained on random labels and two mlp runs trained on the real labels
- *       from its last snapshot, trajectories from another corner (docs/science.md section 8);
+ *       from its last snapshot, trajectories from another corner (docs/science.md section 9);
  *   <li>chapter 4: every checkpoint of the lenet adam seed-0 run keeps its parameters, so each
  *       point has a Fisher spectrum. Spectra need per-sample gradients, which batch norm (always
  *       in allcnn and resnet) does not have (docs/science.md section 7), so the chapter-4 run and

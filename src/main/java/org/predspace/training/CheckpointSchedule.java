@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The optimisation steps at which a run is checkpointed. Early training moves fastest
- * through prediction space (docs/science.md §8), so steps are log-spaced: dense early, sparse
+ * through prediction space (docs/science.md §9), so steps are log-spaced: dense early, sparse
  * late, always including step 0 (the initialisation) and the last step.
  */
 public final class CheckpointSchedule {
