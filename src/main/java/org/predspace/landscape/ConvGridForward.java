@@ -89,6 +89,11 @@ final class ConvGridForward {
     }
 
     ProbeScore score(int row, int column) {
+        return ProbeScore.of(probabilities(row, column), labels, classes);
+    }
+
+    /** The softmax rows of the model at (row, column), [samples x classes] row-major. */
+    double[] probabilities(int row, int column) {
         double x = models.xs()[column], y = models.ys()[row];
         List<INDArray> convWeights = new ArrayList<>();
         for (int k = 1; k < convs.size(); k++) {
@@ -118,7 +123,7 @@ final class ConvGridForward {
             a.diviColumnVector(a.sum(true, 1));
             System.arraycopy(a.dup('c').data().asDouble(), 0, probabilities, first * classes, rows * classes);
         }
-        return ProbeScore.of(probabilities, labels, classes);
+        return probabilities;
     }
 
     /** ReLU and pooling of Z0 + x Zx + y Zy for samples [first, first + rows): [rows, out, oh/2, ow/2]. */

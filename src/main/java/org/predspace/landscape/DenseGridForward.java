@@ -70,6 +70,11 @@ final class DenseGridForward {
 
     /** Loss and accuracy of the model at (row, column). */
     ProbeScore score(int row, int column) {
+        return ProbeScore.of(probabilities(row, column), labels, classes);
+    }
+
+    /** The softmax rows of the model at (row, column), [samples x classes] row-major. */
+    double[] probabilities(int row, int column) {
         double x = models.xs()[column], y = models.ys()[row];
         INDArray h = z0.add(zx.mul(x)).addi(zy.mul(y));
         for (int k = 0; k < layers.size(); k++) {
@@ -83,7 +88,7 @@ final class DenseGridForward {
         h.subiColumnVector(h.max(true, 1));
         Transforms.exp(h, false);
         h.diviColumnVector(h.sum(true, 1));
-        return ProbeScore.of(h.dup('c').data().asDouble(), labels, classes);
+        return h.dup('c').data().asDouble();
     }
 
     private INDArray weights(Dense layer, double x, double y) {

@@ -1,8 +1,6 @@
 package org.predspace.landscape;
 
-import org.predspace.runs.ProbeScore;
 import org.predspace.spectra.CheckpointModel;
-import org.predspace.spectra.Samples;
 import org.predspace.spectra.TaskMonitor;
 
 import java.util.ArrayList;
@@ -16,33 +14,49 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads of one {@link PlaneLandscape} evaluation: one network copy each, the caller's
- * thread running the first. Cells of a pass are handed out one at a time, so a slow cell does
- * not hold back a whole share. Each worker writes only its own cells of the grid; the pass ends
- * when every worker has returned (Future.get), which also publishes their writes to the caller.
+ * The threads that score the models of one grid (a plane of {@link PlaneLandscape}, the models
+ * {@link ModelPredictions} places): one network copy each, the caller's thread running the first.
+ * Cells of a pass are handed out one at a time, so a slow cell does not hold back a whole share.
+ * What a worker does with a cell is prepared once, on the worker's own thread (a fast path's
+ * set-up takes LeNet a second or two, and the workers prepare at once). Each worker writes only its
+ * own cells' results; the pass ends when every worker has returned (Future.get), which also
+ * publishes their writes to the caller. Helper threads are created by the calling thread and so
+ * inherit its priority: lowered for the window's tasks, not for the command line.
  */
 final class GridWorkers {
+    /** One worker's job for a cell, called on that worker's thread only. */
+    @FunctionalInterface
+    interface CellWork {
+        void at(int row, int column);
+    }
+
+    /** Prepares a worker's {@link CellWork} on its network copy, on the worker's own thread. */
+    @FunctionalInterface
+    interface Preparation {
+        CellWork on(CheckpointModel model);
+    }
+
     private final CheckpointModel[] models;
-    private final ModelGrid planes;
-    private final PlaneGrid grid;
-    private final Samples train;
-    private final Samples test;
+    private final Preparation preparation;
     private final TaskMonitor monitor;
     private final int total;
+    private final String what;
     private final ExecutorService helpers;
-    /** Per worker, the scorer of the train and of the test probe; each slot written and read by its worker only. */
-    private final CellScore[][] scorers;
+    /** Per worker, its prepared work; each slot written and read by its worker only. */
+    private final CellWork[] prepared;
     private int done;   // guarded by this
 
-    GridWorkers(CheckpointModel[] models, ModelGrid planes, PlaneGrid grid, Samples train, Samples test, TaskMonitor monitor, int total) {
+    /**
+     * @param total cells over all passes, for the progress fraction
+     * @param what  where the models are, for the progress line ("on the plane")
+     */
+    GridWorkers(CheckpointModel[] models, Preparation preparation, TaskMonitor monitor, int total, String what) {
         this.models = models;
-        this.planes = planes;
-        this.grid = grid;
-        this.train = train;
-        this.test = test;
+        this.preparation = preparation;
         this.monitor = monitor;
         this.total = total;
-        this.scorers = new CellScore[models.length][];
+        this.what = what;
+        this.prepared = new CellWork[models.length];
         AtomicInteger count = new AtomicInteger();
         this.helpers = models.length == 1 ? null : Executors.newFixedThreadPool(models.length - 1, r -> {
             Thread t = new Thread(r, "landscape-grid-" + count.incrementAndGet());
@@ -51,7 +65,16 @@ final class GridWorkers {
         });
     }
 
-    /** Scores {@code cells} ({row, column} pairs); throws the first failure of any worker, a cancel as CancellationException. */
+    /** {@code workers} copies of {@code model} (the first the model itself), at most one per cell. */
+    static CheckpointModel[] copies(CheckpointModel model, int workers, int cells) {
+        if (workers < 1) throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+        CheckpointModel[] copies = new CheckpointModel[Math.max(1, Math.min(workers, cells))];
+        copies[0] = model;
+        for (int w = 1; w < copies.length; w++) copies[w] = model.copy();
+        return copies;
+    }
+
+    /** Works on {@code cells} ({row, column} pairs); throws the first failure of any worker, a cancel as CancellationException. */
     void run(List<int[]> cells) {
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> others = new ArrayList<>();
@@ -80,7 +103,7 @@ final class GridWorkers {
                 next.set(cells.size());
                 awaitQuietly(others);
                 Thread.currentThread().interrupt();
-                throw new CancellationException("the plane's evaluation was interrupted");
+                throw new CancellationException("the grid's evaluation was interrupted");
             } catch (ExecutionException e) {
                 next.set(cells.size());
                 awaitQuietly(others);
@@ -92,42 +115,15 @@ final class GridWorkers {
     }
 
     private void work(int w, List<int[]> cells, AtomicInteger next) {
-        if (scorers[w] == null) {
-            // prepared on the worker's own thread, so the workers prepare at once (LeNet: a second
-            // or two each); the next pass sees it through the Future.get and submit between passes
-            scorers[w] = new CellScore[] {scorer(models[w], train), test == null ? null : scorer(models[w], test)};
-        }
+        if (prepared[w] == null) prepared[w] = preparation.on(models[w]);
         for (int k = next.getAndIncrement(); k < cells.size(); k = next.getAndIncrement()) {
             monitor.checkCancelled();
-            int i = cells.get(k)[0], j = cells.get(k)[1];
-            ProbeScore tr = scorers[w][0].at(i, j);
-            ProbeScore te = test == null ? null : scorers[w][1].at(i, j);
+            prepared[w].at(cells.get(k)[0], cells.get(k)[1]);
             synchronized (this) {
-                grid.trainLoss()[i][j] = tr.loss();
-                grid.trainAccuracy()[i][j] = tr.accuracy();
-                if (te != null) {
-                    grid.testLoss()[i][j] = te.loss();
-                    grid.testAccuracy()[i][j] = te.accuracy();
-                }
                 done++;
-                monitor.progress(done / (double) total, "model " + done + " of " + total + " on the plane");
+                monitor.progress(done / (double) total, "model " + done + " of " + total + " " + what);
             }
         }
-    }
-
-    /** Loss and accuracy of the model in one cell on one probe. */
-    @FunctionalInterface
-    private interface CellScore {
-        ProbeScore at(int row, int column);
-    }
-
-    /** The fast paths for plain dense and LeNet-like networks (same result to rounding), else a forward pass of the network per model. */
-    private CellScore scorer(CheckpointModel model, Samples samples) {
-        DenseGridForward dense = DenseGridForward.of(model, planes, samples);
-        if (dense != null) return dense::score;
-        ConvGridForward conv = ConvGridForward.of(model, planes, samples);
-        if (conv != null) return conv::score;
-        return (i, j) -> LinePath.score(model, planes.parameters(i, j), samples);
     }
 
     /** Waits for workers already stopping, so none is left scoring after the call returns. */

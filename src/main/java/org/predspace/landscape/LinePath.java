@@ -120,6 +120,11 @@ public final class LinePath {
     static final int CHUNK = 500;
 
     static ProbeScore score(CheckpointModel model, double[] theta, Samples samples, int chunk) {
+        return ProbeScore.of(probabilities(model, theta, samples, chunk), samples.labels(), model.classCount());
+    }
+
+    /** The softmax rows of the network with parameters {@code theta} on {@code samples}, {@code chunk} rows per pass. */
+    static double[] probabilities(CheckpointModel model, double[] theta, Samples samples, int chunk) {
         model.setParameters(theta);   // a forward-only batch-norm model recomputes its statistics on the train probe here
         int classes = model.classCount();
         double[] probs = new double[samples.size() * classes];
@@ -127,7 +132,7 @@ public final class LinePath {
             int rows = Math.min(chunk, samples.size() - first);
             System.arraycopy(model.probabilities(samples.features(), first, rows), 0, probs, first * classes, rows * classes);
         }
-        return ProbeScore.of(probs, samples.labels(), classes);
+        return probs;
     }
 
     public List<Point> points() { return points; }

@@ -5,6 +5,9 @@ import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.Samples;
 import org.predspace.spectra.TaskMonitor;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The predictions of every model of a {@link ModelGrid} on one probe: what places a line or a
  * plane in prediction space (the canyon, docs/science.md §8), and each model's loss and accuracy
@@ -18,10 +21,19 @@ public record ModelPredictions(int rows, int columns, float[][] probabilities, d
 
     /**
      * Scores every model on {@code samples} with {@code model}'s network (its parameters are
-     * changed: own it on one thread), in the same chunks of rows as {@link LinePath}. Progress per
-     * model; a cancel stops at the next model with a CancellationException.
+     * changed: own it on one thread), on one thread. Progress per model; a cancel stops at the
+     * next model with a CancellationException.
      */
     public static ModelPredictions of(CheckpointModel model, ModelGrid grid, Samples samples, TaskMonitor monitor) {
+        return of(model, grid, samples, monitor, 1);
+    }
+
+    /**
+     * As above, on {@code workers} threads with one copy of the network each, through the same
+     * scorers as a plane's grid (the fast paths for plain dense and LeNet-like networks): each
+     * model's rows do not depend on {@code workers}.
+     */
+    public static ModelPredictions of(CheckpointModel model, ModelGrid grid, Samples samples, TaskMonitor monitor, int workers) {
         if (model.parameterCount() != grid.origin().length) {
             throw new IllegalArgumentException("the models have " + grid.origin().length + " parameters but the network "
                     + model.parameterCount());
@@ -31,23 +43,25 @@ public record ModelPredictions(int rows, int columns, float[][] probabilities, d
         float[][] probabilities = new float[total][];
         double[] loss = new double[total];
         double[] accuracy = new double[total];
-        double[] rowsOut = new double[samples.size() * classes];
-        for (int i = 0; i < grid.rows(); i++) {
-            for (int j = 0; j < grid.columns(); j++) {
-                int k = i * grid.columns() + j;
-                model.setParameters(grid.parameters(i, j));
-                for (int first = 0; first < samples.size(); first += LinePath.CHUNK) {
-                    int n = Math.min(LinePath.CHUNK, samples.size() - first);
-                    System.arraycopy(model.probabilities(samples.features(), first, n), 0, rowsOut, first * classes, n * classes);
-                }
-                ProbeScore score = ProbeScore.of(rowsOut, samples.labels(), classes);
+        List<int[]> cells = new ArrayList<>(total);
+        for (int i = 0; i < grid.rows(); i++) for (int j = 0; j < grid.columns(); j++) cells.add(new int[] {i, j});
+        GridWorkers pool = new GridWorkers(GridWorkers.copies(model, workers, total), copy -> {
+            ModelScorer scorer = ModelScorer.of(copy, grid, samples);
+            return (i, j) -> {
+                double[] rows = scorer.probabilities(i, j);
+                ProbeScore score = ProbeScore.of(rows, samples.labels(), classes);
+                int k = i * grid.columns() + j;   // each model written by one worker only
                 loss[k] = score.loss();
                 accuracy[k] = score.accuracy();
-                float[] p = new float[rowsOut.length];
-                for (int v = 0; v < p.length; v++) p[v] = (float) rowsOut[v];
+                float[] p = new float[rows.length];
+                for (int v = 0; v < p.length; v++) p[v] = (float) rows[v];
                 probabilities[k] = p;
-                monitor.progress((k + 1) / (double) total, "model " + (k + 1) + " of " + total + " scored on the probe");
-            }
+            };
+        }, monitor, total, "scored on the probe");
+        try {
+            pool.run(cells);
+        } finally {
+            pool.shutdown();
         }
         return new ModelPredictions(grid.rows(), grid.columns(), probabilities, loss, accuracy);
     }

@@ -1,5 +1,6 @@
 package org.predspace.landscape;
 
+import org.predspace.runs.ProbeScore;
 import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.Samples;
 import org.predspace.spectra.TaskMonitor;
@@ -71,16 +72,25 @@ public final class PlaneLandscape {
             throw new IllegalArgumentException("the plane has " + slice.origin().length + " parameters but the network "
                     + model.parameterCount());
         }
-        if (workers < 1) throw new IllegalArgumentException("workers must be at least 1, got " + workers);
         ModelGrid models = new ModelGrid(slice.origin(), slice.xDirection(), slice.yDirection(), xs, ys,
                 new double[ys.length][xs.length]);
         PlaneGrid grid = PlaneGrid.empty(xs, ys);
         int total = xs.length * ys.length;
-        int threads = Math.min(workers, total);
-        CheckpointModel[] copies = new CheckpointModel[threads];
-        copies[0] = model;
-        for (int w = 1; w < threads; w++) copies[w] = model.copy();
-        GridWorkers pool = new GridWorkers(copies, models, grid, train, test, monitor, total);
+        int classes = model.classCount();
+        GridWorkers pool = new GridWorkers(GridWorkers.copies(model, workers, total), copy -> {
+            ModelScorer onTrain = ModelScorer.of(copy, models, train);
+            ModelScorer onTest = test == null ? null : ModelScorer.of(copy, models, test);
+            return (i, j) -> {
+                ProbeScore tr = ModelScorer.score(onTrain, i, j, train, classes);
+                ProbeScore te = onTest == null ? null : ModelScorer.score(onTest, i, j, test, classes);
+                grid.trainLoss()[i][j] = tr.loss();   // each cell written by one worker only
+                grid.trainAccuracy()[i][j] = tr.accuracy();
+                if (te != null) {
+                    grid.testLoss()[i][j] = te.loss();
+                    grid.testAccuracy()[i][j] = te.accuracy();
+                }
+            };
+        }, monitor, total, "on the plane");
         try {
             for (int stride = coarsestStride(Math.max(xs.length, ys.length)); stride >= 1; stride /= 2) {
                 List<int[]> cells = new ArrayList<>();

@@ -9,6 +9,7 @@ import org.predspace.runs.RunFormatException;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
 import org.predspace.spectra.TaskMonitor;
+import org.predspace.training.NativeBackend;
 
 import java.nio.file.Path;
 
@@ -49,7 +50,7 @@ public final class CanyonModels {
         }
         RunCheckpoint checkpoint = RunCheckpoint.open(run, step, catalog);
         Samples samples = probe == ExplorerSession.Probe.TRAINING ? checkpoint.samples(Integer.MAX_VALUE) : checkpoint.testSamples();
-        ModelPredictions predictions = ModelPredictions.of(checkpoint.model(), grid, samples, monitor);
+        ModelPredictions predictions = ModelPredictions.of(checkpoint.model(), grid, samples, monitor, NativeBackend.cores());
         String what = (grid.isLine() ? "the line" : "the plane") + " of run " + run.name() + " at step " + step;
         return new Scored(predictions.loss(), predictions.accuracy(),
                 picture.outOfSample(what, java.util.Arrays.asList(predictions.probabilities())));

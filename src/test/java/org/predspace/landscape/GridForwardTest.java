@@ -97,4 +97,30 @@ class GridForwardTest {
         assertNull(DenseGridForward.chain(NetworkFactory.build(bn, SIX, 4, 1).convertDataType(org.nd4j.linalg.api.buffer.DataType.DOUBLE), 6, 4),
                 "batch norm sits between the dense layers");
     }
+
+    /**
+     * The canyon's models: ModelPredictions on two workers (fast path) gives, model by model, the
+     * softmax rows of one plain forward pass of the network, and the loss of exactly those rows.
+     */
+    @Test
+    void modelPredictionsOnTwoWorkersAreTheForwardPassesRows() {
+        InputShape fashion = InputShape.image(1, 28, 28);
+        TrainingSpec lenet = TrainingSpec.builder("fashion").architecture(Architecture.LENET).seed(3).build();
+        ModelGrid grid = plane(lenet, fashion, 10);
+        CheckpointModel model = CheckpointModel.of(lenet, fashion, 10, new float[grid.origin().length]);
+        Samples s = samples(40, 784, 10);
+        ModelPredictions two = ModelPredictions.of(model.copy(), grid, s, org.predspace.spectra.TaskMonitor.silent(), 2);
+        for (int i = 0; i < grid.rows(); i++) {
+            for (int j = 0; j < grid.columns(); j++) {
+                int k = i * grid.columns() + j;
+                double[] plain = LinePath.probabilities(model, grid.parameters(i, j), s, LinePath.CHUNK);
+                float[] placed = two.probabilities()[k];
+                assertEquals(plain.length, placed.length);
+                for (int v = 0; v < plain.length; v++) assertEquals(plain[v], placed[v], 1e-6, "model " + k + ", value " + v);
+                ProbeScore score = ProbeScore.of(plain, s.labels(), 10);
+                assertEquals(score.loss(), two.loss()[k], 1e-9 * Math.max(1, score.loss()), "loss of model " + k);
+                assertEquals(score.accuracy(), two.accuracy()[k], "accuracy of model " + k);
+            }
+        }
+    }
 }

@@ -58,7 +58,7 @@ final class PlaneComputation extends LandscapeTask<PlaneResult> {
         double[] xs = axes[0], ys = axes[1];
         PlaneSlice s = slice;
         PlaneGrid grid = PlaneLandscape.evaluate(origin.model(), slice, xs, ys, origin.samples(request.samples()), null, monitor,
-                pass -> passes.accept(new PlaneResult(request, s, pass)));
+                pass -> passes.accept(new PlaneResult(request, s, pass)), org.predspace.training.NativeBackend.cores());
         return new PlaneResult(request, slice, grid);
     }
 }
