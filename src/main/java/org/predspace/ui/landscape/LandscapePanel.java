@@ -220,19 +220,19 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
                 on -> kind.setValue(on ? PlaneSlice.Kind.FILTER_NORMALIZED : PlaneSlice.Kind.TRAJECTORY));
         seed.setId("landscape-seed");
         seed.setEditable(true);
-        seed.setPrefWidth(90);
+        seed.getEditor().setPrefColumnCount(5);   // wide enough for its digits at any font size
         seed.setTooltip(new Tooltip("Seed of the random plane's first direction (the second uses seed + 1)"));
         seed.disableProperty().bind(kind.valueProperty().isEqualTo(PlaneSlice.Kind.TRAJECTORY));
         seed.valueProperty().addListener((obs, old, now) -> refresh());
         grid.setId("landscape-grid");
         grid.setEditable(true);
-        grid.setPrefWidth(80);
+        grid.getEditor().setPrefColumnCount(3);   // wide enough for its digits at any font size
         grid.setTooltip(new Tooltip("Grid points per axis (25 by default, 51 for a fine picture): the plane is drawn coarse first"
                 + " and refines as the models are scored"));
         grid.valueProperty().addListener((obs, old, now) -> refresh());
         samples.setId("landscape-samples");
         samples.setEditable(true);
-        samples.setPrefWidth(100);
+        samples.getEditor().setPrefColumnCount(5);   // wide enough for its digits at any font size
         samples.setTooltip(new Tooltip("Train probe samples each model of the plane, and the sharpness, are scored on"
                 + " (the line uses the run's whole train and test probes)"));
         samples.valueProperty().addListener((obs, old, now) -> refresh());

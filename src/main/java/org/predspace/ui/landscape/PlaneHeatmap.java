@@ -41,7 +41,12 @@ final class PlaneHeatmap extends CanvasFigure {
     /** How many contour levels: enough to show the valley's shape, few enough to read the colours between. */
     static final int CONTOUR_LEVELS = 9;
     static final double PICK_RADIUS = 8;
-    private static final double LEFT = 56, BOTTOM = 40, TOP = 10, BAR = 16, BAR_ROOM = 78;
+    private static final double TOP = 10, BAR = 16;
+    /**
+     * Room for the tick labels and axis titles, from the font's size: presentation mode and a
+     * magnified panel use larger type, and fixed margins then let the title run into the ticks.
+     */
+    private double left = 56, bottom = 40, barRoom = 78;
     private static final Color CONTOUR = Color.rgb(255, 255, 255, 0.75);
     private static final String HELP = "Train loss on the plane (log colour). Click a cell to show that model in the 3D picture,"
             + "\na checkpoint to select it. Rings: each checkpoint's distance off the plane.";
@@ -191,12 +196,16 @@ final class PlaneHeatmap extends CanvasFigure {
         xLow = xs[0] - dx / 2;
         yLow = ys[0] - dy / 2;
         double xSpan = xs[xs.length - 1] - xs[0] + dx, ySpan = ys[ys.length - 1] - ys[0] + dy;
-        double w = getWidth() - LEFT - BAR_ROOM - 8, h = getHeight() - TOP - BOTTOM;
+        Font font = textStyle.getFont();
+        double fs = font.getSize();
+        left = Math.max(56, 4.4 * fs);
+        bottom = Math.max(40, 2.9 * fs + 8);
+        barRoom = Math.max(78, BAR + 10 + 3.4 * fs);
+        double w = getWidth() - left - barRoom - 8, h = getHeight() - TOP - 1.3 * fs - bottom;
         if (w < 20 || h < 20) return;
         scale = Math.min(w / xSpan, h / ySpan);
-        originX = LEFT + (w - xSpan * scale) / 2;
-        originY = TOP + h - (h - ySpan * scale) / 2;
-        Font font = textStyle.getFont();
+        originX = left + (w - xSpan * scale) / 2;
+        originY = TOP + 1.3 * fs + h - (h - ySpan * scale) / 2;
         Paint ink = textStyle.getTextFill();
 
         EvaluatedLattice lattice = EvaluatedLattice.of(grid.trainLoss());
@@ -302,10 +311,11 @@ final class PlaneHeatmap extends CanvasFigure {
         boolean trajectory = shown.slice().kind() == PlaneSlice.Kind.TRAJECTORY;
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
+        double fs = font.getSize();
         g.fillText(trajectory ? "principal direction 1" : "direction x (seed " + shown.slice().seed() + ")", (x0 + x1) / 2,
-                bottom + 36);
+                bottom + 8 + 2.6 * fs);
         g.save();
-        g.translate(14, (y0 + y1) / 2);
+        g.translate(Math.max(14, 0.9 * fs), (y0 + y1) / 2);
         g.rotate(-90);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(trajectory ? "principal direction 2" : "direction y (seed " + (shown.slice().seed() + 1) + ")", 0, 0);
@@ -314,9 +324,9 @@ final class PlaneHeatmap extends CanvasFigure {
 
     private void drawColourBar(Sketch g, LossColours colours, Font font, Paint ink) {
         // beside the plot, as tall as it (a wide flat plane leaves room above and below)
-        double x = getWidth() - BAR_ROOM + 4;
+        double x = getWidth() - barRoom + 4;
         double plotTop = toPixels(0, shown.grid().ys()[shown.grid().ys().length - 1] + spacing(shown.grid().ys()) / 2)[1];
-        double top = Math.max(TOP + 18, plotTop), height = Math.max(40, originY - top);
+        double top = Math.max(TOP + 1.3 * font.getSize() + 4, plotTop), height = Math.max(40, originY - top);
         int bands = Math.max(2, (int) height);
         for (int i = 0; i < bands; i++) {
             double f = 1 - (i + 0.5) / bands;
@@ -336,7 +346,8 @@ final class PlaneHeatmap extends CanvasFigure {
             g.fillText(PlaneCaption.number(t), x + BAR + 6, y);
         }
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("train loss", x - 6, top - 4);
+        g.setTextAlign(TextAlignment.RIGHT);   // flush with the canvas's right edge, so a large font is not cut off
+        g.fillText("train loss", getWidth() - 2, top - 4);
     }
 
     /** The log colour scale of a grid's losses (evaluated cells only). */

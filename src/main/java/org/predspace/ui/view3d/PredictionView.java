@@ -1,6 +1,8 @@
 package org.predspace.ui.view3d;
 
 import javafx.animation.AnimationTimer;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Point2D;
 import javafx.geometry.Point3D;
 import javafx.scene.AmbientLight;
@@ -77,6 +79,8 @@ public final class PredictionView extends StackPane {
     private final CanyonColours canyonColours = new CanyonColours();
     private final CanyonSheet canyon = new CanyonSheet(canyonColours);
     private final CanyonLegend canyonLegend = new CanyonLegend(canyonColours);
+    /** Height of a band laid over the picture's bottom edge (a chapter's caption): the canyon legend sits above it. */
+    private final DoubleProperty bottomCovered = new SimpleDoubleProperty(this, "bottomCovered", 0);
     private final CanyonRequests canyonRequests;
 
     private ColourPalette palette;
@@ -161,7 +165,7 @@ public final class PredictionView extends StackPane {
         getChildren().addAll(subScene, overlay, legend.node(), canyonLegend.node());
         StackPane.setAlignment(canyonLegend.node(), javafx.geometry.Pos.BOTTOM_LEFT);
         canyonLegend.node().setTranslateX(12);
-        canyonLegend.node().setTranslateY(-12);
+        canyonLegend.node().translateYProperty().bind(bottomCovered.add(12).negate());
         canyonRequests = new CanyonRequests(model);
         StackPane.setAlignment(legend.node(), javafx.geometry.Pos.TOP_LEFT);
         legend.node().setTranslateX(12);
@@ -544,6 +548,9 @@ public final class PredictionView extends StackPane {
     public boolean canyonBusy() { return canyonRequests.busy(); }
 
     /** The canyon legend's lines: title, then the residual (tests, exports). */
+    /** How much of the picture's bottom edge something laid over it covers (the window binds a chapter's caption band). */
+    public DoubleProperty bottomCoveredProperty() { return bottomCovered; }
+
     public String canyonLegendText() { return canyonLegend.titleText() + "\n" + canyonLegend.residualText(); }
 
     /** Where model (row, column) of the overlay is on screen, or null if not drawn (tests). */
