@@ -335,10 +335,22 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
         long first = steps[0], last = steps[steps.length - 1];
         long at = SnapshotChoice.of(selected.step(), steps).orElseThrow().step();
         lineWanted = lineRequest(run, selected, first);
+        int n = samplesScored(run.state());
         planeWanted = kind.getValue() == PlaneSlice.Kind.TRAJECTORY
-                ? new PlaneRequest(run.name(), last, PlaneSlice.Kind.TRAJECTORY, 0, grid.getValue(), samples.getValue())
-                : new PlaneRequest(run.name(), at, PlaneSlice.Kind.FILTER_NORMALIZED, seed.getValue(), grid.getValue(), samples.getValue());
-        sharpnessWanted = new SharpnessRequest(run.name(), last, samples.getValue());
+                ? new PlaneRequest(run.name(), last, PlaneSlice.Kind.TRAJECTORY, 0, grid.getValue(), n)
+                : new PlaneRequest(run.name(), at, PlaneSlice.Kind.FILTER_NORMALIZED, seed.getValue(), grid.getValue(), n);
+        sharpnessWanted = new SharpnessRequest(run.name(), last, n);
+    }
+
+    /**
+     * The train probe samples a plane or the sharpness is scored on: the n asked for, but no more
+     * than the run's probe holds (its spec's probe_size), so "on N samples" is what was scored and
+     * a larger n asks for the same cached result.
+     */
+    private int samplesScored(org.predspace.session.RunState state) {
+        int asked = samples.getValue();
+        Object probe = state == null ? null : state.spec().get("probe_size");
+        return probe instanceof Number size && size.intValue() > 0 ? Math.min(asked, size.intValue()) : asked;
     }
 
     /** The line the controls ask for, or null with the reason in the line's note. */

@@ -198,9 +198,9 @@ final class PlaneHeatmap extends CanvasFigure {
         double xSpan = xs[xs.length - 1] - xs[0] + dx, ySpan = ys[ys.length - 1] - ys[0] + dy;
         Font font = textStyle.getFont();
         double fs = font.getSize();
-        left = Math.max(56, 4.4 * fs);
+        left = Math.max(56, 3.4 * fs);
         bottom = Math.max(40, 2.9 * fs + 8);
-        barRoom = Math.max(78, BAR + 10 + 3.4 * fs);
+        barRoom = Math.max(78, BAR + 10 + 2.9 * fs);
         double w = getWidth() - left - barRoom - 8, h = getHeight() - TOP - 1.3 * fs - bottom;
         if (w < 20 || h < 20) return;
         scale = Math.min(w / xSpan, h / ySpan);
@@ -318,8 +318,19 @@ final class PlaneHeatmap extends CanvasFigure {
         g.translate(Math.max(14, 0.9 * fs), (y0 + y1) / 2);
         g.rotate(-90);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(trajectory ? "principal direction 2" : "direction y (seed " + (shown.slice().seed() + 1) + ")", 0, 0);
+        String yTitle = trajectory ? "principal direction 2" : "direction y (seed " + (shown.slice().seed() + 1) + ")";
+        // a flat plane leaves a short y axis: the short title rather than one cut at both ends
+        if (textWidth(yTitle, font) > Math.abs(y0 - y1) + 2 * fs) {
+            yTitle = trajectory ? "PC 2" : "y (seed " + (shown.slice().seed() + 1) + ")";
+        }
+        g.fillText(yTitle, 0, 0);
         g.restore();
+    }
+
+    private static double textWidth(String text, Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
     }
 
     private void drawColourBar(Sketch g, LossColours colours, Font font, Paint ink) {
@@ -340,10 +351,14 @@ final class PlaneHeatmap extends CanvasFigure {
         g.setFont(font);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
+        double lastLabel = Double.NEGATIVE_INFINITY;
         for (double t : colours.ticks()) {
             double y = top + height * (1 - colours.fraction(t));
             g.strokeLine(x + BAR, y, x + BAR + 4, y);
+            // a short bar (a wide flat plane, large type) labels every other tick rather than overprinting them
+            if (Math.abs(y - lastLabel) < 1.1 * font.getSize()) continue;
             g.fillText(PlaneCaption.number(t), x + BAR + 6, y);
+            lastLabel = y;
         }
         g.setTextBaseline(VPos.BOTTOM);
         g.setTextAlign(TextAlignment.RIGHT);   // flush with the canvas's right edge, so a large font is not cut off
