@@ -13,7 +13,8 @@ cross-entropy (the 1e-15 floor of the engine's reported loss has no derivative w
 Prototype of a fix (--fd-steps H...): Lanczos on central differences of exact gradients, as
 spectra/HessianVectorProduct forms them, once with the network's own ReLU masks and max-pool winners
 at w +- h v (the engine's products) and once with them frozen at w (the network is then smooth in
-the parameters and its Hessian is the exact one almost everywhere).
+the parameters and its Hessian is the exact one almost everywhere); and the Gauss-Newton products
+as landscape.GaussNewtonProduct forms them (probabilities differenced at the same steps).
 Usage: torch_hessian_check.py RUN_DIR SAMPLES_DIR [--step S|last] [--lanczos 100] [--fd-steps H ...]"""
 import argparse, glob, json, os, re, time
 import numpy as np
@@ -166,7 +167,17 @@ def main():
                 return (gradient(theta0 + d * v, frozen) - gradient(theta0 - d * v, frozen)) / (2 * d)
             values, residuals, used = lanczos(central, count, a.fd_lanczos, 3)
             print(f"torch central differences h {h:g} ({'frozen' if frozen else 'live'} pattern, {used} Lanczos steps): top3 "
-                  + ' '.join(f'{v:.8g}' for v in values))
+                  + ' '.join(f'{v:.10g}' for v in values))
+
+        def probability_differences(v):  # landscape.GaussNewtonProduct: only probabilities differenced, then J^T at w
+            d = h / v.norm()
+            with torch.no_grad():
+                du = (torch.softmax(forward(theta0 + d * v, x)[0], 1) - torch.softmax(forward(theta0 - d * v, x)[0], 1)) / (2 * d)
+            gv, = torch.autograd.grad(logits, theta, du / n, retain_graph=True)
+            return gv
+        values, residuals, used = lanczos(probability_differences, count, a.fd_lanczos, 3)
+        print(f"torch Gauss-Newton by probability differences h {h:g} ({used} Lanczos steps): top3 "
+              + ' '.join(f'{v:.10g}' for v in values))
 
     v_file = os.path.join(samples, 'v.npy')
     if os.path.exists(v_file):
