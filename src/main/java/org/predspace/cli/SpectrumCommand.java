@@ -103,6 +103,7 @@ final class SpectrumCommand implements Callable<Integer> {
                 .withHessianStep(fdStep)
                 .withDensity(new SpectralDensity.Options(vectors, lanczosSteps, width == null ? Double.NaN : width, grid, 0));
         PrintWriter console = spec.commandLine().getOut();
+        if (KinkWarning.applies(spectrumKind, checkpoint.spec())) spec.commandLine().getErr().println("predspace: warning: " + KinkWarning.TEXT);
         int[] decile = {-1};
         SpectrumTask task = new SpectrumTask(checkpoint, request, (fraction, stage) -> {
             int d = (int) (fraction * 10);

@@ -56,6 +56,7 @@ class SpectrumCommandTest {
                 "--out", csv.toString(), "--stats", stats.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(1 + 15, Files.readAllLines(csv).size());
+        assertFalse(r.err().contains("warning"), "softmax regression has no kinks, so no warning: " + r.err());
         JsonNode json = new ObjectMapper().readTree(stats.toFile());
         assertEquals(1e-8, json.get("relative_floor").asDouble(), "the Hessian's floor, above its finite-difference noise");
         assertTrue(json.get("decades").asDouble() < 8, "softmax regression's null space is not counted: " + json.get("decades"));
@@ -87,5 +88,25 @@ class SpectrumCommandTest {
         CliRunner badStep = CliRunner.run("spectrum", run.toString(), "--kind", "fim", "--step", "soon", "--out", "x.csv");
         assertNotEquals(0, badStep.exitCode());
         assertEquals(1, badStep.err().strip().lines().count());
+    }
+
+    /** An MLP's Hessian figures carry the kink warning on stderr (its top eigenvalues can be far off); its Fisher does not. */
+    @Test
+    void hessianOfAReluNetworkWarnsOfKinks() throws Exception {
+        CliRunner t = CliRunner.run("train", "--dataset", "iris", "--arch", "mlp", "--width", "8", "--epochs", "1",
+                "--snapshots", "sparse", "--out", tmp.resolve("mlp").toString());
+        assertEquals(0, t.exitCode(), t.err());
+        Path mlp;
+        try (var dirs = Files.list(tmp.resolve("mlp"))) {
+            mlp = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        CliRunner h = CliRunner.run("spectrum", mlp.toString(), "--kind", "hessian", "--samples", "20", "--k", "3",
+                "--out", tmp.resolve("mlp-h.csv").toString());
+        assertEquals(0, h.exitCode(), h.err());
+        assertTrue(h.err().contains("warning") && h.err().contains("kinks"), h.err());
+        CliRunner f = CliRunner.run("spectrum", mlp.toString(), "--kind", "fim", "--samples", "20",
+                "--out", tmp.resolve("mlp-f.csv").toString());
+        assertEquals(0, f.exitCode(), f.err());
+        assertFalse(f.err().contains("warning"), f.err());
     }
 }

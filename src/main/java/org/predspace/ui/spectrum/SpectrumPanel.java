@@ -133,7 +133,9 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
         kindBox(SpectrumKind.EFIM, "Empirical Fisher", "Empirical Fisher on n probe samples: only each sample's "
                 + "label row, n eigenvalues, exact (Gram trick)");
         kindBox(SpectrumKind.HESSIAN, "Hessian", "Hessian of the mean cross-entropy on n samples: all eigenvalues for "
-                + "small networks (up to 5000 parameters), else the k leading by Lanczos");
+                + "small networks (up to 5000 parameters), else the k leading by Lanczos. Its products are finite differences:"
+                + " on ReLU networks (LeNet, untrained networks) the top eigenvalues can be wrong by orders of magnitude"
+                + " (docs/science.md section 7); the Fisher is exact");
         kindBox(SpectrumKind.INPUT, "Input", "Input correlation XᵀX / n of the n samples: the data's own sloppiness");
         kindBox(SpectrumKind.DENSITY, "Density", "Spectral density of the Hessian on n samples by stochastic Lanczos quadrature ("
                 + SpectralDensity.DEFAULT_VECTORS + " random vectors × "
