@@ -128,6 +128,7 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
         split.setId("landscape-charts");
         parts.setId("landscape-parts");
         parts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        parts.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> showInFrontIn3D());
         widthProperty().addListener((obs, old, now) -> arrange());
         arrange();
         centre.setPadding(new Insets(0, 4, 4, 4));
@@ -400,7 +401,7 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
         else {
             lineNote.setText(String.format(java.util.Locale.ROOT, "%s (snapshots %d \u2192 %d): barrier %s on the train probe.",
                     lineWanted.describe(), line.fromSnapshot(), line.toSnapshot(), PlaneCaption.number(line.path().barrier())));
-            overlay(line, () -> new LandscapeOverlay(lineWanted.describe(), lineWanted.fromRun(), line.fromSnapshot(), line.models(), -1, -1));
+            if (lineInFront() || planeReady() == null) overlay(line, () -> lineOverlay(line));
         }
     }
 
@@ -421,8 +422,7 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
                     : ": " + plane.grid().evaluatedCells() + " of " + planeWanted.grid() * planeWanted.grid() + " models so far."));
         } else {
             planeNote.setText("Click a cell to show that model in the 3D picture; click a checkpoint to select it.");
-            overlay(plane, () -> new LandscapeOverlay(planeWanted.describe(), planeWanted.run(), plane.request().originStep(),
-                    plane.models(), -1, -1));
+            if (!lineInFront()) overlay(plane, () -> planeOverlay(plane));
         }
     }
 
@@ -434,6 +434,44 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
         else if (sharpness.failure(sharpnessWanted) != null) sharpnessNote.setText("The sharpness failed: " + sharpness.failure(sharpnessWanted));
         else if (outcome == null) sharpnessNote.setText("Computing the " + sharpnessWanted.describe() + "\u2026");
         else sharpnessNote.setText("Sharpness (the top Hessian eigenvalue) at each snapshot; the dashed line is 2 / lr, where full-batch gradient descent stops being stable.");
+    }
+
+    private LandscapeOverlay lineOverlay(LineResult line) {
+        return new LandscapeOverlay(lineWanted.describe(), lineWanted.fromRun(), line.fromSnapshot(), line.models(), -1, -1);
+    }
+
+    private LandscapeOverlay planeOverlay(PlaneResult plane) {
+        return new LandscapeOverlay(planeWanted.describe(), planeWanted.run(), plane.request().originStep(), plane.models(), -1, -1);
+    }
+
+    /**
+     * Whether the 3D picture should show the line rather than the plane: only when the panel is
+     * narrow and its Line part is in front. Side by side, the plane is the canyon (a line that
+     * finishes after it does not replace it); the line is shown when there is no plane.
+     */
+    private boolean lineInFront() {
+        if (wide == null || wide) return false;
+        Tab front = parts.getSelectionModel().getSelectedItem();
+        return front != null && "Line".equals(front.getText());
+    }
+
+    /** The finished plane the controls ask for, or null. */
+    private PlaneResult planeReady() {
+        Outcome<PlaneResult> outcome = planeWanted == null ? null : planes.outcome(planeWanted);
+        return outcome == null || outcome.isRefused() ? null : outcome.value();
+    }
+
+    /** A part brought to the front (narrow panel) puts its finished line or plane in the 3D picture. */
+    private void showInFrontIn3D() {
+        if (lineInFront()) {
+            Outcome<LineResult> outcome = lineWanted == null ? null : lines.outcome(lineWanted);
+            if (outcome != null && !outcome.isRefused()) model.landscapeOverlayProperty().set(lineOverlay(outcome.value()));
+        } else if (parts.getSelectionModel().getSelectedItem() != null && "Plane".equals(parts.getSelectionModel().getSelectedItem().getText())) {
+            PlaneResult plane = planeReady();
+            LandscapeOverlay now = model.landscapeOverlayProperty().get();
+            boolean shown = now != null && plane != null && now.models().origin() == plane.models().origin() && now.title().equals(planeWanted.describe());
+            if (plane != null && plane.grid().isComplete() && !shown) model.landscapeOverlayProperty().set(planeOverlay(plane));
+        }
     }
 
     /** Hands a newly arrived result to the 3D picture, once. */

@@ -1,5 +1,6 @@
 package org.predspace.ui.view3d;
 
+import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -30,9 +31,13 @@ final class CanyonLegend {
         ends.setPrefWidth(160);
         title.getStyleClass().add("legend-title");
         title.setWrapText(true);
-        title.setMaxWidth(300);
         residual.setWrapText(true);
-        residual.setMaxWidth(300);
+        // about 25 characters of the label's own type per line: 300 px at the window's size, wider in
+        // presentation mode, where a fixed 300 px wrapped the title into a column over the picture
+        for (Label l : new Label[] {title, residual}) {
+            l.maxWidthProperty().bind(Bindings.createDoubleBinding(
+                    () -> Math.max(300, 25 * l.getFont().getSize()), l.fontProperty()));
+        }
         residual.setId("canyon-residual");
         box = new VBox(4, title, bar, ends, residual);
         box.getStyleClass().add("legend");
