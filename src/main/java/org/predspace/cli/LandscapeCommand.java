@@ -226,7 +226,7 @@ final class LandscapeCommand implements Callable<Integer> {
         long at = RunCheckpoint.resolveStep(run, step != null ? step : "last");
         RunCheckpoint checkpoint = RunCheckpoint.open(run, at, catalog);
         long s = seed == null ? 0 : seed;
-        PlaneSlice slice = trajectory ? RunPlane.trajectory(run) : RunPlane.filterNormalized(checkpoint, s);
+        PlaneSlice slice = trajectory ? RunPlane.trajectory(checkpoint) : RunPlane.filterNormalized(checkpoint, s);
         double[] xs = PlaneLandscape.axis(slice, 0, grid);
         double[] ys = PlaneLandscape.axis(slice, 1, grid);
         Samples train = checkpoint.samples(samples);

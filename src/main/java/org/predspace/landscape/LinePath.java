@@ -4,7 +4,6 @@ import org.predspace.runs.ProbeScore;
 import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.Samples;
 import org.predspace.spectra.TaskMonitor;
-import org.predspace.training.TrainingSpec;
 
 import java.util.List;
 
@@ -54,16 +53,6 @@ public final class LinePath {
 
     public static double[] defaultAlphas() {
         return alphas(DEFAULT_FROM, DEFAULT_TO, DEFAULT_POINTS);
-    }
-
-    /**
-     * Refused batch norm before the line could recompute its statistics; every architecture is
-     * supported now (batch norm on RunCheckpoint.forwardModel). Kept only so that callers written
-     * against the old line still compile until they are merged; it accepts every spec.
-     */
-    @Deprecated
-    public static void checkSupported(TrainingSpec spec) {
-        java.util.Objects.requireNonNull(spec, "spec");
     }
 
     /**
