@@ -91,7 +91,7 @@ final class LandscapeCommand implements Callable<Integer> {
             description = "train probe samples (class-balanced subset of the run's probe set; default: ${DEFAULT-VALUE})")
     int samples;
 
-    @Option(names = "--jobs", paramLabel = "J", description = "plane: models scored at once, one network copy each (default: one per core)")
+    @Option(names = "--jobs", paramLabel = "J", description = "line, plane: models scored at once, one network copy each (default: one per core)")
     Integer jobs;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "where to write the table; the directions go beside it")
@@ -133,12 +133,14 @@ final class LandscapeCommand implements Callable<Integer> {
             throw Cli.usage(spec.commandLine(), "--plane must be trajectory or random, got '" + plane + "'");
         }
         List<String> lineOnly = List.of("--from", "--to", "--to-run", "--range", "--points");
-        List<String> planeOnly = List.of("--step", "--grid", "--seed", "--test", "--jobs");
+        List<String> planeOnly = List.of("--step", "--grid", "--seed", "--test");
         for (String option : line ? planeOnly : sharpness ? List.<String>of() : lineOnly) {
             if (given(option)) throw Cli.usage(spec.commandLine(), option + " belongs to " + (line ? "--plane" : "--line"));
         }
         if (sharpness) {
-            for (String option : concat(lineOnly, planeOnly)) {
+            List<String> others = concat(lineOnly, planeOnly);
+            others.add("--jobs");
+            for (String option : others) {
                 if (given(option)) throw Cli.usage(spec.commandLine(), option + " does not belong to --sharpness, which takes --samples only");
             }
         }
@@ -197,7 +199,7 @@ final class LandscapeCommand implements Callable<Integer> {
         RunCheckpoint a = RunCheckpoint.open(run, fromStep, catalog);
         RunCheckpoint b = RunCheckpoint.open(endRun, toStep, catalog);
         double[] alphas = LinePath.alphas(range[0], range[1], points);
-        LinePath path = RunLine.between(a, b, alphas, samples, monitor);
+        LinePath path = RunLine.between(a, b, alphas, samples, monitor, jobs != null ? jobs : NativeBackend.cores());
         CsvTable table = new CsvTable(List.of("a", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "barrier"));
         double[] loss = new double[alphas.length];
         for (int k = 0; k < alphas.length; k++) {

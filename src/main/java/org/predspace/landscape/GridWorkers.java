@@ -29,12 +29,19 @@ final class GridWorkers {
     private final Samples test;
     private final TaskMonitor monitor;
     private final int total;
+    /** Where the models lie, for the progress stage: "plane" or "line". */
+    private final String where;
     private final ExecutorService helpers;
     /** Per worker, the scorer of the train and of the test probe; each slot written and read by its worker only. */
     private final CellScore[][] scorers;
     private int done;   // guarded by this
 
     GridWorkers(CheckpointModel[] models, ModelGrid planes, PlaneGrid grid, Samples train, Samples test, TaskMonitor monitor, int total) {
+        this(models, planes, grid, train, test, monitor, total, "plane");
+    }
+
+    GridWorkers(CheckpointModel[] models, ModelGrid planes, PlaneGrid grid, Samples train, Samples test, TaskMonitor monitor, int total,
+                String where) {
         this.models = models;
         this.planes = planes;
         this.grid = grid;
@@ -42,6 +49,7 @@ final class GridWorkers {
         this.test = test;
         this.monitor = monitor;
         this.total = total;
+        this.where = where;
         this.scorers = new CellScore[models.length][];
         AtomicInteger count = new AtomicInteger();
         this.helpers = models.length == 1 ? null : Executors.newFixedThreadPool(models.length - 1, r -> {
@@ -110,7 +118,7 @@ final class GridWorkers {
                     grid.testAccuracy()[i][j] = te.accuracy();
                 }
                 done++;
-                monitor.progress(done / (double) total, "model " + done + " of " + total + " on the plane");
+                monitor.progress(done / (double) total, "model " + done + " of " + total + " on the " + where);
             }
         }
     }

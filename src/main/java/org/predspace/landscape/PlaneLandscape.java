@@ -76,11 +76,7 @@ public final class PlaneLandscape {
                 new double[ys.length][xs.length]);
         PlaneGrid grid = PlaneGrid.empty(xs, ys);
         int total = xs.length * ys.length;
-        int threads = Math.min(workers, total);
-        CheckpointModel[] copies = new CheckpointModel[threads];
-        copies[0] = model;
-        for (int w = 1; w < threads; w++) copies[w] = model.copy();
-        GridWorkers pool = new GridWorkers(copies, models, grid, train, test, monitor, total);
+        GridWorkers pool = new GridWorkers(copies(model, Math.min(workers, total)), models, grid, train, test, monitor, total);
         try {
             for (int stride = coarsestStride(Math.max(xs.length, ys.length)); stride >= 1; stride /= 2) {
                 List<int[]> cells = new ArrayList<>();
@@ -97,6 +93,34 @@ public final class PlaneLandscape {
             pool.shutdown();
         }
         return grid;
+    }
+
+    /**
+     * Every model of {@code models} in one pass on {@code workers} threads (a line: one row), as
+     * {@link #evaluate} scores a plane's cells, with {@code where} naming them in the progress.
+     */
+    static PlaneGrid evaluateAll(CheckpointModel model, ModelGrid models, Samples train, Samples test, TaskMonitor monitor,
+                                 int workers, String where) {
+        if (workers < 1) throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+        PlaneGrid grid = PlaneGrid.empty(models.xs(), models.ys());
+        int total = models.rows() * models.columns();
+        List<int[]> cells = new ArrayList<>();
+        for (int i = 0; i < models.rows(); i++) for (int j = 0; j < models.columns(); j++) cells.add(new int[] {i, j});
+        GridWorkers pool = new GridWorkers(copies(model, Math.min(workers, total)), models, grid, train, test, monitor, total, where);
+        try {
+            pool.run(cells);
+        } finally {
+            pool.shutdown();
+        }
+        return grid;
+    }
+
+    /** {@code model} itself (for the caller's thread) and count - 1 copies of it, one network per worker. */
+    private static CheckpointModel[] copies(CheckpointModel model, int count) {
+        CheckpointModel[] copies = new CheckpointModel[count];
+        copies[0] = model;
+        for (int w = 1; w < count; w++) copies[w] = model.copy();
+        return copies;
     }
 
     /** The largest power of two at most a third of the axis, so the first pass has at least 4 points per axis. */
