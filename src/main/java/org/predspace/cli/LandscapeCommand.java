@@ -9,6 +9,9 @@ import org.predspace.landscape.PlaneLandscape;
 import org.predspace.landscape.PlaneSlice;
 import org.predspace.landscape.RunLine;
 import org.predspace.landscape.RunPlane;
+import org.predspace.landscape.RunSharpness;
+import org.predspace.landscape.SharpnessCsv;
+import org.predspace.landscape.SharpnessCurve;
 import org.predspace.landscape.SliceDirections;
 import org.predspace.runs.Run;
 import org.predspace.spectra.RunCheckpoint;
@@ -51,6 +54,10 @@ final class LandscapeCommand implements Callable<Integer> {
     @Option(names = "--plane", paramLabel = "KIND", description = "a plane: trajectory or random")
     String plane;
 
+    @Option(names = "--sharpness",
+            description = "the top Gauss-Newton Hessian eigenvalue at every snapshot, with 2 / lr (no directions file)")
+    boolean sharpness;
+
     @Option(names = "--from", paramLabel = "init|S|last",
             description = "line: the start, a step with a snapshot (default: init, or last with --to-run)")
     String from;
@@ -84,7 +91,7 @@ final class LandscapeCommand implements Callable<Integer> {
             description = "train probe samples (class-balanced subset of the run's probe set; default: ${DEFAULT-VALUE})")
     int samples;
 
-    @Option(names = "--jobs", paramLabel = "J", description = "plane: models scored at once, one network copy each (default: one per core)")
+    @Option(names = "--jobs", paramLabel = "J", description = "line, plane: models scored at once, one network copy each (default: one per core)")
     Integer jobs;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "where to write the table; the directions go beside it")
@@ -96,6 +103,7 @@ final class LandscapeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         checkOptions();
+        if (sharpness) return sharpness();
         Path directions = SliceDirections.beside(out);
         List<Path> inputs = new ArrayList<>(List.of(dir));
         if (toRun != null) inputs.add(toRun);
@@ -119,14 +127,22 @@ final class LandscapeCommand implements Callable<Integer> {
     /** Every option, before any work: a bad one must not cost a grid first. */
     private void checkOptions() {
         OptionChecks checks = new OptionChecks(spec);
-        if (line == (plane != null)) throw Cli.usage(spec.commandLine(), "give either --line or --plane trajectory|random");
+        int modes = (line ? 1 : 0) + (plane != null ? 1 : 0) + (sharpness ? 1 : 0);
+        if (modes != 1) throw Cli.usage(spec.commandLine(), "give one of --line, --plane trajectory|random or --sharpness");
         if (plane != null && !plane.equals(TRAJECTORY) && !plane.equals(RANDOM)) {
             throw Cli.usage(spec.commandLine(), "--plane must be trajectory or random, got '" + plane + "'");
         }
         List<String> lineOnly = List.of("--from", "--to", "--to-run", "--range", "--points");
-        List<String> planeOnly = List.of("--step", "--grid", "--seed", "--test", "--jobs");
-        for (String option : line ? planeOnly : lineOnly) {
+        List<String> planeOnly = List.of("--step", "--grid", "--seed", "--test");
+        for (String option : line ? planeOnly : sharpness ? List.<String>of() : lineOnly) {
             if (given(option)) throw Cli.usage(spec.commandLine(), option + " belongs to " + (line ? "--plane" : "--line"));
+        }
+        if (sharpness) {
+            List<String> others = concat(lineOnly, planeOnly);
+            others.add("--jobs");
+            for (String option : others) {
+                if (given(option)) throw Cli.usage(spec.commandLine(), option + " does not belong to --sharpness, which takes --samples only");
+            }
         }
         if (plane != null && plane.equals(TRAJECTORY)) {
             for (String option : List.of("--step", "--seed")) {
@@ -146,6 +162,31 @@ final class LandscapeCommand implements Callable<Integer> {
         if (jobs != null) checks.whole("--jobs", jobs, 1, 256);
     }
 
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /**
+     * RunSharpness at every snapshot, written by SharpnessCsv. The figure is the Gauss-Newton
+     * part of the Hessian's top eigenvalue, not the whole Hessian's (RunSharpness says why), and
+     * the summary says so.
+     */
+    private int sharpness() throws Exception {
+        OutputFiles.check(spec, List.of(dir), OutputFiles.named("--out", out));
+        Run run = Run.open(dir);
+        SharpnessCurve curve = RunSharpness.of(run, new DatasetCatalog(), samples, progressOnStderr());
+        OutputFiles.csv(out, SharpnessCsv.of(run.name(), curve));
+        PrintWriter console = spec.commandLine().getOut();
+        double top = Arrays.stream(curve.sharpness()).filter(Double::isFinite).max().orElse(Double.NaN);
+        console.printf(Locale.ROOT, "top Gauss-Newton eigenvalue of run %s at %d snapshots on %d train probe samples: "
+                        + "largest %.6g, 2 / lr = %.6g%n", run.name(), curve.steps().length, curve.samples(), top,
+                curve.edgeOfStability());
+        console.printf(Locale.ROOT, "wrote %s%n", out);
+        return 0;
+    }
+
     private boolean given(String option) {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
@@ -158,7 +199,7 @@ final class LandscapeCommand implements Callable<Integer> {
         RunCheckpoint a = RunCheckpoint.open(run, fromStep, catalog);
         RunCheckpoint b = RunCheckpoint.open(endRun, toStep, catalog);
         double[] alphas = LinePath.alphas(range[0], range[1], points);
-        LinePath path = RunLine.between(a, b, alphas, samples, monitor);
+        LinePath path = RunLine.between(a, b, alphas, samples, monitor, jobs != null ? jobs : NativeBackend.cores());
         CsvTable table = new CsvTable(List.of("a", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "barrier"));
         double[] loss = new double[alphas.length];
         for (int k = 0; k < alphas.length; k++) {
@@ -169,7 +210,7 @@ final class LandscapeCommand implements Callable<Integer> {
         OutputFiles.csv(out, table);
         console.printf(Locale.ROOT, "line from step %d of run %s (train loss %.6g) to step %d of run %s (train loss %.6g): barrier %.6g%n",
                 fromStep, run.name(), path.trainAtStart().loss(), toStep, endRun.name(), path.trainAtEnd().loss(), path.barrier());
-        return ModelGrid.line(a.model().parameters(), b.model().parameters(), alphas, loss);
+        return ModelGrid.line(a.parameters(), b.parameters(), alphas, loss);
     }
 
     /** The initialisation is the snapshot at step 0, which training keeps whenever it keeps any. */
@@ -187,14 +228,14 @@ final class LandscapeCommand implements Callable<Integer> {
         long at = RunCheckpoint.resolveStep(run, step != null ? step : "last");
         RunCheckpoint checkpoint = RunCheckpoint.open(run, at, catalog);
         long s = seed == null ? 0 : seed;
-        PlaneSlice slice = trajectory ? RunPlane.trajectory(run) : RunPlane.filterNormalized(checkpoint, s);
+        PlaneSlice slice = trajectory ? RunPlane.trajectory(checkpoint) : RunPlane.filterNormalized(checkpoint, s);
         double[] xs = PlaneLandscape.axis(slice, 0, grid);
         double[] ys = PlaneLandscape.axis(slice, 1, grid);
         Samples train = checkpoint.samples(samples);
         Samples testSamples = test ? checkpoint.testSamples() : null;
         int workers = jobs != null ? jobs : NativeBackend.cores();
         long gridStarted = System.nanoTime();
-        PlaneGrid values = PlaneLandscape.evaluate(checkpoint.model(), slice, xs, ys, train, testSamples, monitor, g -> {}, workers);
+        PlaneGrid values = PlaneLandscape.evaluate(checkpoint.forwardModel(), slice, xs, ys, train, testSamples, monitor, g -> {}, workers);
         double gridSeconds = (System.nanoTime() - gridStarted) / 1e9;
         OutputFiles.csv(out, planeTable(slice, values));
         double farthest = 0;

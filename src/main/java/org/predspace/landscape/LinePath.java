@@ -4,7 +4,6 @@ import org.predspace.runs.ProbeScore;
 import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.Samples;
 import org.predspace.spectra.TaskMonitor;
-import org.predspace.training.TrainingSpec;
 
 import java.util.List;
 
@@ -57,16 +56,6 @@ public final class LinePath {
     }
 
     /**
-     * Refused batch norm before the line could recompute its statistics; every architecture is
-     * supported now (batch norm on RunCheckpoint.forwardModel). Kept only so that callers written
-     * against the old line still compile until they are merged; it accepts every spec.
-     */
-    @Deprecated
-    public static void checkSupported(TrainingSpec spec) {
-        java.util.Objects.requireNonNull(spec, "spec");
-    }
-
-    /**
      * Evaluates the line on {@code model}'s network (its parameters are changed; own the model on
      * one thread). The barrier uses the train probe loss at the points with a in [0, 1] and the
      * losses at the ends themselves, so it is measured even when 0 and 1 are not among the alphas.
@@ -82,6 +71,17 @@ public final class LinePath {
      */
     public static LinePath between(CheckpointModel model, double[] theta0, double[] theta1, double[] alphas,
                                    Samples train, Samples test, TaskMonitor monitor) {
+        return between(model, theta0, theta1, alphas, train, test, monitor, 1);
+    }
+
+    /**
+     * As above, the points scored on {@code workers} threads, one network copy each, with the
+     * fast paths of plain dense and LeNet-like networks: a line is a one-row model grid
+     * theta_0 + a (theta_1 - theta_0), scored as a plane's cells are (PlaneLandscape), so each
+     * point equals the one-thread forward pass to rounding and does not depend on {@code workers}.
+     */
+    public static LinePath between(CheckpointModel model, double[] theta0, double[] theta1, double[] alphas,
+                                   Samples train, Samples test, TaskMonitor monitor, int workers) {
         int p = model.parameterCount();
         if (theta0.length != p || theta1.length != p) {
             throw new IllegalArgumentException("the ends have " + theta0.length + " and " + theta1.length
@@ -93,17 +93,15 @@ public final class LinePath {
         }
         ProbeScore start = score(model, theta0, train);
         ProbeScore end = score(model, theta1, train);
+        PlaneGrid grid = PlaneLandscape.evaluateAll(model, ModelGrid.line(theta0, theta1, alphas, new double[alphas.length]),
+                train, test, monitor, workers, "line");
         double barrier = 0;   // a = 0 and a = 1 themselves lie on the chord
         Point[] points = new Point[alphas.length];
-        double[] theta = new double[p];
         for (int k = 0; k < alphas.length; k++) {
             double a = alphas[k];
-            for (int i = 0; i < p; i++) theta[i] = (1 - a) * theta0[i] + a * theta1[i];
-            ProbeScore tr = score(model, theta, train);
-            ProbeScore te = score(model, theta, test);
-            points[k] = new Point(a, tr.loss(), tr.accuracy(), te.loss(), te.accuracy());
-            if (a >= 0 && a <= 1) barrier = Math.max(barrier, tr.loss() - ((1 - a) * start.loss() + a * end.loss()));
-            monitor.progress((k + 1) / (double) alphas.length, "point " + (k + 1) + " of " + alphas.length + " on the line");
+            double loss = grid.trainLoss()[0][k];
+            points[k] = new Point(a, loss, grid.trainAccuracy()[0][k], grid.testLoss()[0][k], grid.testAccuracy()[0][k]);
+            if (a >= 0 && a <= 1) barrier = Math.max(barrier, loss - ((1 - a) * start.loss() + a * end.loss()));
         }
         return new LinePath(List.of(points), start, end, barrier);
     }

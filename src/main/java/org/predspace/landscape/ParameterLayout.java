@@ -2,6 +2,7 @@ package org.predspace.landscape;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -20,6 +21,8 @@ import java.util.Map;
  * A filter is what filter normalisation rescales (docs/science.md §8): a dense layer's output
  * neuron (a column of W, shaped [nIn, nOut]) or a convolution's output channel (W[o, :, :, :],
  * shaped [nOut, nIn, kH, kW]). Everything else (biases, batch-norm parameters) is "other".
+ * Among the others, a batch-norm layer's running mean and variance are told apart: DL4J keeps
+ * them in the flat vector, but they are statistics of the weights, not weights (docs/science.md §8).
  *
  * <p>The layout is read, not assumed: the flat vector is filled with its own indices and each
  * layer's weight view is read back, so DL4J's ordering (conv biases before weights, 'f'-ordered
@@ -32,12 +35,18 @@ public final class ParameterLayout {
     private final int parameters;
     private final List<int[]> filters;
     private final int[] others;
+    private final int[] statistics;
 
-    private ParameterLayout(int parameters, List<int[]> filters, int[] others) {
+    private ParameterLayout(int parameters, List<int[]> filters, int[] others, int[] statistics) {
         this.parameters = parameters;
         this.filters = filters;
         this.others = others;
+        this.statistics = statistics;
     }
+
+    /** The keys under which DL4J keeps a batch-norm layer's running statistics (variance or its log10 std). */
+    private static final List<String> STATISTICS = List.of(BatchNormalizationParamInitializer.GLOBAL_MEAN,
+            BatchNormalizationParamInitializer.GLOBAL_VAR, BatchNormalizationParamInitializer.GLOBAL_LOG_STD);
 
     /** The layout of the network that {@code spec} builds for data of this shape. */
     public static ParameterLayout of(TrainingSpec spec, InputShape shape, int classes) {
@@ -56,8 +65,16 @@ public final class ParameterLayout {
         indexed.setParams(Nd4j.create(index, new long[] {1, n}, DataType.DOUBLE));
         boolean[] inFilter = new boolean[n];
         List<int[]> filters = new ArrayList<>();
+        List<Integer> statistics = new ArrayList<>();
         for (Layer layer : indexed.getLayers()) {
             Map<String, INDArray> table = layer.paramTable();
+            if (layer instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization) {
+                for (String key : STATISTICS) {
+                    INDArray v = table.get(key);
+                    if (v == null) continue;
+                    for (double at : v.dup().data().asDouble()) statistics.add((int) at);
+                }
+            }
             INDArray w = table.get("W");
             if (w == null) continue;
             if (w.rank() == 2) {
@@ -74,7 +91,8 @@ public final class ParameterLayout {
         int[] others = new int[n];
         int k = 0;
         for (int i = 0; i < n; i++) if (!inFilter[i]) others[k++] = i;
-        return new ParameterLayout(n, List.copyOf(filters), Arrays.copyOf(others, k));
+        int[] bn = statistics.stream().mapToInt(Integer::intValue).sorted().toArray();
+        return new ParameterLayout(n, List.copyOf(filters), Arrays.copyOf(others, k), bn);
     }
 
     private static int[] denseFilter(INDArray w, long o, boolean[] seen) {
@@ -108,4 +126,6 @@ public final class ParameterLayout {
     public int[] filter(int f) { return filters.get(f).clone(); }
     /** The flat indices of every parameter in no filter: biases and batch-norm parameters (a copy). */
     public int[] others() { return others.clone(); }
+    /** The flat indices of the batch-norm layers' running means and variances, ascending (a copy; empty without batch norm). */
+    public int[] batchNormStatistics() { return statistics.clone(); }
 }

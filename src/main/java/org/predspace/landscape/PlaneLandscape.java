@@ -76,21 +76,8 @@ public final class PlaneLandscape {
                 new double[ys.length][xs.length]);
         PlaneGrid grid = PlaneGrid.empty(xs, ys);
         int total = xs.length * ys.length;
-        int classes = model.classCount();
-        GridWorkers pool = new GridWorkers(GridWorkers.copies(model, workers, total), copy -> {
-            ModelScorer onTrain = ModelScorer.of(copy, models, train);
-            ModelScorer onTest = test == null ? null : ModelScorer.of(copy, models, test);
-            return (i, j) -> {
-                ProbeScore tr = ModelScorer.score(onTrain, i, j, train, classes);
-                ProbeScore te = onTest == null ? null : ModelScorer.score(onTest, i, j, test, classes);
-                grid.trainLoss()[i][j] = tr.loss();   // each cell written by one worker only
-                grid.trainAccuracy()[i][j] = tr.accuracy();
-                if (te != null) {
-                    grid.testLoss()[i][j] = te.loss();
-                    grid.testAccuracy()[i][j] = te.accuracy();
-                }
-            };
-        }, monitor, total, "on the plane");
+        GridWorkers pool = new GridWorkers(GridWorkers.copies(model, workers, total),
+                scoring(models, grid, train, test, model.classCount()), monitor, total, "on the plane");
         try {
             for (int stride = coarsestStride(Math.max(xs.length, ys.length)); stride >= 1; stride /= 2) {
                 List<int[]> cells = new ArrayList<>();
@@ -107,6 +94,44 @@ public final class PlaneLandscape {
             pool.shutdown();
         }
         return grid;
+    }
+
+    /**
+     * Every model of {@code models} in one pass on {@code workers} threads (a line: one row), as
+     * {@link #evaluate} scores a plane's cells, with {@code where} naming them in the progress.
+     */
+    static PlaneGrid evaluateAll(CheckpointModel model, ModelGrid models, Samples train, Samples test, TaskMonitor monitor,
+                                 int workers, String where) {
+        PlaneGrid grid = PlaneGrid.empty(models.xs(), models.ys());
+        int total = models.rows() * models.columns();
+        List<int[]> cells = new ArrayList<>();
+        for (int i = 0; i < models.rows(); i++) for (int j = 0; j < models.columns(); j++) cells.add(new int[] {i, j});
+        GridWorkers pool = new GridWorkers(GridWorkers.copies(model, workers, total),
+                scoring(models, grid, train, test, model.classCount()), monitor, total, "on the " + where);
+        try {
+            pool.run(cells);
+        } finally {
+            pool.shutdown();
+        }
+        return grid;
+    }
+
+    /** A worker's scoring of a cell on the train (and test) probe into {@code grid}: each cell written by one worker only. */
+    private static GridWorkers.Preparation scoring(ModelGrid models, PlaneGrid grid, Samples train, Samples test, int classes) {
+        return copy -> {
+            ModelScorer onTrain = ModelScorer.of(copy, models, train);
+            ModelScorer onTest = test == null ? null : ModelScorer.of(copy, models, test);
+            return (i, j) -> {
+                ProbeScore tr = ModelScorer.score(onTrain, i, j, train, classes);
+                ProbeScore te = onTest == null ? null : ModelScorer.score(onTest, i, j, test, classes);
+                grid.trainLoss()[i][j] = tr.loss();
+                grid.trainAccuracy()[i][j] = tr.accuracy();
+                if (te != null) {
+                    grid.testLoss()[i][j] = te.loss();
+                    grid.testAccuracy()[i][j] = te.accuracy();
+                }
+            };
+        };
     }
 
     /** The largest power of two at most a third of the axis, so the first pass has at least 4 points per axis. */

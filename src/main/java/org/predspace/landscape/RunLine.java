@@ -4,6 +4,7 @@ import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
 import org.predspace.spectra.TaskMonitor;
+import org.predspace.training.NativeBackend;
 
 /**
  * The line between two saved checkpoints: initialisation to a checkpoint, checkpoint to
@@ -24,8 +25,17 @@ public final class RunLine {
         return between(from, to, alphas, Integer.MAX_VALUE, monitor);
     }
 
-    /** As above, on a class-balanced subset of {@code samples} of the train probe (RunCheckpoint.samples). */
+    /**
+     * As above, on a class-balanced subset of {@code samples} of the train probe
+     * (RunCheckpoint.samples), one network copy per core (LinePath).
+     */
     public static LinePath between(RunCheckpoint from, RunCheckpoint to, double[] alphas, int samples, TaskMonitor monitor) {
+        return between(from, to, alphas, samples, monitor, NativeBackend.cores());
+    }
+
+    /** As above, on {@code workers} network copies at once. */
+    public static LinePath between(RunCheckpoint from, RunCheckpoint to, double[] alphas, int samples, TaskMonitor monitor,
+                                   int workers) {
         if (from.spec().architecture() != to.spec().architecture() || from.parameterCount() != to.parameterCount()) {
             throw new IllegalArgumentException("a line needs two checkpoints of the same network: run " + from.run().name()
                     + " is " + from.spec().architecture().id() + " with " + from.parameterCount() + " parameters, run "
@@ -40,6 +50,6 @@ public final class RunLine {
         double[] theta0 = from.parameters();
         double[] theta1 = to.parameters();
         Samples train = from.samples(samples);
-        return LinePath.between(model, theta0, theta1, alphas, train, from.testSamples(), monitor);
+        return LinePath.between(model, theta0, theta1, alphas, train, from.testSamples(), monitor, workers);
     }
 }

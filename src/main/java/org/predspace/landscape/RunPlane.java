@@ -14,9 +14,19 @@ import java.util.Arrays;
 public final class RunPlane {
     private RunPlane() {}
 
-    /** The top-2 principal plane of the run's snapshots, through the last one. */
-    public static PlaneSlice trajectory(Run run) throws RunFormatException {
-        RunTrajectoryPlane plane = RunTrajectoryPlane.of(run);
+    /**
+     * The top-2 principal plane of the run's snapshots, through the last one, which is
+     * {@code last}'s (it gives the network's layout): a batch-norm network's running statistics
+     * are left out of the differences (RunTrajectoryPlane.of).
+     */
+    public static PlaneSlice trajectory(RunCheckpoint last) throws RunFormatException {
+        Run run = last.run();
+        long[] saved = run.parameterSteps();
+        if (saved.length == 0 || last.step() != saved[saved.length - 1]) {
+            throw new IllegalArgumentException("the trajectory plane lies around the run's last snapshot, not step " + last.step());
+        }
+        ParameterLayout layout = ParameterLayout.of(last.spec(), last.inputShape(), last.classes());
+        RunTrajectoryPlane plane = RunTrajectoryPlane.of(run, layout.batchNormStatistics());
         long[] steps = plane.steps();
         return PlaneSlice.trajectory(plane, RunTrajectoryPlane.snapshots(run, new long[] {steps[steps.length - 1]})[0]);
     }

@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
 
 /**
  * The sharpness of a run along training (docs/science.md §8): the largest eigenvalue of the
- * Hessian of the mean cross-entropy on the run's train probe, at every checkpoint that kept its
+ * Gauss-Newton part of the Hessian of the mean cross-entropy on the run's train probe, at every checkpoint that kept its
  * parameters, beside the run's base learning rate. Under full-batch gradient descent it rises to
  * 2 / lr and hovers there (Cohen et al. 2021, "edge of stability").
  *

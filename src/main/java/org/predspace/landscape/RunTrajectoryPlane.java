@@ -16,12 +16,25 @@ public record RunTrajectoryPlane(long[] steps, TrajectoryPlane plane) {
     }
 
     public static RunTrajectoryPlane of(Run run) throws RunFormatException {
+        return of(run, new int[0]);
+    }
+
+    /**
+     * As above, with the entries at {@code fixed} left out of the differences theta_i - theta_T:
+     * a batch-norm network's running statistics (ParameterLayout.batchNormStatistics), which
+     * are recomputed at every model of the plane anyway, so moving along them would change
+     * nothing, yet their drift would take a share of the principal directions and of the
+     * variance explained.
+     */
+    public static RunTrajectoryPlane of(Run run, int[] fixed) throws RunFormatException {
         long[] steps = run.parameterSteps();
         if (steps.length < 3) {
             throw new IllegalArgumentException("run " + run.name() + " has " + steps.length + " parameter snapshot"
                     + (steps.length == 1 ? "" : "s") + "; a trajectory plane needs at least 3 (train with --snapshots all or sparse)");
         }
         double[][] snapshots = snapshots(run, steps);
+        double[] last = snapshots[snapshots.length - 1];
+        for (double[] s : snapshots) for (int i : fixed) s[i] = last[i];
         return new RunTrajectoryPlane(steps, TrajectoryPlane.of(snapshots));
     }
 

@@ -8,12 +8,13 @@ import java.util.List;
 
 /**
  * A run's sharpness along training as a CSV table, one row per checkpoint: the step, the top
- * Hessian eigenvalue, the learning rate and 2 / lr beside it, so a plot of the edge of stability
- * needs nothing else. A checkpoint whose eigenvalue did not converge has an empty sharpness cell
+ * eigenvalue of the Gauss-Newton part of the Hessian (RunSharpness: not the whole Hessian's, and
+ * the column's name says so), the learning rate and 2 / lr beside it, so a plot of the edge of
+ * stability needs nothing else. A checkpoint whose eigenvalue did not converge has an empty sharpness cell
  * (CsvTable writes NaN as empty).
  */
 public final class SharpnessCsv {
-    public static final List<String> HEADER = List.of("run", "step", "sharpness", "learning_rate", "two_over_lr", "samples");
+    public static final List<String> HEADER = List.of("run", "step", "top_gauss_newton_eigenvalue", "learning_rate", "two_over_lr", "samples");
 
     private SharpnessCsv() {}
 

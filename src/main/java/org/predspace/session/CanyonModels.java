@@ -32,7 +32,7 @@ public final class CanyonModels {
      * @param runDir the folder of the run whose network the models are (its spec rebuilds them)
      * @param step   a step of that run with a parameter snapshot (the network and probe come from it)
      * @throws IllegalArgumentException in plain words: the picture shows another probe than the
-     *                                  run's, the step has no snapshot, the network has batch norm
+     *                                  run's, the step has no snapshot
      */
     public static Scored score(PredictionPicture picture, ExplorerSession.Probe probe, Path runDir, long step,
                                ModelGrid grid, DatasetCatalog catalog, TaskMonitor monitor)
@@ -50,7 +50,9 @@ public final class CanyonModels {
         }
         RunCheckpoint checkpoint = RunCheckpoint.open(run, step, catalog);
         Samples samples = probe == ExplorerSession.Probe.TRAINING ? checkpoint.samples(Integer.MAX_VALUE) : checkpoint.testSamples();
-        ModelPredictions predictions = ModelPredictions.of(checkpoint.model(), grid, samples, monitor, NativeBackend.cores());
+        // forwardModel: a batch-norm network's statistics are recomputed on the train probe at every
+        // model, also when the picture shows the held-out probe (docs/science.md §8)
+        ModelPredictions predictions = ModelPredictions.of(checkpoint.forwardModel(), grid, samples, monitor, NativeBackend.cores());
         String what = (grid.isLine() ? "the line" : "the plane") + " of run " + run.name() + " at step " + step;
         return new Scored(predictions.loss(), predictions.accuracy(),
                 picture.outOfSample(what, java.util.Arrays.asList(predictions.probabilities())));

@@ -8,6 +8,13 @@ import org.predspace.data.DatasetCatalog;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.PythonWithNumpy;
 import org.predspace.runs.Run;
+import org.predspace.landscape.LinePath;
+import org.predspace.landscape.PlaneSlice;
+import org.predspace.landscape.RunPlane;
+import org.predspace.landscape.RunSharpness;
+import org.predspace.landscape.SharpnessCsv;
+import org.predspace.landscape.SharpnessCurve;
+import org.predspace.spectra.TaskMonitor;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
 
@@ -23,6 +30,8 @@ class LandscapeCommandTest {
     @TempDir static Path tmp;
     static Path mlp;
     static Path linear;
+    static Path bn;
+    static Path noSnapshots;
 
     /** A 4-8-3 MLP and a softmax regression on iris, every checkpoint with a snapshot. */
     @BeforeAll
@@ -33,8 +42,16 @@ class LandscapeCommandTest {
         CliRunner l = CliRunner.run("train", "--dataset", "iris", "--arch", "linear", "--epochs", "2", "--checkpoints", "4",
                 "--snapshots", "all", "--name", "linear", "--out", tmp.toString());
         assertEquals(0, l.exitCode(), l.err());
+        CliRunner b = CliRunner.run("train", "--dataset", "iris", "--arch", "mlp", "--depth", "1", "--width", "8", "--batch-norm",
+                "--epochs", "2", "--checkpoints", "4", "--snapshots", "all", "--name", "bn", "--out", tmp.toString());
+        assertEquals(0, b.exitCode(), b.err());
+        CliRunner n = CliRunner.run("train", "--dataset", "iris", "--arch", "linear", "--epochs", "1", "--checkpoints", "2",
+                "--snapshots", "none", "--name", "none", "--out", tmp.toString());
+        assertEquals(0, n.exitCode(), n.err());
         mlp = tmp.resolve("mlp");
         linear = tmp.resolve("linear");
+        bn = tmp.resolve("bn");
+        noSnapshots = tmp.resolve("none");
     }
 
     /** docs/landscape.md's example: a plain numpy forward pass, with the CSV and the directions beside it. */
@@ -147,6 +164,65 @@ class LandscapeCommandTest {
         assertEquals(0, Double.parseDouble(f[2]), 0, "a line has d_y = 0");
     }
 
+    /** The CSV is RunSharpness's curve at every snapshot as SharpnessCsv writes it, named for what it is. */
+    @Test
+    void sharpnessWritesTheTopGaussNewtonEigenvalueAtEverySnapshot() throws Exception {
+        Path csv = tmp.resolve("sharpness.csv");
+        CliRunner r = CliRunner.run("landscape", mlp.toString(), "--sharpness", "--samples", "30", "--out", csv.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("top Gauss-Newton eigenvalue"), r.out());
+        assertFalse(Files.exists(tmp.resolve("sharpness.directions.npy")), "a sharpness curve has no directions");
+
+        Run run = Run.open(mlp);
+        SharpnessCurve curve = RunSharpness.of(run, new DatasetCatalog(), 30, TaskMonitor.silent());
+        Path expected = tmp.resolve("sharpness-expected.csv");
+        SharpnessCsv.write(expected, run.name(), curve);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(Files.readAllLines(expected), lines);
+        assertEquals("run,step,top_gauss_newton_eigenvalue,learning_rate,two_over_lr,samples", lines.get(0));
+        long[] steps = run.parameterSteps();
+        assertEquals(steps.length + 1, lines.size(), "one row per snapshot");
+        for (int k = 0; k < steps.length; k++) {
+            String[] row = lines.get(k + 1).split(",", -1);
+            assertEquals(steps[k], Long.parseLong(row[1]));
+            assertTrue(Double.parseDouble(row[2]) > 0, "a positive semi-definite matrix's top eigenvalue: " + lines.get(k + 1));
+            assertEquals("30", row[5]);
+        }
+    }
+
+    /**
+     * A batch-norm network's plane: each cell is scored with the statistics recomputed on the
+     * train probe at that cell's weights (LinePath.score on RunCheckpoint.forwardModel), not the
+     * running averages training kept.
+     */
+    @Test
+    void aBatchNormRunsPlaneIsScoredWithStatisticsRecomputedAtEveryCell() throws Exception {
+        Path csv = tmp.resolve("bn-plane.csv");
+        CliRunner r = CliRunner.run("landscape", bn.toString(), "--plane", "random", "--grid", "3", "--samples", "30",
+                "--seed", "2", "--out", csv.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String[]> grid = rows(csv, "grid");
+        assertEquals(9, grid.size());
+        Run run = Run.open(bn);
+        RunCheckpoint last = RunCheckpoint.open(run, run.parameterSteps()[run.parameterSteps().length - 1], new DatasetCatalog());
+        PlaneSlice slice = RunPlane.filterNormalized(last, 2);   // the same seeded directions the command drew
+        Samples samples = last.samples(30);
+        double lo = Double.MAX_VALUE, hi = 0;
+        for (String[] cell : grid) {
+            double x = Double.parseDouble(cell[2]), y = Double.parseDouble(cell[3]);
+            double[] theta = new double[slice.origin().length];
+            for (int i = 0; i < theta.length; i++) theta[i] = slice.origin()[i] + x * slice.xDirection()[i] + y * slice.yDirection()[i];
+            // a line of one point at theta: LinePath.score there, statistics recomputed at theta
+            double expected = LinePath.between(last.forwardModel(), theta, theta, new double[] {0}, samples, samples)
+                    .points().get(0).trainLoss();
+            double loss = Double.parseDouble(cell[5]);
+            assertEquals(expected, loss, 1e-9, "cell " + x + ", " + y);
+            lo = Math.min(lo, loss);
+            hi = Math.max(hi, loss);
+        }
+        assertTrue(hi > lo, "the cells differ: " + lo + " to " + hi);
+    }
+
     @Test
     void badInputIsOneLineANonZeroExitAndNothingWritten() throws Exception {
         Path out = tmp.resolve("bad.csv");
@@ -167,7 +243,12 @@ class LandscapeCommandTest {
                 List.of(mlp.toString(), "--plane", "random", "--step", "7777", "--out", out.toString()),
                 List.of(mlp.toString(), "--line", "--to-run", linear.toString(), "--out", out.toString()),
                 List.of(tmp.resolve("nothing-here").toString(), "--line", "--out", out.toString()),
-                List.of(mlp.toString(), "--line", "--out", metricsCsv.toString()));
+                List.of(mlp.toString(), "--line", "--out", metricsCsv.toString()),
+                List.of(mlp.toString(), "--sharpness", "--line", "--out", out.toString()),
+                List.of(mlp.toString(), "--sharpness", "--grid", "5", "--out", out.toString()),
+                List.of(mlp.toString(), "--sharpness", "--samples", "0", "--out", out.toString()),
+                List.of(noSnapshots.toString(), "--sharpness", "--out", out.toString()),
+                List.of(bn.toString(), "--sharpness", "--out", out.toString()));
         for (List<String> args : cases) {
             List<String> all = new ArrayList<>(List.of("landscape"));
             all.addAll(args);

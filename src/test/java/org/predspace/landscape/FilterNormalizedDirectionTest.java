@@ -70,6 +70,34 @@ class FilterNormalizedDirectionTest {
         for (int i : layout.others()) assertEquals(0, d[i], "parameter " + i);
     }
 
+    /** Ones at the entries the layout calls statistics land exactly in the batch-norm layers' running means and variances. */
+    @Test
+    void theBatchNormStatisticsAreTheRunningMeansAndVariancesAndNothingElse() {
+        TrainingSpec spec = TrainingSpec.builder("blobs").architecture(Architecture.MLP).hiddenLayers(2).width(7).batchNorm(true).seed(3).build();
+        ParameterLayout layout = ParameterLayout.of(spec, FIVE, 3);
+        int[] statistics = layout.batchNormStatistics();
+        assertEquals(2 * 2 * 7, statistics.length, "mean and variance of two batch-norm layers of 7");
+        NativeBackend.configure();
+        org.deeplearning4j.nn.graph.ComputationGraph net = NetworkFactory.build(spec, FIVE, 3, 1);
+        double[] marked = new double[layout.parameterCount()];
+        for (int i : statistics) marked[i] = 1;
+        net.setParams(org.nd4j.linalg.factory.Nd4j.create(marked, new long[] {1, marked.length}, org.nd4j.linalg.api.buffer.DataType.FLOAT));
+        int batchNormLayers = 0;
+        for (org.deeplearning4j.nn.api.Layer layer : net.getLayers()) {
+            boolean bn = layer instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization;
+            if (bn) batchNormLayers++;
+            for (var e : layer.paramTable().entrySet()) {
+                boolean statistic = bn && !e.getKey().equals("gamma") && !e.getKey().equals("beta");
+                double expected = statistic ? 1 : 0;
+                for (double v : e.getValue().dup().data().asDouble()) {
+                    assertEquals(expected, v, layer.conf().getLayer().getLayerName() + " " + e.getKey());
+                }
+            }
+        }
+        assertEquals(2, batchNormLayers);
+        assertEquals(0, ParameterLayout.of(spec(Architecture.MLP), FIVE, 3).batchNormStatistics().length, "none without batch norm");
+    }
+
     @Test
     void lenetFiltersAreConvolutionChannelsAndDenseNeurons() {
         ParameterLayout layout = ParameterLayout.of(LENET, DIGITS, 10);

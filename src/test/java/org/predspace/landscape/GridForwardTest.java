@@ -96,6 +96,21 @@ class GridForwardTest {
         NativeBackend.configure();
         assertNull(DenseGridForward.chain(NetworkFactory.build(bn, SIX, 4, 1).convertDataType(org.nd4j.linalg.api.buffer.DataType.DOUBLE), 6, 4),
                 "batch norm sits between the dense layers");
+
+        // the models lines and planes score a batch-norm network on (statistics recomputed at each)
+        // are left to the plain path too: the fast paths would keep one set of statistics for all
+        InputShape fashion = InputShape.image(1, 28, 28);
+        Samples images = samples(5, 784, 10);
+        TrainingSpec bnLenet = TrainingSpec.builder("fashion").architecture(Architecture.LENET).batchNorm(true).seed(3).build();
+        ModelGrid lenetGrid = plane(bnLenet, fashion, 10);
+        float[] lenetWeights = new float[lenetGrid.origin().length];
+        for (int i = 0; i < lenetWeights.length; i++) lenetWeights[i] = (float) lenetGrid.origin()[i];
+        assertNull(ConvGridForward.of(CheckpointModel.forwardOnly(bnLenet, fashion, 10, lenetWeights, images), lenetGrid, images));
+        ModelGrid mlpGrid = plane(bn, SIX, 4);
+        float[] mlpWeights = new float[mlpGrid.origin().length];
+        for (int i = 0; i < mlpWeights.length; i++) mlpWeights[i] = (float) mlpGrid.origin()[i];
+        Samples rows = samples(5, 6, 4);
+        assertNull(DenseGridForward.of(CheckpointModel.forwardOnly(bn, SIX, 4, mlpWeights, rows), mlpGrid, rows));
     }
 
     /**

@@ -186,6 +186,36 @@ class LinePathTest {
         assertEquals(2, seen.size(), "no point is reported after the cancel");
     }
 
+    /**
+     * A line scored as a one-row grid on 3 network copies (the dense fast path for the plain MLP,
+     * the generic path with statistics recomputed for batch norm) gives at every point what one
+     * forward pass at (1-a) theta_0 + a theta_1 gives, to 1e-9.
+     */
+    @Test
+    void onSeveralWorkersEveryPointIsTheForwardPassAtThatPoint() {
+        Samples train = samples(25, 7), test = samples(15, 8);
+        TrainingSpec plain = TrainingSpec.builder("blobs").architecture(Architecture.MLP).hiddenLayers(2).width(7).seed(1).build();
+        TrainingSpec bn = TrainingSpec.builder("blobs").architecture(Architecture.MLP).hiddenLayers(1).width(6).batchNorm(true).seed(1).build();
+        for (TrainingSpec spec : List.of(plain, bn)) {
+            float[] start = initial(spec);
+            NativeBackend.configure();
+            float[] end = NetworkFactory.build(spec.toBuilder().seed(2).build(), SHAPE, CLASSES, 1).params().dup().data().asFloat();
+            CheckpointModel model = CheckpointModel.forwardOnly(spec, SHAPE, CLASSES, start, train);
+            double[] alphas = LinePath.alphas(-0.5, 1.5, 9);
+            LinePath line = LinePath.between(model, widen(start), widen(end), alphas, train, test, TaskMonitor.silent(), 3);
+            CheckpointModel one = CheckpointModel.forwardOnly(spec, SHAPE, CLASSES, start, train);
+            for (int k = 0; k < alphas.length; k++) {
+                double[] theta = interpolate(widen(start), widen(end), alphas[k]);
+                LinePath.Point p = line.points().get(k);
+                String where = (spec.batchNorm() ? "batch norm" : "plain") + " MLP at a = " + alphas[k];
+                assertEquals(LinePath.score(one, theta, train).loss(), p.trainLoss(), 1e-9, where);
+                assertEquals(LinePath.score(one, theta, train).accuracy(), p.trainAccuracy(), 0, where);
+                assertEquals(LinePath.score(one, theta, test).loss(), p.testLoss(), 1e-9, where);
+            }
+            assertNotEquals(line.points().get(0).trainLoss(), line.points().get(8).trainLoss(), 1e-6);
+        }
+    }
+
     @Test
     void scoringInChunksGivesWhatOnePassGives() {
         TrainingSpec spec = spec(Architecture.MLP, 1);

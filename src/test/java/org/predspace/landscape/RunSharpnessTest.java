@@ -156,7 +156,7 @@ class RunSharpnessTest {
         Path file = dir.resolve("sharpness.csv");
         SharpnessCsv.write(file, "fashion-mlp", curve);
         List<String> lines = Files.readAllLines(file);
-        assertEquals(List.of("run,step,sharpness,learning_rate,two_over_lr,samples",
+        assertEquals(List.of("run,step,top_gauss_newton_eigenvalue,learning_rate,two_over_lr,samples",
                 "fashion-mlp,0,3.5,0.05,40.0,1000",
                 "fashion-mlp,10,,0.05,40.0,1000",
                 "fashion-mlp,20,39.75,0.05,40.0,1000"), lines);

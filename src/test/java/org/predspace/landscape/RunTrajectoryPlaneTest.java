@@ -62,4 +62,42 @@ class RunTrajectoryPlaneTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunTrajectoryPlane.of(run));
         assertTrue(e.getMessage().contains("run plane has 2 parameter snapshots"), e.getMessage());
     }
+
+    /**
+     * A batch-norm network's trajectory plane: its running statistics drift with the weights but
+     * are recomputed at every model, so the plane is the PCA of the snapshots with them held at
+     * the last snapshot's values, and its directions are 0 there.
+     */
+    @Test
+    void aBatchNormRunsTrajectoryPlaneLeavesTheRunningStatisticsOut(@TempDir Path dir) throws Exception {
+        org.predspace.data.DatasetCatalog catalog = new org.predspace.data.DatasetCatalog();
+        org.predspace.training.TrainingSpec spec = org.predspace.training.TrainingSpec.builder("iris")
+                .architecture(org.predspace.training.Architecture.MLP).hiddenLayers(1).width(6).batchNorm(true).epochs(2).checkpoints(5)
+                .snapshots(org.predspace.training.SnapshotPolicy.ALL).build();
+        new org.predspace.training.TrainingRun(spec, catalog.load("iris"), dir.resolve("bn"), e -> {}).execute();
+        Run run = Run.open(dir.resolve("bn"));
+        long[] steps = run.parameterSteps();
+        org.predspace.spectra.RunCheckpoint last = org.predspace.spectra.RunCheckpoint.open(run, steps[steps.length - 1], catalog);
+        int[] statistics = ParameterLayout.of(last.spec(), last.inputShape(), last.classes()).batchNormStatistics();
+        assertEquals(2 * 6, statistics.length);
+
+        PlaneSlice slice = RunPlane.trajectory(last);
+        double[][] snapshots = RunTrajectoryPlane.snapshots(run, steps);
+        assertArrayEquals(snapshots[steps.length - 1], slice.origin(), 0, "the origin is the last snapshot itself");
+        for (double[] s : snapshots) for (int i : statistics) s[i] = snapshots[steps.length - 1][i];
+        TrajectoryPlane expected = TrajectoryPlane.of(snapshots);
+        assertEquals(expected.varianceExplained(), slice.varianceExplained(), 1e-12);
+        for (int k = 0; k < steps.length; k++) {
+            assertArrayEquals(expected.coordinates(k), slice.coordinates()[k], 1e-9);
+            assertEquals(expected.offPlane(k), slice.offPlane()[k], 1e-9);
+        }
+        double drift = 0;
+        double[] plain = RunTrajectoryPlane.of(run).plane().direction(0);
+        for (int i : statistics) {
+            assertEquals(0, slice.xDirection()[i], 0, "d_x at statistic " + i);
+            assertEquals(0, slice.yDirection()[i], 0, "d_y at statistic " + i);
+            drift = Math.max(drift, Math.abs(plain[i]));
+        }
+        assertTrue(drift > 1e-6, "without leaving them out the statistics take part of the first direction: " + drift);
+    }
 }

@@ -15,9 +15,9 @@ public final class CanyonFixture {
      */
     public static ModelGrid planeThrough(Run run, DatasetCatalog catalog, long step, int n) throws Exception {
         long[] saved = run.parameterSteps();
-        double[] origin = RunCheckpoint.open(run, step, catalog).model().parameters();
-        double[] last = RunCheckpoint.open(run, saved[saved.length - 1], catalog).model().parameters();
-        double[] first = RunCheckpoint.open(run, saved[0], catalog).model().parameters();
+        double[] origin = RunCheckpoint.open(run, step, catalog).parameters();
+        double[] last = RunCheckpoint.open(run, saved[saved.length - 1], catalog).parameters();
+        double[] first = RunCheckpoint.open(run, saved[0], catalog).parameters();
         double[] dx = new double[origin.length];
         double[] dy = new double[origin.length];
         for (int i = 0; i < origin.length; i++) {

@@ -6,8 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.geometry.LiveEmbedding;
+import org.predspace.landscape.LinePath;
 import org.predspace.landscape.ModelGrid;
 import org.predspace.runs.Run;
+import org.predspace.spectra.RunCheckpoint;
+import org.predspace.spectra.Samples;
 import org.predspace.spectra.TaskMonitor;
 import org.predspace.training.Architecture;
 import org.predspace.training.SnapshotPolicy;
@@ -99,6 +102,30 @@ class CanyonModelsTest {
         other.close();
     }
 
-
-
+    /**
+     * A batch-norm network's models are scored with its statistics recomputed on the train probe
+     * at each model's weights (RunCheckpoint.forwardModel), as LinePath scores a point there.
+     */
+    @Test
+    void aBatchNormNetworksModelsAreScoredWithStatisticsRecomputedAtEachModel() throws Exception {
+        TrainingSpec spec = TrainingSpec.builder("digits").architecture(Architecture.MLP).width(16).batchNorm(true).epochs(1)
+                .probeSize(200).checkpoints(6).snapshots(SnapshotPolicy.SPARSE).build();
+        new TrainingRun(spec, CATALOG.load("digits"), tmp.resolve("bn"), e -> {}).execute();
+        Run bn = Run.open(tmp.resolve("bn"));
+        PredictionPicture picture = session.picture(ExplorerSession.Probe.TRAINING);
+        ExplorerSessionTest.waitFor(picture, f -> f.embedding() != null && f.size() > 2);
+        long step = bn.parameterSteps()[bn.parameterSteps().length - 1];
+        ModelGrid grid = CanyonFixture.planeThrough(bn, CATALOG, step, 3);
+        CanyonModels.Scored scored = CanyonModels.score(picture, ExplorerSession.Probe.TRAINING, bn.dir(), step, grid,
+                CATALOG, TaskMonitor.silent());
+        RunCheckpoint checkpoint = RunCheckpoint.open(bn, step, CATALOG);
+        Samples probe = checkpoint.samples(Integer.MAX_VALUE);
+        for (int k : new int[] {0, 4, 8}) {
+            double[] theta = grid.parameters(k / 3, k % 3);
+            double expected = LinePath.between(checkpoint.forwardModel(), theta, theta, new double[] {0}, probe, probe)
+                    .points().get(0).trainLoss();
+            assertEquals(expected, scored.loss()[k], 1e-9, "model " + k);
+        }
+        assertNotEquals(scored.loss()[0], scored.loss()[8], 1e-6, "the corners are other models");
+    }
 }

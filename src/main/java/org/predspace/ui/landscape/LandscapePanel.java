@@ -433,7 +433,7 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
         else if (outcome != null && outcome.isRefused()) sharpnessNote.setText("Sharpness: " + outcome.refusal());
         else if (sharpness.failure(sharpnessWanted) != null) sharpnessNote.setText("The sharpness failed: " + sharpness.failure(sharpnessWanted));
         else if (outcome == null) sharpnessNote.setText("Computing the " + sharpnessWanted.describe() + "\u2026");
-        else sharpnessNote.setText("Sharpness (the top Hessian eigenvalue) at each snapshot; the dashed line is 2 / lr, where full-batch gradient descent stops being stable.");
+        else sharpnessNote.setText("Sharpness (the top eigenvalue of the Gauss-Newton part of the Hessian) at each snapshot; the dashed line is 2 / lr, where full-batch gradient descent stops being stable.");
     }
 
     private LandscapeOverlay lineOverlay(LineResult line) {

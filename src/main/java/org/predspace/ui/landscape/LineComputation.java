@@ -37,7 +37,7 @@ final class LineComputation extends LandscapeTask<LineResult> {
         double[] alphas = LinePath.defaultAlphas();
         LinePath path = RunLine.between(from, to, alphas, monitor);
         double[] loss = path.points().stream().mapToDouble(LinePath.Point::trainLoss).toArray();
-        ModelGrid models = ModelGrid.line(from.model().parameters(), to.model().parameters(), alphas, loss);
+        ModelGrid models = ModelGrid.line(from.parameters(), to.parameters(), alphas, loss);
         return new LineResult(request, from.step(), to.step(), path, models);
     }
 

@@ -4,7 +4,7 @@ import org.predspace.data.DatasetCatalog;
 import org.predspace.landscape.PlaneGrid;
 import org.predspace.landscape.PlaneLandscape;
 import org.predspace.landscape.PlaneSlice;
-import org.predspace.landscape.RunTrajectoryPlane;
+import org.predspace.landscape.RunPlane;
 import org.predspace.runs.Run;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.TaskMonitor;
@@ -38,26 +38,23 @@ final class PlaneComputation extends LandscapeTask<PlaneResult> {
         if (runDir == null) throw new IllegalArgumentException("run " + request.run() + " is not open any more");
         updateMessage("opening " + request.run());
         Run run = Run.open(runDir);
-        // refused before the snapshots are read, not after
-        org.predspace.landscape.LinePath.checkSupported(org.predspace.training.TrainingSpec.fromMap(run.spec()));
         PlaneSlice slice;
         RunCheckpoint origin;
         if (request.kind() == PlaneSlice.Kind.TRAJECTORY) {
-            RunTrajectoryPlane trajectory = RunTrajectoryPlane.of(run);
-            long[] steps = trajectory.steps();
-            origin = RunCheckpoint.open(run, steps[steps.length - 1], catalog);
-            slice = PlaneSlice.trajectory(trajectory, origin.model().parameters());
+            origin = RunCheckpoint.open(run, RunCheckpoint.resolveStep(run, "last"), catalog);
+            slice = RunPlane.trajectory(origin);
         } else {
             SnapshotChoice choice = SnapshotChoice.of(request.originStep(), run.parameterSteps())
                     .orElseThrow(() -> new IllegalArgumentException(request.run() + " kept no parameter snapshots, so it has no plane"
                             + " (train it with parameter snapshots all or sparse)."));
             origin = RunCheckpoint.open(run, choice.step(), catalog);
-            slice = RandomPlane.at(run, origin.model().parameters(), origin.spec(), request.seed(), catalog);
+            slice = RunPlane.filterNormalized(origin, request.seed());
         }
         double[][] axes = PlaneAxes.of(slice, request.grid());
         double[] xs = axes[0], ys = axes[1];
         PlaneSlice s = slice;
-        PlaneGrid grid = PlaneLandscape.evaluate(origin.model(), slice, xs, ys, origin.samples(request.samples()), null, monitor,
+        // forwardModel: a batch-norm network's statistics are recomputed on the train probe at every cell
+        PlaneGrid grid = PlaneLandscape.evaluate(origin.forwardModel(), slice, xs, ys, origin.samples(request.samples()), null, monitor,
                 pass -> passes.accept(new PlaneResult(request, s, pass)), org.predspace.training.NativeBackend.cores());
         return new PlaneResult(request, slice, grid);
     }

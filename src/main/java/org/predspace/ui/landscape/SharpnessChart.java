@@ -6,7 +6,8 @@ import org.predspace.landscape.SharpnessCurve;
 import org.predspace.ui.charts.MarkedLineChart;
 
 /**
- * The top Hessian eigenvalue at a run's snapshots against step, with the line 2 / lr (dashed):
+ * The top eigenvalue of the Gauss-Newton part of the Hessian (RunSharpness) at a run's snapshots
+ * against step, with the line 2 / lr (dashed):
  * full-batch gradient descent's sharpness rises to it and hovers there (Cohen et al. 2021,
  * docs/science.md §8); a marker at the selected checkpoint's step.
  */
@@ -17,7 +18,7 @@ final class SharpnessChart {
         NumberAxis x = new NumberAxis();
         x.setLabel("step");
         NumberAxis y = new NumberAxis();
-        y.setLabel("sharpness (\u03bb max)");   // the top Hessian eigenvalue, as the note above the chart says
+        y.setLabel("\u03bb max, Gauss-Newton");   // not the whole Hessian's (RunSharpness), as the note above the chart says
         chart = new MarkedLineChart(x, y);
         chart.setId("landscape-sharpness");
         chart.setMinHeight(150);

@@ -189,22 +189,50 @@ class LandscapePanelTest {
         assertTrue(caption.startsWith("Random filter-normalised directions (seeds 1 and 2)"), caption);
     }
 
+    /**
+     * A real batch-norm MLP: its line and plane are drawn, each cell scored with the statistics
+     * recomputed on the train probe at that cell's weights, as LinePath scores a point there.
+     */
     @Test
-    void aBatchNormRunGetsThePlainRefusalNotAnError(FxRobot robot) throws Exception {
-        Path copy = tmp.resolve("batchnorm-" + System.nanoTime());
-        copyTree(linear, copy);
-        Path manifest = copy.resolve("run.json");
-        String json = java.nio.file.Files.readString(manifest);
-        String withBatchNorm = json.replaceFirst("\"batch_norm\"(\\s*):(\\s*)false", "\"batch_norm\"$1:$2true");
-        assertNotEquals(json, withBatchNorm);
-        java.nio.file.Files.writeString(manifest, withBatchNorm);
-        open(copy);
-        robot.interact(() -> model.selectCheckpoint(checkpointUnchecked(copy, 5)));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> label("#landscape-line-note")).contains("batch norm"));
+    void aBatchNormRunsLineAndPlaneAreScoredWithStatisticsRecomputedAtEveryModel(FxRobot robot) throws Exception {
+        org.predspace.training.TrainingSpec spec = org.predspace.training.TrainingSpec.builder("iris")
+                .architecture(org.predspace.training.Architecture.MLP).width(8).batchNorm(true)
+                .optimizer(org.predspace.training.OptimizerKind.SGD).learningRate(0.3).batchSize(16).epochs(4).checkpoints(10)
+                .probeSize(60).seed(1).snapshots(org.predspace.training.SnapshotPolicy.ALL).name("iris-mlp-bn").build();
+        Path dir = tmp.resolve("bn-" + System.nanoTime()).resolve("iris-mlp-bn");
+        new org.predspace.training.TrainingRun(spec, CATALOG.load("iris"), dir, e -> {}).execute();
+        open(dir);
+        robot.interact(() -> {
+            grid().getValueFactory().setValue(11);
+            model.selectCheckpoint(checkpointUnchecked(dir, 5));
+        });
+        PlaneResult plane = awaitCompletePlane();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> panel.lineCharts().lossChart().getData().size()) == 3);
         assertTrue(onFx(() -> model.problems().isEmpty()), () -> model.problems().toString());
-        assertEquals(0, onFx(() -> panel.lineCharts().lossChart().getData().size()));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> label("#landscape-plane-note")).contains("batch norm"));
-        assertNull(onFx(() -> panel.heatmap().shown()), "no plane is drawn for it");
+
+        Run run = Run.open(dir);
+        RunCheckpoint origin = RunCheckpoint.open(run, run.parameterSteps()[run.parameterSteps().length - 1], CATALOG);
+        Samples samples = origin.samples(LandscapePanel.DEFAULT_SAMPLES);
+        ModelGrid models = plane.models();
+        double lo = Double.MAX_VALUE, hi = 0;
+        for (int[] cell : new int[][] {{0, 0}, {5, 3}, {10, 10}, {2, 9}}) {
+            double[] theta = models.parameters(cell[0], cell[1]);
+            double expected = LinePath.between(origin.forwardModel(), theta, theta, new double[] {0}, samples, samples)
+                    .points().get(0).trainLoss();
+            double shown = plane.grid().trainLoss()[cell[0]][cell[1]];
+            assertEquals(expected, shown, 1e-9, "cell " + cell[0] + ", " + cell[1]);
+            lo = Math.min(lo, shown);
+            hi = Math.max(hi, shown);
+        }
+        assertTrue(hi > lo, "the cells differ: " + lo + " to " + hi);
+
+        RunCheckpoint first = RunCheckpoint.open(run, run.parameterSteps()[0], CATALOG);
+        RunCheckpoint selected = RunCheckpoint.open(run, run.steps()[5], CATALOG);
+        LinePath expected = RunLine.between(first, selected, LinePath.defaultAlphas());
+        List<XYChart.Data<Number, Number>> train = onFx(() -> List.copyOf(panel.lineCharts().lossChart().getData().get(0).getData()));
+        for (int k = 0; k < train.size(); k += 10) {
+            assertEquals(expected.points().get(k).trainLoss(), train.get(k).getYValue().doubleValue(), 1e-9, "line point " + k);
+        }
     }
 
     @Test
@@ -330,16 +358,6 @@ class LandscapePanelTest {
             return checkpoint(dir, index);
         } catch (Exception e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws java.io.IOException {
-        try (var paths = java.nio.file.Files.walk(from)) {
-            for (Path p : paths.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (java.nio.file.Files.isDirectory(p)) java.nio.file.Files.createDirectories(target);
-                else java.nio.file.Files.copy(p, target);
-            }
         }
     }
 

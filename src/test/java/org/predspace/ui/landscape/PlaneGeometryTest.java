@@ -5,7 +5,7 @@ import org.predspace.landscape.PlaneSlice;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The pure pieces of the plane's drawing: the coarse lattice, the axes, the projection of a random plane and its caption. */
+/** The pure pieces of the plane's drawing: the coarse lattice, the axes, and the caption (a random plane's projection: PlaneSliceTest). */
 class PlaneGeometryTest {
     @Test
     void aCoarsePassIsALatticeAndFillsEveryCellWithItsNearestValue() {
@@ -35,15 +35,6 @@ class PlaneGeometryTest {
         assertEquals(xSpan / 2, ySpan, 1e-12);
         assertEquals(0.05, (axes[1][0] + axes[1][10]) / 2, 1e-12, "centred where the path's y extent was");
         for (double[] c : slice.coordinates()) assertTrue(c[1] >= axes[1][0] && c[1] <= axes[1][10]);
-    }
-
-    @Test
-    void aRandomPlaneProjectsByLeastSquaresNotByDotProducts() {
-        // two directions 60 degrees apart, and a vector 0.3 dx - 1.2 dy plus a part orthogonal to both
-        double[] dx = {1, 0, 0}, dy = {0.5, Math.sqrt(3) / 2, 0};
-        double[] v = {0.3 * dx[0] - 1.2 * dy[0], 0.3 * dx[1] - 1.2 * dy[1], 0.7};
-        assertArrayEquals(new double[] {0.3, -1.2}, RandomPlane.project(dx, dy, v), 1e-12);
-        assertThrows(IllegalArgumentException.class, () -> RandomPlane.project(dx, dx, v));
     }
 
     @Test
