@@ -1,7 +1,5 @@
 package org.predspace.ui;
 
-import javafx.beans.binding.Bindings;
-import javafx.scene.layout.Region;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -109,13 +107,7 @@ public final class MainWindow {
         workspace = new WorkspaceActions(this, model, actions::openWorkspaceWindow);
         tour = new org.predspace.ui.chapters.ChapterTour(model, new Stage3D());
         beside = new org.predspace.ui.chapters.PanelsBeside(panels);
-        if (GraphicsSupport.canDraw3D()) {
-            Region band = new org.predspace.ui.chapters.CaptionOverlay(tour, centre).node();
-            centre.getChildren().add(band);
-            // the canyon's legend (bottom left of the picture) moves above a caption instead of under it
-            view.bottomCoveredProperty().bind(Bindings.when(band.visibleProperty())
-                    .then(band.heightProperty()).otherwise(0.0));
-        }
+        if (GraphicsSupport.canDraw3D()) centre.getChildren().add(new org.predspace.ui.chapters.CaptionOverlay(tour, centre).node());
         // a caption hidden by the lecturer (B) stays hidden for that chapter only, as a clicker's blank screen ends on the next slide
         tour.currentProperty().addListener((o, a, b) -> tour.captionShownProperty().set(true));
         panels.getTabs().add(ExplorerWindows.tab(CHAPTERS_TAB, new org.predspace.ui.chapters.ChaptersPanel(model, tour),

@@ -1,8 +1,6 @@
 package org.predspace.ui.view3d;
 
 import javafx.animation.AnimationTimer;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Point2D;
 import javafx.geometry.Point3D;
 import javafx.scene.AmbientLight;
@@ -79,8 +77,6 @@ public final class PredictionView extends StackPane {
     private final CanyonColours canyonColours = new CanyonColours();
     private final CanyonSheet canyon = new CanyonSheet(canyonColours);
     private final CanyonLegend canyonLegend = new CanyonLegend(canyonColours);
-    /** Height of a band laid over the picture's bottom edge (a chapter's caption): the canyon legend sits above it. */
-    private final DoubleProperty bottomCovered = new SimpleDoubleProperty(this, "bottomCovered", 0);
     private final CanyonRequests canyonRequests;
 
     private ColourPalette palette;
@@ -163,9 +159,11 @@ public final class PredictionView extends StackPane {
         legend.node().setMouseTransparent(true);
         legend.node().setVisible(false);
         getChildren().addAll(subScene, overlay, legend.node(), canyonLegend.node());
-        StackPane.setAlignment(canyonLegend.node(), javafx.geometry.Pos.BOTTOM_LEFT);
-        canyonLegend.node().setTranslateX(12);
-        canyonLegend.node().translateYProperty().bind(bottomCovered.add(12).negate());
+        // top right: the colour legend holds the top left, and a chapter's caption band the bottom
+        StackPane.setAlignment(canyonLegend.node(), javafx.geometry.Pos.TOP_RIGHT);
+        canyonLegend.node().setTranslateX(-12);
+        canyonLegend.node().setTranslateY(12);
+        canyonLegend.node().setMouseTransparent(true);   // a drag that starts on it still turns the picture
         canyonRequests = new CanyonRequests(model);
         StackPane.setAlignment(legend.node(), javafx.geometry.Pos.TOP_LEFT);
         legend.node().setTranslateX(12);
@@ -548,9 +546,6 @@ public final class PredictionView extends StackPane {
     public boolean canyonBusy() { return canyonRequests.busy(); }
 
     /** The canyon legend's lines: title, then the residual (tests, exports). */
-    /** How much of the picture's bottom edge something laid over it covers (the window binds a chapter's caption band). */
-    public DoubleProperty bottomCoveredProperty() { return bottomCovered; }
-
     public String canyonLegendText() { return canyonLegend.titleText() + "\n" + canyonLegend.residualText(); }
 
     /** Where model (row, column) of the overlay is on screen, or null if not drawn (tests). */
