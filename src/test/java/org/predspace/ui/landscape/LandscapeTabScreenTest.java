@@ -80,7 +80,7 @@ class LandscapeTabScreenTest {
         });
         assertFalse(onFx(() -> panel.activeProperty().get()), "back in its unselected tab, it does not");
 
-        robot.clickOn("#tab-landscape .tab-label");
+        org.predspace.ui.TabHeaders.open(robot, "tab-landscape");
         assertTrue(onFx(() -> panel.activeProperty().get()));
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(() -> {
             PlaneResult p = panel.heatmap().shown();

@@ -170,7 +170,7 @@ class SavedViewsWindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !window.presenting());
 
         // the Views tab lists both with their keys; a click on the first recalls it
-        robot.clickOn("#tab-views .tab-label");
+        org.predspace.ui.TabHeaders.open(robot, "tab-views");
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(robot.lookup("#saved-views .list-cell").nth(0).queryAs(javafx.scene.control.ListCell.class));
         WaitForAsyncUtils.waitForFxEvents();
