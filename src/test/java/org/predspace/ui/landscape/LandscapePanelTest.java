@@ -90,7 +90,12 @@ class LandscapePanelTest {
         String note = onFx(() -> label("#landscape-line-note"));
         assertTrue(note.contains("barrier " + PlaneCaption.number(expected.barrier())), note);
 
-        // the 3D picture is handed the line: origin the initialisation, origin + direction the selected weights
+        // side by side the plane is the canyon; narrowed, the parts become tabs, and the Line part
+        // brought to the front hands the line to the 3D picture: origin the initialisation,
+        // origin + direction the selected weights
+        robot.interact(() -> panel.getScene().getWindow().setWidth(900));
+        WaitForAsyncUtils.waitForFxEvents();
+        org.predspace.ui.TabHeaders.open(robot, "landscape-part-line");
         LandscapeOverlay overlay = onFx(() -> model.landscapeOverlayProperty().get());
         assertNotNull(overlay);
         ModelGrid models = overlay.models();
