@@ -68,7 +68,9 @@ class ChartExportTest {
         PanelFixtures.openAndWait(model, dirs);
         // both charts, and every checkpoint of the synthetic runs: the curves grow as run states arrive
         for (String id : List.of("#loss-chart", "#accuracy-chart")) {
-            MarkedLineChart chart = robot.lookup(id).queryAs(MarkedLineChart.class);
+            // looked up on the FX thread: the charts' children change while run states arrive, and a
+            // lookup from the test thread raced that (IndexOutOfBoundsException in Parent.lookupAll on CI)
+            MarkedLineChart chart = onFx(() -> robot.lookup(id).queryAs(MarkedLineChart.class));
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> chart.getData().size() == 2 * RUNS
                     && chart.getData().stream().allMatch(s -> s.getData().size() >= CHECKPOINTS / 2 && s.getNode() != null
                             && (!s.getName().startsWith("run-") || s.getData().size() == CHECKPOINTS))));
