@@ -30,6 +30,9 @@ public final class TrainingRun {
     static final double DIVERGED_LOSS_FACTOR = 10;
 
     private final TrainingSpec spec;
+    /** The data set as the run's train-size limit leaves it: every class, the shared probes' source. */
+    private final DatasetSplit full;
+    /** What the run trains on and its head is probed on: the full problem cut to the spec's task. */
     private final DatasetSplit data;
     private final Path dir;
     private final Consumer<TrainingEvent> listener;
@@ -37,7 +40,8 @@ public final class TrainingRun {
 
     public TrainingRun(TrainingSpec spec, DatasetSplit data, Path dir, Consumer<TrainingEvent> listener) {
         this.spec = spec;
-        this.data = TrainingSubset.of(data, spec.trainSizeLimit());   // what it trains on, its probe and its engine block
+        this.full = TrainingSubset.of(data, spec.trainSizeLimit());
+        this.data = spec.task().apply(full);   // what it trains on, its probe and its engine block
         this.dir = dir;
         this.listener = listener;
     }
@@ -69,7 +73,7 @@ public final class TrainingRun {
             Map<String, Object> summary;
             try {
                 listener.accept(new TrainingEvent.Started(spec.name(), dir, spec, probe.id(), totalSteps, schedule.size(),
-                        data.classes(), probe.labels(), testProbe.id(), testProbe.labels()));
+                        data.classes(), probe.labels(), testProbe.id(), testProbe.labels(), null, null));
                 outcome = train(net, batches, schedule, stepsPerEpoch, probe, testProbe, writer);
                 summary = summary(net, outcome, writer);
             } catch (Throwable t) {
@@ -128,7 +132,7 @@ public final class TrainingRun {
                 writer.append(new Checkpoint(m, train.probabilities(), test.probabilities(), params));
                 last = m;
                 listener.accept(new TrainingEvent.CheckpointSaved(spec.name(), index, schedule.size(), m, train.probabilities(),
-                        test.probabilities()));
+                        test.probabilities(), null));
             }
             if (step == total) return new Outcome(RunStatus.FINISHED, "finished", last);
             if (cancelRequested.get()) return new Outcome(RunStatus.CANCELLED, "cancelled at step " + step, last);

@@ -1,6 +1,7 @@
 package org.predspace.training;
 
 import org.predspace.runs.InputText;
+import org.predspace.tasks.Task;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +26,8 @@ import java.util.regex.Pattern;
  * @param initFrom         a run folder whose last parameter snapshot is the starting point
  *                         instead of a fresh initialisation (same architecture), or null: the
  *                         "corner" experiments start from a network pre-trained on random labels
+ * @param task             the labelled problem the run trains on, cut from the data set's classes;
+ *                         {@link Task#ALL} (the full problem) unless a task is chosen
  */
 public record TrainingSpec(
         String name,
@@ -48,7 +51,8 @@ public record TrainingSpec(
         int checkpoints,
         SnapshotPolicy snapshots,
         int trainSizeLimit,
-        String initFrom) {
+        String initFrom,
+        Task task) {
 
     public static final int DEFAULT_PROBE_SIZE = 1000;
     public static final int DEFAULT_CHECKPOINTS = 60;
@@ -70,6 +74,7 @@ public record TrainingSpec(
         require(checkpoints >= 2 && checkpoints <= 10_000, "checkpoints must be in 2..10000, got " + checkpoints);
         // the upper bound depends on the data and is checked with it (TrainingSubset.check)
         require(trainSizeLimit >= 0, "train size must be positive (or 0 for the whole training split), got " + trainSizeLimit);
+        if (task == null) task = Task.ALL;
         if (name == null || name.isBlank()) {
             name = defaultName(dataset, architecture, optimizer, learningRate, batchSize, seed);
         }
@@ -136,6 +141,7 @@ public record TrainingSpec(
         b.randomLabels = randomLabels; b.shiftAugment = shiftAugment; b.seed = seed; b.probeSize = probeSize;
         b.probeSeed = probeSeed; b.checkpoints = checkpoints; b.snapshots = snapshots; b.trainSizeLimit = trainSizeLimit;
         b.initFrom = initFrom;
+        b.task = task;
         return b;
     }
 
@@ -163,6 +169,7 @@ public record TrainingSpec(
         m.put("snapshots", snapshots.id());
         if (trainSizeLimit > 0) m.put("train_size_limit", trainSizeLimit);
         if (initFrom != null) m.put("init_from", initFrom);
+        if (!task.isAll()) m.put("task", task.id());
         return m;
     }
 
@@ -190,6 +197,7 @@ public record TrainingSpec(
         // optional: absent in older runs, which trained on the whole training split
         b.trainSizeLimit = m.get("train_size_limit") == null ? 0 : (int) num(m, "train_size_limit");
         b.initFrom = m.get("init_from") == null ? null : m.get("init_from").toString();   // optional: absent in older runs
+        b.task = m.get("task") == null ? Task.ALL : Task.parse(m.get("task").toString());   // optional: absent means the full problem
         return b.build();
     }
 
@@ -237,6 +245,7 @@ public record TrainingSpec(
         private SnapshotPolicy snapshots = SnapshotPolicy.ALL;
         private int trainSizeLimit = 0;
         private String initFrom;
+        private Task task = Task.ALL;
 
         private Builder(String dataset) { this.dataset = dataset; }
 
@@ -262,11 +271,12 @@ public record TrainingSpec(
         /** @param v images to train on, balanced over classes, or 0 for the whole training split */
         public Builder trainSizeLimit(int v) { trainSizeLimit = v; return this; }
         public Builder initFrom(String runDir) { initFrom = runDir; return this; }
+        public Builder task(Task v) { task = v; return this; }
 
         public TrainingSpec build() {
             return new TrainingSpec(name, dataset, architecture, hiddenLayers, width, batchNorm, optimizer, learningRate,
                     schedule, warmupFraction, batchSize, epochs, weightDecay, randomLabels, shiftAugment, seed,
-                    probeSize, probeSeed, checkpoints, snapshots, trainSizeLimit, initFrom);
+                    probeSize, probeSeed, checkpoints, snapshots, trainSizeLimit, initFrom, task);
         }
     }
 }
