@@ -57,7 +57,7 @@ public final class TrainingRun {
         NativeBackend.configure();
         ProbeSet probe = ProbeSet.training(data, spec);
         ProbeSet testProbe = ProbeSet.balanced(data.id(), "test", data.test(), spec.probeSize(), spec.probeSeed());
-        MinibatchSource batches = new MinibatchSource(data.train(), spec.batchSize(), spec.randomLabels(),
+        MinibatchSource batches = new MinibatchSource(data.train(), spec.batchSize(), spec.trainingLabelNoise(),
                 spec.shiftAugment(), spec.seed());
         long stepsPerEpoch = Math.max(1, batches.stepsPerEpoch());
         long totalSteps = stepsPerEpoch * spec.epochs();
@@ -170,21 +170,13 @@ public final class TrainingRun {
     }
 
     /**
-     * The last parameter snapshot of spec.initFrom(), or null for a fresh initialisation. A
-     * relative init-from is relative to this run's folder (as run.json records it), so runs
+     * The parameters spec.initFrom() starts this run from (FineTuneStart: the whole snapshot on
+     * the same task, its body under a fresh head on another), or null for a fresh initialisation.
+     * A relative init-from is relative to this run's folder (as run.json records it), so runs
      * that start from a sibling stay right when their parent folder moves.
      */
     private float[] startingParameters() {
         if (spec.initFrom() == null) return null;
-        try {
-            org.predspace.runs.Run from = org.predspace.runs.Run.open(dir.resolve(spec.initFrom()).normalize());
-            long[] steps = from.parameterSteps();
-            if (steps.length == 0) {
-                throw new IllegalArgumentException("init-from run " + spec.initFrom() + " kept no parameter snapshot to start from");
-            }
-            return from.parameters(steps[steps.length - 1]);
-        } catch (org.predspace.runs.RunFormatException e) {
-            throw new IllegalArgumentException("init-from run: " + e.getMessage(), e);
-        }
+        return FineTuneStart.of(spec, dir).parameters(spec, data.shape(), data.classes());
     }
 }
