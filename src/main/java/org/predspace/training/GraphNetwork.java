@@ -1,5 +1,6 @@
 package org.predspace.training;
 
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -11,11 +12,20 @@ public final class GraphNetwork implements TrainableNetwork {
     private final ComputationGraph net;
     private final int inputs;
     private final int classes;
+    /** The vertex the output layer reads, or null when it reads the input (softmax regression). */
+    private final String featureVertex;
+    private final int featureSize;
 
     public GraphNetwork(ComputationGraph net, int inputs, int classes) {
         this.net = net;
         this.inputs = inputs;
         this.classes = classes;
+        String output = net.getConfiguration().getNetworkOutputs().get(0);
+        String read = net.getConfiguration().getVertexInputs().get(output).get(0);
+        boolean fromInput = net.getConfiguration().getNetworkInputs().contains(read);
+        this.featureVertex = fromInput ? null : read;
+        this.featureSize = fromInput ? 0
+                : (int) ((FeedForwardLayer) net.getLayer(output).conf().getLayer()).getNIn();
     }
 
     @Override
@@ -30,6 +40,18 @@ public final class GraphNetwork implements TrainableNetwork {
     public float[] predict(float[] x, int rows) {
         INDArray out = net.outputSingle(false, Nd4j.create(x, new long[] {rows, inputs}, DataType.FLOAT));
         return out.castTo(DataType.FLOAT).dup('c').data().asFloat();
+    }
+
+    @Override
+    public int featureSize() { return featureSize; }
+
+    @Override
+    public float[] features(float[] x, int rows) {
+        if (featureVertex == null) return TrainableNetwork.super.features(x, rows);
+        INDArray in = Nd4j.create(x, new long[] {rows, inputs}, DataType.FLOAT);
+        INDArray phi = net.feedForward(in, false).get(featureVertex);
+        // a global pooling vertex or dense layer gives [rows, width]; reshape covers any other rank
+        return phi.castTo(DataType.FLOAT).dup('c').reshape('c', rows, featureSize).data().asFloat();
     }
 
     @Override

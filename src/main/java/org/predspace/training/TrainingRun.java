@@ -63,18 +63,25 @@ public final class TrainingRun {
         long totalSteps = stepsPerEpoch * spec.epochs();
         CheckpointSchedule schedule = CheckpointSchedule.logSpaced(totalSteps, spec.checkpoints());
         TrainableNetwork net = TrainableNetwork.create(spec, data.shape(), data.classes(), totalSteps, startingParameters());
+        // every run with features also records imprinted predictions on the full problem's shared probes
+        SharedImprint shared = SharedImprint.of(full, spec);
+        String noImprint = shared.unavailable(net);
+        SharedImprint imprint = noImprint == null ? shared : null;
 
         Map<String, Object> specJson = spec.toMap();
-        specJson.put("engine", EngineInfo.describe(net, data, stepsPerEpoch, totalSteps));
+        Map<String, Object> engine = EngineInfo.describe(net, data, stepsPerEpoch, totalSteps);
+        if (noImprint != null) engine.put("imprint", "none: " + noImprint);
+        specJson.put("engine", engine);
         ProbeInfo probeInfo = new ProbeInfo(probe.id(), probe.size(), probe.split());
         try (RunWriter writer = RunWriter.create(dir, spec.name(), data.classes(), probeInfo, specJson,
-                probe.labels(), testProbe.labels())) {
+                probe.labels(), testProbe.labels(), imprint == null ? null : imprint.writerProbe())) {
             Outcome outcome;
             Map<String, Object> summary;
             try {
                 listener.accept(new TrainingEvent.Started(spec.name(), dir, spec, probe.id(), totalSteps, schedule.size(),
-                        data.classes(), probe.labels(), testProbe.id(), testProbe.labels(), null, null));
-                outcome = train(net, batches, schedule, stepsPerEpoch, probe, testProbe, writer);
+                        data.classes(), probe.labels(), testProbe.id(), testProbe.labels(),
+                        imprint == null ? null : imprint.info(), imprint == null ? null : imprint.labels()));
+                outcome = train(net, batches, schedule, stepsPerEpoch, probe, testProbe, imprint, writer);
                 summary = summary(net, outcome, writer);
             } catch (Throwable t) {
                 recordFailure(writer, t);
@@ -106,7 +113,8 @@ public final class TrainingRun {
     }
 
     private Outcome train(TrainableNetwork net, MinibatchSource batches, CheckpointSchedule schedule,
-                          long stepsPerEpoch, ProbeSet probe, ProbeSet testProbe, RunWriter writer) throws IOException {
+                          long stepsPerEpoch, ProbeSet probe, ProbeSet testProbe, SharedImprint imprint,
+                          RunWriter writer) throws IOException {
         OptimisationStep optimise = new OptimisationStep(net, batches, data.shape().size(), data.classes());
         long total = schedule.lastStep();
         long progressEvery = Math.max(1, total / 200);
@@ -125,14 +133,20 @@ public final class TrainingRun {
                             "probe loss %.3g at step %d is over %.0fx that of uniform predictions", train.loss(), step,
                             DIVERGED_LOSS_FACTOR), last);
                 }
+                // prototypes from this checkpoint's own features, so both faces show the same network
+                SharedImprint.Rows imprinted = imprint == null ? null : imprint.rows(net);
+                if (imprinted != null && !imprinted.finite()) {
+                    return new Outcome(RunStatus.DIVERGED, "imprinted predictions became non-finite at step " + step, last);
+                }
                 CheckpointMetrics m = new CheckpointMetrics(step, epoch, train.loss(), train.accuracy(), test.loss(), test.accuracy());
                 int index = schedule.indexOf(step);
                 float[] params = spec.snapshots().keeps(index, schedule.size())
                         ? net.parameters() : null;
-                writer.append(new Checkpoint(m, train.probabilities(), test.probabilities(), params));
+                writer.append(new Checkpoint(m, train.probabilities(), test.probabilities(), params,
+                        imprinted == null ? null : imprinted.probe(), imprinted == null ? null : imprinted.test()));
                 last = m;
                 listener.accept(new TrainingEvent.CheckpointSaved(spec.name(), index, schedule.size(), m, train.probabilities(),
-                        test.probabilities(), null));
+                        test.probabilities(), imprinted == null ? null : imprinted.probe()));
             }
             if (step == total) return new Outcome(RunStatus.FINISHED, "finished", last);
             if (cancelRequested.get()) return new Outcome(RunStatus.CANCELLED, "cancelled at step " + step, last);
