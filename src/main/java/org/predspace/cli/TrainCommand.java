@@ -95,7 +95,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "checkpoints per run, log-spaced in steps (default: ${DEFAULT-VALUE})")
     int checkpoints;
     @Option(names = "--snapshots", paramLabel = "P", defaultValue = "all",
-            description = "parameter snapshots: all, sparse (first, middle, last) or none (default: ${DEFAULT-VALUE})")
+            description = "parameter snapshots: all, sparse (first, middle, last), last (for fine-tuning from the end) or none (default: ${DEFAULT-VALUE})")
     String snapshots;
     @Option(names = "--init-from", paramLabel = "RUN_DIR[@STEP]",
             description = {"start from this run's parameter snapshot at STEP (default: its last) instead of a fresh initialisation",

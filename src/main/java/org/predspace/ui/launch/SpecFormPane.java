@@ -101,7 +101,7 @@ final class SpecFormPane extends GridPane {
                         + ": each fixes initialisation, data order and augmentation"));
         addRow("Checkpoints", text(Field.CHECKPOINTS, "60", "Checkpoints per run, log-spaced in steps; 2..10000"),
                 "Parameter snapshots", choice(SnapshotPolicy.values(), SnapshotPolicy.ALL,
-                        "Which checkpoints keep their weights (spectra need them): all, sparse (first, middle, last) or none",
+                        "Which checkpoints keep their weights (spectra need them): all, sparse (first, middle, last), last or none",
                         v -> form.snapshots(v)));
         addRow(sweep ? "Name prefix" : "Name", text(Field.NAME, sweep ? "optional, e.g. lecture1-" : "",
                 sweep ? "Put in front of every run's name (names are made from the values)"
