@@ -47,6 +47,10 @@ class ImprintExampleTest {
         assertEquals("groups:0,2,4,6,8/1,3,5,7,9", grouped.spec().get("task"));
         assertNull(full.spec().get("task"), "the full problem records no task");
         assertArrayEquals(full.imprinted().labels(), grouped.imprinted().labels());
+        // at step 0 both networks have the same body (the script draws the first layer first, from one
+        // seed) and different heads: imprinting reads the body only, so they are the same point there
+        assertArrayEquals(full.imprinted().predictions(0), grouped.imprinted().predictions(0));
+        assertFalse(java.util.Arrays.equals(full.imprinted().predictions(1), grouped.imprinted().predictions(1)));
 
         assertThrows(IllegalArgumentException.class, () -> RunCollection.open(List.of(all, evenOdd)),
                 "the heads have different classes and probes");
