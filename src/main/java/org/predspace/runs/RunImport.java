@@ -222,6 +222,7 @@ public final class RunImport {
             if (imprintedFace != null) {
                 imprintedFace.requireConsistent(imp.predictions(), imp.heldOutPredictions());
                 requireEnoughPrototypes(imp, imprinted.classes());
+                requireOneProbePerId(request, head, imprintedFace);
             }
             Checkpoints checkpoints = new Checkpoints(request, steps, head, imprintedFace);
             MetricsMerge merged = MetricsMerge.of(log, request.metrics(), steps);
@@ -260,6 +261,28 @@ public final class RunImport {
 
         float[] heldOut(int t, long step, Rows rows) throws RunFormatException {
             return heldOut == null ? null : heldOut.checkpoint(t, step, rows.mode);
+        }
+    }
+
+    /**
+     * A probe id names one set of samples in one order with their labels (a full-problem run's own
+     * probe is its shared probe): when the two ids are equal the two probes must be too, which
+     * catches the head's labels given as the imprinted ones.
+     */
+    private static void requireOneProbePerId(Request request, Face head, Face imprinted) throws RunFormatException {
+        Imprinted imp = request.imprinted();
+        if (!imp.probeId().equals(request.probeId())) return;
+        String same = "the imprinted probe id " + InputText.quote(imp.probeId()) + " is the run's own probe id, but ";
+        if (imprinted.classes() != head.classes() || imprinted.labels().length != head.labels().length) {
+            throw new RunFormatException(imp.predictions() + ": " + same + "the imprinted predictions are "
+                    + imprinted.labels().length + " samples of " + imprinted.classes() + " classes and " + request.predictions()
+                    + " " + head.labels().length + " of " + head.classes() + "; give the shared probe its own id");
+        }
+        for (int i = 0; i < head.labels().length; i++) {
+            if (imprinted.labels()[i] != head.labels()[i]) {
+                throw new RunFormatException(imp.labels() + ": " + same + "label " + imprinted.labels()[i] + " at index " + i
+                        + " differs from " + request.labels() + " (" + head.labels()[i] + "); one id names one probe");
+            }
         }
     }
 

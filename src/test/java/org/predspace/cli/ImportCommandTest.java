@@ -530,6 +530,20 @@ class ImportCommandTest {
         options.put("--prototypes-size", "4");
         assertRefused("--imprinted-predictions", in.resolve("IP.npy"),
                 "IP.npy: imprinted predictions have 5 classes, but the prototypes are 4 samples; every class needs");
+        options.put("--prototypes-size", "50");
+        options.put("--imprinted-probe-id", "probe-x");   // the head's probe id: one id, one probe
+        assertRefused("--imprinted-predictions", in.resolve("IP.npy"), "IP.npy: the imprinted probe id 'probe-x' is the run's own"
+                + " probe id, but the imprinted predictions are 8 samples of 5 classes and", "P.npy 10 of 3");
+        options.remove("--imprinted-held-out-predictions");
+        options.remove("--imprinted-held-out-labels");
+        options.put("--imprinted-predictions", LooseArrays.floats(in.resolve("IP3.npy"), T, N, C, array(T, N, C, ImportCommandTest::p)).toString());
+        long[] swapped = labels(N);
+        swapped[9] = 2;
+        assertRefused("--imprinted-labels", LooseArrays.ints(in.resolve("ILx.npy"), swapped),
+                "ILx.npy: the imprinted probe id 'probe-x' is the run's own probe id, but label 2 at index 9 differs from", "L.npy (0)");
+        options.put("--imprinted-labels", options.get("--labels"));
+        CliRunner full = importTo(tmp.resolve("full-task"));
+        assertEquals(0, full.exitCode(), "a run of the full problem may use its own probe as the shared one: " + full.err());
     }
 
     @Test
