@@ -32,7 +32,8 @@ from write_run import scores, softmax, write_run
 DIGITS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "assets", "digits", "digits.csv.gz")
 CLASSES = 10
 # A task is a list of groups of digits: each group is one label of the task, in order; digits in
-# no group are left out of its training data. The texts are PredSpace's task syntax (docs/tasks.md).
+# no group are left out of its training data. The names are PredSpace's presets for the digits and
+# the texts their canonical task syntax (docs/tasks.md).
 TASKS = {
     "all": ([[c] for c in range(CLASSES)], "all"),
     "even-odd": ([[0, 2, 4, 6, 8], [1, 3, 5, 7, 9]], "groups:0,2,4,6,8/1,3,5,7,9"),
@@ -188,8 +189,9 @@ def train_task(name, x, y, sets, backend):
         model.step(x[batch], label[y[batch]])
     spec = {"dataset": "digits", "architecture": "mlp-64-%d-%d" % (HIDDEN, k), "optimizer": "sgd",
             "learning_rate": LEARNING_RATE, "batch_size": BATCH, "seed": SEED, "backend": backend}
-    if text != "all":
+    if text != "all":  # recorded as `train --task` records it: the canonical text and the preset's name
         spec["task"] = text
+        spec["task_preset"] = name
     out.update(name=name, spec=spec, head_labels=label[y[head_probe]], head_held_out_labels=label[y[head_held_out]],
                head_probe_id="digits-%s-probe-%d-seed0" % (name, len(head_probe)),
                phi_probe=model.features(x[probe]), phi_prototypes=model.features(x[prototypes]))

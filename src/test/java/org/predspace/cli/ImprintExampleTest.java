@@ -45,6 +45,7 @@ class ImprintExampleTest {
         assertEquals(10, full.classes());
         assertEquals(2, grouped.classes());
         assertEquals("groups:0,2,4,6,8/1,3,5,7,9", grouped.spec().get("task"));
+        assertEquals("even-odd", grouped.spec().get("task_preset"));
         assertNull(full.spec().get("task"), "the full problem records no task");
         assertArrayEquals(full.imprinted().labels(), grouped.imprinted().labels());
         // at step 0 both networks have the same body (the script draws the first layer first, from one
