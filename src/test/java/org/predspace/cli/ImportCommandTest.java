@@ -477,6 +477,12 @@ class ImportCommandTest {
         RunCollection joint = RunCollection.open(List.of(out, other), true);
         assertEquals(2 * T, joint.points().size(), "the imprinted predictions of both tasks share one picture");
         assertEquals("shared-probe", joint.shape().probeId());
+
+        Map<String, byte[]> before = contents(out);
+        CliRunner again = importTo(out);
+        assertEquals(Cli.EXIT_FAILURE, again.exitCode());
+        TrainCommandTest.assertOneLine(again.err(), "already exists and is not empty; import never overwrites");
+        assertContentsEqual(before, contents(out));
     }
 
     @Test
