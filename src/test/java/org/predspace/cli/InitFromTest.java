@@ -10,7 +10,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Starting a run from another run's parameters: the "corner" experiments of docs/science.md section 8. */
+/** Starting a run from another run's parameters: the "corner" experiments of docs/science.md section 9. */
 class InitFromTest {
     static final String[] DIGITS_MLP = {"train", "--dataset", "digits", "--arch", "mlp", "--width", "32", "--depth", "1",
             "--optimizer", "sgd", "--lr", "0.1", "--epochs", "2", "--checkpoints", "8"};
