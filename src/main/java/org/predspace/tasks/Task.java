@@ -72,13 +72,13 @@ public final class Task {
         if (t.equals("all")) return ALL;
         if (t.equals("random-labels")) return RANDOM_LABELS;
         if (t.startsWith(CLASSES) || t.startsWith(GROUPS)) return parseSyntax(t);
-        throw new IllegalArgumentException("unknown task " + InputText.quote(t) + "; write " + SYNTAX + presetHint(dataset));
+        throw new IllegalArgumentException("unknown task " + InputText.quote(t) + "; " + presetHint(dataset) + "write " + SYNTAX);
     }
 
     private static String presetHint(String dataset) {
         Map<String, String> presets = TaskPresets.of(dataset);
-        if (!presets.isEmpty()) return ", or a preset of " + dataset + ": " + String.join(", ", presets.keySet());
-        return dataset == null ? "" : " (" + dataset + " has no presets)";
+        if (!presets.isEmpty()) return "presets of " + dataset + ": " + String.join(", ", presets.keySet()) + "; or ";
+        return dataset == null ? "" : dataset + " has no presets; ";
     }
 
     private static Task parseSyntax(String t) {

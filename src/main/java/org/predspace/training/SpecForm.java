@@ -3,6 +3,7 @@ package org.predspace.training;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.data.InputShape;
 import org.predspace.runs.InputText;
+import org.predspace.tasks.Task;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +21,14 @@ import java.util.function.Function;
  * naming each problem. No UI here: the dialogs keep one of these in step with their controls
  * and show {@link #evaluate()}'s problems next to the fields. In a sweep form the
  * architecture, optimiser, learning-rate, batch-size and seed fields take comma-separated
- * lists (their product is the sweep, {@link Sweep}); a single-run form takes one value each.
+ * lists, and the task field tasks separated by ';' (task texts have commas of their own); their
+ * product is the sweep, {@link Sweep}. A single-run form takes one value each.
  */
 public final class SpecForm {
     /** The form's text fields, in the order their problems are reported. */
     public enum Field {
         DATASET("data set", false),
+        TASK("task", true),
         ARCHITECTURE("architecture", true),
         HIDDEN_LAYERS("hidden layers", false),
         WIDTH("width", false),
@@ -80,12 +83,14 @@ public final class SpecForm {
     private LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
     private SnapshotPolicy snapshots = SnapshotPolicy.ALL;
     private Function<String, Optional<InputShape>> shapes = id -> Optional.empty();
+    private Function<String, Optional<Integer>> classCounts = id -> Optional.empty();
 
     /** A form filled with the engine's defaults ({@link TrainingSpec.Builder}) on the digits data. */
     public SpecForm(boolean sweep) {
         this.sweep = sweep;
         TrainingSpec d = TrainingSpec.builder("digits").build();
         text.put(Field.DATASET, d.dataset());
+        text.put(Field.TASK, d.task().id());
         text.put(Field.ARCHITECTURE, d.architecture().id());
         text.put(Field.HIDDEN_LAYERS, Integer.toString(d.hiddenLayers()));
         text.put(Field.WIDTH, Integer.toString(d.width()));
@@ -127,12 +132,25 @@ public final class SpecForm {
         return this;
     }
 
+    /**
+     * Tells the form the number of classes of data set ids it knows, so a task naming a class the
+     * data set does not have is refused before starting.
+     */
+    public SpecForm classCounts(Function<String, Optional<Integer>> known) {
+        classCounts = known;
+        return this;
+    }
+
+    /** The separator of several tasks in a sweep form's task field. */
+    public static final String TASK_SEPARATOR = ";";
+
     /** The specs, or the problems that stop them; cheap enough to call on every keystroke. */
     public Result evaluate() {
         List<Problem> problems = new ArrayList<>();
         Reader in = new Reader(problems);
 
         String dataset = in.dataset();
+        List<Task> tasks = in.tasks(dataset);
         List<Architecture> archs = in.list(Field.ARCHITECTURE, Architecture::fromId);
         int hidden = in.integer(Field.HIDDEN_LAYERS, 1, 16);
         int width = in.integer(Field.WIDTH, 1, 4096);
@@ -147,7 +165,7 @@ public final class SpecForm {
         int checkpoints = in.integer(Field.CHECKPOINTS, 2, 10000);
         String name = in.name();
 
-        int count = in.count(Field.ARCHITECTURE) * in.count(Field.OPTIMIZER) * in.count(Field.LEARNING_RATE)
+        int count = in.count(Field.TASK) * in.count(Field.ARCHITECTURE) * in.count(Field.OPTIMIZER) * in.count(Field.LEARNING_RATE)
                 * in.count(Field.BATCH_SIZE) * in.count(Field.SEED);
         if (dataset != null && archs != null) checkShapes(dataset, archs, problems);
         if (!problems.isEmpty()) return new Result(List.of(), sorted(problems), count);
@@ -156,7 +174,13 @@ public final class SpecForm {
                 .schedule(schedule).warmupFraction(warmup).epochs(epochs).weightDecay(decay).randomLabels(randomLabels)
                 .shiftAugment(shiftAugment).checkpoints(checkpoints).snapshots(snapshots).build();
         List<TrainingSpec> specs = new ArrayList<>();
-        for (TrainingSpec s : new Sweep(base, archs, optimizers, rates, batches, seeds).specs()) {
+        List<TrainingSpec> product;
+        try {
+            product = new Sweep(base, tasks, archs, optimizers, rates, batches, seeds).specs();
+        } catch (IllegalArgumentException e) { // a task and its preset name listed both: the same runs twice
+            return new Result(List.of(), List.of(new Problem(Field.TASK, e.getMessage())), count);
+        }
+        for (TrainingSpec s : product) {
             try {
                 if (sweep) {
                     specs.add(s.toBuilder().name(name + s.name()).build());
@@ -257,6 +281,35 @@ public final class SpecForm {
                     + ", csv:FILE or idx:FOLDER";
         }
 
+        /**
+         * The tasks of the task field on {@code dataset} (null while the data set is wrong): one,
+         * or several separated by ';' in a sweep; empty means the full problem.
+         */
+        List<Task> tasks(String dataset) {
+            List<String> texts = tokens(Field.TASK);
+            if (texts.isEmpty()) return List.of(Task.ALL);
+            if (texts.size() > 1 && !sweep) {
+                problems.add(new Problem(Field.TASK, "give one task (several tasks make a sweep: use Sweep…)"));
+                return null;
+            }
+            List<Task> tasks = new ArrayList<>();
+            for (String t : texts) {
+                try {
+                    Task task = Task.parse(t, dataset);
+                    if (dataset != null) {
+                        Optional<Integer> classes = classCounts.apply(dataset);
+                        if (classes.isPresent()) task.check(classes.get(), dataset);
+                    }
+                    if (tasks.contains(task)) throw new IllegalArgumentException("task " + task.id() + " is listed twice");
+                    tasks.add(task);
+                } catch (IllegalArgumentException e) {
+                    problems.add(new Problem(Field.TASK, e.getMessage()));
+                    return null;
+                }
+            }
+            return tasks;
+        }
+
         /** The comma-separated values of a list field (a single value outside sweeps). */
         <T> List<T> list(Field f, Function<String, T> parse) {
             List<String> tokens = tokens(f);
@@ -291,7 +344,8 @@ public final class SpecForm {
 
         private List<String> tokens(Field f) {
             List<String> out = new ArrayList<>();
-            for (String t : trimmed(f).split(",")) {
+            String separator = f == Field.TASK ? TASK_SEPARATOR : ",";
+            for (String t : trimmed(f).split(separator)) {
                 if (!t.isBlank()) out.add(t.trim());
             }
             return out;

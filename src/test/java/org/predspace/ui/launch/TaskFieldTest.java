@@ -1,0 +1,122 @@
+package org.predspace.ui.launch;
+
+import javafx.scene.Scene;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.predspace.data.DatasetCatalog;
+import org.predspace.session.ExplorerSession;
+import org.predspace.tasks.Task;
+import org.predspace.training.TrainingSpec;
+import org.predspace.ui.ExplorerModel;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The task field of the New run and Sweep dialogs: typed or picked, checked against the data set, one sweep axis. */
+@ExtendWith(ApplicationExtension.class)
+class TaskFieldTest {
+    private ExplorerModel model;
+    private Stage owner;
+    private final List<List<TrainingSpec>> started = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), Files.createTempDirectory("task-field"));
+        owner = stage;
+        stage.setScene(new Scene(new StackPane(), 200, 100));
+        stage.show();
+    }
+
+    private <D extends LaunchDialog> D show(FxRobot robot, java.util.function.Supplier<D> make) {
+        List<D> made = new ArrayList<>();
+        robot.interact(() -> {
+            D dialog = make.get();
+            dialog.initOwner(owner);
+            dialog.show();
+            made.add(dialog);
+        });
+        return made.get(0);
+    }
+
+    private static String message(FxRobot robot) { return robot.lookup("#launch-message").queryAs(Label.class).getText(); }
+
+    @Test
+    void newRunOffersTheDataSetsPresetsAndRecordsTheTaskChosen(FxRobot robot) {
+        NewRunDialog dialog = show(robot, () -> new NewRunDialog(model, started::add));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> task = robot.lookup("#field-task").queryAs(ComboBox.class);
+        assertEquals(List.of("all", "random-labels", "even-odd", "low-high", "digits-0-4", "digits-5-9"), task.getItems());
+        ChoiceBox<String> data = dialog.form().builtInData();
+        robot.interact(() -> data.setValue("fashion"));
+        assertTrue(task.getItems().containsAll(List.of("tops-footwear-other", "diverse", "similar")), task.getItems().toString());
+
+        robot.clickOn(task.getEditor()).eraseText(10).write("diverse");
+        assertFalse(dialog.startButton().isDisabled(), message(robot));
+        TextField name = robot.lookup("#field-name").queryAs(TextField.class);
+        assertEquals("fashion-diverse-mlp-adam-lr0.001-b128-s0", name.getPromptText(), "the default name says the task");
+
+        robot.interact(() -> data.setValue("digits"));
+        assertTrue(dialog.startButton().isDisabled(), "diverse is no task of the digits");
+        assertTrue(message(robot).startsWith("unknown task 'diverse'"), message(robot));
+        org.predspace.ui.library.Snapshots.write(robot, dialog.getDialogPane().getScene().getRoot(), "/tmp/t20-tasks-newrun-task.png");
+
+        robot.interact(() -> task.getSelectionModel().select("even-odd"));
+        assertFalse(dialog.startButton().isDisabled(), message(robot));
+        robot.clickOn("#launch-start");
+        TrainingSpec spec = started.get(0).get(0);
+        assertEquals("groups:0,2,4,6,8/1,3,5,7,9", spec.task().id());
+        assertEquals("even-odd", spec.task().preset());
+        assertEquals("digits-even-odd-mlp-adam-lr0.001-b128-s0", spec.name());
+    }
+
+    @Test
+    void aClassTheDataSetLacksIsRefusedOnceTheCatalogIsRead(FxRobot robot) throws Exception {
+        NewRunDialog dialog = show(robot, () -> new NewRunDialog(model, started::add));
+        ChoiceBox<String> data = dialog.form().builtInData();
+        robot.interact(() -> data.setValue("iris"));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> task = robot.lookup("#field-task").queryAs(ComboBox.class);
+        robot.clickOn(task.getEditor()).eraseText(10).write("classes:0,3");
+        // iris's three classes arrive with the catalog, read in the background
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, dialog.startButton()::isDisabled);
+        assertEquals("task classes:0,3: class 3 is out of range for iris (classes 0..2)", message(robot));
+        robot.interact(() -> task.getEditor().setText("classes:2,0"));
+        assertFalse(dialog.startButton().isDisabled(), message(robot));
+        robot.interact(dialog::close);
+    }
+
+    @Test
+    void sweepTakesSeveralTasksAsOneAxis(FxRobot robot) {
+        SweepDialog dialog = show(robot, () -> new SweepDialog(model, started::add));
+        robot.doubleClickOn("#field-seed").eraseText(10).write("1,2");
+        robot.doubleClickOn("#field-task").eraseText(10).write("all; even-odd ;classes:0,1,2");
+        assertEquals("6 runs", robot.lookup("#sweep-count").queryAs(Label.class).getText());
+        assertFalse(dialog.startButton().isDisabled(), message(robot));
+        robot.clickOn("#launch-start");
+        List<TrainingSpec> specs = started.get(0);
+        assertEquals(6, specs.size());
+        assertEquals(List.of(Task.ALL, Task.parse("even-odd", "digits"), Task.parse("classes:0,1,2")),
+                specs.stream().map(TrainingSpec::task).distinct().toList());
+        assertEquals(6, specs.stream().map(TrainingSpec::name).distinct().count(), "every run has its own name");
+
+        SweepDialog again = show(robot, () -> new SweepDialog(model, started::add));
+        robot.doubleClickOn("#field-task").eraseText(10).write("even-odd; groups:0,2,4,6,8/1,3,5,7,9");
+        assertTrue(again.startButton().isDisabled());
+        assertEquals("task groups:0,2,4,6,8/1,3,5,7,9 is listed twice", message(robot));
+        robot.interact(again::close);
+    }
+}
