@@ -146,6 +146,18 @@ public final class Task {
         return text != null && text.equals(id) ? named(presetName) : this;
     }
 
+    /**
+     * How a run with this run.json spec calls its task, for lists, legends and colourings: the
+     * preset name if one was recorded, else the canonical text, "all" when the spec names none.
+     * Read as recorded, without parsing: a library lists whatever a run's folder says.
+     */
+    public static String label(Map<String, ?> spec) {
+        Object preset = spec.get("task_preset");
+        if (preset instanceof String p && !p.isBlank()) return p;
+        Object task = spec.get("task");
+        return task instanceof String t && !t.isBlank() ? t : ALL.id;
+    }
+
     /** The canonical text of the task, as run.json records it and {@link #parse} reads it back. */
     public String id() { return id; }
 
