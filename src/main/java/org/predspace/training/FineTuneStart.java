@@ -23,6 +23,40 @@ public final class FineTuneStart {
     private final Run parent;
     private final long step;
 
+    /** RUN_DIR@STEP: the step is digits (or "last") after the last '@'. */
+    private static final java.util.regex.Pattern WITH_STEP = java.util.regex.Pattern.compile("(.+)@(\\d+|last)");
+
+    /**
+     * Where a run starts, as typed: {@code RUN_DIR}, {@code RUN_DIR@STEP} or {@code RUN_DIR@last}.
+     *
+     * @param step null for the run's last snapshot
+     */
+    public record Reference(Path dir, Long step) {
+        /** @throws IllegalArgumentException one line when the text names no folder or the step is too large */
+        public static Reference parse(String text) {
+            String t = text.strip();
+            java.util.regex.Matcher m = WITH_STEP.matcher(t);
+            String dir = m.matches() ? m.group(1) : t;
+            Long step = null;
+            if (m.matches() && !m.group(2).equals("last")) {
+                try {
+                    step = Long.parseLong(m.group(2));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("init-from step " + m.group(2) + " is too large");
+                }
+            }
+            if (dir.isBlank()) throw new IllegalArgumentException("init-from names no run folder");
+            try {
+                return new Reference(Path.of(dir).toAbsolutePath().normalize(), step);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new IllegalArgumentException("init-from " + org.predspace.runs.InputText.quote(dir) + " is not a path");
+            }
+        }
+
+        /** {@code b} starting from here. */
+        public TrainingSpec.Builder applyTo(TrainingSpec.Builder b) { return b.initFrom(dir.toString()).initFromStep(step); }
+    }
+
     private FineTuneStart(Run parent, long step) {
         this.parent = parent;
         this.step = step;
@@ -35,7 +69,11 @@ public final class FineTuneStart {
      * @throws IllegalArgumentException one line: no such run, no snapshot, no snapshot at the step
      */
     public static FineTuneStart of(TrainingSpec spec, Path runDir) {
-        Path dir = runDir.resolve(spec.initFrom()).normalize();
+        return of(runDir.resolve(spec.initFrom()).normalize(), spec.initFromStep());
+    }
+
+    /** The snapshot of the run in {@code dir} at {@code wanted}, or its last when null; one line when there is none. */
+    public static FineTuneStart of(Path dir, Long wanted) {
         Run parent;
         try {
             parent = Run.open(dir);
@@ -46,7 +84,7 @@ public final class FineTuneStart {
         if (steps.length == 0) {
             throw new IllegalArgumentException("init-from run " + dir + " kept no parameter snapshot to start from");
         }
-        long step = spec.initFromStep() == null ? steps[steps.length - 1] : spec.initFromStep();
+        long step = wanted == null ? steps[steps.length - 1] : wanted;
         if (Arrays.binarySearch(steps, step) < 0) {
             throw new IllegalArgumentException("init-from run " + dir + " has no parameter snapshot at step " + step
                     + "; steps with one: " + describe(steps));

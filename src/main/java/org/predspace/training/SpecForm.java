@@ -41,6 +41,7 @@ public final class SpecForm {
         RANDOM_LABELS("random-label fraction", false),
         SEED("seed", true),
         CHECKPOINTS("checkpoints", false),
+        INIT_FROM("start from", false),
         NAME("name", false);
 
         private final String label;
@@ -103,6 +104,7 @@ public final class SpecForm {
         text.put(Field.RANDOM_LABELS, TrainingSpec.compact(d.randomLabels()));
         text.put(Field.SEED, Long.toString(d.seed()));
         text.put(Field.CHECKPOINTS, Integer.toString(d.checkpoints()));
+        text.put(Field.INIT_FROM, "");
         text.put(Field.NAME, "");
     }
 
@@ -163,6 +165,7 @@ public final class SpecForm {
         double randomLabels = in.fraction(Field.RANDOM_LABELS, true);
         List<Long> seeds = in.list(Field.SEED, s -> whole(Field.SEED, s, 0, Long.MAX_VALUE));
         int checkpoints = in.integer(Field.CHECKPOINTS, 2, 10000);
+        FineTuneStart.Reference start = in.start();
         String name = in.name();
 
         int count = in.count(Field.TASK) * in.count(Field.ARCHITECTURE) * in.count(Field.OPTIMIZER) * in.count(Field.LEARNING_RATE)
@@ -173,6 +176,7 @@ public final class SpecForm {
         TrainingSpec base = TrainingSpec.builder(dataset).hiddenLayers(hidden).width(width).batchNorm(batchNorm)
                 .schedule(schedule).warmupFraction(warmup).epochs(epochs).weightDecay(decay).randomLabels(randomLabels)
                 .shiftAugment(shiftAugment).checkpoints(checkpoints).snapshots(snapshots).build();
+        if (start != null) base = start.applyTo(base.toBuilder()).build();
         List<TrainingSpec> specs = new ArrayList<>();
         List<TrainingSpec> product;
         try {
@@ -208,6 +212,34 @@ public final class SpecForm {
         if (shiftAugment && !shape.get().image()) {
             problems.add(new Problem(null, "shift augmentation needs image data, but " + dataset + " has " + shape.get()));
         }
+    }
+
+    /** The last start resolved, kept while its text and the parent's committed steps are unchanged: evaluate() runs per keystroke. */
+    private String startKey;
+    private FineTuneStart.Reference startResolved;
+    private String startProblem;
+
+    private FineTuneStart.Reference resolvedStart(String text) {
+        FineTuneStart.Reference typed = FineTuneStart.Reference.parse(text);
+        Path steps = typed.dir().resolve("steps.npy");
+        String key;
+        try {
+            key = text + "\n" + (Files.exists(steps) ? Files.getLastModifiedTime(steps).toMillis() : -1);
+        } catch (java.io.IOException e) {
+            key = null;
+        }
+        if (key == null || !key.equals(startKey)) {
+            startKey = key;
+            startResolved = null;
+            startProblem = null;
+            try {
+                startResolved = new FineTuneStart.Reference(typed.dir(), FineTuneStart.of(typed.dir(), typed.step()).step());
+            } catch (IllegalArgumentException e) {
+                startProblem = e.getMessage();
+            }
+        }
+        if (startProblem != null) throw new IllegalArgumentException(startProblem);
+        return startResolved;
     }
 
     private static List<Problem> sorted(List<Problem> problems) {
@@ -382,6 +414,21 @@ public final class SpecForm {
             } catch (IllegalArgumentException e) {
                 problems.add(new Problem(f, e.getMessage()));
                 return 0;
+            }
+        }
+
+        /**
+         * The run the form's runs start from, its step resolved (the last snapshot unless one is
+         * named) so run.json records it; null when the field is empty or wrong.
+         */
+        FineTuneStart.Reference start() {
+            String t = trimmed(Field.INIT_FROM);
+            if (t.isEmpty()) return null;
+            try {
+                return resolvedStart(t);
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(Field.INIT_FROM, e.getMessage()));
+                return null;
             }
         }
 

@@ -111,6 +111,10 @@ final class SpecFormPane extends GridPane {
                 "Parameter snapshots", choice(SnapshotPolicy.values(), SnapshotPolicy.ALL,
                         "Which checkpoints keep their weights (spectra need them): all, sparse (first, middle, last) or none",
                         v -> form.snapshots(v)));
+        addRow("Start from", text(Field.INIT_FROM, "optional: RUN_FOLDER or RUN_FOLDER@STEP",
+                "Fine-tuning: start from this run's parameter snapshot at STEP (default: its last) instead of a fresh"
+                        + " initialisation. Same architecture; on another task the output layer starts fresh from the seed."),
+                null, null);
         addRow(sweep ? "Name prefix" : "Name", text(Field.NAME, sweep ? "optional, e.g. lecture1-" : "",
                 sweep ? "Put in front of every run's name (names are made from the values)"
                         : "The run's folder name; leave empty for a name made from the values"), null, null);

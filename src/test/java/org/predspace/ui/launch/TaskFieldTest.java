@@ -119,4 +119,37 @@ class TaskFieldTest {
         assertEquals("task groups:0,2,4,6,8/1,3,5,7,9 is listed twice", message(robot));
         robot.interact(again::close);
     }
+
+    /** A tiny digits run with a snapshot at every checkpoint, trained in the test. */
+    private static org.predspace.runs.Run parent(java.nio.file.Path dir) throws Exception {
+        TrainingSpec spec = TrainingSpec.builder("digits").task(Task.parse("even-odd", "digits")).name(dir.getFileName().toString())
+                .hiddenLayers(1).width(16).epochs(1).checkpoints(4).probeSize(50).build();
+        new org.predspace.training.TrainingRun(spec, new DatasetCatalog().load("digits"), dir, e -> {}).execute();
+        return org.predspace.runs.Run.open(dir);
+    }
+
+    @Test
+    void startFromTakesARunAndAStepAndRecordsTheStepItResolves(FxRobot robot) throws Exception {
+        java.nio.file.Path dir = Files.createTempDirectory("task-field-parent").resolve("parent");
+        long[] saved = parent(dir).parameterSteps();
+        NewRunDialog dialog = show(robot, () -> new NewRunDialog(model, started::add));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> task = robot.lookup("#field-task").queryAs(ComboBox.class);
+        robot.interact(() -> task.getEditor().setText("digits-0-4"));
+
+        robot.clickOn("#field-init-from").write(dir + "@" + (saved[1] + 1000));
+        assertTrue(dialog.startButton().isDisabled());
+        assertTrue(message(robot).contains("has no parameter snapshot at step " + (saved[1] + 1000)), message(robot));
+
+        TextField start = robot.lookup("#field-init-from").queryAs(TextField.class);
+        robot.interact(() -> start.setText(dir + "@" + saved[1]));
+        assertFalse(dialog.startButton().isDisabled(), message(robot));
+        robot.interact(() -> start.setText(dir.toString()));
+        assertFalse(dialog.startButton().isDisabled(), message(robot));
+        robot.clickOn("#launch-start");
+        TrainingSpec spec = started.get(0).get(0);
+        assertEquals(dir.toString(), spec.initFrom());
+        assertEquals(saved[saved.length - 1], spec.initFromStep(), "the last snapshot, recorded");
+        assertEquals("classes:0,1,2,3,4", spec.task().id());
+    }
 }
