@@ -1,15 +1,11 @@
 package org.predspace.training;
 
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.predspace.data.InputShape;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunFormatException;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * The starting parameters of a run that begins from another run's snapshot (spec init_from,
@@ -120,47 +116,10 @@ public final class FineTuneStart {
             throw new IllegalArgumentException("init-from run " + parent.name() + ": its spec cannot rebuild its network: "
                     + e.getMessage(), e);
         }
-        NativeBackend.configure();
-        ComputationGraph to = NetworkFactory.build(spec, shape, classes, 1);
         boolean sameHead = parentSpec.dataset().equals(spec.dataset()) && parentSpec.task().equals(spec.task());
-        if (!sameHead) return withFreshHead(to, spec, parentSpec, snapshot, shape);
-        if (snapshot.length != to.numParams()) {
-            throw new IllegalArgumentException("init-from run " + parent.name() + " has " + snapshot.length + " parameters but a "
-                    + spec.architecture().id() + " network for this data has " + to.numParams() + ": same architecture?");
-        }
+        String name = "init-from run " + parent.name();
+        if (!sameHead) return BodyTransplant.underFreshHead(name, parentSpec, parent.classes(), snapshot, spec, shape, classes);
+        BodyTransplant.requireSize(name, snapshot, spec, shape, classes);
         return snapshot;
-    }
-
-    /** The body of the parent's snapshot under the fresh output layer of {@code to}, the new run's network. */
-    private float[] withFreshHead(ComputationGraph to, TrainingSpec spec, TrainingSpec parentSpec, float[] snapshot, InputShape shape) {
-        ComputationGraph from = NetworkFactory.build(parentSpec, shape, parent.classes(), 1);
-        if (from.numParams() != snapshot.length) {
-            throw new IllegalArgumentException("init-from run " + parent.name() + " has " + snapshot.length
-                    + " parameters but its network on this data would have " + from.numParams() + ": another input shape?");
-        }
-        from.setParams(Nd4j.create(snapshot).castTo(from.params().dataType()));
-        String head = outputLayer(to) + "_";
-        Map<String, INDArray> body = from.paramTable();
-        long parentBody = body.keySet().stream().filter(k -> !k.startsWith(outputLayer(from) + "_")).count();
-        long ownBody = to.paramTable().keySet().stream().filter(k -> !k.startsWith(head)).count();
-        if (parentBody != ownBody) {
-            throw new IllegalArgumentException("init-from run " + parent.name() + " has " + parentBody + " body parameter arrays, this "
-                    + spec.architecture().id() + " network " + ownBody + ": fine-tuning needs the same body");
-        }
-        for (Map.Entry<String, INDArray> p : to.paramTable().entrySet()) {
-            if (p.getKey().startsWith(head)) continue;
-            INDArray source = body.get(p.getKey());
-            if (source == null || !Arrays.equals(source.shape(), p.getValue().shape())) {
-                throw new IllegalArgumentException("init-from run " + parent.name() + " is a " + parentSpec.architecture().id()
-                        + " network of another shape (parameter " + p.getKey() + " differs): fine-tuning needs the same body");
-            }
-            to.setParam(p.getKey(), source);
-        }
-        return to.params().toFloatVector();
-    }
-
-    /** The name of the output layer, whose parameters are keyed "name_W" and "name_b". */
-    private static String outputLayer(ComputationGraph net) {
-        return net.getOutputLayer(0).conf().getLayer().getLayerName();
     }
 }
