@@ -4,6 +4,7 @@ import org.predspace.data.DataFormatException;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.tasks.Task;
 import org.predspace.training.Architecture;
+import org.predspace.training.FineTuneStart;
 import org.predspace.training.LearningRateSchedule;
 import org.predspace.training.NativeBackend;
 import org.predspace.training.OptimizerKind;
@@ -19,17 +20,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train one run, or a sweep: the product of every comma-separated value list.",
                 "Each run is written to its own folder inside --out."})
 final class TrainCommand implements Callable<Integer> {
-    /** RUN_DIR@STEP: the step is digits (or "last") after the last '@'. */
-    private static final Pattern INIT_FROM_STEP = Pattern.compile("(.+)@(\\d+|last)");
-
     @Spec CommandSpec spec;
 
     @Option(names = "--dataset", required = true, paramLabel = "ID",
@@ -160,21 +156,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The spec starting from RUN_DIR[@STEP]: the folder made absolute, the step checked by SpecTrainer. */
     static TrainingSpec withInitFrom(TrainingSpec base, String text) {
-        Matcher m = INIT_FROM_STEP.matcher(text);
-        String dir = text;
-        Long step = null;
-        if (m.matches()) {
-            dir = m.group(1);
-            if (!m.group(2).equals("last")) {
-                try {
-                    step = Long.parseLong(m.group(2));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--init-from step " + m.group(2) + " is too large");
-                }
-            }
-        }
-        if (dir.isBlank()) throw new IllegalArgumentException("--init-from names no run folder");
-        return base.toBuilder().initFrom(Path.of(dir).toAbsolutePath().normalize().toString()).initFromStep(step).build();
+        return FineTuneStart.Reference.parse(text).applyTo(base.toBuilder()).build();
     }
 
     /**

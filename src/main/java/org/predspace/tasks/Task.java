@@ -72,13 +72,13 @@ public final class Task {
         if (t.equals("all")) return ALL;
         if (t.equals("random-labels")) return RANDOM_LABELS;
         if (t.startsWith(CLASSES) || t.startsWith(GROUPS)) return parseSyntax(t);
-        throw new IllegalArgumentException("unknown task " + InputText.quote(t) + "; write " + SYNTAX + presetHint(dataset));
+        throw new IllegalArgumentException("unknown task " + InputText.quote(t) + "; " + presetHint(dataset) + "write " + SYNTAX);
     }
 
     private static String presetHint(String dataset) {
         Map<String, String> presets = TaskPresets.of(dataset);
-        if (!presets.isEmpty()) return ", or a preset of " + dataset + ": " + String.join(", ", presets.keySet());
-        return dataset == null ? "" : " (" + dataset + " has no presets)";
+        if (!presets.isEmpty()) return "presets of " + dataset + ": " + String.join(", ", presets.keySet()) + "; or ";
+        return dataset == null ? "" : dataset + " has no presets; ";
     }
 
     private static Task parseSyntax(String t) {
@@ -144,6 +144,18 @@ public final class Task {
         if (presetName == null) return this;
         String text = TaskPresets.of(dataset).get(presetName);
         return text != null && text.equals(id) ? named(presetName) : this;
+    }
+
+    /**
+     * How a run with this run.json spec calls its task, for lists, legends and colourings: the
+     * preset name if one was recorded, else the canonical text, "all" when the spec names none.
+     * Read as recorded, without parsing: a library lists whatever a run's folder says.
+     */
+    public static String label(Map<String, ?> spec) {
+        Object preset = spec.get("task_preset");
+        if (preset instanceof String p && !p.isBlank()) return p;
+        Object task = spec.get("task");
+        return task instanceof String t && !t.isBlank() ? t : ALL.id;
     }
 
     /** The canonical text of the task, as run.json records it and {@link #parse} reads it back. */

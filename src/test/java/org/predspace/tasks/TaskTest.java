@@ -53,19 +53,23 @@ class TaskTest {
 
     @Test
     void everyBadTextIsOneLineNamingTheProblem() {
-        assertOneLine(bad("nonsense"), "unknown task 'nonsense'");
-        assertOneLine(bad("classes:"), "lists no classes");
-        assertOneLine(bad("classes:0,7,7"), "lists class 7 twice");
-        assertOneLine(bad("groups:0,1/1,2"), "lists class 1 twice");
-        assertOneLine(bad("classes:4"), "has 1 class; a task needs at least 2");
-        assertOneLine(bad("groups:0,1,2"), "has 1 group; a task needs at least 2");
-        assertOneLine(bad("groups:0,1//2"), "group 2 is empty");
-        assertOneLine(bad("groups:0,1/2/"), "group 3 is empty");
-        assertOneLine(bad("classes:0,,2"), "empty class number");
-        assertOneLine(bad("classes:0,x"), "'x' is not a class number");
-        assertOneLine(bad("classes:-1,2"), "'-1' is not a class number");
-        assertOneLine(bad("classes:0,99999999999"), "is not a class number");
-        assertOneLine(bad("classes:0,1\n2"), "control characters");
+        String[][] cases = {
+                {"nonsense", "unknown task 'nonsense'"},
+                {"classes:", "lists no classes"},
+                {"classes:0,7,7", "lists class 7 twice"},
+                {"groups:0,1/1,2", "lists class 1 twice"},
+                {"classes:4", "has 1 class; a task needs at least 2"},
+                {"groups:0,1,2", "has 1 group; a task needs at least 2"},
+                {"groups:0,1//2", "group 2 is empty"},
+                {"groups:0,1/2/", "group 3 is empty"},
+                {"classes:0,,2", "empty class number"},
+                {"classes:0,x", "'x' is not a class number"},
+                {"classes:-1,2", "'-1' is not a class number"},
+                {"classes:0,99999999999", "is not a class number"},
+                {"classes:0,1\n2", "control characters"}};
+        for (String[] c : cases) {
+            assertOneLine(assertThrows(IllegalArgumentException.class, () -> Task.parse(c[0], "digits"), c[0]), c[1]);
+        }
         IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
                 () -> Task.parse("classes:0,12").check(10, "digits"));
         assertOneLine(range, "task classes:0,12: class 12 is out of range for digits (classes 0..9)");
@@ -151,10 +155,6 @@ class TaskTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TrainingSpec.builder("digits").task(Task.RANDOM_LABELS).randomLabels(0.5).build());
         assertOneLine(e, "task random-labels replaces every training label already");
-    }
-
-    private static IllegalArgumentException bad(String text) {
-        return assertThrows(IllegalArgumentException.class, () -> Task.parse(text, "digits"), text);
     }
 
     private static void assertOneLine(IllegalArgumentException e, String expected) {
