@@ -89,8 +89,13 @@ final class DenseActivations {
      * hidden layer's output after its ReLU, the input of the output layer ([rows, width]).
      */
     float[] features(float[] x) {
-        if (featureBuffer == null) throw new UnsupportedOperationException("softmax regression has no hidden features");
         forward(x);
+        return lastFeatures();
+    }
+
+    /** The features of the last forward pass, copied. */
+    float[] lastFeatures() {
+        if (featureBuffer == null) throw new UnsupportedOperationException("softmax regression has no hidden features");
         float[] out = new float[featureBuffer.capacity()];
         featureBuffer.clear();
         featureBuffer.get(out);

@@ -161,6 +161,13 @@ public final class DenseNetwork implements TrainableNetwork {
         return inference(rows).features(x);
     }
 
+    @Override
+    public Outputs predictWithFeatures(float[] x, int rows) {
+        DenseActivations pass = inference(rows);
+        float[] probabilities = pass.forward(x).clone();
+        return new Outputs(probabilities, pass.lastFeatures());
+    }
+
     private DenseActivations inference(int rows) {
         if (inference.size() > MAX_INFERENCE_SHAPES) inference.clear();
         return inference.computeIfAbsent(rows, r -> new DenseActivations(r, layers));

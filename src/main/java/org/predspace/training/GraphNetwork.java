@@ -6,6 +6,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Map;
+
 /** A DL4J ComputationGraph trained by DL4J itself: every architecture, including batch norm and CNNs. */
 public final class GraphNetwork implements TrainableNetwork {
     static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
@@ -48,10 +50,25 @@ public final class GraphNetwork implements TrainableNetwork {
     @Override
     public float[] features(float[] x, int rows) {
         if (featureVertex == null) return TrainableNetwork.super.features(x, rows);
-        INDArray in = Nd4j.create(x, new long[] {rows, inputs}, DataType.FLOAT);
-        INDArray phi = net.feedForward(in, false).get(featureVertex);
+        return flatFeatures(activations(x, rows), rows);
+    }
+
+    @Override
+    public Outputs predictWithFeatures(float[] x, int rows) {
+        if (featureVertex == null) return TrainableNetwork.super.predictWithFeatures(x, rows);
+        Map<String, INDArray> a = activations(x, rows);
+        INDArray out = a.get(net.getConfiguration().getNetworkOutputs().get(0));
+        return new Outputs(out.castTo(DataType.FLOAT).dup('c').data().asFloat(), flatFeatures(a, rows));
+    }
+
+    /** Every vertex's output in inference mode. */
+    private Map<String, INDArray> activations(float[] x, int rows) {
+        return net.feedForward(Nd4j.create(x, new long[] {rows, inputs}, DataType.FLOAT), false);
+    }
+
+    private float[] flatFeatures(Map<String, INDArray> activations, int rows) {
         // a global pooling vertex or dense layer gives [rows, width]; reshape covers any other rank
-        return phi.castTo(DataType.FLOAT).dup('c').reshape('c', rows, featureSize).data().asFloat();
+        return activations.get(featureVertex).castTo(DataType.FLOAT).dup('c').reshape('c', rows, featureSize).data().asFloat();
     }
 
     @Override

@@ -70,15 +70,26 @@ final class SharedImprint {
 
     private static ProbeInfo info(ProbeSet set) { return new ProbeInfo(set.id(), set.size(), set.split()); }
 
-    /** Imprints {@code net} as it is now: prototypes from its features, then both probes' predictions. */
-    Rows rows(TrainableNetwork net) {
-        int width = net.featureSize();
-        float[] prototypeFeatures = ChunkedRows.of(prototypes.samples(), width, net::features);
-        Imprinting imprinting = Imprinting.of(prototypeFeatures, prototypes.labels(), classes, width);
-        return new Rows(predictions(imprinting, net, probe), predictions(imprinting, net, test));
+    /**
+     * Whether the shared probes are {@code headProbe} and {@code headTest} themselves (a run of
+     * the full problem): then the pass that evaluates the head can hand over their features.
+     */
+    boolean sharesProbesWith(ProbeSet headProbe, ProbeSet headTest) {
+        return probe.id().equals(headProbe.id()) && test.id().equals(headTest.id());
     }
 
-    private static float[] predictions(Imprinting imprinting, TrainableNetwork net, ProbeSet on) {
-        return imprinting.predictions(ChunkedRows.of(on.samples(), imprinting.width(), net::features), on.size());
+    /** Imprints {@code net} as it is now: prototypes from its features, then both probes' predictions. */
+    Rows rows(TrainableNetwork net) {
+        return rows(net, features(net, probe), features(net, test));
+    }
+
+    /** As above, with the features of the shared probe and held-out probe already computed. */
+    Rows rows(TrainableNetwork net, float[] probeFeatures, float[] testFeatures) {
+        Imprinting imprinting = Imprinting.of(features(net, prototypes), prototypes.labels(), classes, net.featureSize());
+        return new Rows(imprinting.predictions(probeFeatures, probe.size()), imprinting.predictions(testFeatures, test.size()));
+    }
+
+    private static float[] features(TrainableNetwork net, ProbeSet on) {
+        return ChunkedRows.of(on.samples(), net.featureSize(), net::features);
     }
 }

@@ -33,6 +33,17 @@ public interface TrainableNetwork {
         throw new UnsupportedOperationException(implementation() + " network without hidden features");
     }
 
+    /**
+     * {@link #predict} and {@link #features} of the same rows from one forward pass: what a
+     * checkpoint needs when the imprinted predictions are on the head's own probe.
+     */
+    default Outputs predictWithFeatures(float[] x, int rows) {
+        return new Outputs(predict(x, rows), features(x, rows));
+    }
+
+    /** Softmax rows and penultimate features of the same input rows. */
+    record Outputs(float[] probabilities, float[] features) {}
+
     /** A copy of all parameters in DL4J's ComputationGraph params() order, loadable by setParams. */
     float[] parameters();
 

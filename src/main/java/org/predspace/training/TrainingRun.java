@@ -123,8 +123,10 @@ public final class TrainingRun {
         for (long step = 0; ; step++) {
             if (schedule.contains(step)) {
                 double epoch = step / (double) stepsPerEpoch;
-                ProbeEvaluation train = ProbeEvaluation.of(net, probe.samples());
-                ProbeEvaluation test = ProbeEvaluation.of(net, testProbe.samples());
+                // imprinted rows use prototypes from this checkpoint's own features, so both faces show the same network
+                CheckpointEvaluation evaluation = CheckpointEvaluation.of(net, probe, testProbe, imprint);
+                ProbeEvaluation train = evaluation.train();
+                ProbeEvaluation test = evaluation.test();
                 if (!train.finite() || !test.finite()) {
                     return new Outcome(RunStatus.DIVERGED, "predictions became non-finite at step " + step, last);
                 }
@@ -133,8 +135,7 @@ public final class TrainingRun {
                             "probe loss %.3g at step %d is over %.0fx that of uniform predictions", train.loss(), step,
                             DIVERGED_LOSS_FACTOR), last);
                 }
-                // prototypes from this checkpoint's own features, so both faces show the same network
-                SharedImprint.Rows imprinted = imprint == null ? null : imprint.rows(net);
+                SharedImprint.Rows imprinted = evaluation.imprinted();
                 if (imprinted != null && !imprinted.finite()) {
                     return new Outcome(RunStatus.DIVERGED, "imprinted predictions became non-finite at step " + step, last);
                 }

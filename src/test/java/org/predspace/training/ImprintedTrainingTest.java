@@ -97,6 +97,19 @@ class ImprintedTrainingTest {
                 .allMatch(e -> ((TrainingEvent.CheckpointSaved) e).imprintedPredictions() == null));
     }
 
+    /** A probe that takes every training sample leaves no prototype: the run trains as before, without imprinted predictions. */
+    @Test
+    void aProbeThatTakesTheWholeTrainingSetLeavesNoPrototypes(@TempDir Path out) throws Exception {
+        TrainingSpec spec = TrainingSpec.builder("blobs").architecture(Architecture.MLP).width(8).hiddenLayers(1)
+                .batchSize(16).epochs(1).checkpoints(3).probeSize(BLOBS.train().size()).build();
+        Path dir = out.resolve("no-prototypes");
+        assertEquals(RunStatus.FINISHED, new TrainingRun(spec, BLOBS, dir, e -> {}).execute());
+        Run run = Run.open(dir);
+        assertFalse(run.hasImprinted());
+        assertEquals("none: the training data left no prototype sample of class 0 outside the shared probe",
+                ((Map<?, ?>) run.spec().get("engine")).get("imprint"));
+    }
+
     private static float[] features(TrainableNetwork net, ProbeSet on) {
         return net.features(on.samples().featuresView(), on.size());
     }

@@ -105,6 +105,9 @@ class PenultimateFeaturesTest {
         INDArray b = graph.getLayer("out").getParam("b").castTo(DataType.DOUBLE);
         int classes = data.classes();
         float[] predicted = net.predict(x.featuresView(), rows);
+        TrainableNetwork.Outputs both = net.predictWithFeatures(x.featuresView(), rows);
+        assertArrayEquals(predicted, both.probabilities(), 1e-7f, "one pass predicts as predict()");
+        assertArrayEquals(phi, both.features(), 1e-7f, "one pass has the features of features()");
         boolean someFeatureOff = false;
         for (int i = 0; i < rows; i++) {
             double[] z = new double[classes];
