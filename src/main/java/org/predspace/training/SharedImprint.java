@@ -4,7 +4,6 @@ import org.predspace.data.DatasetSplit;
 import org.predspace.runs.ImprintInfo;
 import org.predspace.runs.ImprintedProbe;
 import org.predspace.runs.ProbeInfo;
-import org.predspace.tasks.ImprintPrototypes;
 import org.predspace.tasks.Imprinting;
 
 /**

@@ -9,7 +9,6 @@ import org.predspace.data.DatasetSplit;
 import org.predspace.runs.PythonWithNumpy;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunStatus;
-import org.predspace.tasks.ImprintPrototypes;
 
 import java.nio.file.Path;
 

@@ -1,11 +1,9 @@
-package org.predspace.tasks;
+package org.predspace.training;
 
 import org.junit.jupiter.api.Test;
 import org.predspace.data.Dataset;
 import org.predspace.data.DatasetSplit;
 import org.predspace.data.InputShape;
-import org.predspace.training.ProbeSet;
-import org.predspace.training.TrainingSpec;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,8 +1,6 @@
-package org.predspace.tasks;
+package org.predspace.training;
 
 import org.predspace.data.DatasetSplit;
-import org.predspace.training.ProbeSet;
-import org.predspace.training.TrainingSpec;
 
 /**
  * The prototype split: the training samples whose mean features are the class prototypes of
