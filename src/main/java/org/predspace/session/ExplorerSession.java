@@ -35,18 +35,28 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class ExplorerSession implements AutoCloseable {
     /** Which probe a picture is drawn on. */
     public enum Probe {
-        TRAINING("training probe"),
-        HELD_OUT("held-out probe"),
+        TRAINING("training probe", "Training-probe"),
+        HELD_OUT("held-out probe", "Held-out"),
         /** The imprinted predictions over all classes of the full problem, on the probe every task shares. */
-        IMPRINTED("all classes, imprinted");
+        IMPRINTED("all classes, imprinted", "Imprinted (all classes)");
 
         private final String label;
+        private final String pictureName;
 
-        Probe(String label) { this.label = label; }
+        Probe(String label, String pictureName) {
+            this.label = label;
+            this.pictureName = pictureName;
+        }
 
-        /** How the UI names the picture. */
+        /** How the UI names the probe: "held-out probe". */
         public String label() { return label; }
+
+        /** How a status line names the picture: "Held-out picture: ...". */
+        public String pictureName() { return pictureName; }
     }
+
+    /** In the problem told about a run of another task: it is in the imprinted picture, not the training-probe one. */
+    public static final String IMPRINTED_ONLY = " is drawn in the imprinted picture only: ";
 
     /** What a UI hears. */
     public interface Listener {
@@ -315,7 +325,7 @@ public final class ExplorerSession implements AutoCloseable {
     }
 
     private static String imprintedOnly(String name, String why) {
-        return name + " is drawn in the imprinted picture only: " + why;
+        return name + IMPRINTED_ONLY + why;
     }
 
     private boolean admitImprinted(String name, String probeId, int[] labels, int classes) {
