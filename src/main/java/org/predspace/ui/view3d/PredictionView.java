@@ -778,6 +778,11 @@ public final class PredictionView extends StackPane {
 
     Node legendNode() { return legend.node(); }
 
+    /** The colour point {@code i} of the drawn frame has, null when it is not drawn as a marker (tests). */
+    public Color pointColour(int i) {
+        return i < 0 || i >= drawnColours.length || drawnColours[i] < 0 ? null : palette.colour(drawnColours[i]);
+    }
+
     /** How many fine-tuning connectors the last drawing has (tests). */
     public long drawnConnectors() { return drawnConnectors; }
 
