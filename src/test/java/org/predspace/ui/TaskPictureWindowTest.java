@@ -8,9 +8,11 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.predspace.session.CheckpointRef;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.TestRuns;
+import org.predspace.ui.charts.MarkedLineChart;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -69,14 +71,15 @@ class TaskPictureWindowTest {
                 Map.of("task", "classes:0,1", "task_preset", "zero-one"));
         Path child = TestRuns.writeTask(tmp, "child", "head-classes:1,2", TestRuns.SHARED_PROBE, 1, 4, 0.5, 1,
                 Map.of("task", "classes:1,2", "init_from", full.toString(), "init_from_step", 20));
-        Platform.runLater(() -> model.openRuns(List.of(full, preset, child)));
+        Path fullAgain = TestRuns.writeTask(tmp, "full-again", "head-all", TestRuns.SHARED_PROBE, 3, 5, 0, 0.9, Map.of());
+        Platform.runLater(() -> model.openRuns(List.of(full, preset, child, fullAgain)));
         // the training-probe picture is the first run's task: the others are on probes of their own
-        TestWindow.waitForDrawn(window, 2 + 5);
+        TestWindow.waitForDrawn(window, 2 + 5 + 5);
 
         robot.clickOn("#probe-imprinted");
         WaitForAsyncUtils.waitForFxEvents(5);
         assertEquals(ExplorerSession.Probe.IMPRINTED, model.probeProperty().get());
-        PictureFrame f = TestWindow.waitForDrawn(window, 2 + 5 + 5 + 4);
+        PictureFrame f = TestWindow.waitForDrawn(window, 2 + 5 + 5 + 4 + 5);
         WaitForAsyncUtils.asyncFx(() -> model.colouringProperty().set(Colouring.TASK)).get();
         WaitForAsyncUtils.waitForFxEvents(10);
         Thread.sleep(300);
@@ -91,6 +94,7 @@ class TaskPictureWindowTest {
             if (before != null) assertEquals(before, c, f.point(i).run() + " has one colour");
         }
         assertEquals(3, new HashSet<>(byRun.values()).size(), "three tasks, three colours: " + byRun);
+        assertEquals(byRun.get("full"), byRun.get("full-again"), "two runs of the full task share its colour");
         Set<String> legend = new HashSet<>();
         for (Label l : robot.lookup(".legend-entry").queryAllAs(Label.class)) legend.add(l.getText());
         assertTrue(legend.containsAll(Set.of("all", "zero-one", "classes:1,2")), "legend names the tasks: " + legend);
@@ -117,5 +121,12 @@ class TaskPictureWindowTest {
                 .orElseThrow().getText();
         assertTrue(card.contains("fine-tuned from full at step 20"), card);
         assertTrue(card.contains("imprinted accuracy") && card.contains("progress on the full task"), card);
+
+        // the curves continue the parent's: the child's step 10 is drawn at the parent's step 20 + 10
+        WaitForAsyncUtils.asyncFx(() -> model.selectCheckpoint(new CheckpointRef("child", 1, 10))).get();
+        MarkedLineChart loss = robot.lookup("#loss-chart").queryAs(MarkedLineChart.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> loss.markerXProperty().get() != null);
+        assertEquals(Math.log10(20 + 10 + 1.0), loss.markerXProperty().get().doubleValue(), 1e-9);
+        assertEquals("step 10 after the parent's 20", loss.markerTextProperty().get());
     }
 }
