@@ -56,7 +56,7 @@ public final class ExplorerSession implements AutoCloseable {
     }
 
     /** In the problem told about a run of another task: it is in the imprinted picture, not the training-probe one. */
-    public static final String IMPRINTED_ONLY = " is drawn in the imprinted picture only: ";
+    public static final String IMPRINTED_ONLY = " drawn in the imprinted picture only: ";
 
     /** What a UI hears. */
     public interface Listener {
@@ -129,6 +129,7 @@ public final class ExplorerSession implements AutoCloseable {
      */
     public RunState open(Path dir) throws RunFormatException {
         Opened opened = admit(Run.open(dir), dir);
+        tellImprintedOnly(List.of(opened));
         if (!opened.run().hasImprinted()) imprintedMembers.leftOut(List.of(opened.run().name())).ifPresent(this::tellProblem);
         Run run = opened.run();
         RunState state = opened.state();
@@ -190,6 +191,7 @@ public final class ExplorerSession implements AutoCloseable {
                 tellProblem(cannotOpen(run.dir(), e));
             }
         }
+        tellImprintedOnly(opened);
         imprintedMembers.leftOut(opened.stream().filter(o -> !o.run().hasImprinted()).map(o -> o.run().name()).toList())
                 .ifPresent(this::tellProblem);
         progress.update(reading, "Placing " + opened.size() + " runs in the training-probe picture");
@@ -287,7 +289,7 @@ public final class ExplorerSession implements AutoCloseable {
                 training.admit(name, shape, run.labels());
             } catch (IllegalArgumentException e) {
                 if (!run.hasImprinted()) throw e;
-                trainingRefusal = e.getMessage();
+                trainingRefusal = run.probe().id();
             }
         }
         long[] steps = run.steps();
@@ -298,13 +300,31 @@ public final class ExplorerSession implements AutoCloseable {
             runs.put(name, state);
         }
         tellChanged(state);
-        if (trainingRefusal != null) tellProblem(imprintedOnly(name, trainingRefusal));
         boolean withHeldOut = trainingRefusal == null && run.hasTestSet()
                 && admitHeldOut(name, run.probe().id(), run.testLabels(), run.classes());
         Run imprintedView = imprintedViewAdmitted(run);
         Map<Long, CheckpointMetrics> metrics = new java.util.HashMap<>();
         for (CheckpointMetrics m : run.metrics()) metrics.put(m.step(), m);
         return new Opened(run, state, trainingRefusal == null, withHeldOut, imprintedView, metrics);
+    }
+
+    /**
+     * The one problem told about runs of other tasks than the training-probe picture's (their
+     * heads are on probes of their own): they are drawn in the imprinted picture only.
+     */
+    private void tellImprintedOnly(List<Opened> opened) {
+        List<String> names = opened.stream().filter(o -> !o.withTraining()).map(o -> o.run().name()).toList();
+        if (names.isEmpty()) return;
+        ProbeShape shown = training.shape();
+        String which = shown == null ? "" : " (the training-probe picture shows probe " + shown.probeId() + ")";
+        if (names.size() == 1) {
+            Opened o = opened.stream().filter(x -> !x.withTraining()).findFirst().orElseThrow();
+            tellProblem(o.run().name() + " is" + IMPRINTED_ONLY + "its head is on probe " + o.run().probe().id()
+                    + ", another task's" + which);
+            return;
+        }
+        tellProblem(names.size() + " runs are" + IMPRINTED_ONLY + "their heads are on other tasks' probes" + which + ": "
+                + ImprintedMembers.named(names));
     }
 
     /**
@@ -322,10 +342,6 @@ public final class ExplorerSession implements AutoCloseable {
             return null;
         }
         return admitImprinted(run.name(), view.probe().id(), view.labels(), view.classes()) ? view : null;
-    }
-
-    private static String imprintedOnly(String name, String why) {
-        return name + IMPRINTED_ONLY + why;
     }
 
     private boolean admitImprinted(String name, String probeId, int[] labels, int classes) {
@@ -442,7 +458,8 @@ public final class ExplorerSession implements AutoCloseable {
             }
             return true;
         } catch (IllegalArgumentException e) {
-            tellProblem(s.imprint() == null ? e.getMessage() : imprintedOnly(s.runName(), e.getMessage()));
+            tellProblem(s.imprint() == null ? e.getMessage() : s.runName() + " is" + IMPRINTED_ONLY + "its head is on probe "
+                    + s.probeId() + ", another task's (the training-probe picture shows probe " + training.shape().probeId() + ")");
             return false;
         }
     }

@@ -36,14 +36,18 @@ final class ImprintedMembers {
         return Optional.of(m);
     }
 
+    /** "a, b, c" or "a, ..., h and 4 more". */
+    static String named(List<String> runs) {
+        return String.join(", ", runs.subList(0, Math.min(NAMED, runs.size())))
+                + (runs.size() > NAMED ? " and " + (runs.size() - NAMED) + " more" : "");
+    }
+
     static String message(List<String> runs) {
         if (runs.size() == 1) {
             return runs.get(0) + " has no imprinted predictions and is left out of the imprinted picture"
                     + " (it was written without them; its other pictures are unaffected)";
         }
-        String names = String.join(", ", runs.subList(0, Math.min(NAMED, runs.size())))
-                + (runs.size() > NAMED ? " and " + (runs.size() - NAMED) + " more" : "");
-        return runs.size() + " runs have no imprinted predictions and are left out of the imprinted picture: " + names
+        return runs.size() + " runs have no imprinted predictions and are left out of the imprinted picture: " + named(runs)
                 + " (they were written without them; their other pictures are unaffected)";
     }
 }

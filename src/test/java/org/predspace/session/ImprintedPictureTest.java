@@ -69,8 +69,8 @@ class ImprintedPictureTest {
         assertEquals(1, problems.stream().filter(m -> m.startsWith("plain has no imprinted predictions")).count(), problems.toString());
         assertEquals(1, problems.stream().filter(m -> m.startsWith("elsewhere is left out of the imprinted picture")
                 && m.contains("another-shared-probe")).count(), problems.toString());
-        assertEquals(1, problems.stream().filter(m -> m.startsWith("task-b is drawn in the imprinted picture only")).count(),
-                problems.toString());
+        assertEquals(1, problems.stream().filter(m -> m.equals("task-b is drawn in the imprinted picture only: its head is on probe"
+                + " head-classes:1,2, another task's (the training-probe picture shows probe head-classes:0,1)")).count(), problems.toString());
         assertEquals(3, problems.size(), problems.toString());
     }
 
@@ -89,6 +89,18 @@ class ImprintedPictureTest {
             List<String> problems = problems(s);
             assertEquals(4, s.openAll(mixed(), (done, message) -> {}).size());
             assertMixedPictures(s, problems);
+        }
+    }
+
+    @Test
+    void runsOfOtherTasksOpenedTogetherAreNamedInOneMessage() throws Exception {
+        try (ExplorerSession s = session()) {
+            List<String> problems = problems(s);
+            s.openAll(List.of(task("a", "classes:0,1", 1), task("b", "classes:1,2", 2), task("c", "classes:0,2", 3)),
+                    (done, message) -> {});
+            assertEquals(List.of("2 runs are drawn in the imprinted picture only: their heads are on other tasks' probes"
+                    + " (the training-probe picture shows probe head-classes:0,1): b, c"), problems);
+            assertEquals(Set.of("a", "b", "c"), runsIn(s.picture(ExplorerSession.Probe.IMPRINTED).frame()));
         }
     }
 
