@@ -211,8 +211,7 @@ public final class ExplorerModel {
     /** Once the last folder of a batch is in, an exact eigendecomposition replaces out-of-sample placements. */
     private void openDone() {
         if (--opening > 0) return;
-        session.picture(ExplorerSession.Probe.TRAINING).refresh();
-        session.picture(ExplorerSession.Probe.HELD_OUT).refresh();
+        for (ExplorerSession.Probe probe : ExplorerSession.Probe.values()) session.picture(probe).refresh();
     }
 
     /** Starts training in the engine's pool. @throws IllegalArgumentException on a name clash or existing folder */

@@ -71,7 +71,7 @@ public final class RenderCommand implements Callable<Integer> {
             description = "the three InPCA axes drawn as x,y,z, numbered 1 to 10 by |eigenvalue| (default: ${DEFAULT-VALUE})")
     PictureOptions.Axes axes;
     @Option(names = "--probe", paramLabel = "P", defaultValue = "training", converter = PictureOptions.ProbeName.class,
-            description = "training or held-out: the picture of predictions on which probe set (default: training)")
+            description = "training, held-out or imprinted (all classes of the full problem, where runs of every task meet): the picture of predictions on which probe set (default: training)")
     ExplorerSession.Probe probe;
     @Option(names = "--pose", paramLabel = "PITCH,YAW,DISTANCE", converter = PictureOptions.Pose.class,
             description = "camera: tilt and turn in degrees, distance in scene units (the picture spans about 1000; default: -22,-35,1450)")
@@ -109,7 +109,7 @@ public final class RenderCommand implements Callable<Integer> {
                     upToStep == null ? Long.MAX_VALUE : upToStep));
         }
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %s, %d runs, %d checkpoints, %s picture coloured by %s, axes %s (%.1f s)%n",
-                out, size, runs.size(), drawn.frame.size() - 2, probe == ExplorerSession.Probe.TRAINING ? "training-probe" : "held-out",
+                out, size, runs.size(), drawn.frame.size() - 2, probe.pictureName().toLowerCase(Locale.ROOT),
                 colouring, axes, (System.nanoTime() - start) / 1e9);
         return 0;
     }
@@ -160,6 +160,7 @@ public final class RenderCommand implements Callable<Integer> {
                 for (Path dir : runs) open(session, dir);
                 session.picture(ExplorerSession.Probe.TRAINING).refresh();
                 session.picture(ExplorerSession.Probe.HELD_OUT).refresh();
+                session.picture(ExplorerSession.Probe.IMPRINTED).refresh();
             } catch (Exception | Error e) {
                 FxPlatform.call(() -> {
                     picture.cancel();
@@ -204,7 +205,12 @@ public final class RenderCommand implements Callable<Integer> {
      * (a run that cannot join the picture) ends the wait with its message.
      */
     static boolean complete(ExplorerModel model, PredictionView view) {
-        if (!model.problems().isEmpty()) throw new IllegalStateException(model.problems().get(0));
+        for (String problem : model.problems()) {
+            // runs of other tasks are on probes of their own: only the imprinted picture must hold them all
+            boolean elsewhere = model.probeProperty().get() == ExplorerSession.Probe.IMPRINTED
+                    && problem.contains(ExplorerSession.IMPRINTED_ONLY);
+            if (!elsewhere) throw new IllegalStateException(problem);
+        }
         List<RunState> runs = model.session().runs();
         if (model.runs().size() < runs.size()) return false;
         for (RunState r : runs) {
@@ -212,8 +218,11 @@ public final class RenderCommand implements Callable<Integer> {
         }
         PictureFrame f = model.picture().frame();
         if (f.size() == 0) {
-            throw new IllegalStateException(model.probeProperty().get() == ExplorerSession.Probe.HELD_OUT
-                    ? "no run has held-out predictions to draw; use --probe training" : "the runs have nothing to draw");
+            throw new IllegalStateException(switch (model.probeProperty().get()) {
+                case HELD_OUT -> "no run has held-out predictions to draw; use --probe training";
+                case IMPRINTED -> "no run has imprinted predictions to draw; use --probe training";
+                case TRAINING -> "the runs have nothing to draw";
+            });
         }
         return f.embedding().exactPoints() == f.size() && f.geodesicCurrent() && view.drawnFrame() != null
                 && view.drawnFrame().version() == f.version();
