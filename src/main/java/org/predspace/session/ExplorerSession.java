@@ -184,13 +184,14 @@ public final class ExplorerSession implements AutoCloseable {
             }
         }
         List<Opened> opened = new ArrayList<>();
-        for (Run run : read) {
+        for (Run run : fullProblemFirst(read)) {
             try {
                 opened.add(admit(run, run.dir()));
             } catch (IllegalArgumentException e) {
                 tellProblem(cannotOpen(run.dir(), e));
             }
         }
+        opened.sort(java.util.Comparator.comparingInt(o -> read.indexOf(o.run())));   // back in the order of dirs
         tellImprintedOnly(opened);
         imprintedMembers.leftOut(opened.stream().filter(o -> !o.run().hasImprinted()).map(o -> o.run().name()).toList())
                 .ifPresent(this::tellProblem);
@@ -234,6 +235,18 @@ public final class ExplorerSession implements AutoCloseable {
         }
         progress.update(1, "Opened " + states.size() + " runs");
         return states;
+    }
+
+    /**
+     * {@code runs} in the order to admit them: the training-probe picture takes the probe of the
+     * first run it admits, so the full problem's runs go first. Otherwise a run of another task
+     * that sorts first (digits-classes... before digits-mlp...) would give the picture its head's
+     * probe and push every full-problem run without imprinted predictions out.
+     */
+    private static List<Run> fullProblemFirst(List<Run> runs) {
+        List<Run> order = new ArrayList<>(runs);
+        order.sort(java.util.Comparator.comparing(r -> !RunState.isFullProblem(r.spec())));   // stable: ties keep their order
+        return order;
     }
 
     /** Waits for a picture to hold what was added; a failed eigendecomposition is reported (the points are in, placed roughly). */

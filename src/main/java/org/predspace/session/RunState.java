@@ -58,6 +58,12 @@ public record RunState(String name, Path dir, Map<String, Object> spec, Phase ph
         return task instanceof String t && !t.isBlank() ? t : "all";
     }
 
+    /** Whether a run with this spec trained on the full problem: no task recorded, or the task "all". */
+    public static boolean isFullProblem(Map<String, Object> spec) {
+        Object task = spec.get("task");
+        return !(task instanceof String t) || t.isBlank() || t.equals("all");
+    }
+
     public double batchSize() { return number("batch_size"); }
 
     public double seed() { return number("seed"); }

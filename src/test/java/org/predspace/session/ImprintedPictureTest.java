@@ -92,6 +92,23 @@ class ImprintedPictureTest {
         }
     }
 
+    /** A folder's runs come sorted by name: a task run first must not give the training-probe picture its head's probe. */
+    @Test
+    void theFullProblemsRunsKeepTheTrainingPictureWhenARunOfAnotherTaskIsListedFirst() throws Exception {
+        Path first = task("a-task-run", "classes:0,1", 1);
+        Path full = TestRuns.writeTask(tmp, "full-without-imprint", "full-probe", null, 2, 4, 0, 1, Map.of());
+        Path fullToo = TestRuns.writeTask(tmp, "full-imprinted", "full-probe", TestRuns.SHARED_PROBE, 3, 4, 0, 1, Map.of("task", "all"));
+        try (ExplorerSession s = session()) {
+            List<String> problems = problems(s);
+            List<RunState> opened = s.openAll(List.of(first, full, fullToo), (done, message) -> {});
+            assertEquals(List.of("a-task-run", "full-without-imprint", "full-imprinted"), opened.stream().map(RunState::name).toList(),
+                    "in the order given");
+            assertEquals(Set.of("full-without-imprint", "full-imprinted"), runsIn(s.picture(ExplorerSession.Probe.TRAINING).frame()));
+            assertEquals(Set.of("a-task-run", "full-imprinted"), runsIn(s.picture(ExplorerSession.Probe.IMPRINTED).frame()));
+            assertTrue(problems.stream().anyMatch(m -> m.startsWith("a-task-run is drawn in the imprinted picture only")), problems.toString());
+        }
+    }
+
     @Test
     void runsOfOtherTasksOpenedTogetherAreNamedInOneMessage() throws Exception {
         try (ExplorerSession s = session()) {
