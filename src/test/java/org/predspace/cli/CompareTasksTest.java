@@ -2,14 +2,7 @@ package org.predspace.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.predspace.runs.Checkpoint;
-import org.predspace.runs.CheckpointMetrics;
-import org.predspace.runs.ImprintInfo;
-import org.predspace.runs.ImprintedProbe;
-import org.predspace.runs.ProbeInfo;
-import org.predspace.runs.RunStatus;
-import org.predspace.runs.RunWriter;
-import org.predspace.session.TestRuns;
+import org.predspace.session.TwoTaskRuns;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,48 +15,17 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * {@code compare --imprinted --curves --by task} on fixture runs of two tasks: the full problem
- * (3 classes, no "task" in the spec) and classes:0,1 (a 2-class head on a probe of its own), both
- * with imprinted predictions over the 3 classes on one shared probe. The two tasks take different
- * routes (tilts towards different wrong classes), the seeds of a task the same route more or less strongly.
+ * {@code compare --imprinted --curves --by task} on fixture runs of two tasks ({@link TwoTaskRuns}):
+ * the two tasks take different routes, the seeds of a task the same route more or less strongly.
  */
 class CompareTasksTest {
     @TempDir Path tmp;
 
-    private static final String SHARED = "shared-probe";
-    private static final ImprintInfo IMPRINT = new ImprintInfo(TestRuns.C, new ProbeInfo(SHARED, TestRuns.N, "train"),
-            new ProbeInfo("prototypes", 12, "train"));
-    private static final String SUBSET = "classes:0,1";
-
-    /** A run of {@code task} ("all" writes no task) whose imprinted predictions tilt by {@code tilt}; 2 + reach*8 checkpoints. */
-    private Path write(String name, String task, int tilt, double reach) throws Exception {
-        Path dir = tmp.resolve(name);
-        boolean full = task.equals("all");
-        int headClasses = full ? TestRuns.C : 2;
-        int headSamples = full ? TestRuns.N : 20;
-        int[] headLabels = new int[headSamples];
-        for (int i = 0; i < headSamples; i++) headLabels[i] = i % headClasses;
-        Map<String, Object> spec = new HashMap<>(Map.of("dataset", "synthetic", "architecture", "mlp", "seed", tilt));
-        if (!full) spec.put("task", task);
-        try (RunWriter w = RunWriter.create(dir, name, headClasses, new ProbeInfo(full ? SHARED : "task-probe", headSamples, "train"),
-                spec, headLabels, null, new ImprintedProbe(IMPRINT, TestRuns.labels(), null))) {
-            for (int k = 0; k <= 8; k++) {
-                double t = reach * k / 8;
-                float[] head = new float[headSamples * headClasses];
-                java.util.Arrays.fill(head, 1f / headClasses);
-                CheckpointMetrics m = new CheckpointMetrics(10L * k, k, 1 - 0.5 * t, t, Double.NaN, Double.NaN);
-                w.append(new Checkpoint(m, head, null, null, TestRuns.towardsTruth(t, tilt), null));
-            }
-            w.finish(RunStatus.FINISHED, Map.of());
-        }
-        return dir;
-    }
+    private static final String SHARED = TwoTaskRuns.SHARED;
+    private static final String SUBSET = TwoTaskRuns.SUBSET;
 
     private List<String> fourRuns() throws Exception {
-        // tilt k leans towards class (i + k) % 3 of sample i: the full task's runs (1, 4) towards one wrong class,
-        // the subset's (2, 5) towards the other, more strongly
-        return List.of(write("all-s0", "all", 1, 1).toString(), write("sub-s0", SUBSET, 2, 1).toString(),
-                write("all-s1", "all", 4, 0.9).toString(), write("sub-s1", SUBSET, 5, 0.8).toString());
+        return TwoTaskRuns.write(tmp).stream().map(Path::toString).toList();
     }
 
     /** RFC 4180 lines as this project writes them: a quoted cell holds commas. */
