@@ -72,13 +72,13 @@ final class GroupReport {
                 + " - where no pair reaches it):");
         int[] columns = printedColumns(c.curves().get(0));
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-12s", "progress"));
-        for (int g : columns) header.append(String.format(Locale.ROOT, "%7.2f", c.curves().get(0).grid().value(g)));
+        for (int g : columns) header.append(String.format(Locale.ROOT, "%8.2f", c.curves().get(0).grid().value(g)));
         w.println(header);
         for (DistanceByProgress curve : c.curves()) {
-            w.printf(Locale.ROOT, "  [%d]-[%d]%s", names.indexOf(curve.a()), names.indexOf(curve.b()), " ".repeat(5));
+            w.printf(Locale.ROOT, "  %-12s", "[" + names.indexOf(curve.a()) + "]-[" + names.indexOf(curve.b()) + "]");
             double[] d = curve.distance();
             StringBuilder row = new StringBuilder();
-            for (int g : columns) row.append(Double.isNaN(d[g]) ? String.format(Locale.ROOT, "%7s", "-") : String.format(Locale.ROOT, "%7.3f", d[g]));
+            for (int g : columns) row.append(Double.isNaN(d[g]) ? String.format(Locale.ROOT, "%8s", "-") : String.format(Locale.ROOT, "%8.4f", d[g]));
             w.println(row);
         }
     }

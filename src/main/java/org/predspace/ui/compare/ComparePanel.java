@@ -450,7 +450,6 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         tubeProgressAxis.setLabel(runs.objective().axisLabel());
         tubeCurves.show(tubeCurves(result.configurations()));
         leftOut.setVisible(byConfiguration);
-        refreshFromSelected();
         leftOut.setText(leftOutText(result.configurations(), current.rule()));
         leftOutTip.setText(String.join("\n", result.configurations().didNotLearn()));
         org.predspace.geometry.TrajectoryComparison drawn = byGroup ? (groups == null || groups.comparison() == null ? null
@@ -466,6 +465,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
                     : "Fewer than two of the visible runs can be compared on the ") + probe + notes);
             placeholder.setVisible(true);
             status.setText("");
+            refreshFromSelected();
             return;
         }
         heatmap.show(drawn);
