@@ -1,6 +1,5 @@
 package org.predspace.ui.compare;
 
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.paint.Color;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.predspace.data.DatasetCatalog;
 import org.predspace.geometry.DistanceByProgress;
 import org.predspace.geometry.ReindexedTrajectory;
 import org.predspace.geometry.TrajectoryComparison;
@@ -18,15 +16,13 @@ import org.predspace.session.ExplorerSession;
 import org.predspace.session.TestRuns;
 import org.predspace.session.TwoTaskRuns;
 import org.predspace.ui.ExplorerModel;
-import org.predspace.ui.RunItem;
+import org.predspace.ui.PanelFixtures;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -51,7 +47,7 @@ class DistanceFromSelectedTest {
 
     @Start
     void start(Stage stage) {
-        model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), tmp.resolve("out"));
+        model = PanelFixtures.model(tmp);
         panel = new ComparePanel(model);
         stage.setScene(new Scene(panel, 1400, 900));
         stage.show();
@@ -96,7 +92,7 @@ class DistanceFromSelectedTest {
         robot.clickOn(fx(() -> panel.fromSelected().screenPoint(pick[0], pick[1])));
         waitUntil(() -> model.selectedRun() != null && model.selectedRun().name().equals(clicked)
                 && panel.fromSelected().curves().stream().noneMatch(c -> c.run().equals(clicked)));
-        snapshot("from-selected");
+        PanelFixtures.snapshot(panel, "compare-panel-from-selected");
     }
 
     @Test
@@ -133,7 +129,7 @@ class DistanceFromSelectedTest {
         // the runs of a group differ in colour in the picture: the groups take the palette's, in group order (linear second)
         assertNotEquals(fx(() -> model.run("run-1").colour()), fx(() -> model.run("run-3").colour()));
         assertEquals(org.predspace.ui.view3d.ColourPalette.CATEGORICAL.get(1), toLinear.colour());
-        snapshot("groups");
+        PanelFixtures.snapshot(panel, "compare-panel-groups");
 
         robot.clickOn(fx(() -> panel.fromSelected().screenPoint(0, toLinear.x().length - 1)));
         waitUntil(() -> model.selectedRun() != null && model.selectedRun().name().equals("run-1"));
@@ -172,7 +168,7 @@ class DistanceFromSelectedTest {
         waitUntil(() -> panel.settled() && Set.copyOf(panel.heatmap().runsInOrder()).equals(Set.of("all", TwoTaskRuns.SUBSET, "geodesic")));
         select("sub-s0");
         waitUntil(() -> panel.fromSelected().curves().size() == 1 && panel.fromSelected().curves().get(0).run().equals("all"));
-        snapshot("imprinted-groups");
+        PanelFixtures.snapshot(panel, "compare-panel-imprinted-groups");
     }
 
     // ---- helpers ---------------------------------------------------------------------------
@@ -213,13 +209,5 @@ class DistanceFromSelectedTest {
 
     private static <T> T fx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
-
-    /** With -Dcompare.snapshots=DIR, writes the panel as a PNG there to look at. */
-    private void snapshot(String name) throws Exception {
-        String dir = System.getProperty("compare.snapshots");
-        if (dir == null) return;
-        var image = fx(() -> SwingFXUtils.fromFXImage(panel.snapshot(null, null), null));
-        ImageIO.write(image, "png", Path.of(dir, "compare-panel-" + name + ".png").toFile());
     }
 }
