@@ -540,45 +540,63 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
     /** What the curves' ends are: "run", or the grouping field. */
     private String fromSelectedItem = "run";
 
+    /** Counts the requests for from-selected curves: a background result for an older one is dropped. */
+    private int fromSelectedAsked;
+
     /**
      * From the selected run to every other compared run (Runs and Configurations views), or from
-     * its group to every other group (Groups view), each curve in the other end's colour. The run
-     * curves are a few per selection (one per other run, a grid of d_B each), computed here; the
-     * group curves come with the groups.
+     * its group to every other group (Groups view), each curve in the other end's colour. The
+     * group curves come with the groups; the run curves are computed in the background (one d_B
+     * per other run and progress value: about 0.1 s for 30 runs on a probe of 1000 samples and 10
+     * classes, too long for the JavaFX thread on every selection and recompute).
      */
     private void refreshFromSelected() {
         Computed result = shown;
         RunItem selected = model.selectedRun();
-        List<DistanceByProgress> curves = new ArrayList<>();
-        String from = null;
-        fromSelectedItem = "run";
-        if (result != null && selected != null) {
-            if (groupsView.isSelected()) {
-                FieldGroups groups = result.groups();
-                from = groupOf(selected.name());
-                if (from != null && groups != null && groups.comparison() != null) {
-                    fromSelectedItem = groups.field();
-                    for (DistanceByProgress c : groups.comparison().curves()) {
-                        if (c.a().equals(from)) curves.add(c);
-                        else if (c.b().equals(from)) curves.add(new DistanceByProgress(c.b(), c.a(), c.grid(), c.distance(), c.pairs()));
-                    }
-                }
-            } else {
-                List<String> names = result.runs().comparison().runs();
-                int i = names.indexOf(selected.name());
-                if (i >= 0) {
-                    from = selected.name();
-                    var reindexed = result.runs().reindexed();
-                    for (int j = 0; j < names.size(); j++) if (j != i) curves.add(DistanceByProgress.between(reindexed.get(i), reindexed.get(j)));
+        int asked = ++fromSelectedAsked;
+        if (result == null || selected == null) {
+            showFromSelected(null, List.of(), "run", result);
+            return;
+        }
+        if (groupsView.isSelected()) {
+            FieldGroups groups = result.groups();
+            String from = groupOf(selected.name());
+            List<DistanceByProgress> curves = new ArrayList<>();
+            if (from != null && groups != null && groups.comparison() != null) {
+                for (DistanceByProgress c : groups.comparison().curves()) {
+                    if (c.a().equals(from)) curves.add(c);
+                    else if (c.b().equals(from)) curves.add(new DistanceByProgress(c.b(), c.a(), c.grid(), c.distance(), c.pairs()));
                 }
             }
+            showFromSelected(from, curves, groups == null ? "run" : groups.field(), result);
+            return;
         }
+        List<String> names = result.runs().comparison().runs();
+        int i = names.indexOf(selected.name());
+        if (i < 0) {
+            showFromSelected(null, List.of(), "run", result);
+            return;
+        }
+        List<org.predspace.geometry.ReindexedTrajectory> reindexed = result.runs().reindexed();
+        String from = selected.name();
+        model.tasks().submit("Trajectory distance from " + from + " against progress", () -> {
+            List<DistanceByProgress> curves = new ArrayList<>();
+            for (int j = 0; j < names.size(); j++) if (j != i) curves.add(DistanceByProgress.between(reindexed.get(i), reindexed.get(j)));
+            return curves;
+        }, curves -> {
+            if (asked == fromSelectedAsked) showFromSelected(from, curves, "run", result);
+        });
+    }
+
+    /** @param from the selected run or group, null for none */
+    private void showFromSelected(String from, List<DistanceByProgress> curves, String item, Computed result) {
         fromSelectedCurves = List.copyOf(curves);
+        fromSelectedItem = item;
         List<RunCurveChart.Curve> shownCurves = new ArrayList<>();
         for (DistanceByProgress c : curves) shownCurves.add(new RunCurveChart.Curve(c.b(), colourOf(c.b()), c.progress(), c.values()));
         fromSelected.show(shownCurves);
         fromSelected.chart().setTitle(from == null ? FROM_NOTHING : "Trajectory distance from "
-                + (groupsView.isSelected() ? groupBy.getValue() + " " : "") + from + " against progress");
+                + (item.equals("run") ? "" : item + " ") + from + " against progress");
         if (result != null) fromSelectedProgressAxis.setLabel(result.runs().objective().axisLabel());
     }
 
