@@ -144,6 +144,16 @@ class CompareTasksTest {
         assertTrue(fewerPairs > 0, "the shorter runs leave fewer pairs at high progress");
         // the full task stays nearer the geodesic than the subset (its tilts are smaller)
         assertTrue(Double.parseDouble(m.get(1).get(3)) < Double.parseDouble(m.get(2).get(3)), m.toString());
+
+        Path json = tmp.resolve("tasks.json");
+        args = new ArrayList<>(List.of("compare", "--imprinted", "--by", "task", "--out", json.toString()));
+        args.addAll(dirs);
+        assertEquals(0, CliRunner.run(args.toArray(String[]::new)).exitCode());
+        var by = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).get("by");
+        assertEquals("task", by.get("field").asText());
+        assertEquals("[\"all\",\"" + SUBSET + "\",\"geodesic\"]", by.get("groups").toString());
+        assertEquals("[\"sub-s0\",\"sub-s1\"]", by.get("members").get(SUBSET).toString());
+        assertEquals(Double.parseDouble(m.get(1).get(2)), by.get("distances").get(0).get(1).asDouble(), 0, "the CSV's matrix");
     }
 
     @Test
