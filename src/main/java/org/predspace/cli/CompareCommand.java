@@ -40,9 +40,10 @@ import java.util.concurrent.Callable;
                 "distance of their points of equal progress. Prints the matrix and a complete-linkage dendrogram.",
                 "With --agreement, also how well the clusters of the run dendrogram and of the configuration",
                 "dendrogram follow a spec field (adjusted Rand index of the cut into one cluster per value).",
-                "With --imprinted, runs of different tasks are compared in one picture by their imprinted predictions",
-                "(every class of the full problem on the shared probe), progress measured on the full task's geodesic;",
-                "--by task then averages the distances over the runs of each task and draws the tasks' dendrogram."})
+                "With --imprinted, runs of different tasks meet in one picture: their imprinted",
+                "predictions (every class of the full problem on the shared probe), progress on",
+                "the full task's geodesic. --by task then averages over the runs of each task",
+                "and draws the task dendrogram; --curves writes the distance against progress."})
 final class CompareCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -55,17 +56,17 @@ final class CompareCommand implements Callable<Integer> {
                     + " a run without them stops the command with a message naming it")
     boolean imprinted;
     @Option(names = "--curves", paramLabel = "FILE.csv",
-            description = {"also write the trajectory distance against progress: d_B between every two runs at each progress value",
-                    "both reach (columns run_a, run_b, progress, distance); with --by, between every two groups",
-                    "(columns FIELD_a, FIELD_b, progress, distance, pairs: the mean over the pairs of their runs that reach it)"})
+            description = "also write the trajectory distance against progress: d_B between every two runs at each progress value"
+                    + " both reach (columns run_a, run_b, progress, distance); with --by, between every two groups (columns FIELD_a,"
+                    + " FIELD_b, progress, distance, pairs: the mean over the pairs of their runs that reach that progress)")
     Path curves;
     @Option(names = "--by", paramLabel = "FIELD",
-            description = {"also compare groups of runs with the same value of a run.json spec field (e.g. task, architecture):",
-                    "the distance between two groups is the mean over every pair of a run of each (seeds averaged), the",
-                    "ignorance-to-truth geodesic a leaf; prints their matrix, complete-linkage dendrogram and distance against",
-                    "progress. Runs that did not learn stay in (a random-label task is a group too). A run without the field",
-                    "is grouped as \"no FIELD\"; for task, a run with a spec but no task is on the full problem, \"all\".",
-                    "--out then writes the groups' matrix (.csv) or adds them (.json)"})
+            description = "also compare groups of runs with the same value of a run.json spec field (e.g. task, architecture):"
+                    + " the distance between two groups is the mean over every pair of a run of each (seeds averaged), the"
+                    + " ignorance-to-truth geodesic a leaf; prints their matrix, complete-linkage dendrogram and distance against"
+                    + " progress. Runs that did not learn stay in (a random-label task is a group too). A run without the field"
+                    + " is grouped as \"no FIELD\"; for task, a run with a spec but no task is on the full problem, \"all\"."
+                    + " --out then writes the groups' matrix (.csv) or adds them (.json)")
     String by;
     @Option(names = "--grid", paramLabel = "G", defaultValue = "100",
             description = "progress values the runs are resampled at, 2 to " + MAX_GRID + " (default: ${DEFAULT-VALUE})")
