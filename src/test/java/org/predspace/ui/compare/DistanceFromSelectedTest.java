@@ -5,7 +5,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,12 +152,10 @@ class DistanceFromSelectedTest {
         assertTrue(fx(() -> model.panelModes().contains(mode)));
     }
 
-    /** Once the session has the imprinted picture (ExplorerSession.Probe.IMPRINTED), runs of two tasks meet in it. */
+    /** On the imprinted picture, runs of two tasks meet and group by task. */
     @Test
     void onTheImprintedPictureRunsOfTwoTasksGroupByTask(FxRobot robot) throws Exception {
-        ExplorerSession.Probe imprinted = java.util.Arrays.stream(ExplorerSession.Probe.values())
-                .filter(p -> p.name().equals("IMPRINTED")).findFirst().orElse(null);
-        Assumptions.assumeTrue(imprinted != null, "the session has no imprinted picture yet");
+        ExplorerSession.Probe imprinted = ExplorerSession.Probe.IMPRINTED;
         List<Path> dirs = TwoTaskRuns.write(tmp);
         WaitForAsyncUtils.asyncFx(() -> model.probeProperty().set(imprinted)).get();
         WaitForAsyncUtils.asyncFx(() -> model.openRuns(dirs)).get();
