@@ -47,13 +47,15 @@ public record SpecGroups(String field, List<Group> groups) {
     }
 
     /**
-     * The run's value of the field as text: for the task, "all" when a run with a spec records
-     * none; "no FIELD" when the run's spec lacks the field (an imported run has no spec at all).
+     * The run's value of the field as text: for the task, its preset's name if it was given
+     * as one, "all" when a run with a spec records none; "no FIELD" when the run's spec lacks the field (an imported run has no spec at all).
      *
      * @throws IllegalArgumentException the field is not a single value in the run's spec
      */
     public static String valueOf(RunState run, String field) {
         Object v = run.spec().get(field);
+        // a task is named as the user named it: its preset ("diverse") rather than its text ("classes:0,7,8")
+        if (field.equals(TASK) && !run.spec().isEmpty() && (v == null || v instanceof String)) return run.task();
         if (v == null) return field.equals(TASK) && !run.spec().isEmpty() ? FULL_TASK : "no " + field;
         if (!(v instanceof String || v instanceof Number || v instanceof Boolean)) {
             throw new IllegalArgumentException("the spec field \"" + field + "\" of " + run.name() + " is not a single value, so it cannot group runs");

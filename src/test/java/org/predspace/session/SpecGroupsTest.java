@@ -29,6 +29,13 @@ class SpecGroupsTest {
     }
 
     @Test
+    void aTaskGivenByItsPresetIsGroupedUnderThePresetsName() {
+        List<RunState> runs = List.of(run("a", Map.of("task", "classes:0,7,8", "task_preset", "diverse")),
+                run("b", Map.of("task", "classes:0,7,8", "task_preset", "diverse")), run("c", Map.of("task", "classes:5,7,9")));
+        assertEquals(List.of("diverse", "classes:5,7,9"), SpecGroups.of("task", runs).values());
+    }
+
+    @Test
     void aFieldNoRunHasOrThatIsNoSingleValueIsOneLine() {
         List<RunState> runs = List.of(run("a", Map.of("seed", 0)), run("b", Map.of("seed", 1, "task", List.of(1, 2))));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SpecGroups.of("colour", runs));
