@@ -70,7 +70,7 @@ final class GroupReport {
         if (c.curves().isEmpty()) return;
         w.println("distance against progress between " + field + " groups (mean d_B over their run pairs at equal progress;"
                 + " - where no pair reaches it):");
-        int[] columns = printedColumns(c.curves().get(0));
+        int[] columns = printedColumns(c.curves());
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-12s", "progress"));
         for (int g : columns) header.append(String.format(Locale.ROOT, "%8.2f", c.curves().get(0).grid().value(g)));
         w.println(header);
@@ -83,11 +83,28 @@ final class GroupReport {
         }
     }
 
-    /** The grid indices nearest 0, 0.1, ..., 1. */
-    private static int[] printedColumns(DistanceByProgress curve) {
-        int size = curve.grid().size();
-        int[] out = new int[Math.min(PRINTED_PROGRESS, size)];
-        for (int k = 0; k < out.length; k++) out[k] = (int) Math.round(k * (size - 1) / (double) (out.length - 1));
+    /**
+     * Grid indices spread evenly over the progress range some curve reaches: trajectories of
+     * imprinted predictions start well past 0 (an untrained body already sorts the classes) and
+     * tasks end early, so columns at 0, 0.1, ..., 1 would mostly show "-".
+     */
+    private static int[] printedColumns(List<DistanceByProgress> curves) {
+        int size = curves.get(0).grid().size();
+        int first = size, last = -1;
+        for (DistanceByProgress curve : curves) {
+            double[] d = curve.distance();
+            for (int g = 0; g < d.length; g++) {
+                if (!Double.isNaN(d[g])) {
+                    first = Math.min(first, g);
+                    last = Math.max(last, g);
+                }
+            }
+        }
+        if (last < 0) { first = 0; last = size - 1; }
+        int[] out = new int[Math.min(PRINTED_PROGRESS, last - first + 1)];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = out.length == 1 ? first : first + (int) Math.round(k * (last - first) / (double) (out.length - 1));
+        }
         return out;
     }
 }
