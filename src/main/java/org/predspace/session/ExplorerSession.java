@@ -58,6 +58,9 @@ public final class ExplorerSession implements AutoCloseable {
     /** In the problem told about a run of another task: it is in the imprinted picture, not the training-probe one. */
     public static final String IMPRINTED_ONLY = " drawn in the imprinted picture only: ";
 
+    /** In every problem told about a run that the imprinted picture cannot hold: it concerns no other picture. */
+    public static final String LEFT_OUT_OF_IMPRINTED = " left out of the imprinted picture";
+
     /** What a UI hears. */
     public interface Listener {
         void runChanged(RunState state);
@@ -351,7 +354,7 @@ public final class ExplorerSession implements AutoCloseable {
         try {
             view = run.imprinted();
         } catch (RunFormatException e) {
-            tellProblem(run.name() + " is left out of the imprinted picture: " + e.getMessage());
+            tellProblem(run.name() + " is" + LEFT_OUT_OF_IMPRINTED + ": " + e.getMessage());
             return null;
         }
         return admitImprinted(run.name(), view.probe().id(), view.labels(), view.classes()) ? view : null;
@@ -363,7 +366,7 @@ public final class ExplorerSession implements AutoCloseable {
                 imprinted.admit(name, new ProbeShape(probeId, labels.length, classes), labels);
             }
         } catch (IllegalArgumentException e) {
-            tellProblem(name + " is left out of the imprinted picture: " + e.getMessage());
+            tellProblem(name + " is" + LEFT_OUT_OF_IMPRINTED + ": " + e.getMessage());
             return false;
         }
         imprintedMembers.admitted().ifPresent(this::tellProblem);

@@ -44,10 +44,10 @@ final class ImprintedMembers {
 
     static String message(List<String> runs) {
         if (runs.size() == 1) {
-            return runs.get(0) + " has no imprinted predictions and is left out of the imprinted picture"
+            return runs.get(0) + " has no imprinted predictions and is" + ExplorerSession.LEFT_OUT_OF_IMPRINTED
                     + " (it was written without them; its other pictures are unaffected)";
         }
-        return runs.size() + " runs have no imprinted predictions and are left out of the imprinted picture: " + named(runs)
+        return runs.size() + " runs have no imprinted predictions and are" + ExplorerSession.LEFT_OUT_OF_IMPRINTED + ": " + named(runs)
                 + " (they were written without them; their other pictures are unaffected)";
     }
 }

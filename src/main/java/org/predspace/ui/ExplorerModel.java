@@ -23,6 +23,7 @@ import org.predspace.session.RunState;
 import org.predspace.training.TrainingSpec;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,12 @@ public final class ExplorerModel {
     private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
     private Consumer<String> problemSink = m -> {};
     private Consumer<String> noticeSink = m -> {};
+    /**
+     * Problems that concern the imprinted picture alone (runs it leaves out), told once it is
+     * shown: older runs have no imprinted predictions, and a session that never looks at that
+     * picture should not hear about it (JavaFX thread).
+     */
+    private final List<String> untoldImprintedNotes = new ArrayList<>();
 
     /** Pending run states from worker threads, drained in one runLater (progress events come fast). */
     private final Map<String, RunState> pending = new LinkedHashMap<>();
@@ -100,6 +107,13 @@ public final class ExplorerModel {
         this.trainingOutput = trainingOutput;
         // more threads than cores: a queued spectrum must not keep run folders from opening
         this.tasks = new BackgroundTasks(4, this::reportProblem);
+        probe.addListener((o, was, now) -> {
+            if (now == ExplorerSession.Probe.IMPRINTED) {
+                List<String> untold = List.copyOf(untoldImprintedNotes);
+                untoldImprintedNotes.clear();
+                untold.forEach(this::tell);
+            }
+        });
         session.addListener(new ExplorerSession.Listener() {
             @Override
             public void runChanged(RunState state) { enqueue(state); }
@@ -415,10 +429,16 @@ public final class ExplorerModel {
     /** Any thread. */
     public void reportProblem(String message) {
         Runnable show = () -> {
-            problems.add(message);
-            problemSink.accept(message);
+            boolean imprintedOnly = message.contains(ExplorerSession.LEFT_OUT_OF_IMPRINTED);
+            if (imprintedOnly && probe.get() != ExplorerSession.Probe.IMPRINTED) untoldImprintedNotes.add(message);
+            else tell(message);
         };
         if (Platform.isFxApplicationThread()) show.run(); else Platform.runLater(show);
+    }
+
+    private void tell(String message) {
+        problems.add(message);
+        problemSink.accept(message);
     }
 
     public void shutdown() {

@@ -129,4 +129,19 @@ class TaskPictureWindowTest {
         assertEquals(Math.log10(20 + 10 + 1.0), loss.markerXProperty().get().doubleValue(), 1e-9);
         assertEquals("step 10 after the parent's 20", loss.markerTextProperty().get());
     }
+
+    /** Runs the imprinted picture leaves out are told of when it is shown, not while another picture is. */
+    @Test
+    void runsLeftOutOfTheImprintedPictureAreToldOfWhenItIsShown(FxRobot robot) throws Exception {
+        Path full = TestRuns.writeTask(tmp, "full", "head-all", TestRuns.SHARED_PROBE, 1, 5, 0, 1, Map.of());
+        Path plain = TestRuns.writeTask(tmp, "plain", "head-all", null, 2, 5, 0, 1, Map.of());
+        Platform.runLater(() -> model.openRuns(List.of(full, plain)));
+        TestWindow.waitForDrawn(window, 2 + 5 + 5);
+        WaitForAsyncUtils.waitForFxEvents(5);
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> List.copyOf(model.problems())).get().isEmpty(),
+                "the training-probe picture holds both runs: nothing to tell");
+        robot.clickOn("#probe-imprinted");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> model.problems().stream()
+                .anyMatch(m -> m.startsWith("plain has no imprinted predictions"))).get());
+    }
 }

@@ -206,9 +206,11 @@ public final class RenderCommand implements Callable<Integer> {
      */
     static boolean complete(ExplorerModel model, PredictionView view) {
         for (String problem : model.problems()) {
-            // runs of other tasks are on probes of their own: only the imprinted picture must hold them all
-            boolean elsewhere = model.probeProperty().get() == ExplorerSession.Probe.IMPRINTED
-                    && problem.contains(ExplorerSession.IMPRINTED_ONLY);
+            // runs of other tasks are on probes of their own: only the imprinted picture must hold them all;
+            // and what the imprinted picture cannot hold matters to it alone
+            boolean imprinted = model.probeProperty().get() == ExplorerSession.Probe.IMPRINTED;
+            boolean elsewhere = imprinted ? problem.contains(ExplorerSession.IMPRINTED_ONLY)
+                    : problem.contains(ExplorerSession.LEFT_OUT_OF_IMPRINTED);
             if (!elsewhere) throw new IllegalStateException(problem);
         }
         List<RunState> runs = model.session().runs();
