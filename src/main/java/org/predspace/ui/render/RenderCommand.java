@@ -108,10 +108,17 @@ public final class RenderCommand implements Callable<Integer> {
             OutputFiles.csv(coordinates, DrawnCoordinatesCsv.of(drawn.frame, new int[] {axes.x(), axes.y(), axes.z()},
                     upToStep == null ? Long.MAX_VALUE : upToStep));
         }
+        for (String note : drawn.notes) spec.commandLine().getErr().println("note: " + note + " (--probe imprinted draws them)");
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %s, %d runs, %d checkpoints, %s picture coloured by %s, axes %s (%.1f s)%n",
-                out, size, runs.size(), drawn.frame.size() - 2, probe.pictureName().toLowerCase(Locale.ROOT),
+                out, size, drawnRuns(drawn.frame), drawn.frame.size() - 2, probe.pictureName().toLowerCase(Locale.ROOT),
                 colouring, axes, (System.nanoTime() - start) / 1e9);
         return 0;
+    }
+
+    private static long drawnRuns(PictureFrame frame) {
+        java.util.Set<String> runs = new java.util.HashSet<>();
+        for (int i = 0; i < frame.size(); i++) if (!frame.point(i).isAnchor()) runs.add(frame.point(i).run());
+        return runs.size();
     }
 
     private FigureSize figureSize() {
@@ -137,7 +144,8 @@ public final class RenderCommand implements Callable<Integer> {
         return runs;
     }
 
-    private record Drawn(WritableImage image, PictureFrame frame) {}
+    /** @param notes runs asked for that this picture leaves out because they are another task's (see {@link #complete}) */
+    private record Drawn(WritableImage image, PictureFrame frame, List<String> notes) {}
 
     /**
      * Opens the runs one after the other, in the order given, with every eigendecomposition on
@@ -170,7 +178,9 @@ public final class RenderCommand implements Callable<Integer> {
             }
             opened.set(true);
             WritableImage taken = FxPlatform.unwrap(image);
-            return new Drawn(taken, FxPlatform.call(() -> model.picture().frame()));
+            return new Drawn(taken, FxPlatform.call(() -> model.picture().frame()), FxPlatform.call(() -> model.problems().stream()
+                    .filter(m -> m.contains(ExplorerSession.IMPRINTED_ONLY) && model.probeProperty().get() != ExplorerSession.Probe.IMPRINTED)
+                    .toList()));
         } finally {
             FxPlatform.call(() -> {
                 model.shutdown();
@@ -208,9 +218,10 @@ public final class RenderCommand implements Callable<Integer> {
         for (String problem : model.problems()) {
             // runs of other tasks are on probes of their own: only the imprinted picture must hold them all;
             // and what the imprinted picture cannot hold matters to it alone
+            // (a run of another task is drawn in the imprinted picture only: said as a note, see call)
             boolean imprinted = model.probeProperty().get() == ExplorerSession.Probe.IMPRINTED;
-            boolean elsewhere = imprinted ? problem.contains(ExplorerSession.IMPRINTED_ONLY)
-                    : problem.contains(ExplorerSession.LEFT_OUT_OF_IMPRINTED);
+            boolean elsewhere = problem.contains(ExplorerSession.IMPRINTED_ONLY)
+                    || !imprinted && problem.contains(ExplorerSession.LEFT_OUT_OF_IMPRINTED);
             if (!elsewhere) throw new IllegalStateException(problem);
         }
         List<RunState> runs = model.session().runs();
