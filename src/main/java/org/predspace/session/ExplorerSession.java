@@ -66,6 +66,13 @@ public final class ExplorerSession implements AutoCloseable {
         void runChanged(RunState state);
 
         void problem(String message);
+
+        /**
+         * Runs that the imprinted picture leaves out for want of imprinted predictions, and the
+         * message naming them. A UI may hold it until that picture is shown with one of those
+         * runs in it; by default it is a problem like any other.
+         */
+        default void leftOutOfImprinted(List<String> runs, String message) { problem(message); }
     }
 
     private final PredictionPicture training;
@@ -133,7 +140,7 @@ public final class ExplorerSession implements AutoCloseable {
     public RunState open(Path dir) throws RunFormatException {
         Opened opened = admit(Run.open(dir), dir);
         tellImprintedOnly(List.of(opened));
-        if (!opened.run().hasImprinted()) imprintedMembers.leftOut(List.of(opened.run().name())).ifPresent(this::tellProblem);
+        if (!opened.run().hasImprinted()) imprintedMembers.leftOut(List.of(opened.run().name())).ifPresent(this::tellLeftOut);
         Run run = opened.run();
         RunState state = opened.state();
         long[] steps = run.steps();
@@ -197,7 +204,7 @@ public final class ExplorerSession implements AutoCloseable {
         opened.sort(java.util.Comparator.comparingInt(o -> read.indexOf(o.run())));   // back in the order of dirs
         tellImprintedOnly(opened);
         imprintedMembers.leftOut(opened.stream().filter(o -> !o.run().hasImprinted()).map(o -> o.run().name()).toList())
-                .ifPresent(this::tellProblem);
+                .ifPresent(this::tellLeftOut);
         progress.update(reading, "Placing " + opened.size() + " runs in the training-probe picture");
         List<PredictionPicture.Addition> onTraining = new ArrayList<>();
         List<PredictionPicture.Addition> onHeldOut = new ArrayList<>();
@@ -369,7 +376,7 @@ public final class ExplorerSession implements AutoCloseable {
             tellProblem(name + " is" + LEFT_OUT_OF_IMPRINTED + ": " + e.getMessage());
             return false;
         }
-        imprintedMembers.admitted().ifPresent(this::tellProblem);
+        imprintedMembers.admitted().ifPresent(this::tellLeftOut);
         return true;
     }
 
@@ -426,7 +433,7 @@ public final class ExplorerSession implements AutoCloseable {
                     if (admitHeldOut(name, s.probeId(), s.testProbeLabels(), s.classes())) inHeldOut.add(name);
                 }
                 if (s.imprint() == null || s.imprintLabels() == null) {
-                    imprintedMembers.leftOut(List.of(name)).ifPresent(this::tellProblem);
+                    imprintedMembers.leftOut(List.of(name)).ifPresent(this::tellLeftOut);
                 } else if (admitImprinted(name, s.imprint().probe().id(), s.imprintLabels(), s.imprint().classes())) {
                     inImprinted.put(name, new ImprintedLabels(s.imprintLabels().clone(), s.imprint().classes()));
                 }
@@ -504,6 +511,10 @@ public final class ExplorerSession implements AutoCloseable {
 
     private void tellProblem(String message) {
         for (Listener l : listeners) l.problem(message);
+    }
+
+    private void tellLeftOut(ImprintedMembers.LeftOut leftOut) {
+        for (Listener l : listeners) l.leftOutOfImprinted(leftOut.runs(), leftOut.message());
     }
 
     static RunState.Phase phaseOf(RunStatus status) {

@@ -16,22 +16,29 @@ final class ImprintedMembers {
     private final List<String> waiting = new ArrayList<>();
     private boolean pictured;
 
+    /** Runs the imprinted picture leaves out, and the message naming them. */
+    record LeftOut(List<String> runs, String message) {
+        LeftOut {
+            runs = List.copyOf(runs);
+        }
+    }
+
     /** Runs without imprinted predictions: the message naming them, or empty while the picture has no run. */
-    synchronized Optional<String> leftOut(List<String> runs) {
+    synchronized Optional<LeftOut> leftOut(List<String> runs) {
         if (runs.isEmpty()) return Optional.empty();
         if (!pictured) {
             waiting.addAll(runs);
             return Optional.empty();
         }
-        return Optional.of(message(runs));
+        return Optional.of(new LeftOut(runs, message(runs)));
     }
 
     /** A run joined the imprinted picture: the message naming the runs left out before, if this was the first. */
-    synchronized Optional<String> admitted() {
+    synchronized Optional<LeftOut> admitted() {
         if (pictured) return Optional.empty();
         pictured = true;
         if (waiting.isEmpty()) return Optional.empty();
-        String m = message(waiting);
+        LeftOut m = new LeftOut(waiting, message(waiting));
         waiting.clear();
         return Optional.of(m);
     }

@@ -94,6 +94,12 @@ public final class ExplorerModel {
      * picture should not hear about it (JavaFX thread).
      */
     private final List<String> untoldImprintedNotes = new ArrayList<>();
+    /**
+     * Runs without imprinted predictions, with the message naming them, not told yet: told when
+     * the imprinted picture is shown with one of them in the library's shown runs. A chapter of
+     * task runs hides the others, and must not interrupt a lecture to name them (JavaFX thread).
+     */
+    private final List<Map.Entry<List<String>, String>> untoldLeftOut = new ArrayList<>();
 
     /** Pending run states from worker threads, drained in one runLater (progress events come fast). */
     private final Map<String, RunState> pending = new LinkedHashMap<>();
@@ -112,6 +118,7 @@ public final class ExplorerModel {
                 List<String> untold = List.copyOf(untoldImprintedNotes);
                 untoldImprintedNotes.clear();
                 untold.forEach(this::tell);
+                tellLeftOutShown();
             }
         });
         session.addListener(new ExplorerSession.Listener() {
@@ -120,6 +127,14 @@ public final class ExplorerModel {
 
             @Override
             public void problem(String message) { reportProblem(message); }
+
+            @Override
+            public void leftOutOfImprinted(List<String> runs, String message) {
+                onFx(() -> {
+                    untoldLeftOut.add(Map.entry(List.copyOf(runs), message));
+                    if (probe.get() == ExplorerSession.Probe.IMPRINTED) tellLeftOutShown();
+                });
+            }
         });
     }
 
@@ -434,6 +449,28 @@ public final class ExplorerModel {
             else tell(message);
         };
         if (Platform.isFxApplicationThread()) show.run(); else Platform.runLater(show);
+    }
+
+    /**
+     * Tells the untold left-out notes that name a run the library shows (a run being opened is
+     * not listed yet, and is shown once it is); the others wait for their runs to be shown.
+     */
+    private void tellLeftOutShown() {
+        for (java.util.Iterator<Map.Entry<List<String>, String>> it = untoldLeftOut.iterator(); it.hasNext(); ) {
+            Map.Entry<List<String>, String> note = it.next();
+            boolean shown = note.getKey().stream().anyMatch(name -> {
+                RunItem item = run(name);
+                return item == null || item.isVisible();
+            });
+            if (shown) {
+                it.remove();
+                tell(note.getValue());
+            }
+        }
+    }
+
+    private static void onFx(Runnable r) {
+        if (Platform.isFxApplicationThread()) r.run(); else Platform.runLater(r);
     }
 
     private void tell(String message) {

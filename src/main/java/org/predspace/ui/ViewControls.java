@@ -75,8 +75,11 @@ final class ViewControls extends FlowPane {
         landscape.setId("landscape-shown");
         landscape.selectedProperty().bindBidirectional(model.landscapeShownProperty());
         // nothing to show until the Landscape panel has computed a line or a plane
-        landscape.disableProperty().bind(model.landscapeOverlayProperty().isNull());
-        landscape.setTooltip(new Tooltip("Draw the Landscape panel's line or plane in the picture, coloured by loss (the canyon)"));
+        // and a landscape's models are scored by the network's own head, which the imprinted picture does not draw
+        landscape.disableProperty().bind(model.landscapeOverlayProperty().isNull()
+                .or(model.probeProperty().isEqualTo(ExplorerSession.Probe.IMPRINTED)));
+        landscape.setTooltip(new Tooltip("Draw the Landscape panel's line or plane in the picture, coloured by loss (the canyon);"
+                + " in the training-probe or held-out picture"));
         reset.setOnAction(e -> resetView.run());
         reset.setTooltip(new Tooltip("Back to the default camera (R)"));
 

@@ -140,6 +140,16 @@ class TaskPictureWindowTest {
         WaitForAsyncUtils.waitForFxEvents(5);
         assertTrue(WaitForAsyncUtils.asyncFx(() -> List.copyOf(model.problems())).get().isEmpty(),
                 "the training-probe picture holds both runs: nothing to tell");
+        // hidden (a chapter of task runs hides the others), it is not named: a lecture is not interrupted
+        WaitForAsyncUtils.asyncFx(() -> model.run("plain").visibleProperty().set(false)).get();
+        robot.clickOn("#probe-imprinted");
+        WaitForAsyncUtils.waitForFxEvents(5);
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> List.copyOf(model.problems())).get().isEmpty());
+        // shown, it is named once the imprinted picture is shown again
+        WaitForAsyncUtils.asyncFx(() -> {
+            model.probeProperty().set(ExplorerSession.Probe.TRAINING);
+            model.run("plain").visibleProperty().set(true);
+        }).get();
         robot.clickOn("#probe-imprinted");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> model.problems().stream()
                 .anyMatch(m -> m.startsWith("plain has no imprinted predictions"))).get());
