@@ -21,40 +21,61 @@ import numpy as np
 METRIC_COLUMNS = ["step", "epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy"]
 
 
+def checked(labels, predictions, T=None):
+    """labels as int64 and predictions as float32, refused unless labels are (N,) in [0, C) and
+    predictions (T, N, C) softmax rows."""
+    labels = np.asarray(labels, dtype=np.int64)
+    predictions = np.ascontiguousarray(predictions, dtype=np.float32)
+    assert predictions.ndim == 3 and T in (None, len(predictions)), "predictions must be (T, N, C)"
+    N, C = predictions.shape[1:]
+    assert labels.shape == (N,) and 0 <= labels.min() and labels.max() < C, "labels must be (N,) in [0, C)"
+    assert np.all(predictions >= 0) and np.allclose(predictions.sum(-1), 1, atol=1e-3), "rows must be softmax outputs"
+    return labels, predictions
+
+
 def write_run(folder, name, probe_id, labels, steps, predictions, metrics=(), test_labels=None,
-              test_predictions=None, spec=None, status="finished"):
+              test_predictions=None, spec=None, status="finished", imprint=None):
     """Writes a finished run: labels [N] ints in [0, C); steps [T] strictly increasing ints;
     predictions [T, N, C] softmax rows; metrics, dicts with "step" and any of the other
     METRIC_COLUMNS ("train" = on the probe, "test" = on the held-out probe); test_labels [M] and
-    test_predictions [T, M, C] together or not at all. Refuses a folder that is not empty."""
-    labels = np.asarray(labels, dtype=np.int64)
+    test_predictions [T, M, C] together or not at all. imprint: None, or the imprinted predictions
+    over the full problem's classes on a shared probe (docs/run-format.md), a dict with "probe_id",
+    "labels" [N'], "predictions" [T, N', C'], "prototypes" ({"id", "size", "split"} of the samples
+    the class prototypes were averaged over) and optionally "test_labels" and "test_predictions".
+    Refuses a folder that is not empty."""
+    labels, predictions = checked(labels, predictions)
     steps = np.asarray(steps, dtype=np.int64)
-    predictions = np.ascontiguousarray(predictions, dtype=np.float32)
     T, N, C = predictions.shape
-    assert labels.shape == (N,) and 0 <= labels.min() and labels.max() < C, "labels must be (N,) in [0, C)"
     assert steps.shape == (T,) and np.all(np.diff(steps) > 0), "steps must be (T,), strictly increasing"
-    assert np.all(predictions >= 0) and np.allclose(predictions.sum(-1), 1, atol=1e-3), "rows must be softmax outputs"
     os.makedirs(folder, exist_ok=True)
     if os.listdir(folder):
         raise FileExistsError(folder + " is not empty")
 
-    def path(file):
-        return os.path.join(folder, file)
+    def save(prefix, labels, predictions, test_labels, test_predictions):
+        np.save(os.path.join(folder, prefix + "labels.npy"), labels)
+        np.save(os.path.join(folder, prefix + "predictions.npy"), predictions)
+        if test_labels is not None:
+            test_labels, test_predictions = checked(test_labels, test_predictions, len(predictions))
+            np.save(os.path.join(folder, prefix + "test_labels.npy"), test_labels)
+            np.save(os.path.join(folder, prefix + "test_predictions.npy"), test_predictions)
 
-    np.save(path("labels.npy"), labels)
-    np.save(path("predictions.npy"), predictions)
-    if test_labels is not None:
-        np.save(path("test_labels.npy"), np.asarray(test_labels, dtype=np.int64))
-        np.save(path("test_predictions.npy"), np.ascontiguousarray(test_predictions, dtype=np.float32))
-    with open(path("metrics.csv"), "w", newline="") as f:
-        out = csv.DictWriter(f, METRIC_COLUMNS, restval="", lineterminator="\n")
-        out.writeheader()
-        out.writerows(metrics)
-    np.save(path("steps.npy"), steps)  # the commit record: T checkpoints exist
+    save("", labels, predictions, test_labels, test_predictions)
     manifest = {"format": "predspace-run", "version": 1, "name": name, "classes": int(C),
                 "probe": {"id": probe_id, "size": int(N), "split": "train"},
                 "status": status, "spec": spec or {}}
-    with open(path("run.json"), "w") as f:  # last: a folder with run.json has every file it promises
+    if imprint is not None:
+        i_labels, i_predictions = checked(imprint["labels"], imprint["predictions"], T)
+        os.makedirs(os.path.join(folder, "imprinted"))
+        save("imprinted/", i_labels, i_predictions, imprint.get("test_labels"), imprint.get("test_predictions"))
+        manifest["imprint"] = {"classes": int(i_predictions.shape[2]),
+                               "probe": {"id": imprint["probe_id"], "size": len(i_labels), "split": "train"},
+                               "prototypes": dict(imprint["prototypes"])}
+    with open(os.path.join(folder, "metrics.csv"), "w", newline="") as f:
+        out = csv.DictWriter(f, METRIC_COLUMNS, restval="", lineterminator="\n")
+        out.writeheader()
+        out.writerows(metrics)
+    np.save(os.path.join(folder, "steps.npy"), steps)  # the commit record: T checkpoints exist
+    with open(os.path.join(folder, "run.json"), "w") as f:  # last: a folder with run.json has every file it promises
         json.dump(manifest, f, indent=2)
 
 

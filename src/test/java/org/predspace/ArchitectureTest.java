@@ -31,7 +31,7 @@ class ArchitectureTest {
         "org.predspace.data..", "org.predspace.training..", "org.predspace.runs..",
         "org.predspace.geometry..", "org.predspace.spectra..", "org.predspace.cli..",
         "org.predspace.session..", "org.predspace.platform..", "org.predspace.export..",
-        "org.predspace.landscape.."
+        "org.predspace.landscape..", "org.predspace.tasks.."
     };
     private static final String PLATFORM = "org.predspace.platform..";
     private static final String[] NATIVE = {"org.nd4j..", "org.bytedeco..", "org.deeplearning4j.."};
@@ -61,6 +61,15 @@ class ArchitectureTest {
             .because("only NativeLibraries sets the cache folder, pins the kernel and loads natives")
             .allowEmptyShould(true);
 
+    /**
+     * Tasks are what training trains on, so training depends on them: a task never reaches back
+     * into training (or anything above it), which would make the two one tangle.
+     */
+    private static final ArchRule TASKS_BELOW_TRAINING = noClasses().that().resideInAPackage("org.predspace.tasks..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.predspace.training..", "org.predspace.session..",
+                    "org.predspace.cli..", "org.predspace.ui..", "org.predspace.spectra..", "org.predspace.landscape..")
+            .because("tasks sit between the data and training (docs/architecture.md)");
+
     private static JavaClasses production;
 
     private static synchronized JavaClasses production() {
@@ -74,6 +83,11 @@ class ArchitectureTest {
     @Test
     void corePackagesDoNotDependOnJavaFx() {
         CORE_IS_HEADLESS.check(production());
+    }
+
+    @Test
+    void tasksDoNotReachUpIntoTraining() {
+        TASKS_BELOW_TRAINING.check(production());
     }
 
     @Test

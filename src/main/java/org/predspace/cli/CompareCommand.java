@@ -1,7 +1,9 @@
 package org.predspace.cli;
 
 import org.predspace.geometry.Dendrogram;
+import org.predspace.geometry.DistanceByProgress;
 import org.predspace.geometry.Geodesic;
+import org.predspace.geometry.GroupComparison;
 import org.predspace.geometry.Parallelism;
 import org.predspace.geometry.Progress;
 import org.predspace.geometry.ProgressGrid;
@@ -9,10 +11,13 @@ import org.predspace.geometry.ReindexedTrajectory;
 import org.predspace.geometry.SqrtProbabilities;
 import org.predspace.geometry.Trajectory;
 import org.predspace.geometry.TrajectoryComparison;
+import org.predspace.export.CsvTable;
+import org.predspace.export.DistanceCurvesCsv;
 import org.predspace.export.DistanceMatrixCsv;
 import org.predspace.runs.Run;
 import org.predspace.session.LearningRule;
 import org.predspace.session.RunState;
+import org.predspace.session.SpecGroups;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,7 +39,11 @@ import java.util.concurrent.Callable;
                 "by progress from ignorance to truth, and two runs are compared by the mean Bhattacharyya",
                 "distance of their points of equal progress. Prints the matrix and a complete-linkage dendrogram.",
                 "With --agreement, also how well the clusters of the run dendrogram and of the configuration",
-                "dendrogram follow a spec field (adjusted Rand index of the cut into one cluster per value)."})
+                "dendrogram follow a spec field (adjusted Rand index of the cut into one cluster per value).",
+                "With --imprinted, runs of different tasks meet in one picture: their imprinted",
+                "predictions (every class of the full problem on the shared probe), progress on",
+                "the full task's geodesic. --by task then averages over the runs of each task",
+                "and draws the task dendrogram; --curves writes the distance against progress."})
 final class CompareCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -42,6 +51,23 @@ final class CompareCommand implements Callable<Integer> {
     List<Path> dirs;
     @Option(names = "--out", paramLabel = "FILE", description = "also write the result: .csv (distance matrix) or .json (matrix, dendrogram, lengths)")
     Path out;
+    @Option(names = "--imprinted",
+            description = "compare the runs' imprinted predictions (docs/run-format.md), so that runs of different tasks share one picture;"
+                    + " a run without them stops the command with a message naming it")
+    boolean imprinted;
+    @Option(names = "--curves", paramLabel = "FILE.csv",
+            description = "also write the trajectory distance against progress: d_B between every two runs at each progress value"
+                    + " both reach (columns run_a, run_b, progress, distance); with --by, between every two groups (columns FIELD_a,"
+                    + " FIELD_b, progress, distance, pairs: the mean over the pairs of their runs that reach that progress)")
+    Path curves;
+    @Option(names = "--by", paramLabel = "FIELD",
+            description = "also compare groups of runs with the same value of a run.json spec field (e.g. task, architecture):"
+                    + " the distance between two groups is the mean over every pair of a run of each (seeds averaged), the"
+                    + " ignorance-to-truth geodesic a leaf; prints their matrix, complete-linkage dendrogram and distance against"
+                    + " progress. Runs that did not learn stay in (a random-label task is a group too). A run without the field"
+                    + " is grouped as \"no FIELD\"; for task, a run with a spec but no task is on the full problem, \"all\"."
+                    + " --out then writes the groups' matrix (.csv) or adds them (.json)")
+    String by;
     @Option(names = "--grid", paramLabel = "G", defaultValue = "100",
             description = "progress values the runs are resampled at, 2 to " + MAX_GRID + " (default: ${DEFAULT-VALUE})")
     int grid;
@@ -65,10 +91,13 @@ final class CompareCommand implements Callable<Integer> {
         if (out != null && !(out.toString().endsWith(".csv") || out.toString().endsWith(".json"))) {
             throw usage("--out must end in .csv or .json, got " + out);
         }
+        if (curves != null && !curves.toString().endsWith(".csv")) throw usage("--curves must end in .csv, got " + curves);
+        if (by != null && by.isBlank()) throw usage("--by needs a spec field, e.g. --by task");
         LearningRule rule = learningRule();
-        OutputFiles.check(spec, dirs, OutputFiles.named("--out", out));
-        RunCollection runs = RunCollection.open(dirs);
+        OutputFiles.check(spec, dirs, OutputFiles.named("--out", out, "--curves", curves));
+        RunCollection runs = RunCollection.open(dirs, imprinted);
         ClusterAgreementReport report = agreementReport(runs, rule);
+        GroupReport groups = groupReport(runs);
         requireMemoryFor(runs);
         Progress progress = Progress.ignoranceToTruth(runs.shape(), runs.labels());
         ProgressGrid progressGrid = ProgressGrid.evenly(grid);
@@ -82,16 +111,46 @@ final class CompareCommand implements Callable<Integer> {
         }
         TrajectoryComparison comparison = TrajectoryComparison.of(reindexed, Parallelism.allCores());
         Dendrogram dendrogram = comparison.dendrogram();
-        print(spec.commandLine().getOut(), comparison, dendrogram, trajectories);
-        if (report != null) {
-            report.print(spec.commandLine().getOut(), comparison, reindexed,
-                    Geodesic.ignoranceToTruth(runs.shape(), runs.labels()).reindexed(ClusterAgreementReport.GEODESIC, progressGrid));
+        PrintWriter w = spec.commandLine().getOut();
+        if (imprinted) {
+            w.println("imprinted predictions: " + runs.shape().classes() + " classes of the full problem on the shared probe "
+                    + runs.shape().probeId() + " (" + runs.shape().samples() + " samples); progress on the full task's geodesic");
         }
+        print(w, comparison, dendrogram, trajectories);
+        ReindexedTrajectory geodesic = Geodesic.ignoranceToTruth(runs.shape(), runs.labels())
+                .reindexed(ClusterAgreementReport.GEODESIC, progressGrid);
+        if (report != null) report.print(w, comparison, reindexed, geodesic);
+        GroupComparison grouped = groups == null ? null : groups.compare(comparison, reindexed, geodesic);
+        if (groups != null) groups.print(w, grouped);
         if (out != null) {
-            if (out.toString().endsWith(".csv")) writeCsv(comparison);
-            else writeJson(comparison, dendrogram, trajectories);
+            if (out.toString().endsWith(".csv")) writeCsv(grouped == null ? comparison : grouped.comparison());
+            else writeJson(comparison, dendrogram, trajectories, groups, grouped);
+        }
+        if (curves != null) {
+            CsvTable table = grouped != null ? DistanceCurvesCsv.of(grouped.curves(), groups.field(), "progress", true)
+                    : DistanceCurvesCsv.of(runPairCurves(reindexed), "run", "progress", false);
+            OutputFiles.csv(curves, table);
         }
         return 0;
+    }
+
+    /** d_B against progress between every two runs, (0, 1), (0, 2), ..., (1, 2), ... */
+    static List<DistanceByProgress> runPairCurves(List<ReindexedTrajectory> reindexed) {
+        List<DistanceByProgress> out = new ArrayList<>();
+        for (int i = 0; i < reindexed.size(); i++) {
+            for (int j = i + 1; j < reindexed.size(); j++) out.add(DistanceByProgress.between(reindexed.get(i), reindexed.get(j)));
+        }
+        return out;
+    }
+
+    /** Null without --by; a usage error when no run has the field. */
+    private GroupReport groupReport(RunCollection runs) {
+        if (by == null) return null;
+        try {
+            return new GroupReport(SpecGroups.of(by, runs.runs().stream().map(RunState::saved).toList()));
+        } catch (IllegalArgumentException e) {
+            throw usage("--by: " + e.getMessage());
+        }
     }
 
     private LearningRule learningRule() {
@@ -142,6 +201,21 @@ final class CompareCommand implements Callable<Integer> {
                     p[0], p[p.length - 1], t.riemannianLength());
         }
         w.println("trajectory distances (mean d_B over the common progress range):");
+        printMatrix(w, c);
+        for (int i = 0; i < names.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (!Double.isInfinite(c.distance(i, j))) continue;
+                w.printf(Locale.ROOT, "  [%d] and [%d] are not comparable (inf): they share no progress, %s against %s%n",
+                        j, i, range(trajectories.get(j)), range(trajectories.get(i)));
+            }
+        }
+        w.println("complete-linkage dendrogram:");
+        w.println(d.render());
+    }
+
+    /** The matrix with the entries' indices as row and column heads, inf where two cannot be compared. */
+    static void printMatrix(PrintWriter w, TrajectoryComparison c) {
+        List<String> names = c.runs();
         StringBuilder header = new StringBuilder("      ");
         for (int j = 0; j < names.size(); j++) header.append(String.format(Locale.ROOT, "%9s", "[" + j + "]"));
         w.println(header);
@@ -153,15 +227,6 @@ final class CompareCommand implements Callable<Integer> {
             }
             w.println(row);
         }
-        for (int i = 0; i < names.size(); i++) {
-            for (int j = 0; j < i; j++) {
-                if (!Double.isInfinite(c.distance(i, j))) continue;
-                w.printf(Locale.ROOT, "  [%d] and [%d] are not comparable (inf): they share no progress, %s against %s%n",
-                        j, i, range(trajectories.get(j)), range(trajectories.get(i)));
-            }
-        }
-        w.println("complete-linkage dendrogram:");
-        w.println(d.render());
     }
 
     private static String range(Trajectory t) {
@@ -176,16 +241,30 @@ final class CompareCommand implements Callable<Integer> {
         OutputFiles.csv(out, DistanceMatrixCsv.of(c.runs(), c.distances()));
     }
 
-    private void writeJson(TrajectoryComparison c, Dendrogram d, List<Trajectory> trajectories) throws Exception {
+    private void writeJson(TrajectoryComparison c, Dendrogram d, List<Trajectory> trajectories, GroupReport groups,
+                           GroupComparison grouped) throws Exception {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("runs", c.runs());
         json.put("distances", c.distances());
+        json.put("dendrogram", dendrogramJson(d));
+        json.put("riemannian_length", trajectories.stream().map(Trajectory::riemannianLength).toList());
+        if (grouped != null) {
+            Map<String, Object> g = new LinkedHashMap<>();
+            g.put("field", groups.field());
+            g.put("groups", grouped.comparison().runs());
+            g.put("members", groups.members());
+            g.put("distances", grouped.comparison().distances());
+            g.put("dendrogram", dendrogramJson(grouped.comparison().dendrogram()));
+            json.put("by", g);
+        }
+        OutputFiles.json(out, json);
+    }
+
+    private static Map<String, Object> dendrogramJson(Dendrogram d) {
         List<Map<String, Object>> merges = new ArrayList<>();
         for (Dendrogram.Merge m : d.merges()) {
             merges.add(Map.of("left", m.left(), "right", m.right(), "height", m.height(), "size", m.size()));
         }
-        json.put("dendrogram", Map.of("linkage", "complete", "merges", merges, "leaf_order", d.leafOrder()));
-        json.put("riemannian_length", trajectories.stream().map(Trajectory::riemannianLength).toList());
-        OutputFiles.json(out, json);
+        return Map.of("linkage", "complete", "merges", merges, "leaf_order", d.leafOrder());
     }
 }

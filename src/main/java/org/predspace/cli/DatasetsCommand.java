@@ -2,6 +2,7 @@ package org.predspace.cli;
 
 import org.predspace.data.DatasetCatalog;
 import org.predspace.data.DatasetInfo;
+import org.predspace.tasks.TaskPresets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +25,8 @@ final class DatasetsCommand implements Callable<Integer> {
         }
         out.println("your own data: idx:FOLDER (IDX image/label files, raw or .gz), csv:FILE (numeric features,"
                 + " label in the last column), csv:label=first:FILE");
+        out.println("tasks (train --task): all, classes:A,B,..., groups:A,B/C,D/..., random-labels, or a preset:");
+        for (String line : TaskPresets.describe()) out.println("  " + line);
         return 0;
     }
 }

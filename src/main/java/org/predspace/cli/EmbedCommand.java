@@ -11,6 +11,8 @@ import org.predspace.geometry.LandmarkInPca;
 import org.predspace.geometry.Parallelism;
 import org.predspace.geometry.Progress;
 import org.predspace.geometry.SqrtProbabilities;
+import org.predspace.runs.Run;
+import org.predspace.runs.RunFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -49,6 +51,9 @@ final class EmbedCommand implements Callable<Integer> {
     Integer landmarks;
     @Option(names = "--stats", paramLabel = "FILE", description = "statistics JSON: m, N, C, eigenvalues, stress, seconds")
     Path stats;
+    @Option(names = "--imprinted",
+            description = "embed the runs' imprinted predictions (all classes of the full problem on the shared probe), where runs of every task meet")
+    boolean imprinted;
     @Option(names = "--geodesic", paramLabel = "FILE",
             description = "also write the ignorance-to-truth geodesic, 100 points placed out of sample: t,x1..xK")
     Path geodesic;
@@ -62,7 +67,7 @@ final class EmbedCommand implements Callable<Integer> {
         }
         OutputFiles.check(spec, dirs, OutputFiles.named("--out", out, "--stats", stats, "--geodesic", geodesic));
         long start = System.nanoTime();
-        RunCollection runs = RunCollection.open(dirs);
+        RunCollection runs = open();
         List<RunCollection.Point> checkpoints = runs.points();
         List<SqrtProbabilities> points = new ArrayList<>();
         checkpoints.forEach(p -> points.add(p.sqrt()));
@@ -116,6 +121,28 @@ final class EmbedCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf(Locale.ROOT, "embedded %d points (%d runs) in %.2f s; stress S1..S3 = %s; wrote %s%n",
                 points.size(), runs.runs().size(), seconds, leading(stress, 3), out);
         return 0;
+    }
+
+    /** The runs, or their imprinted views; runs without imprinted predictions are all named in one line. */
+    private RunCollection open() throws Exception {
+        if (!imprinted) return RunCollection.open(dirs);
+        try {
+            return RunCollection.open(dirs, true);
+        } catch (RunFormatException e) {
+            List<String> without = new ArrayList<>();
+            for (Path d : dirs) {
+                try {
+                    Run r = Run.open(d);
+                    if (!r.hasImprinted()) without.add(r.name());
+                } catch (RunFormatException unreadable) {
+                    throw e;
+                }
+            }
+            if (without.isEmpty()) throw e;
+            throw usage((without.size() == 1 ? without.get(0) + " has" : without.size() + " runs have") + " no imprinted predictions, "
+                    + "so --imprinted cannot draw " + (without.size() == 1 ? "it" : "them: " + String.join(", ", without))
+                    + " (written without them; embed them without --imprinted)");
+        }
     }
 
     private void writeCoordinates(List<RunCollection.Point> checkpoints, double[][] coords, Progress progress) throws Exception {

@@ -1,6 +1,7 @@
 package org.predspace.cli;
 
 import org.predspace.runs.CheckpointMetrics;
+import org.predspace.runs.ProbeInfo;
 import org.predspace.runs.RunImport;
 import org.predspace.runs.RunStatus;
 import org.predspace.training.TrainingSpec;
@@ -22,7 +23,8 @@ import java.util.concurrent.Callable;
         description = {"Make a run folder from arrays another framework saved (PyTorch, JAX, NumPy; see docs/import.md):",
                 "predictions (T, N, C) softmax outputs on a fixed probe set, labels (N,), steps (T,).",
                 "Every input is checked before anything is written; an existing non-empty --out is never touched.",
-                "Without --metrics, probe loss and accuracy are computed from the predictions."})
+                "Without --metrics, probe loss and accuracy are computed from the predictions.",
+                "Runs trained on different tasks share a picture through imprinted predictions (--imprinted-*)."})
 final class ImportCommand implements Callable<Integer> {
     /** The held-out probe: both arrays or neither. */
     static final class HeldOut {
@@ -30,6 +32,47 @@ final class ImportCommand implements Callable<Integer> {
                 description = "(T, M, C) softmax outputs on a held-out probe (.npy); drawn in the held-out picture")
         Path predictions;
         @Option(names = "--held-out-labels", required = true, paramLabel = "FILE", description = "(M,) integer labels (.npy)")
+        Path labels;
+    }
+
+    /**
+     * Imprinted predictions over the full problem's classes on a shared probe
+     * (docs/run-format.md, "Imprinted predictions"): the arrays, the shared probe's name and the
+     * prototypes' description come together; the held-out pair is optional.
+     */
+    static final class Imprinted {
+        @Option(names = "--imprinted-predictions", required = true, paramLabel = "FILE",
+                description = "(T, N', C') imprinted predictions over all C' classes of the full problem on the shared probe (.npy)")
+        Path predictions;
+        @Option(names = "--imprinted-labels", required = true, paramLabel = "FILE",
+                description = "(N',) the shared probe's labels in the full problem, in [0, C') (.npy)")
+        Path labels;
+        @Option(names = "--imprinted-probe-id", required = true, paramLabel = "ID",
+                description = "names the shared probe; runs of different tasks meet in the imprinted picture only when these are equal")
+        String probeId;
+        @Option(names = "--prototypes-id", required = true, paramLabel = "ID",
+                description = "names the samples the class prototypes were averaged over (never the probe's)")
+        String prototypesId;
+        @Option(names = "--prototypes-size", required = true, paramLabel = "N",
+                description = "how many prototype samples (at least one per class)")
+        int prototypesSize;
+        @Option(names = "--imprinted-probe-split", paramLabel = "S", defaultValue = "train",
+                description = "where the shared probe's samples come from (default: ${DEFAULT-VALUE})")
+        String probeSplit;
+        @Option(names = "--prototypes-split", paramLabel = "S", defaultValue = "train",
+                description = "where the prototype samples come from (default: ${DEFAULT-VALUE})")
+        String prototypesSplit;
+        @ArgGroup(exclusive = false)
+        ImprintedHeldOut heldOut;
+    }
+
+    /** The imprinted predictions on a shared held-out probe: both arrays or neither. */
+    static final class ImprintedHeldOut {
+        @Option(names = "--imprinted-held-out-predictions", required = true, paramLabel = "FILE",
+                description = "(T, M', C') imprinted predictions on a shared held-out probe (.npy)")
+        Path predictions;
+        @Option(names = "--imprinted-held-out-labels", required = true, paramLabel = "FILE",
+                description = "(M',) its labels in the full problem (.npy)")
         Path labels;
     }
 
@@ -68,6 +111,8 @@ final class ImportCommand implements Callable<Integer> {
     Path metrics;
     @ArgGroup(exclusive = true)
     RowChoice rows;
+    @ArgGroup(exclusive = false, heading = "%nImprinted predictions (docs/import.md):%n")
+    Imprinted imprinted;
     @Option(names = "--probe-split", paramLabel = "S", defaultValue = "train",
             description = "where the probe samples come from (default: ${DEFAULT-VALUE})")
     String probeSplit;
@@ -111,7 +156,15 @@ final class ImportCommand implements Callable<Integer> {
         RunStatus ending = RunStatus.fromJson(status);
         return new RunImport.Request(predictions, labels, steps,
                 heldOut == null ? null : heldOut.predictions, heldOut == null ? null : heldOut.labels, metrics,
-                name, probeId, probeSplit, runSpec(), rowMode(), ending);
+                name, probeId, probeSplit, runSpec(), rowMode(), ending, imprinted());
+    }
+
+    private RunImport.Imprinted imprinted() {
+        if (imprinted == null) return null;
+        ImprintedHeldOut h = imprinted.heldOut;
+        return new RunImport.Imprinted(imprinted.predictions, imprinted.labels, h == null ? null : h.predictions,
+                h == null ? null : h.labels, imprinted.probeId, imprinted.probeSplit,
+                new ProbeInfo(imprinted.prototypesId, imprinted.prototypesSize, imprinted.prototypesSplit));
     }
 
     private RunImport.Rows rowMode() {
@@ -168,6 +221,12 @@ final class ImportCommand implements Callable<Integer> {
                     r.logLinesIgnored() == 0 ? "" : "; " + r.logLinesIgnored() + " lines at other steps left out");
         }
         if (!r.computed().isEmpty()) out.println("computed from the predictions: " + String.join(", ", r.computed()));
+        RunImport.ImprintedResult i = r.imprinted();
+        if (i != null) {
+            out.printf(Locale.ROOT, "imprinted: %d shared probe samples, %d classes%s; accuracy %.4f at the first"
+                            + " checkpoint, %.4f at the last%n", i.probeSize(), i.classes(),
+                    i.heldOutSize() < 0 ? "" : ", " + i.heldOutSize() + " held-out samples", i.firstAccuracy(), i.lastAccuracy());
+        }
         out.println("wrote " + r.dir());
     }
 }

@@ -1,7 +1,9 @@
 package org.predspace.cli;
 
 import org.predspace.runs.CheckpointMetrics;
+import org.predspace.runs.ImprintInfo;
 import org.predspace.runs.InputText;
+import org.predspace.runs.ProbeInfo;
 import org.predspace.runs.Run;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +20,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Show a run's spec, status, size (T checkpoints, N probe samples, C classes), probe id and final metrics.")
+        description = "Show a run's spec, status, size (T checkpoints, N probe samples, C classes), probe id, "
+                + "whether it has imprinted predictions, and final metrics.")
 final class InfoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -53,6 +56,7 @@ final class InfoCommand implements Callable<Integer> {
         m.put("samples", run.probe().size());
         m.put("classes", run.classes());
         m.put("probe", Map.of("id", run.probe().id(), "size", run.probe().size(), "split", run.probe().split()));
+        m.put("imprint", imprintFacts(run));
         m.put("first_step", steps.length > 0 ? steps[0] : null);
         m.put("last_step", steps.length > 0 ? steps[steps.length - 1] : null);
         List<CheckpointMetrics> metrics = run.metrics();
@@ -72,6 +76,32 @@ final class InfoCommand implements Callable<Integer> {
         return m;
     }
 
+    /** run.json's imprint block, or null when the run has no imprinted predictions. */
+    private static Map<String, Object> imprintFacts(Run run) {
+        ImprintInfo info = run.manifest().imprint();
+        if (info == null) return null;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("classes", info.classes());
+        m.put("probe", probeFacts(info.probe()));
+        m.put("prototypes", probeFacts(info.prototypes()));
+        return m;
+    }
+
+    private static Map<String, Object> probeFacts(ProbeInfo p) {
+        return Map.of("id", p.id(), "size", p.size(), "split", p.split());
+    }
+
+    /** One line on the imprinted predictions: where they are, or that there are none and, if the engine said, why. */
+    private static String imprintLine(Run run) {
+        ImprintInfo info = run.manifest().imprint();
+        if (info == null) {
+            Object why = run.spec().get("engine") instanceof Map<?, ?> engine ? engine.get("imprint") : null;
+            return "none" + (why instanceof String w ? " (" + w.replaceFirst("^none: ", "") + ")" : "");
+        }
+        return String.format(Locale.ROOT, "C = %d classes on shared probe %s (N = %d); prototypes %s (%d samples)",
+                info.classes(), info.probe().id(), info.probe().size(), info.prototypes().id(), info.prototypes().size());
+    }
+
     private static void printText(PrintWriter out, Run run, Map<String, Object> facts) {
         out.printf("run          %s%n", InputText.escape(run.name()));
         out.printf("folder       %s%n", run.dir());
@@ -82,6 +112,7 @@ final class InfoCommand implements Callable<Integer> {
         out.printf("size         T = %d checkpoints, N = %d probe samples, C = %d classes%n",
                 run.checkpointCount(), run.probe().size(), run.classes());
         out.printf("probe        %s (%s split)%n", InputText.escape(run.probe().id()), InputText.escape(run.probe().split()));
+        out.printf("imprinted    %s%n", InputText.escape(imprintLine(run)));
         if (facts.get("first_step") != null) {
             out.printf("steps        %s .. %s%n", facts.get("first_step"), facts.get("last_step"));
         }

@@ -29,9 +29,21 @@ final class RunCollection {
     }
 
     static RunCollection open(List<Path> dirs) throws RunFormatException {
+        return open(dirs, false);
+    }
+
+    /**
+     * @param imprinted take every run's imprinted predictions (docs/run-format.md), so runs of
+     *                  different tasks share one picture; a run without them stops the command
+     *                  with a message naming it
+     */
+    static RunCollection open(List<Path> dirs, boolean imprinted) throws RunFormatException {
         if (dirs.isEmpty()) throw new IllegalArgumentException("give at least one run folder");
         List<Run> runs = new ArrayList<>();
-        for (Path d : dirs) runs.add(Run.open(d));
+        for (Path d : dirs) {
+            Run run = Run.open(d);
+            runs.add(imprinted ? run.imprinted() : run);
+        }
         Run first = runs.get(0);
         ProbeShape shape = new ProbeShape(first.probe().id(), first.probe().size(), first.classes());
         int[] labels = first.labels();

@@ -6,6 +6,7 @@ import org.predspace.training.NativeBackend;
 import org.predspace.training.OptimizerKind;
 import org.predspace.training.SnapshotPolicy;
 import org.predspace.training.TrainingSpec;
+import org.predspace.tasks.Task;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,13 +34,19 @@ import java.util.concurrent.Callable;
  *       point has a Fisher spectrum. Spectra need per-sample gradients, which batch norm (always
  *       in allcnn and resnet) does not have (docs/science.md section 7), so the chapter-4 run and
  *       the snapshots of the other seed-0 runs are mlp and lenet ones.
+ *   <li>chapter 6: the space of tasks. The sweep's mlp adam recipe on four tasks cut from the
+ *       same classes (tops/footwear/other, the diverse {T-shirt, Sneaker, Bag}, the similar
+ *       {Sandal, Sneaker, Ankle boot}, random labels), seeds 0 and 1, beside the sweep's own
+ *       full-problem mlp adam runs, and two fine-tunings: from the end of the diverse and of the
+ *       similar seed-0 run to the full problem (docs/science.md, the space of tasks). Every run
+ *       records imprinted predictions on the sweep's probe, which is what puts them in one picture.
  * </ul>
  * The folder must stay small (with assets/, at most 30 MB in the repository): 200 probe samples,
  * 20 checkpoints, parameters for the mlp and lenet seed-0 runs only (first, middle and last
  * checkpoint, or all for chapter 4; one all-snapshot mlp would alone take 4.4 MB).
  */
 @Command(name = "samples", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train the built-in sample runs (about 40 minutes on 2 cores).",
+        description = {"Train the built-in sample runs (about 45 minutes on 2 cores).",
                 "Regenerates sample-runs/: java -jar target/predspace.jar samples --out sample-runs"})
 final class SamplesCommand implements Callable<Integer> {
     static final String DATA = "fashion";
@@ -66,13 +73,28 @@ final class SamplesCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--jobs", paramLabel = "J", description = "runs trained at once (default: one per core)")
     Integer jobs;
+    @Option(names = "--only-tasks", description = {"train only the chapter-6 runs into --out, which may exist:",
+            "the task runs, the fine-tunings and the sweep's full-problem mlp adam runs they are compared with",
+            "(move those three folders away first; no existing folder is replaced)"})
+    boolean onlyTasks;
 
     @Override
     public Integer call() throws Exception {
-        if (Files.exists(out)) throw Cli.usage(spec.commandLine(), out + " exists; remove it to regenerate the samples");
         int workers = jobs != null ? jobs : NativeBackend.cores();
-        boolean ok = SpecTrainer.train(firstPhase(), out, workers, spec.commandLine());
-        ok &= SpecTrainer.train(corners(out.resolve(PRETRAIN)), out, workers, spec.commandLine());
+        if (onlyTasks) {
+            List<TrainingSpec> first = new ArrayList<>(taskRuns());
+            first.addAll(fullProblemRuns());
+            boolean ok = SpecTrainer.train(first, out, workers, spec.commandLine());
+            ok &= SpecTrainer.train(fineTunings(), out, workers, spec.commandLine());
+            return ok ? 0 : Cli.EXIT_FAILURE;
+        }
+        if (Files.exists(out)) throw Cli.usage(spec.commandLine(), out + " exists; remove it to regenerate the samples");
+        List<TrainingSpec> first = new ArrayList<>(firstPhase());
+        first.addAll(taskRuns());
+        boolean ok = SpecTrainer.train(first, out, workers, spec.commandLine());
+        List<TrainingSpec> second = new ArrayList<>(corners(out.resolve(PRETRAIN)));
+        second.addAll(fineTunings());
+        ok &= SpecTrainer.train(second, out, workers, spec.commandLine());
         return ok ? 0 : Cli.EXIT_FAILURE;
     }
 
@@ -112,6 +134,52 @@ final class SamplesCommand implements Callable<Integer> {
                         .epochs(PRETRAIN_EPOCHS).randomLabels(1.0).seed(7).snapshots(SnapshotPolicy.SPARSE)
                         .name(PRETRAIN).build());
             }
+        }
+        return specs;
+    }
+
+    /** The tasks of chapter 6, each a preset of the bundled Fashion-MNIST (docs/tasks.md). */
+    static final List<String> TASKS = List.of("tops-footwear-other", "diverse", "similar", "random-labels");
+    static final int TASK_SEEDS = 2;
+    /** The task runs the fine-tunings start from (their last snapshot); they keep only that one. */
+    static final List<String> FINE_TUNED_FROM = List.of("diverse", "similar");
+
+    static TrainingSpec.Builder taskBase(String task) {
+        return base().architecture(Architecture.MLP).optimizer(OptimizerKind.ADAM).learningRate(learningRate(OptimizerKind.ADAM))
+                .task(Task.parse(task, DATA));
+    }
+
+    /** Chapter 6: the sweep's mlp adam recipe on every task, seeds 0 and 1; no snapshots but what fine-tuning needs. */
+    static List<TrainingSpec> taskRuns() {
+        List<TrainingSpec> specs = new ArrayList<>();
+        for (long seed = 0; seed < TASK_SEEDS; seed++) {
+            for (String task : TASKS) {
+                boolean parent = seed == 0 && FINE_TUNED_FROM.contains(task);
+                specs.add(taskBase(task).seed(seed).snapshots(parent ? SnapshotPolicy.LAST : SnapshotPolicy.NONE).build());
+            }
+        }
+        return specs;
+    }
+
+    /** The sweep's full-problem mlp adam runs, exactly as {@link #firstPhase} trains them (chapter 6 compares the tasks with them). */
+    static List<TrainingSpec> fullProblemRuns() {
+        return firstPhase().stream()
+                .filter(s -> s.architecture() == Architecture.MLP && s.optimizer() == OptimizerKind.ADAM && s.randomLabels() == 0)
+                .toList();
+    }
+
+    /**
+     * The full problem, the sweep's recipe, from the last snapshot of the seed-0 diverse and
+     * similar runs: their bodies carry on and the head starts fresh (a 3-class head cannot
+     * answer 10 classes). Recorded relative to their folders, like the corner runs.
+     */
+    static List<TrainingSpec> fineTunings() {
+        List<TrainingSpec> specs = new ArrayList<>();
+        for (String from : FINE_TUNED_FROM) {
+            TrainingSpec parent = taskBase(from).seed(0).build();
+            specs.add(base().architecture(Architecture.MLP).optimizer(OptimizerKind.ADAM).learningRate(learningRate(OptimizerKind.ADAM))
+                    .seed(0).snapshots(SnapshotPolicy.NONE).initFrom(Path.of("..", parent.name()).toString())
+                    .name("fashion-mlp-adam-fine-tuned-from-" + from).build());
         }
         return specs;
     }

@@ -3,19 +3,18 @@ package org.predspace.cli;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.data.DatasetSplit;
 import org.predspace.runs.InputText;
-import org.predspace.runs.Run;
-import org.predspace.runs.RunFormatException;
 import org.predspace.runs.RunStatus;
 import org.predspace.training.ArchitectureFit;
+import org.predspace.training.FineTuneStart;
 import org.predspace.training.TrainingPool;
 import org.predspace.training.TrainingSpec;
 import org.predspace.training.TrainingSubset;
 import picocli.CommandLine;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Trains a list of specs on one data set in the engine's pool, with the CLI's progress lines. */
@@ -37,16 +36,19 @@ final class SpecTrainer {
                     + String.join(", ", DatasetCatalog.builtInIds()) + ", idx:FOLDER or csv:FILE");
         }
         DatasetSplit data = new DatasetCatalog().load(dataset);
+        List<TrainingSpec> checked = new ArrayList<>();
         for (TrainingSpec s : specs) {
             if (!s.dataset().equals(dataset)) throw Cli.usage(cl, "one data set per call: " + s.dataset() + " vs " + dataset);
             try {
                 ArchitectureFit.check(s, data.shape());
                 TrainingSubset.check(data, s.trainSizeLimit());
-                if (s.initFrom() != null) checkStartingRun(out.resolve(s.name()).resolve(s.initFrom()).normalize());
+                s.task().check(data.classes(), dataset);
+                checked.add(s.initFrom() == null ? s : withStartingStep(s, out, data));
             } catch (IllegalArgumentException e) {
                 throw Cli.usage(cl, e);
             }
         }
+        specs = checked;
         Files.createDirectories(out);
         PrintWriter printer = cl.getOut();
         ProgressPrinter progress = new ProgressPrinter(printer, specs.size(), System.console() != null);
@@ -61,18 +63,17 @@ final class SpecTrainer {
         }
     }
 
-    /** @param dir where the run will look: init-from is resolved against the new run's own folder */
-    private static void checkStartingRun(Path dir) throws IOException {
-        try {
-            Run from = Run.open(dir);
-            long[] steps = from.parameterSteps();
-            if (steps.length == 0) {
-                throw new IllegalArgumentException("--init-from " + dir + ": the run kept no parameter snapshot");
-            }
-            from.parameters(steps[steps.length - 1]); // the one training starts from: readable and finite, or one line now
-        } catch (RunFormatException e) {
-            throw new IllegalArgumentException("--init-from: " + e.getMessage(), e);
-        }
+    /**
+     * {@code s} with the step it starts from recorded (init_from_step: the parent's last
+     * snapshot unless one was named), after checking that the snapshot is there, readable and
+     * fits the new run's network, so a bad --init-from is one line before anything starts.
+     * init-from is resolved against the new run's own folder, as the run resolves it.
+     */
+    private static TrainingSpec withStartingStep(TrainingSpec s, Path out, DatasetSplit data) {
+        FineTuneStart start = FineTuneStart.of(s, out.resolve(s.name()));
+        TrainingSpec spec = s.toBuilder().initFromStep(start.step()).build();
+        start.parameters(spec, data.shape(), s.task().classes(data.classes()));
+        return spec;
     }
 
     /** On Ctrl-C, let each run record "cancelled" and close its files instead of leaving "running". */

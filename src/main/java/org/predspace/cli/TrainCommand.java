@@ -2,7 +2,9 @@ package org.predspace.cli;
 
 import org.predspace.data.DataFormatException;
 import org.predspace.data.DatasetCatalog;
+import org.predspace.tasks.Task;
 import org.predspace.training.Architecture;
+import org.predspace.training.FineTuneStart;
 import org.predspace.training.LearningRateSchedule;
 import org.predspace.training.NativeBackend;
 import org.predspace.training.OptimizerKind;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -31,6 +34,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--arch", split = ",", paramLabel = "A", defaultValue = "mlp",
             description = "linear, mlp, lenet, allcnn, resnet (default: ${DEFAULT-VALUE})")
     List<String> architectures;
+    @Option(names = "--task", paramLabel = "TASK",
+            description = {"the labelled problem to train on (repeat the option to sweep over tasks; default: all):",
+                    "all, classes:A,B,... (those classes, relabelled 0..k-1 in order),",
+                    "groups:A,B/C,D/... (each group one class; classes not listed are dropped),",
+                    "random-labels (every training label drawn at random from the seed),",
+                    "or a preset of the data set such as even-odd or diverse (`predspace datasets` lists them)"})
+    List<String> tasks;
     @Option(names = "--optimizer", split = ",", paramLabel = "O", defaultValue = "adam",
             description = "sgd, nesterov, adam, adamw, rmsprop (default: ${DEFAULT-VALUE})")
     List<String> optimizers;
@@ -81,11 +91,12 @@ final class TrainCommand implements Callable<Integer> {
             description = "checkpoints per run, log-spaced in steps (default: ${DEFAULT-VALUE})")
     int checkpoints;
     @Option(names = "--snapshots", paramLabel = "P", defaultValue = "all",
-            description = "parameter snapshots: all, sparse (first, middle, last) or none (default: ${DEFAULT-VALUE})")
+            description = "parameter snapshots: all, sparse (first, middle, last), last (for fine-tuning from the end) or none (default: ${DEFAULT-VALUE})")
     String snapshots;
-    @Option(names = "--init-from", paramLabel = "RUN_DIR",
-            description = "start from the last parameter snapshot of this run (same architecture) instead of a fresh initialisation")
-    Path initFrom;
+    @Option(names = "--init-from", paramLabel = "RUN_DIR[@STEP]",
+            description = {"start from this run's parameter snapshot at STEP (default: its last) instead of a fresh initialisation",
+                    "(same architecture; on another task the output layer starts fresh from --seed: fine-tuning)"})
+    String initFrom;
     @Option(names = "--jobs", paramLabel = "J", description = "runs trained at once (default: one per core)")
     Integer jobs;
     @Option(names = "--name", paramLabel = "NAME", description = "run name, also its folder's name: letters, digits, '.', '_' and '-' "
@@ -119,8 +130,9 @@ final class TrainCommand implements Callable<Integer> {
                 .schedule(LearningRateSchedule.fromId(schedule)).warmupFraction(warmup).randomLabels(randomLabels)
                 .shiftAugment(augment).batchNorm(batchNorm).hiddenLayers(depth).width(width)
                 .checkpoints(checkpoints).snapshots(SnapshotPolicy.fromId(snapshots))
-                .initFrom(initFrom == null ? null : initFrom.toAbsolutePath().normalize().toString()).build();
-        Sweep sweep = new Sweep(base, architectures.stream().map(Architecture::fromId).toList(),
+                .build();
+        if (initFrom != null) base = withInitFrom(base, initFrom);
+        Sweep sweep = new Sweep(base, tasks(), architectures.stream().map(Architecture::fromId).toList(),
                 optimizers.stream().map(OptimizerKind::fromId).toList(), learningRates, batchSizes, seeds);
         List<TrainingSpec> specs = sweep.specs();
         if (name != null) {
@@ -128,6 +140,23 @@ final class TrainCommand implements Callable<Integer> {
             specs = List.of(specs.get(0).toBuilder().name(name).build());
         }
         return specs;
+    }
+
+    /** The --task values on this data set, the full problem when none is given; a task listed twice is refused. */
+    private List<Task> tasks() {
+        if (tasks == null || tasks.isEmpty()) return List.of(Task.ALL);
+        List<Task> out = new ArrayList<>();
+        for (String text : tasks) {
+            Task t = Task.parse(text, dataset);
+            if (out.contains(t)) throw new IllegalArgumentException("--task " + t.id() + " is given twice");
+            out.add(t);
+        }
+        return out;
+    }
+
+    /** The spec starting from RUN_DIR[@STEP]: the folder made absolute, the step checked by SpecTrainer. */
+    static TrainingSpec withInitFrom(TrainingSpec base, String text) {
+        return FineTuneStart.Reference.parse(text).applyTo(base.toBuilder()).build();
     }
 
     /**

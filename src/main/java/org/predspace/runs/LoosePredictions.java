@@ -83,6 +83,9 @@ final class LoosePredictions implements AutoCloseable {
 
     Path file() { return file; }
 
+    /** What the array is, for messages ("predictions", "imprinted held-out predictions"). */
+    String role() { return role; }
+
     int classes() { return classes; }
 
     /**

@@ -31,37 +31,57 @@ public final class Run {
     private final float[][] testPredictions;
     private final List<CheckpointMetrics> metrics;
     private final long[] parameterSteps;
+    /** True for the view {@link #imprinted()} returns. */
+    private final boolean imprintedView;
+    /** The imprinted view, read on first use; null until then or when there is none. */
+    private Run imprinted;
 
-    private Run(Path dir, RunManifest manifest, long[] steps, int[] labels, float[][] predictions, int[] testLabels,
-                float[][] testPredictions, List<CheckpointMetrics> metrics, long[] parameterSteps) {
+    private Run(Path dir, RunManifest manifest, long[] steps, Face face, List<CheckpointMetrics> metrics,
+                long[] parameterSteps, boolean imprintedView) {
         this.dir = dir;
         this.manifest = manifest;
         this.steps = steps;
-        this.labels = labels;
-        this.predictions = predictions;
-        this.testLabels = testLabels;
-        this.testPredictions = testPredictions;
+        this.labels = face.labels;
+        this.predictions = face.predictions;
+        this.testLabels = face.testLabels;
+        this.testPredictions = face.testPredictions;
         this.metrics = List.copyOf(metrics);
         this.parameterSteps = parameterSteps;
+        this.imprintedView = imprintedView;
     }
+
+    /** Labels and predictions of one probe and its optional held-out probe, as one folder holds them. */
+    private record Face(int[] labels, float[][] predictions, int[] testLabels, float[][] testPredictions) {}
 
     public static Run open(Path dir) throws RunFormatException {
         if (!Files.isDirectory(dir)) {
             throw new RunFormatException(dir + (Files.exists(dir) ? ": is a file, not a run folder" : ": no such run folder"));
         }
         RunManifest manifest = RunManifest.read(dir.resolve(RunFiles.MANIFEST));
-        int classes = manifest.classes();
         long[] steps = readSteps(dir.resolve(RunFiles.STEPS));
-        int[] labels = readLabels(dir.resolve(RunFiles.LABELS), classes);
-        if (labels.length != manifest.probe().size()) {
-            throw new RunFormatException(dir.resolve(RunFiles.LABELS) + ": has " + labels.length
-                    + " labels but run.json says probe.size is " + manifest.probe().size());
+        Face face = readFace(dir, steps.length, manifest.classes(), manifest.probe().size(), "probe.size");
+        return new Run(dir, manifest, steps, face, MetricsCsv.read(dir.resolve(RunFiles.METRICS), steps),
+                ParameterSnapshots.list(dir, steps), false);
+    }
+
+    /**
+     * Reads labels.npy, predictions.npy and the optional held-out pair from {@code folder}: the
+     * run folder itself, or its imprinted folder.
+     *
+     * @param sizeField what run.json calls the probe size, for messages
+     */
+    private static Face readFace(Path folder, int checkpoints, int classes, int probeSize, String sizeField)
+            throws RunFormatException {
+        int[] labels = readLabels(folder.resolve(RunFiles.LABELS), classes);
+        if (labels.length != probeSize) {
+            throw new RunFormatException(folder.resolve(RunFiles.LABELS) + ": has " + labels.length
+                    + " labels but run.json says " + sizeField + " is " + probeSize);
         }
-        PredictionArray probe = PredictionArray.open(dir.resolve(RunFiles.PREDICTIONS), steps.length, labels.length,
+        PredictionArray probe = PredictionArray.open(folder.resolve(RunFiles.PREDICTIONS), checkpoints, labels.length,
                 classes, RunFiles.LABELS);
 
-        Path testLabelsFile = dir.resolve(RunFiles.TEST_LABELS);
-        Path testPredictionsFile = dir.resolve(RunFiles.TEST_PREDICTIONS);
+        Path testLabelsFile = folder.resolve(RunFiles.TEST_LABELS);
+        Path testPredictionsFile = folder.resolve(RunFiles.TEST_PREDICTIONS);
         boolean hasTest = Files.exists(testLabelsFile);
         if (hasTest != Files.exists(testPredictionsFile)) {
             Path missing = hasTest ? testPredictionsFile : testLabelsFile;
@@ -69,18 +89,61 @@ public final class Run {
                     + RunFiles.TEST_PREDICTIONS + " come together");
         }
         int[] testLabels = hasTest ? readLabels(testLabelsFile, classes) : new int[0];
-        PredictionArray test = hasTest ? PredictionArray.open(testPredictionsFile, steps.length, testLabels.length,
+        PredictionArray test = hasTest ? PredictionArray.open(testPredictionsFile, checkpoints, testLabels.length,
                 classes, RunFiles.TEST_LABELS) : null;
 
-        long values = (long) steps.length * classes * (labels.length + testLabels.length);
+        long values = (long) checkpoints * classes * (labels.length + testLabels.length);
         if (values > MAX_LOADED_VALUES) {
-            throw new RunFormatException(dir + ": " + values + " prediction values exceed the " + MAX_LOADED_VALUES
+            throw new RunFormatException(folder + ": " + values + " prediction values exceed the " + MAX_LOADED_VALUES
                     + " this reader loads at once; stream it with PredictionArray");
         }
-        return new Run(dir, manifest, steps, labels, loadAll(probe), testLabels,
-                test == null ? null : loadAll(test),
-                MetricsCsv.read(dir.resolve(RunFiles.METRICS), steps),
-                ParameterSnapshots.list(dir, steps));
+        return new Face(labels, loadAll(probe), testLabels, test == null ? null : loadAll(test));
+    }
+
+    /** Whether run.json declares imprinted predictions (docs/run-format.md); false for the imprinted view itself. */
+    public boolean hasImprinted() { return !imprintedView && manifest.imprint() != null; }
+
+    /** Whether this is the imprinted view of a run ({@link #imprinted()}). */
+    public boolean isImprintedView() { return imprintedView; }
+
+    /**
+     * The run as its imprinted predictions show it: the same name, spec, summary, steps and
+     * folder, but its probe, labels, classes and predictions are the imprinted ones (the full
+     * problem's classes on the shared probe), its metrics are the loss and accuracy of those
+     * predictions, and it lists no parameter snapshots (the network's own head does not compute
+     * these predictions, so nothing may rebuild them from the parameters). Read on first call,
+     * with the checkpoints this run committed when it was opened.
+     *
+     * @throws RunFormatException the run has none (the message names it), or they are unreadable
+     */
+    public synchronized Run imprinted() throws RunFormatException {
+        if (imprinted != null) return imprinted;
+        if (!hasImprinted()) {
+            throw new RunFormatException(name() + " has no imprinted predictions (" + dir + " was written without them)");
+        }
+        ImprintInfo info = manifest.imprint();
+        Face face = readFace(dir.resolve(RunFiles.IMPRINTED_DIR), steps.length, info.classes(), info.probe().size(),
+                "imprint.probe.size");
+        RunManifest view = new RunManifest(manifest.name(), info.classes(), info.probe(), manifest.spec(),
+                manifest.status(), manifest.summary(), manifest.created(), manifest.finished(), info);
+        imprinted = new Run(dir, view, steps, face, imprintedMetrics(face), new long[0], true);
+        return imprinted;
+    }
+
+    /** Loss and accuracy of the imprinted predictions at every checkpoint, with the run's own epochs. */
+    private List<CheckpointMetrics> imprintedMetrics(Face face) {
+        java.util.Map<Long, Double> epochs = new java.util.HashMap<>();
+        for (CheckpointMetrics m : metrics) epochs.put(m.step(), m.epoch());
+        int classes = manifest.imprint().classes();
+        List<CheckpointMetrics> out = new java.util.ArrayList<>(steps.length);
+        for (int t = 0; t < steps.length; t++) {
+            ProbeScore train = ProbeScore.of(face.predictions[t], face.labels, classes);
+            ProbeScore test = face.testPredictions == null ? new ProbeScore(Double.NaN, Double.NaN)
+                    : ProbeScore.of(face.testPredictions[t], face.testLabels, classes);
+            out.add(new CheckpointMetrics(steps[t], epochs.getOrDefault(steps[t], Double.NaN), train.loss(),
+                    train.accuracy(), test.loss(), test.accuracy()));
+        }
+        return out;
     }
 
     /** The commit record: its length is the number of checkpoints that exist. */

@@ -13,9 +13,15 @@ final class RunFiles {
     static final String TEST_LABELS = "test_labels.npy";
     static final String TEST_PREDICTIONS = "test_predictions.npy";
     static final String PARAMS_DIR = "params";
+    /**
+     * The imprinted predictions (docs/run-format.md): a folder holding labels.npy,
+     * predictions.npy and optionally test_labels.npy and test_predictions.npy, named as in the
+     * run folder itself, committed by the run's own steps.npy.
+     */
+    static final String IMPRINTED_DIR = "imprinted";
 
     static final List<String> ALL = List.of(MANIFEST, LABELS, PREDICTIONS, STEPS, METRICS, TEST_LABELS,
-            TEST_PREDICTIONS, PARAMS_DIR);
+            TEST_PREDICTIONS, PARAMS_DIR, IMPRINTED_DIR);
 
     private RunFiles() {}
 }

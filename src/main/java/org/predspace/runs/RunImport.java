@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * Makes a run folder from loose arrays another framework saved: predictions [T, N, C], probe
- * labels [N], steps [T], optionally a held-out pair and a metrics log (docs/import.md).
+ * labels [N], steps [T], optionally a held-out pair, a metrics log and imprinted predictions
+ * over the full problem's classes on a shared probe (docs/import.md).
  *
  * <p>Everything is checked before anything is written: a first pass reads every checkpoint and
  * refuses the first bad value with a message naming the file and where; only then is the folder
@@ -44,13 +45,14 @@ public final class RunImport {
      * @param metrics            a CSV with a step column and any of epoch, train_loss,
      *                           train_accuracy, test_loss, test_accuracy; or null
      * @param spec               free-form description for run.json (dataset, architecture, ...)
+     * @param imprinted          imprinted predictions to record with the run, or null
      */
     /** Longest name or probe id: one line in the run library. */
     static final int MAX_TEXT = 200;
 
     public record Request(Path predictions, Path labels, Path steps, Path heldOutPredictions, Path heldOutLabels,
                           Path metrics, String name, String probeId, String probeSplit, Map<String, Object> spec,
-                          Rows rows, RunStatus status) {
+                          Rows rows, RunStatus status, Imprinted imprinted) {
         public Request {
             Objects.requireNonNull(predictions, "predictions");
             Objects.requireNonNull(labels, "labels");
@@ -65,6 +67,14 @@ public final class RunImport {
             if (rows == null) rows = Rows.PROBABILITIES;
             if (status == null) status = RunStatus.FINISHED;
             if (status == RunStatus.RUNNING) throw new IllegalArgumentException("an imported run has ended; status cannot be running");
+        }
+
+        /** Without imprinted predictions. */
+        public Request(Path predictions, Path labels, Path steps, Path heldOutPredictions, Path heldOutLabels,
+                       Path metrics, String name, String probeId, String probeSplit, Map<String, Object> spec,
+                       Rows rows, RunStatus status) {
+            this(predictions, labels, steps, heldOutPredictions, heldOutLabels, metrics, name, probeId, probeSplit,
+                    spec, rows, status, null);
         }
 
         /**
@@ -89,19 +99,78 @@ public final class RunImport {
 
         public Request withHeldOut(Path heldOutPredictions, Path heldOutLabels) {
             return new Request(predictions, labels, steps, heldOutPredictions, heldOutLabels, metrics, name, probeId,
-                    probeSplit, spec, rows, status);
+                    probeSplit, spec, rows, status, imprinted);
         }
 
         public Request withMetrics(Path metricsCsv) {
             return new Request(predictions, labels, steps, heldOutPredictions, heldOutLabels, metricsCsv, name, probeId,
-                    probeSplit, spec, rows, status);
+                    probeSplit, spec, rows, status, imprinted);
         }
 
         public Request withRows(Rows r) {
             return new Request(predictions, labels, steps, heldOutPredictions, heldOutLabels, metrics, name, probeId,
-                    probeSplit, spec, r, status);
+                    probeSplit, spec, r, status, imprinted);
+        }
+
+        public Request withImprinted(Imprinted i) {
+            return new Request(predictions, labels, steps, heldOutPredictions, heldOutLabels, metrics, name, probeId,
+                    probeSplit, spec, rows, status, i);
         }
     }
+
+    /**
+     * Imprinted predictions another framework computed (docs/run-format.md, "Imprinted
+     * predictions"): the network's penultimate features turned into predictions over all C
+     * classes of the full problem on a probe every task's run shares, so runs of different tasks
+     * share a picture. Rows are treated as the request's {@link Rows} says, like the head's.
+     *
+     * @param predictions        [T, N, C] on the shared probe, one row block per checkpoint step
+     * @param labels             [N], the shared probe's labels in the full problem, in [0, C)
+     * @param heldOutPredictions [T, M, C] on a shared held-out probe, or null; comes with heldOutLabels
+     * @param heldOutLabels      [M], or null
+     * @param probeId            names the shared probe: runs meet in the imprinted picture only when these are equal
+     * @param probeSplit         where the shared probe's samples come from (default "train")
+     * @param prototypes         the samples the class prototypes were averaged over: id, size, split
+     */
+    public record Imprinted(Path predictions, Path labels, Path heldOutPredictions, Path heldOutLabels,
+                            String probeId, String probeSplit, ProbeInfo prototypes) {
+        public Imprinted {
+            Objects.requireNonNull(predictions, "imprinted predictions");
+            Objects.requireNonNull(labels, "imprinted labels");
+            if ((heldOutPredictions == null) != (heldOutLabels == null)) {
+                throw new IllegalArgumentException("imprinted held-out predictions and imprinted held-out labels come together");
+            }
+            Request.requireLine("imprinted probe id", probeId);
+            if (probeSplit == null || probeSplit.isBlank()) probeSplit = "train";
+            Objects.requireNonNull(prototypes, "prototypes");
+            Request.requireLine("prototypes id", prototypes.id());
+            if (prototypes.size() < 1) {
+                throw new IllegalArgumentException("the prototypes size must be at least 1, got " + prototypes.size());
+            }
+            if (prototypes.split() == null || prototypes.split().isBlank()) {
+                prototypes = new ProbeInfo(prototypes.id(), prototypes.size(), "train");
+            }
+        }
+
+        /** The required arrays and names; no held-out pair, the train split for both. */
+        public static Imprinted of(Path predictions, Path labels, String probeId, String prototypesId, int prototypesSize) {
+            return new Imprinted(predictions, labels, null, null, probeId, null,
+                    new ProbeInfo(prototypesId, prototypesSize, "train"));
+        }
+
+        public Imprinted withHeldOut(Path heldOutPredictions, Path heldOutLabels) {
+            return new Imprinted(predictions, labels, heldOutPredictions, heldOutLabels, probeId, probeSplit, prototypes);
+        }
+    }
+
+    /**
+     * What was written of the imprinted predictions.
+     *
+     * @param heldOutSize    M, or -1 without a shared held-out probe
+     * @param firstAccuracy  accuracy of the imprinted predictions on the shared probe at the first checkpoint
+     * @param lastAccuracy   the same at the last checkpoint
+     */
+    public record ImprintedResult(int probeSize, int heldOutSize, int classes, double firstAccuracy, double lastAccuracy) {}
 
     /**
      * What was written.
@@ -111,9 +180,11 @@ public final class RunImport {
      * @param logLinesUsed    metrics-log lines at checkpoint steps (0 without a log)
      * @param logLinesIgnored metrics-log lines at other steps
      * @param computed        metrics columns computed from the predictions (where the log had no value)
+     * @param imprinted       the imprinted predictions written, or null when the run has none
      */
     public record Result(Path dir, int checkpoints, int probeSize, int classes, int heldOutSize,
-                         List<CheckpointMetrics> metrics, int logLinesUsed, int logLinesIgnored, List<String> computed) {}
+                         List<CheckpointMetrics> metrics, int logLinesUsed, int logLinesIgnored, List<String> computed,
+                         ImprintedResult imprinted) {}
 
     private RunImport() {}
 
@@ -130,46 +201,158 @@ public final class RunImport {
         long[] steps = readSteps(request.steps());
         int[] labels = readLabels(request.labels(), "labels");
         int[] heldOutLabels = request.heldOutLabels() == null ? null : readLabels(request.heldOutLabels(), "held-out labels");
+        Imprinted imp = request.imprinted();
+        int[] imprintedLabels = imp == null ? null : readLabels(imp.labels(), "imprinted labels");
+        int[] imprintedHeldOutLabels = imp == null || imp.heldOutLabels() == null ? null
+                : readLabels(imp.heldOutLabels(), "imprinted held-out labels");
         List<CheckpointMetrics> log = request.metrics() == null ? null : readLog(request.metrics());
         try (LoosePredictions probe = LoosePredictions.open(request.predictions(), "predictions", steps, request.steps(),
                 labels.length, request.labels());
              LoosePredictions heldOut = heldOutLabels == null ? null : LoosePredictions.open(request.heldOutPredictions(),
-                     "held-out predictions", steps, request.steps(), heldOutLabels.length, request.heldOutLabels())) {
-            int classes = probe.classes();
-            requireLabelsBelow(labels, classes, request.labels(), request.predictions());
-            if (heldOut != null) {
-                if (heldOut.classes() != classes) {
-                    throw new RunFormatException(request.heldOutPredictions() + ": held-out predictions have "
-                            + heldOut.classes() + " classes but " + request.predictions() + " has " + classes);
-                }
-                requireLabelsBelow(heldOutLabels, classes, request.heldOutLabels(), request.predictions());
+                     "held-out predictions", steps, request.steps(), heldOutLabels.length, request.heldOutLabels());
+             LoosePredictions imprinted = imp == null ? null : LoosePredictions.open(imp.predictions(),
+                     "imprinted predictions", steps, request.steps(), imprintedLabels.length, imp.labels());
+             LoosePredictions imprintedHeldOut = imprintedHeldOutLabels == null ? null : LoosePredictions.open(
+                     imp.heldOutPredictions(), "imprinted held-out predictions", steps, request.steps(),
+                     imprintedHeldOutLabels.length, imp.heldOutLabels())) {
+            Face head = new Face(labels, probe, request.labels(), heldOutLabels, heldOut, request.heldOutLabels());
+            head.requireConsistent(request.predictions(), request.heldOutPredictions());
+            Face imprintedFace = imp == null ? null : new Face(imprintedLabels, imprinted, imp.labels(),
+                    imprintedHeldOutLabels, imprintedHeldOut, imp.heldOutLabels());
+            if (imprintedFace != null) {
+                imprintedFace.requireConsistent(imp.predictions(), imp.heldOutPredictions());
+                requireEnoughPrototypes(imp, imprinted.classes());
+                requireOneProbePerId(request, head, imprintedFace);
             }
-            Checkpoints checkpoints = new Checkpoints(request, steps, labels, heldOutLabels, probe, heldOut);
+            Checkpoints checkpoints = new Checkpoints(request, steps, head, imprintedFace);
             MetricsMerge merged = MetricsMerge.of(log, request.metrics(), steps);
             List<CheckpointMetrics> metrics = new ArrayList<>();
             for (int t = 0; t < steps.length; t++) metrics.add(merged.complete(t, checkpoints.scores(t)));
+            ImprintedResult imprintedResult = imprintedFace == null ? null : checkpoints.checkImprinted();
             write(request, out, checkpoints, metrics);
-            return new Result(out, steps.length, labels.length, classes, heldOutLabels == null ? -1 : heldOutLabels.length,
-                    List.copyOf(metrics), merged.used(), merged.ignored(), merged.computed());
+            return new Result(out, steps.length, labels.length, probe.classes(), heldOutLabels == null ? -1 : heldOutLabels.length,
+                    List.copyOf(metrics), merged.used(), merged.ignored(), merged.computed(), imprintedResult);
         }
     }
 
-    /** The two prediction arrays read checkpoint by checkpoint, the same way in the check and in the write. */
-    private record Checkpoints(Request request, long[] steps, int[] labels, int[] heldOutLabels,
-                               LoosePredictions probe, LoosePredictions heldOut) {
+    /**
+     * One probe's labels and predictions with its optional held-out pair: the head's, or the
+     * imprinted ones; the files are kept for messages.
+     */
+    private record Face(int[] labels, LoosePredictions predictions, Path labelsFile,
+                        int[] heldOutLabels, LoosePredictions heldOut, Path heldOutLabelsFile) {
+        int classes() { return predictions.classes(); }
+
+        /** Labels in [0, C), and a held-out array with the same classes as the probe's. */
+        void requireConsistent(Path predictionsFile, Path heldOutFile) throws RunFormatException {
+            int classes = classes();
+            requireLabelsBelow(labels, classes, labelsFile, predictionsFile);
+            if (heldOut == null) return;
+            if (heldOut.classes() != classes) {
+                throw new RunFormatException(heldOutFile + ": " + heldOut.role() + " have " + heldOut.classes()
+                        + " classes but " + predictionsFile + " has " + classes);
+            }
+            requireLabelsBelow(heldOutLabels, classes, heldOutLabelsFile, predictionsFile);
+        }
+
+        float[] probe(int t, long step, Rows rows) throws RunFormatException {
+            return predictions.checkpoint(t, step, rows.mode);
+        }
+
+        float[] heldOut(int t, long step, Rows rows) throws RunFormatException {
+            return heldOut == null ? null : heldOut.checkpoint(t, step, rows.mode);
+        }
+    }
+
+    /**
+     * A probe id names one set of samples in one order with their labels (a full-problem run's own
+     * probe is its shared probe): when the two ids are equal the two probes must be too, which
+     * catches the head's labels given as the imprinted ones.
+     */
+    private static void requireOneProbePerId(Request request, Face head, Face imprinted) throws RunFormatException {
+        Imprinted imp = request.imprinted();
+        if (!imp.probeId().equals(request.probeId())) return;
+        String same = "the imprinted probe id " + InputText.quote(imp.probeId()) + " is the run's own probe id, but ";
+        if (imprinted.classes() != head.classes() || imprinted.labels().length != head.labels().length) {
+            throw new RunFormatException(imp.predictions() + ": " + same + "the imprinted predictions are "
+                    + imprinted.labels().length + " samples of " + imprinted.classes() + " classes and " + request.predictions()
+                    + " " + head.labels().length + " of " + head.classes() + "; give the shared probe its own id");
+        }
+        for (int i = 0; i < head.labels().length; i++) {
+            if (imprinted.labels()[i] != head.labels()[i]) {
+                throw new RunFormatException(imp.labels() + ": " + same + "label " + imprinted.labels()[i] + " at index " + i
+                        + " differs from " + request.labels() + " (" + head.labels()[i] + "); one id names one probe");
+            }
+        }
+    }
+
+    /** Imprinting averages features over prototype samples of every class, so there must be at least one per class. */
+    private static void requireEnoughPrototypes(Imprinted imp, int classes) throws RunFormatException {
+        if (imp.prototypes().size() < classes) {
+            throw new RunFormatException(imp.predictions() + ": imprinted predictions have " + classes
+                    + " classes, but the prototypes are " + imp.prototypes().size() + " samples; every class needs"
+                    + " at least one prototype sample");
+        }
+    }
+
+    /**
+     * The prediction arrays read checkpoint by checkpoint, the same way in the check and in the
+     * write; {@code imprinted} is null when the run has no imprinted predictions.
+     */
+    private record Checkpoints(Request request, long[] steps, Face head, Face imprinted) {
+        int[] labels() { return head.labels(); }
+
+        int[] heldOutLabels() { return head.heldOutLabels(); }
+
+        int classes() { return head.classes(); }
+
         float[] probe(int t) throws RunFormatException {
-            return probe.checkpoint(t, steps[t], request.rows().mode);
+            return head.probe(t, steps[t], request.rows());
         }
 
         float[] heldOut(int t) throws RunFormatException {
-            return heldOut == null ? null : heldOut.checkpoint(t, steps[t], request.rows().mode);
+            return head.heldOut(t, steps[t], request.rows());
+        }
+
+        float[] imprinted(int t) throws RunFormatException {
+            return imprinted == null ? null : imprinted.probe(t, steps[t], request.rows());
+        }
+
+        float[] imprintedHeldOut(int t) throws RunFormatException {
+            return imprinted == null ? null : imprinted.heldOut(t, steps[t], request.rows());
         }
 
         /** Probe and held-out scores of checkpoint t (held-out null without a held-out probe). */
         ProbeScore[] scores(int t) throws RunFormatException {
             float[] h = heldOut(t);
-            return new ProbeScore[]{ProbeScore.of(probe(t), labels, probe.classes()),
-                    h == null ? null : ProbeScore.of(h, heldOutLabels, probe.classes())};
+            return new ProbeScore[]{ProbeScore.of(probe(t), labels(), classes()),
+                    h == null ? null : ProbeScore.of(h, heldOutLabels(), classes())};
+        }
+
+        /** Reads and checks every imprinted checkpoint before anything is written; their accuracy at the ends. */
+        ImprintedResult checkImprinted() throws RunFormatException {
+            double first = Double.NaN, last = Double.NaN;
+            for (int t = 0; t < steps.length; t++) {
+                float[] rows = imprinted(t);
+                imprintedHeldOut(t);
+                if (t == 0 || t == steps.length - 1) {
+                    double accuracy = ProbeScore.of(rows, imprinted.labels(), imprinted.classes()).accuracy();
+                    if (t == 0) first = accuracy;
+                    last = accuracy;
+                }
+            }
+            return new ImprintedResult(imprinted.labels().length,
+                    imprinted.heldOutLabels() == null ? -1 : imprinted.heldOutLabels().length,
+                    imprinted.classes(), first, last);
+        }
+
+        /** run.json's imprint block and the shared probes' labels, or null without imprinted predictions. */
+        ImprintedProbe imprintedProbe() {
+            if (imprinted == null) return null;
+            Imprinted imp = request.imprinted();
+            ProbeInfo shared = new ProbeInfo(imp.probeId(), imprinted.labels().length, imp.probeSplit());
+            return new ImprintedProbe(new ImprintInfo(imprinted.classes(), shared, imp.prototypes()),
+                    imprinted.labels(), imprinted.heldOutLabels());
         }
     }
 
@@ -188,10 +371,11 @@ public final class RunImport {
         removeLeftovers(absolute);
         Path temp = ImportFolders.temp(absolute);
         try {
-            try (RunWriter w = RunWriter.create(temp, request.name(), checkpoints.probe().classes(), probe, spec,
-                    checkpoints.labels(), checkpoints.heldOutLabels())) {
+            try (RunWriter w = RunWriter.create(temp, request.name(), checkpoints.classes(), probe, spec,
+                    checkpoints.labels(), checkpoints.heldOutLabels(), checkpoints.imprintedProbe())) {
                 for (int t = 0; t < metrics.size(); t++) {
-                    w.append(new Checkpoint(metrics.get(t), checkpoints.probe(t), checkpoints.heldOut(t), null));
+                    w.append(new Checkpoint(metrics.get(t), checkpoints.probe(t), checkpoints.heldOut(t), null,
+                            checkpoints.imprinted(t), checkpoints.imprintedHeldOut(t)));
                 }
                 w.finish(request.status(), summary(metrics));
             }
@@ -221,6 +405,15 @@ public final class RunImport {
             m.put("held_out_labels", fileName(r.heldOutLabels()));
         }
         if (r.metrics() != null) m.put("metrics", fileName(r.metrics()));
+        Imprinted i = r.imprinted();
+        if (i != null) {
+            m.put("imprinted_predictions", fileName(i.predictions()));
+            m.put("imprinted_labels", fileName(i.labels()));
+            if (i.heldOutPredictions() != null) {
+                m.put("imprinted_held_out_predictions", fileName(i.heldOutPredictions()));
+                m.put("imprinted_held_out_labels", fileName(i.heldOutLabels()));
+            }
+        }
         m.put("rows", r.rows().mode.description());
         return m;
     }

@@ -23,9 +23,10 @@ import java.util.Map;
  *
  * @param created  ISO-8601 instant the writer started, or null (optional in the format)
  * @param finished ISO-8601 instant of {@link RunWriter#finish}, or null
+ * @param imprint  the imprinted predictions the folder holds, or null when it has none
  */
 public record RunManifest(String name, int classes, ProbeInfo probe, Map<String, Object> spec, RunStatus status,
-                          Map<String, Object> summary, String created, String finished) {
+                          Map<String, Object> summary, String created, String finished, ImprintInfo imprint) {
     public static final String FORMAT = "predspace-run";
     public static final int VERSION = 1;
     /** run.json is small; anything bigger is not one of ours and is not worth parsing. */
@@ -37,14 +38,15 @@ public record RunManifest(String name, int classes, ProbeInfo probe, Map<String,
         summary = frozenJson(summary);
     }
 
-    static RunManifest start(String name, int classes, ProbeInfo probe, Map<String, ?> spec, Instant created) {
+    static RunManifest start(String name, int classes, ProbeInfo probe, Map<String, ?> spec, Instant created,
+                             ImprintInfo imprint) {
         return new RunManifest(name, classes, probe, jsonCopy(spec, "spec"), RunStatus.RUNNING, Map.of(),
-                created.toString(), null);
+                created.toString(), null, imprint);
     }
 
     RunManifest finish(RunStatus finalStatus, Map<String, ?> finalSummary, Instant at) {
         return new RunManifest(name, classes, probe, spec, finalStatus, jsonCopy(finalSummary, "summary"), created,
-                at.toString());
+                at.toString(), imprint);
     }
 
     byte[] toJson() {
@@ -53,20 +55,29 @@ public record RunManifest(String name, int classes, ProbeInfo probe, Map<String,
         root.put("version", VERSION);
         root.put("name", name);
         root.put("classes", classes);
-        ObjectNode p = root.putObject("probe");
-        p.put("id", probe.id());
-        p.put("size", probe.size());
-        p.put("split", probe.split());
+        putProbe(root.putObject("probe"), probe);
         root.put("status", status.jsonName());
         if (created != null) root.put("created", created);
         if (finished != null) root.put("finished", finished);
         root.set("spec", JSON.valueToTree(spec));
         if (!summary.isEmpty()) root.set("summary", JSON.valueToTree(summary));
+        if (imprint != null) {
+            ObjectNode i = root.putObject("imprint");
+            i.put("classes", imprint.classes());
+            putProbe(i.putObject("probe"), imprint.probe());
+            putProbe(i.putObject("prototypes"), imprint.prototypes());
+        }
         try {
             return JSON.writeValueAsBytes(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("maps were checked to be JSON when the manifest was made", e);
         }
+    }
+
+    private static void putProbe(ObjectNode node, ProbeInfo probe) {
+        node.put("id", probe.id());
+        node.put("size", probe.size());
+        node.put("split", probe.split());
     }
 
     static RunManifest read(Path file) throws RunFormatException {
@@ -92,8 +103,10 @@ public record RunManifest(String name, int classes, ProbeInfo probe, Map<String,
         if (version != VERSION) {
             throw new RunFormatException(file + ": unsupported version " + version + " (this PredSpace reads version " + VERSION + ")");
         }
-        JsonNode probe = f.object(root, "probe", true);
-        ProbeInfo probeInfo = new ProbeInfo(f.text(probe, "id"), (int) f.integer(probe, "size", 0), f.text(probe, "split"));
+        ProbeInfo probeInfo = f.probe(root, "probe");
+        JsonNode imprintNode = f.object(root, "imprint", false);
+        ImprintInfo imprint = imprintNode == null ? null : new ImprintInfo((int) f.integer(imprintNode, "classes", 1),
+                f.probe(imprintNode, "probe"), f.probe(imprintNode, "prototypes"));
         RunStatus status;
         try {
             status = RunStatus.fromJson(f.text(root, "status"));
@@ -102,7 +115,7 @@ public record RunManifest(String name, int classes, ProbeInfo probe, Map<String,
         }
         return new RunManifest(f.text(root, "name"), (int) f.integer(root, "classes", 1), probeInfo,
                 f.map(root, "spec"), status, f.map(root, "summary"), f.optionalText(root, "created"),
-                f.optionalText(root, "finished"));
+                f.optionalText(root, "finished"), imprint);
     }
 
     /** Field access with messages that name the file and the field. */
@@ -130,6 +143,11 @@ public record RunManifest(String name, int classes, ProbeInfo probe, Map<String,
             if (v == null && !required) return null;
             if (v == null || !v.isObject()) throw problem(field, v, "an object");
             return v;
+        }
+
+        ProbeInfo probe(JsonNode node, String field) throws RunFormatException {
+            JsonNode p = object(node, field, true);
+            return new ProbeInfo(text(p, "id"), (int) integer(p, "size", 0), text(p, "split"));
         }
 
         Map<String, Object> map(JsonNode node, String field) throws RunFormatException {

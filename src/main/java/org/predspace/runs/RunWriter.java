@@ -30,6 +30,8 @@ public final class RunWriter implements AutoCloseable {
     private final NpyAppender testPredictions;
     private final FileChannel metrics;
     private final NpyAppender steps;
+    /** null when the run records no imprinted predictions. */
+    private final ImprintedAppenders imprinted;
     private RunManifest manifest;
     private long metricsEnd;
     private long lastStep = Long.MIN_VALUE;
@@ -39,8 +41,12 @@ public final class RunWriter implements AutoCloseable {
     /** Set when an append failed part way: the disk holds the last commit, but this writer's files may not agree. */
     private IOException failure;
 
+    /** The imprinted folder's arrays; test is null when the imprinted predictions have no held-out probe. */
+    private record ImprintedAppenders(int classes, int size, int testSize, NpyAppender probe, NpyAppender test) {}
+
     private RunWriter(Path dir, RunManifest manifest, int testSize, NpyAppender predictions,
-                      NpyAppender testPredictions, FileChannel metrics, long metricsEnd, NpyAppender steps) {
+                      NpyAppender testPredictions, FileChannel metrics, long metricsEnd, NpyAppender steps,
+                      ImprintedAppenders imprinted) {
         this.dir = dir;
         this.manifest = manifest;
         this.classes = manifest.classes();
@@ -51,6 +57,7 @@ public final class RunWriter implements AutoCloseable {
         this.metrics = metrics;
         this.metricsEnd = metricsEnd;
         this.steps = steps;
+        this.imprinted = imprinted;
     }
 
     /**
@@ -61,6 +68,15 @@ public final class RunWriter implements AutoCloseable {
      */
     public static RunWriter create(Path dir, String name, int classes, ProbeInfo probe, Map<String, Object> spec,
                                    int[] probeLabels, int[] testLabels) throws IOException {
+        return create(dir, name, classes, probe, spec, probeLabels, testLabels, null);
+    }
+
+    /**
+     * As above, also recording imprinted predictions on {@code imprint}'s shared probes (every
+     * checkpoint must then carry them), or none when it is null.
+     */
+    public static RunWriter create(Path dir, String name, int classes, ProbeInfo probe, Map<String, Object> spec,
+                                   int[] probeLabels, int[] testLabels, ImprintedProbe imprint) throws IOException {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(probe, "probe");
         if (classes < 1) throw new IllegalArgumentException("classes must be at least 1, got " + classes);
@@ -69,7 +85,12 @@ public final class RunWriter implements AutoCloseable {
         }
         requireLabelsInRange(probeLabels, classes, "probe");
         if (testLabels != null) requireLabelsInRange(testLabels, classes, "test");
-        RunManifest manifest = RunManifest.start(name, classes, probe, spec, Instant.now());
+        if (imprint != null) {
+            requireLabelsInRange(imprint.labels(), imprint.info().classes(), "imprinted probe");
+            if (imprint.testLabels() != null) requireLabelsInRange(imprint.testLabels(), imprint.info().classes(), "imprinted test");
+        }
+        RunManifest manifest = RunManifest.start(name, classes, probe, spec, Instant.now(),
+                imprint == null ? null : imprint.info());
 
         Files.createDirectories(dir);
         for (String f : RunFiles.ALL) {
@@ -77,9 +98,24 @@ public final class RunWriter implements AutoCloseable {
         }
         AtomicFiles.write(dir.resolve(RunFiles.LABELS), Npy.encode(probeLabels));
         if (testLabels != null) AtomicFiles.write(dir.resolve(RunFiles.TEST_LABELS), Npy.encode(testLabels));
-        NpyAppender predictions = null, test = null, steps = null;
+        NpyAppender predictions = null, test = null, steps = null, imprintedProbe = null, imprintedTest = null;
         FileChannel metrics = null;
         try {
+            ImprintedAppenders imprinted = null;
+            if (imprint != null) {
+                Path folder = Files.createDirectories(dir.resolve(RunFiles.IMPRINTED_DIR));
+                int c = imprint.info().classes();
+                AtomicFiles.write(folder.resolve(RunFiles.LABELS), Npy.encode(imprint.labels()));
+                imprintedProbe = NpyAppender.create(folder.resolve(RunFiles.PREDICTIONS), Npy.DType.FLOAT32,
+                        imprint.labels().length, c);
+                if (imprint.testLabels() != null) {
+                    AtomicFiles.write(folder.resolve(RunFiles.TEST_LABELS), Npy.encode(imprint.testLabels()));
+                    imprintedTest = NpyAppender.create(folder.resolve(RunFiles.TEST_PREDICTIONS), Npy.DType.FLOAT32,
+                            imprint.testLabels().length, c);
+                }
+                imprinted = new ImprintedAppenders(c, imprint.labels().length,
+                        imprint.testLabels() == null ? -1 : imprint.testLabels().length, imprintedProbe, imprintedTest);
+            }
             predictions = NpyAppender.create(dir.resolve(RunFiles.PREDICTIONS), Npy.DType.FLOAT32, probe.size(), classes);
             if (testLabels != null) {
                 test = NpyAppender.create(dir.resolve(RunFiles.TEST_PREDICTIONS), Npy.DType.FLOAT32, testLabels.length, classes);
@@ -93,9 +129,9 @@ public final class RunWriter implements AutoCloseable {
             // run.json last: a folder that has it has every file it promises
             AtomicFiles.write(dir.resolve(RunFiles.MANIFEST), manifest.toJson());
             return new RunWriter(dir, manifest, testLabels == null ? -1 : testLabels.length, predictions, test,
-                    metrics, metricsEnd, steps);
+                    metrics, metricsEnd, steps, imprinted);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(e, predictions, test, metrics, steps);
+            closeQuietly(e, predictions, test, metrics, steps, imprintedProbe, imprintedTest);
             throw e;
         }
     }
@@ -118,6 +154,10 @@ public final class RunWriter implements AutoCloseable {
             if (checkpoint.parameters() != null) ParameterSnapshots.write(dir, step, checkpoint.parameters());
             predictions.appendFloats(checkpoint.probePredictions());
             if (testPredictions != null) testPredictions.appendFloats(checkpoint.testPredictions());
+            if (imprinted != null) {
+                imprinted.probe().appendFloats(checkpoint.imprintedPredictions());
+                if (imprinted.test() != null) imprinted.test().appendFloats(checkpoint.imprintedTestPredictions());
+            }
             ByteBuffer line = utf8(MetricsCsv.line(checkpoint.metrics()));
             int lineBytes = line.remaining();
             ChannelIo.writeFully(metrics, line, metricsEnd);
@@ -151,6 +191,28 @@ public final class RunWriter implements AutoCloseable {
         if (metricsProblem != null) throw new IllegalArgumentException(at + "metrics: " + metricsProblem + "; nothing written");
         requireDistributions(c.probePredictions(), at + "probe predictions");
         requireDistributions(c.testPredictions(), at + "test predictions");
+        validateImprinted(c, at);
+    }
+
+    private void validateImprinted(Checkpoint c, String at) {
+        if (imprinted == null) {
+            if (c.imprintedPredictions() != null || c.imprintedTestPredictions() != null) {
+                throw new IllegalArgumentException(at + "imprinted predictions given, but the run was created without an imprinted probe");
+            }
+            return;
+        }
+        requireLength(c.imprintedPredictions(), (long) imprinted.size() * imprinted.classes(), at + "imprinted predictions");
+        if (imprinted.test() == null && c.imprintedTestPredictions() != null) {
+            throw new IllegalArgumentException(at + "imprinted test predictions given, but the run was created without them");
+        }
+        if (imprinted.test() != null) {
+            requireLength(c.imprintedTestPredictions(), (long) imprinted.testSize() * imprinted.classes(),
+                    at + "imprinted test predictions");
+        }
+        requireFinite(c.imprintedPredictions(), at + "imprinted predictions");
+        requireFinite(c.imprintedTestPredictions(), at + "imprinted test predictions");
+        requireDistributions(c.imprintedPredictions(), imprinted.classes(), at + "imprinted predictions");
+        requireDistributions(c.imprintedTestPredictions(), imprinted.classes(), at + "imprinted test predictions");
     }
 
     private static void requireLength(float[] values, long expected, String what) {
@@ -166,6 +228,10 @@ public final class RunWriter implements AutoCloseable {
     }
 
     private void requireDistributions(float[] values, String what) {
+        requireDistributions(values, classes, what);
+    }
+
+    private static void requireDistributions(float[] values, int classes, String what) {
         String problem = values == null ? null : ProbabilityRows.firstProblem(values, classes);
         if (problem != null) throw new IllegalArgumentException(what + ": " + problem + "; nothing written");
     }
@@ -208,7 +274,8 @@ public final class RunWriter implements AutoCloseable {
         if (closed) return;
         closed = true;
         IOException first = null;
-        for (AutoCloseable c : new AutoCloseable[]{predictions, testPredictions, metrics, steps}) {
+        for (AutoCloseable c : new AutoCloseable[]{predictions, testPredictions, metrics, steps,
+                imprinted == null ? null : imprinted.probe(), imprinted == null ? null : imprinted.test()}) {
             try {
                 if (c != null) c.close();
             } catch (Exception e) {

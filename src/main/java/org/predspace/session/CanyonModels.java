@@ -32,11 +32,16 @@ public final class CanyonModels {
      * @param runDir the folder of the run whose network the models are (its spec rebuilds them)
      * @param step   a step of that run with a parameter snapshot (the network and probe come from it)
      * @throws IllegalArgumentException in plain words: the picture shows another probe than the
-     *                                  run's, the step has no snapshot
+     *                                  run's or is the imprinted one, the step has no snapshot
      */
     public static Scored score(PredictionPicture picture, ExplorerSession.Probe probe, Path runDir, long step,
                                ModelGrid grid, DatasetCatalog catalog, TaskMonitor monitor)
             throws RunFormatException, DataFormatException {
+        if (probe == ExplorerSession.Probe.IMPRINTED) {
+            // each model of the line or plane would need its own prototypes from its own features
+            throw new IllegalArgumentException("a landscape is drawn in the training-probe or held-out picture, not in the"
+                    + " imprinted one; switch the picture to draw it");
+        }
         Run run = Run.open(runDir);
         String wanted = probe == ExplorerSession.Probe.TRAINING ? run.probe().id() : run.probe().id() + "/held-out";
         org.predspace.geometry.ProbeShape shown = picture.shape();

@@ -5,6 +5,7 @@ import org.predspace.geometry.LiveEmbedding;
 import org.predspace.geometry.Parallelism;
 import org.predspace.geometry.ProbeShape;
 import org.predspace.runs.CheckpointMetrics;
+import org.predspace.runs.ProbeScore;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunFormatException;
 import org.predspace.runs.RunStatus;
@@ -21,9 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The runs the explorer shows and the two pictures they feed. Runs come from disk
+ * The runs the explorer shows and the three pictures they feed. Runs come from disk
  * ({@link #open}) or from training now ({@link #train}); either way every checkpoint goes into
- * the training-probe picture and, when the run has one, the held-out picture.
+ * the training-probe picture, into the held-out picture when the run has a held-out probe, and
+ * into the imprinted picture when it records imprinted predictions (all classes of the full
+ * problem on the shared probe, docs/run-format.md), where runs of different tasks meet.
  *
  * <p>Listeners hear every change of a run's state and every problem (a run that cannot be
  * drawn, a failed training, a picture that could not be recomputed), on whichever thread caused
@@ -31,31 +34,75 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class ExplorerSession implements AutoCloseable {
     /** Which probe a picture is drawn on. */
-    public enum Probe { TRAINING, HELD_OUT }
+    public enum Probe {
+        TRAINING("training probe", "Training-probe"),
+        HELD_OUT("held-out probe", "Held-out"),
+        /** The imprinted predictions over all classes of the full problem, on the probe every task shares. */
+        IMPRINTED("all classes, imprinted", "Imprinted (all classes)");
+
+        private final String label;
+        private final String pictureName;
+
+        Probe(String label, String pictureName) {
+            this.label = label;
+            this.pictureName = pictureName;
+        }
+
+        /** How the UI names the probe: "held-out probe". */
+        public String label() { return label; }
+
+        /** How a status line names the picture: "Held-out picture: ...". */
+        public String pictureName() { return pictureName; }
+    }
+
+    /** In the problem told about a run of another task: it is in the imprinted picture, not the training-probe one. */
+    public static final String IMPRINTED_ONLY = " drawn in the imprinted picture only: ";
+
+    /** In every problem told about a run that the imprinted picture cannot hold: it concerns no other picture. */
+    public static final String LEFT_OUT_OF_IMPRINTED = " left out of the imprinted picture";
 
     /** What a UI hears. */
     public interface Listener {
         void runChanged(RunState state);
 
         void problem(String message);
+
+        /**
+         * Runs that the imprinted picture leaves out for want of imprinted predictions, and the
+         * message naming them. A UI may hold it until that picture is shown with one of those
+         * runs in it; by default it is a problem like any other.
+         */
+        default void leftOutOfImprinted(List<String> runs, String message) { problem(message); }
     }
 
     private final PredictionPicture training;
     private final PredictionPicture heldOut;
+    private final PredictionPicture imprinted;
     private final Map<String, RunState> runs = new LinkedHashMap<>();
     private final Map<String, TrainingPool.RunHandle> handles = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     /** Live runs whose held-out predictions join the held-out picture. */
     private final java.util.Set<String> inHeldOut = ConcurrentHashMap.newKeySet();
+    /** Live runs on the training-probe picture's probe (a run of another task is not). */
+    private final java.util.Set<String> inTraining = ConcurrentHashMap.newKeySet();
+    /** Live runs whose imprinted predictions join the imprinted picture. */
+    private final Map<String, ImprintedLabels> inImprinted = new ConcurrentHashMap<>();
+
+    /** What scores a live run's imprinted rows: the full problem's labels of the shared probe. */
+    private record ImprintedLabels(int[] labels, int classes) {}
+    /** Runs left out of the imprinted picture for want of imprinted predictions, in order: see {@link ImprintedMembers}. */
+    private final ImprintedMembers imprintedMembers = new ImprintedMembers();
     private final int trainingJobs;
     private TrainingPool pool;
 
     public ExplorerSession(LiveEmbedding.Settings settings, int trainingJobs) {
         this.training = new PredictionPicture("training probe", settings);
         this.heldOut = new PredictionPicture("held-out probe", settings);
+        this.imprinted = new PredictionPicture("imprinted", settings);
         this.trainingJobs = trainingJobs;
         training.onProblem(this::tellProblem);
         heldOut.onProblem(this::tellProblem);
+        imprinted.onProblem(this::tellProblem);
     }
 
     /**
@@ -69,7 +116,13 @@ public final class ExplorerSession implements AutoCloseable {
 
     public void addListener(Listener l) { listeners.add(l); }
 
-    public PredictionPicture picture(Probe probe) { return probe == Probe.TRAINING ? training : heldOut; }
+    public PredictionPicture picture(Probe probe) {
+        return switch (probe) {
+            case TRAINING -> training;
+            case HELD_OUT -> heldOut;
+            case IMPRINTED -> imprinted;
+        };
+    }
 
     public synchronized List<RunState> runs() { return new ArrayList<>(runs.values()); }
 
@@ -82,17 +135,27 @@ public final class ExplorerSession implements AutoCloseable {
      *
      * @throws RunFormatException       the folder is not a readable run (the message names the file)
      * @throws IllegalArgumentException it is already open, or on another probe than the picture
+     *                                  and without imprinted predictions that could join the imprinted one
      */
     public RunState open(Path dir) throws RunFormatException {
         Opened opened = admit(Run.open(dir), dir);
+        tellImprintedOnly(List.of(opened));
+        if (!opened.run().hasImprinted()) imprintedMembers.leftOut(List.of(opened.run().name())).ifPresent(this::tellLeftOut);
         Run run = opened.run();
         RunState state = opened.state();
         long[] steps = run.steps();
         for (int t = 0; t < steps.length; t++) {
             CheckpointMetrics m = opened.metricsAt(steps[t]);
-            training.add(run.name(), t, steps[t], m.trainAccuracy(), m.trainAccuracy(), m.trainLoss(), run.predictions(t));
+            if (opened.withTraining()) {
+                training.add(run.name(), t, steps[t], m.trainAccuracy(), m.trainAccuracy(), m.trainLoss(), run.predictions(t));
+            }
             if (opened.withHeldOut()) {
                 heldOut.add(run.name(), t, steps[t], m.trainAccuracy(), m.testAccuracy(), m.testLoss(), run.testPredictions(t));
+            }
+            if (opened.imprinted() != null) {
+                CheckpointMetrics i = opened.imprinted().metrics().get(t);
+                imprinted.add(run.name(), t, steps[t], m.trainAccuracy(), i.trainAccuracy(), i.trainLoss(),
+                        opened.imprinted().predictions(t));
             }
             state = state.withCheckpoint(m);
             publish(state);
@@ -131,25 +194,37 @@ public final class ExplorerSession implements AutoCloseable {
             }
         }
         List<Opened> opened = new ArrayList<>();
-        for (Run run : read) {
+        for (Run run : fullProblemFirst(read)) {
             try {
                 opened.add(admit(run, run.dir()));
             } catch (IllegalArgumentException e) {
                 tellProblem(cannotOpen(run.dir(), e));
             }
         }
+        opened.sort(java.util.Comparator.comparingInt(o -> read.indexOf(o.run())));   // back in the order of dirs
+        tellImprintedOnly(opened);
+        imprintedMembers.leftOut(opened.stream().filter(o -> !o.run().hasImprinted()).map(o -> o.run().name()).toList())
+                .ifPresent(this::tellLeftOut);
         progress.update(reading, "Placing " + opened.size() + " runs in the training-probe picture");
         List<PredictionPicture.Addition> onTraining = new ArrayList<>();
         List<PredictionPicture.Addition> onHeldOut = new ArrayList<>();
+        List<PredictionPicture.Addition> onImprinted = new ArrayList<>();
         for (Opened o : opened) {
             long[] steps = o.run().steps();
             for (int t = 0; t < steps.length; t++) {
                 CheckpointMetrics m = o.metricsAt(steps[t]);
-                onTraining.add(new PredictionPicture.Addition(o.run().name(), t, steps[t], m.trainAccuracy(), m.trainAccuracy(),
-                        m.trainLoss(), o.run().predictions(t)));
+                if (o.withTraining()) {
+                    onTraining.add(new PredictionPicture.Addition(o.run().name(), t, steps[t], m.trainAccuracy(),
+                            m.trainAccuracy(), m.trainLoss(), o.run().predictions(t)));
+                }
                 if (o.withHeldOut()) {
                     onHeldOut.add(new PredictionPicture.Addition(o.run().name(), t, steps[t], m.trainAccuracy(),
                             m.testAccuracy(), m.testLoss(), o.run().testPredictions(t)));
+                }
+                if (o.imprinted() != null) {
+                    CheckpointMetrics i = o.imprinted().metrics().get(t);
+                    onImprinted.add(new PredictionPicture.Addition(o.run().name(), t, steps[t], m.trainAccuracy(),
+                            i.trainAccuracy(), i.trainLoss(), o.imprinted().predictions(t)));
                 }
             }
         }
@@ -163,8 +238,25 @@ public final class ExplorerSession implements AutoCloseable {
         }
         progress.update(reading + trainingPicture, "Placing " + opened.size() + " runs in the held-out picture");
         awaitPicture(heldOut.addAll(onHeldOut));
+        if (!onImprinted.isEmpty()) {
+            progress.update(0.9, "Placing " + onImprinted.stream().map(PredictionPicture.Addition::run).distinct().count()
+                    + " runs in the imprinted picture");
+            awaitPicture(imprinted.addAll(onImprinted));
+        }
         progress.update(1, "Opened " + states.size() + " runs");
         return states;
+    }
+
+    /**
+     * {@code runs} in the order to admit them: the training-probe picture takes the probe of the
+     * first run it admits, so the full problem's runs go first. Otherwise a run of another task
+     * that sorts first (digits-classes... before digits-mlp...) would give the picture its head's
+     * probe and push every full-problem run without imprinted predictions out.
+     */
+    private static List<Run> fullProblemFirst(List<Run> runs) {
+        List<Run> order = new ArrayList<>(runs);
+        order.sort(java.util.Comparator.comparing(r -> !RunState.isFullProblem(r.spec())));   // stable: ties keep their order
+        return order;
     }
 
     /** Waits for a picture to hold what was added; a failed eigendecomposition is reported (the points are in, placed roughly). */
@@ -182,8 +274,15 @@ public final class ExplorerSession implements AutoCloseable {
         return "Opening " + dir.getFileName() + ": " + why;
     }
 
-    /** A run read from disk and admitted to the pictures, its checkpoints not yet added. */
-    private record Opened(Run run, RunState state, boolean withHeldOut, Map<Long, CheckpointMetrics> metrics) {
+    /**
+     * A run read from disk and admitted to the pictures, its checkpoints not yet added.
+     *
+     * @param withTraining false for a run on another probe than the training-probe picture's (another
+     *                     task's): it is drawn in the imprinted picture only
+     * @param imprinted    its imprinted view ({@link Run#imprinted()}) when admitted to the imprinted picture, else null
+     */
+    private record Opened(Run run, RunState state, boolean withTraining, boolean withHeldOut, Run imprinted,
+                          Map<Long, CheckpointMetrics> metrics) {
         /** metrics.csv may skip checkpoints (runs other tools wrote): lines are matched by step, not by position. */
         CheckpointMetrics metricsAt(long step) {
             return metrics.getOrDefault(step, new CheckpointMetrics(step, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
@@ -191,13 +290,17 @@ public final class ExplorerSession implements AutoCloseable {
     }
 
     /**
-     * Admits a run read from {@code dir} to the pictures and lists it (no checkpoints yet).
+     * Admits a run read from {@code dir} to the pictures and lists it (no checkpoints yet). A run
+     * on another probe than the training-probe picture's is refused, unless it has imprinted
+     * predictions: runs of another task are on another probe of their own, and meet in the
+     * imprinted picture.
      *
-     * @throws IllegalArgumentException it is already open, or on another probe than the picture
+     * @throws IllegalArgumentException it is already open, or on another probe than the picture and not imprinted
      */
     private Opened admit(Run run, Path dir) {
         String name = run.name();
         ProbeShape shape = new ProbeShape(run.probe().id(), run.labels().length, run.classes());
+        String trainingRefusal = null;
         synchronized (this) {
             RunState existing = runs.get(name);
             if (existing != null) {
@@ -205,7 +308,12 @@ public final class ExplorerSession implements AutoCloseable {
                         .equals(dir.toAbsolutePath().normalize())
                         ? name + " is already open" : "a run named " + name + " is already open (from " + existing.dir() + ")");
             }
-            training.admit(name, shape, run.labels());
+            try {
+                training.admit(name, shape, run.labels());
+            } catch (IllegalArgumentException e) {
+                if (!run.hasImprinted()) throw e;
+                trainingRefusal = run.probe().id();
+            }
         }
         long[] steps = run.steps();
         RunState state = new RunState(name, dir, run.spec(), phaseOf(run.status()), run.statusMessage(), List.of(),
@@ -215,10 +323,61 @@ public final class ExplorerSession implements AutoCloseable {
             runs.put(name, state);
         }
         tellChanged(state);
-        boolean withHeldOut = run.hasTestSet() && admitHeldOut(name, run.probe().id(), run.testLabels(), run.classes());
+        boolean withHeldOut = trainingRefusal == null && run.hasTestSet()
+                && admitHeldOut(name, run.probe().id(), run.testLabels(), run.classes());
+        Run imprintedView = imprintedViewAdmitted(run);
         Map<Long, CheckpointMetrics> metrics = new java.util.HashMap<>();
         for (CheckpointMetrics m : run.metrics()) metrics.put(m.step(), m);
-        return new Opened(run, state, withHeldOut, metrics);
+        return new Opened(run, state, trainingRefusal == null, withHeldOut, imprintedView, metrics);
+    }
+
+    /**
+     * The one problem told about runs of other tasks than the training-probe picture's (their
+     * heads are on probes of their own): they are drawn in the imprinted picture only.
+     */
+    private void tellImprintedOnly(List<Opened> opened) {
+        List<String> names = opened.stream().filter(o -> !o.withTraining()).map(o -> o.run().name()).toList();
+        if (names.isEmpty()) return;
+        ProbeShape shown = training.shape();
+        String which = shown == null ? "" : " (the training-probe picture shows probe " + shown.probeId() + ")";
+        if (names.size() == 1) {
+            Opened o = opened.stream().filter(x -> !x.withTraining()).findFirst().orElseThrow();
+            tellProblem(o.run().name() + " is" + IMPRINTED_ONLY + "its head is on probe " + o.run().probe().id()
+                    + ", another task's" + which);
+            return;
+        }
+        tellProblem(names.size() + " runs are" + IMPRINTED_ONLY + "their heads are on other tasks' probes" + which + ": "
+                + ImprintedMembers.named(names));
+    }
+
+    /**
+     * The run's imprinted view once admitted to the imprinted picture; null when it has no
+     * imprinted predictions (the caller reports that, see {@link ImprintedMembers}) or they
+     * cannot join (unreadable, or on another shared probe: reported here, naming the run).
+     */
+    private Run imprintedViewAdmitted(Run run) {
+        if (!run.hasImprinted()) return null;
+        Run view;
+        try {
+            view = run.imprinted();
+        } catch (RunFormatException e) {
+            tellProblem(run.name() + " is" + LEFT_OUT_OF_IMPRINTED + ": " + e.getMessage());
+            return null;
+        }
+        return admitImprinted(run.name(), view.probe().id(), view.labels(), view.classes()) ? view : null;
+    }
+
+    private boolean admitImprinted(String name, String probeId, int[] labels, int classes) {
+        try {
+            synchronized (this) {
+                imprinted.admit(name, new ProbeShape(probeId, labels.length, classes), labels);
+            }
+        } catch (IllegalArgumentException e) {
+            tellProblem(name + " is" + LEFT_OUT_OF_IMPRINTED + ": " + e.getMessage());
+            return false;
+        }
+        imprintedMembers.admitted().ifPresent(this::tellLeftOut);
+        return true;
     }
 
     private boolean admitHeldOut(String name, String probeId, int[] labels, int classes) {
@@ -262,23 +421,37 @@ public final class ExplorerSession implements AutoCloseable {
         if (h != null) h.cancel();
     }
 
-    private void onEvent(TrainingEvent event) {
+    /** What a training run publishes, on its thread; package-private so tests can feed events without training. */
+    void onEvent(TrainingEvent event) {
         String name = event.runName();
         try {
             if (event instanceof TrainingEvent.Started s) {
                 update(name, r -> new RunState(name, s.dir(), r.spec(), RunState.Phase.TRAINING, "training",
                         r.metrics(), 0, s.totalSteps(), true));
-                synchronized (this) {
-                    training.admit(name, new ProbeShape(s.probeId(), s.probeLabels().length, s.classes()), s.probeLabels());
+                if (admitLiveTraining(s)) {
+                    inTraining.add(name);
+                    if (admitHeldOut(name, s.probeId(), s.testProbeLabels(), s.classes())) inHeldOut.add(name);
                 }
-                if (admitHeldOut(name, s.probeId(), s.testProbeLabels(), s.classes())) inHeldOut.add(name);
+                if (s.imprint() == null || s.imprintLabels() == null) {
+                    imprintedMembers.leftOut(List.of(name)).ifPresent(this::tellLeftOut);
+                } else if (admitImprinted(name, s.imprint().probe().id(), s.imprintLabels(), s.imprint().classes())) {
+                    inImprinted.put(name, new ImprintedLabels(s.imprintLabels().clone(), s.imprint().classes()));
+                }
             } else if (event instanceof TrainingEvent.Progress p) {
                 update(name, r -> r.withStep(p.step(), p.totalSteps()));
             } else if (event instanceof TrainingEvent.CheckpointSaved c) {
                 CheckpointMetrics m = c.metrics();
-                training.add(name, c.index(), m.step(), m.trainAccuracy(), m.trainAccuracy(), m.trainLoss(), c.probePredictions());
+                if (inTraining.contains(name)) {
+                    training.add(name, c.index(), m.step(), m.trainAccuracy(), m.trainAccuracy(), m.trainLoss(), c.probePredictions());
+                }
                 if (inHeldOut.contains(name)) {
                     heldOut.add(name, c.index(), m.step(), m.trainAccuracy(), m.testAccuracy(), m.testLoss(), c.testProbePredictions());
+                }
+                ImprintedLabels shared = inImprinted.get(name);
+                if (shared != null && c.imprintedPredictions() != null) {
+                    ProbeScore score = ProbeScore.of(c.imprintedPredictions(), shared.labels(), shared.classes());
+                    imprinted.add(name, c.index(), m.step(), m.trainAccuracy(), score.accuracy(), score.loss(),
+                            c.imprintedPredictions());
                 }
                 update(name, r -> r.withCheckpoint(m));
             } else if (event instanceof TrainingEvent.Finished f) {
@@ -286,6 +459,7 @@ public final class ExplorerSession implements AutoCloseable {
                 // the last checkpoints were placed out of sample; an exact solve settles them
                 training.refresh();
                 heldOut.refresh();
+                imprinted.refresh();
             } else if (event instanceof TrainingEvent.Failed f) {
                 update(name, r -> r.with(RunState.Phase.FAILED, f.message()));
                 tellProblem(name + " could not be trained: " + f.message());
@@ -293,6 +467,23 @@ public final class ExplorerSession implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             // A run on another probe still trains and is saved; it is just not drawn here.
             tellProblem(e.getMessage());
+        }
+    }
+
+    /**
+     * Admits a live run to the training-probe picture; a run on another probe is told about and
+     * left out (drawn in the imprinted picture only, when it records imprinted predictions).
+     */
+    private boolean admitLiveTraining(TrainingEvent.Started s) {
+        try {
+            synchronized (this) {
+                training.admit(s.runName(), new ProbeShape(s.probeId(), s.probeLabels().length, s.classes()), s.probeLabels());
+            }
+            return true;
+        } catch (IllegalArgumentException e) {
+            tellProblem(s.imprint() == null ? e.getMessage() : s.runName() + " is" + IMPRINTED_ONLY + "its head is on probe "
+                    + s.probeId() + ", another task's (the training-probe picture shows probe " + training.shape().probeId() + ")");
+            return false;
         }
     }
 
@@ -322,6 +513,10 @@ public final class ExplorerSession implements AutoCloseable {
         for (Listener l : listeners) l.problem(message);
     }
 
+    private void tellLeftOut(ImprintedMembers.LeftOut leftOut) {
+        for (Listener l : listeners) l.leftOutOfImprinted(leftOut.runs(), leftOut.message());
+    }
+
     static RunState.Phase phaseOf(RunStatus status) {
         return switch (status) {
             case RUNNING -> RunState.Phase.INTERRUPTED;
@@ -340,5 +535,6 @@ public final class ExplorerSession implements AutoCloseable {
         }
         training.close();
         heldOut.close();
+        imprinted.close();
     }
 }

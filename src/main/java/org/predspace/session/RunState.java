@@ -46,6 +46,24 @@ public record RunState(String name, Path dir, Map<String, Object> spec, Phase ph
 
     public double learningRate() { return number("learning_rate"); }
 
+    /**
+     * The task the run was trained on, for legends and tables: the preset name run.json recorded
+     * when one was used ("diverse"), else the task's text ("classes:0,7,8"), "all" (the full
+     * problem) when the spec names none.
+     */
+    public String task() {
+        Object preset = spec.get("task_preset");
+        if (preset instanceof String p && !p.isBlank()) return p;
+        Object task = spec.get("task");
+        return task instanceof String t && !t.isBlank() ? t : "all";
+    }
+
+    /** Whether a run with this spec trained on the full problem: no task recorded, or the task "all". */
+    public static boolean isFullProblem(Map<String, Object> spec) {
+        Object task = spec.get("task");
+        return !(task instanceof String t) || t.isBlank() || t.equals("all");
+    }
+
     public double batchSize() { return number("batch_size"); }
 
     public double seed() { return number("seed"); }

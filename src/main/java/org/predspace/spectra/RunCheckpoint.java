@@ -45,7 +45,7 @@ public final class RunCheckpoint {
                     : "; steps with one: " + describe(saved)));
         }
         TrainingSpec spec = TrainingSpec.fromMap(run.spec());
-        DatasetSplit data = TrainingSubset.of(catalog.load(spec.dataset()), spec.trainSizeLimit());
+        DatasetSplit data = spec.task().apply(TrainingSubset.of(catalog.load(spec.dataset()), spec.trainSizeLimit()));
         ProbeSet probe = ProbeSet.training(data, spec);
         if (!probe.id().equals(run.probe().id())) {
             throw new IllegalArgumentException("the probe samples of run " + run.name() + " (" + run.probe().id()

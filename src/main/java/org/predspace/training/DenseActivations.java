@@ -29,6 +29,8 @@ final class DenseActivations {
     final float[] delta;
     private final FloatBuffer inputBuffer;
     private final FloatBuffer outputBuffer;
+    /** The last hidden layer's output (after its ReLU), or null for softmax regression, which has none. */
+    private final FloatBuffer featureBuffer;
     private final FloatBuffer deltaBuffer;
     private final List<PreparedOp> forward = new ArrayList<>();
     private final List<PreparedOp> backward = new ArrayList<>();
@@ -68,6 +70,7 @@ final class DenseActivations {
         this.delta = new float[rows * classes];
         this.inputBuffer = input.data().asNioFloat();
         this.outputBuffer = outputs[last].data().asNioFloat();
+        this.featureBuffer = last > 0 ? outputs[last - 1].data().asNioFloat() : null;
         this.deltaBuffer = outputDelta.data().asNioFloat();
     }
 
@@ -79,6 +82,24 @@ final class DenseActivations {
         outputBuffer.clear();
         outputBuffer.get(probabilities);
         return probabilities;
+    }
+
+    /**
+     * Runs the forward pass on {@code x} and returns a copy of the penultimate features: the last
+     * hidden layer's output after its ReLU, the input of the output layer ([rows, width]).
+     */
+    float[] features(float[] x) {
+        forward(x);
+        return lastFeatures();
+    }
+
+    /** The features of the last forward pass, copied. */
+    float[] lastFeatures() {
+        if (featureBuffer == null) throw new UnsupportedOperationException("softmax regression has no hidden features");
+        float[] out = new float[featureBuffer.capacity()];
+        featureBuffer.clear();
+        featureBuffer.get(out);
+        return out;
     }
 
     /** Back-propagates {@link #delta} into the gradient views of the layers. */

@@ -148,8 +148,29 @@ public final class DenseNetwork implements TrainableNetwork {
 
     @Override
     public float[] predict(float[] x, int rows) {
+        return inference(rows).forward(x).clone();
+    }
+
+    @Override
+    public int featureSize() {
+        return layers.size() > 1 ? layers.get(layers.size() - 1).nIn() : 0;
+    }
+
+    @Override
+    public float[] features(float[] x, int rows) {
+        return inference(rows).features(x);
+    }
+
+    @Override
+    public Outputs predictWithFeatures(float[] x, int rows) {
+        DenseActivations pass = inference(rows);
+        float[] probabilities = pass.forward(x).clone();
+        return new Outputs(probabilities, pass.lastFeatures());
+    }
+
+    private DenseActivations inference(int rows) {
         if (inference.size() > MAX_INFERENCE_SHAPES) inference.clear();
-        return inference.computeIfAbsent(rows, r -> new DenseActivations(r, layers)).forward(x).clone();
+        return inference.computeIfAbsent(rows, r -> new DenseActivations(r, layers));
     }
 
     /**

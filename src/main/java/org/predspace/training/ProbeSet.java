@@ -52,11 +52,25 @@ public final class ProbeSet {
 
     /** @param source names the samples drawn from in the id: the split, or the split and its limit */
     private static ProbeSet balanced(String datasetId, String split, String source, Dataset data, int size, long probeSeed) {
-        int n = Math.min(size, data.size());
+        return balancedExcluding(datasetId, split, source, data, new int[0], size, probeSeed);
+    }
+
+    /**
+     * As {@link #balanced}, drawn only from the samples of {@code data} whose indices are not in
+     * {@code excluded} (the imprinting prototypes keep out of the shared probe this way);
+     * {@code source} names them in the id.
+     */
+    public static ProbeSet balancedExcluding(String datasetId, String split, String source, Dataset data, int[] excluded,
+                                             int size, long probeSeed) {
+        java.util.BitSet out = new java.util.BitSet(data.size());
+        for (int i : excluded) out.set(i);
+        int n = Math.min(size, data.size() - out.cardinality());
         int classes = data.classes();
         List<List<Integer>> byClass = new ArrayList<>();
         for (int c = 0; c < classes; c++) byClass.add(new ArrayList<>());
-        for (int i = 0; i < data.size(); i++) byClass.get(data.label(i)).add(i);
+        for (int i = 0; i < data.size(); i++) {
+            if (!out.get(i)) byClass.get(data.label(i)).add(i);
+        }
         SplittableRandom rng = new SplittableRandom(probeSeed);
         for (List<Integer> members : byClass) shuffle(members, rng);
 

@@ -3,10 +3,11 @@ package org.predspace.training;
 /**
  * Which checkpoints keep a parameter snapshot (needed later for spectra). Snapshots are
  * the bulk of a run folder (an MLP 784-256-256-10 is 1 MB each), so shipped sample runs
- * keep only a few: sparse keeps the first, middle and last checkpoint.
+ * keep only a few: sparse keeps the first, middle and last checkpoint, last only the last one
+ * (enough to fine-tune from the end of a run, `train --init-from`).
  */
 public enum SnapshotPolicy implements NamedChoice {
-    ALL("all"), SPARSE("sparse"), NONE("none");
+    ALL("all"), SPARSE("sparse"), LAST("last"), NONE("none");
 
     private final String id;
 
@@ -20,6 +21,7 @@ public enum SnapshotPolicy implements NamedChoice {
         return switch (this) {
             case ALL -> true;
             case SPARSE -> index == 0 || index == count - 1 || index == count / 2;
+            case LAST -> index == count - 1;
             case NONE -> false;
         };
     }

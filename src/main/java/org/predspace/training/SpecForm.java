@@ -3,6 +3,7 @@ package org.predspace.training;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.data.InputShape;
 import org.predspace.runs.InputText;
+import org.predspace.tasks.Task;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +21,14 @@ import java.util.function.Function;
  * naming each problem. No UI here: the dialogs keep one of these in step with their controls
  * and show {@link #evaluate()}'s problems next to the fields. In a sweep form the
  * architecture, optimiser, learning-rate, batch-size and seed fields take comma-separated
- * lists (their product is the sweep, {@link Sweep}); a single-run form takes one value each.
+ * lists, and the task field tasks separated by ';' (task texts have commas of their own); their
+ * product is the sweep, {@link Sweep}. A single-run form takes one value each.
  */
 public final class SpecForm {
     /** The form's text fields, in the order their problems are reported. */
     public enum Field {
         DATASET("data set", false),
+        TASK("task", true),
         ARCHITECTURE("architecture", true),
         HIDDEN_LAYERS("hidden layers", false),
         WIDTH("width", false),
@@ -38,6 +41,7 @@ public final class SpecForm {
         RANDOM_LABELS("random-label fraction", false),
         SEED("seed", true),
         CHECKPOINTS("checkpoints", false),
+        INIT_FROM("start from", false),
         NAME("name", false);
 
         private final String label;
@@ -80,12 +84,14 @@ public final class SpecForm {
     private LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
     private SnapshotPolicy snapshots = SnapshotPolicy.ALL;
     private Function<String, Optional<InputShape>> shapes = id -> Optional.empty();
+    private Function<String, Optional<Integer>> classCounts = id -> Optional.empty();
 
     /** A form filled with the engine's defaults ({@link TrainingSpec.Builder}) on the digits data. */
     public SpecForm(boolean sweep) {
         this.sweep = sweep;
         TrainingSpec d = TrainingSpec.builder("digits").build();
         text.put(Field.DATASET, d.dataset());
+        text.put(Field.TASK, d.task().id());
         text.put(Field.ARCHITECTURE, d.architecture().id());
         text.put(Field.HIDDEN_LAYERS, Integer.toString(d.hiddenLayers()));
         text.put(Field.WIDTH, Integer.toString(d.width()));
@@ -98,6 +104,7 @@ public final class SpecForm {
         text.put(Field.RANDOM_LABELS, TrainingSpec.compact(d.randomLabels()));
         text.put(Field.SEED, Long.toString(d.seed()));
         text.put(Field.CHECKPOINTS, Integer.toString(d.checkpoints()));
+        text.put(Field.INIT_FROM, "");
         text.put(Field.NAME, "");
     }
 
@@ -127,12 +134,25 @@ public final class SpecForm {
         return this;
     }
 
+    /**
+     * Tells the form the number of classes of data set ids it knows, so a task naming a class the
+     * data set does not have is refused before starting.
+     */
+    public SpecForm classCounts(Function<String, Optional<Integer>> known) {
+        classCounts = known;
+        return this;
+    }
+
+    /** The separator of several tasks in a sweep form's task field. */
+    public static final String TASK_SEPARATOR = ";";
+
     /** The specs, or the problems that stop them; cheap enough to call on every keystroke. */
     public Result evaluate() {
         List<Problem> problems = new ArrayList<>();
         Reader in = new Reader(problems);
 
         String dataset = in.dataset();
+        List<Task> tasks = in.tasks(dataset);
         List<Architecture> archs = in.list(Field.ARCHITECTURE, Architecture::fromId);
         int hidden = in.integer(Field.HIDDEN_LAYERS, 1, 16);
         int width = in.integer(Field.WIDTH, 1, 4096);
@@ -145,9 +165,10 @@ public final class SpecForm {
         double randomLabels = in.fraction(Field.RANDOM_LABELS, true);
         List<Long> seeds = in.list(Field.SEED, s -> whole(Field.SEED, s, 0, Long.MAX_VALUE));
         int checkpoints = in.integer(Field.CHECKPOINTS, 2, 10000);
+        FineTuneStart.Reference start = in.start();
         String name = in.name();
 
-        int count = in.count(Field.ARCHITECTURE) * in.count(Field.OPTIMIZER) * in.count(Field.LEARNING_RATE)
+        int count = in.count(Field.TASK) * in.count(Field.ARCHITECTURE) * in.count(Field.OPTIMIZER) * in.count(Field.LEARNING_RATE)
                 * in.count(Field.BATCH_SIZE) * in.count(Field.SEED);
         if (dataset != null && archs != null) checkShapes(dataset, archs, problems);
         if (!problems.isEmpty()) return new Result(List.of(), sorted(problems), count);
@@ -155,8 +176,15 @@ public final class SpecForm {
         TrainingSpec base = TrainingSpec.builder(dataset).hiddenLayers(hidden).width(width).batchNorm(batchNorm)
                 .schedule(schedule).warmupFraction(warmup).epochs(epochs).weightDecay(decay).randomLabels(randomLabels)
                 .shiftAugment(shiftAugment).checkpoints(checkpoints).snapshots(snapshots).build();
+        if (start != null) base = start.applyTo(base.toBuilder()).build();
         List<TrainingSpec> specs = new ArrayList<>();
-        for (TrainingSpec s : new Sweep(base, archs, optimizers, rates, batches, seeds).specs()) {
+        List<TrainingSpec> product;
+        try {
+            product = new Sweep(base, tasks, archs, optimizers, rates, batches, seeds).specs();
+        } catch (IllegalArgumentException e) { // a task and its preset name listed both: the same runs twice
+            return new Result(List.of(), List.of(new Problem(Field.TASK, e.getMessage())), count);
+        }
+        for (TrainingSpec s : product) {
             try {
                 if (sweep) {
                     specs.add(s.toBuilder().name(name + s.name()).build());
@@ -184,6 +212,34 @@ public final class SpecForm {
         if (shiftAugment && !shape.get().image()) {
             problems.add(new Problem(null, "shift augmentation needs image data, but " + dataset + " has " + shape.get()));
         }
+    }
+
+    /** The last start resolved, kept while its text and the parent's committed steps are unchanged: evaluate() runs per keystroke. */
+    private String startKey;
+    private FineTuneStart.Reference startResolved;
+    private String startProblem;
+
+    private FineTuneStart.Reference resolvedStart(String text) {
+        FineTuneStart.Reference typed = FineTuneStart.Reference.parse(text);
+        Path steps = typed.dir().resolve("steps.npy");
+        String key;
+        try {
+            key = text + "\n" + (Files.exists(steps) ? Files.getLastModifiedTime(steps).toMillis() : -1);
+        } catch (java.io.IOException e) {
+            key = null;
+        }
+        if (key == null || !key.equals(startKey)) {
+            startKey = key;
+            startResolved = null;
+            startProblem = null;
+            try {
+                startResolved = new FineTuneStart.Reference(typed.dir(), FineTuneStart.of(typed.dir(), typed.step()).step());
+            } catch (IllegalArgumentException e) {
+                startProblem = e.getMessage();
+            }
+        }
+        if (startProblem != null) throw new IllegalArgumentException(startProblem);
+        return startResolved;
     }
 
     private static List<Problem> sorted(List<Problem> problems) {
@@ -257,6 +313,35 @@ public final class SpecForm {
                     + ", csv:FILE or idx:FOLDER";
         }
 
+        /**
+         * The tasks of the task field on {@code dataset} (null while the data set is wrong): one,
+         * or several separated by ';' in a sweep; empty means the full problem.
+         */
+        List<Task> tasks(String dataset) {
+            List<String> texts = tokens(Field.TASK);
+            if (texts.isEmpty()) return List.of(Task.ALL);
+            if (texts.size() > 1 && !sweep) {
+                problems.add(new Problem(Field.TASK, "give one task (several tasks make a sweep: use Sweep…)"));
+                return null;
+            }
+            List<Task> tasks = new ArrayList<>();
+            for (String t : texts) {
+                try {
+                    Task task = Task.parse(t, dataset);
+                    if (dataset != null) {
+                        Optional<Integer> classes = classCounts.apply(dataset);
+                        if (classes.isPresent()) task.check(classes.get(), dataset);
+                    }
+                    if (tasks.contains(task)) throw new IllegalArgumentException("task " + task.id() + " is listed twice");
+                    tasks.add(task);
+                } catch (IllegalArgumentException e) {
+                    problems.add(new Problem(Field.TASK, e.getMessage()));
+                    return null;
+                }
+            }
+            return tasks;
+        }
+
         /** The comma-separated values of a list field (a single value outside sweeps). */
         <T> List<T> list(Field f, Function<String, T> parse) {
             List<String> tokens = tokens(f);
@@ -291,7 +376,8 @@ public final class SpecForm {
 
         private List<String> tokens(Field f) {
             List<String> out = new ArrayList<>();
-            for (String t : trimmed(f).split(",")) {
+            String separator = f == Field.TASK ? TASK_SEPARATOR : ",";
+            for (String t : trimmed(f).split(separator)) {
                 if (!t.isBlank()) out.add(t.trim());
             }
             return out;
@@ -328,6 +414,21 @@ public final class SpecForm {
             } catch (IllegalArgumentException e) {
                 problems.add(new Problem(f, e.getMessage()));
                 return 0;
+            }
+        }
+
+        /**
+         * The run the form's runs start from, its step resolved (the last snapshot unless one is
+         * named) so run.json records it; null when the field is empty or wrong.
+         */
+        FineTuneStart.Reference start() {
+            String t = trimmed(Field.INIT_FROM);
+            if (t.isEmpty()) return null;
+            try {
+                return resolvedStart(t);
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(Field.INIT_FROM, e.getMessage()));
+                return null;
             }
         }
 

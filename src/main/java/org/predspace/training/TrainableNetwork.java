@@ -15,6 +15,35 @@ public interface TrainableNetwork {
     /** Softmax rows ([rows, classes], row-major) in inference mode. */
     float[] predict(float[] x, int rows);
 
+    /**
+     * Width of the penultimate features {@link #features} returns: the output layer's input
+     * size, or 0 when the output layer reads the input itself (softmax regression), which
+     * therefore has no features to imprint (docs/science.md, the space of tasks).
+     */
+    default int featureSize() { return 0; }
+
+    /**
+     * Penultimate features ([rows, featureSize()], row-major) in inference mode: what the
+     * output layer reads, after the activation of the layer before it, flattened per row. The
+     * network's own predictions are softmax(W features + b) with the output layer's W and b.
+     *
+     * @throws UnsupportedOperationException the network has no features ({@link #featureSize()} is 0)
+     */
+    default float[] features(float[] x, int rows) {
+        throw new UnsupportedOperationException(implementation() + " network without hidden features");
+    }
+
+    /**
+     * {@link #predict} and {@link #features} of the same rows from one forward pass: what a
+     * checkpoint needs when the imprinted predictions are on the head's own probe.
+     */
+    default Outputs predictWithFeatures(float[] x, int rows) {
+        return new Outputs(predict(x, rows), features(x, rows));
+    }
+
+    /** Softmax rows and penultimate features of the same input rows. */
+    record Outputs(float[] probabilities, float[] features) {}
+
     /** A copy of all parameters in DL4J's ComputationGraph params() order, loadable by setParams. */
     float[] parameters();
 

@@ -1,6 +1,7 @@
 package org.predspace.training;
 
 import org.predspace.runs.CheckpointMetrics;
+import org.predspace.runs.ImprintInfo;
 import org.predspace.runs.RunStatus;
 
 import java.nio.file.Path;
@@ -10,9 +11,14 @@ import java.util.Map;
 public sealed interface TrainingEvent {
     String runName();
 
-    /** The run folder exists; the labels let a live picture place its ignorance and truth anchors. */
+    /**
+     * The run folder exists; the labels let a live picture place its ignorance and truth anchors.
+     * {@code imprint} and {@code imprintLabels} (the full problem's labels of the shared probe)
+     * are null when the run records no imprinted predictions.
+     */
     record Started(String runName, Path dir, TrainingSpec spec, String probeId, long totalSteps, int checkpoints,
-                   int classes, int[] probeLabels, String testProbeId, int[] testProbeLabels)
+                   int classes, int[] probeLabels, String testProbeId, int[] testProbeLabels,
+                   ImprintInfo imprint, int[] imprintLabels)
             implements TrainingEvent {}
 
     /** Published every few steps; loss is the last minibatch's training loss. */
@@ -20,10 +26,11 @@ public sealed interface TrainingEvent {
 
     /**
      * A checkpoint is on disk; probePredictions (N x C, row-major) feed the live training-probe
-     * picture, testProbePredictions the held-out one.
+     * picture, testProbePredictions the held-out one, imprintedPredictions (on the shared probe,
+     * over the full problem's classes; null when the run has none) the imprinted one.
      */
     record CheckpointSaved(String runName, int index, int count, CheckpointMetrics metrics, float[] probePredictions,
-                           float[] testProbePredictions)
+                           float[] testProbePredictions, float[] imprintedPredictions)
             implements TrainingEvent {}
 
     /** The run ended: finished, cancelled, or diverged (the message says why). */

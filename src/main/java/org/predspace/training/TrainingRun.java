@@ -30,6 +30,9 @@ public final class TrainingRun {
     static final double DIVERGED_LOSS_FACTOR = 10;
 
     private final TrainingSpec spec;
+    /** The data set as the run's train-size limit leaves it: every class, the shared probes' source. */
+    private final DatasetSplit full;
+    /** What the run trains on and its head is probed on: the full problem cut to the spec's task. */
     private final DatasetSplit data;
     private final Path dir;
     private final Consumer<TrainingEvent> listener;
@@ -37,7 +40,8 @@ public final class TrainingRun {
 
     public TrainingRun(TrainingSpec spec, DatasetSplit data, Path dir, Consumer<TrainingEvent> listener) {
         this.spec = spec;
-        this.data = TrainingSubset.of(data, spec.trainSizeLimit());   // what it trains on, its probe and its engine block
+        this.full = TrainingSubset.of(data, spec.trainSizeLimit());
+        this.data = spec.task().apply(full);   // what it trains on, its probe and its engine block
         this.dir = dir;
         this.listener = listener;
     }
@@ -53,24 +57,31 @@ public final class TrainingRun {
         NativeBackend.configure();
         ProbeSet probe = ProbeSet.training(data, spec);
         ProbeSet testProbe = ProbeSet.balanced(data.id(), "test", data.test(), spec.probeSize(), spec.probeSeed());
-        MinibatchSource batches = new MinibatchSource(data.train(), spec.batchSize(), spec.randomLabels(),
+        MinibatchSource batches = new MinibatchSource(data.train(), spec.batchSize(), spec.trainingLabelNoise(),
                 spec.shiftAugment(), spec.seed());
         long stepsPerEpoch = Math.max(1, batches.stepsPerEpoch());
         long totalSteps = stepsPerEpoch * spec.epochs();
         CheckpointSchedule schedule = CheckpointSchedule.logSpaced(totalSteps, spec.checkpoints());
         TrainableNetwork net = TrainableNetwork.create(spec, data.shape(), data.classes(), totalSteps, startingParameters());
+        // every run with features also records imprinted predictions on the full problem's shared probes
+        SharedImprint shared = SharedImprint.of(full, spec);
+        String noImprint = shared.unavailable(net);
+        SharedImprint imprint = noImprint == null ? shared : null;
 
         Map<String, Object> specJson = spec.toMap();
-        specJson.put("engine", EngineInfo.describe(net, data, stepsPerEpoch, totalSteps));
+        Map<String, Object> engine = EngineInfo.describe(net, data, stepsPerEpoch, totalSteps);
+        if (noImprint != null) engine.put("imprint", "none: " + noImprint);
+        specJson.put("engine", engine);
         ProbeInfo probeInfo = new ProbeInfo(probe.id(), probe.size(), probe.split());
         try (RunWriter writer = RunWriter.create(dir, spec.name(), data.classes(), probeInfo, specJson,
-                probe.labels(), testProbe.labels())) {
+                probe.labels(), testProbe.labels(), imprint == null ? null : imprint.writerProbe())) {
             Outcome outcome;
             Map<String, Object> summary;
             try {
                 listener.accept(new TrainingEvent.Started(spec.name(), dir, spec, probe.id(), totalSteps, schedule.size(),
-                        data.classes(), probe.labels(), testProbe.id(), testProbe.labels()));
-                outcome = train(net, batches, schedule, stepsPerEpoch, probe, testProbe, writer);
+                        data.classes(), probe.labels(), testProbe.id(), testProbe.labels(),
+                        imprint == null ? null : imprint.info(), imprint == null ? null : imprint.labels()));
+                outcome = train(net, batches, schedule, stepsPerEpoch, probe, testProbe, imprint, writer);
                 summary = summary(net, outcome, writer);
             } catch (Throwable t) {
                 recordFailure(writer, t);
@@ -102,7 +113,8 @@ public final class TrainingRun {
     }
 
     private Outcome train(TrainableNetwork net, MinibatchSource batches, CheckpointSchedule schedule,
-                          long stepsPerEpoch, ProbeSet probe, ProbeSet testProbe, RunWriter writer) throws IOException {
+                          long stepsPerEpoch, ProbeSet probe, ProbeSet testProbe, SharedImprint imprint,
+                          RunWriter writer) throws IOException {
         OptimisationStep optimise = new OptimisationStep(net, batches, data.shape().size(), data.classes());
         long total = schedule.lastStep();
         long progressEvery = Math.max(1, total / 200);
@@ -111,8 +123,10 @@ public final class TrainingRun {
         for (long step = 0; ; step++) {
             if (schedule.contains(step)) {
                 double epoch = step / (double) stepsPerEpoch;
-                ProbeEvaluation train = ProbeEvaluation.of(net, probe.samples());
-                ProbeEvaluation test = ProbeEvaluation.of(net, testProbe.samples());
+                // imprinted rows use prototypes from this checkpoint's own features, so both faces show the same network
+                CheckpointEvaluation evaluation = CheckpointEvaluation.of(net, probe, testProbe, imprint);
+                ProbeEvaluation train = evaluation.train();
+                ProbeEvaluation test = evaluation.test();
                 if (!train.finite() || !test.finite()) {
                     return new Outcome(RunStatus.DIVERGED, "predictions became non-finite at step " + step, last);
                 }
@@ -121,14 +135,19 @@ public final class TrainingRun {
                             "probe loss %.3g at step %d is over %.0fx that of uniform predictions", train.loss(), step,
                             DIVERGED_LOSS_FACTOR), last);
                 }
+                SharedImprint.Rows imprinted = evaluation.imprinted();
+                if (imprinted != null && !imprinted.finite()) {
+                    return new Outcome(RunStatus.DIVERGED, "imprinted predictions became non-finite at step " + step, last);
+                }
                 CheckpointMetrics m = new CheckpointMetrics(step, epoch, train.loss(), train.accuracy(), test.loss(), test.accuracy());
                 int index = schedule.indexOf(step);
                 float[] params = spec.snapshots().keeps(index, schedule.size())
                         ? net.parameters() : null;
-                writer.append(new Checkpoint(m, train.probabilities(), test.probabilities(), params));
+                writer.append(new Checkpoint(m, train.probabilities(), test.probabilities(), params,
+                        imprinted == null ? null : imprinted.probe(), imprinted == null ? null : imprinted.test()));
                 last = m;
                 listener.accept(new TrainingEvent.CheckpointSaved(spec.name(), index, schedule.size(), m, train.probabilities(),
-                        test.probabilities()));
+                        test.probabilities(), imprinted == null ? null : imprinted.probe()));
             }
             if (step == total) return new Outcome(RunStatus.FINISHED, "finished", last);
             if (cancelRequested.get()) return new Outcome(RunStatus.CANCELLED, "cancelled at step " + step, last);
@@ -166,21 +185,13 @@ public final class TrainingRun {
     }
 
     /**
-     * The last parameter snapshot of spec.initFrom(), or null for a fresh initialisation. A
-     * relative init-from is relative to this run's folder (as run.json records it), so runs
+     * The parameters spec.initFrom() starts this run from (FineTuneStart: the whole snapshot on
+     * the same task, its body under a fresh head on another), or null for a fresh initialisation.
+     * A relative init-from is relative to this run's folder (as run.json records it), so runs
      * that start from a sibling stay right when their parent folder moves.
      */
     private float[] startingParameters() {
         if (spec.initFrom() == null) return null;
-        try {
-            org.predspace.runs.Run from = org.predspace.runs.Run.open(dir.resolve(spec.initFrom()).normalize());
-            long[] steps = from.parameterSteps();
-            if (steps.length == 0) {
-                throw new IllegalArgumentException("init-from run " + spec.initFrom() + " kept no parameter snapshot to start from");
-            }
-            return from.parameters(steps[steps.length - 1]);
-        } catch (org.predspace.runs.RunFormatException e) {
-            throw new IllegalArgumentException("init-from run: " + e.getMessage(), e);
-        }
+        return FineTuneStart.of(spec, dir).parameters(spec, data.shape(), data.classes());
     }
 }

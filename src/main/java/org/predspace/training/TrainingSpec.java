@@ -1,6 +1,7 @@
 package org.predspace.training;
 
 import org.predspace.runs.InputText;
+import org.predspace.tasks.Task;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,9 +23,14 @@ import java.util.regex.Pattern;
  * @param trainSizeLimit   train on the first trainSizeLimit / C images of each class of the
  *                         training split (file order), or 0 for all of it: a small class-balanced
  *                         subset that every network fits in minutes (TrainingSubset)
- * @param initFrom         a run folder whose last parameter snapshot is the starting point
- *                         instead of a fresh initialisation (same architecture), or null: the
- *                         "corner" experiments start from a network pre-trained on random labels
+ * @param initFrom         a run folder whose parameter snapshot is the starting point instead of
+ *                         a fresh initialisation (same architecture), or null: the "corner"
+ *                         experiments start from a network pre-trained on random labels, and
+ *                         fine-tuning starts from a network trained on another task
+ *                         (FineTuneStart, docs/tasks.md)
+ * @param initFromStep     the step of initFrom's snapshot to start from, or null for its last one
+ * @param task             the labelled problem the run trains on, cut from the data set's classes;
+ *                         {@link Task#ALL} (the full problem) unless a task is chosen
  */
 public record TrainingSpec(
         String name,
@@ -48,7 +54,9 @@ public record TrainingSpec(
         int checkpoints,
         SnapshotPolicy snapshots,
         int trainSizeLimit,
-        String initFrom) {
+        String initFrom,
+        Long initFromStep,
+        Task task) {
 
     public static final int DEFAULT_PROBE_SIZE = 1000;
     public static final int DEFAULT_CHECKPOINTS = 60;
@@ -70,8 +78,14 @@ public record TrainingSpec(
         require(checkpoints >= 2 && checkpoints <= 10_000, "checkpoints must be in 2..10000, got " + checkpoints);
         // the upper bound depends on the data and is checked with it (TrainingSubset.check)
         require(trainSizeLimit >= 0, "train size must be positive (or 0 for the whole training split), got " + trainSizeLimit);
+        if (task == null) task = Task.ALL;
+        // the task draws every label at random already; a fraction on top would mean nothing more
+        require(!task.randomLabels() || randomLabels == 0,
+                "task random-labels replaces every training label already; leave the random-label fraction at 0");
+        require(initFromStep == null || initFrom != null, "a step to start from needs a run to start from (init-from)");
+        require(initFromStep == null || initFromStep >= 0, "init-from step must be >= 0, got " + initFromStep);
         if (name == null || name.isBlank()) {
-            name = defaultName(dataset, architecture, optimizer, learningRate, batchSize, seed);
+            name = defaultName(dataset, task, architecture, optimizer, learningRate, batchSize, seed);
         }
         String problem = nameProblem("name", name);
         if (problem != null) throw new IllegalArgumentException(problem);
@@ -115,10 +129,23 @@ public record TrainingSpec(
 
     /** A readable, file-name-safe run name: mnist-mlp-adam-lr0.001-b128-s0. */
     public static String defaultName(String dataset, Architecture arch, OptimizerKind opt, double lr, int batch, long seed) {
+        return defaultName(dataset, Task.ALL, arch, opt, lr, batch, seed);
+    }
+
+    /** As above, with the task after the data set unless it is the full problem: fashion-diverse-mlp-adam-lr0.001-b128-s0. */
+    public static String defaultName(String dataset, Task task, Architecture arch, OptimizerKind opt, double lr, int batch,
+                                     long seed) {
         String data = dataset.contains(":") ? dataset.substring(0, dataset.indexOf(':')) : dataset;
-        return (data + "-" + arch.id() + "-" + opt.id() + "-lr" + compact(lr) + "-b" + batch + "-s" + seed)
+        String problem = task.isAll() ? data : data + "-" + task.nameTag();
+        return (problem + "-" + arch.id() + "-" + opt.id() + "-lr" + compact(lr) + "-b" + batch + "-s" + seed)
                 .replaceAll("[^A-Za-z0-9._-]", "_");
     }
+
+    /**
+     * The fraction of training labels drawn at random: the task random-labels draws them all
+     * (MinibatchSource.randomiseLabels at fraction 1), otherwise the spec's own fraction.
+     */
+    public double trainingLabelNoise() { return task.randomLabels() ? 1 : randomLabels; }
 
     static String compact(double v) {
         String s = Double.toString(v);
@@ -136,6 +163,8 @@ public record TrainingSpec(
         b.randomLabels = randomLabels; b.shiftAugment = shiftAugment; b.seed = seed; b.probeSize = probeSize;
         b.probeSeed = probeSeed; b.checkpoints = checkpoints; b.snapshots = snapshots; b.trainSizeLimit = trainSizeLimit;
         b.initFrom = initFrom;
+        b.initFromStep = initFromStep;
+        b.task = task;
         return b;
     }
 
@@ -163,6 +192,9 @@ public record TrainingSpec(
         m.put("snapshots", snapshots.id());
         if (trainSizeLimit > 0) m.put("train_size_limit", trainSizeLimit);
         if (initFrom != null) m.put("init_from", initFrom);
+        if (initFromStep != null) m.put("init_from_step", initFromStep);
+        if (!task.isAll()) m.put("task", task.id());
+        if (task.preset() != null) m.put("task_preset", task.preset());
         return m;
     }
 
@@ -190,6 +222,10 @@ public record TrainingSpec(
         // optional: absent in older runs, which trained on the whole training split
         b.trainSizeLimit = m.get("train_size_limit") == null ? 0 : (int) num(m, "train_size_limit");
         b.initFrom = m.get("init_from") == null ? null : m.get("init_from").toString();   // optional: absent in older runs
+        b.initFromStep = m.get("init_from_step") == null ? null : (long) num(m, "init_from_step");
+        // optional: absent means the full problem; the preset name only labels the canonical text
+        b.task = m.get("task") == null ? Task.ALL : Task.parse(str(m, "task"))
+                .withRecordedPreset(m.get("task_preset") == null ? null : str(m, "task_preset"), b.dataset);
         return b.build();
     }
 
@@ -237,6 +273,8 @@ public record TrainingSpec(
         private SnapshotPolicy snapshots = SnapshotPolicy.ALL;
         private int trainSizeLimit = 0;
         private String initFrom;
+        private Long initFromStep;
+        private Task task = Task.ALL;
 
         private Builder(String dataset) { this.dataset = dataset; }
 
@@ -262,11 +300,14 @@ public record TrainingSpec(
         /** @param v images to train on, balanced over classes, or 0 for the whole training split */
         public Builder trainSizeLimit(int v) { trainSizeLimit = v; return this; }
         public Builder initFrom(String runDir) { initFrom = runDir; return this; }
+        /** @param step the step of the init-from run's snapshot to start from, or null for its last */
+        public Builder initFromStep(Long step) { initFromStep = step; return this; }
+        public Builder task(Task v) { task = v; return this; }
 
         public TrainingSpec build() {
             return new TrainingSpec(name, dataset, architecture, hiddenLayers, width, batchNorm, optimizer, learningRate,
                     schedule, warmupFraction, batchSize, epochs, weightDecay, randomLabels, shiftAugment, seed,
-                    probeSize, probeSeed, checkpoints, snapshots, trainSizeLimit, initFrom);
+                    probeSize, probeSeed, checkpoints, snapshots, trainSizeLimit, initFrom, initFromStep, task);
         }
     }
 }

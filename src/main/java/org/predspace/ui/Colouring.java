@@ -7,6 +7,8 @@ public enum Colouring {
     OPTIMIZER("optimiser", true),
     LEARNING_RATE("learning rate", false),
     SEED("seed", true),
+    /** The task a run was trained on (docs/tasks.md): its preset name when it was chosen by one, "all" for the full problem. */
+    TASK("task", true),
     PROGRESS(org.predspace.geometry.ProgressObjective.BHATTACHARYYA.axisLabel(), false),   // the picture's progress is [D]'s: named on the scale bar
     TRAIN_ACCURACY("train accuracy", false),
     TRAIN_LOSS("train loss", false),

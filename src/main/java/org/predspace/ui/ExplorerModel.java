@@ -23,6 +23,7 @@ import org.predspace.session.RunState;
 import org.predspace.training.TrainingSpec;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,18 @@ public final class ExplorerModel {
     private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
     private Consumer<String> problemSink = m -> {};
     private Consumer<String> noticeSink = m -> {};
+    /**
+     * Problems that concern the imprinted picture alone (runs it leaves out), told once it is
+     * shown: older runs have no imprinted predictions, and a session that never looks at that
+     * picture should not hear about it (JavaFX thread).
+     */
+    private final List<String> untoldImprintedNotes = new ArrayList<>();
+    /**
+     * Runs without imprinted predictions, with the message naming them, not told yet: told when
+     * the imprinted picture is shown with one of them in the library's shown runs. A chapter of
+     * task runs hides the others, and must not interrupt a lecture to name them (JavaFX thread).
+     */
+    private final List<Map.Entry<List<String>, String>> untoldLeftOut = new ArrayList<>();
 
     /** Pending run states from worker threads, drained in one runLater (progress events come fast). */
     private final Map<String, RunState> pending = new LinkedHashMap<>();
@@ -100,12 +113,28 @@ public final class ExplorerModel {
         this.trainingOutput = trainingOutput;
         // more threads than cores: a queued spectrum must not keep run folders from opening
         this.tasks = new BackgroundTasks(4, this::reportProblem);
+        probe.addListener((o, was, now) -> {
+            if (now == ExplorerSession.Probe.IMPRINTED) {
+                List<String> untold = List.copyOf(untoldImprintedNotes);
+                untoldImprintedNotes.clear();
+                untold.forEach(this::tell);
+                tellLeftOutShown();
+            }
+        });
         session.addListener(new ExplorerSession.Listener() {
             @Override
             public void runChanged(RunState state) { enqueue(state); }
 
             @Override
             public void problem(String message) { reportProblem(message); }
+
+            @Override
+            public void leftOutOfImprinted(List<String> runs, String message) {
+                onFx(() -> {
+                    untoldLeftOut.add(Map.entry(List.copyOf(runs), message));
+                    if (probe.get() == ExplorerSession.Probe.IMPRINTED) tellLeftOutShown();
+                });
+            }
         });
     }
 
@@ -211,8 +240,7 @@ public final class ExplorerModel {
     /** Once the last folder of a batch is in, an exact eigendecomposition replaces out-of-sample placements. */
     private void openDone() {
         if (--opening > 0) return;
-        session.picture(ExplorerSession.Probe.TRAINING).refresh();
-        session.picture(ExplorerSession.Probe.HELD_OUT).refresh();
+        for (ExplorerSession.Probe probe : ExplorerSession.Probe.values()) session.picture(probe).refresh();
     }
 
     /** Starts training in the engine's pool. @throws IllegalArgumentException on a name clash or existing folder */
@@ -416,10 +444,38 @@ public final class ExplorerModel {
     /** Any thread. */
     public void reportProblem(String message) {
         Runnable show = () -> {
-            problems.add(message);
-            problemSink.accept(message);
+            boolean imprintedOnly = message.contains(ExplorerSession.LEFT_OUT_OF_IMPRINTED);
+            if (imprintedOnly && probe.get() != ExplorerSession.Probe.IMPRINTED) untoldImprintedNotes.add(message);
+            else tell(message);
         };
         if (Platform.isFxApplicationThread()) show.run(); else Platform.runLater(show);
+    }
+
+    /**
+     * Tells the untold left-out notes that name a run the library shows (a run being opened is
+     * not listed yet, and is shown once it is); the others wait for their runs to be shown.
+     */
+    private void tellLeftOutShown() {
+        for (java.util.Iterator<Map.Entry<List<String>, String>> it = untoldLeftOut.iterator(); it.hasNext(); ) {
+            Map.Entry<List<String>, String> note = it.next();
+            boolean shown = note.getKey().stream().anyMatch(name -> {
+                RunItem item = run(name);
+                return item == null || item.isVisible();
+            });
+            if (shown) {
+                it.remove();
+                tell(note.getValue());
+            }
+        }
+    }
+
+    private static void onFx(Runnable r) {
+        if (Platform.isFxApplicationThread()) r.run(); else Platform.runLater(r);
+    }
+
+    private void tell(String message) {
+        problems.add(message);
+        problemSink.accept(message);
     }
 
     public void shutdown() {

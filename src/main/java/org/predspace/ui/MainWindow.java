@@ -286,6 +286,11 @@ public final class MainWindow {
         heldOut.setSelected(model.probeProperty().get() == ExplorerSession.Probe.HELD_OUT);
         heldOut.setOnAction(e -> model.probeProperty().set(heldOut.isSelected() ? ExplorerSession.Probe.HELD_OUT : ExplorerSession.Probe.TRAINING));
         model.probeProperty().addListener((o, a, b) -> heldOut.setSelected(b == ExplorerSession.Probe.HELD_OUT));
+        CheckMenuItem imprinted = new CheckMenuItem("All classes, imprinted picture (I)");
+        imprinted.setId("imprinted-picture-menu");
+        imprinted.setSelected(model.probeProperty().get() == ExplorerSession.Probe.IMPRINTED);
+        imprinted.setOnAction(e -> model.probeProperty().set(imprinted.isSelected() ? ExplorerSession.Probe.IMPRINTED : ExplorerSession.Probe.TRAINING));
+        model.probeProperty().addListener((o, a, b) -> imprinted.setSelected(b == ExplorerSession.Probe.IMPRINTED));
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
         dark.selectedProperty().bindBidirectional(model.darkThemeProperty());
@@ -294,7 +299,7 @@ public final class MainWindow {
         CheckMenuItem spin = new CheckMenuItem("Auto-rotate (A)");
         spin.selectedProperty().bindBidirectional(rotating);
         MenuItem saveView = item("Save current view (Ctrl+1…9)", null, () -> savedViews.store(model.savedViews().size() + 1));
-        Menu viewMenu = new Menu("View", null, reset, cycle, lines, hideNotLearned, threshold, heldOut, dark, full, present, spin,
+        Menu viewMenu = new Menu("View", null, reset, cycle, lines, hideNotLearned, threshold, heldOut, imprinted, dark, full, present, spin,
                 new javafx.scene.control.SeparatorMenuItem(), saveView);
 
         MenuItem keysHelp = item("Keyboard shortcuts", null, this::showShortcuts);
@@ -345,6 +350,8 @@ public final class MainWindow {
             case T -> model.trajectoriesShownProperty().set(!model.trajectoriesShownProperty().get());
             case H -> model.probeProperty().set(model.probeProperty().get() == ExplorerSession.Probe.TRAINING
                     ? ExplorerSession.Probe.HELD_OUT : ExplorerSession.Probe.TRAINING);
+            case I -> model.probeProperty().set(model.probeProperty().get() == ExplorerSession.Probe.IMPRINTED
+                    ? ExplorerSession.Probe.TRAINING : ExplorerSession.Probe.IMPRINTED);
             case ESCAPE -> model.clearSelection();
             case P -> playback.toggle();
             case A -> rotating.set(!rotating.get());
@@ -487,8 +494,8 @@ public final class MainWindow {
             status.setText(model.runs().isEmpty() ? "No runs open" : "Loading…");
             return;
         }
-        String s = String.format(Locale.ROOT, "%s picture: %d checkpoints of %d runs", model.probeProperty().get()
-                == ExplorerSession.Probe.TRAINING ? "Training-probe" : "Held-out", points, model.runs().size());
+        String s = String.format(Locale.ROOT, "%s picture: %d checkpoints of %d runs", model.probeProperty().get().pictureName(),
+                points, model.runs().size());
         if (f.embedding().exactPoints() > 0) {
             // what the drawn axes explain together, whichever three they are (the labels' shares add up to it)
             int[] ax = view.shownAxes(f);

@@ -20,6 +20,7 @@ import org.predspace.session.ExplorerSession;
 final class ViewControls extends FlowPane {
     final ToggleButton training = new ToggleButton("Training probe");
     final ToggleButton heldOut = new ToggleButton("Held-out probe");
+    final ToggleButton imprinted = new ToggleButton("All classes (imprinted)");
     final ChoiceBox<Colouring> colouring = new ChoiceBox<>();
     final CheckBox trajectories = new CheckBox("Trajectories");
     final CheckBox landscape = new CheckBox("Landscape");
@@ -31,17 +32,17 @@ final class ViewControls extends FlowPane {
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(6, 10, 6, 10));
 
-        SegmentedButton probe = new SegmentedButton(training, heldOut);
+        SegmentedButton probe = new SegmentedButton(training, heldOut, imprinted);
         training.setTooltip(new Tooltip("Draw predictions on the training probe set (H switches)"));
         heldOut.setTooltip(new Tooltip("Draw predictions on the held-out (test) probe set (H switches)"));
-        training.setSelected(model.probeProperty().get() == ExplorerSession.Probe.TRAINING);
-        heldOut.setSelected(!training.isSelected());
+        imprinted.setTooltip(new Tooltip("Draw the imprinted predictions over all classes of the full problem, where runs of "
+                + "every task meet (I switches)"));
+        imprinted.setId("probe-imprinted");
         training.setOnAction(e -> model.probeProperty().set(ExplorerSession.Probe.TRAINING));
         heldOut.setOnAction(e -> model.probeProperty().set(ExplorerSession.Probe.HELD_OUT));
-        model.probeProperty().addListener((o, a, b) -> {
-            training.setSelected(b == ExplorerSession.Probe.TRAINING);
-            heldOut.setSelected(b == ExplorerSession.Probe.HELD_OUT);
-        });
+        imprinted.setOnAction(e -> model.probeProperty().set(ExplorerSession.Probe.IMPRINTED));
+        showProbe(model.probeProperty().get());
+        model.probeProperty().addListener((o, a, b) -> showProbe(b));
 
         colouring.getItems().setAll(Colouring.values());
         colouring.valueProperty().bindBidirectional(model.colouringProperty());
@@ -74,8 +75,11 @@ final class ViewControls extends FlowPane {
         landscape.setId("landscape-shown");
         landscape.selectedProperty().bindBidirectional(model.landscapeShownProperty());
         // nothing to show until the Landscape panel has computed a line or a plane
-        landscape.disableProperty().bind(model.landscapeOverlayProperty().isNull());
-        landscape.setTooltip(new Tooltip("Draw the Landscape panel's line or plane in the picture, coloured by loss (the canyon)"));
+        // and a landscape's models are scored by the network's own head, which the imprinted picture does not draw
+        landscape.disableProperty().bind(model.landscapeOverlayProperty().isNull()
+                .or(model.probeProperty().isEqualTo(ExplorerSession.Probe.IMPRINTED)));
+        landscape.setTooltip(new Tooltip("Draw the Landscape panel's line or plane in the picture, coloured by loss (the canyon);"
+                + " in the training-probe or held-out picture"));
         reset.setOnAction(e -> resetView.run());
         reset.setTooltip(new Tooltip("Back to the default camera (R)"));
 
@@ -86,5 +90,12 @@ final class ViewControls extends FlowPane {
         HBox sizing = new HBox(6, sizeLabel, size);
         sizing.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(probe, colour, axes, sizing, trajectories, landscape, reset);
+    }
+
+    /** One segment lit, even when a button is clicked twice (a toggle would go dark). */
+    private void showProbe(ExplorerSession.Probe p) {
+        training.setSelected(p == ExplorerSession.Probe.TRAINING);
+        heldOut.setSelected(p == ExplorerSession.Probe.HELD_OUT);
+        imprinted.setSelected(p == ExplorerSession.Probe.IMPRINTED);
     }
 }

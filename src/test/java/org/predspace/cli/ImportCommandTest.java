@@ -383,6 +383,205 @@ class ImportCommandTest {
         assertFalse(Files.exists(out), "nothing was written");
     }
 
+    // ------------------------------------------------------------------ imprinted predictions
+
+    /** The full problem's classes and the shared probes of the imprinted arrays: not the head's. */
+    static final int CI = 5, NI = 8, MI = 4;
+
+    /** Imprinted rows on the shared probe: another rule over CI classes, sharpening with t. */
+    static double r(int t, int i, int c) {
+        double sum = 0;
+        for (int k = 0; k < CI; k++) sum += Math.exp(imprintedLogit(t, i, k));
+        return Math.exp(imprintedLogit(t, i, c)) / sum;
+    }
+
+    /** -||phi - mu_c||^2 as a made-up imprinting would give it: closest to the sample's own class as t grows. */
+    static double imprintedLogit(int t, int i, int c) {
+        double d = Math.abs(c - i % CI) + 0.3 * Math.sin(i + c) + 2.0 / (t + 1);
+        return -d * d * t / 2.0;
+    }
+
+    static long[] imprintedLabels(int n) {
+        long[] l = new long[n];
+        for (int i = 0; i < n; i++) l[i] = i % CI;
+        return l;
+    }
+
+    /** Adds the options of a good imprinted import, with the held-out pair when asked. */
+    private void addImprinted(boolean heldOut) throws IOException {
+        options.put("--imprinted-predictions", LooseArrays.floats(in.resolve("IP.npy"), T, NI, CI,
+                array(T, NI, CI, ImportCommandTest::r)).toString());
+        options.put("--imprinted-labels", LooseArrays.ints(in.resolve("IL.npy"), imprintedLabels(NI)).toString());
+        options.put("--imprinted-probe-id", "shared-probe");
+        options.put("--prototypes-id", "prototypes-x");
+        options.put("--prototypes-size", "50");
+        if (heldOut) {
+            options.put("--imprinted-held-out-predictions", LooseArrays.floats(in.resolve("IHP.npy"), T, MI, CI,
+                    array(T, MI, CI, (t, j, c) -> r(t, j + 3, c))).toString());
+            options.put("--imprinted-held-out-labels", LooseArrays.ints(in.resolve("IHL.npy"), 3, 4, 0, 1).toString());
+        }
+    }
+
+    @Test
+    void imprintedPredictionsComeWithTheRunAndShareAPictureWithAnotherTask() throws Exception {
+        addImprinted(true);
+        Path out = tmp.resolve("runs").resolve("task-a");
+        CliRunner r = importTo(out, "--spec", "task=classes:0,1,2");
+        assertEquals(0, r.exitCode(), r.err());
+        int correctAtEnd = 0;
+        for (int i = 0; i < NI; i++) {
+            int best = 0;
+            for (int c = 1; c < CI; c++) if ((float) r(T - 1, i, c) > (float) r(T - 1, i, best)) best = c;
+            if (best == i % CI) correctAtEnd++;
+        }
+        assertTrue(r.out().contains(String.format(java.util.Locale.ROOT, "imprinted: 8 shared probe samples, 5 classes,"
+                + " 4 held-out samples; accuracy 0.2500 at the first checkpoint, %.4f at the last", correctAtEnd / (double) NI)),
+                r.out());
+
+        Run run = Run.open(out);
+        assertEquals(C, run.classes(), "the head keeps its own classes");
+        assertTrue(run.hasImprinted());
+        assertEquals(new org.predspace.runs.ImprintInfo(CI, new ProbeInfo("shared-probe", NI, "train"),
+                new ProbeInfo("prototypes-x", 50, "train")), run.manifest().imprint());
+        Run view = run.imprinted();
+        assertEquals(CI, view.classes());
+        assertEquals(new ProbeInfo("shared-probe", NI, "train"), view.probe());
+        assertArrayEquals(new int[]{0, 1, 2, 3, 4, 0, 1, 2}, view.labels());
+        assertArrayEquals(new int[]{3, 4, 0, 1}, view.testLabels());
+        for (int t = 0; t < T; t++) {
+            float[] got = view.predictions(t);
+            float[] held = view.testPredictions(t);
+            for (int i = 0; i < NI; i++) for (int c = 0; c < CI; c++) assertEquals((float) r(t, i, c), got[i * CI + c], "r" + t + i + c);
+            for (int j = 0; j < MI; j++) for (int c = 0; c < CI; c++) assertEquals((float) r(t, j + 3, c), held[j * CI + c]);
+            for (int i = 0; i < N; i++) for (int c = 0; c < C; c++) assertEquals((float) p(t, i, c), run.predictions(t)[i * C + c]);
+        }
+        assertEquals(correctAtEnd / (double) NI, view.metrics().get(T - 1).trainAccuracy(), 0);
+        Map<?, ?> imported = (Map<?, ?>) run.spec().get("imported");
+        assertEquals("IP.npy", imported.get("imprinted_predictions"));
+        assertEquals("IL.npy", imported.get("imprinted_labels"));
+        assertEquals("IHP.npy", imported.get("imprinted_held_out_predictions"));
+        assertEquals("IHL.npy", imported.get("imprinted_held_out_labels"));
+
+        // a run of another task: another head (2 classes, another probe), the same shared probe
+        options.put("--predictions", LooseArrays.floats(in.resolve("P2.npy"), T, 4, 2,
+                array(T, 4, 2, (t, i, c) -> c == 0 ? 0.5 + 0.1 * t : 0.5 - 0.1 * t)).toString());
+        options.put("--labels", LooseArrays.ints(in.resolve("L2.npy"), 0, 1, 0, 1).toString());
+        options.put("--probe-id", "probe-even-odd");
+        options.put("--imprinted-predictions", LooseArrays.floats(in.resolve("IP2.npy"), T, NI, CI,
+                array(T, NI, CI, (t, i, c) -> r(t, i + 1, c))).toString());
+        Path other = tmp.resolve("runs").resolve("task-b");
+        assertEquals(0, importTo(other).exitCode());
+        IllegalArgumentException heads = assertThrows(IllegalArgumentException.class,
+                () -> RunCollection.open(List.of(out, other)), "the heads' predictions cannot share a picture");
+        assertTrue(heads.getMessage().contains("probe"), heads.getMessage());
+        RunCollection joint = RunCollection.open(List.of(out, other), true);
+        assertEquals(2 * T, joint.points().size(), "the imprinted predictions of both tasks share one picture");
+        assertEquals("shared-probe", joint.shape().probeId());
+
+        Map<String, byte[]> before = contents(out);
+        CliRunner again = importTo(out);
+        assertEquals(Cli.EXIT_FAILURE, again.exitCode());
+        TrainCommandTest.assertOneLine(again.err(), "already exists and is not empty; import never overwrites");
+        assertContentsEqual(before, contents(out));
+    }
+
+    @Test
+    void imprintedLogitsAreTurnedIntoSoftmaxWithTheHeadsRows() throws Exception {
+        addImprinted(false);
+        options.put("--predictions", LooseArrays.floats(in.resolve("logits.npy"), T, N, C,
+                array(T, N, C, (t, i, c) -> Math.log(p(t, i, c)) + i)).toString());
+        options.put("--imprinted-predictions", LooseArrays.floats(in.resolve("ilogits.npy"), T, NI, CI,
+                array(T, NI, CI, ImportCommandTest::imprintedLogit)).toString());
+        Path out = tmp.resolve("logits");
+        CliRunner r = importTo(out, "--logits");
+        assertEquals(0, r.exitCode(), r.err());
+        Run view = Run.open(out).imprinted();
+        assertFalse(view.hasTestSet());
+        for (int t = 0; t < T; t++) {
+            for (int i = 0; i < NI; i++) for (int c = 0; c < CI; c++) assertEquals(r(t, i, c), view.predictions(t)[i * CI + c], 1e-6);
+        }
+    }
+
+    @Test
+    void badImprintedArraysAreNamedAndNothingIsWritten() throws Exception {
+        addImprinted(true);
+        assertRefused("--imprinted-predictions", LooseArrays.save(in.resolve("i2d.npy"), LooseArrays.FLOAT64, new long[]{NI, CI},
+                array(1, NI, CI, ImportCommandTest::r)), "i2d.npy: imprinted predictions have shape (8, 5); expected (T, N, C)");
+        assertRefused("--imprinted-predictions", LooseArrays.floats(in.resolve("i3.npy"), 3, NI, CI, array(3, NI, CI, ImportCommandTest::r)),
+                "i3.npy: imprinted predictions have shape (3, 8, 5), 3 checkpoints, but", "S.npy has 4 steps");
+        assertRefused("--imprinted-labels", LooseArrays.ints(in.resolve("il7.npy"), 0, 1, 2, 3, 4, 0, 1),
+                "IP.npy: imprinted predictions have shape (4, 8, 5), 8 samples per checkpoint, but", "il7.npy has 7 labels");
+        assertRefused("--imprinted-labels", LooseArrays.save(in.resolve("ilf.npy"), LooseArrays.FLOAT64, new long[]{NI}, new double[NI]),
+                "ilf.npy: imprinted labels have dtype float64; expected integers");
+        long[] l = imprintedLabels(NI);
+        l[6] = CI;
+        assertRefused("--imprinted-labels", LooseArrays.ints(in.resolve("il5.npy"), l),
+                "il5.npy: label 5 at index 6 is outside [0, 5)", "IP.npy has 5 classes");
+        double[] v = array(T, NI, CI, ImportCommandTest::r);
+        v[(2 * NI + 3) * CI + 4] = Double.NaN;
+        assertRefused("--imprinted-predictions", LooseArrays.floats(in.resolve("inan.npy"), T, NI, CI, v),
+                "inan.npy: imprinted predictions at checkpoint 2 (step 50), sample 3, class 4 is NaN");
+        v = array(T, NI, CI, ImportCommandTest::r);
+        v[(3 * NI) * CI] += 0.1;
+        assertRefused("--imprinted-predictions", LooseArrays.floats(in.resolve("isum.npy"), T, NI, CI, v),
+                "isum.npy: imprinted predictions at checkpoint 3 (step 500), sample 0 sums to 1.1");
+        assertRefused("--imprinted-held-out-predictions", LooseArrays.floats(in.resolve("ih3.npy"), T, MI, 3, new double[T * MI * 3]),
+                "ih3.npy: imprinted held-out predictions have 3 classes but", "IP.npy has 5");
+        v = array(T, MI, CI, ImportCommandTest::r);
+        v[(T - 1) * MI * CI + 1] = Double.POSITIVE_INFINITY;
+        assertRefused("--imprinted-held-out-predictions", LooseArrays.floats(in.resolve("ihinf.npy"), T, MI, CI, v),
+                "ihinf.npy: imprinted held-out predictions at checkpoint 3 (step 500), sample 0, class 1 is Infinity");
+        assertRefused("--imprinted-held-out-labels", LooseArrays.ints(in.resolve("ihl9.npy"), 3, 4, 0, 9),
+                "ihl9.npy: label 9 at index 3 is outside [0, 5)");
+        options.put("--prototypes-size", "4");
+        assertRefused("--imprinted-predictions", in.resolve("IP.npy"),
+                "IP.npy: imprinted predictions have 5 classes, but the prototypes are 4 samples; every class needs");
+        options.put("--prototypes-size", "50");
+        options.put("--imprinted-probe-id", "probe-x");   // the head's probe id: one id, one probe
+        assertRefused("--imprinted-predictions", in.resolve("IP.npy"), "IP.npy: the imprinted probe id 'probe-x' is the run's own"
+                + " probe id, but the imprinted predictions are 8 samples of 5 classes and", "P.npy 10 of 3");
+        options.remove("--imprinted-held-out-predictions");
+        options.remove("--imprinted-held-out-labels");
+        options.put("--imprinted-predictions", LooseArrays.floats(in.resolve("IP3.npy"), T, N, C, array(T, N, C, ImportCommandTest::p)).toString());
+        long[] swapped = labels(N);
+        swapped[9] = 2;
+        assertRefused("--imprinted-labels", LooseArrays.ints(in.resolve("ILx.npy"), swapped),
+                "ILx.npy: the imprinted probe id 'probe-x' is the run's own probe id, but label 2 at index 9 differs from", "L.npy (0)");
+        options.put("--imprinted-labels", options.get("--labels"));
+        CliRunner full = importTo(tmp.resolve("full-task"));
+        assertEquals(0, full.exitCode(), "a run of the full problem may use its own probe as the shared one: " + full.err());
+    }
+
+    @Test
+    void halfAnImprintedImportIsAUsageMistake() throws Exception {
+        addImprinted(true);
+        Path out = tmp.resolve("never");
+        for (String[] missing : new String[][]{{"--imprinted-labels"}, {"--imprinted-predictions"}, {"--imprinted-probe-id"},
+                {"--prototypes-id"}, {"--prototypes-size"}, {"--imprinted-held-out-labels"}, {"--imprinted-held-out-predictions"},
+                {"--imprinted-predictions", "--imprinted-labels", "--imprinted-probe-id", "--prototypes-id", "--prototypes-size"}}) {
+            Map<String, String> kept = new LinkedHashMap<>(options);
+            for (String m : missing) options.remove(m);
+            CliRunner r = importTo(out);
+            options.clear();
+            options.putAll(kept);
+            assertEquals(Cli.EXIT_USAGE, r.exitCode(), String.join(" ", missing) + ": " + r.err());
+            TrainCommandTest.assertOneLine(r.err(), missing[0].equals("--imprinted-predictions") && missing.length > 1
+                    ? "--imprinted" : missing[0]);
+        }
+        for (String size : new String[]{"0", "-3", "many"}) {
+            options.put("--prototypes-size", size);
+            CliRunner r = importTo(out);
+            assertEquals(Cli.EXIT_USAGE, r.exitCode(), size + ": " + r.err());
+            TrainCommandTest.assertOneLine(r.err(), "prototypes");
+        }
+        options.put("--prototypes-size", "50");
+        options.put("--imprinted-probe-id", "two\nlines");
+        CliRunner control = importTo(out);
+        assertEquals(Cli.EXIT_USAGE, control.exitCode());
+        TrainCommandTest.assertOneLine(control.err(), "imprinted probe id");
+        assertFalse(Files.exists(out), "nothing was written");
+    }
+
     private void assertRefused(String option, Path file, String... fragments) throws IOException {
         assertRefusedWith(null, option, file, fragments);
     }

@@ -115,6 +115,34 @@ class InfoCommandTest {
         assertFalse(json.get("interrupted").asBoolean());
     }
 
+    /** info says whether a run has imprinted predictions, on which shared probe, and why not when it has none. */
+    @Test
+    void saysWhetherARunHasImprintedPredictions(@TempDir Path tmp) throws Exception {
+        CliRunner mlp = CliRunner.run(InitFromTest.concat(TrainSizeTest.DIGITS, "--name", "mlp", "--out", tmp.toString()));
+        assertEquals(0, mlp.exitCode(), mlp.err());
+        String[] linearArgs = TrainSizeTest.DIGITS.clone();
+        linearArgs[java.util.Arrays.asList(linearArgs).indexOf("mlp")] = "linear";
+        CliRunner linear = CliRunner.run(InitFromTest.concat(linearArgs, "--name", "linear", "--out", tmp.toString()));
+        assertEquals(0, linear.exitCode(), linear.err());
+
+        Run run = Run.open(tmp.resolve("mlp"));
+        String probeId = run.manifest().imprint().probe().id();
+        CliRunner text = CliRunner.run("info", tmp.resolve("mlp").toString());
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().lines().anyMatch(l -> l.startsWith("imprinted    C = 10 classes on shared probe " + probeId
+                + " (N = 50); prototypes digits-train-prototypes-n1000-")), text.out());
+        JsonNode json = new ObjectMapper().readTree(CliRunner.run("info", "--json", tmp.resolve("mlp").toString()).out());
+        assertEquals(10, json.get("imprint").get("classes").asInt());
+        assertEquals(probeId, json.get("imprint").get("probe").get("id").asText());
+        assertEquals(1000, json.get("imprint").get("prototypes").get("size").asInt());
+
+        CliRunner none = CliRunner.run("info", tmp.resolve("linear").toString());
+        assertTrue(none.out().lines().anyMatch(l -> l.equals("imprinted    none (softmax regression has no hidden features to imprint)")),
+                none.out());
+        assertTrue(new ObjectMapper().readTree(CliRunner.run("info", "--json", tmp.resolve("linear").toString()).out())
+                .get("imprint").isNull());
+    }
+
     @Test
     void missingOrBrokenRunFolderIsOneLine(@TempDir Path tmp) throws Exception {
         CliRunner missing = CliRunner.run("info", tmp.resolve("nope").toString());

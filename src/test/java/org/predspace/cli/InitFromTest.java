@@ -10,7 +10,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Starting a run from another run's parameters: the "corner" experiments of docs/science.md section 8. */
+/** Starting a run from another run's parameters: the "corner" experiments of docs/science.md section 9. */
 class InitFromTest {
     static final String[] DIGITS_MLP = {"train", "--dataset", "digits", "--arch", "mlp", "--width", "32", "--depth", "1",
             "--optimizer", "sgd", "--lr", "0.1", "--epochs", "2", "--checkpoints", "8"};
@@ -79,6 +79,52 @@ class InitFromTest {
         assertEquals(Cli.EXIT_USAGE, r.exitCode(), r.err());
         TrainCommandTest.assertOneLine(r.err(), last + ": parameter " + p.length / 2 + " of " + p.length + " is NaN");
         assertFalse(java.nio.file.Files.exists(tmp.resolve("x")), "no run was started");
+    }
+
+    @Test
+    void anInitFromStepIsHonouredAndRecorded(@TempDir Path tmp) throws Exception {
+        CliRunner pre = CliRunner.run(concat(DIGITS_MLP, "--name", "pre", "--out", tmp.toString()));
+        assertEquals(0, pre.exitCode(), pre.err());
+        Run p = Run.open(tmp.resolve("pre"));
+        long[] saved = p.parameterSteps();
+        long step = saved[2];
+        CliRunner at = CliRunner.run(concat(DIGITS_MLP, "--seed", "5", "--name", "at", "--init-from",
+                tmp.resolve("pre") + "@" + step, "--out", tmp.toString()));
+        assertEquals(0, at.exitCode(), at.err());
+        Run a = Run.open(tmp.resolve("at"));
+        assertArrayEquals(p.predictions(java.util.Arrays.binarySearch(p.steps(), step)), a.predictions(0), 1e-6f);
+        assertEquals(step, ((Number) a.spec().get("init_from_step")).longValue());
+        assertEquals(tmp.resolve("pre").toString(), a.spec().get("init_from"), "the folder without its @step");
+
+        CliRunner last = CliRunner.run(concat(DIGITS_MLP, "--name", "last", "--snapshots", "none", "--init-from",
+                tmp.resolve("pre").toString(), "--out", tmp.toString()));
+        assertEquals(0, last.exitCode(), last.err());
+        assertEquals(saved[saved.length - 1], ((Number) Run.open(tmp.resolve("last")).spec().get("init_from_step")).longValue(),
+                "the step it started from is recorded even when not given");
+    }
+
+    @Test
+    void anInitFromStepWithoutSnapshotIsOneClearLine(@TempDir Path tmp) throws Exception {
+        CliRunner pre = CliRunner.run(concat(DIGITS_MLP, "--snapshots", "sparse", "--name", "pre", "--out", tmp.toString()));
+        assertEquals(0, pre.exitCode(), pre.err());
+        CliRunner r = CliRunner.run(concat(DIGITS_MLP, "--init-from", tmp.resolve("pre") + "@999", "--name", "x",
+                "--out", tmp.toString()));
+        assertEquals(Cli.EXIT_USAGE, r.exitCode(), r.err());
+        TrainCommandTest.assertOneLine(r.err(), "has no parameter snapshot at step 999; steps with one: ");
+        assertFalse(java.nio.file.Files.exists(tmp.resolve("x")), "no run was started");
+    }
+
+    @Test
+    void fineTuningOnAnotherTaskFromTheCommandLine(@TempDir Path tmp) throws Exception {
+        CliRunner pre = CliRunner.run(concat(DIGITS_MLP, "--task", "even-odd", "--name", "pre", "--out", tmp.toString()));
+        assertEquals(0, pre.exitCode(), pre.err());
+        CliRunner tuned = CliRunner.run(concat(DIGITS_MLP, "--task", "digits-0-4", "--name", "tuned", "--init-from",
+                tmp.resolve("pre").toString(), "--out", tmp.toString()));
+        assertEquals(0, tuned.exitCode(), tuned.err());
+        Run t = Run.open(tmp.resolve("tuned"));
+        assertEquals(5, t.classes(), "a head of the new task's size");
+        assertEquals("classes:0,1,2,3,4", t.spec().get("task"));
+        assertEquals("digits-0-4", t.spec().get("task_preset"));
     }
 
     @Test

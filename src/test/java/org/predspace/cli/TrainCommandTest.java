@@ -145,4 +145,47 @@ class TrainCommandTest {
         System.arraycopy(b, 0, r, a.length, b.length);
         return r;
     }
+
+    @Test
+    void taskOptionTrainsOneRunPerTaskAndRecordsIt(@TempDir Path tmp) throws Exception {
+        CliRunner r = CliRunner.run("train", "--dataset", "digits", "--width", "16", "--depth", "1", "--epochs", "1",
+                "--checkpoints", "3", "--probe-size", "50", "--snapshots", "none",
+                "--task", "low-high", "--task", "classes:7,2", "--out", tmp.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        org.predspace.runs.Run lowHigh = org.predspace.runs.Run.open(tmp.resolve("digits-low-high-mlp-adam-lr0.001-b128-s0"));
+        org.predspace.runs.Run pair = org.predspace.runs.Run.open(tmp.resolve("digits-classes7.2-mlp-adam-lr0.001-b128-s0"));
+        assertEquals("groups:0,1,2,3,4/5,6,7,8,9", lowHigh.spec().get("task"));
+        assertEquals("low-high", lowHigh.spec().get("task_preset"));
+        assertEquals(2, lowHigh.classes());
+        assertEquals("classes:7,2", pair.spec().get("task"));
+        assertFalse(pair.spec().containsKey("task_preset"));
+    }
+
+    @Test
+    void badTasksAreOneLineUsageErrors(@TempDir Path tmp) {
+        String[][] cases = {
+                {"diverse", "unknown task 'diverse'"},          // a fashion preset, not one of digits
+                {"classes:0,10", "class 10 is out of range for digits (classes 0..9)"},
+                {"classes:1,1", "lists class 1 twice"},
+                {"groups:0,1", "has 1 group; a task needs at least 2"},
+                {"groups:0/", "group 2 is empty"}};
+        for (String[] c : cases) {
+            CliRunner r = CliRunner.run("train", "--dataset", "digits", "--task", c[0], "--out", tmp.toString());
+            assertEquals(Cli.EXIT_USAGE, r.exitCode(), c[0]);
+            assertOneLine(r.err(), c[1]);
+        }
+        CliRunner twice = CliRunner.run("train", "--dataset", "fashion", "--task", "diverse", "--task", "classes:0,7,8",
+                "--out", tmp.toString());
+        assertEquals(Cli.EXIT_USAGE, twice.exitCode());
+        assertOneLine(twice.err(), "--task classes:0,7,8 is given twice");
+        assertEquals(0, tmp.toFile().list().length, "nothing was started");
+    }
+
+    @Test
+    void datasetsListsTheTaskPresets() {
+        CliRunner r = CliRunner.run("datasets");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("tops-footwear-other = groups:0,2,4,6/5,7,9/1,3,8"), r.out());
+        assertTrue(r.out().contains("even-odd = groups:0,2,4,6,8/1,3,5,7,9"), r.out());
+    }
 }

@@ -7,6 +7,7 @@ import org.predspace.session.PictureFrame;
 import org.predspace.session.RunState;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -51,7 +52,9 @@ class ExampleRunTest {
             assertEquals(ThreeArmsExample.accuracy(example.heldOut(last), ThreeArmsExample.heldOutLabels()),
                     state.finalAccuracy(), 0, "the library shows the held-out accuracy");
 
-            for (ExplorerSession.Probe probe : ExplorerSession.Probe.values()) {
+            // the fixture has no imprinted predictions: the imprinted picture stays empty (ImprintedPictureTest has one)
+            assertEquals(0, s.picture(ExplorerSession.Probe.IMPRINTED).frame().size());
+            for (ExplorerSession.Probe probe : List.of(ExplorerSession.Probe.TRAINING, ExplorerSession.Probe.HELD_OUT)) {
                 PictureFrame f = s.picture(probe).frame();
                 assertEquals(2 + ThreeArmsExample.STEPS.length, f.size(), probe + ": the anchors and every checkpoint");
                 assertEquals(ThreeArmsExample.NAME, f.point(2).run());

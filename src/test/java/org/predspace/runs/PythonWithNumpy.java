@@ -34,9 +34,25 @@ public final class PythonWithNumpy {
         throw new IllegalStateException("unreachable");
     }
 
+    /**
+     * The first candidate that imports numpy and {@code module} (e.g. torch, for an optional
+     * backend of an example); skips the test when none does, in CI too, which installs numpy only.
+     */
+    public static PythonWithNumpy requireModule(String module) {
+        for (String candidate : CANDIDATES) {
+            if (imports(candidate, "numpy, " + module)) return new PythonWithNumpy(candidate);
+        }
+        assumeTrue(false, "no Python with numpy and " + module + ": tried " + String.join(", ", CANDIDATES));
+        throw new IllegalStateException("unreachable");
+    }
+
     private static boolean importsNumpy(String candidate) {
+        return imports(candidate, "numpy");
+    }
+
+    private static boolean imports(String candidate, String modules) {
         try {
-            return exec(candidate, List.of("-c", "import numpy")).exitCode == 0;
+            return exec(candidate, List.of("-c", "import " + modules)).exitCode == 0;
         } catch (IOException e) {
             return false; // not installed
         }

@@ -102,6 +102,34 @@ class RunImportTest {
                 null, null, null, RunStatus.RUNNING));
     }
 
+    @Test
+    void imprintedPredictionsThroughTheCoreApi() throws Exception {
+        Path p = LooseArrays.floats(tmp.resolve("p.npy"), T, N, C, rows(x -> x));
+        Path l = LooseArrays.ints(tmp.resolve("l.npy"), 1, 0, 1, 0);
+        Path s = LooseArrays.ints(tmp.resolve("s.npy"), 0, 10, 100);
+        // imprinted over 3 classes on a shared probe of 2: rows (0.2, 0.3, 0.5) at every checkpoint
+        double[] flat = new double[T * 2 * 3];
+        for (int r = 0; r < T * 2; r++) System.arraycopy(new double[]{0.2, 0.3, 0.5}, 0, flat, r * 3, 3);
+        Path ip = LooseArrays.floats(tmp.resolve("ip.npy"), T, 2, 3, flat);
+        Path il = LooseArrays.ints(tmp.resolve("il.npy"), 2, 0);
+        RunImport.Imprinted imprinted = RunImport.Imprinted.of(ip, il, "shared", "protos", 3);
+        RunImport.Result r = RunImport.write(RunImport.Request.of(p, l, s, "task", "probe").withImprinted(imprinted),
+                tmp.resolve("run"));
+        assertEquals(new RunImport.ImprintedResult(2, -1, 3, 0.5, 0.5), r.imprinted());
+        Run run = Run.open(r.dir());
+        assertEquals(new ImprintInfo(3, new ProbeInfo("shared", 2, "train"), new ProbeInfo("protos", 3, "train")),
+                run.manifest().imprint());
+        assertArrayEquals(new float[]{0.2f, 0.3f, 0.5f, 0.2f, 0.3f, 0.5f}, run.imprinted().predictions(T - 1));
+        assertNull(RunImport.write(RunImport.Request.of(p, l, s, "plain", "probe"), tmp.resolve("plain")).imprinted());
+        assertFalse(Run.open(tmp.resolve("plain")).hasImprinted());
+
+        assertThrows(IllegalArgumentException.class, () -> imprinted.withHeldOut(ip, null));
+        assertThrows(IllegalArgumentException.class, () -> RunImport.Imprinted.of(ip, il, " ", "protos", 3));
+        assertThrows(IllegalArgumentException.class, () -> RunImport.Imprinted.of(ip, il, "shared", "", 3));
+        assertThrows(IllegalArgumentException.class, () -> RunImport.Imprinted.of(ip, il, "shared", "protos", 0));
+        assertThrows(NullPointerException.class, () -> RunImport.Imprinted.of(ip, null, "shared", "protos", 3));
+    }
+
     /**
      * Softmax is taken of the file's float64 logits and only its result rounded to float32:
      * logits near 1e8 differ below float32's resolution, and 4e38 has no float32 at all.

@@ -48,7 +48,7 @@ class CanyonModelsTest {
 
     @Test
     void aModelAtACheckpointsOwnWeightsLandsOnThatCheckpointInBothPictures() throws Exception {
-        for (ExplorerSession.Probe probe : ExplorerSession.Probe.values()) {
+        for (ExplorerSession.Probe probe : List.of(ExplorerSession.Probe.TRAINING, ExplorerSession.Probe.HELD_OUT)) {
             PredictionPicture picture = session.picture(probe);
             PictureFrame frame = ExplorerSessionTest.waitFor(picture,
                     f -> f.embedding() != null && f.embedding().exactPoints() == f.size() && f.size() > 2);
@@ -100,6 +100,15 @@ class CanyonModelsTest {
                 ExplorerSession.Probe.TRAINING, run.dir(), step, CanyonFixture.planeThrough(run, CATALOG, step, 3), CATALOG, TaskMonitor.silent()));
         assertTrue(e.getMessage().contains("shows another-probe"), e.getMessage());
         other.close();
+    }
+
+    @Test
+    void theImprintedPictureIsRefusedInPlainWords() {
+        long step = run.parameterSteps()[0];
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CanyonModels.score(
+                session.picture(ExplorerSession.Probe.IMPRINTED), ExplorerSession.Probe.IMPRINTED, run.dir(), step,
+                CanyonFixture.planeThrough(run, CATALOG, step, 3), CATALOG, TaskMonitor.silent()));
+        assertTrue(e.getMessage().contains("not in the imprinted one"), e.getMessage());
     }
 
     /**

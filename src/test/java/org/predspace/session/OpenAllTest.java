@@ -44,6 +44,7 @@ class OpenAllTest {
             for (Path d : dirs) oneByOne.open(d);
             List<RunState> opened = bulk.openAll(dirs, (done, message) -> {});
             assertEquals(dirs.size(), opened.size());
+            assertTrue(bulk.picture(ExplorerSession.Probe.IMPRINTED).frame().size() > 0, "some sample runs are imprinted");
             for (ExplorerSession.Probe probe : ExplorerSession.Probe.values()) {
                 oneByOne.picture(probe).refresh();   // exact: no checkpoint left out of sample
                 PictureFrame expected = oneByOne.picture(probe).frame();

@@ -73,6 +73,43 @@ public final class TestRuns {
         return dir;
     }
 
+    /** The shared probe of {@link #writeTask} runs' imprinted predictions. */
+    public static final String SHARED_PROBE = "shared-probe";
+
+    /**
+     * A finished synthetic run of a two-class task: its head on a probe of its own ({@code headProbe},
+     * N samples, labels i % 2), its imprinted predictions over the C classes on {@code sharedProbe}
+     * ({@link #labels()}; none when {@code sharedProbe} is null), moving as {@link #towardsTruth} from training fraction {@code from} at
+     * the first checkpoint to {@code to} at the last. Spec as {@link #writeSynthetic} plus
+     * {@code extraSpec} (task, init_from, ...).
+     */
+    public static Path writeTask(Path parent, String name, String headProbe, String sharedProbe, int tilt, int checkpoints,
+                                 double from, double to, Map<String, Object> extraSpec) throws IOException {
+        Path dir = parent.resolve(name);
+        int[] head = new int[N];
+        for (int i = 0; i < N; i++) head[i] = i % 2;
+        Map<String, Object> spec = new java.util.LinkedHashMap<>(Map.of("dataset", "synthetic", "architecture", "mlp",
+                "optimizer", "sgd", "learning_rate", 0.1, "batch_size", 32, "seed", tilt));
+        spec.putAll(extraSpec);
+        org.predspace.runs.ImprintedProbe imprinted = sharedProbe == null ? null : new org.predspace.runs.ImprintedProbe(new org.predspace.runs.ImprintInfo(C,
+                new ProbeInfo(sharedProbe, N, "train"), new ProbeInfo("prototypes", 60, "train")), labels(), null);
+        try (RunWriter w = RunWriter.create(dir, name, 2, new ProbeInfo(headProbe, N, "train"), spec, head, null, imprinted)) {
+            for (int k = 0; k < checkpoints; k++) {
+                double t = k / (double) Math.max(1, checkpoints - 1);
+                float[] rows = new float[N * 2];
+                for (int i = 0; i < N; i++) {
+                    float p = (float) (0.5 + 0.45 * t);
+                    rows[2 * i + head[i]] = p;
+                    rows[2 * i + 1 - head[i]] = 1 - p;
+                }
+                CheckpointMetrics m = new CheckpointMetrics(10L * k, k, 1 - 0.9 * t, t, Double.NaN, Double.NaN);
+                w.append(new Checkpoint(m, rows, null, null, imprinted == null ? null : towardsTruth(from + (to - from) * t, tilt), null));
+            }
+            w.finish(RunStatus.FINISHED, Map.of());
+        }
+        return dir;
+    }
+
     /** {@code count} synthetic runs run-0 .. run-(count-1) on one probe; returns their folders. */
     public static List<Path> writeSynthetic(Path parent, int count, int checkpoints) throws IOException {
         java.util.ArrayList<Path> out = new java.util.ArrayList<>();

@@ -46,6 +46,12 @@ class ViewControlsLandscapeTest {
                 new LandscapeOverlay("line", "not-open", 0, line, -1, -1))).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(controls.landscape.isDisabled());
+        WaitForAsyncUtils.asyncFx(() -> model.probeProperty().set(org.predspace.session.ExplorerSession.Probe.IMPRINTED)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(controls.landscape.isDisabled(), "a landscape is not drawn in the imprinted picture");
+        WaitForAsyncUtils.asyncFx(() -> model.probeProperty().set(org.predspace.session.ExplorerSession.Probe.TRAINING)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(controls.landscape.isDisabled());
 
         robot.clickOn("#landscape-shown");
         WaitForAsyncUtils.waitForFxEvents();

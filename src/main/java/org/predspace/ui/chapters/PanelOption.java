@@ -12,7 +12,9 @@ public enum PanelOption {
     /** The Spectrum panel divides each spectrum by its largest eigenvalue. */
     SPECTRUM_NORMALISED("spectrum-normalised"),
     /** The Landscape panel draws two seeded random directions instead of the run's trajectory plane. */
-    LANDSCAPE_RANDOM_PLANE("landscape-random-plane");
+    LANDSCAPE_RANDOM_PLANE("landscape-random-plane"),
+    /** The Compare panel groups runs by task (its Groups view by "task"): the task dendrogram. */
+    COMPARE_TASKS("compare-tasks");
 
     private final String id;
 

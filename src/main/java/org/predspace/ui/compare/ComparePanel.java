@@ -23,18 +23,21 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
+import org.predspace.geometry.DistanceByProgress;
 import org.predspace.geometry.ProgressObjective;
 import org.predspace.session.Configurations;
 import org.predspace.session.LearningRule;
 import org.predspace.session.ExplorerSession.Probe;
 import org.predspace.session.PointInfo;
 import org.predspace.session.RunState;
+import org.predspace.session.SpecGroups;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.RunItem;
 import org.predspace.ui.Throttle;
 import org.predspace.ui.charts.LogAxis;
 import org.predspace.ui.charts.LogScale;
 import org.predspace.export.CsvTable;
+import org.predspace.export.DistanceCurvesCsv;
 import org.predspace.export.DistanceMatrixCsv;
 import org.predspace.ui.export.Figure;
 import org.predspace.ui.export.FigureSource;
@@ -59,6 +62,13 @@ import java.util.Map;
  * progress in place of progress by step (docs/science.md section 5). Progress, which sets where
  * runs are compared, is [D]'s or [A]'s (the choice in the tool bar, named on the axes).
  *
+ * <p>"Groups" compares groups of runs with one value of a spec field (the task by default),
+ * averaged over every pair of their runs, the geodesic a leaf: on the imprinted picture, where
+ * runs of every task meet, this is the task dendrogram. A third chart draws the trajectory
+ * distance against progress from the selected run to the others (from its group to the other
+ * groups in the Groups view): where trajectories part, which the heat map's mean hides.
+ * The panel works on whichever picture the model shows ({@link TrajectoryDistances.Face}).
+ *
  * <p>Distances are recomputed in the background when the visible runs, their checkpoints or
  * the probe change, at most once per {@link #RECOMPUTE_INTERVAL} (runs gain checkpoints fast
  * while training); a result for another set of runs than the one now visible is dropped.
@@ -76,6 +86,14 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
     private final NumberAxis tubeProgressAxis;
     private final ToggleButton runsView = new ToggleButton("Runs");
     private final ToggleButton configurationsView = new ToggleButton("Configurations");
+    private final ToggleButton groupsView = new ToggleButton("Groups");
+    /** The spec field the Groups view groups runs by. */
+    private final ChoiceBox<String> groupBy = new ChoiceBox<>();
+    /** The Groups view by task: the chapters' option compare-tasks. */
+    private final javafx.beans.binding.BooleanBinding showsTasks;
+    /** Trajectory distance against progress from the selected run (or its group) to the others. */
+    private final RunCurveChart fromSelected;
+    private final NumberAxis fromSelectedProgressAxis;
     private final ChoiceBox<ProgressObjective> objective = new ChoiceBox<>();
     /** Under the heat map in the configuration view: the runs left out because they did not learn. */
     private final Label leftOut = new Label();
@@ -87,6 +105,10 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
     private Computed shown;
     /** Configuration label to its runs, for selection in the configuration view. */
     private Map<String, List<String>> configurationRuns = Map.of();
+    /** Group label to its runs, for selection in the Groups view. */
+    private Map<String, List<String>> groupRuns = Map.of();
+    /** Group label to its colour (see groupColours). */
+    private Map<String, Color> groupColours = Map.of();
     /**
      * Configuration label to its colour: the categorical palette in configuration order, so that
      * configurations differ (their first runs' colours repeat every twelve runs).
@@ -103,10 +125,15 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
     /** The runs and probe the shown (or coming) distances are for. */
     private Request current;
 
-    private record Request(List<String> runs, Probe probe, ProgressObjective objective, LearningRule rule) {}
+    /** @param groupBy the field of the Groups view, null in the other views (groups cost a curve per run pair) */
+    private record Request(List<String> runs, Probe probe, ProgressObjective objective, LearningRule rule, String groupBy) {}
 
-    /** Both views of one computation. */
-    record Computed(TrajectoryDistances.Result runs, ConfigurationComparison configurations) {}
+    /** The views of one computation; groups null unless the Groups view asked for them. */
+    record Computed(TrajectoryDistances.Result runs, ConfigurationComparison configurations, FieldGroups groups) {}
+
+    /** Spec fields offered to group by; the task first, as the imprinted picture asks. */
+    static final List<String> GROUP_FIELDS = List.of(SpecGroups.TASK, "architecture", "optimizer", "dataset", "learning_rate",
+            "batch_size", "seed");
 
     private final ChangeListener<Boolean> visibilityChanged = (o, was, is) -> inputsChanged();
     /** Progress events change a run's state often; only new checkpoints change what is compared. */
@@ -144,6 +171,17 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
                 "How far the runs of each configuration (equal but for the seed) stray from their mean trajectory:"
                         + "\nthe mean Bhattacharyya distance of its runs to the mean of their predictions at each progress."
                         + "\nClick a curve to select its first run.", this::select);
+        fromSelectedProgressAxis = new NumberAxis(ProgressObjective.BHATTACHARYYA.axisLabel(), 0, 1, 0.2);
+        NumberAxis apartAxis = new NumberAxis();
+        apartAxis.setLabel("trajectory distance (d_B)");
+        apartAxis.setForceZeroInRange(true);
+        fromSelected = new RunCurveChart(FROM_NOTHING, fromSelectedProgressAxis, apartAxis,
+                "Bhattacharyya distance between the selected run and each other run at equal progress: where their"
+                        + "\ntrajectories part. In the Groups view, from the selected run's group to the other groups, averaged"
+                        + "\nover their run pairs that reach each progress (fewer pairs where some runs stop short: the exported"
+                        + "\ntable counts them). Between two runs, its mean over the progress both reach is the heat map's entry."
+                        + "\nClick a curve to select its run.", this::select);
+        fromSelected.chart().setId("compare-from-selected");
         recompute = new RecomputeSchedule(RECOMPUTE_INTERVAL, this::startDistances);
         charts = new Throttle(CHART_INTERVAL, this::refreshChartsIfShown);
 
@@ -164,6 +202,21 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         ToggleGroup views = new ToggleGroup();
         runsView.setToggleGroup(views);
         configurationsView.setToggleGroup(views);
+        groupsView.setToggleGroup(views);
+        groupsView.setId("compare-groups");
+        groupsView.setTooltip(new Tooltip("Distances between groups of runs with the same value of a spec field (the task by"
+                + " default),\naveraged over every pair of their runs, with the ignorance-to-truth geodesic as a leaf."
+                + "\nRuns that did not learn stay in: a random-label task is a group too."
+                + "\nOn the imprinted picture, runs of every task meet: this is the task dendrogram."));
+        groupBy.setId("compare-group-by");
+        groupBy.getItems().setAll(GROUP_FIELDS);
+        groupBy.setValue(SpecGroups.TASK);
+        groupBy.setTooltip(new Tooltip("The run.json spec field the Groups view groups runs by (a run with a spec but no task"
+                + " is on the full problem, \"all\")"));
+        groupBy.valueProperty().addListener((o, was, is) -> {
+            if (groupsView.isSelected()) inputsChanged();
+            else groupsView.setSelected(true);
+        });
         configurationsView.setId("compare-configurations");
         runsView.setSelected(true);
         runsView.setTooltip(new Tooltip("Distances between the visible runs' trajectories, run by run"));
@@ -177,6 +230,18 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         });
         org.predspace.ui.chapters.PanelModes.follow(model.panelModes(), org.predspace.ui.chapters.PanelOption.COMPARE_CONFIGURATIONS,
                 configurationsView.selectedProperty(), on -> (on ? configurationsView : runsView).setSelected(true));
+        // held in a field: a binding only its dependencies' weak listeners reach would be collected
+        showsTasks = groupsView.selectedProperty().and(groupBy.valueProperty().isEqualTo(SpecGroups.TASK));
+        org.predspace.ui.chapters.PanelModes.follow(model.panelModes(), org.predspace.ui.chapters.PanelOption.COMPARE_TASKS,
+                showsTasks, on -> {
+                    if (!on) {
+                        runsView.setSelected(true);
+                        return;
+                    }
+                    groupBy.setValue(SpecGroups.TASK);
+                    groupsView.setSelected(true);
+                });
+        objective.setId("compare-objective");
         objective.getItems().setAll(ProgressObjective.values());
         // short in the narrow tool bar; the status line and the axes give the whole name
         objective.setConverter(new javafx.util.StringConverter<>() {
@@ -187,7 +252,8 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         objective.setTooltip(new Tooltip("How progress along the ignorance-to-truth geodesic is measured, which sets where runs are"
                 + " compared:\n[D] the closest point by Bhattacharyya distance (default), [A] by summed per-sample arc length"));
         objective.valueProperty().addListener((o, was, is) -> inputsChanged());
-        ToolBar bar = new ToolBar(runsView, configurationsView, new Separator(Orientation.VERTICAL), objective, recomputeButton);
+        ToolBar bar = new ToolBar(runsView, configurationsView, groupsView, groupBy, new Separator(Orientation.VERTICAL), objective,
+                recomputeButton);
         // the status on a line of its own: in a narrow side panel it would be pushed into the tool bar's overflow
         status.setPadding(new Insets(2, 8, 2, 8));
         setTop(new VBox(bar, status));
@@ -296,7 +362,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
 
     private Request request() {
         return new Request(comparable().stream().map(RunItem::name).toList(), model.probeProperty().get(), objective.getValue(),
-                model.learningRuleProperty().get());
+                model.learningRuleProperty().get(), groupsView.isSelected() ? groupBy.getValue() : null);
     }
 
     private void startDistances() {
@@ -315,7 +381,8 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         Task<Computed> task = model.tasks().submit("Trajectory distances of " + runs.size() + " runs", () -> {
                     TrajectoryDistances.Result byRun = distances.compute(sources, asked.probe(), asked.objective());
                     return new Computed(byRun, ConfigurationComparison.of(byRun,
-                            Configurations.of(states, asked.rule()), distances.grid()));
+                            Configurations.of(states, asked.rule()), distances.grid()),
+                            asked.groupBy() == null ? null : FieldGroups.of(byRun, states, asked.groupBy()));
                 }, result -> {
                     recompute.finished();
                     // Runs shown or hidden meanwhile: this result is for a set no longer asked for.
@@ -339,7 +406,34 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         }
         configurationRuns = byLabel;
         configurationColours = colours;
+        groupRuns = new HashMap<>();
+        if (result.groups() != null && result.groups().groups() != null) {
+            for (SpecGroups.Group g : result.groups().groups().groups()) groupRuns.put(g.value(), g.runs());
+        }
+        groupColours = groupColours(result.groups(), palette);
         showView();
+    }
+
+    /**
+     * Each group in the colour its runs share in the picture (coloured by task, the tasks' colours),
+     * when the groups' colours differ; otherwise the categorical palette in group order.
+     */
+    private Map<String, Color> groupColours(FieldGroups groups, List<Color> palette) {
+        if (groups == null || groups.groups() == null) return Map.of();
+        Map<String, Color> shared = new HashMap<>();
+        for (SpecGroups.Group g : groups.groups().groups()) {
+            java.util.Set<Color> colours = new java.util.HashSet<>();
+            for (String run : g.runs()) {
+                RunItem item = model.run(run);
+                colours.add(item == null ? Color.GRAY : item.colour());
+            }
+            if (colours.size() == 1) shared.put(g.value(), colours.iterator().next());
+        }
+        boolean distinct = shared.size() == groups.groups().groups().size() && new java.util.HashSet<>(shared.values()).size() == shared.size();
+        if (distinct) return shared;
+        Map<String, Color> out = new HashMap<>();
+        for (SpecGroups.Group g : groups.groups().groups()) out.put(g.value(), palette.get(out.size() % palette.size()));
+        return out;
     }
 
     /** Shows the last result in the chosen view: runs, or configurations with their tubes and the runs left out. */
@@ -348,7 +442,9 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         if (result == null) return;
         TrajectoryDistances.Result runs = result.runs();
         boolean byConfiguration = configurationsView.isSelected();
-        String probe = runs.probe() == Probe.TRAINING ? "training probe" : "held-out probe";
+        boolean byGroup = groupsView.isSelected();
+        FieldGroups groups = result.groups();
+        String probe = runs.face().label;
         String notes = runs.notes().isEmpty() ? "" : ". " + String.join("; ", runs.notes()) + ".";
         String by = ", by " + runs.objective().shortName();
         tubeProgressAxis.setLabel(runs.objective().axisLabel());
@@ -356,16 +452,20 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         leftOut.setVisible(byConfiguration);
         leftOut.setText(leftOutText(result.configurations(), current.rule()));
         leftOutTip.setText(String.join("\n", result.configurations().didNotLearn()));
-        org.predspace.geometry.TrajectoryComparison drawn = byConfiguration ? result.configurations().comparison()
-                : runs.comparison();
+        org.predspace.geometry.TrajectoryComparison drawn = byGroup ? (groups == null || groups.comparison() == null ? null
+                : groups.comparison().comparison())
+                : byConfiguration ? result.configurations().comparison() : runs.comparison();
         int n = drawn == null ? 0 : drawn.runs().size();
         if (n < 2) {
             heatmap.show(null);
             agreement.setVisible(false);
-            placeholder.setText((byConfiguration ? "No configuration of the visible runs can be compared on the "
+            placeholder.setText(byGroup && groups == null ? "Grouping the runs by " + groupBy.getValue() + "\u2026"
+                    : byGroup && groups.problem() != null ? "No groups by " + groups.field() + ": " + groups.problem() + "."
+                    : (byConfiguration ? "No configuration of the visible runs can be compared on the "
                     : "Fewer than two of the visible runs can be compared on the ") + probe + notes);
             placeholder.setVisible(true);
             status.setText("");
+            refreshFromSelected();
             return;
         }
         heatmap.show(drawn);
@@ -373,9 +473,13 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         Map<String, RunState> states = new HashMap<>();
         for (RunItem r : model.runs()) states.put(r.name(), r.state());
         agreement.setText(ArchitectureAgreement.line(drawn.dendrogram(), byConfiguration ? result.configurations().configurations() : null, states));
-        agreement.setVisible(true);
+        agreement.setVisible(!byGroup);   // each group has one value of its field: the cut would agree trivially
         showSelection(model.selectedRun());
-        if (byConfiguration) {
+        if (byGroup) {
+            int grouped = groups.groups().groups().stream().mapToInt(g -> g.runs().size()).sum();
+            status.setText((n - 1) + " groups by " + groups.field() + " of " + grouped + " runs, and the geodesic, on the "
+                    + probe + by + ", averaged over run pairs" + notes);
+        } else if (byConfiguration) {
             int learned = result.configurations().configurations().stream().mapToInt(c -> c.runs().size()).sum();
             status.setText((n - 1) + " configurations of " + learned + " runs that learned, and the geodesic, on the "
                     + probe + by + ", averaged over seed pairs" + notes);
@@ -408,15 +512,18 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
     }
 
     private void viewChanged() {
-        heatmap.setLabelShare(configurationsView.isSelected() ? 0.4 : 0.25);
+        heatmap.setLabelShare(runsView.isSelected() ? 0.25 : 0.4);
         arranged = false;
         arrange();
+        // groups are computed only for the Groups view: entering it, or leaving it, asks again
+        if (current != null && !java.util.Objects.equals(current.groupBy(), request().groupBy())) inputsChanged();
         showView();
     }
 
     private void showEmpty() {
         shown = null;
         tubeCurves.show(List.of());
+        refreshFromSelected();
         leftOut.setText("");
         agreement.setVisible(false);
         heatmap.show(null);
@@ -425,10 +532,79 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         status.setText("");
     }
 
+    // ---- trajectory distance against progress from the selected run ----------------------
+
+    static final String FROM_NOTHING = "Trajectory distance against progress (select a run)";
+    /** The curves the chart shows, for the table export; empty when none. */
+    private List<DistanceByProgress> fromSelectedCurves = List.of();
+    /** What the curves' ends are: "run", or the grouping field. */
+    private String fromSelectedItem = "run";
+
+    /** Counts the requests for from-selected curves: a background result for an older one is dropped. */
+    private int fromSelectedAsked;
+
+    /**
+     * From the selected run to every other compared run (Runs and Configurations views), or from
+     * its group to every other group (Groups view), each curve in the other end's colour. The
+     * group curves come with the groups; the run curves are computed in the background (one d_B
+     * per other run and progress value: about 0.1 s for 30 runs on a probe of 1000 samples and 10
+     * classes, too long for the JavaFX thread on every selection and recompute).
+     */
+    private void refreshFromSelected() {
+        Computed result = shown;
+        RunItem selected = model.selectedRun();
+        int asked = ++fromSelectedAsked;
+        if (result == null || selected == null) {
+            showFromSelected(null, List.of(), "run", result);
+            return;
+        }
+        if (groupsView.isSelected()) {
+            FieldGroups groups = result.groups();
+            String from = groupOf(selected.name());
+            List<DistanceByProgress> curves = new ArrayList<>();
+            if (from != null && groups != null && groups.comparison() != null) {
+                for (DistanceByProgress c : groups.comparison().curves()) {
+                    if (c.a().equals(from)) curves.add(c);
+                    else if (c.b().equals(from)) curves.add(new DistanceByProgress(c.b(), c.a(), c.grid(), c.distance(), c.pairs()));
+                }
+            }
+            showFromSelected(from, curves, groups == null ? "run" : groups.field(), result);
+            return;
+        }
+        List<String> names = result.runs().comparison().runs();
+        int i = names.indexOf(selected.name());
+        if (i < 0) {
+            showFromSelected(null, List.of(), "run", result);
+            return;
+        }
+        List<org.predspace.geometry.ReindexedTrajectory> reindexed = result.runs().reindexed();
+        String from = selected.name();
+        model.tasks().submit("Trajectory distance from " + from + " against progress", () -> {
+            List<DistanceByProgress> curves = new ArrayList<>();
+            for (int j = 0; j < names.size(); j++) if (j != i) curves.add(DistanceByProgress.between(reindexed.get(i), reindexed.get(j)));
+            return curves;
+        }, curves -> {
+            if (asked == fromSelectedAsked) showFromSelected(from, curves, "run", result);
+        });
+    }
+
+    /** @param from the selected run or group, null for none */
+    private void showFromSelected(String from, List<DistanceByProgress> curves, String item, Computed result) {
+        fromSelectedCurves = List.copyOf(curves);
+        fromSelectedItem = item;
+        List<RunCurveChart.Curve> shownCurves = new ArrayList<>();
+        for (DistanceByProgress c : curves) shownCurves.add(new RunCurveChart.Curve(c.b(), colourOf(c.b()), c.progress(), c.values()));
+        fromSelected.show(shownCurves);
+        fromSelected.chart().setTitle(from == null ? FROM_NOTHING : "Trajectory distance from "
+                + (item.equals("run") ? "" : item + " ") + from + " against progress");
+        if (result != null) fromSelectedProgressAxis.setLabel(result.runs().objective().axisLabel());
+    }
+
     // ---- curves from the current picture -------------------------------------------------
 
     private void coloursChanged() {
         if (shown != null) tubeCurves.show(tubeCurves(shown.configurations()));
+        refreshFromSelected();
         heatmap.redraw();
         charts.request();
     }
@@ -469,7 +645,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
 
     /** A run, or a configuration (its first run). */
     private void select(String name) {
-        List<String> members = configurationRuns.get(name);
+        List<String> members = (groupsView.isSelected() ? groupRuns : configurationRuns).get(name);
         RunItem item = model.run(members != null && !members.isEmpty() ? members.get(0) : name);
         if (item != null) model.chooseRun(item);
     }
@@ -477,10 +653,17 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
     private void showSelection(RunItem run) {
         String name = run == null ? null : run.name();
         String configuration = configurationOf(name);
-        heatmap.setSelected(configurationsView.isSelected() ? configuration : name);
+        heatmap.setSelected(configurationsView.isSelected() ? configuration : groupsView.isSelected() ? groupOf(name) : name);
+        refreshFromSelected();
         progressCurves.setSelected(name);
         geodesicCurves.setSelected(name);
         tubeCurves.setSelected(configuration);
+    }
+
+    private String groupOf(String run) {
+        if (run == null) return null;
+        for (Map.Entry<String, List<String>> e : groupRuns.entrySet()) if (e.getValue().contains(run)) return e.getKey();
+        return null;
     }
 
     private String configurationOf(String run) {
@@ -495,6 +678,8 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         // a configuration of one run is named as its run: the view says which is meant
         Color configuration = configurationsView.isSelected() ? configurationColours.get(name) : null;
         if (configuration != null) return configuration;
+        Color group = groupsView.isSelected() ? groupColours.get(name) : null;
+        if (group != null) return group;
         RunItem item = model.run(name);
         return item == null ? Color.GRAY : item.colour();
     }
@@ -508,7 +693,8 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
     @Override
     public List<Figure> charts() {
         return List.of(new Figure("trajectory-distances", heatmap), new Figure("progress-by-step", progressCurves.chart()),
-                new Figure("distance-to-geodesic", geodesicCurves.chart()), new Figure("tube-width", tubeCurves.chart()));
+                new Figure("distance-to-geodesic", geodesicCurves.chart()), new Figure("tube-width", tubeCurves.chart()),
+                new Figure("distance-from-selected", fromSelected.chart()));
     }
 
     @Override
@@ -516,7 +702,16 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         return List.of(new Table("Trajectory distances", "trajectory-distances", this::distanceTable,
                 "fewer than two runs are compared (show at least two runs with two or more checkpoints)."),
                 new Table("Tube widths", "tube-width", this::tubeTable,
-                        "no configuration has two runs that learned (show runs equal but for their seed)."));
+                        "no configuration has two runs that learned (show runs equal but for their seed)."),
+                new Table("Trajectory distance against progress", "distance-from-selected", this::fromSelectedTable,
+                        "no run is selected, or it is compared with no other (select a compared run)."));
+    }
+
+    /** The curves of the distance-from-selected chart, one row per curve and progress value. */
+    private CsvTable fromSelectedTable() {
+        Computed c = shown;
+        if (c == null || fromSelectedCurves.isEmpty()) return null;
+        return DistanceCurvesCsv.of(fromSelectedCurves, fromSelectedItem, c.runs().objective().columnName(), !fromSelectedItem.equals("run"));
     }
 
     /** One row per configuration and progress value; the progress column names how progress was measured. */
@@ -548,6 +743,10 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
 
     RunCurveChart tubeCurves() { return tubeCurves; }
 
+    RunCurveChart fromSelected() { return fromSelected; }
+
+    List<DistanceByProgress> fromSelectedCurves() { return fromSelectedCurves; }
+
     Label leftOut() { return leftOut; }
 
     Label agreement() { return agreement; }
@@ -566,17 +765,16 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         wideLayout = wide;
         javafx.scene.Node first = configurationsView.isSelected() ? tubeCurves.chart() : progressCurves.chart();
         if (wide) {
-            curves.getChildren().setAll(first, geodesicCurves.chart());
-            VBox.setVgrow(first, Priority.ALWAYS);
-            VBox.setVgrow(geodesicCurves.chart(), Priority.ALWAYS);
+            curves.getChildren().setAll(first, geodesicCurves.chart(), fromSelected.chart());
+            for (javafx.scene.Node chart : curves.getChildren()) VBox.setVgrow(chart, Priority.ALWAYS);
             split.setOrientation(Orientation.HORIZONTAL);
             split.getItems().setAll(heatmapPane, curves);
             split.setDividerPositions(0.55);
         } else {
             curves.getChildren().clear();
             split.setOrientation(Orientation.VERTICAL);
-            split.getItems().setAll(heatmapPane, first, geodesicCurves.chart());
-            split.setDividerPositions(0.42, 0.71);
+            split.getItems().setAll(heatmapPane, first, geodesicCurves.chart(), fromSelected.chart());
+            split.setDividerPositions(0.36, 0.57, 0.78);
         }
     }
 }

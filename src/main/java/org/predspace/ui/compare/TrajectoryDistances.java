@@ -29,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Re-indexed runs are cached by folder, probe and checkpoint count, so a recompute while
  * runs train re-reads only the runs that gained checkpoints. Runs on another probe set than
- * the first one are left out with a note rather than spoiling the whole comparison.
+ * the first one are left out with a note rather than spoiling the whole comparison, as are runs
+ * without the predictions the picture shows (no held-out probe, no imprinted predictions).
  * Thread-safe; no JavaFX, so it is tested without a display.
  */
 final class TrajectoryDistances {
@@ -43,10 +44,32 @@ final class TrajectoryDistances {
      * @param reindexed  the compared runs re-indexed by progress, in the comparison's order
      * @param geodesic   the ignorance-to-truth geodesic of their probe; null when no run was compared
      */
-    record Result(Probe probe, TrajectoryComparison comparison, List<String> notes, ProgressObjective objective,
+    record Result(Face face, TrajectoryComparison comparison, List<String> notes, ProgressObjective objective,
                   List<ReindexedTrajectory> reindexed, Geodesic geodesic) {}
 
-    private record Key(String name, Path dir, Probe probe, ProgressObjective objective) {}
+    /**
+     * Which predictions of a run folder a picture shows: the head's on its own probe, on its
+     * held-out probe, or the imprinted ones on the shared probe (docs/run-format.md).
+     */
+    enum Face {
+        TRAINING("training probe"), HELD_OUT("held-out probe"), IMPRINTED("shared probe, imprinted");
+
+        final String label;
+
+        Face(String label) { this.label = label; }
+
+        /**
+         * The face of one of the session's pictures, by its name: the imprinted picture
+         * (ExplorerSession.Probe.IMPRINTED) maps here without a change to this class.
+         *
+         * @throws IllegalArgumentException a picture this class does not know (a test checks every one)
+         */
+        static Face of(Probe probe) {
+            return valueOf(probe.name());
+        }
+    }
+
+    private record Key(String name, Path dir, Face face, ProgressObjective objective) {}
 
     private record Prepared(ProbeShape shape, int[] labels, int checkpoints, ReindexedTrajectory reindexed) {}
 
@@ -63,6 +86,10 @@ final class TrajectoryDistances {
     }
 
     Result compute(List<RunSource> sources, Probe probe, ProgressObjective objective) throws RunFormatException {
+        return compute(sources, Face.of(probe), objective);
+    }
+
+    Result compute(List<RunSource> sources, Face probe, ProgressObjective objective) throws RunFormatException {
         List<String> notes = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<Prepared> prepared = new ArrayList<>();
@@ -89,26 +116,33 @@ final class TrajectoryDistances {
                 List.copyOf(compared), geodesic);
     }
 
-    private Prepared prepare(RunSource s, Probe probe, ProgressObjective objective, List<String> notes) throws RunFormatException {
-        Key key = new Key(s.name(), s.dir(), probe, objective);
+    private Prepared prepare(RunSource s, Face face, ProgressObjective objective, List<String> notes) throws RunFormatException {
+        Key key = new Key(s.name(), s.dir(), face, objective);
         Prepared cached = cache.get(key);
         if (cached != null && cached.checkpoints() >= s.checkpoints()) return cached;
         Run run = Run.open(s.dir());
-        if (probe == Probe.HELD_OUT && !run.hasTestSet()) {
+        if (face == Face.IMPRINTED && !run.hasImprinted()) {
+            notes.add(s.name() + " has no imprinted predictions and is left out");
+            return null;
+        }
+        Run shown = face == Face.IMPRINTED ? run.imprinted() : run;
+        if (face == Face.HELD_OUT && !run.hasTestSet()) {
             notes.add(s.name() + " has no held-out probe and is left out");
             return null;
         }
-        int checkpoints = run.checkpointCount();
+        int checkpoints = shown.checkpointCount();
         if (checkpoints < 2) return null; // the UI counted a checkpoint not yet committed to disk
-        boolean heldOut = probe == Probe.HELD_OUT;
-        int[] labels = heldOut ? run.testLabels() : run.labels();
+        boolean heldOut = face == Face.HELD_OUT;
+        int[] labels = heldOut ? shown.testLabels() : shown.labels();
         // The session names the held-out probe this way too, so the two never pass for one probe.
-        ProbeShape shape = new ProbeShape(heldOut ? run.probe().id() + "/held-out" : run.probe().id(), labels.length,
-                run.classes());
+        // The imprinted view's probe is the shared probe, its classes the full problem's.
+        ProbeShape shape = new ProbeShape(heldOut ? shown.probe().id() + "/held-out" : shown.probe().id(), labels.length,
+                shown.classes());
         List<SqrtProbabilities> points = new ArrayList<>();
         for (int t = 0; t < checkpoints; t++) {
-            points.add(SqrtProbabilities.of(s.name(), shape, heldOut ? run.testPredictions(t) : run.predictions(t)));
+            points.add(SqrtProbabilities.of(s.name(), shape, heldOut ? shown.testPredictions(t) : shown.predictions(t)));
         }
+        // progress on the geodesic of this picture's own truth: in the imprinted picture, the full task's
         Trajectory trajectory = Trajectory.of(s.name(), points, Progress.ignoranceToTruth(shape, labels, objective));
         Prepared p = new Prepared(shape, labels, checkpoints, trajectory.reindex(grid));
         cache.put(key, p);

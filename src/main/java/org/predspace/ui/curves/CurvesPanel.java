@@ -17,6 +17,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.predspace.session.CheckpointRef;
+import org.predspace.session.ExplorerSession;
+import org.predspace.session.FineTuning;
+import org.predspace.session.RunState;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.NextFrame;
 import org.predspace.ui.RunItem;
@@ -98,9 +101,12 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
         othersShown.selectedProperty().addListener((o, a, b) -> showSeries());
         title.getStyleClass().add("curves-title");
         title.setTooltip(new Tooltip("The run drawn boldly; select another in the table, the 3D view or here"));
-        Label key = new Label("solid: training probe    dashed: held-out probe");
+        Label key = new Label();
+        key.setId("curves-key");
         key.getStyleClass().add("curves-key");
         key.setTooltip(new Tooltip("Training-probe metrics are measured on training samples, held-out ones on unseen test samples"));
+        showKey(key, model.probeProperty().get());
+        model.probeProperty().addListener((o, a, b) -> showKey(key, b));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         swatch.getStyleClass().add("run-swatch");
@@ -140,6 +146,16 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
         return chart;
     }
 
+    /**
+     * The curves are each run's own head on its own task's probe in every picture: in the
+     * imprinted one the key says so, since the 3D points there are the imprinted predictions over
+     * all classes and their progress is on the full task's geodesic.
+     */
+    private static void showKey(Label key, ExplorerSession.Probe probe) {
+        key.setText("solid: training probe    dashed: held-out probe" + (probe == ExplorerSession.Probe.IMPRINTED
+                ? "    (each run's own head on its task; the picture's progress is on the full task)" : ""));
+    }
+
     // ---- runs and their series ----------------------------------------------------------
 
     /** @param spread the accuracy chart follows in the next frame (a training started); else both now */
@@ -148,7 +164,7 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
         curves.keySet().removeIf(r -> !now.contains(r));
         for (RunItem r : now) {
             if (curves.containsKey(r)) continue;
-            RunCurves rc = new RunCurves(r, scale);
+            RunCurves rc = new RunCurves(r, scale, this::stepOffset);
             curves.put(r, rc);
             rc.catchUp(r.state());
             r.stateProperty().addListener((o, a, b) -> {
@@ -271,7 +287,8 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
         RunItem run = model.selectedRun();
         RunCurves rc = run == null ? null : curves.get(run);
         CheckpointRef ref = model.selectedCheckpoint();
-        Number markerX = ref == null ? null : scale.toAxis(ref.step());
+        long after = ref == null ? 0 : stepOffset(ref.run());
+        Number markerX = ref == null ? null : scale.toAxis(ref.step() + after);
         boolean accuracy = chart == accuracyChart;
         List<Point2D> dots = new ArrayList<>();
         List<Point2D> rings = new ArrayList<>();
@@ -290,7 +307,17 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
         if (!chart.dotPoints().equals(dots)) chart.dotPoints().setAll(dots);
         if (!chart.ringPoints().equals(rings)) chart.ringPoints().setAll(rings);
         chart.markerXProperty().set(markerX);
-        chart.markerTextProperty().set(ref == null ? "" : "step " + ref.step());
+        chart.markerTextProperty().set(ref == null ? "" : "step " + ref.step() + (after > 0 ? " after the parent's " + after : ""));
+    }
+
+    /** The steps a run's curve starts after: its parent's step for a fine-tuned run, so it continues the parent's curve. */
+    private long stepOffset(RunState state) {
+        return FineTuning.stepOffset(state, runs.stream().map(RunItem::state).toList());
+    }
+
+    private long stepOffset(String run) {
+        RunItem item = model.run(run);
+        return item == null ? 0 : stepOffset(item.state());
     }
 
     /** Selects the checkpoint whose point is nearest the click: the selected run's first, else any drawn run's. */

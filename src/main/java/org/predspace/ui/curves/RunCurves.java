@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * One run's four series, grown in place: as the run's state gains checkpoints only the new
@@ -24,10 +25,15 @@ final class RunCurves {
     private final Map<Metric, List<Integer>> checkpoints = new EnumMap<>(Metric.class);
     /** Checkpoints of the run state already turned into points, for the loss [0] and accuracy [1] chart. */
     private final int[] consumed = new int[2];
+    /** Steps a fine-tuned run is drawn after (its parent's step), and the offset each chart's points were drawn with. */
+    private final ToLongFunction<RunState> offset;
+    private final long[] drawnOffset = new long[2];
 
-    RunCurves(RunItem run, LogScale scale) {
+    /** @param offset the steps a run's own steps are drawn after: a fine-tuned run continues its parent's curve */
+    RunCurves(RunItem run, LogScale scale, ToLongFunction<RunState> offset) {
         this.run = run;
         this.scale = scale;
+        this.offset = offset;
         for (Metric m : Metric.values()) {
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
             s.setName(run.name() + " " + m.label);
@@ -55,13 +61,15 @@ final class RunCurves {
     void catchUp(RunState state, boolean accuracy) {
         int chart = accuracy ? 1 : 0;
         List<CheckpointMetrics> metrics = state.metrics();
-        if (metrics.size() < consumed[chart]) {
+        long after = offset.applyAsLong(state);
+        if (metrics.size() < consumed[chart] || after != drawnOffset[chart]) {   // fewer, or the parent opened since
             for (Metric m : Metric.values()) {
                 if (m.accuracy != accuracy) continue;
                 series.get(m).getData().clear();
                 checkpoints.get(m).clear();
             }
             consumed[chart] = 0;
+            drawnOffset[chart] = after;
         }
         if (metrics.size() == consumed[chart]) return;
         for (Metric m : Metric.values()) {
@@ -69,7 +77,7 @@ final class RunCurves {
             List<XYChart.Data<Number, Number>> added = new ArrayList<>();
             for (int t = consumed[chart]; t < metrics.size(); t++) {
                 double y = m.plotted(metrics.get(t));
-                double x = scale.toAxis(metrics.get(t).step());
+                double x = scale.toAxis(metrics.get(t).step() + after);
                 if (Double.isNaN(y) || Double.isNaN(x)) continue;
                 added.add(new XYChart.Data<>(x, y));
                 checkpoints.get(m).add(t);

@@ -17,6 +17,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.session.CheckpointRef;
+import org.predspace.session.FineTuning;
 import org.predspace.session.PointInfo;
 import org.predspace.session.RunState;
 import org.predspace.ui.ExplorerModel;
@@ -122,7 +123,8 @@ public final class DetailsPanel extends BorderPane {
         RunState s = run.state();
         swatch.setFill(run.colour());
         title.setText(s.name());
-        status.setText(statusLine(s));
+        status.setText(statusLine(s) + FineTuning.of(s)
+                .map(f -> "; " + f.describe(f.parentIn(model.runs().stream().map(RunItem::state).toList()))).orElse(""));
         org.predspace.session.LearningRule.Verdict verdict = model.verdict(run);
         learning.setText(verdict.marked() ? verdict.reason() : "");
         learning.setVisible(verdict.marked());
@@ -167,8 +169,11 @@ public final class DetailsPanel extends BorderPane {
         addRow(checkpointRows, "Test accuracy", Figures.percent(m.testAccuracy()));
         PointInfo p = pointOf(s.name(), index);
         String probe = model.picture().title();
-        addRow(checkpointRows, "Progress to truth", p == null ? Figures.MISSING : Figures.significant(p.progress()),
-                "Progress lambda along the ignorance-to-truth geodesic (0 = ignorance, 1 = truth), in the " + probe + " picture");
+        boolean imprinted = model.probeProperty().get() == org.predspace.session.ExplorerSession.Probe.IMPRINTED;
+        addRow(checkpointRows, imprinted ? "Progress on the full task" : "Progress to truth",
+                p == null ? Figures.MISSING : Figures.significant(p.progress()),
+                "Progress lambda along the ignorance-to-truth geodesic (0 = ignorance, 1 = truth), in the " + probe + " picture"
+                        + (imprinted ? ": the geodesic of the full problem's classes on the shared probe, whatever task the run learned" : ""));
         addRow(checkpointRows, "Distance to geodesic", p == null ? Figures.MISSING : Figures.significant(p.geodesicDistance()),
                 "Bhattacharyya distance from this checkpoint to the geodesic at that progress, in the " + probe + " picture");
     }

@@ -25,6 +25,8 @@ final class SpecTable {
     static {
         GROUPS.put("Data", List.of(
                 field("dataset", "Data set"),
+                field("task", "Task"),
+                field("task_preset", "Task preset"),
                 new Field("random_labels", "Random labels", v -> Figures.percent(number(v))),
                 field("shift_augment", "Shift augmentation")));
         GROUPS.put("Network", List.of(
@@ -32,6 +34,9 @@ final class SpecTable {
                 field("hidden_layers", "Hidden layers"),
                 field("width", "Width"),
                 field("batch_norm", "Batch norm")));
+        GROUPS.put("Starting point", List.of(
+                field("init_from", "Started from run"),
+                field("init_from_step", "At its step")));
         GROUPS.put("Optimisation", List.of(
                 field("optimizer", "Optimiser"),
                 new Field("learning_rate", "Learning rate", v -> Figures.rate(number(v))),

@@ -54,17 +54,20 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
     private static final String[] XYZ = {"x", "y", "z"};
     private static final String TRAINING_COLOUR = "#0072B2";
     private static final String HELD_OUT_COLOUR = "#E69F00";
+    private static final String IMPRINTED_COLOUR = "#009E73";
 
     private final ExplorerModel model;
     private final LineChart<Number, Number> stressChart;
     private final BarChart<String, Number> ladder;
     private final XYChart.Series<Number, Number> trainingStress = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> heldOutStress = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> imprintedStress = new XYChart.Series<>();
     /** Rings on the drawn picture's curve at the drawn axes. */
     private final XYChart.Series<Number, Number> drawnStress = new XYChart.Series<>();
     private final XYChart.Series<String, Number> eigenvalues = new XYChart.Series<>();
     private final ToggleButton training = new ToggleButton("Training probe");
     private final ToggleButton heldOut = new ToggleButton("Held-out probe");
+    private final ToggleButton imprinted = new ToggleButton("All classes (imprinted)");
     private final Label summary = new Label();
     private final NumberAxis axesShown = new NumberAxis(0.5, 10.5, 1);
     /** From a tenth below the smallest S_1 shown to 1: S_k of real pictures differ in the second decimal. */
@@ -102,8 +105,9 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
         stressChart.setMinHeight(180);
         trainingStress.setName("training probe");
         heldOutStress.setName("held-out probe");
+        imprintedStress.setName("all classes, imprinted");
         drawnStress.setName("drawn axes");
-        stressChart.getData().addAll(List.of(heldOutStress, trainingStress, drawnStress));
+        stressChart.getData().addAll(List.of(imprintedStress, heldOutStress, trainingStress, drawnStress));
 
         CategoryAxis rank = new CategoryAxis();
         rank.setLabel("axis k (drawn axes named x, y, z)");
@@ -119,9 +123,12 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
         ladder.getData().add(eigenvalues);
         ladder.setOnMouseClicked(this::clickedLadder);
 
-        SegmentedButton probe = new SegmentedButton(training, heldOut);
+        SegmentedButton probe = new SegmentedButton(training, heldOut, imprinted);
         training.setId("dims-training");
         heldOut.setId("dims-held-out");
+        imprinted.setId("dims-imprinted");
+        imprinted.setTooltip(new Tooltip("Ladder and rings for the imprinted picture of all classes (switches the 3D picture too; I)"));
+        imprinted.setOnAction(e -> model.probeProperty().set(ExplorerSession.Probe.IMPRINTED));
         training.setTooltip(new Tooltip("Ladder and rings for the training-probe picture (switches the 3D picture too; H)"));
         heldOut.setTooltip(new Tooltip("Ladder and rings for the held-out picture (switches the 3D picture too; H)"));
         training.setOnAction(e -> model.probeProperty().set(ExplorerSession.Probe.TRAINING));
@@ -142,6 +149,7 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
         setTop(header);
 
         Label curveKey = key(line(TRAINING_COLOUR, false), "training probe", line(HELD_OUT_COLOUR, true), "held-out probe");
+        ((HBox) curveKey.getGraphic()).getChildren().add(new Label("all classes, imprinted", line(IMPRINTED_COLOUR, false)));
         Label ladderKey = key(new Rectangle(12, 12, SPACE_LIKE), "space-like (\u03bb > 0)", new Rectangle(12, 12, TIME_LIKE),
                 "time-like (\u03bb < 0)");
         Label drawnKey = new Label("Ringed, outlined: drawn in 3D. Click a bar to draw it.");
@@ -169,24 +177,29 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
         ExplorerSession.Probe drawnProbe = model.probeProperty().get();
         training.setSelected(drawnProbe == ExplorerSession.Probe.TRAINING);
         heldOut.setSelected(drawnProbe == ExplorerSession.Probe.HELD_OUT);
+        imprinted.setSelected(drawnProbe == ExplorerSession.Probe.IMPRINTED);
         PictureFrame onTraining = model.session().picture(ExplorerSession.Probe.TRAINING).frame();
         PictureFrame onHeldOut = model.session().picture(ExplorerSession.Probe.HELD_OUT).frame();
-        PictureFrame drawn = drawnProbe == ExplorerSession.Probe.TRAINING ? onTraining : onHeldOut;
+        PictureFrame onImprinted = model.session().picture(ExplorerSession.Probe.IMPRINTED).frame();
+        PictureFrame drawn = model.session().picture(drawnProbe).frame();
         int[] axes = model.axes();
         List<Object> now = List.of(drawnProbe, Arrays.toString(axes), Arrays.toString(onTraining.eigenvalues()),
                 Arrays.toString(onHeldOut.eigenvalues()), Arrays.toString(onTraining.explainedStress()),
-                Arrays.toString(onHeldOut.explainedStress()));
+                Arrays.toString(onHeldOut.explainedStress()), Arrays.toString(onImprinted.explainedStress()));
         if (now.equals(shown)) return;
         shown = now;
-        int k = Math.max(onTraining.eigenvalues().length, onHeldOut.eigenvalues().length);
+        int k = Math.max(Math.max(onTraining.eigenvalues().length, onHeldOut.eigenvalues().length), onImprinted.eigenvalues().length);
         axesShown.setUpperBound(Math.max(3, k) + 0.5);
-        double lowest = Math.min(first(computed(onTraining, onTraining.explainedStress())), first(computed(onHeldOut, onHeldOut.explainedStress())));
+        double lowest = Math.min(Math.min(first(computed(onTraining, onTraining.explainedStress())),
+                first(computed(onHeldOut, onHeldOut.explainedStress()))), first(computed(onImprinted, onImprinted.explainedStress())));
         share.setLowerBound(Math.max(0, Math.floor(10 * lowest - 1e-9) / 10));
         share.setTickUnit((1 - share.getLowerBound()) / 10);
         showStress(trainingStress, computed(onTraining, onTraining.explainedStress()));
         showStress(heldOutStress, computed(onHeldOut, onHeldOut.explainedStress()));
+        showStress(imprintedStress, computed(onImprinted, onImprinted.explainedStress()));
         styleCurve(trainingStress, TRAINING_COLOUR, false, drawnProbe == ExplorerSession.Probe.TRAINING);
         styleCurve(heldOutStress, HELD_OUT_COLOUR, true, drawnProbe == ExplorerSession.Probe.HELD_OUT);
+        styleCurve(imprintedStress, IMPRINTED_COLOUR, false, drawnProbe == ExplorerSession.Probe.IMPRINTED);
         showDrawn(computed(drawn, drawn.explainedStress()), axes);
         showLadder(computed(drawn, drawn.eigenvalues()), axes);
         summary.setText(summary(drawn, computed(drawn, drawn.explainedStress()), computed(drawn, drawn.eigenvalues()), drawnProbe, axes));
@@ -334,7 +347,7 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
     }
 
     private static String summary(PictureFrame drawn, double[] stress, double[] lambda, ExplorerSession.Probe probe, int[] axes) {
-        String picture = probe == ExplorerSession.Probe.TRAINING ? "Training-probe picture" : "Held-out picture";
+        String picture = probe.pictureName() + " picture";
         if (drawn.size() == 0 || stress.length == 0) return picture + ": empty. Open runs to see how many axes it needs.";
         if (stress.length < 3) {
             return String.format(Locale.ROOT, "%s, %d points with the anchors: S_%d = %.3f", picture, drawn.embedding().exactPoints(), stress.length,

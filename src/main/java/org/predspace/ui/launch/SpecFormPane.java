@@ -7,6 +7,7 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -17,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.data.DatasetInfo;
+import org.predspace.tasks.TaskPresets;
 import org.predspace.training.Architecture;
 import org.predspace.training.LearningRateSchedule;
 import org.predspace.training.NamedChoice;
@@ -34,8 +36,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The controls of a New run or Sweep form, kept in step with a {@link SpecForm}: every edit
  * re-evaluates the form and publishes the {@link SpecForm.Result}. In a sweep the architecture,
- * optimiser, learning-rate, batch-size and seed fields are comma-separated lists; in a single
- * run architecture and optimiser are choices.
+ * optimiser, learning-rate, batch-size and seed fields are comma-separated lists and the task
+ * field a ';'-separated one; in a single run architecture and optimiser are choices and the task
+ * is typed or picked from the data set's presets.
  */
 final class SpecFormPane extends GridPane {
     private final SpecForm form;
@@ -44,11 +47,14 @@ final class SpecFormPane extends GridPane {
     private final TextField ownData = new TextField();
     private final Map<String, DatasetInfo> infos = new ConcurrentHashMap<>();
     private final ReadOnlyObjectWrapper<SpecForm.Result> result = new ReadOnlyObjectWrapper<>();
+    /** The single run's task: typed, or picked from "all", "random-labels" and the data set's presets. */
+    private ComboBox<String> taskChoice;
     private int row;
 
     SpecFormPane(boolean sweep) {
         this.form = new SpecForm(sweep);
         form.shapes(id -> Optional.ofNullable(infos.get(id)).map(DatasetInfo::shape));
+        form.classCounts(id -> Optional.ofNullable(infos.get(id)).map(DatasetInfo::classes));
         setHgap(10);
         setVgap(8);
         setPadding(new Insets(4));
@@ -76,6 +82,8 @@ final class SpecFormPane extends GridPane {
         HBox data = new HBox(8, builtIn, ownData);
         HBox.setHgrow(ownData, Priority.ALWAYS);
         addRow("Data set", data, null, null);
+        addRow(sweep ? "Tasks" : "Task", sweep ? text(Field.TASK, "all; even-odd; classes:0,1,2", TASK_TIP
+                + " Several tasks, separated by ';', are one axis of the sweep.") : taskChoice(), null, null);
 
         Control arch = sweep ? text(Field.ARCHITECTURE, "e.g. linear, mlp", "Architectures, comma-separated: " + Architecture.ids())
                 : choice(Field.ARCHITECTURE, Architecture.values(), "linear, mlp, and the image-only lenet, allcnn, resnet");
@@ -101,12 +109,43 @@ final class SpecFormPane extends GridPane {
                         + ": each fixes initialisation, data order and augmentation"));
         addRow("Checkpoints", text(Field.CHECKPOINTS, "60", "Checkpoints per run, log-spaced in steps; 2..10000"),
                 "Parameter snapshots", choice(SnapshotPolicy.values(), SnapshotPolicy.ALL,
-                        "Which checkpoints keep their weights (spectra need them): all, sparse (first, middle, last) or none",
+                        "Which checkpoints keep their weights (spectra need them): all, sparse (first, middle, last), last or none",
                         v -> form.snapshots(v)));
+        addRow("Start from", text(Field.INIT_FROM, "optional: RUN_FOLDER or RUN_FOLDER@STEP",
+                "Fine-tuning: start from this run's parameter snapshot at STEP (default: its last) instead of a fresh"
+                        + " initialisation. Same architecture; on another task the output layer starts fresh from the seed."),
+                null, null);
         addRow(sweep ? "Name prefix" : "Name", text(Field.NAME, sweep ? "optional, e.g. lecture1-" : "",
                 sweep ? "Put in front of every run's name (names are made from the values)"
                         : "The run's folder name; leave empty for a name made from the values"), null, null);
         update();
+    }
+
+    private static final String TASK_TIP = "The labelled problem to train on: all; classes:A,B,... (those classes, relabelled 0..k-1"
+            + " in order); groups:A,B/C,D/... (each group one class, classes not listed dropped); random-labels (every training"
+            + " label drawn at random); or a preset of the data set (" + String.join("; ", TaskPresets.describe()) + ").";
+
+    private ComboBox<String> taskChoice() {
+        taskChoice = new ComboBox<>();
+        taskChoice.setEditable(true);
+        taskChoice.setId("field-task");
+        taskChoice.getEditor().setText(form.get(Field.TASK));
+        taskChoice.setTooltip(new Tooltip(TASK_TIP));
+        taskChoice.setPrefWidth(320);
+        taskChoice.getEditor().textProperty().addListener((o, a, b) -> {
+            form.set(Field.TASK, b);
+            update();
+        });
+        controls.put(Field.TASK, taskChoice);
+        return taskChoice;
+    }
+
+    /** The task choices of data set {@code id}: the full problem, random labels, its presets. */
+    private void offerTasks(String id) {
+        if (taskChoice == null) return;
+        List<String> offered = new java.util.ArrayList<>(List.of("all", "random-labels"));
+        offered.addAll(TaskPresets.of(id).keySet());
+        if (!offered.equals(taskChoice.getItems())) taskChoice.getItems().setAll(offered);
     }
 
     private static String plural(boolean sweep) { return sweep ? "s" : ""; }
@@ -184,6 +223,7 @@ final class SpecFormPane extends GridPane {
     private void update() {
         String own = ownData.getText() == null ? "" : ownData.getText().trim();
         form.set(Field.DATASET, own.isEmpty() ? builtIn.getValue() : own);
+        offerTasks(form.get(Field.DATASET));
         builtIn.setDisable(!own.isEmpty());
         SpecForm.Result r = form.evaluate();
         TextField name = (TextField) controls.get(Field.NAME);

@@ -35,6 +35,8 @@ final class RunColumns {
     static List<TableColumn<RunItem, ?>> all(ObservableValue<LearningRule> rule) {
         return List.of(swatch(), visible(), text("Name", "the run's name (its folder)", RunState::name, 220),
                 text("Data", "data set", RunState::dataset, 80),
+                text("Task", "the labelled problem trained on: all classes, a preset, or classes:/groups:/random-labels",
+                        r -> org.predspace.tasks.Task.label(r.spec()), 90),
                 text("Arch", "architecture", RunState::architecture, 70),
                 text("Optimiser", "optimiser", RunState::optimizer, 90),
                 number("lr", "learning rate", RunState::learningRate, RunColumns::compact),

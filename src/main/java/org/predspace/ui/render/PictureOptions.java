@@ -72,14 +72,15 @@ final class PictureOptions {
         }
     }
 
-    /** {@code training} or {@code held-out}. */
+    /** {@code training}, {@code held-out} or {@code imprinted}. */
     static final class ProbeName implements ITypeConverter<ExplorerSession.Probe> {
         @Override
         public ExplorerSession.Probe convert(String value) {
             return switch (normalise(value)) {
                 case "training", "train" -> ExplorerSession.Probe.TRAINING;
                 case "held-out", "heldout", "test" -> ExplorerSession.Probe.HELD_OUT;
-                default -> throw new TypeConversionException("'" + value + "' is not a probe; choose training or held-out");
+                case "imprinted", "all-classes" -> ExplorerSession.Probe.IMPRINTED;
+                default -> throw new TypeConversionException("'" + value + "' is not a probe; choose training, held-out or imprinted");
             };
         }
     }

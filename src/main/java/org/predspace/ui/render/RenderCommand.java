@@ -71,7 +71,7 @@ public final class RenderCommand implements Callable<Integer> {
             description = "the three InPCA axes drawn as x,y,z, numbered 1 to 10 by |eigenvalue| (default: ${DEFAULT-VALUE})")
     PictureOptions.Axes axes;
     @Option(names = "--probe", paramLabel = "P", defaultValue = "training", converter = PictureOptions.ProbeName.class,
-            description = "training or held-out: the picture of predictions on which probe set (default: training)")
+            description = "training, held-out or imprinted (all classes of the full problem, where runs of every task meet): the picture of predictions on which probe set (default: training)")
     ExplorerSession.Probe probe;
     @Option(names = "--pose", paramLabel = "PITCH,YAW,DISTANCE", converter = PictureOptions.Pose.class,
             description = "camera: tilt and turn in degrees, distance in scene units (the picture spans about 1000; default: -22,-35,1450)")
@@ -108,10 +108,17 @@ public final class RenderCommand implements Callable<Integer> {
             OutputFiles.csv(coordinates, DrawnCoordinatesCsv.of(drawn.frame, new int[] {axes.x(), axes.y(), axes.z()},
                     upToStep == null ? Long.MAX_VALUE : upToStep));
         }
+        for (String note : drawn.notes) spec.commandLine().getErr().println("note: " + note + " (--probe imprinted draws them)");
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %s, %d runs, %d checkpoints, %s picture coloured by %s, axes %s (%.1f s)%n",
-                out, size, runs.size(), drawn.frame.size() - 2, probe == ExplorerSession.Probe.TRAINING ? "training-probe" : "held-out",
+                out, size, drawnRuns(drawn.frame), drawn.frame.size() - 2, probe.pictureName().toLowerCase(Locale.ROOT),
                 colouring, axes, (System.nanoTime() - start) / 1e9);
         return 0;
+    }
+
+    private static long drawnRuns(PictureFrame frame) {
+        java.util.Set<String> runs = new java.util.HashSet<>();
+        for (int i = 0; i < frame.size(); i++) if (!frame.point(i).isAnchor()) runs.add(frame.point(i).run());
+        return runs.size();
     }
 
     private FigureSize figureSize() {
@@ -137,7 +144,8 @@ public final class RenderCommand implements Callable<Integer> {
         return runs;
     }
 
-    private record Drawn(WritableImage image, PictureFrame frame) {}
+    /** @param notes runs asked for that this picture leaves out because they are another task's (see {@link #complete}) */
+    private record Drawn(WritableImage image, PictureFrame frame, List<String> notes) {}
 
     /**
      * Opens the runs one after the other, in the order given, with every eigendecomposition on
@@ -160,6 +168,7 @@ public final class RenderCommand implements Callable<Integer> {
                 for (Path dir : runs) open(session, dir);
                 session.picture(ExplorerSession.Probe.TRAINING).refresh();
                 session.picture(ExplorerSession.Probe.HELD_OUT).refresh();
+                session.picture(ExplorerSession.Probe.IMPRINTED).refresh();
             } catch (Exception | Error e) {
                 FxPlatform.call(() -> {
                     picture.cancel();
@@ -169,7 +178,9 @@ public final class RenderCommand implements Callable<Integer> {
             }
             opened.set(true);
             WritableImage taken = FxPlatform.unwrap(image);
-            return new Drawn(taken, FxPlatform.call(() -> model.picture().frame()));
+            return new Drawn(taken, FxPlatform.call(() -> model.picture().frame()), FxPlatform.call(() -> model.problems().stream()
+                    .filter(m -> m.contains(ExplorerSession.IMPRINTED_ONLY) && model.probeProperty().get() != ExplorerSession.Probe.IMPRINTED)
+                    .toList()));
         } finally {
             FxPlatform.call(() -> {
                 model.shutdown();
@@ -204,7 +215,15 @@ public final class RenderCommand implements Callable<Integer> {
      * (a run that cannot join the picture) ends the wait with its message.
      */
     static boolean complete(ExplorerModel model, PredictionView view) {
-        if (!model.problems().isEmpty()) throw new IllegalStateException(model.problems().get(0));
+        for (String problem : model.problems()) {
+            // runs of other tasks are on probes of their own: only the imprinted picture must hold them all;
+            // and what the imprinted picture cannot hold matters to it alone
+            // (a run of another task is drawn in the imprinted picture only: said as a note, see call)
+            boolean imprinted = model.probeProperty().get() == ExplorerSession.Probe.IMPRINTED;
+            boolean elsewhere = problem.contains(ExplorerSession.IMPRINTED_ONLY)
+                    || !imprinted && problem.contains(ExplorerSession.LEFT_OUT_OF_IMPRINTED);
+            if (!elsewhere) throw new IllegalStateException(problem);
+        }
         List<RunState> runs = model.session().runs();
         if (model.runs().size() < runs.size()) return false;
         for (RunState r : runs) {
@@ -212,8 +231,11 @@ public final class RenderCommand implements Callable<Integer> {
         }
         PictureFrame f = model.picture().frame();
         if (f.size() == 0) {
-            throw new IllegalStateException(model.probeProperty().get() == ExplorerSession.Probe.HELD_OUT
-                    ? "no run has held-out predictions to draw; use --probe training" : "the runs have nothing to draw");
+            throw new IllegalStateException(switch (model.probeProperty().get()) {
+                case HELD_OUT -> "no run has held-out predictions to draw; use --probe training";
+                case IMPRINTED -> "no run has imprinted predictions to draw; use --probe training";
+                case TRAINING -> "the runs have nothing to draw";
+            });
         }
         return f.embedding().exactPoints() == f.size() && f.geodesicCurrent() && view.drawnFrame() != null
                 && view.drawnFrame().version() == f.version();

@@ -82,6 +82,11 @@ final class CanyonRequests {
         canyon = null;
         status = "";
         if (overlay == null) return;
+        if (probe == ExplorerSession.Probe.IMPRINTED) {
+            // a network's own head scores a landscape's models, which the imprinted predictions are not:
+            // nothing to draw, and no task that can only fail (the view bar's Landscape switch is off here and says why)
+            return;
+        }
         RunItem run = model.run(overlay.run());
         Path dir = run == null ? null : run.state().dir();
         if (dir == null) {

@@ -18,18 +18,28 @@ final class HoverCard {
 
     Node node() { return card; }
 
-    static String describe(PointInfo p, ExplorerSession.Probe probe) {
-        String which = probe == ExplorerSession.Probe.TRAINING ? "train" : "held-out";
-        return String.format(Locale.ROOT, "%s%nstep %d%n%s accuracy %s%n%s loss %s%nprogress %.3f", p.run(), p.step(),
-                which, percent(p.accuracy()), which, number(p.loss()), p.progress());
+    /**
+     * @param lineage "fine-tuned from PARENT at step S" for a fine-tuned run, else empty
+     */
+    static String describe(PointInfo p, ExplorerSession.Probe probe, String lineage) {
+        String which = switch (probe) {
+            case TRAINING -> "train";
+            case HELD_OUT -> "held-out";
+            case IMPRINTED -> "imprinted";
+        };
+        // in the imprinted picture the geodesic is the full problem's, whatever task the run learned
+        String progress = probe == ExplorerSession.Probe.IMPRINTED ? "progress on the full task" : "progress";
+        return String.format(Locale.ROOT, "%s%s%nstep %d%n%s accuracy %s%n%s loss %s%n%s %.3f", p.run(),
+                lineage.isEmpty() ? "" : "\n" + lineage, p.step(), which, percent(p.accuracy()), which, number(p.loss()),
+                progress, p.progress());
     }
 
     static String percent(double v) { return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100 * v); }
 
     static String number(double v) { return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4g", v); }
 
-    void show(PointInfo p, ExplorerSession.Probe probe, double x, double y, double width) {
-        card.setText(describe(p, probe));
+    void show(PointInfo p, ExplorerSession.Probe probe, String lineage, double x, double y, double width) {
+        card.setText(describe(p, probe, lineage));
         card.setVisible(true);
         card.applyCss();
         double w = card.prefWidth(-1);

@@ -15,7 +15,7 @@ import java.util.function.Function;
 
 /**
  * Decides the colour of every point for a colouring: categories (run, architecture,
- * optimiser, seed) get distinct hues, quantities (learning rate on a log scale, progress,
+ * optimiser, seed, task) get distinct hues, quantities (learning rate on a log scale, progress,
  * training accuracy, step on a log scale, losses and distance to truth on a log scale when they
  * span a decade or more) the sequential map; a value not measured is grey. Points of hidden runs
  * and the anchors (drawn separately) get -1; with a run selected, the others are dimmed.
@@ -68,6 +68,7 @@ public final class PointPaint {
                 case ARCHITECTURE -> palette.categorical(scale.category(look.state().architecture()), dim);
                 case OPTIMIZER -> palette.categorical(scale.category(look.state().optimizer()), dim);
                 case SEED -> palette.categorical(scale.category(seedText(look.state())), dim);
+                case TASK -> palette.categorical(scale.category(look.state().task()), dim);
                 case LEARNING_RATE -> palette.sequential(scale.position(Math.log10(look.state().learningRate())), dim);
                 case PROGRESS -> palette.sequential(p.progress(), dim);
                 case TRAIN_ACCURACY -> palette.sequential(p.trainAccuracy(), dim);
@@ -118,6 +119,7 @@ public final class PointPaint {
             case ARCHITECTURE -> s.categories(runs, r -> r.architecture());
             case OPTIMIZER -> s.categories(runs, r -> r.optimizer());
             case SEED -> s.categories(runs, PointPaint::seedText);
+            case TASK -> s.categories(runs, RunState::task);
             case LEARNING_RATE -> {
                 for (RunLook r : runs.values()) s.include(Math.log10(r.state().learningRate()));
             }

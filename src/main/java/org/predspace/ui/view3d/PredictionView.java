@@ -21,8 +21,10 @@ import javafx.scene.paint.PhongMaterial;
 import javafx.scene.shape.Sphere;
 import org.fxyz3d.utils.CameraTransformer;
 import org.predspace.session.CheckpointRef;
+import org.predspace.session.FineTuning;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.PointInfo;
+import org.predspace.session.RunState;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.RunItem;
 import org.predspace.ui.OpenProbe;
@@ -83,6 +85,8 @@ public final class PredictionView extends StackPane {
     private PointPaint paint;
     private MarkerMesh markers;
     private RibbonMesh trajectories;
+    /** Fine-tuning connectors in the last drawing (tests). */
+    private long drawnConnectors;
     private RibbonMesh geodesic;
     private PhongMaterial material;
 
@@ -446,7 +450,7 @@ public final class PredictionView extends StackPane {
         draws++;
         if (MarkerMesh.Shape.forCount(n) != markers.shape()) swapMarkers(MarkerMesh.Shape.forCount(n));
         markers.update(n, centres, colours, (float) (MARKER * size));
-        drawTrajectories(frame, n, colours, size);
+        drawTrajectories(frame, n, colours, size, looks);
         drawGeodesic(frame, ax, size);
         placeAnchor(ignorance, 0, n, size);
         placeAnchor(truth, 1, n, size);
@@ -467,13 +471,21 @@ public final class PredictionView extends StackPane {
         world.getChildren().set(at, markers.view());
     }
 
-    private void drawTrajectories(PictureFrame frame, int n, int[] colours, double size) {
+    /**
+     * Each run's path through its checkpoints, and for a fine-tuned run a connector in its colour
+     * from its parent's checkpoint to its first point, so it reads as a continuation (in the
+     * imprinted picture the two points coincide: the child starts with the parent's body).
+     */
+    private void drawTrajectories(PictureFrame frame, int n, int[] colours, double size, Map<String, PointPaint.RunLook> looks) {
         if (!model.trajectoriesShownProperty().get()) {
             trajectories.update(0, new float[0], new int[0], 0);
             return;
         }
-        float[] ends = new float[6 * n];
-        int[] segColours = new int[n];
+        Map<String, RunState> states = new LinkedHashMap<>();
+        looks.forEach((name, look) -> states.put(name, look.state()));
+        List<int[]> connectors = FineTuning.connectors(frame.points(), n, states);
+        float[] ends = new float[6 * (n + connectors.size())];
+        int[] segColours = new int[n + connectors.size()];
         Map<String, Integer> last = new HashMap<>();
         int s = 0;
         for (int i = 0; i < n; i++) {
@@ -485,6 +497,13 @@ public final class PredictionView extends StackPane {
             System.arraycopy(centres, 3 * i, ends, 6 * s + 3, 3);
             segColours[s++] = colours[i];
         }
+        for (int[] c : connectors) {
+            if (colours[c[0]] < 0 || colours[c[1]] < 0) continue;
+            System.arraycopy(centres, 3 * c[0], ends, 6 * s, 3);
+            System.arraycopy(centres, 3 * c[1], ends, 6 * s + 3, 3);
+            segColours[s++] = colours[c[1]];
+        }
+        drawnConnectors = connectors.stream().filter(c -> colours[c[0]] >= 0 && colours[c[1]] >= 0).count();
         trajectories.update(s, ends, segColours, (float) (RIBBON * Math.sqrt(size)));
     }
 
@@ -741,12 +760,31 @@ public final class PredictionView extends StackPane {
             return;
         }
         Point2D at = overlay.sceneToLocal(e.getSceneX(), e.getSceneY());
-        hover.show(drawn.point(i), model.probeProperty().get(), at.getX(), at.getY(), getWidth());
+        hover.show(drawn.point(i), model.probeProperty().get(), lineage(drawn.point(i).run()), at.getX(), at.getY(), getWidth());
+    }
+
+    /** "fine-tuned from PARENT at step S" for a fine-tuned run, else empty. */
+    private String lineage(String run) {
+        RunItem item = model.run(run);
+        if (item == null) return "";
+        return FineTuning.of(item.state()).map(f -> f.describe(parentState(f))).orElse("");
+    }
+
+    private RunState parentState(FineTuning f) {
+        return f.parentIn(model.runs().stream().map(RunItem::state).toList());
     }
 
     static Point3D toPoint(float[] c, int i) { return new Point3D(c[3 * i], c[3 * i + 1], c[3 * i + 2]); }
 
     Node legendNode() { return legend.node(); }
+
+    /** The colour point {@code i} of the drawn frame has, null when it is not drawn as a marker (tests). */
+    public Color pointColour(int i) {
+        return i < 0 || i >= drawnColours.length || drawnColours[i] < 0 ? null : palette.colour(drawnColours[i]);
+    }
+
+    /** How many fine-tuning connectors the last drawing has (tests). */
+    public long drawnConnectors() { return drawnConnectors; }
 
     /** The did-not-learn rule as the legend states it now, "" when no run falls under it (tests). */
     public String legendNote() { return legend.noteText(); }

@@ -136,7 +136,7 @@ class ConfigurationViewTest {
         // [A]'s progress: recomputed, and named on the tube chart's axis
         double[][] before = fx(() -> panel.heatmap().matrixInOrder());
         @SuppressWarnings("unchecked")
-        ChoiceBox<ProgressObjective> choice = (ChoiceBox<ProgressObjective>) robot.lookup(".choice-box").query();
+        ChoiceBox<ProgressObjective> choice = (ChoiceBox<ProgressObjective>) robot.lookup("#compare-objective").query();
         WaitForAsyncUtils.asyncFx(() -> choice.setValue(ProgressObjective.ARC_LENGTH)).get();
         waitUntil(() -> panel.settled() && !java.util.Arrays.deepEquals(before, panel.heatmap().matrixInOrder()));
         assertTrue(fx(() -> panel.tubeCurves().chart().getXAxis().getLabel()).contains("[A]"));

@@ -23,9 +23,14 @@ public final class DirectComparison {
     }
 
     static TrajectoryComparison of(List<Path> dirs, boolean heldOut) throws Exception {
+        return TrajectoryComparison.of(reindexed(dirs, heldOut, false), Parallelism.serial());
+    }
+
+    /** The runs re-indexed as the compare command does; with {@code imprinted}, their imprinted predictions. */
+    static List<ReindexedTrajectory> reindexed(List<Path> dirs, boolean heldOut, boolean imprinted) throws Exception {
         List<ReindexedTrajectory> reindexed = new ArrayList<>();
         for (Path d : dirs) {
-            Run r = Run.open(d);
+            Run r = imprinted ? Run.open(d).imprinted() : Run.open(d);
             int[] labels = heldOut ? r.testLabels() : r.labels();
             ProbeShape shape = new ProbeShape(r.probe().id() + (heldOut ? "/held-out" : ""), labels.length, r.classes());
             List<SqrtProbabilities> points = new ArrayList<>();
@@ -35,6 +40,6 @@ public final class DirectComparison {
             Trajectory t = Trajectory.of(r.name(), points, Progress.ignoranceToTruth(shape, labels));
             reindexed.add(t.reindex(ProgressGrid.evenly(ProgressGrid.DEFAULT_POINTS)));
         }
-        return TrajectoryComparison.of(reindexed, Parallelism.serial());
+        return reindexed;
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.predspace.geometry.TrajectoryComparison;
 import org.predspace.session.ExplorerSession.Probe;
 import org.predspace.session.TestRuns;
+import org.predspace.session.TwoTaskRuns;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,5 +66,28 @@ class TrajectoryDistancesTest {
         double after = distances.compute(sources(dirs, 9), Probe.TRAINING).comparison().distance(0, 1);
         assertEquals(DirectComparison.of(dirs).distance(0, 1), after, 1e-12);
         assertNotEquals(before, after, "nine checkpoints re-index differently from four");
+    }
+
+    @Test
+    void everyPictureOfTheSessionHasAFace() {
+        for (Probe p : Probe.values()) assertEquals(p.name(), TrajectoryDistances.Face.of(p).name());
+    }
+
+    @Test
+    void theImprintedFaceComparesRunsOfDifferentTasksAndLeavesOutRunsWithoutImprintedPredictions() throws Exception {
+        List<Path> tasks = TwoTaskRuns.write(tmp);
+        List<Path> dirs = new ArrayList<>(tasks);
+        dirs.add(TestRuns.writeSynthetic(tmp, "plain", TwoTaskRuns.SHARED, 0, 9));
+        TrajectoryDistances.Result r = new TrajectoryDistances().compute(sources(dirs, 9), TrajectoryDistances.Face.IMPRINTED,
+                org.predspace.geometry.ProgressObjective.BHATTACHARYYA);
+        assertEquals(List.of("all-s0", "sub-s0", "all-s1", "sub-s1"), r.comparison().runs());
+        assertEquals(List.of("plain has no imprinted predictions and is left out"), r.notes());
+        TrajectoryComparison direct = TrajectoryComparison.of(DirectComparison.reindexed(tasks, false, true),
+                org.predspace.geometry.Parallelism.serial());
+        for (int i = 0; i < 4; i++) assertArrayEquals(direct.distances()[i], r.comparison().distances()[i], 1e-12);
+        // on the heads' own pictures the two tasks do not meet
+        TrajectoryDistances.Result heads = new TrajectoryDistances().compute(sources(tasks, 9), Probe.TRAINING);
+        assertEquals(List.of("all-s0", "all-s1"), heads.comparison().runs());
+        assertEquals(2, heads.notes().size(), heads.notes().toString());
     }
 }

@@ -2,6 +2,7 @@ package org.predspace.ui.launch;
 
 import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.session.ExplorerSession;
+import org.predspace.tasks.Task;
 import org.predspace.training.Architecture;
 import org.predspace.training.TrainingSpec;
 import org.predspace.ui.ExplorerModel;
@@ -142,5 +144,108 @@ class SweepDialogTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.runs().size() == demo.size());
         assertTrue(model.runs().stream().noneMatch(r -> r.state().live()), "nothing trains");
         assertTrue(model.problems().isEmpty(), model.problems().toString());
+    }
+
+    // the task field and the starting run: typed or picked, checked against the data set, one sweep axis
+
+    private static String message(FxRobot robot) { return robot.lookup("#launch-message").queryAs(Label.class).getText(); }
+
+    @Test
+    void newRunOffersTheDataSetsPresetsAndRecordsTheTaskChosen(FxRobot robot) {
+        NewRunDialog dialog = show(robot, () -> new NewRunDialog(model, started::add));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> task = robot.lookup("#field-task").queryAs(ComboBox.class);
+        assertEquals(List.of("all", "random-labels", "even-odd", "low-high", "digits-0-4", "digits-5-9"), task.getItems());
+        ChoiceBox<String> data = dialog.form().builtInData();
+        robot.interact(() -> data.setValue("fashion"));
+        assertTrue(task.getItems().containsAll(List.of("tops-footwear-other", "diverse", "similar")), task.getItems().toString());
+
+        robot.clickOn(task.getEditor()).eraseText(10).write("diverse");
+        assertFalse(dialog.startButton().isDisabled(), message(robot));
+        TextField name = robot.lookup("#field-name").queryAs(TextField.class);
+        assertEquals("fashion-diverse-mlp-adam-lr0.001-b128-s0", name.getPromptText(), "the default name says the task");
+
+        robot.interact(() -> data.setValue("digits"));
+        assertTrue(dialog.startButton().isDisabled(), "diverse is no task of the digits");
+        assertTrue(message(robot).startsWith("unknown task 'diverse'"), message(robot));
+        org.predspace.ui.library.Snapshots.write(robot, dialog.getDialogPane().getScene().getRoot(), "/tmp/t20-tasks-newrun-task.png");
+
+        robot.interact(() -> task.getSelectionModel().select("even-odd"));
+        assertFalse(dialog.startButton().isDisabled(), message(robot));
+        robot.clickOn("#launch-start");
+        TrainingSpec spec = started.get(0).get(0);
+        assertEquals("groups:0,2,4,6,8/1,3,5,7,9", spec.task().id());
+        assertEquals("even-odd", spec.task().preset());
+        assertEquals("digits-even-odd-mlp-adam-lr0.001-b128-s0", spec.name());
+    }
+
+    @Test
+    void aClassTheDataSetLacksIsRefusedOnceTheCatalogIsRead(FxRobot robot) throws Exception {
+        NewRunDialog dialog = show(robot, () -> new NewRunDialog(model, started::add));
+        ChoiceBox<String> data = dialog.form().builtInData();
+        robot.interact(() -> data.setValue("iris"));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> task = robot.lookup("#field-task").queryAs(ComboBox.class);
+        robot.clickOn(task.getEditor()).eraseText(10).write("classes:0,3");
+        // iris's three classes arrive with the catalog, read in the background
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, dialog.startButton()::isDisabled);
+        assertEquals("task classes:0,3: class 3 is out of range for iris (classes 0..2)", message(robot));
+        robot.interact(() -> task.getEditor().setText("classes:2,0"));
+        assertFalse(dialog.startButton().isDisabled(), message(robot));
+        robot.interact(dialog::close);
+    }
+
+    @Test
+    void sweepTakesSeveralTasksAsOneAxis(FxRobot robot) {
+        SweepDialog dialog = show(robot, () -> new SweepDialog(model, started::add));
+        robot.doubleClickOn("#field-seed").eraseText(10).write("1,2");
+        robot.doubleClickOn("#field-task").eraseText(10).write("all; even-odd ;classes:0,1,2");
+        assertEquals("6 runs", robot.lookup("#sweep-count").queryAs(Label.class).getText());
+        assertFalse(dialog.startButton().isDisabled(), message(robot));
+        robot.clickOn("#launch-start");
+        List<TrainingSpec> specs = started.get(0);
+        assertEquals(6, specs.size());
+        assertEquals(List.of(Task.ALL, Task.parse("even-odd", "digits"), Task.parse("classes:0,1,2")),
+                specs.stream().map(TrainingSpec::task).distinct().toList());
+        assertEquals(6, specs.stream().map(TrainingSpec::name).distinct().count(), "every run has its own name");
+
+        SweepDialog again = show(robot, () -> new SweepDialog(model, started::add));
+        robot.doubleClickOn("#field-task").eraseText(10).write("even-odd; groups:0,2,4,6,8/1,3,5,7,9");
+        assertTrue(again.startButton().isDisabled());
+        assertEquals("task groups:0,2,4,6,8/1,3,5,7,9 is listed twice", message(robot));
+        robot.interact(again::close);
+    }
+
+    /** A tiny digits run with a snapshot at every checkpoint, trained in the test. */
+    private static org.predspace.runs.Run parent(java.nio.file.Path dir) throws Exception {
+        TrainingSpec spec = TrainingSpec.builder("digits").task(Task.parse("even-odd", "digits")).name(dir.getFileName().toString())
+                .hiddenLayers(1).width(16).epochs(1).checkpoints(4).probeSize(50).build();
+        new org.predspace.training.TrainingRun(spec, new DatasetCatalog().load("digits"), dir, e -> {}).execute();
+        return org.predspace.runs.Run.open(dir);
+    }
+
+    @Test
+    void startFromTakesARunAndAStepAndRecordsTheStepItResolves(FxRobot robot) throws Exception {
+        java.nio.file.Path dir = Files.createTempDirectory("task-field-parent").resolve("parent");
+        long[] saved = parent(dir).parameterSteps();
+        NewRunDialog dialog = show(robot, () -> new NewRunDialog(model, started::add));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> task = robot.lookup("#field-task").queryAs(ComboBox.class);
+        robot.interact(() -> task.getEditor().setText("digits-0-4"));
+
+        robot.clickOn("#field-init-from").write(dir + "@" + (saved[1] + 1000));
+        assertTrue(dialog.startButton().isDisabled());
+        assertTrue(message(robot).contains("has no parameter snapshot at step " + (saved[1] + 1000)), message(robot));
+
+        TextField start = robot.lookup("#field-init-from").queryAs(TextField.class);
+        robot.interact(() -> start.setText(dir + "@" + saved[1]));
+        assertFalse(dialog.startButton().isDisabled(), message(robot));
+        robot.interact(() -> start.setText(dir.toString()));
+        assertFalse(dialog.startButton().isDisabled(), message(robot));
+        robot.clickOn("#launch-start");
+        TrainingSpec spec = started.get(0).get(0);
+        assertEquals(dir.toString(), spec.initFrom());
+        assertEquals(saved[saved.length - 1], spec.initFromStep(), "the last snapshot, recorded");
+        assertEquals("classes:0,1,2,3,4", spec.task().id());
     }
 }

@@ -92,6 +92,7 @@ class RunLibraryPanelTest {
         for (int i = 0; i < 3; i++) {
             RunItem item = model.run("run-" + i);
             assertEquals(i % 2 == 0 ? "mlp" : "linear", cell(table, "run-column-arch", item));
+            assertEquals("all", cell(table, "run-column-task", item), "a spec without a task is on the full problem");
             assertEquals((i / 2) % 2 == 0 ? "sgd" : "adam", cell(table, "run-column-optimiser", item));
             assertEquals("Finished", item.state().phase().label());
             assertEquals(0.9 * 1.0, (Double) cell(table, "run-column-accuracy", item), 1e-6, "held-out accuracy at the last checkpoint");

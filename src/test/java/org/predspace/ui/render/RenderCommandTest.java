@@ -106,7 +106,7 @@ class RenderCommandTest {
                 {"--width", "5000"}, {"5000"},
                 {"--height", "0"}, {"height must be a positive"},
                 {"--width", "-3"}, {"positive", "-3"},
-                {"--color-by", "rainbow"}, {"rainbow", "run, architecture, optimizer, learning-rate, seed, progress, train-accuracy, train-loss, test-loss, truth-distance, step"},
+                {"--color-by", "rainbow"}, {"rainbow", "run, architecture, optimizer, learning-rate, seed, task, progress, train-accuracy, train-loss, test-loss, truth-distance, step"},
                 {"--dims", "1,2,11"}, {"axis 11", "1 to 10"},
                 {"--dims", "2,2,3"}, {"axis 2 is given twice"},
                 {"--dims", "1,2"}, {"'1,2'"},
