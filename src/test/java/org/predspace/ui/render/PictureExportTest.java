@@ -109,7 +109,10 @@ class PictureExportTest {
         BufferedImage exported = export(size, "window.png");
         assertEquals(size.width(), exported.getWidth());
         assertEquals(size.height(), exported.getHeight());
-        double same = Pictures.blockDifference(exported, screen, 8);
+        // the screen just before and just after the export: a late frame of the opening (a background
+        // refresh on a cold, loaded machine) may land between the two; the export must be one of them
+        double same = Math.min(Pictures.blockDifference(exported, screen, 8),
+                Pictures.blockDifference(exported, onScreen(size), 8));
 
         // turn the window's camera: the old export no longer matches the screen, a new one does
         WaitForAsyncUtils.asyncFx(() -> window.view().setPose(new CameraPose(30, 60, 0, 0, 1100))).get();
