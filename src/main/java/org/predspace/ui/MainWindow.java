@@ -45,6 +45,8 @@ public final class MainWindow {
     private final PredictionView view;
     private final TabPane panels = new TabPane();
     private final TaskStatusBar status;
+    private PictureFrame countedFrame;
+    private int runsInCountedFrame;
     private final StackPane centre;
     private final VBox placeholder;
     private final Scene scene;
@@ -494,8 +496,12 @@ public final class MainWindow {
             status.setText(model.runs().isEmpty() ? "No runs open" : "Loading…");
             return;
         }
+        int inPicture = runsIn(f);
         String s = String.format(Locale.ROOT, "%s picture: %d checkpoints of %d runs", model.probeProperty().get().pictureName(),
-                points, model.runs().size());
+                points, inPicture);
+        // runs of another task (or without imprinted predictions) are open but in another picture only
+        int elsewhere = model.runs().size() - inPicture;
+        if (elsewhere > 0) s += " (" + elsewhere + " open run" + (elsewhere == 1 ? " is" : "s are") + " not in it)";
         if (f.embedding().exactPoints() > 0) {
             // what the drawn axes explain together, whichever three they are (the labels' shares add up to it)
             int[] ax = view.shownAxes(f);
@@ -506,6 +512,20 @@ public final class MainWindow {
         if (f.embedding().exactPoints() < f.size()) s += " · " + (f.size() - f.embedding().exactPoints()) + " placed out of sample";
         status.setText(s);
     }
+
+    /** Distinct runs among the frame's points, counted once per frame (the status is updated twice a second). */
+    private int runsIn(PictureFrame f) {
+        if (f != countedFrame) {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (int i = 0; i < f.size(); i++) if (!f.point(i).isAnchor()) names.add(f.point(i).run());
+            countedFrame = f;
+            runsInCountedFrame = names.size();
+        }
+        return runsInCountedFrame;
+    }
+
+    /** The status line's text (tests read it). */
+    String statusText() { return status.getText(); }
 
     private void confirm(String message) {
         Notifications.create().owner(stage).title("PredSpace").text(NotificationText.layout(message, stage.getWidth()))

@@ -75,6 +75,8 @@ class TaskPictureWindowTest {
         Platform.runLater(() -> model.openRuns(List.of(full, preset, child, fullAgain)));
         // the training-probe picture is the first run's task: the others are on probes of their own
         TestWindow.waitForDrawn(window, 2 + 5 + 5);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> window.statusText()).get()
+                .startsWith("Training-probe picture: 10 checkpoints of 2 runs (2 open runs are not in it)"));
 
         robot.clickOn("#probe-imprinted");
         WaitForAsyncUtils.waitForFxEvents(5);
