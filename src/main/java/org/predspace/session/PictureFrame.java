@@ -30,6 +30,13 @@ public record PictureFrame(LiveEmbedding.Snapshot embedding, List<PointInfo> poi
 
     public PointInfo point(int i) { return points.get(i); }
 
+    /** The names of the runs among the drawn points (anchors are no run's). */
+    public java.util.Set<String> runs() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < size(); i++) if (!point(i).isAnchor()) names.add(point(i).run());
+        return names;
+    }
+
     public double coordinate(int point, int axis) { return embedding.coordinate(point, axis); }
 
     public int axes() { return embedding == null ? 0 : embedding.axes(); }

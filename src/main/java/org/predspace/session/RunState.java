@@ -1,6 +1,7 @@
 package org.predspace.session;
 
 import org.predspace.runs.CheckpointMetrics;
+import org.predspace.tasks.Task;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -51,17 +52,12 @@ public record RunState(String name, Path dir, Map<String, Object> spec, Phase ph
      * when one was used ("diverse"), else the task's text ("classes:0,7,8"), "all" (the full
      * problem) when the spec names none.
      */
-    public String task() {
-        Object preset = spec.get("task_preset");
-        if (preset instanceof String p && !p.isBlank()) return p;
-        Object task = spec.get("task");
-        return task instanceof String t && !t.isBlank() ? t : "all";
-    }
+    public String task() { return Task.label(spec); }
 
     /** Whether a run with this spec trained on the full problem: no task recorded, or the task "all". */
     public static boolean isFullProblem(Map<String, Object> spec) {
         Object task = spec.get("task");
-        return !(task instanceof String t) || t.isBlank() || t.equals("all");
+        return !(task instanceof String t) || t.isBlank() || t.equals(Task.ALL.id());
     }
 
     public double batchSize() { return number("batch_size"); }

@@ -433,7 +433,7 @@ public final class ExplorerModel {
 
     /** Tells the user that something they asked for is done ("Saved fig.png"). Any thread. */
     public void announce(String message) {
-        if (Platform.isFxApplicationThread()) noticeSink.accept(message); else Platform.runLater(() -> noticeSink.accept(message));
+        onFx(() -> noticeSink.accept(message));
     }
 
     /** Tells the user where a file they asked for went: "Saved fig.png (3840 x 2160) in /folder". Any thread. */
@@ -448,7 +448,7 @@ public final class ExplorerModel {
             if (imprintedOnly && probe.get() != ExplorerSession.Probe.IMPRINTED) untoldImprintedNotes.add(message);
             else tell(message);
         };
-        if (Platform.isFxApplicationThread()) show.run(); else Platform.runLater(show);
+        onFx(show);
     }
 
     /**

@@ -513,13 +513,11 @@ public final class MainWindow {
         status.setText(s);
     }
 
-    /** Distinct runs among the frame's points, counted once per frame (the status is updated twice a second). */
+    /** {@link PictureFrame#runs()}'s count, once per frame (the status is updated twice a second, a frame may hold 100,000 points). */
     private int runsIn(PictureFrame f) {
         if (f != countedFrame) {
-            java.util.Set<String> names = new java.util.HashSet<>();
-            for (int i = 0; i < f.size(); i++) if (!f.point(i).isAnchor()) names.add(f.point(i).run());
             countedFrame = f;
-            runsInCountedFrame = names.size();
+            runsInCountedFrame = f.runs().size();
         }
         return runsInCountedFrame;
     }

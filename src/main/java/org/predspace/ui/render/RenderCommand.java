@@ -110,15 +110,9 @@ public final class RenderCommand implements Callable<Integer> {
         }
         for (String note : drawn.notes) spec.commandLine().getErr().println("note: " + note + " (--probe imprinted draws them)");
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %s, %d runs, %d checkpoints, %s picture coloured by %s, axes %s (%.1f s)%n",
-                out, size, drawnRuns(drawn.frame), drawn.frame.size() - 2, probe.pictureName().toLowerCase(Locale.ROOT),
+                out, size, drawn.frame.runs().size(), drawn.frame.size() - 2, probe.pictureName().toLowerCase(Locale.ROOT),
                 colouring, axes, (System.nanoTime() - start) / 1e9);
         return 0;
-    }
-
-    private static long drawnRuns(PictureFrame frame) {
-        java.util.Set<String> runs = new java.util.HashSet<>();
-        for (int i = 0; i < frame.size(); i++) if (!frame.point(i).isAnchor()) runs.add(frame.point(i).run());
-        return runs.size();
     }
 
     private FigureSize figureSize() {
