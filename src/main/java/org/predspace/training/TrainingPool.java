@@ -4,8 +4,8 @@ import org.predspace.data.DataFormatException;
 import org.predspace.data.DatasetSplit;
 import org.predspace.runs.RunStatus;
 
-import org.predspace.platform.BackgroundPriority;
 import org.predspace.platform.JobFailure;
+import org.predspace.platform.Workers;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +15,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -41,13 +38,7 @@ public final class TrainingPool implements AutoCloseable {
     public TrainingPool(int jobs, DatasetProvider datasets, boolean background) {
         if (jobs < 1) throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
         this.datasets = datasets;
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory daemons = r -> {
-            Thread t = new Thread(background ? BackgroundPriority.inBackground(r) : r, "training-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        this.workers = Executors.newFixedThreadPool(jobs, daemons);
+        this.workers = Workers.pool("training", jobs, background ? Workers.Priority.BACKGROUND : Workers.Priority.NORMAL);
     }
 
     /** A submitted run: cancellable, and a future of its final status. */

@@ -76,7 +76,7 @@ class GridWorkersTest {
                 monitor[0], g -> {}, 2));
         assertTrue(reports[0] < 625, "stopped early, after " + reports[0] + " models");
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (!t.getName().startsWith("landscape-grid-")) continue;
+            if (!t.getName().startsWith("predspace-landscape-grid-")) continue;
             assertDoesNotThrow(() -> t.join(5_000));
             assertFalse(t.isAlive(), "worker " + t.getName() + " outlived the call");
         }
