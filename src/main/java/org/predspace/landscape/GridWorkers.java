@@ -2,7 +2,7 @@ package org.predspace.landscape;
 
 import org.predspace.platform.Workers;
 import org.predspace.spectra.CheckpointModel;
-import org.predspace.spectra.TaskMonitor;
+import org.predspace.platform.JobMonitor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,7 @@ final class GridWorkers {
 
     private final CheckpointModel[] models;
     private final Preparation preparation;
-    private final TaskMonitor monitor;
+    private final JobMonitor monitor;
     private final int total;
     private final String what;
     private final ExecutorService helpers;
@@ -50,7 +50,7 @@ final class GridWorkers {
      * @param total cells over all passes, for the progress fraction
      * @param what  where the models are, for the progress line ("on the plane")
      */
-    GridWorkers(CheckpointModel[] models, Preparation preparation, TaskMonitor monitor, int total, String what) {
+    GridWorkers(CheckpointModel[] models, Preparation preparation, JobMonitor monitor, int total, String what) {
         this.models = models;
         this.preparation = preparation;
         this.monitor = monitor;

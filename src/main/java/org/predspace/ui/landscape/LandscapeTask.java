@@ -1,20 +1,20 @@
 package org.predspace.ui.landscape;
 
 import javafx.concurrent.Task;
-import org.predspace.spectra.TaskMonitor;
+import org.predspace.platform.JobMonitor;
 
 import java.util.concurrent.CancellationException;
 
 /**
  * A landscape computation as a JavaFX task, so the status bar lists it with progress and a
- * cancel button: the core code reports to a {@link TaskMonitor} whose progress becomes the
+ * cancel button: the core code reports to a {@link JobMonitor} whose progress becomes the
  * task's, and a cancel reaches the monitor, so the computation stops at its next model instead
  * of running on unseen. A refusal of the core code (an IllegalArgumentException or
  * IllegalStateException: batch norm, no snapshots, two different networks) is the outcome, said
  * in the panel, not an error.
  */
 abstract class LandscapeTask<V> extends Task<Outcome<V>> {
-    private final TaskMonitor monitor = new TaskMonitor((fraction, stage) -> {
+    private final JobMonitor monitor = new JobMonitor((fraction, stage) -> {
         updateProgress(fraction, 1);
         updateMessage(stage);
     });
@@ -22,7 +22,7 @@ abstract class LandscapeTask<V> extends Task<Outcome<V>> {
     LandscapeTask(String title) { updateTitle(title); }
 
     /** The computation, reporting to and stopping at {@code monitor}. */
-    abstract V compute(TaskMonitor monitor) throws Exception;
+    abstract V compute(JobMonitor monitor) throws Exception;
 
     @Override
     protected final Outcome<V> call() throws Exception {

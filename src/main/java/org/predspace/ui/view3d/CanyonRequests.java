@@ -11,7 +11,7 @@ import org.predspace.session.ExplorerSession;
 import org.predspace.session.OutOfSamplePoints;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.PredictionPicture;
-import org.predspace.spectra.TaskMonitor;
+import org.predspace.platform.JobMonitor;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.RunItem;
 import org.predspace.ui.landscape.LandscapeOverlay;
@@ -176,7 +176,7 @@ final class CanyonRequests {
         private final PredictionPicture picture;
         private final Path dir;
         private final DatasetCatalog catalog;
-        private volatile TaskMonitor running;
+        private volatile JobMonitor running;
 
         Scoring(LandscapeOverlay overlay, ExplorerSession.Probe probe, PredictionPicture picture, Path dir, DatasetCatalog catalog) {
             this.overlay = overlay;
@@ -189,7 +189,7 @@ final class CanyonRequests {
 
         @Override
         protected Canyon call() throws Exception {
-            TaskMonitor m = new TaskMonitor((fraction, stage) -> {
+            JobMonitor m = new JobMonitor((fraction, stage) -> {
                 updateProgress(0.9 * fraction, 1);
                 updateMessage(stage);
             });
@@ -206,7 +206,7 @@ final class CanyonRequests {
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
             boolean cancelled = super.cancel(mayInterruptIfRunning);
-            TaskMonitor m = running;
+            JobMonitor m = running;
             if (m != null) m.cancel();
             return cancelled;
         }

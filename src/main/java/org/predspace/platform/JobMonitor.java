@@ -1,4 +1,4 @@
-package org.predspace.spectra;
+package org.predspace.platform;
 
 import java.util.concurrent.CancellationException;
 
@@ -9,7 +9,7 @@ import java.util.concurrent.CancellationException;
  * hop to the UI thread in the listener). Computations check it between gradient passes, so a
  * cancel takes effect within one pass over the samples.
  */
-public final class TaskMonitor {
+public final class JobMonitor {
     /** Receives the fraction done in [0, 1] and a short description of the current stage. */
     @FunctionalInterface
     public interface ProgressListener {
@@ -17,21 +17,21 @@ public final class TaskMonitor {
     }
 
     private final ProgressListener listener;
-    private final TaskMonitor parent;
+    private final JobMonitor parent;
     private volatile boolean cancelled;
 
-    public TaskMonitor(ProgressListener listener) {
+    public JobMonitor(ProgressListener listener) {
         this(listener, null);
     }
 
-    private TaskMonitor(ProgressListener listener, TaskMonitor parent) {
+    private JobMonitor(ProgressListener listener, JobMonitor parent) {
         this.listener = listener;
         this.parent = parent;
     }
 
     /** A monitor nobody watches and nobody cancels (tests, the CLI without a progress bar). */
-    public static TaskMonitor silent() {
-        return new TaskMonitor((f, s) -> {});
+    public static JobMonitor silent() {
+        return new JobMonitor((f, s) -> {});
     }
 
     /** Asks the computation to stop at its next check; it then throws {@link CancellationException}. */
@@ -51,7 +51,7 @@ public final class TaskMonitor {
     }
 
     /** A monitor for a sub-stage: its [0, 1] maps onto [from, to] of this one; cancelling this one cancels it. */
-    public TaskMonitor stage(double from, double to) {
-        return new TaskMonitor((f, s) -> progress(from + (to - from) * f, s), this);
+    public JobMonitor stage(double from, double to) {
+        return new JobMonitor((f, s) -> progress(from + (to - from) * f, s), this);
     }
 }
