@@ -3,11 +3,13 @@ package org.predspace.platform;
 import java.util.concurrent.CancellationException;
 
 /**
- * What a long spectrum computation is given instead of a thread of its own: a place to report
- * progress and a flag to stop at. The UI's task executor creates one per task, calls
- * {@link #cancel()} from any thread and shows the progress it receives (on the worker's thread:
- * hop to the UI thread in the listener). Computations check it between gradient passes, so a
- * cancel takes effect within one pass over the samples.
+ * The core's one progress and cancel type: what a long computation (a spectrum, a landscape, a
+ * canyon's scoring; a training's cancel through its RunHandle) is given instead of a thread of
+ * its own: a place to report progress and a flag to stop at. The window adapts it to a JavaFX
+ * task in one place (ui.MonitoredTask), which calls {@link #cancel()} from any thread and shows
+ * the progress it receives (on the worker's thread: hop to the UI thread in the listener); the
+ * command line prints it. Computations check it between passes, so a cancel takes effect
+ * within one pass over the samples.
  */
 public final class JobMonitor {
     /** Receives the fraction done in [0, 1] and a short description of the current stage. */
@@ -29,7 +31,7 @@ public final class JobMonitor {
         this.parent = parent;
     }
 
-    /** A monitor nobody watches and nobody cancels (tests, the CLI without a progress bar). */
+    /** A monitor nobody watches (tests, the CLI without a progress bar, a training whose progress goes out as events). */
     public static JobMonitor silent() {
         return new JobMonitor((f, s) -> {});
     }
@@ -41,7 +43,7 @@ public final class JobMonitor {
 
     /** Throws {@link CancellationException} when cancel() was called. */
     public void checkCancelled() {
-        if (isCancelled()) throw new CancellationException("spectrum computation cancelled");
+        if (isCancelled()) throw new CancellationException("cancelled");
     }
 
     /** Reports progress and checks for cancellation. */

@@ -22,9 +22,14 @@ public final class SpectrumTask implements Callable<SpectrumTask.Result> {
     private final JobMonitor monitor;
 
     public SpectrumTask(RunCheckpoint checkpoint, SpectrumRequest request, JobMonitor.ProgressListener listener) {
+        this(checkpoint, request, new JobMonitor(listener));
+    }
+
+    /** Reporting to, and stopping at, a monitor its caller holds (the window's task adapter). */
+    public SpectrumTask(RunCheckpoint checkpoint, SpectrumRequest request, JobMonitor monitor) {
         this.checkpoint = checkpoint;
         this.request = request;
-        this.monitor = new JobMonitor(listener);
+        this.monitor = monitor;
     }
 
     /** Stops the computation at its next check (within one gradient pass); call() then throws CancellationException. */
