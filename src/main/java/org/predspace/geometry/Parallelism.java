@@ -26,8 +26,9 @@ public final class Parallelism {
     private Parallelism(int threads) { this(threads, false); }
 
     /**
-     * Every core of the budget ({@link Workers#cores()}), on threads of lowered priority: for geometry that runs beside a UI (the live
-     * picture), so distance rows never compete with drawing on equal terms.
+     * Every core of the budget ({@link Workers#cores()}), on threads of lowered priority: for
+     * geometry that runs beside a UI (the live picture), so distance rows never compete with
+     * drawing on equal terms.
      */
     public static Parallelism allCoresInBackground() { return InBackground.INSTANCE; }
 

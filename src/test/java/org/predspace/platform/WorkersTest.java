@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
@@ -22,59 +23,34 @@ class WorkersTest {
 
     @Test
     void aBackgroundWorkerIsNamedDaemonAndNicerThanItsCaller() throws Exception {
-        Integer mine = BackgroundPriority.currentNiceness();
-        assumeTrue(mine != null && mine < 19, "no /proc/thread-self (not Linux), or already at the lowest priority");
-        ExecutorService pool = Workers.pool("test-role", 1, Workers.Priority.BACKGROUND);
-        try {
-            String[] seen = pool.submit(() -> new String[]{Thread.currentThread().getName(),
-                    String.valueOf(Thread.currentThread().isDaemon()), niceFromProc()}).get(30, TimeUnit.SECONDS);
-            assertEquals("predspace-test-role-1", seen[0]);
-            assertEquals("true", seen[1]);
-            assertTrue(Integer.parseInt(seen[2]) > mine, "worker nice " + seen[2] + ", caller " + mine);
-            assertEquals(Math.min(19, mine + BackgroundPriority.BACKGROUND), Integer.parseInt(seen[2]));
-            assertEquals(mine, BackgroundPriority.currentNiceness(), "only the worker was lowered");
-        } finally {
-            pool.shutdownNow();
-        }
+        int mine = callersNiceness();
+        String[] seen = inOneWorker("test-role", Workers.Priority.BACKGROUND, () -> new String[]{Thread.currentThread().getName(),
+                String.valueOf(Thread.currentThread().isDaemon()), niceFromProc()});
+        assertEquals("predspace-test-role-1", seen[0]);
+        assertEquals("true", seen[1]);
+        assertTrue(Integer.parseInt(seen[2]) > mine, "worker nice " + seen[2] + ", caller " + mine);
+        assertEquals(Math.min(19, mine + BackgroundPriority.BACKGROUND), Integer.parseInt(seen[2]));
+        assertEquals(mine, BackgroundPriority.currentNiceness(), "only the worker was lowered");
     }
 
     @Test
     void aNormalWorkerKeepsItsCallersPriority() throws Exception {
-        Integer mine = BackgroundPriority.currentNiceness();
-        assumeTrue(mine != null, "no /proc/thread-self: not Linux");
-        ExecutorService pool = Workers.pool("test-normal", 1, Workers.Priority.NORMAL);
-        try {
-            assertEquals(String.valueOf(mine), pool.submit(WorkersTest::niceFromProc).get(30, TimeUnit.SECONDS));
-        } finally {
-            pool.shutdownNow();
-        }
+        int mine = callersNiceness();
+        assertEquals(String.valueOf(mine), inOneWorker("test-normal", Workers.Priority.NORMAL, WorkersTest::niceFromProc));
     }
 
     /** Helpers of a lowered computation (a window's task) run lowered too, on the command line not. */
     @Test
     void helpersRunAtTheirCallersPriority() throws Exception {
-        Integer mine = BackgroundPriority.currentNiceness();
-        assumeTrue(mine != null && mine < 19, "not Linux, or already at the lowest priority");
-        ExecutorService lowered = Workers.pool("test-task", 1, Workers.Priority.BACKGROUND);
-        try {
-            String helpersNice = lowered.submit(() -> {
-                ExecutorService helpers = Workers.pool("test-helper", 1, Workers.Priority.AS_CALLER);
-                try {
-                    return helpers.submit(WorkersTest::niceFromProc).get(30, TimeUnit.SECONDS);
-                } finally {
-                    helpers.shutdownNow();
-                }
-            }).get(60, TimeUnit.SECONDS);
-            assertEquals(Math.min(19, mine + BackgroundPriority.BACKGROUND), Integer.parseInt(helpersNice));
-        } finally {
-            lowered.shutdownNow();
-        }
+        int mine = callersNiceness();
+        String helpersNice = inOneWorker("test-task", Workers.Priority.BACKGROUND,
+                () -> inOneWorker("test-helper", Workers.Priority.AS_CALLER, WorkersTest::niceFromProc));
+        assertEquals(Math.min(19, mine + BackgroundPriority.BACKGROUND), Integer.parseInt(helpersNice));
     }
 
     @Test
     void forkJoinWorkersAreNamedAndLowered() {
-        Integer mine = BackgroundPriority.currentNiceness();
-        assumeTrue(mine != null && mine < 19, "not Linux, or already at the lowest priority");
+        int mine = callersNiceness();
         ForkJoinPool pool = Workers.forkJoin("test-tiles", 2, Workers.Priority.BACKGROUND);
         try {
             Set<String> names = ConcurrentHashMap.newKeySet();
@@ -126,6 +102,23 @@ class WorkersTest {
     void aPoolOfNoThreadsIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Workers.pool("training", 0, Workers.Priority.NORMAL));
         assertTrue(e.getMessage().contains("training"), e.getMessage());
+    }
+
+    /** The test thread's nice value; skips where it cannot be read (not Linux) or cannot be lowered further. */
+    private static int callersNiceness() {
+        Integer mine = BackgroundPriority.currentNiceness();
+        assumeTrue(mine != null && mine < 19, "no /proc/thread-self (not Linux), or already at the lowest priority");
+        return mine;
+    }
+
+    /** What {@code job} returns on a pool of one worker of {@code role}. */
+    private static <T> T inOneWorker(String role, Workers.Priority priority, Callable<T> job) throws Exception {
+        ExecutorService pool = Workers.pool(role, 1, priority);
+        try {
+            return pool.submit(job).get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** The nice value the kernel reports for the calling thread (proc(5): field 19 of stat). */
