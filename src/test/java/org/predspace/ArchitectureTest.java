@@ -70,6 +70,16 @@ class ArchitectureTest {
                     "org.predspace.cli..", "org.predspace.ui..", "org.predspace.spectra..", "org.predspace.landscape..")
             .because("tasks sit between the data and training (docs/architecture.md)");
 
+    /**
+     * Threads come from platform.Workers only: named, daemon, prioritised on themselves and
+     * reporting what ends them (docs/architecture.md). A class that builds its own forgets one.
+     */
+    private static final ArchRule THREADS_FROM_THE_FACTORY = classes()
+            .that(areOutsideWorkers())
+            .should(notConstructThreadsOrExecutors())
+            .because("every thread is built by org.predspace.platform.Workers (names, priority, budget, failures reported)")
+            .allowEmptyShould(true);
+
     private static JavaClasses production;
 
     private static synchronized JavaClasses production() {
@@ -94,6 +104,21 @@ class ArchitectureTest {
     void ruleRejectsACoreClassThatUsesJavaFx() {
         JavaClasses offender = new ClassFileImporter().importClasses(org.predspace.geometry.FxLeak.class);
         assertThrows(AssertionError.class, () -> CORE_IS_HEADLESS.check(offender));
+    }
+
+    @Test
+    void onlyTheWorkerFactoryBuildsThreads() {
+        THREADS_FROM_THE_FACTORY.check(production());
+    }
+
+    @Test
+    void ruleRejectsClassesThatBuildTheirOwnThreads() {
+        for (Class<?> offender : org.predspace.geometry.ThreadLeak.class.getClasses()) {
+            AssertionError e = assertThrows(AssertionError.class,
+                    () -> THREADS_FROM_THE_FACTORY.check(new ClassFileImporter().importClasses(offender)), offender.getName());
+            assertTrue(e.getMessage().contains(offender.getSimpleName()), e.getMessage());
+        }
+        assertEquals(4, org.predspace.geometry.ThreadLeak.class.getClasses().length);
     }
 
     @Test
@@ -134,6 +159,34 @@ class ArchitectureTest {
         assertEquals(NativeLibraries.class.getName(), first.getTargetOwner().getName(),
                 unit.getFullName() + " must call NativeLibraries first");
         return first.getName();
+    }
+
+    private static DescribedPredicate<JavaClass> areOutsideWorkers() {
+        String workers = org.predspace.platform.Workers.class.getName();
+        return new DescribedPredicate<>("are outside platform.Workers") {
+            @Override
+            public boolean test(JavaClass c) {
+                return !c.getName().equals(workers) && !c.getName().startsWith(workers + "$");
+            }
+        };
+    }
+
+    /** Thread and ForkJoinWorkerThread constructors (subclasses too), Executors.*, pool and Timer constructors. */
+    private static ArchCondition<JavaClass> notConstructThreadsOrExecutors() {
+        List<String> constructed = List.of(Thread.class.getName(), java.util.concurrent.ForkJoinWorkerThread.class.getName(),
+                java.util.concurrent.ThreadPoolExecutor.class.getName(), java.util.concurrent.ScheduledThreadPoolExecutor.class.getName(),
+                java.util.concurrent.ForkJoinPool.class.getName(), java.util.Timer.class.getName());
+        return new ArchCondition<>("not construct threads or executors (new Thread, Executors.*, new ForkJoinPool, new ThreadPoolExecutor, new Timer)") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                c.getConstructorCallsFromSelf().stream()
+                        .filter(call -> constructed.contains(call.getTargetOwner().getName()))
+                        .forEach(call -> events.add(SimpleConditionEvent.violated(c, call.getDescription())));
+                c.getMethodCallsFromSelf().stream()
+                        .filter(call -> call.getTargetOwner().isEquivalentTo(java.util.concurrent.Executors.class))
+                        .forEach(call -> events.add(SimpleConditionEvent.violated(c, call.getDescription())));
+            }
+        };
     }
 
     private static DescribedPredicate<JavaClass> useNativeLibraries() {

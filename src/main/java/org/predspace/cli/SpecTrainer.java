@@ -2,6 +2,7 @@ package org.predspace.cli;
 
 import org.predspace.data.DatasetCatalog;
 import org.predspace.data.DatasetSplit;
+import org.predspace.platform.Workers;
 import org.predspace.runs.InputText;
 import org.predspace.runs.RunStatus;
 import org.predspace.training.ArchitectureFit;
@@ -54,7 +55,7 @@ final class SpecTrainer {
         ProgressPrinter progress = new ProgressPrinter(printer, specs.size(), System.console() != null);
         try (TrainingPool pool = new TrainingPool(Math.min(workers, specs.size()), id -> data)) {
             List<TrainingPool.RunHandle> handles = pool.submitAll(specs, out, progress);
-            Thread stopOnInterrupt = new Thread(() -> cancelAndWait(handles), "cancel-on-exit");
+            Thread stopOnInterrupt = Workers.thread("cancel-on-exit", () -> cancelAndWait(handles), Workers.Priority.NORMAL);
             Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
             List<RunStatus> statuses = TrainingPool.awaitAll(handles);
             Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);

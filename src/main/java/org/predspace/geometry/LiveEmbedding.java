@@ -1,13 +1,12 @@
 package org.predspace.geometry;
 
-import org.predspace.platform.BackgroundPriority;
 import org.predspace.platform.JobFailure;
+import org.predspace.platform.Workers;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -152,12 +151,8 @@ public final class LiveEmbedding implements AutoCloseable {
     public LiveEmbedding(ProbeShape shape, Settings settings) {
         this.settings = settings;
         this.distances = new DistanceMatrix(shape, settings.parallelism());
-        this.refresher = settings.refreshInBackground() ? Executors.newSingleThreadScheduledExecutor(r -> {
-            // refreshes are background work: they must not take the CPU from a UI drawing the picture
-            Thread t = new Thread(BackgroundPriority.inBackground(r), "live-embedding-refresh");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        // refreshes are background work: they must not take the CPU from a UI drawing the picture
+        this.refresher = settings.refreshInBackground() ? Workers.scheduled("live-embedding-refresh", Workers.Priority.BACKGROUND) : null;
         this.current = new Snapshot(0, new double[0][], null, settings.axes(), distances);
     }
 

@@ -1,9 +1,8 @@
 package org.predspace.geometry;
 
-import org.predspace.platform.BackgroundPriority;
+import org.predspace.platform.Workers;
 
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -21,33 +20,20 @@ public final class Parallelism {
         if (threads < 1) throw new IllegalArgumentException("parallelism must be at least 1, got " + threads);
         this.threads = threads;
         this.pool = threads == 1 && !background ? null
-                : background ? new ForkJoinPool(threads, BackgroundWorker::new, null, false) : new ForkJoinPool(threads);
+                : Workers.forkJoin("geometry", threads, background ? Workers.Priority.BACKGROUND : Workers.Priority.NORMAL);
     }
 
     private Parallelism(int threads) { this(threads, false); }
 
-    /** A worker that lowers its own priority when it starts (see BackgroundPriority). */
-    private static final class BackgroundWorker extends ForkJoinWorkerThread {
-        BackgroundWorker(ForkJoinPool pool) {
-            super(pool);
-            setDaemon(true);
-        }
-
-        @Override
-        protected void onStart() {
-            super.onStart();
-            BackgroundPriority.lowerCurrentThread(BackgroundPriority.BACKGROUND);
-        }
-    }
-
     /**
-     * Every core, on threads of lowered priority: for geometry that runs beside a UI (the live
-     * picture), so distance rows never compete with drawing on equal terms.
+     * Every core of the budget ({@link Workers#cores()}), on threads of lowered priority: for
+     * geometry that runs beside a UI (the live picture), so distance rows never compete with
+     * drawing on equal terms.
      */
     public static Parallelism allCoresInBackground() { return InBackground.INSTANCE; }
 
     private static final class InBackground {
-        static final Parallelism INSTANCE = new Parallelism(Runtime.getRuntime().availableProcessors(), true);
+        static final Parallelism INSTANCE = new Parallelism(Workers.cores(), true);
     }
 
     public static Parallelism of(int threads) { return new Parallelism(threads); }
@@ -59,7 +45,7 @@ public final class Parallelism {
 
     /** Created on first use only. */
     private static final class AllCores {
-        static final Parallelism INSTANCE = new Parallelism(Runtime.getRuntime().availableProcessors());
+        static final Parallelism INSTANCE = new Parallelism(Workers.cores());
     }
 
     public int threads() { return threads; }

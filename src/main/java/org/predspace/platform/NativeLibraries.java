@@ -104,8 +104,8 @@ public final class NativeLibraries {
     public static synchronized void startLoadingBlas() {
         if (loader != null) return;
         prepare();
-        loader = new Thread(NativeLibraries::load, LOADER_THREAD);
-        loader.setDaemon(true);   // a program that ends while unpacking must not wait for it
+        // a daemon (as all workers): a program that ends while unpacking must not wait for it
+        loader = Workers.thread(LOADER_THREAD, NativeLibraries::load, Workers.Priority.NORMAL);
         loader.start();
     }
 

@@ -8,7 +8,7 @@ import org.predspace.runs.Run;
 import org.predspace.runs.RunFormatException;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
-import org.predspace.spectra.TaskMonitor;
+import org.predspace.platform.JobMonitor;
 import org.predspace.training.NativeBackend;
 
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ public final class CanyonModels {
      *                                  run's or is the imprinted one, the step has no snapshot
      */
     public static Scored score(PredictionPicture picture, ExplorerSession.Probe probe, Path runDir, long step,
-                               ModelGrid grid, DatasetCatalog catalog, TaskMonitor monitor)
+                               ModelGrid grid, DatasetCatalog catalog, JobMonitor monitor)
             throws RunFormatException, DataFormatException {
         if (probe == ExplorerSession.Probe.IMPRINTED) {
             // each model of the line or plane would need its own prototypes from its own features

@@ -4,6 +4,7 @@ import org.predspace.data.DatasetCatalog;
 import org.predspace.geometry.LiveEmbedding;
 import org.predspace.geometry.Parallelism;
 import org.predspace.geometry.ProbeShape;
+import org.predspace.platform.Workers;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.ProbeScore;
 import org.predspace.runs.Run;
@@ -107,11 +108,11 @@ public final class ExplorerSession implements AutoCloseable {
 
     /**
      * Ten axes, background refreshes, one training per core; training and geometry threads at
-     * lowered priority, since a UI shows this session (see BackgroundPriority).
+     * lowered priority, since a UI shows this session (see Workers).
      */
     public static ExplorerSession withDefaults() {
         return new ExplorerSession(LiveEmbedding.Settings.defaults().withParallelism(Parallelism.allCoresInBackground()),
-                Math.max(1, Runtime.getRuntime().availableProcessors()));
+                Workers.cores());
     }
 
     public void addListener(Listener l) { listeners.add(l); }

@@ -10,7 +10,7 @@ import org.predspace.geometry.ProbeShape;
 import org.predspace.geometry.PlacementResidual;
 import org.predspace.geometry.Progress;
 import org.predspace.geometry.SqrtProbabilities;
-import org.predspace.platform.BackgroundPriority;
+import org.predspace.platform.Workers;
 import org.predspace.platform.JobFailure;
 
 import java.util.ArrayList;
@@ -19,7 +19,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * One live InPCA picture over one probe set (the training probe or the held-out one): the
@@ -34,11 +33,7 @@ public final class PredictionPicture implements AutoCloseable {
     private final String title;
     private final LiveEmbedding.Settings settings;
     private final Object lock = new Object();
-    private final ExecutorService geodesicPlacer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(BackgroundPriority.inBackground(r), "geodesic-placement");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService geodesicPlacer = Workers.single("geodesic-placement", Workers.Priority.BACKGROUND);
     /** Set once under lock; volatile so frame() reads it without the lock. */
     private volatile LiveEmbedding live;
     /** Guarded by lock. */

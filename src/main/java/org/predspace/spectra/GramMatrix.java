@@ -1,5 +1,6 @@
 package org.predspace.spectra;
 
+import org.predspace.platform.JobMonitor;
 import org.bytedeco.openblas.global.openblas;
 
 import java.nio.DoubleBuffer;
@@ -30,7 +31,7 @@ final class GramMatrix {
     }
 
     /** G G^T, R x R row-major in a direct buffer; only the upper triangle is filled (LAPACK reads it). */
-    static DoubleBuffer of(Rows g, TaskMonitor monitor) {
+    static DoubleBuffer of(Rows g, JobMonitor monitor) {
         int r = g.count();
         int p = g.columns();
         DoubleBuffer k = SymmetricEigen.direct((long) r * r);

@@ -1,5 +1,6 @@
 package org.predspace.spectra;
 
+import org.predspace.platform.JobMonitor;
 /**
  * Eigenvalues of the uncentred input correlation X^T X / n (docs/science.md §7), d x d, formed in
  * double by the same blocked dsyrk as the Fisher's Gram matrix.
@@ -7,7 +8,7 @@ package org.predspace.spectra;
 public final class InputSpectrum {
     private InputSpectrum() {}
 
-    public static Spectrum compute(Samples samples, int eigenvectors, TaskMonitor monitor) {
+    public static Spectrum compute(Samples samples, int eigenvectors, JobMonitor monitor) {
         long t0 = System.nanoTime();
         int n = samples.size();
         int d = samples.dimension();

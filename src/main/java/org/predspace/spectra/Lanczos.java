@@ -1,5 +1,7 @@
 package org.predspace.spectra;
 
+import org.predspace.platform.JobMonitor;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +43,7 @@ public final class Lanczos {
      * invariant subspace (beta below 1e-12 of the largest |alpha|, e.g. after P steps), or when
      * {@code stop} says the wanted Ritz values have converged (checked every 10 steps).
      */
-    public static Tridiagonal run(LinearOperator a, double[] start, int steps, TaskMonitor monitor,
+    public static Tridiagonal run(LinearOperator a, double[] start, int steps, JobMonitor monitor,
                                   java.util.function.Predicate<Tridiagonal> stop) {
         int p = a.dimension();
         steps = Math.min(steps, p);

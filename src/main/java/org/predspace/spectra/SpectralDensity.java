@@ -1,5 +1,7 @@
 package org.predspace.spectra;
 
+import org.predspace.platform.JobMonitor;
+
 import java.util.SplittableRandom;
 
 /**
@@ -39,7 +41,7 @@ public final class SpectralDensity {
     /** The density on the grid (integrates to about 1), with the raw quadrature nodes and weights. */
     public record Density(double[] grid, double[] density, double[] nodes, double[] weights, int parameters, double seconds) {}
 
-    public static Density estimate(LinearOperator a, Options o, TaskMonitor monitor) {
+    public static Density estimate(LinearOperator a, Options o, JobMonitor monitor) {
         long t0 = System.nanoTime();
         int p = a.dimension();
         int m = Math.min(o.steps(), p);
@@ -48,7 +50,7 @@ public final class SpectralDensity {
         int count = 0;
         SplittableRandom rng = new SplittableRandom(o.seed());
         for (int r = 0; r < o.vectors(); r++) {
-            TaskMonitor stage = monitor.stage(r / (double) o.vectors(), (r + 1) / (double) o.vectors());
+            JobMonitor stage = monitor.stage(r / (double) o.vectors(), (r + 1) / (double) o.vectors());
             Lanczos.Tridiagonal t = Lanczos.run(a, Vectors.rademacher(p, rng), m, stage, tri -> false);
             SymmetricEigen.Decomposition d = t.ritz();
             for (int j = 0; j < d.values().length; j++) {

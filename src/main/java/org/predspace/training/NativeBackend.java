@@ -2,6 +2,7 @@ package org.predspace.training;
 
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
+import org.predspace.platform.Workers;
 
 /**
  * Sets up ND4J's native backend for this engine, once, before the first network is built.
@@ -41,8 +42,8 @@ public final class NativeBackend {
         return org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN();
     }
 
-    /** How many trainings can run at once without sharing a core. */
+    /** How many trainings can run at once without sharing a core: the core budget ({@link Workers#cores()}). */
     public static int cores() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors());
+        return Workers.cores();
     }
 }

@@ -269,11 +269,7 @@ public final class ExplorerModel {
 
     static final long DRAIN_INTERVAL_MS = 100;
     private static final java.util.concurrent.ScheduledExecutorService DRAIN_TIMER =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "run-state-drain");
-                t.setDaemon(true);
-                return t;
-            });
+            org.predspace.platform.Workers.scheduled("run-state-drain", org.predspace.platform.Workers.Priority.NORMAL);
     private long lastDrain;
 
     private void drain() {

@@ -16,7 +16,7 @@ import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
 import org.predspace.spectra.Spectrum;
 import org.predspace.spectra.SpectrumSummary;
-import org.predspace.spectra.TaskMonitor;
+import org.predspace.platform.JobMonitor;
 import org.predspace.training.Architecture;
 import org.predspace.training.NativeBackend;
 import org.predspace.training.NetworkFactory;
@@ -114,7 +114,7 @@ public final class FisherBench {
             long t0 = System.nanoTime();
             String[] stage = {""};
             long[] since = {System.nanoTime(), cpuNanos()};
-            last = FisherSpectrum.trueFisher(model, s, 0, new TaskMonitor((f, what) -> {
+            last = FisherSpectrum.trueFisher(model, s, 0, new JobMonitor((f, what) -> {
                 if (!what.equals(stage[0])) {
                     long now = System.nanoTime();
                     if (!stage[0].isEmpty()) {
@@ -148,13 +148,13 @@ public final class FisherBench {
             CheckpointModel model = cp.model();
             long t0 = System.nanoTime();
             String result;
-            HessianVectorProduct hv = new HessianVectorProduct(model, s, HessianVectorProduct.DEFAULT_STEP, THREADS, TaskMonitor.silent());
+            HessianVectorProduct hv = new HessianVectorProduct(model, s, HessianVectorProduct.DEFAULT_STEP, THREADS, JobMonitor.silent());
             if (what.equals("hessian")) {
-                Spectrum h = HessianSpectrum.compute(hv, s.size(), HessianSpectrum.Options.defaults(), TaskMonitor.silent());
+                Spectrum h = HessianSpectrum.compute(hv, s.size(), HessianSpectrum.Options.defaults(), JobMonitor.silent());
                 double[] e = h.eigenvalues();
                 result = String.format(Locale.ROOT, "%d eigenvalues, %.4g to %.4g", e.length, e[0], e[e.length - 1]);
             } else {
-                SpectralDensity.Density d = SpectralDensity.estimate(hv, SpectralDensity.Options.defaults(), TaskMonitor.silent());
+                SpectralDensity.Density d = SpectralDensity.estimate(hv, SpectralDensity.Options.defaults(), JobMonitor.silent());
                 result = String.format(Locale.ROOT, "nodes %.4g to %.4g",
                         Arrays.stream(d.nodes()).min().orElse(0), Arrays.stream(d.nodes()).max().orElse(0));
             }

@@ -14,7 +14,7 @@ import org.predspace.landscape.RunPlane;
 import org.predspace.landscape.RunSharpness;
 import org.predspace.landscape.SharpnessCsv;
 import org.predspace.landscape.SharpnessCurve;
-import org.predspace.spectra.TaskMonitor;
+import org.predspace.platform.JobMonitor;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
 
@@ -174,7 +174,7 @@ class LandscapeCommandTest {
         assertFalse(Files.exists(tmp.resolve("sharpness.directions.npy")), "a sharpness curve has no directions");
 
         Run run = Run.open(mlp);
-        SharpnessCurve curve = RunSharpness.of(run, new DatasetCatalog(), 30, TaskMonitor.silent());
+        SharpnessCurve curve = RunSharpness.of(run, new DatasetCatalog(), 30, JobMonitor.silent());
         Path expected = tmp.resolve("sharpness-expected.csv");
         SharpnessCsv.write(expected, run.name(), curve);
         List<String> lines = Files.readAllLines(csv);

@@ -124,7 +124,7 @@ class GridForwardTest {
         ModelGrid grid = plane(lenet, fashion, 10);
         CheckpointModel model = CheckpointModel.of(lenet, fashion, 10, new float[grid.origin().length]);
         Samples s = samples(40, 784, 10);
-        ModelPredictions two = ModelPredictions.of(model.copy(), grid, s, org.predspace.spectra.TaskMonitor.silent(), 2);
+        ModelPredictions two = ModelPredictions.of(model.copy(), grid, s, org.predspace.platform.JobMonitor.silent(), 2);
         for (int i = 0; i < grid.rows(); i++) {
             for (int j = 0; j < grid.columns(); j++) {
                 int k = i * grid.columns() + j;

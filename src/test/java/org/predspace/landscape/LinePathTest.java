@@ -9,7 +9,7 @@ import org.predspace.runs.ProbeScore;
 import org.predspace.runs.PythonWithNumpy;
 import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.Samples;
-import org.predspace.spectra.TaskMonitor;
+import org.predspace.platform.JobMonitor;
 import org.predspace.training.Architecture;
 import org.predspace.training.NativeBackend;
 import org.predspace.training.NetworkFactory;
@@ -172,12 +172,12 @@ class LinePathTest {
         CheckpointModel model = CheckpointModel.of(spec, SHAPE, CLASSES, w);
         List<Double> fractions = new ArrayList<>();
         LinePath.between(model, widen(w), widen(w), LinePath.alphas(0, 1, 5), samples(6, 1), samples(6, 2),
-                new TaskMonitor((f, stage) -> fractions.add(f)));
+                new JobMonitor((f, stage) -> fractions.add(f)));
         assertEquals(List.of(0.2, 0.4, 0.6, 0.8, 1.0), fractions);
 
         List<Double> seen = new ArrayList<>();
-        TaskMonitor[] monitor = new TaskMonitor[1];
-        monitor[0] = new TaskMonitor((f, stage) -> {
+        JobMonitor[] monitor = new JobMonitor[1];
+        monitor[0] = new JobMonitor((f, stage) -> {
             seen.add(f);
             if (seen.size() == 2) monitor[0].cancel();
         });
@@ -202,7 +202,7 @@ class LinePathTest {
             float[] end = NetworkFactory.build(spec.toBuilder().seed(2).build(), SHAPE, CLASSES, 1).params().dup().data().asFloat();
             CheckpointModel model = CheckpointModel.forwardOnly(spec, SHAPE, CLASSES, start, train);
             double[] alphas = LinePath.alphas(-0.5, 1.5, 9);
-            LinePath line = LinePath.between(model, widen(start), widen(end), alphas, train, test, TaskMonitor.silent(), 3);
+            LinePath line = LinePath.between(model, widen(start), widen(end), alphas, train, test, JobMonitor.silent(), 3);
             CheckpointModel one = CheckpointModel.forwardOnly(spec, SHAPE, CLASSES, start, train);
             for (int k = 0; k < alphas.length; k++) {
                 double[] theta = interpolate(widen(start), widen(end), alphas[k]);

@@ -8,7 +8,7 @@ import org.predspace.runs.PythonWithNumpy;
 import org.predspace.runs.Run;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
-import org.predspace.spectra.TaskMonitor;
+import org.predspace.platform.JobMonitor;
 import org.predspace.training.Architecture;
 import org.predspace.training.OptimizerKind;
 import org.predspace.training.SnapshotPolicy;
@@ -46,7 +46,7 @@ class RunSharpnessTest {
     @Test
     void theTopEigenvalueAtEveryCheckpointIsNumpysOfTheExactHessianOfSoftmaxRegression() throws Exception {
         PythonWithNumpy python = PythonWithNumpy.require();
-        SharpnessCurve curve = RunSharpness.of(softmax, CATALOG, SAMPLES, TaskMonitor.silent());
+        SharpnessCurve curve = RunSharpness.of(softmax, CATALOG, SAMPLES, JobMonitor.silent());
         long[] steps = softmax.parameterSteps();
         assertArrayEquals(steps, curve.steps(), "every checkpoint with a snapshot");
         assertEquals(3, steps.length);
@@ -119,7 +119,7 @@ class RunSharpnessTest {
         }
         Samples s = new Samples(x, y, y.length, dims);
         double top = RunSharpness.topEigenvalue(org.predspace.spectra.CheckpointModel.of(spec, shape, classes,
-                net.params().dup().data().asFloat()), s, TaskMonitor.silent());
+                net.params().dup().data().asFloat()), s, JobMonitor.silent());
 
         // J of the logits by hand for z = relu(x W1 + b1) W2 + b2, then G = 1/n sum J^T (diag p - p p^T) J
         StringBuilder text = new StringBuilder();
@@ -165,8 +165,8 @@ class RunSharpnessTest {
     @Test
     void aCancelStopsWithinOneCheckpoint() {
         List<String> stages = new ArrayList<>();
-        TaskMonitor[] monitor = new TaskMonitor[1];
-        monitor[0] = new TaskMonitor((f, stage) -> {
+        JobMonitor[] monitor = new JobMonitor[1];
+        monitor[0] = new JobMonitor((f, stage) -> {
             stages.add(stage);
             if (stage.startsWith("Lanczos step 3")) monitor[0].cancel();
         });
@@ -180,15 +180,15 @@ class RunSharpnessTest {
         Run none = trained("none", TrainingSpec.builder("iris").architecture(Architecture.LINEAR).epochs(1)
                 .checkpoints(2).snapshots(SnapshotPolicy.NONE).build());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RunSharpness.of(none, CATALOG, 10, TaskMonitor.silent()));
+                () -> RunSharpness.of(none, CATALOG, 10, JobMonitor.silent()));
         assertTrue(e.getMessage().contains("kept no parameter snapshots"), e.getMessage());
 
         Run bn = trained("bn", TrainingSpec.builder("iris").architecture(Architecture.MLP).width(4).batchNorm(true).epochs(1)
                 .checkpoints(2).snapshots(SnapshotPolicy.ALL).build());
-        e = assertThrows(IllegalArgumentException.class, () -> RunSharpness.of(bn, CATALOG, 10, TaskMonitor.silent()));
+        e = assertThrows(IllegalArgumentException.class, () -> RunSharpness.of(bn, CATALOG, 10, JobMonitor.silent()));
         assertTrue(e.getMessage().startsWith("sharpness needs the Hessian of a network without batch norm"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
 
-        assertThrows(IllegalArgumentException.class, () -> RunSharpness.of(softmax, CATALOG, 0, TaskMonitor.silent()));
+        assertThrows(IllegalArgumentException.class, () -> RunSharpness.of(softmax, CATALOG, 0, JobMonitor.silent()));
     }
 }

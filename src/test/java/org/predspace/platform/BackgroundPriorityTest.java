@@ -13,7 +13,10 @@ class BackgroundPriorityTest {
         Integer mine = BackgroundPriority.currentNiceness();
         assumeTrue(mine != null, "no /proc/thread-self: not Linux");
         AtomicReference<Integer> inside = new AtomicReference<>();
-        Thread t = new Thread(BackgroundPriority.inBackground(() -> inside.set(BackgroundPriority.currentNiceness())));
+        Thread t = new Thread(() -> {
+            assertTrue(BackgroundPriority.lowerCurrentThread(BackgroundPriority.BACKGROUND), "setpriority refused");
+            inside.set(BackgroundPriority.currentNiceness());
+        });
         t.start();
         t.join();
         assertEquals(Math.min(19, mine + BackgroundPriority.BACKGROUND), inside.get());

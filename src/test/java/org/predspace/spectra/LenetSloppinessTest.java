@@ -1,5 +1,6 @@
 package org.predspace.spectra;
 
+import org.predspace.platform.JobMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
@@ -33,7 +34,7 @@ class LenetSloppinessTest {
         int n = 200;
         // G in double (0.7 GB here), so no eigenvalue owes anything to float rounding
         Spectrum fim = FisherSpectrum.compute(checkpoint.model(), checkpoint.samples(n), false, 0, Long.MAX_VALUE,
-                TaskMonitor.silent());
+                JobMonitor.silent());
         SpectrumSummary s = SpectrumSummary.of(fim.eigenvalues(), SpectrumSummary.DEFAULT_RELATIVE_FLOOR, 1e-3 * fim.largest());
         System.out.printf(Locale.ROOT, "LeNet MNIST step %d, n = %d, P = %d: %d eigenvalues above 1e-12 of the largest %.3g,"
                         + " spanning %.2f decades; %d above 1e-3; %.1f s; accuracy %.3f%n", checkpoint.step(), n,

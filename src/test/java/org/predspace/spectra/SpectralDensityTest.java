@@ -1,5 +1,6 @@
 package org.predspace.spectra;
 
+import org.predspace.platform.JobMonitor;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -10,7 +11,7 @@ class SpectralDensityTest {
         double[] d = new double[400];
         for (int i = 0; i < d.length; i++) d[i] = i < 100 ? 10 : 1 + 1e-3 * i;
         SpectralDensity.Density density = SpectralDensity.estimate(SpectraFixtures.diagonal(d),
-                new SpectralDensity.Options(8, 40, 0.1, 2000, 1), TaskMonitor.silent());
+                new SpectralDensity.Options(8, 40, 0.1, 2000, 1), JobMonitor.silent());
         double total = 0;
         double nearTen = 0;
         for (int g = 1; g < density.grid().length; g++) {

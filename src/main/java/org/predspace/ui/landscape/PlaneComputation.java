@@ -7,7 +7,7 @@ import org.predspace.landscape.PlaneSlice;
 import org.predspace.landscape.RunPlane;
 import org.predspace.runs.Run;
 import org.predspace.spectra.RunCheckpoint;
-import org.predspace.spectra.TaskMonitor;
+import org.predspace.platform.JobMonitor;
 import org.predspace.ui.spectrum.SnapshotChoice;
 
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ final class PlaneComputation extends LandscapeTask<PlaneResult> {
     }
 
     @Override
-    PlaneResult compute(TaskMonitor monitor) throws Exception {
+    PlaneResult compute(JobMonitor monitor) throws Exception {
         if (runDir == null) throw new IllegalArgumentException("run " + request.run() + " is not open any more");
         updateMessage("opening " + request.run());
         Run run = Run.open(runDir);

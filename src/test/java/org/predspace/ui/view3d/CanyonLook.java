@@ -116,7 +116,7 @@ class CanyonLook {
         for (int repeat = 0; repeat < 3; repeat++) {
             long t0 = System.nanoTime();
             org.predspace.session.CanyonModels.Scored scored = org.predspace.session.CanyonModels.score(picture,
-                    ExplorerSession.Probe.TRAINING, run.dir(), step, plane, model.catalog(), org.predspace.spectra.TaskMonitor.silent());
+                    ExplorerSession.Probe.TRAINING, run.dir(), step, plane, model.catalog(), org.predspace.platform.JobMonitor.silent());
             long t1 = System.nanoTime();
             picture.place(scored.points(), () -> false);
             long t2 = System.nanoTime();
