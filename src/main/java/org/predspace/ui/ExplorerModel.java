@@ -40,7 +40,7 @@ public final class ExplorerModel {
      * Hues for runs: the 3D palette's first twelve categorical colours (Okabe-Ito, then Tableau),
      * so a run's swatch and its points are the same entry.
      */
-    static final List<Color> RUN_COLOURS = org.predspace.ui.view3d.ColourPalette.CATEGORICAL.subList(0, 12);
+    static final List<Color> RUN_COLOURS = org.predspace.ui.charts.ColourPalette.CATEGORICAL.subList(0, 12);
 
     private final ExplorerSession session;
     private final DatasetCatalog catalog;
@@ -57,10 +57,10 @@ public final class ExplorerModel {
     private final ObservableList<CheckpointRef> pinned = FXCollections.observableArrayList();
     private final ObservableList<org.predspace.ui.workspace.SavedView> savedViews = FXCollections.observableArrayList();
     private final ObservableList<org.predspace.ui.chapters.Chapter> chapters = FXCollections.observableArrayList();
-    private final javafx.collections.ObservableSet<org.predspace.ui.chapters.PanelOption> panelModes = FXCollections.observableSet();
+    private final javafx.collections.ObservableSet<org.predspace.ui.PanelOption> panelModes = FXCollections.observableSet();
     private final BooleanProperty parametersWanted = new SimpleBooleanProperty(this, "parametersWanted", false);
     /** The line or plane the Landscape panel last computed, drawn in the 3D picture; null when none. */
-    private final ObjectProperty<org.predspace.ui.landscape.LandscapeOverlay> landscapeOverlay =
+    private final ObjectProperty<org.predspace.ui.LandscapeOverlay> landscapeOverlay =
             new SimpleObjectProperty<>(this, "landscapeOverlay");
     private final BooleanProperty landscapeShown = new SimpleBooleanProperty(this, "landscapeShown", true);
 
@@ -372,12 +372,12 @@ public final class ExplorerModel {
     public ObservableList<org.predspace.ui.chapters.Chapter> chapters() { return chapters; }
 
     /** The panels' modes that chapters set and record (the panels follow this set and keep it current). */
-    public javafx.collections.ObservableSet<org.predspace.ui.chapters.PanelOption> panelModes() { return panelModes; }
+    public javafx.collections.ObservableSet<org.predspace.ui.PanelOption> panelModes() { return panelModes; }
 
     // ---- how the picture is drawn -------------------------------------------------------
 
     /** The canyon: the Landscape panel's line or plane placed in prediction space (null: none). */
-    public ObjectProperty<org.predspace.ui.landscape.LandscapeOverlay> landscapeOverlayProperty() { return landscapeOverlay; }
+    public ObjectProperty<org.predspace.ui.LandscapeOverlay> landscapeOverlayProperty() { return landscapeOverlay; }
 
     /** Whether the 3D picture draws the landscape overlay (the toggle). */
     public BooleanProperty landscapeShownProperty() { return landscapeShown; }

@@ -183,10 +183,10 @@ public final class MainWindow {
     /** What this window does for a chapter: its camera, its panels, its playback. */
     private final class Stage3D implements org.predspace.ui.chapters.ChapterStage {
         @Override
-        public org.predspace.ui.view3d.CameraPose pose() { return view.pose(); }
+        public org.predspace.ui.CameraPose pose() { return view.pose(); }
 
         @Override
-        public void glideTo(org.predspace.ui.view3d.CameraPose pose) { view.glideTo(pose); }
+        public void glideTo(org.predspace.ui.CameraPose pose) { view.glideTo(pose); }
 
         @Override
         public String panel() { return evidencePanel; }

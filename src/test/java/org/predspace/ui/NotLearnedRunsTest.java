@@ -22,7 +22,6 @@ import org.predspace.runs.RunWriter;
 import org.predspace.session.LearningRule;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.TestRuns;
-import org.predspace.ui.view3d.CameraPose;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

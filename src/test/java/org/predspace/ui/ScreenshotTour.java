@@ -77,7 +77,7 @@ public final class ScreenshotTour extends Application {
             window.tour().show(1);
             selectTab("tab-compare");
         }));
-        shots.add(new Shot("compare-panel.png", () -> model.panelModes().remove(org.predspace.ui.chapters.PanelOption.COMPARE_CONFIGURATIONS)));
+        shots.add(new Shot("compare-panel.png", () -> model.panelModes().remove(org.predspace.ui.PanelOption.COMPARE_CONFIGURATIONS)));
         shots.add(new Shot("dimensions.png", () -> selectTab("tab-dimensions")));
         shots.add(new Shot("chapters-tab.png", () -> selectTab("tab-chapters")));
         for (int i = 0; i < model.chapters().size(); i++) {

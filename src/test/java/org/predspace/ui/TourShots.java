@@ -8,7 +8,6 @@ import org.predspace.runs.RunFolders;
 import org.predspace.session.ExplorerSession;
 import org.predspace.training.NativeBackend;
 import org.predspace.ui.chapters.Chapter;
-import org.predspace.ui.view3d.CameraPose;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

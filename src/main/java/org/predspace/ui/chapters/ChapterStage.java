@@ -1,6 +1,6 @@
 package org.predspace.ui.chapters;
 
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
 
 /**
  * What a window does for a chapter beyond the model's state: the camera, the panel in front,

@@ -50,7 +50,7 @@ import java.util.Locale;
 public final class DimensionsPanel extends BorderPane implements FigureSource {
     static final Color SPACE_LIKE = Color.web("#6B6B6B");
     /** The 3D view's colour for time-like axes, so the two read as one. */
-    static final Color TIME_LIKE = org.predspace.ui.view3d.ColourPalette.TIME_LIKE;
+    static final Color TIME_LIKE = org.predspace.ui.charts.ColourPalette.TIME_LIKE;
     private static final String[] XYZ = {"x", "y", "z"};
     private static final String TRAINING_COLOUR = "#0072B2";
     private static final String HELD_OUT_COLOUR = "#E69F00";

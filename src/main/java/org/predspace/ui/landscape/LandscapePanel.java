@@ -32,13 +32,14 @@ import org.predspace.runs.Run;
 import org.predspace.runs.RunFormatException;
 import org.predspace.session.CheckpointRef;
 import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.LandscapeOverlay;
 import org.predspace.ui.RunItem;
-import org.predspace.ui.chapters.PanelModes;
-import org.predspace.ui.chapters.PanelOption;
+import org.predspace.ui.PanelModes;
+import org.predspace.ui.PanelOption;
 import org.predspace.ui.export.Figure;
 import org.predspace.ui.export.FigureSource;
 import org.predspace.ui.export.TableSource;
-import org.predspace.ui.spectrum.SnapshotChoice;
+import org.predspace.ui.SnapshotChoice;
 
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -12,7 +12,7 @@ import org.predspace.session.PictureFrame;
 import org.predspace.session.RunState;
 import org.predspace.ui.Colouring;
 import org.predspace.ui.ExplorerModel;
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
 import org.predspace.ui.view3d.PredictionView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -10,6 +10,7 @@ import org.predspace.spectra.SpectrumTask;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import org.predspace.ui.SnapshotChoice;
 
 /**
  * One spectrum as a JavaFX task, so the status bar lists it with progress and a cancel button:

@@ -14,7 +14,7 @@ import org.predspace.session.PredictionPicture;
 import org.predspace.spectra.TaskMonitor;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.RunItem;
-import org.predspace.ui.landscape.LandscapeOverlay;
+import org.predspace.ui.LandscapeOverlay;
 
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -25,6 +25,7 @@ import org.predspace.session.FineTuning;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.PointInfo;
 import org.predspace.session.RunState;
+import org.predspace.ui.CameraPose;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.RunItem;
 import org.predspace.ui.OpenProbe;
@@ -34,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.predspace.ui.charts.ColourPalette;
 
 /**
  * The 3D InPCA picture: every visible run as a trajectory through its checkpoints, the

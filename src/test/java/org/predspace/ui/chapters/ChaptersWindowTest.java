@@ -7,10 +7,11 @@ import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
 import org.predspace.session.TestRuns;
 import org.predspace.ui.Colouring;
+import org.predspace.ui.PanelOption;
 import org.predspace.ui.RunItem;
 import org.predspace.ui.TestWindow;
 import org.predspace.ui.WindowTest;
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 

@@ -84,7 +84,7 @@ class ComparePanelTest {
     @Test
     void theConfigurationsToggleAndTheModelsPanelModesFollowEachOther(FxRobot robot) throws Exception {
         var configurations = fx(() -> (javafx.scene.control.ToggleButton) panel.lookup("#compare-configurations"));
-        var mode = org.predspace.ui.chapters.PanelOption.COMPARE_CONFIGURATIONS;
+        var mode = org.predspace.ui.PanelOption.COMPARE_CONFIGURATIONS;
         robot.clickOn("#compare-configurations");
         assertTrue(fx(() -> model.panelModes().contains(mode)), "pressed by hand, the mode is in the set a chapter captures");
         WaitForAsyncUtils.asyncFx(() -> model.panelModes().remove(mode)).get();

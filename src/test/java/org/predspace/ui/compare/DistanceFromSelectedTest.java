@@ -127,7 +127,7 @@ class DistanceFromSelectedTest {
         assertArrayEquals(expected.values(), toLinear.y(), 1e-12);
         // the runs of a group differ in colour in the picture: the groups take the palette's, in group order (linear second)
         assertNotEquals(fx(() -> model.run("run-1").colour()), fx(() -> model.run("run-3").colour()));
-        assertEquals(org.predspace.ui.view3d.ColourPalette.CATEGORICAL.get(1), toLinear.colour());
+        assertEquals(org.predspace.ui.charts.ColourPalette.CATEGORICAL.get(1), toLinear.colour());
         PanelFixtures.snapshot(panel, "compare-panel-groups");
 
         robot.clickOn(fx(() -> panel.fromSelected().screenPoint(0, toLinear.x().length - 1)));
@@ -136,7 +136,7 @@ class DistanceFromSelectedTest {
 
     @Test
     void aChaptersCompareTasksOptionAndTheGroupsByTaskFollowEachOther(FxRobot robot) throws Exception {
-        var mode = org.predspace.ui.chapters.PanelOption.COMPARE_TASKS;
+        var mode = org.predspace.ui.PanelOption.COMPARE_TASKS;
         @SuppressWarnings("unchecked")
         ChoiceBox<String> by = fx(() -> (ChoiceBox<String>) panel.lookup("#compare-group-by"));
         var groups = fx(() -> (javafx.scene.control.ToggleButton) panel.lookup("#compare-groups"));

@@ -23,6 +23,7 @@ import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
 import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.LandscapeOverlay;
 import org.predspace.ui.PanelFixtures;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -180,7 +181,7 @@ class LandscapePanelTest {
         CheckpointRef ref = checkpoint(linear, 5);
         robot.interact(() -> {
             model.selectCheckpoint(ref);
-            model.panelModes().add(org.predspace.ui.chapters.PanelOption.LANDSCAPE_RANDOM_PLANE);
+            model.panelModes().add(org.predspace.ui.PanelOption.LANDSCAPE_RANDOM_PLANE);
         });
         PlaneResult plane = awaitCompletePlane();
         assertEquals(PlaneSlice.Kind.FILTER_NORMALIZED, plane.slice().kind());

@@ -21,7 +21,7 @@ import org.predspace.training.SnapshotPolicy;
 import org.predspace.training.TrainingRun;
 import org.predspace.training.TrainingSpec;
 import org.predspace.ui.ExplorerModel;
-import org.predspace.ui.landscape.LandscapeOverlay;
+import org.predspace.ui.LandscapeOverlay;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;

@@ -17,6 +17,7 @@ import org.predspace.session.PointInfo;
 import org.predspace.session.TestRuns;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.RunItem;
+import org.predspace.ui.charts.ColourPalette;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

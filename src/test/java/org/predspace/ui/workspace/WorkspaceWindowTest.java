@@ -15,7 +15,7 @@ import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.ExplorerWindows;
 import org.predspace.ui.MainWindow;
 import org.predspace.ui.RunItem;
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

@@ -1,4 +1,4 @@
-package org.predspace.ui.chapters;
+package org.predspace.ui;
 
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableSet;
