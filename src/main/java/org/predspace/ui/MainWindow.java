@@ -276,26 +276,26 @@ public final class MainWindow {
                 openWorkspace, saveWorkspace, saveWorkspaceAs, new javafx.scene.control.SeparatorMenuItem(), exportMenu, new javafx.scene.control.SeparatorMenuItem(), quit);
 
         MenuItem reset = item("Reset view (R)", null, view::resetView);
-        MenuItem cycle = item("Next colouring (C)", null, () -> model.colouringProperty().set(model.colouringProperty().get().next()));
+        MenuItem cycle = item("Next colouring (C)", null, model::nextColouring);
         CheckMenuItem lines = new CheckMenuItem("Trajectories (T)");
-        lines.selectedProperty().bindBidirectional(model.trajectoriesShownProperty());
+        ControlBinding.bothWays(lines.selectedProperty(), model.trajectoriesShownProperty(), model::showTrajectories);
         CheckMenuItem hideNotLearned = new CheckMenuItem("Hide runs that did not learn");
         hideNotLearned.setId("hide-not-learned-menu");
         hideNotLearned.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
-        hideNotLearned.selectedProperty().bindBidirectional(model.notLearnedHiddenProperty());
+        ControlBinding.bothWays(hideNotLearned.selectedProperty(), model.notLearnedHiddenProperty(), model::hideNotLearned);
         MenuItem threshold = item("Did-not-learn threshold…", null, this::askThreshold);
         CheckMenuItem heldOut = new CheckMenuItem("Held-out probe picture (H)");
         heldOut.setSelected(model.probeProperty().get() == ExplorerSession.Probe.HELD_OUT);
-        heldOut.setOnAction(e -> model.probeProperty().set(heldOut.isSelected() ? ExplorerSession.Probe.HELD_OUT : ExplorerSession.Probe.TRAINING));
+        heldOut.setOnAction(e -> model.showProbe(heldOut.isSelected() ? ExplorerSession.Probe.HELD_OUT : ExplorerSession.Probe.TRAINING));
         model.probeProperty().addListener((o, a, b) -> heldOut.setSelected(b == ExplorerSession.Probe.HELD_OUT));
         CheckMenuItem imprinted = new CheckMenuItem("All classes, imprinted picture (I)");
         imprinted.setId("imprinted-picture-menu");
         imprinted.setSelected(model.probeProperty().get() == ExplorerSession.Probe.IMPRINTED);
-        imprinted.setOnAction(e -> model.probeProperty().set(imprinted.isSelected() ? ExplorerSession.Probe.IMPRINTED : ExplorerSession.Probe.TRAINING));
+        imprinted.setOnAction(e -> model.showProbe(imprinted.isSelected() ? ExplorerSession.Probe.IMPRINTED : ExplorerSession.Probe.TRAINING));
         model.probeProperty().addListener((o, a, b) -> imprinted.setSelected(b == ExplorerSession.Probe.IMPRINTED));
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
-        dark.selectedProperty().bindBidirectional(model.darkThemeProperty());
+        ControlBinding.bothWays(dark.selectedProperty(), model.darkThemeProperty(), model::useDarkTheme);
         MenuItem full = item("Full screen (F11)", null, () -> stage.setFullScreen(!stage.isFullScreen()));
         MenuItem present = item("Presentation mode (F5)", null, () -> setPresenting(true));
         CheckMenuItem spin = new CheckMenuItem("Auto-rotate (A)");
@@ -313,7 +313,7 @@ public final class MainWindow {
     private void askThreshold() {
         ThresholdDialog d = new ThresholdDialog(model.learningRuleProperty().get());
         d.initOwner(stage);
-        d.resultProperty().addListener((o, a, rule) -> { if (rule != null) model.learningRuleProperty().set(rule); });
+        d.resultProperty().addListener((o, a, rule) -> { if (rule != null) model.setLearningRule(rule); });
         d.show();
     }
 
@@ -348,12 +348,11 @@ public final class MainWindow {
         }
         switch (e.getCode()) {
             case R -> view.resetView();
-            case C -> model.colouringProperty().set(model.colouringProperty().get().next());
-            case T -> model.trajectoriesShownProperty().set(!model.trajectoriesShownProperty().get());
-            case H -> model.probeProperty().set(model.probeProperty().get() == ExplorerSession.Probe.TRAINING
+            case C -> model.nextColouring();
+            case T -> model.showTrajectories(!model.trajectoriesShownProperty().get());
+            case H -> model.showProbe(model.probeProperty().get() == ExplorerSession.Probe.TRAINING
                     ? ExplorerSession.Probe.HELD_OUT : ExplorerSession.Probe.TRAINING);
-            case I -> model.probeProperty().set(model.probeProperty().get() == ExplorerSession.Probe.IMPRINTED
-                    ? ExplorerSession.Probe.TRAINING : ExplorerSession.Probe.IMPRINTED);
+            case I -> model.toggleProbe(ExplorerSession.Probe.IMPRINTED);
             case ESCAPE -> model.clearSelection();
             case P -> playback.toggle();
             case A -> rotating.set(!rotating.get());
@@ -415,7 +414,7 @@ public final class MainWindow {
             case RIGHT -> playback.stepBy(1);
             case LEFT -> playback.stepBy(-1);
             case F -> stage.setFullScreen(!stage.isFullScreen());
-            case C -> model.colouringProperty().set(model.colouringProperty().get().next());
+            case C -> model.nextColouring();
             case A -> rotating.set(!rotating.get());
             case ESCAPE -> setPresenting(false);
             default -> { return false; }

@@ -66,7 +66,7 @@ class ChapterTourScreenTest {
         Chapter second = chapter("Two other runs, seen from above", "Runs 2 and 3 from another side; the distances between"
                 + " their paths are on the right.", SECOND, List.of("run-2", "run-3"), List.of("Curves", "Details"));
         WaitForAsyncUtils.asyncFx(() -> {
-            model.chapters().setAll(first, second);
+            model.setChapters(List.of(first, second));
             window.setPresenting(true);
         }).get(10, TimeUnit.SECONDS);
         robot.moveTo(window.playback());   // no hover card over the picture

@@ -82,7 +82,7 @@ class TaskPictureWindowTest {
         WaitForAsyncUtils.waitForFxEvents(5);
         assertEquals(ExplorerSession.Probe.IMPRINTED, model.probeProperty().get());
         PictureFrame f = TestWindow.waitForDrawn(window, 2 + 5 + 5 + 4 + 5);
-        WaitForAsyncUtils.asyncFx(() -> model.colouringProperty().set(Colouring.TASK)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.colourBy(Colouring.TASK)).get();
         WaitForAsyncUtils.waitForFxEvents(10);
         Thread.sleep(300);
 
@@ -149,7 +149,7 @@ class TaskPictureWindowTest {
         assertTrue(WaitForAsyncUtils.asyncFx(() -> List.copyOf(model.problems())).get().isEmpty());
         // shown, it is named once the imprinted picture is shown again
         WaitForAsyncUtils.asyncFx(() -> {
-            model.probeProperty().set(ExplorerSession.Probe.TRAINING);
+            model.showProbe(ExplorerSession.Probe.TRAINING);
             model.run("plain").visibleProperty().set(true);
         }).get();
         robot.clickOn("#probe-imprinted");

@@ -56,16 +56,15 @@ public final class ChapterTour {
         stage.play(false);
         Set<String> shown = new HashSet<>(c.shownRuns());
         for (RunItem r : model.runs()) r.visibleProperty().set(shown.isEmpty() || shown.contains(r.name()));
-        model.colouringProperty().set(c.colouring());
-        model.probeProperty().set(c.probe());
+        model.colourBy(c.colouring());
+        model.showProbe(c.probe());
         model.setAxes(c.axes());
-        model.trajectoriesShownProperty().set(c.trajectoriesShown());
-        model.shownUpToStepProperty().set(c.shownUpToStep());
+        model.showTrajectories(c.trajectoriesShown());
+        model.showUpToStep(c.shownUpToStep());
         if (c.selected() != null && model.run(c.selected().run()) != null) model.selectCheckpoint(c.selected());
         else model.clearSelection();
         // after the selection: a mode may act on it (the Spectrum panel's initialisation overlay)
-        model.panelModes().clear();
-        model.panelModes().addAll(c.options());
+        model.setPanelModes(c.options());
         stage.showPanels(c.panels());
         stage.glideTo(c.pose());
         if (c.play()) stage.play(true);

@@ -228,11 +228,11 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
             if (is == null) was.setSelected(true);
             else viewChanged();
         });
-        org.predspace.ui.PanelModes.follow(model.panelModes(), org.predspace.ui.PanelOption.COMPARE_CONFIGURATIONS,
+        org.predspace.ui.PanelModes.follow(model, org.predspace.ui.PanelOption.COMPARE_CONFIGURATIONS,
                 configurationsView.selectedProperty(), on -> (on ? configurationsView : runsView).setSelected(true));
         // held in a field: a binding only its dependencies' weak listeners reach would be collected
         showsTasks = groupsView.selectedProperty().and(groupBy.valueProperty().isEqualTo(SpecGroups.TASK));
-        org.predspace.ui.PanelModes.follow(model.panelModes(), org.predspace.ui.PanelOption.COMPARE_TASKS,
+        org.predspace.ui.PanelModes.follow(model, org.predspace.ui.PanelOption.COMPARE_TASKS,
                 showsTasks, on -> {
                     if (!on) {
                         runsView.setSelected(true);

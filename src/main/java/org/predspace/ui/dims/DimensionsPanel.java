@@ -128,11 +128,11 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
         heldOut.setId("dims-held-out");
         imprinted.setId("dims-imprinted");
         imprinted.setTooltip(new Tooltip("Ladder and rings for the imprinted picture of all classes (switches the 3D picture too; I)"));
-        imprinted.setOnAction(e -> model.probeProperty().set(ExplorerSession.Probe.IMPRINTED));
+        imprinted.setOnAction(e -> model.showProbe(ExplorerSession.Probe.IMPRINTED));
         training.setTooltip(new Tooltip("Ladder and rings for the training-probe picture (switches the 3D picture too; H)"));
         heldOut.setTooltip(new Tooltip("Ladder and rings for the held-out picture (switches the 3D picture too; H)"));
-        training.setOnAction(e -> model.probeProperty().set(ExplorerSession.Probe.TRAINING));
-        heldOut.setOnAction(e -> model.probeProperty().set(ExplorerSession.Probe.HELD_OUT));
+        training.setOnAction(e -> model.showProbe(ExplorerSession.Probe.TRAINING));
+        heldOut.setOnAction(e -> model.showProbe(ExplorerSession.Probe.HELD_OUT));
         summary.setId("dims-summary");
         summary.setWrapText(true);
         summary.getStyleClass().add("dims-summary");
@@ -340,7 +340,7 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
             item.setId("draw-as-" + XYZ[d]);
             int dim = d;
             item.setDisable(model.axes()[d] == axis);
-            item.setOnAction(e -> model.axisProperty(dim).set(axis));
+            item.setOnAction(e -> model.setAxis(dim, axis));
             drawAs.getItems().add(item);
         }
         drawAs.show(bar, screenX, screenY);

@@ -39,11 +39,11 @@ public final class SavedViews {
     public void recall(SavedView v) {
         playback.pause();
         for (RunItem r : model.runs()) r.visibleProperty().set(!v.hiddenRuns().contains(r.name()));
-        model.colouringProperty().set(v.colouring());
-        model.probeProperty().set(v.probe());
+        model.colourBy(v.colouring());
+        model.showProbe(v.probe());
         model.setAxes(v.axes());
-        model.trajectoriesShownProperty().set(v.trajectoriesShown());
-        model.shownUpToStepProperty().set(v.shownUpToStep());
+        model.showTrajectories(v.trajectoriesShown());
+        model.showUpToStep(v.shownUpToStep());
         view.setPose(v.pose());
     }
 
@@ -62,11 +62,11 @@ public final class SavedViews {
         var views = model.savedViews();
         if (slot >= 1 && slot <= views.size()) {
             SavedView v = capture(views.get(slot - 1).name());
-            views.set(slot - 1, v);
+            model.replaceView(slot - 1, v);
             return v;
         }
         SavedView v = capture(freshName());
-        views.add(v);
+        model.addView(v);
         return v;
     }
 

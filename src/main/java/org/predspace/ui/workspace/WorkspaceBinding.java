@@ -83,17 +83,17 @@ public final class WorkspaceBinding {
      */
     public void restore(Workspace w, Path source) {
         Workspace.Drawing d = w.drawing();
-        model.probeProperty().set(d.probe());
-        model.colouringProperty().set(d.colouring());
+        model.showProbe(d.probe());
+        model.colourBy(d.colouring());
         model.setAxes(d.axes());
-        model.pointSizeProperty().set(d.pointSize());
-        model.trajectoriesShownProperty().set(d.trajectoriesShown());
-        model.darkThemeProperty().set(d.darkTheme());
-        model.shownUpToStepProperty().set(d.shownUpToStep());
-        model.learningRuleProperty().set(new org.predspace.session.LearningRule(d.learnThreshold()));
-        model.notLearnedHiddenProperty().set(d.notLearnedHidden());
-        model.savedViews().setAll(w.views());
-        model.chapters().setAll(w.chapters());
+        model.setPointSize(d.pointSize());
+        model.showTrajectories(d.trajectoriesShown());
+        model.useDarkTheme(d.darkTheme());
+        model.showUpToStep(d.shownUpToStep());
+        model.setLearningRule(new org.predspace.session.LearningRule(d.learnThreshold()));
+        model.hideNotLearned(d.notLearnedHidden());
+        model.setViews(w.views());
+        model.setChapters(w.chapters());
         window.view().setPose(w.camera());
         restoreLayout(w.layout());
 
@@ -188,7 +188,7 @@ public final class WorkspaceBinding {
             for (var it = pinsLeft.iterator(); it.hasNext(); ) {
                 CheckpointRef p = it.next();
                 if (p.run().equals(r.name())) {
-                    model.pinned().add(p);
+                    model.pin(p);
                     it.remove();
                 }
             }

@@ -47,7 +47,7 @@ class ChaptersPanelTest {
     @Test
     void aBadChaptersFileIsReportedAndTheChaptersStay() throws Exception {
         Chapter kept = ChapterFileTest.sample().get(1);
-        WaitForAsyncUtils.asyncFx(() -> model.chapters().setAll(kept)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.setChapters(List.of(kept))).get();
         Path file = tmp.resolve("bad.json");
         Files.writeString(file, "{\"format\": \"predspace-chapters\", \"version\": 1, \"chapters\": [{\"title\": \"X\", \"probe\": 3}]}");
         WaitForAsyncUtils.asyncFx(() -> panel.load(file)).get();
@@ -62,7 +62,7 @@ class ChaptersPanelTest {
     void aGoodFileReplacesTheChaptersAndSelectsTheFirst() throws Exception {
         Path file = tmp.resolve("chapters.json");
         ChapterFile.write(file, ChapterFileTest.sample());
-        WaitForAsyncUtils.asyncFx(() -> model.chapters().setAll(ChapterFileTest.sample().get(1).withTitle("Old"))).get();
+        WaitForAsyncUtils.asyncFx(() -> model.setChapters(List.of(ChapterFileTest.sample().get(1).withTitle("Old")))).get();
         WaitForAsyncUtils.asyncFx(() -> panel.load(file)).get();
         assertEquals(ChapterFileTest.sample(), WaitForAsyncUtils.asyncFx(() -> List.copyOf(model.chapters())).get());
         assertEquals("Training is a path", WaitForAsyncUtils.asyncFx(

@@ -44,7 +44,7 @@ class ChaptersWindowTest extends WindowTest {
         CameraPose poseA = new CameraPose(-30, 25, 10, -5, 1300);
         WaitForAsyncUtils.asyncFx(() -> {
             model.run("run-1").visibleProperty().set(false);
-            model.colouringProperty().set(Colouring.STEP);
+            model.colourBy(Colouring.STEP);
             model.setAxes(new int[] {0, 2, 1});
             window.view().setPose(poseA);
         }).get();
@@ -71,9 +71,9 @@ class ChaptersWindowTest extends WindowTest {
         CameraPose poseB = new CameraPose(-10, -60, 0, 0, 1600);
         WaitForAsyncUtils.asyncFx(() -> {
             model.runs().forEach(r -> r.visibleProperty().set(true));
-            model.colouringProperty().set(Colouring.RUN);
+            model.colourBy(Colouring.RUN);
             model.setAxes(new int[] {0, 1, 2});
-            model.panelModes().clear();
+            model.setPanelModes(java.util.Set.of());
             window.view().setPose(poseB);
         }).get();
         front("Dimensions");

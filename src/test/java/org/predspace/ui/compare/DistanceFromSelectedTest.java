@@ -143,7 +143,7 @@ class DistanceFromSelectedTest {
         WaitForAsyncUtils.asyncFx(() -> by.setValue("architecture")).get();
         assertTrue(fx(groups::isSelected), "choosing a field shows the groups");
         assertFalse(fx(() -> model.panelModes().contains(mode)), "by architecture is not the task dendrogram");
-        WaitForAsyncUtils.asyncFx(() -> model.panelModes().add(mode)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.setPanelMode(mode, true)).get();
         assertEquals("task", fx(by::getValue));
         assertTrue(fx(groups::isSelected));
         robot.clickOn("Runs");
@@ -157,7 +157,7 @@ class DistanceFromSelectedTest {
     void onTheImprintedPictureRunsOfTwoTasksGroupByTask(FxRobot robot) throws Exception {
         ExplorerSession.Probe imprinted = ExplorerSession.Probe.IMPRINTED;
         List<Path> dirs = TwoTaskRuns.write(tmp);
-        WaitForAsyncUtils.asyncFx(() -> model.probeProperty().set(imprinted)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.showProbe(imprinted)).get();
         WaitForAsyncUtils.asyncFx(() -> model.openRuns(dirs)).get();
         waitUntil(() -> model.runs().size() == RUNS && model.runs().stream().allMatch(r -> r.state().metrics().size() == 9));
         waitUntil(() -> panel.settled() && panel.heatmap().runsInOrder().size() == RUNS);

@@ -49,7 +49,7 @@ class PictureExportTest {
     void start(Stage stage) throws Exception {
         tmp = Files.createTempDirectory("predspace-export");
         model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), tmp.resolve("trained"));
-        model.colouringProperty().set(Colouring.RUN);
+        model.colourBy(Colouring.RUN);
         window = ExplorerWindows.build(stage, model);
         stage.setWidth(1500);
         stage.setHeight(950);

@@ -315,9 +315,9 @@ class SpectrumPanelTest {
         var box = onFx(() -> (javafx.scene.control.CheckBox) panel.lookup("#spectrum-normalised"));
         robot.clickOn("#spectrum-normalised");
         assertTrue(onFx(() -> model.panelModes().contains(mode)), "ticked by hand, the mode is in the set a chapter captures");
-        WaitForAsyncUtils.asyncFx(() -> model.panelModes().clear()).get();
+        WaitForAsyncUtils.asyncFx(() -> model.setPanelModes(java.util.Set.of())).get();
         assertFalse(onFx(box::isSelected), "a chapter without the mode shows raw eigenvalues");
-        WaitForAsyncUtils.asyncFx(() -> model.panelModes().add(mode)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.setPanelMode(mode, true)).get();
         assertTrue(onFx(box::isSelected), "a chapter with the mode divides by the largest");
     }
 
@@ -331,7 +331,7 @@ class SpectrumPanelTest {
                 ref, false);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> model.run("iris-mlp").state().metrics().size() > 7));
         robot.interact(() -> {
-            model.chapters().setAll(chapter);
+            model.setChapters(List.of(chapter));
             new org.predspace.ui.chapters.ChapterTour(model, new StillStage()).show(0);
         });
         assertEquals(List.of(checkpoint(mlp, 0)), onFx(() -> List.copyOf(model.pinned())), "the initialisation is pinned");

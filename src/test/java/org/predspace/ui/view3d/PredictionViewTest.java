@@ -45,9 +45,9 @@ class PredictionViewTest {
         runs = Files.createTempDirectory("predspace-view");
         model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), runs.resolve("out"));
         view = new PredictionView(model);
-        model.trajectoriesShownProperty().set(false);
-        model.colouringProperty().set(org.predspace.ui.Colouring.RUN);   // the tests find runs by their own hue
-        model.pointSizeProperty().set(2.0);
+        model.showTrajectories(false);
+        model.colourBy(org.predspace.ui.Colouring.RUN);   // the tests find runs by their own hue
+        model.setPointSize(2.0);
         stage.setScene(new Scene(view, 900, 700));
         stage.show();
     }

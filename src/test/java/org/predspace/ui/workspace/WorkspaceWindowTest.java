@@ -62,19 +62,19 @@ class WorkspaceWindowTest {
         WaitForAsyncUtils.asyncFx(() -> {
             RunItem second = model.runs().stream().filter(r -> r.state().dir().endsWith(dirs.get(1).getFileName())).findFirst().orElseThrow();
             second.visibleProperty().set(false);
-            model.colouringProperty().set(Colouring.STEP);
-            model.axisProperty(1).set(2);
-            model.axisProperty(2).set(1);
-            model.pointSizeProperty().set(1.6);
-            model.shownUpToStepProperty().set(50);
+            model.colourBy(Colouring.STEP);
+            model.setAxis(1, 2);
+            model.setAxis(2, 1);
+            model.setPointSize(1.6);
+            model.showUpToStep(50);
             RunItem first = model.runs().get(0);
             model.selectCheckpoint(new CheckpointRef(first.name(), 3, first.state().metrics().get(3).step()));
-            model.pinned().add(new CheckpointRef(first.name(), 1, first.state().metrics().get(1).step()));
+            model.pin(new CheckpointRef(first.name(), 1, first.state().metrics().get(1).step()));
             window.view().setPose(new CameraPose(-35, 50, 20, 10, 1300));
             window.savedViews().store(1);
             window.view().setPose(new CameraPose(-30, 10, 0, 0, 1600));
             window.split().setDividerPositions(0.2, 0.62);
-            model.chapters().setAll(org.predspace.ui.chapters.ChapterFileTest.sample());
+            model.setChapters(org.predspace.ui.chapters.ChapterFileTest.sample());
             window.panels().getSelectionModel().select(2);
         }).get();
         settle();
