@@ -28,6 +28,7 @@ import org.predspace.session.PictureFrame;
 import org.predspace.ui.view3d.PredictionView;
 import org.predspace.ui.workspace.SavedViews;
 import org.predspace.ui.workspace.SavedViewsPanel;
+import org.predspace.ui.workspace.WindowLayout;
 import org.predspace.ui.workspace.WorkspaceActions;
 
 import java.util.List;
@@ -103,10 +104,9 @@ public final class MainWindow {
         middle = new VBox(new ViewControls(model, view::resetView), centre, playback);
         VBox.setVgrow(centre, javafx.scene.layout.Priority.ALWAYS);
         panels.getTabs().setAll(tabs);
-        savedViews = new SavedViews(model, view, playback);
+        savedViews = new SavedViews(model, playback);
         panels.getTabs().add(ExplorerWindows.tab("Views", new SavedViewsPanel(model, savedViews),
                 "Saved views of the picture: recall with one click or keys 1-9"));
-        workspace = new WorkspaceActions(this, model, actions::openWorkspaceWindow);
         tour = new org.predspace.ui.chapters.ChapterTour(model, new Stage3D());
         beside = new org.predspace.ui.chapters.PanelsBeside(panels);
         if (GraphicsSupport.canDraw3D()) centre.getChildren().add(new org.predspace.ui.chapters.CaptionOverlay(tour, centre).node());
@@ -123,6 +123,7 @@ public final class MainWindow {
         split = new SplitPane(library, middle, panels);
         split.setDividerPositions(0.24, 0.68);
         SplitPane.setResizableWithParent(library, false);
+        workspace = new WorkspaceActions(layout(), model, actions::openWorkspaceWindow);
         menuBar = menus();
         root.setTop(menuBar);
         root.setCenter(split);
@@ -175,6 +176,9 @@ public final class MainWindow {
 
     public SavedViews savedViews() { return savedViews; }
 
+    /** The parts of this window a workspace keeps besides the model: its size, the panel in front, the dividers. */
+    public WindowLayout layout() { return new WindowLayout(stage, panels, split); }
+
     public WorkspaceActions workspace() { return workspace; }
 
     /** The lecture tour through the model's chapters. */
@@ -182,9 +186,6 @@ public final class MainWindow {
 
     /** What this window does for a chapter: its camera, its panels, its playback. */
     private final class Stage3D implements org.predspace.ui.chapters.ChapterStage {
-        @Override
-        public org.predspace.ui.CameraPose pose() { return view.pose(); }
-
         @Override
         public void glideTo(org.predspace.ui.CameraPose pose) { view.glideTo(pose); }
 

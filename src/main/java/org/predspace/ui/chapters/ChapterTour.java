@@ -87,7 +87,7 @@ public final class ChapterTour {
         for (RunItem r : model.runs()) {
             if (r.isVisible()) visible.add(r.name()); else all = false;
         }
-        return new Chapter(title, "", "", stage.pose(), model.colouringProperty().get(), model.probeProperty().get(),
+        return new Chapter(title, "", "", model.camera(), model.colouringProperty().get(), model.probeProperty().get(),
                 model.axes(), model.shownUpToStepProperty().get(), model.trajectoriesShownProperty().get(),
                 all ? List.of() : visible, stage.panel() == null ? List.of() : List.of(stage.panel()), Set.copyOf(model.panelModes()), model.selectedCheckpoint(), false);
     }

@@ -3,14 +3,13 @@ package org.predspace.ui.workspace;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.PlaybackBar;
 import org.predspace.ui.RunItem;
-import org.predspace.ui.view3d.PredictionView;
 
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Takes and recalls saved views of the picture: the model's drawing settings, the run
- * visibility and the camera of one {@link PredictionView}. Views live in the model
+ * Takes and recalls saved views of the picture: the model's drawing settings, its camera and
+ * the run visibility. Views live in the model
  * ({@link ExplorerModel#savedViews()}), so the workspace saves them; the first nine are the
  * slots that keys 1-9 recall.
  */
@@ -18,12 +17,10 @@ public final class SavedViews {
     public static final int SLOTS = 9;
 
     private final ExplorerModel model;
-    private final PredictionView view;
     private final PlaybackBar playback;
 
-    public SavedViews(ExplorerModel model, PredictionView view, PlaybackBar playback) {
+    public SavedViews(ExplorerModel model, PlaybackBar playback) {
         this.model = model;
-        this.view = view;
         this.playback = playback;
     }
 
@@ -31,7 +28,7 @@ public final class SavedViews {
     public SavedView capture(String name) {
         Set<String> hidden = new HashSet<>();
         for (RunItem r : model.runs()) if (!r.isVisible()) hidden.add(r.name());
-        return new SavedView(name, view.pose(), model.colouringProperty().get(), model.probeProperty().get(), model.axes(),
+        return new SavedView(name, model.camera(), model.colouringProperty().get(), model.probeProperty().get(), model.axes(),
                 model.shownUpToStepProperty().get(), model.trajectoriesShownProperty().get(), hidden);
     }
 
@@ -44,7 +41,7 @@ public final class SavedViews {
         model.setAxes(v.axes());
         model.showTrajectories(v.trajectoriesShown());
         model.showUpToStep(v.shownUpToStep());
-        view.setPose(v.pose());
+        model.setCamera(v.pose());
     }
 
     /** Recalls the view in slot {@code slot} (1-based); false if that slot is empty. */

@@ -9,7 +9,6 @@ import org.predspace.session.ExplorerSession;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.PredictionPicture;
 import org.predspace.ui.ExplorerModel;
-import org.predspace.ui.MainWindow;
 import org.predspace.ui.RunItem;
 
 import java.nio.file.Files;
@@ -27,10 +26,10 @@ import java.util.Map;
  * the rest still opens.
  */
 public final class WorkspaceBinding {
-    private final MainWindow window;
+    private final WindowLayout window;
     private final ExplorerModel model;
 
-    public WorkspaceBinding(MainWindow window, ExplorerModel model) {
+    public WorkspaceBinding(WindowLayout window, ExplorerModel model) {
         this.window = window;
         this.model = model;
     }
@@ -55,7 +54,7 @@ public final class WorkspaceBinding {
             Map<PredictionPicture.PointKey, List<Double>> points = orientationOf(model.session().picture(p).frame());
             if (!points.isEmpty()) orientation.put(p, points);
         }
-        return new Workspace(runs, drawing, window.view().pose(), model.selectedCheckpoint(),
+        return new Workspace(runs, drawing, model.camera(), model.selectedCheckpoint(),
                 selected == null ? null : selected.name(), List.copyOf(model.pinned()), List.copyOf(model.savedViews()), layout,
                 orientation, List.copyOf(model.chapters()));
     }
@@ -94,7 +93,7 @@ public final class WorkspaceBinding {
         model.hideNotLearned(d.notLearnedHidden());
         model.setViews(w.views());
         model.setChapters(w.chapters());
-        window.view().setPose(w.camera());
+        model.setCamera(w.camera());
         restoreLayout(w.layout());
 
         Map<Path, Boolean> visibility = new HashMap<>();

@@ -31,7 +31,6 @@ class ChaptersPanelTest {
     void start(Stage stage) {
         model = PanelFixtures.model(tmp);
         panel = new ChaptersPanel(model, new ChapterTour(model, new ChapterStage() {
-            public CameraPose pose() { return CameraPose.DEFAULT; }
             public void glideTo(CameraPose pose) {}
             public String panel() { return null; }
             public void showPanels(List<String> panels) {}

@@ -102,7 +102,7 @@ class ChaptersWindowTest extends WindowTest {
         WaitForAsyncUtils.asyncFx(() -> panel(robot).save(file)).get();
         List<Chapter> listed = fx(() -> List.copyOf(model.chapters()));
         assertEquals(listed, ChapterFile.read(file));
-        assertEquals(listed, fx(() -> new org.predspace.ui.workspace.WorkspaceBinding(window, model).capture().chapters()));
+        assertEquals(listed, fx(() -> new org.predspace.ui.workspace.WorkspaceBinding(window.layout(), model).capture().chapters()));
 
         // Show the second (view A): the model and the window take its view
         WaitForAsyncUtils.asyncFx(() -> list(robot).getSelectionModel().select(1)).get();

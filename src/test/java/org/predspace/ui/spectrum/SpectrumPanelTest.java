@@ -346,7 +346,6 @@ class SpectrumPanelTest {
 
     /** A window that does nothing for a chapter (this test has only the panel). */
     private static final class StillStage implements org.predspace.ui.chapters.ChapterStage {
-        public org.predspace.ui.CameraPose pose() { return org.predspace.ui.CameraPose.DEFAULT; }
         public void glideTo(org.predspace.ui.CameraPose pose) {}
         public String panel() { return null; }
         public void showPanels(List<String> panels) {}

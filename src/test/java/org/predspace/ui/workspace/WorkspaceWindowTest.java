@@ -87,7 +87,7 @@ class WorkspaceWindowTest {
         Path file = tmp.resolve("lecture.predspace");
         assertTrue(WaitForAsyncUtils.asyncFx(() -> window.workspace().saveTo(file)).get());
         Image before = snapshot(window);
-        Workspace saved = WaitForAsyncUtils.asyncFx(() -> new WorkspaceBinding(window, model).capture()).get();
+        Workspace saved = WaitForAsyncUtils.asyncFx(() -> new WorkspaceBinding(window.layout(), model).capture()).get();
         assertTrue(window.stage().getTitle().contains("lecture.predspace"), window.stage().getTitle());
 
         // this window shows runs, so the workspace opens in a second window with its own session
@@ -101,7 +101,7 @@ class WorkspaceWindowTest {
         assertNotSame(model, m2);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> m2.selectedCheckpoint() != null && m2.pinned().size() == 1);
 
-        Workspace back = WaitForAsyncUtils.asyncFx(() -> new WorkspaceBinding(reopened, m2).capture()).get();
+        Workspace back = WaitForAsyncUtils.asyncFx(() -> new WorkspaceBinding(reopened.layout(), m2).capture()).get();
         assertEquals(saved.drawing(), back.drawing());
         assertEquals(saved.camera(), back.camera());
         assertEquals(saved.selectedCheckpoint(), back.selectedCheckpoint());
