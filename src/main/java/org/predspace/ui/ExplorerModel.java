@@ -153,6 +153,9 @@ public final class ExplorerModel {
 
     public RunItem run(String name) { return byName.get(name); }
 
+    /** Draws {@code run} in the picture and the panels, or leaves it out (the library's Show box). */
+    public void showRun(RunItem run, boolean shown) { run.setVisible(shown); }
+
     public ExplorerSession session() { return session; }
 
     public DatasetCatalog catalog() { return catalog; }

@@ -143,14 +143,14 @@ class TaskPictureWindowTest {
         assertTrue(WaitForAsyncUtils.asyncFx(() -> List.copyOf(model.problems())).get().isEmpty(),
                 "the training-probe picture holds both runs: nothing to tell");
         // hidden (a chapter of task runs hides the others), it is not named: a lecture is not interrupted
-        WaitForAsyncUtils.asyncFx(() -> model.run("plain").visibleProperty().set(false)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.showRun(model.run("plain"), false)).get();
         robot.clickOn("#probe-imprinted");
         WaitForAsyncUtils.waitForFxEvents(5);
         assertTrue(WaitForAsyncUtils.asyncFx(() -> List.copyOf(model.problems())).get().isEmpty());
         // shown, it is named once the imprinted picture is shown again
         WaitForAsyncUtils.asyncFx(() -> {
             model.showProbe(ExplorerSession.Probe.TRAINING);
-            model.run("plain").visibleProperty().set(true);
+            model.showRun(model.run("plain"), true);
         }).get();
         robot.clickOn("#probe-imprinted");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> model.problems().stream()

@@ -55,7 +55,7 @@ public final class ChapterTour {
         current.set(index);
         stage.play(false);
         Set<String> shown = new HashSet<>(c.shownRuns());
-        for (RunItem r : model.runs()) r.visibleProperty().set(shown.isEmpty() || shown.contains(r.name()));
+        for (RunItem r : model.runs()) model.showRun(r, shown.isEmpty() || shown.contains(r.name()));
         model.colourBy(c.colouring());
         model.showProbe(c.probe());
         model.setAxes(c.axes());

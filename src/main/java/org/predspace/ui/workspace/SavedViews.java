@@ -35,7 +35,7 @@ public final class SavedViews {
     /** Shows {@code v}: playback stops, and runs it does not hide are shown. */
     public void recall(SavedView v) {
         playback.pause();
-        for (RunItem r : model.runs()) r.visibleProperty().set(!v.hiddenRuns().contains(r.name()));
+        for (RunItem r : model.runs()) model.showRun(r, !v.hiddenRuns().contains(r.name()));
         model.colourBy(v.colouring());
         model.showProbe(v.probe());
         model.setAxes(v.axes());

@@ -173,7 +173,7 @@ public final class WorkspaceBinding {
         private void arrived(RunItem r) {
             Path dir = r.state().dir() == null ? null : r.state().dir().toAbsolutePath().normalize();
             Boolean visible = dir == null ? null : visibility.remove(dir);
-            if (visible != null) r.visibleProperty().set(visible);
+            if (visible != null) model.showRun(r, visible);
             if (!selectionDone) {
                 CheckpointRef c = w.selectedCheckpoint();
                 if (c != null && c.run().equals(r.name())) {

@@ -43,7 +43,7 @@ class ChaptersWindowTest extends WindowTest {
         // view A: one run hidden, coloured by step, axes 1 and 2 swapped, configurations in the Compare tab
         CameraPose poseA = new CameraPose(-30, 25, 10, -5, 1300);
         WaitForAsyncUtils.asyncFx(() -> {
-            model.run("run-1").visibleProperty().set(false);
+            model.showRun(model.run("run-1"), false);
             model.colourBy(Colouring.STEP);
             model.setAxes(new int[] {0, 2, 1});
             window.view().setPose(poseA);
@@ -70,7 +70,7 @@ class ChaptersWindowTest extends WindowTest {
         // view B: every run, coloured by run, default axes, the Dimensions tab, Compare back on runs
         CameraPose poseB = new CameraPose(-10, -60, 0, 0, 1600);
         WaitForAsyncUtils.asyncFx(() -> {
-            model.runs().forEach(r -> r.visibleProperty().set(true));
+            model.runs().forEach(r -> model.showRun(r, true));
             model.colourBy(Colouring.RUN);
             model.setAxes(new int[] {0, 1, 2});
             model.setPanelModes(java.util.Set.of());

@@ -136,7 +136,7 @@ class ComparePanelTest {
     @Test
     void hidingARunRemovesItFromTheHeatmapAndTheCurves() throws Exception {
         openAll();
-        WaitForAsyncUtils.asyncFx(() -> model.run("run-2").visibleProperty().set(false)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.showRun(model.run("run-2"), false)).get();
         waitUntil(() -> panel.settled() && panel.heatmap().runsInOrder().size() == RUNS - 1);
         List<String> order = fx(() -> panel.heatmap().runsInOrder());
         assertFalse(order.contains("run-2"), order.toString());

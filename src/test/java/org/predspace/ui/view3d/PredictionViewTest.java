@@ -178,7 +178,7 @@ class PredictionViewTest {
         RunItem run2 = WaitForAsyncUtils.asyncFx(() -> model.runs().stream().filter(r -> r.colour().equals(green))
                 .findFirst().orElseThrow()).get();
         assertTrue(pixelsOfHue(snapshot(), green) > 20, run2.name() + " is not drawn");
-        WaitForAsyncUtils.asyncFx(() -> run2.visibleProperty().set(false)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.showRun(run2, false)).get();
         WaitForAsyncUtils.waitForFxEvents(5);
         Thread.sleep(400);
         WaitForAsyncUtils.waitForFxEvents(5);

@@ -99,7 +99,7 @@ class SavedViewsWindowTest {
         // arrange a picture: turned camera, one run hidden, coloured by seed, up to step 30
         WaitForAsyncUtils.asyncFx(() -> {
             window.view().setPose(new CameraPose(-40, 70, 30, -20, 1200));
-            model.runs().get(1).visibleProperty().set(false);
+            model.showRun(model.runs().get(1), false);
             model.colourBy(Colouring.SEED);
             model.showUpToStep(30);
         }).get();
@@ -117,7 +117,7 @@ class SavedViewsWindowTest {
         // change everything, and check the picture did change
         WaitForAsyncUtils.asyncFx(() -> {
             window.view().resetView();
-            model.runs().forEach(r -> r.visibleProperty().set(true));
+            model.runs().forEach(r -> model.showRun(r, true));
             model.colourBy(Colouring.PROGRESS);
             model.showUpToStep(Long.MAX_VALUE);
         }).get();

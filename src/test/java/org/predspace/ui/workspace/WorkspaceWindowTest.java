@@ -61,7 +61,7 @@ class WorkspaceWindowTest {
         waitForDrawn(window, 2 + 3 * 8);
         WaitForAsyncUtils.asyncFx(() -> {
             RunItem second = model.runs().stream().filter(r -> r.state().dir().endsWith(dirs.get(1).getFileName())).findFirst().orElseThrow();
-            second.visibleProperty().set(false);
+            model.showRun(second, false);
             model.colourBy(Colouring.STEP);
             model.setAxis(1, 2);
             model.setAxis(2, 1);
