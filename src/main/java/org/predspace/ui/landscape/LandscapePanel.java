@@ -204,7 +204,7 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
         pin.disableProperty().bind(model.selectedCheckpointProperty().isNull());
         pin.setOnAction(e -> {
             CheckpointRef selected = model.selectedCheckpoint();
-            if (selected != null && !model.pinned().contains(selected)) model.pin(selected);
+            if (selected != null) model.pin(selected);
         });
         kind.setId("landscape-plane-kind");
         kind.getItems().setAll(PlaneSlice.Kind.values());

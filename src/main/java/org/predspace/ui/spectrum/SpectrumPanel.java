@@ -222,7 +222,7 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
     /** Pins the selected checkpoint (once). */
     public void pinSelected() {
         CheckpointRef selected = model.selectedCheckpoint();
-        if (selected != null && !model.pinned().contains(selected)) model.pin(selected);
+        if (selected != null) model.pin(selected);
     }
 
     /**
@@ -232,7 +232,7 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
     public void compareWithInitialisation() {
         InitialComparison c = initialComparison();
         if (!c.possible()) return;
-        if (!model.pinned().contains(c.initial())) model.pinFirst(c.initial());
+        model.pinFirst(c.initial());
         if (!c.target().equals(model.selectedCheckpoint())) model.selectCheckpoint(c.target());
     }
 
