@@ -44,13 +44,19 @@ class ExplorerModelTest {
 
     @Test
     void noListHandedOutCanBeChanged() {
-        CheckpointRef ref = new CheckpointRef("a", 0, 0);
-        assertThrows(UnsupportedOperationException.class, () -> model.pinned().add(ref));
-        assertThrows(UnsupportedOperationException.class, () -> model.chapters().add(ChapterFileTest.sample().get(0)));
-        assertThrows(UnsupportedOperationException.class, () -> model.savedViews().setAll(List.of()));
-        assertThrows(UnsupportedOperationException.class, () -> model.panelModes().add(PanelOption.COMPARE_TASKS));
-        assertThrows(UnsupportedOperationException.class, () -> model.runs().setAll(List.of()));
-        assertThrows(UnsupportedOperationException.class, () -> model.problems().add("x"));
+        // each through a local name, as a caller holding the list would write it
+        var pinned = model.pinned();
+        var chapters = model.chapters();
+        var views = model.savedViews();
+        var modes = model.panelModes();
+        var runs = model.runs();
+        var problems = model.problems();
+        assertThrows(UnsupportedOperationException.class, () -> pinned.add(new CheckpointRef("a", 0, 0)));
+        assertThrows(UnsupportedOperationException.class, () -> chapters.add(ChapterFileTest.sample().get(0)));
+        assertThrows(UnsupportedOperationException.class, () -> views.setAll(List.of()));
+        assertThrows(UnsupportedOperationException.class, () -> modes.add(PanelOption.COMPARE_TASKS));
+        assertThrows(UnsupportedOperationException.class, () -> runs.setAll(List.of()));
+        assertThrows(UnsupportedOperationException.class, () -> problems.add("x"));
     }
 
     @Test
