@@ -32,9 +32,11 @@ import java.util.function.Consumer;
 
 /**
  * The explorer's one observable model (after AtlantaFX's MainModel): the runs, what is
- * selected, how the picture is drawn, and the commands that change them. Views bind to these
- * properties and call the commands; no view reaches into another. State is read-only outside
- * and changes only through the named commands below. JavaFX thread only, except where noted.
+ * selected, how the picture is drawn and where its camera stands, and the commands that change
+ * them. Views bind to these properties and call the commands; no view reaches into another
+ * (ArchitectureTest keeps the panels to the model). State is read-only outside (read-only
+ * properties, unmodifiable lists) and changes only through the named commands below. JavaFX
+ * thread only, except where noted.
  */
 public final class ExplorerModel {
     /**
