@@ -233,4 +233,79 @@ class ArchitectureTest {
             }
         };
     }
+
+    // ---- UI panels talk only through the model ------------------------------------------------
+
+    /** The linked panels: each binds to the ExplorerModel on its own (docs/architecture.md). */
+    static final List<String> PANELS = List.of("compare", "curves", "details", "dims", "landscape", "library",
+            "spectrum", "view3d");
+    /** The window level: the panels' host and what it arranges, which no panel may reach. */
+    private static final List<String> WINDOW_CLASSES = List.of("org.predspace.ui.MainWindow",
+            "org.predspace.ui.ExplorerWindows", "org.predspace.ui.PredSpaceApp", "org.predspace.ui.UiLauncher");
+    private static final List<String> WINDOW_PACKAGES = List.of("workspace", "chapters");
+
+    /**
+     * A panel depends on the model (the classes of org.predspace.ui itself: ExplorerModel and the
+     * values it holds, RunItem, Colouring, CameraPose, ...) and on the shared widgets (ui.charts,
+     * ui.export, ui.launch), never on the window, the workspace or chapter code, or another panel.
+     */
+    static final ArchRule PANELS_TALK_ONLY_THROUGH_THE_MODEL = classes()
+            .that(resideInAPanel())
+            .should(dependOnNoOtherPanelNorTheWindow())
+            .because("a panel that reaches into another panel or the window ties them together; "
+                    + "state they share lives in ExplorerModel and changes through its commands")
+            .allowEmptyShould(true);
+
+    @Test
+    void panelsDependOnlyOnTheModelAndSharedWidgets() {
+        PANELS_TALK_ONLY_THROUGH_THE_MODEL.check(production());
+    }
+
+    @Test
+    void ruleRejectsAPanelThatReachesIntoAnotherPanelOrTheWindow() {
+        JavaClasses offender = new ClassFileImporter().importClasses(org.predspace.ui.curves.PanelLeak.class);
+        AssertionError e = assertThrows(AssertionError.class, () -> PANELS_TALK_ONLY_THROUGH_THE_MODEL.check(offender));
+        assertTrue(e.getMessage().contains("org.predspace.ui.MainWindow"), e.getMessage());
+        assertTrue(e.getMessage().contains("org.predspace.ui.compare.ComparePanel"), e.getMessage());
+        assertTrue(e.getMessage().contains("org.predspace.ui.workspace.SavedViews"), e.getMessage());
+    }
+
+    private static String panelOf(JavaClass c) {
+        String p = c.getPackageName();
+        for (String panel : PANELS) {
+            String root = "org.predspace.ui." + panel;
+            if (p.equals(root) || p.startsWith(root + ".")) return panel;
+        }
+        return null;
+    }
+
+    private static DescribedPredicate<JavaClass> resideInAPanel() {
+        return new DescribedPredicate<>("reside in a UI panel package " + PANELS) {
+            @Override
+            public boolean test(JavaClass c) { return panelOf(c) != null; }
+        };
+    }
+
+    private static ArchCondition<JavaClass> dependOnNoOtherPanelNorTheWindow() {
+        return new ArchCondition<>("depend on no other panel, nor on the window, workspace or chapter code") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                String own = panelOf(c);
+                c.getDirectDependenciesFromSelf().stream().map(d -> d.getTargetClass().getBaseComponentType()).distinct()
+                        .forEach(target -> {
+                            String why = null;
+                            String other = panelOf(target);
+                            String pkg = target.getPackageName();
+                            if (other != null && !other.equals(own)) why = "the " + other + " panel";
+                            else if (WINDOW_CLASSES.contains(target.getName())) why = "the window";
+                            else if (WINDOW_PACKAGES.stream().anyMatch(w -> pkg.equals("org.predspace.ui." + w)
+                                    || pkg.startsWith("org.predspace.ui." + w + "."))) why = "window-level " + pkg;
+                            if (why != null) {
+                                events.add(SimpleConditionEvent.violated(c, c.getName() + " (" + own + " panel) depends on "
+                                        + target.getName() + " (" + why + ")"));
+                            }
+                        });
+            }
+        };
+    }
 }

@@ -21,7 +21,8 @@ public final class ExplorerWindows {
                 "Fisher, Hessian and input spectra of the selected checkpoint; pin to overlay several");
         tabs.add(spectrum);
         // a run chosen while the spectra are in front lands on a checkpoint that has parameters
-        model.parametersWantedProperty().bind(spectrum.selectedProperty());
+        model.wantParameters(spectrum.isSelected());
+        spectrum.selectedProperty().addListener((o, was, now) -> model.wantParameters(now));
         tabs.add(tab("Compare", new org.predspace.ui.compare.ComparePanel(model),
                 "Pairwise trajectory distances with their dendrogram, progress against step, distance to the geodesic"));
         tabs.add(tab("Details", new org.predspace.ui.details.DetailsPanel(model), "The selected run's spec and its metrics at the selected checkpoint"));

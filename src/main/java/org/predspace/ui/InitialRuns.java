@@ -45,7 +45,7 @@ final class InitialRuns {
         if (!Files.isRegularFile(file)) return false;
         try {
             List<org.predspace.ui.chapters.Chapter> read = ChapterFile.read(file);
-            model.chapters().setAll(read);
+            model.setChapters(read);
             return !read.isEmpty();
         } catch (ChapterFormatException e) {
             model.reportProblem(e.getMessage() + "; the runs open without their chapters");

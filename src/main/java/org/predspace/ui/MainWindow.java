@@ -28,6 +28,7 @@ import org.predspace.session.PictureFrame;
 import org.predspace.ui.view3d.PredictionView;
 import org.predspace.ui.workspace.SavedViews;
 import org.predspace.ui.workspace.SavedViewsPanel;
+import org.predspace.ui.workspace.WindowLayout;
 import org.predspace.ui.workspace.WorkspaceActions;
 
 import java.util.List;
@@ -103,10 +104,9 @@ public final class MainWindow {
         middle = new VBox(new ViewControls(model, view::resetView), centre, playback);
         VBox.setVgrow(centre, javafx.scene.layout.Priority.ALWAYS);
         panels.getTabs().setAll(tabs);
-        savedViews = new SavedViews(model, view, playback);
+        savedViews = new SavedViews(model, playback);
         panels.getTabs().add(ExplorerWindows.tab("Views", new SavedViewsPanel(model, savedViews),
                 "Saved views of the picture: recall with one click or keys 1-9"));
-        workspace = new WorkspaceActions(this, model, actions::openWorkspaceWindow);
         tour = new org.predspace.ui.chapters.ChapterTour(model, new Stage3D());
         beside = new org.predspace.ui.chapters.PanelsBeside(panels);
         if (GraphicsSupport.canDraw3D()) centre.getChildren().add(new org.predspace.ui.chapters.CaptionOverlay(tour, centre).node());
@@ -123,6 +123,7 @@ public final class MainWindow {
         split = new SplitPane(library, middle, panels);
         split.setDividerPositions(0.24, 0.68);
         SplitPane.setResizableWithParent(library, false);
+        workspace = new WorkspaceActions(layout(), model, actions::openWorkspaceWindow);
         menuBar = menus();
         root.setTop(menuBar);
         root.setCenter(split);
@@ -175,6 +176,9 @@ public final class MainWindow {
 
     public SavedViews savedViews() { return savedViews; }
 
+    /** The parts of this window a workspace keeps besides the model: its size, the panel in front, the dividers. */
+    public WindowLayout layout() { return new WindowLayout(stage, panels, split); }
+
     public WorkspaceActions workspace() { return workspace; }
 
     /** The lecture tour through the model's chapters. */
@@ -183,10 +187,7 @@ public final class MainWindow {
     /** What this window does for a chapter: its camera, its panels, its playback. */
     private final class Stage3D implements org.predspace.ui.chapters.ChapterStage {
         @Override
-        public org.predspace.ui.view3d.CameraPose pose() { return view.pose(); }
-
-        @Override
-        public void glideTo(org.predspace.ui.view3d.CameraPose pose) { view.glideTo(pose); }
+        public void glideTo(org.predspace.ui.CameraPose pose) { view.glideTo(pose); }
 
         @Override
         public String panel() { return evidencePanel; }
@@ -276,26 +277,26 @@ public final class MainWindow {
                 openWorkspace, saveWorkspace, saveWorkspaceAs, new javafx.scene.control.SeparatorMenuItem(), exportMenu, new javafx.scene.control.SeparatorMenuItem(), quit);
 
         MenuItem reset = item("Reset view (R)", null, view::resetView);
-        MenuItem cycle = item("Next colouring (C)", null, () -> model.colouringProperty().set(model.colouringProperty().get().next()));
+        MenuItem cycle = item("Next colouring (C)", null, model::nextColouring);
         CheckMenuItem lines = new CheckMenuItem("Trajectories (T)");
-        lines.selectedProperty().bindBidirectional(model.trajectoriesShownProperty());
+        ControlBinding.bothWays(lines.selectedProperty(), model.trajectoriesShownProperty(), model::showTrajectories);
         CheckMenuItem hideNotLearned = new CheckMenuItem("Hide runs that did not learn");
         hideNotLearned.setId("hide-not-learned-menu");
         hideNotLearned.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
-        hideNotLearned.selectedProperty().bindBidirectional(model.notLearnedHiddenProperty());
+        ControlBinding.bothWays(hideNotLearned.selectedProperty(), model.notLearnedHiddenProperty(), model::hideNotLearned);
         MenuItem threshold = item("Did-not-learn threshold…", null, this::askThreshold);
         CheckMenuItem heldOut = new CheckMenuItem("Held-out probe picture (H)");
         heldOut.setSelected(model.probeProperty().get() == ExplorerSession.Probe.HELD_OUT);
-        heldOut.setOnAction(e -> model.probeProperty().set(heldOut.isSelected() ? ExplorerSession.Probe.HELD_OUT : ExplorerSession.Probe.TRAINING));
+        heldOut.setOnAction(e -> model.showProbe(heldOut.isSelected() ? ExplorerSession.Probe.HELD_OUT : ExplorerSession.Probe.TRAINING));
         model.probeProperty().addListener((o, a, b) -> heldOut.setSelected(b == ExplorerSession.Probe.HELD_OUT));
         CheckMenuItem imprinted = new CheckMenuItem("All classes, imprinted picture (I)");
         imprinted.setId("imprinted-picture-menu");
         imprinted.setSelected(model.probeProperty().get() == ExplorerSession.Probe.IMPRINTED);
-        imprinted.setOnAction(e -> model.probeProperty().set(imprinted.isSelected() ? ExplorerSession.Probe.IMPRINTED : ExplorerSession.Probe.TRAINING));
+        imprinted.setOnAction(e -> model.showProbe(imprinted.isSelected() ? ExplorerSession.Probe.IMPRINTED : ExplorerSession.Probe.TRAINING));
         model.probeProperty().addListener((o, a, b) -> imprinted.setSelected(b == ExplorerSession.Probe.IMPRINTED));
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
-        dark.selectedProperty().bindBidirectional(model.darkThemeProperty());
+        ControlBinding.bothWays(dark.selectedProperty(), model.darkThemeProperty(), model::useDarkTheme);
         MenuItem full = item("Full screen (F11)", null, () -> stage.setFullScreen(!stage.isFullScreen()));
         MenuItem present = item("Presentation mode (F5)", null, () -> setPresenting(true));
         CheckMenuItem spin = new CheckMenuItem("Auto-rotate (A)");
@@ -313,7 +314,7 @@ public final class MainWindow {
     private void askThreshold() {
         ThresholdDialog d = new ThresholdDialog(model.learningRuleProperty().get());
         d.initOwner(stage);
-        d.resultProperty().addListener((o, a, rule) -> { if (rule != null) model.learningRuleProperty().set(rule); });
+        d.resultProperty().addListener((o, a, rule) -> { if (rule != null) model.setLearningRule(rule); });
         d.show();
     }
 
@@ -348,12 +349,11 @@ public final class MainWindow {
         }
         switch (e.getCode()) {
             case R -> view.resetView();
-            case C -> model.colouringProperty().set(model.colouringProperty().get().next());
-            case T -> model.trajectoriesShownProperty().set(!model.trajectoriesShownProperty().get());
-            case H -> model.probeProperty().set(model.probeProperty().get() == ExplorerSession.Probe.TRAINING
+            case C -> model.nextColouring();
+            case T -> model.showTrajectories(!model.trajectoriesShownProperty().get());
+            case H -> model.showProbe(model.probeProperty().get() == ExplorerSession.Probe.TRAINING
                     ? ExplorerSession.Probe.HELD_OUT : ExplorerSession.Probe.TRAINING);
-            case I -> model.probeProperty().set(model.probeProperty().get() == ExplorerSession.Probe.IMPRINTED
-                    ? ExplorerSession.Probe.TRAINING : ExplorerSession.Probe.IMPRINTED);
+            case I -> model.toggleProbe(ExplorerSession.Probe.IMPRINTED);
             case ESCAPE -> model.clearSelection();
             case P -> playback.toggle();
             case A -> rotating.set(!rotating.get());
@@ -415,7 +415,7 @@ public final class MainWindow {
             case RIGHT -> playback.stepBy(1);
             case LEFT -> playback.stepBy(-1);
             case F -> stage.setFullScreen(!stage.isFullScreen());
-            case C -> model.colouringProperty().set(model.colouringProperty().get().next());
+            case C -> model.nextColouring();
             case A -> rotating.set(!rotating.get());
             case ESCAPE -> setPresenting(false);
             default -> { return false; }

@@ -115,7 +115,7 @@ public final class PlaybackBar extends HBox {
         long step = stepAt(slider.getValue(), lastStep());
         moving = true;
         try {
-            model.shownUpToStepProperty().set(step);
+            model.showUpToStep(step);
         } finally {
             moving = false;
         }
@@ -156,6 +156,6 @@ public final class PlaybackBar extends HBox {
         Long next = direction > 0 ? (now == Long.MAX_VALUE ? null : steps.higher(now))
                 : (now == Long.MAX_VALUE ? steps.last() : steps.lower(now));
         if (direction > 0 && next == null) next = Long.MAX_VALUE;
-        if (next != null) model.shownUpToStepProperty().set(next == steps.last() && direction > 0 ? Long.MAX_VALUE : next);
+        if (next != null) model.showUpToStep(next == steps.last() && direction > 0 ? Long.MAX_VALUE : next);
     }
 }

@@ -7,7 +7,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.predspace.ui.view3d.CameraPose;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -52,10 +51,10 @@ class ChapterKeysTest {
     @Test
     void pageKeysStepChaptersOnceThePictureHasTheFocus(FxRobot robot) throws Exception {
         CameraPose second = new CameraPose(10, 60, 0, 0, 900);
-        WaitForAsyncUtils.asyncFx(() -> model.chapters().setAll(
+        WaitForAsyncUtils.asyncFx(() -> model.setChapters(List.of(
                 ChapterTourScreenTest.chapter("One", "first", CameraPose.DEFAULT, List.of(), List.of()),
                 ChapterTourScreenTest.chapter("Two", "second", second, List.of(), List.of()),
-                ChapterTourScreenTest.chapter("Three", "third", CameraPose.DEFAULT, List.of(), List.of()))).get();
+                ChapterTourScreenTest.chapter("Three", "third", CameraPose.DEFAULT, List.of(), List.of())))).get();
         robot.clickOn("#tab-details");   // the focus in the panels: the page keys are theirs
         robot.type(KeyCode.PAGE_DOWN);
         assertEquals(-1, current(), "PageDown outside the picture steps no chapter");

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.TestRuns;
 import org.predspace.ui.chapters.Chapter;
-import org.predspace.ui.view3d.CameraPose;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -67,7 +66,7 @@ class ChapterTourScreenTest {
         Chapter second = chapter("Two other runs, seen from above", "Runs 2 and 3 from another side; the distances between"
                 + " their paths are on the right.", SECOND, List.of("run-2", "run-3"), List.of("Curves", "Details"));
         WaitForAsyncUtils.asyncFx(() -> {
-            model.chapters().setAll(first, second);
+            model.setChapters(List.of(first, second));
             window.setPresenting(true);
         }).get(10, TimeUnit.SECONDS);
         robot.moveTo(window.playback());   // no hover card over the picture

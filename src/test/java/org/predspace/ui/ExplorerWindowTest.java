@@ -140,7 +140,7 @@ class ExplorerWindowTest {
         Platform.runLater(() -> model.openRuns(dirs));
         waitForDrawn(2 + 3 * 8);
         assertEquals(24, window.view().drawnMarkers());
-        WaitForAsyncUtils.asyncFx(() -> model.shownUpToStepProperty().set(30)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.showUpToStep(30)).get();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.view().drawnMarkers() == 3 * 4);
         assertEquals("step ≤ 30", robot.lookup("#playback-step").queryLabeled().getText());
 

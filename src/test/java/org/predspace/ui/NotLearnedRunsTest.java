@@ -22,7 +22,6 @@ import org.predspace.runs.RunWriter;
 import org.predspace.session.LearningRule;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.TestRuns;
-import org.predspace.ui.view3d.CameraPose;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -59,9 +58,9 @@ class NotLearnedRunsTest {
         TestWindow w = TestWindow.show(stage, tmp);
         model = w.model();
         window = w.window();
-        model.colouringProperty().set(Colouring.RUN);   // every run its own hue: grey is the mark alone
-        model.trajectoriesShownProperty().set(false);
-        model.pointSizeProperty().set(2.0);
+        model.colourBy(Colouring.RUN);   // every run its own hue: grey is the mark alone
+        model.showTrajectories(false);
+        model.setPointSize(2.0);
     }
 
     @AfterEach
@@ -264,7 +263,7 @@ class NotLearnedRunsTest {
         assertEquals("✗ diverged", learnedCell(robot, diverges).getText());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> window.view().legendNote().equals("grey: did not learn (train error ≥ 0.80) or diverged"));
-        robot.interact(() -> model.learningRuleProperty().set(LearningRule.DEFAULT));
+        robot.interact(() -> model.setLearningRule(LearningRule.DEFAULT));
 
         // one toggle hides both from the picture and from its framing; the legend says how many
         robot.interact(() -> window.stage().requestFocus());

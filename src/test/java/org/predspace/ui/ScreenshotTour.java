@@ -50,7 +50,7 @@ public final class ScreenshotTour extends Application {
         stage.show();
         List<Path> dirs = RunFolders.find(runs);
         Path chapters = runs.resolve(org.predspace.ui.chapters.ChapterFile.NAME);
-        if (Files.isRegularFile(chapters)) model.chapters().setAll(org.predspace.ui.chapters.ChapterFile.read(chapters));
+        if (Files.isRegularFile(chapters)) model.setChapters(org.predspace.ui.chapters.ChapterFile.read(chapters));
         model.openRuns(dirs);
         waitUntil(() -> settled(dirs.size()), () -> later(2, model.chapters().size() >= 4 ? this::chapterTour : this::plainTour));
     }
@@ -68,16 +68,16 @@ public final class ScreenshotTour extends Application {
     private void chapterTour() {
         List<Shot> shots = new ArrayList<>();
         shots.add(new Shot("main-window.png", () -> window.tour().show(1)));
-        shots.add(new Shot("main-window-dark.png", () -> model.darkThemeProperty().set(true)));
+        shots.add(new Shot("main-window-dark.png", () -> model.useDarkTheme(true)));
         shots.add(new Shot("selected-checkpoint-spectrum.png", () -> {
-            model.darkThemeProperty().set(false);
+            model.useDarkTheme(false);
             window.tour().show(3);
         }));
         shots.add(new Shot("compare-configurations.png", () -> {
             window.tour().show(1);
             selectTab("tab-compare");
         }));
-        shots.add(new Shot("compare-panel.png", () -> model.panelModes().remove(org.predspace.ui.chapters.PanelOption.COMPARE_CONFIGURATIONS)));
+        shots.add(new Shot("compare-panel.png", () -> model.setPanelMode(org.predspace.ui.PanelOption.COMPARE_CONFIGURATIONS, false)));
         shots.add(new Shot("dimensions.png", () -> selectTab("tab-dimensions")));
         shots.add(new Shot("chapters-tab.png", () -> selectTab("tab-chapters")));
         for (int i = 0; i < model.chapters().size(); i++) {
@@ -87,7 +87,7 @@ public final class ScreenshotTour extends Application {
                 window.tour().show(chapter);
                 // chapter 1 plays training from its first step: photograph it when the paths are drawn in full
                 if (model.chapters().get(chapter).play()) window.playback().pause();
-                if (model.chapters().get(chapter).play()) model.shownUpToStepProperty().set(Long.MAX_VALUE);
+                if (model.chapters().get(chapter).play()) model.showUpToStep(Long.MAX_VALUE);
             }));
         }
         runShots(shots, 0);
@@ -108,11 +108,11 @@ public final class ScreenshotTour extends Application {
 
     /** Runs without chapters: the window, a selected checkpoint's spectrum, the panels, presentation mode. */
     private void plainTour() {
-        model.colouringProperty().set(Colouring.ARCHITECTURE);
+        model.colourBy(Colouring.ARCHITECTURE);
         shoot("main-window.png", () -> {
-            model.darkThemeProperty().set(true);
+            model.useDarkTheme(true);
             later(2, () -> shoot("main-window-dark.png", () -> {
-                model.darkThemeProperty().set(false);
+                model.useDarkTheme(false);
                 selectCheckpoint();
             }));
         });

@@ -82,7 +82,7 @@ class TaskPictureWindowTest {
         WaitForAsyncUtils.waitForFxEvents(5);
         assertEquals(ExplorerSession.Probe.IMPRINTED, model.probeProperty().get());
         PictureFrame f = TestWindow.waitForDrawn(window, 2 + 5 + 5 + 4 + 5);
-        WaitForAsyncUtils.asyncFx(() -> model.colouringProperty().set(Colouring.TASK)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.colourBy(Colouring.TASK)).get();
         WaitForAsyncUtils.waitForFxEvents(10);
         Thread.sleep(300);
 
@@ -143,14 +143,14 @@ class TaskPictureWindowTest {
         assertTrue(WaitForAsyncUtils.asyncFx(() -> List.copyOf(model.problems())).get().isEmpty(),
                 "the training-probe picture holds both runs: nothing to tell");
         // hidden (a chapter of task runs hides the others), it is not named: a lecture is not interrupted
-        WaitForAsyncUtils.asyncFx(() -> model.run("plain").visibleProperty().set(false)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.showRun(model.run("plain"), false)).get();
         robot.clickOn("#probe-imprinted");
         WaitForAsyncUtils.waitForFxEvents(5);
         assertTrue(WaitForAsyncUtils.asyncFx(() -> List.copyOf(model.problems())).get().isEmpty());
         // shown, it is named once the imprinted picture is shown again
         WaitForAsyncUtils.asyncFx(() -> {
-            model.probeProperty().set(ExplorerSession.Probe.TRAINING);
-            model.run("plain").visibleProperty().set(true);
+            model.showProbe(ExplorerSession.Probe.TRAINING);
+            model.showRun(model.run("plain"), true);
         }).get();
         robot.clickOn("#probe-imprinted");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> model.problems().stream()

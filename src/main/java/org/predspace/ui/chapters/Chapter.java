@@ -3,10 +3,11 @@ package org.predspace.ui.chapters;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.ExplorerSession;
 import org.predspace.ui.Colouring;
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
 
 import java.util.List;
 import java.util.Set;
+import org.predspace.ui.PanelOption;
 
 /**
  * One chapter of a lecture tour: a claim of the talk with its evidence. The view says which

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.predspace.runs.AtomicFiles;
 import org.predspace.session.ExplorerSession;
 import org.predspace.ui.Colouring;
+import org.predspace.ui.PanelOption;
 import org.predspace.ui.workspace.JsonFields;
 
 import java.io.IOException;

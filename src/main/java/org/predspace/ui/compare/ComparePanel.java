@@ -228,11 +228,11 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
             if (is == null) was.setSelected(true);
             else viewChanged();
         });
-        org.predspace.ui.chapters.PanelModes.follow(model.panelModes(), org.predspace.ui.chapters.PanelOption.COMPARE_CONFIGURATIONS,
+        org.predspace.ui.PanelModes.follow(model, org.predspace.ui.PanelOption.COMPARE_CONFIGURATIONS,
                 configurationsView.selectedProperty(), on -> (on ? configurationsView : runsView).setSelected(true));
         // held in a field: a binding only its dependencies' weak listeners reach would be collected
         showsTasks = groupsView.selectedProperty().and(groupBy.valueProperty().isEqualTo(SpecGroups.TASK));
-        org.predspace.ui.chapters.PanelModes.follow(model.panelModes(), org.predspace.ui.chapters.PanelOption.COMPARE_TASKS,
+        org.predspace.ui.PanelModes.follow(model, org.predspace.ui.PanelOption.COMPARE_TASKS,
                 showsTasks, on -> {
                     if (!on) {
                         runsView.setSelected(true);
@@ -399,7 +399,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         shown = result;
         Map<String, List<String>> byLabel = new HashMap<>();
         Map<String, Color> colours = new HashMap<>();
-        List<Color> palette = org.predspace.ui.view3d.ColourPalette.CATEGORICAL.subList(0, 12);
+        List<Color> palette = org.predspace.ui.charts.ColourPalette.CATEGORICAL.subList(0, 12);
         for (Configurations.Configuration c : result.configurations().configurations()) {
             colours.put(c.label(), palette.get(byLabel.size() % palette.size()));
             byLabel.put(c.label(), c.runs());

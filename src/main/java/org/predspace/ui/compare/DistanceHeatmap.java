@@ -13,6 +13,8 @@ import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import org.predspace.geometry.Dendrogram;
 import org.predspace.geometry.TrajectoryComparison;
+import org.predspace.ui.charts.NiceTicks;
+import org.predspace.ui.charts.SequentialColourScale;
 import org.predspace.ui.export.CanvasFigure;
 import org.predspace.ui.export.Sketch;
 

@@ -50,7 +50,7 @@ import java.util.Locale;
 public final class DimensionsPanel extends BorderPane implements FigureSource {
     static final Color SPACE_LIKE = Color.web("#6B6B6B");
     /** The 3D view's colour for time-like axes, so the two read as one. */
-    static final Color TIME_LIKE = org.predspace.ui.view3d.ColourPalette.TIME_LIKE;
+    static final Color TIME_LIKE = org.predspace.ui.charts.ColourPalette.TIME_LIKE;
     private static final String[] XYZ = {"x", "y", "z"};
     private static final String TRAINING_COLOUR = "#0072B2";
     private static final String HELD_OUT_COLOUR = "#E69F00";
@@ -128,11 +128,11 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
         heldOut.setId("dims-held-out");
         imprinted.setId("dims-imprinted");
         imprinted.setTooltip(new Tooltip("Ladder and rings for the imprinted picture of all classes (switches the 3D picture too; I)"));
-        imprinted.setOnAction(e -> model.probeProperty().set(ExplorerSession.Probe.IMPRINTED));
+        imprinted.setOnAction(e -> model.showProbe(ExplorerSession.Probe.IMPRINTED));
         training.setTooltip(new Tooltip("Ladder and rings for the training-probe picture (switches the 3D picture too; H)"));
         heldOut.setTooltip(new Tooltip("Ladder and rings for the held-out picture (switches the 3D picture too; H)"));
-        training.setOnAction(e -> model.probeProperty().set(ExplorerSession.Probe.TRAINING));
-        heldOut.setOnAction(e -> model.probeProperty().set(ExplorerSession.Probe.HELD_OUT));
+        training.setOnAction(e -> model.showProbe(ExplorerSession.Probe.TRAINING));
+        heldOut.setOnAction(e -> model.showProbe(ExplorerSession.Probe.HELD_OUT));
         summary.setId("dims-summary");
         summary.setWrapText(true);
         summary.getStyleClass().add("dims-summary");
@@ -340,7 +340,7 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
             item.setId("draw-as-" + XYZ[d]);
             int dim = d;
             item.setDisable(model.axes()[d] == axis);
-            item.setOnAction(e -> model.axisProperty(dim).set(axis));
+            item.setOnAction(e -> model.setAxis(dim, axis));
             drawAs.getItems().add(item);
         }
         drawAs.show(bar, screenX, screenY);

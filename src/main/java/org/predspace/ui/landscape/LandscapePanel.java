@@ -32,13 +32,14 @@ import org.predspace.runs.Run;
 import org.predspace.runs.RunFormatException;
 import org.predspace.session.CheckpointRef;
 import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.LandscapeOverlay;
 import org.predspace.ui.RunItem;
-import org.predspace.ui.chapters.PanelModes;
-import org.predspace.ui.chapters.PanelOption;
+import org.predspace.ui.PanelModes;
+import org.predspace.ui.PanelOption;
 import org.predspace.ui.export.Figure;
 import org.predspace.ui.export.FigureSource;
 import org.predspace.ui.export.TableSource;
-import org.predspace.ui.spectrum.SnapshotChoice;
+import org.predspace.ui.SnapshotChoice;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -203,7 +204,7 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
         pin.disableProperty().bind(model.selectedCheckpointProperty().isNull());
         pin.setOnAction(e -> {
             CheckpointRef selected = model.selectedCheckpoint();
-            if (selected != null && !model.pinned().contains(selected)) model.pinned().add(selected);
+            if (selected != null) model.pin(selected);
         });
         kind.setId("landscape-plane-kind");
         kind.getItems().setAll(PlaneSlice.Kind.values());
@@ -216,7 +217,7 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
         kind.setTooltip(new Tooltip("Trajectory plane: the run's top two principal directions of its snapshots minus its last,"
                 + " through the last. Random plane: two seeded filter-normalised directions through the selected checkpoint."));
         kind.valueProperty().addListener((obs, old, now) -> refresh());
-        PanelModes.follow(model.panelModes(), PanelOption.LANDSCAPE_RANDOM_PLANE,
+        PanelModes.follow(model, PanelOption.LANDSCAPE_RANDOM_PLANE,
                 Bindings.createBooleanBinding(() -> kind.getValue() == PlaneSlice.Kind.FILTER_NORMALIZED, kind.valueProperty()),
                 on -> kind.setValue(on ? PlaneSlice.Kind.FILTER_NORMALIZED : PlaneSlice.Kind.TRAJECTORY));
         seed.setId("landscape-seed");
@@ -465,19 +466,19 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
     private void showInFrontIn3D() {
         if (lineInFront()) {
             Outcome<LineResult> outcome = lineWanted == null ? null : lines.outcome(lineWanted);
-            if (outcome != null && !outcome.isRefused()) model.landscapeOverlayProperty().set(lineOverlay(outcome.value()));
+            if (outcome != null && !outcome.isRefused()) model.placeLandscape(lineOverlay(outcome.value()));
         } else if (parts.getSelectionModel().getSelectedItem() != null && "Plane".equals(parts.getSelectionModel().getSelectedItem().getText())) {
             PlaneResult plane = planeReady();
             LandscapeOverlay now = model.landscapeOverlayProperty().get();
             boolean shown = now != null && plane != null && now.models().origin() == plane.models().origin() && now.title().equals(planeWanted.describe());
-            if (plane != null && plane.grid().isComplete() && !shown) model.landscapeOverlayProperty().set(planeOverlay(plane));
+            if (plane != null && plane.grid().isComplete() && !shown) model.placeLandscape(planeOverlay(plane));
         }
     }
 
     /** Hands a newly arrived result to the 3D picture, once. */
     private void overlay(Object result, java.util.function.Supplier<LandscapeOverlay> overlay) {
         if (!overlaid.add(result)) return;
-        model.landscapeOverlayProperty().set(overlay.get());
+        model.placeLandscape(overlay.get());
     }
 
     /** A clicked cell: the plane's models with that one marked, for the 3D picture. */
@@ -487,7 +488,7 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
         heatmap.mark(row, column);
         overlaid.add(plane);
         PlaneRequest r = plane.request();
-        model.landscapeOverlayProperty().set(new LandscapeOverlay(r.describe(), r.run(), r.originStep(), plane.models(), row, column));
+        model.placeLandscape(new LandscapeOverlay(r.describe(), r.run(), r.originStep(), plane.models(), row, column));
     }
 
     /** A clicked checkpoint of the path: that checkpoint of the run selected. */

@@ -7,7 +7,7 @@ import org.predspace.landscape.RunLine;
 import org.predspace.runs.Run;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.platform.JobMonitor;
-import org.predspace.ui.spectrum.SnapshotChoice;
+import org.predspace.ui.SnapshotChoice;
 
 import java.nio.file.Path;
 import java.util.function.Function;

@@ -11,8 +11,8 @@ import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import org.predspace.landscape.PlaneGrid;
 import org.predspace.landscape.PlaneSlice;
-import org.predspace.ui.compare.NiceTicks;
-import org.predspace.ui.compare.SequentialColourScale;
+import org.predspace.ui.charts.NiceTicks;
+import org.predspace.ui.charts.SequentialColourScale;
 import org.predspace.ui.export.CanvasFigure;
 import org.predspace.ui.export.Sketch;
 

@@ -82,7 +82,7 @@ public final class RunLibraryPanel extends BorderPane {
         SortedList<RunItem> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.getColumns().setAll(RunColumns.all(model.learningRuleProperty()));
+        table.getColumns().setAll(RunColumns.all(model.learningRuleProperty(), model::showRun));
         table.setEditable(true);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setPlaceholder(new Label("No runs yet: Open runs…, drop run folders here, or start a Demo sweep"));
@@ -235,7 +235,7 @@ public final class RunLibraryPanel extends BorderPane {
     // ---- visibility, cancel, keys -------------------------------------------------------
 
     private void setListedVisible(boolean visible) {
-        for (RunItem r : table.getItems()) r.visibleProperty().set(visible);
+        for (RunItem r : table.getItems()) model.showRun(r, visible);
     }
 
     private static boolean cancellable(RunItem r) {
@@ -251,10 +251,10 @@ public final class RunLibraryPanel extends BorderPane {
         RunItem r = table.getSelectionModel().getSelectedItem();
         if (r == null) return;
         if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
-            r.visibleProperty().set(false);
+            model.showRun(r, false);
             e.consume();
         } else if (e.getCode() == KeyCode.SPACE) {
-            r.visibleProperty().set(!r.isVisible());
+            model.showRun(r, !r.isVisible());
             e.consume();
         }
     }

@@ -9,7 +9,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.transform.Scale;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.MainWindow;
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
 import org.predspace.ui.view3d.PredictionView;
 
 import java.time.Duration;

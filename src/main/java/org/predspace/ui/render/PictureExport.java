@@ -1,7 +1,7 @@
 package org.predspace.ui.render;
 
 import org.predspace.ui.ExplorerModel;
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -12,7 +12,7 @@ import org.predspace.session.PictureFrame;
 import org.predspace.session.RunState;
 import org.predspace.ui.Colouring;
 import org.predspace.ui.ExplorerModel;
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
 import org.predspace.ui.view3d.PredictionView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -193,13 +193,13 @@ public final class RenderCommand implements Callable<Integer> {
 
     /** What the window's controls would set. */
     private void applyTo(ExplorerModel model) {
-        model.probeProperty().set(probe);
-        model.colouringProperty().set(colouring);
+        model.showProbe(probe);
+        model.colourBy(colouring);
         model.setAxes(new int[] {axes.x(), axes.y(), axes.z()});
-        model.pointSizeProperty().set(pointSize);
-        model.trajectoriesShownProperty().set(!noTrajectories);
-        model.darkThemeProperty().set(dark);
-        if (upToStep != null) model.shownUpToStepProperty().set(upToStep);
+        model.setPointSize(pointSize);
+        model.showTrajectories(!noTrajectories);
+        model.useDarkTheme(dark);
+        if (upToStep != null) model.showUpToStep(upToStep);
     }
 
     /**

@@ -10,6 +10,7 @@ import org.predspace.ui.MonitoredTask;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.predspace.ui.SnapshotChoice;
 
 /**
  * One spectrum as a JavaFX task ({@link MonitoredTask}), so the status bar lists it with

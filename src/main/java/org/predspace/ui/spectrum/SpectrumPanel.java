@@ -145,7 +145,7 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
         normalised.setTooltip(new Tooltip("Divide each spectrum by its largest eigenvalue, so spectra of networks of "
                 + "different scale start at 1 and their spread compares (the form the papers plot)"));
         normalised.selectedProperty().addListener((obs, old, now) -> refresh());
-        org.predspace.ui.chapters.PanelModes.follow(model.panelModes(), org.predspace.ui.chapters.PanelOption.SPECTRUM_NORMALISED,
+        org.predspace.ui.PanelModes.follow(model, org.predspace.ui.PanelOption.SPECTRUM_NORMALISED,
                 normalised.selectedProperty(), normalised::setSelected);
         plot.setId("spectrum-plot");
         plot.getItems().setAll(SpectrumView.Plot.values());
@@ -158,10 +158,10 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
         // the mode in the set: a chapter captured now records it; a chapter shown with it presses this
         initVsThis.setOnAction(e -> {
             compareWithInitialisation();
-            model.panelModes().add(org.predspace.ui.chapters.PanelOption.SPECTRUM_INITIALISATION);
+            model.setPanelMode(org.predspace.ui.PanelOption.SPECTRUM_INITIALISATION, true);
         });
-        model.panelModes().addListener((javafx.collections.SetChangeListener<org.predspace.ui.chapters.PanelOption>) c -> {
-            if (c.getElementAdded() == org.predspace.ui.chapters.PanelOption.SPECTRUM_INITIALISATION) compareWithInitialisation();
+        model.panelModes().addListener((javafx.collections.SetChangeListener<org.predspace.ui.PanelOption>) c -> {
+            if (c.getElementAdded() == org.predspace.ui.PanelOption.SPECTRUM_INITIALISATION) compareWithInitialisation();
         });
         // a disabled button shows no tooltip, so the box around it carries the reason
         StackPane initBox = new StackPane(initVsThis);
@@ -188,8 +188,8 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
         clear.setTooltip(new Tooltip("Remove all pinned checkpoints (and try failed computations again)"));
         clear.setOnAction(e -> {
             results.retryFailures();
-            model.pinned().clear();
-            model.panelModes().remove(org.predspace.ui.chapters.PanelOption.SPECTRUM_INITIALISATION);
+            model.clearPins();
+            model.setPanelMode(org.predspace.ui.PanelOption.SPECTRUM_INITIALISATION, false);
             refresh();
         });
         FlowPane bar = new FlowPane(10, 6);
@@ -222,7 +222,7 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
     /** Pins the selected checkpoint (once). */
     public void pinSelected() {
         CheckpointRef selected = model.selectedCheckpoint();
-        if (selected != null && !model.pinned().contains(selected)) model.pinned().add(selected);
+        if (selected != null) model.pin(selected);
     }
 
     /**
@@ -232,7 +232,7 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
     public void compareWithInitialisation() {
         InitialComparison c = initialComparison();
         if (!c.possible()) return;
-        if (!model.pinned().contains(c.initial())) model.pinned().add(0, c.initial());
+        model.pinFirst(c.initial());
         if (!c.target().equals(model.selectedCheckpoint())) model.selectCheckpoint(c.target());
     }
 

@@ -1,6 +1,7 @@
 package org.predspace.ui.spectrum;
 
 import java.util.Locale;
+import org.predspace.ui.SnapshotChoice;
 
 /**
  * A line of the summary table: one kind of spectrum of one compared checkpoint, and where its

@@ -10,6 +10,7 @@ import javafx.scene.paint.PhongMaterial;
 import javafx.scene.shape.Cylinder;
 import javafx.scene.transform.Rotate;
 import org.predspace.session.PictureFrame;
+import org.predspace.ui.charts.ColourPalette;
 
 
 /**

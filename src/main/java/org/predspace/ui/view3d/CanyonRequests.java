@@ -15,7 +15,7 @@ import org.predspace.platform.JobMonitor;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.MonitoredTask;
 import org.predspace.ui.RunItem;
-import org.predspace.ui.landscape.LandscapeOverlay;
+import org.predspace.ui.LandscapeOverlay;
 
 import java.nio.file.Path;
 import java.util.Arrays;

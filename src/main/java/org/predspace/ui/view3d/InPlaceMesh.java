@@ -7,6 +7,7 @@ import javafx.scene.shape.TriangleMesh;
 import javafx.scene.shape.VertexFormat;
 
 import java.util.Arrays;
+import org.predspace.ui.charts.ColourPalette;
 
 /**
  * Many small identical shapes (markers, segments) in one {@link TriangleMesh}: one node and one

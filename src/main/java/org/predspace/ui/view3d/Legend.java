@@ -11,6 +11,7 @@ import javafx.scene.shape.Rectangle;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.predspace.ui.charts.ColourPalette;
 
 /** What the colours mean, over the top-left of the view: swatches or a gradient bar. */
 final class Legend {

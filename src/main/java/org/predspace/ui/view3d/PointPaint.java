@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.predspace.ui.charts.ColourPalette;
 
 /**
  * Decides the colour of every point for a colouring: categories (run, architecture,

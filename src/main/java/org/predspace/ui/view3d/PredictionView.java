@@ -25,6 +25,7 @@ import org.predspace.session.FineTuning;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.PointInfo;
 import org.predspace.session.RunState;
+import org.predspace.ui.CameraPose;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.RunItem;
 import org.predspace.ui.OpenProbe;
@@ -34,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.predspace.ui.charts.ColourPalette;
 
 /**
  * The 3D InPCA picture: every visible run as a trajectory through its checkpoints, the
@@ -122,15 +124,39 @@ public final class PredictionView extends StackPane {
         public void handle(long now) { redrawIfChanged(); }
     };
     private final javafx.beans.value.ChangeListener<Boolean> themeChange = (o, a, b) -> buildPalette();
+    /**
+     * Whether this view's camera is the model's ({@link ExplorerModel#cameraProperty}): the
+     * window's view follows the model's pose and reports its own moves back; an export's second
+     * view has a camera of its own.
+     */
+    private final boolean cameraOfModel;
+    /** True while {@link #place} moves the camera: the model hears the finished pose, not each part. */
+    private boolean placing;
+    /** The model's camera moved by someone else (a workspace, a saved view): the view goes there. */
+    private final javafx.beans.value.ChangeListener<CameraPose> modelCamera = (o, was, now) -> {
+        if (!now.equals(pose())) setPose(now);
+    };
 
-    /** The view in the window: antialiased only with -Dpredspace.antialias=true (it costs frame rate). */
+    /**
+     * The view in the window, whose camera is the model's: antialiased only with
+     * -Dpredspace.antialias=true (it costs frame rate).
+     */
     public PredictionView(ExplorerModel model) {
-        this(model, Boolean.getBoolean("predspace.antialias"));
+        this(model, Boolean.getBoolean("predspace.antialias"), true);
     }
 
-    /** @param antialiased smooth edges (multisampling): figures want it, a live view on a slow GPU may not */
+    /**
+     * A second view of the model's picture with a camera of its own (an export draws one).
+     *
+     * @param antialiased smooth edges (multisampling): figures want it, a live view on a slow GPU may not
+     */
     public PredictionView(ExplorerModel model, boolean antialiased) {
+        this(model, antialiased, false);
+    }
+
+    private PredictionView(ExplorerModel model, boolean antialiased, boolean cameraOfModel) {
         this.model = model;
+        this.cameraOfModel = cameraOfModel;
         getStyleClass().add("prediction-view");
         camera.setNearClip(1);
         camera.setFarClip(20_000);
@@ -172,16 +198,31 @@ public final class PredictionView extends StackPane {
         StackPane.setAlignment(legend.node(), javafx.geometry.Pos.TOP_LEFT);
         legend.node().setTranslateX(12);
         legend.node().setTranslateY(12);
-        resetView();
+        if (cameraOfModel) followModelCamera(); else resetView();
         installMouse();
         model.darkThemeProperty().addListener(themeChange);
         pulse.start();
+    }
+
+    /**
+     * Starts where the model's camera stands, and keeps the two in step both ways: a drag, a
+     * wheel zoom, a glide or an auto-rotation moves the model's pose through its command.
+     */
+    private void followModelCamera() {
+        place(model.camera());
+        javafx.beans.InvalidationListener moved = o -> { if (!placing) model.setCamera(pose()); };
+        for (javafx.beans.Observable part : List.of(rig.rx.angleProperty(), rig.ry.angleProperty(),
+                camera.translateXProperty(), camera.translateYProperty(), camera.translateZProperty())) {
+            part.addListener(moved);
+        }
+        model.cameraProperty().addListener(modelCamera);
     }
 
     /** Stops drawing and lets go of the model; for a view made for one export. */
     public void dispose() {
         pulse.stop();
         model.darkThemeProperty().removeListener(themeChange);
+        if (cameraOfModel) model.cameraProperty().removeListener(modelCamera);
         canyonRequests.dispose();
     }
 
@@ -208,7 +249,7 @@ public final class PredictionView extends StackPane {
     /** Back to the default oblique view. */
     public void resetView() { setPose(CameraPose.DEFAULT); }
 
-    /** Where the camera stands now (scenes, workspaces, exports). */
+    /** Where this view's camera stands now (for the window's view: the model's {@link ExplorerModel#camera()}). */
     public CameraPose pose() {
         return new CameraPose(rig.rx.getAngle(), rig.ry.getAngle(), camera.getTranslateX(), camera.getTranslateY(),
                 -camera.getTranslateZ());
@@ -265,11 +306,17 @@ public final class PredictionView extends StackPane {
     }
 
     private void place(CameraPose pose) {
-        rig.setRotate(pose.pitch(), pose.yaw(), 0);
-        rig.setTranslate(0, 0, 0);
-        camera.setTranslateX(pose.panX());
-        camera.setTranslateY(pose.panY());
-        camera.setTranslateZ(-pose.distance());
+        placing = true;
+        try {
+            rig.setRotate(pose.pitch(), pose.yaw(), 0);
+            rig.setTranslate(0, 0, 0);
+            camera.setTranslateX(pose.panX());
+            camera.setTranslateY(pose.panY());
+            camera.setTranslateZ(-pose.distance());
+        } finally {
+            placing = false;
+        }
+        if (cameraOfModel) model.setCamera(pose());
     }
 
     /** Rotates the view about the vertical axis (tests, auto-rotate). */

@@ -2,7 +2,7 @@ package org.predspace.ui.workspace;
 
 import org.predspace.session.ExplorerSession;
 import org.predspace.ui.Colouring;
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
 
 import java.util.Set;
 

@@ -3,7 +3,7 @@ package org.predspace.ui.workspace;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.ExplorerSession;
 import org.predspace.ui.Colouring;
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
 
 import org.predspace.session.PredictionPicture;
 

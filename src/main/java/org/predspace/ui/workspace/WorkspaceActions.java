@@ -4,7 +4,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.FileChooser;
 import org.predspace.ui.ExplorerModel;
-import org.predspace.ui.MainWindow;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,13 +17,13 @@ import java.util.function.Consumer;
  * Failures are reported in plain words; a failed save leaves the previous file as it was.
  */
 public final class WorkspaceActions {
-    private final MainWindow window;
+    private final WindowLayout window;
     private final ExplorerModel model;
     private final WorkspaceBinding binding;
     private final Consumer<Path> newWindow;
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
 
-    public WorkspaceActions(MainWindow window, ExplorerModel model, Consumer<Path> newWindow) {
+    public WorkspaceActions(WindowLayout window, ExplorerModel model, Consumer<Path> newWindow) {
         this.window = window;
         this.model = model;
         this.binding = new WorkspaceBinding(window, model);

@@ -9,7 +9,6 @@ import org.predspace.session.ExplorerSession;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.PredictionPicture;
 import org.predspace.ui.ExplorerModel;
-import org.predspace.ui.MainWindow;
 import org.predspace.ui.RunItem;
 
 import java.nio.file.Files;
@@ -27,10 +26,10 @@ import java.util.Map;
  * the rest still opens.
  */
 public final class WorkspaceBinding {
-    private final MainWindow window;
+    private final WindowLayout window;
     private final ExplorerModel model;
 
-    public WorkspaceBinding(MainWindow window, ExplorerModel model) {
+    public WorkspaceBinding(WindowLayout window, ExplorerModel model) {
         this.window = window;
         this.model = model;
     }
@@ -55,7 +54,7 @@ public final class WorkspaceBinding {
             Map<PredictionPicture.PointKey, List<Double>> points = orientationOf(model.session().picture(p).frame());
             if (!points.isEmpty()) orientation.put(p, points);
         }
-        return new Workspace(runs, drawing, window.view().pose(), model.selectedCheckpoint(),
+        return new Workspace(runs, drawing, model.camera(), model.selectedCheckpoint(),
                 selected == null ? null : selected.name(), List.copyOf(model.pinned()), List.copyOf(model.savedViews()), layout,
                 orientation, List.copyOf(model.chapters()));
     }
@@ -83,18 +82,18 @@ public final class WorkspaceBinding {
      */
     public void restore(Workspace w, Path source) {
         Workspace.Drawing d = w.drawing();
-        model.probeProperty().set(d.probe());
-        model.colouringProperty().set(d.colouring());
+        model.showProbe(d.probe());
+        model.colourBy(d.colouring());
         model.setAxes(d.axes());
-        model.pointSizeProperty().set(d.pointSize());
-        model.trajectoriesShownProperty().set(d.trajectoriesShown());
-        model.darkThemeProperty().set(d.darkTheme());
-        model.shownUpToStepProperty().set(d.shownUpToStep());
-        model.learningRuleProperty().set(new org.predspace.session.LearningRule(d.learnThreshold()));
-        model.notLearnedHiddenProperty().set(d.notLearnedHidden());
-        model.savedViews().setAll(w.views());
-        model.chapters().setAll(w.chapters());
-        window.view().setPose(w.camera());
+        model.setPointSize(d.pointSize());
+        model.showTrajectories(d.trajectoriesShown());
+        model.useDarkTheme(d.darkTheme());
+        model.showUpToStep(d.shownUpToStep());
+        model.setLearningRule(new org.predspace.session.LearningRule(d.learnThreshold()));
+        model.hideNotLearned(d.notLearnedHidden());
+        model.setViews(w.views());
+        model.setChapters(w.chapters());
+        model.setCamera(w.camera());
         restoreLayout(w.layout());
 
         Map<Path, Boolean> visibility = new HashMap<>();
@@ -174,7 +173,7 @@ public final class WorkspaceBinding {
         private void arrived(RunItem r) {
             Path dir = r.state().dir() == null ? null : r.state().dir().toAbsolutePath().normalize();
             Boolean visible = dir == null ? null : visibility.remove(dir);
-            if (visible != null) r.visibleProperty().set(visible);
+            if (visible != null) model.showRun(r, visible);
             if (!selectionDone) {
                 CheckpointRef c = w.selectedCheckpoint();
                 if (c != null && c.run().equals(r.name())) {
@@ -188,7 +187,7 @@ public final class WorkspaceBinding {
             for (var it = pinsLeft.iterator(); it.hasNext(); ) {
                 CheckpointRef p = it.next();
                 if (p.run().equals(r.name())) {
-                    model.pinned().add(p);
+                    model.pin(p);
                     it.remove();
                 }
             }

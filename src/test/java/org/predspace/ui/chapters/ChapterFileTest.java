@@ -5,13 +5,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.ExplorerSession;
 import org.predspace.ui.Colouring;
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.predspace.ui.PanelOption;
 
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -7,10 +7,11 @@ import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
 import org.predspace.session.TestRuns;
 import org.predspace.ui.Colouring;
+import org.predspace.ui.PanelOption;
 import org.predspace.ui.RunItem;
 import org.predspace.ui.TestWindow;
 import org.predspace.ui.WindowTest;
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -42,8 +43,8 @@ class ChaptersWindowTest extends WindowTest {
         // view A: one run hidden, coloured by step, axes 1 and 2 swapped, configurations in the Compare tab
         CameraPose poseA = new CameraPose(-30, 25, 10, -5, 1300);
         WaitForAsyncUtils.asyncFx(() -> {
-            model.run("run-1").visibleProperty().set(false);
-            model.colouringProperty().set(Colouring.STEP);
+            model.showRun(model.run("run-1"), false);
+            model.colourBy(Colouring.STEP);
             model.setAxes(new int[] {0, 2, 1});
             window.view().setPose(poseA);
         }).get();
@@ -69,10 +70,10 @@ class ChaptersWindowTest extends WindowTest {
         // view B: every run, coloured by run, default axes, the Dimensions tab, Compare back on runs
         CameraPose poseB = new CameraPose(-10, -60, 0, 0, 1600);
         WaitForAsyncUtils.asyncFx(() -> {
-            model.runs().forEach(r -> r.visibleProperty().set(true));
-            model.colouringProperty().set(Colouring.RUN);
+            model.runs().forEach(r -> model.showRun(r, true));
+            model.colourBy(Colouring.RUN);
             model.setAxes(new int[] {0, 1, 2});
-            model.panelModes().clear();
+            model.setPanelModes(java.util.Set.of());
             window.view().setPose(poseB);
         }).get();
         front("Dimensions");
@@ -101,7 +102,7 @@ class ChaptersWindowTest extends WindowTest {
         WaitForAsyncUtils.asyncFx(() -> panel(robot).save(file)).get();
         List<Chapter> listed = fx(() -> List.copyOf(model.chapters()));
         assertEquals(listed, ChapterFile.read(file));
-        assertEquals(listed, fx(() -> new org.predspace.ui.workspace.WorkspaceBinding(window, model).capture().chapters()));
+        assertEquals(listed, fx(() -> new org.predspace.ui.workspace.WorkspaceBinding(window.layout(), model).capture().chapters()));
 
         // Show the second (view A): the model and the window take its view
         WaitForAsyncUtils.asyncFx(() -> list(robot).getSelectionModel().select(1)).get();

@@ -106,7 +106,7 @@ class ArchitectureAgreementTest {
 
         // only the mlp runs: one architecture, said so
         WaitForAsyncUtils.asyncFx(() -> {
-            for (RunItem r : model.runs()) r.visibleProperty().set(r.state().architecture().equals("mlp"));
+            for (RunItem r : model.runs()) model.showRun(r, r.state().architecture().equals("mlp"));
         }).get();
         waitUntil(() -> panel.settled() && panel.heatmap().runsInOrder().size() == 3);
         String one = fx(() -> panel.agreement().getText());

@@ -84,13 +84,13 @@ class ComparePanelTest {
     @Test
     void theConfigurationsToggleAndTheModelsPanelModesFollowEachOther(FxRobot robot) throws Exception {
         var configurations = fx(() -> (javafx.scene.control.ToggleButton) panel.lookup("#compare-configurations"));
-        var mode = org.predspace.ui.chapters.PanelOption.COMPARE_CONFIGURATIONS;
+        var mode = org.predspace.ui.PanelOption.COMPARE_CONFIGURATIONS;
         robot.clickOn("#compare-configurations");
         assertTrue(fx(() -> model.panelModes().contains(mode)), "pressed by hand, the mode is in the set a chapter captures");
-        WaitForAsyncUtils.asyncFx(() -> model.panelModes().remove(mode)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.setPanelMode(mode, false)).get();
         assertFalse(fx(configurations::isSelected), "a chapter without the mode shows runs");
         assertTrue(fx(() -> configurations.getToggleGroup().getSelectedToggle() != null), "Runs is selected instead");
-        WaitForAsyncUtils.asyncFx(() -> model.panelModes().add(mode)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.setPanelMode(mode, true)).get();
         assertTrue(fx(configurations::isSelected), "a chapter with the mode shows configurations");
     }
 
@@ -98,7 +98,7 @@ class ComparePanelTest {
     void switchingToTheHeldOutProbeRecomputesOnTheTestPredictions() throws Exception {
         openAll();
         double[][] training = fx(() -> panel.heatmap().matrixInOrder());
-        WaitForAsyncUtils.asyncFx(() -> model.probeProperty().set(ExplorerSession.Probe.HELD_OUT)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.showProbe(ExplorerSession.Probe.HELD_OUT)).get();
         waitUntil(() -> panel.settled() && !java.util.Arrays.deepEquals(training, panel.heatmap().matrixInOrder()));
         TrajectoryComparison direct = DirectComparison.of(dirs, true);
         List<String> order = fx(() -> panel.heatmap().runsInOrder());
@@ -136,7 +136,7 @@ class ComparePanelTest {
     @Test
     void hidingARunRemovesItFromTheHeatmapAndTheCurves() throws Exception {
         openAll();
-        WaitForAsyncUtils.asyncFx(() -> model.run("run-2").visibleProperty().set(false)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.showRun(model.run("run-2"), false)).get();
         waitUntil(() -> panel.settled() && panel.heatmap().runsInOrder().size() == RUNS - 1);
         List<String> order = fx(() -> panel.heatmap().runsInOrder());
         assertFalse(order.contains("run-2"), order.toString());

@@ -127,7 +127,7 @@ class DistanceFromSelectedTest {
         assertArrayEquals(expected.values(), toLinear.y(), 1e-12);
         // the runs of a group differ in colour in the picture: the groups take the palette's, in group order (linear second)
         assertNotEquals(fx(() -> model.run("run-1").colour()), fx(() -> model.run("run-3").colour()));
-        assertEquals(org.predspace.ui.view3d.ColourPalette.CATEGORICAL.get(1), toLinear.colour());
+        assertEquals(org.predspace.ui.charts.ColourPalette.CATEGORICAL.get(1), toLinear.colour());
         PanelFixtures.snapshot(panel, "compare-panel-groups");
 
         robot.clickOn(fx(() -> panel.fromSelected().screenPoint(0, toLinear.x().length - 1)));
@@ -136,14 +136,14 @@ class DistanceFromSelectedTest {
 
     @Test
     void aChaptersCompareTasksOptionAndTheGroupsByTaskFollowEachOther(FxRobot robot) throws Exception {
-        var mode = org.predspace.ui.chapters.PanelOption.COMPARE_TASKS;
+        var mode = org.predspace.ui.PanelOption.COMPARE_TASKS;
         @SuppressWarnings("unchecked")
         ChoiceBox<String> by = fx(() -> (ChoiceBox<String>) panel.lookup("#compare-group-by"));
         var groups = fx(() -> (javafx.scene.control.ToggleButton) panel.lookup("#compare-groups"));
         WaitForAsyncUtils.asyncFx(() -> by.setValue("architecture")).get();
         assertTrue(fx(groups::isSelected), "choosing a field shows the groups");
         assertFalse(fx(() -> model.panelModes().contains(mode)), "by architecture is not the task dendrogram");
-        WaitForAsyncUtils.asyncFx(() -> model.panelModes().add(mode)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.setPanelMode(mode, true)).get();
         assertEquals("task", fx(by::getValue));
         assertTrue(fx(groups::isSelected));
         robot.clickOn("Runs");
@@ -157,7 +157,7 @@ class DistanceFromSelectedTest {
     void onTheImprintedPictureRunsOfTwoTasksGroupByTask(FxRobot robot) throws Exception {
         ExplorerSession.Probe imprinted = ExplorerSession.Probe.IMPRINTED;
         List<Path> dirs = TwoTaskRuns.write(tmp);
-        WaitForAsyncUtils.asyncFx(() -> model.probeProperty().set(imprinted)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.showProbe(imprinted)).get();
         WaitForAsyncUtils.asyncFx(() -> model.openRuns(dirs)).get();
         waitUntil(() -> model.runs().size() == RUNS && model.runs().stream().allMatch(r -> r.state().metrics().size() == 9));
         waitUntil(() -> panel.settled() && panel.heatmap().runsInOrder().size() == RUNS);

@@ -96,7 +96,7 @@ class CurvesPanelTest extends PanelTest<CurvesPanel> {
         assertFalse(fx(() -> panel.lossChart().getData().contains(other)), "other runs hidden");
         assertEquals(2, (int) fx(() -> panel.lossChart().getData().size()), "train and test loss of the selected run only");
         robot.clickOn(panel.othersShown());
-        onFx(() -> model.run("run-2").visibleProperty().set(false));
+        onFx(() -> model.showRun(model.run("run-2"), false));
         assertTrue(fx(() -> panel.lossChart().getData().contains(other)));
         assertFalse(fx(() -> panel.lossChart().getData().contains(panel.series("run-2", Metric.TRAIN_LOSS))),
                 "an invisible run is not drawn");

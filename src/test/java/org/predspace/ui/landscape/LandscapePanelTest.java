@@ -23,6 +23,7 @@ import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
 import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.LandscapeOverlay;
 import org.predspace.ui.PanelFixtures;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -180,7 +181,7 @@ class LandscapePanelTest {
         CheckpointRef ref = checkpoint(linear, 5);
         robot.interact(() -> {
             model.selectCheckpoint(ref);
-            model.panelModes().add(org.predspace.ui.chapters.PanelOption.LANDSCAPE_RANDOM_PLANE);
+            model.setPanelMode(org.predspace.ui.PanelOption.LANDSCAPE_RANDOM_PLANE, true);
         });
         PlaneResult plane = awaitCompletePlane();
         assertEquals(PlaneSlice.Kind.FILTER_NORMALIZED, plane.slice().kind());
@@ -257,7 +258,7 @@ class LandscapePanelTest {
         // selected -> pinned: the pinned checkpoint of the same run is the end a = 1, the selected one a = 0
         CheckpointRef pinned = checkpoint(mlp, 9);
         robot.interact(() -> {
-            model.pinned().add(pinned);
+            model.pin(pinned);
             ((javafx.scene.control.ChoiceBox<LineEnds>) panel.lookup("#landscape-ends")).setValue(LineEnds.PINNED);
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> panel.lineCharts().lossChart().getData().size()) == 3);

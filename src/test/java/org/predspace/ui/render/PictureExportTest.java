@@ -19,7 +19,7 @@ import org.predspace.ui.Colouring;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.ExplorerWindows;
 import org.predspace.ui.MainWindow;
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
 import org.predspace.ui.view3d.PredictionView;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -49,7 +49,7 @@ class PictureExportTest {
     void start(Stage stage) throws Exception {
         tmp = Files.createTempDirectory("predspace-export");
         model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), tmp.resolve("trained"));
-        model.colouringProperty().set(Colouring.RUN);
+        model.colourBy(Colouring.RUN);
         window = ExplorerWindows.build(stage, model);
         stage.setWidth(1500);
         stage.setHeight(950);

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.cli.Cli;
 import org.predspace.session.TestRuns;
-import org.predspace.ui.view3d.ColourPalette;
+import org.predspace.ui.charts.ColourPalette;
 
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;

@@ -311,13 +311,13 @@ class SpectrumPanelTest {
 
     @Test
     void theNormalisedBoxAndTheModelsPanelModesFollowEachOther(FxRobot robot) throws Exception {
-        var mode = org.predspace.ui.chapters.PanelOption.SPECTRUM_NORMALISED;
+        var mode = org.predspace.ui.PanelOption.SPECTRUM_NORMALISED;
         var box = onFx(() -> (javafx.scene.control.CheckBox) panel.lookup("#spectrum-normalised"));
         robot.clickOn("#spectrum-normalised");
         assertTrue(onFx(() -> model.panelModes().contains(mode)), "ticked by hand, the mode is in the set a chapter captures");
-        WaitForAsyncUtils.asyncFx(() -> model.panelModes().clear()).get();
+        WaitForAsyncUtils.asyncFx(() -> model.setPanelModes(java.util.Set.of())).get();
         assertFalse(onFx(box::isSelected), "a chapter without the mode shows raw eigenvalues");
-        WaitForAsyncUtils.asyncFx(() -> model.panelModes().add(mode)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.setPanelMode(mode, true)).get();
         assertTrue(onFx(box::isSelected), "a chapter with the mode divides by the largest");
     }
 
@@ -325,13 +325,13 @@ class SpectrumPanelTest {
     void aChapterAskingForTheInitialisationOverlaysItOnItsSelectedCheckpoint(FxRobot robot) throws Exception {
         open(mlp);
         CheckpointRef ref = checkpoint(mlp, 7);
-        var chapter = new org.predspace.ui.chapters.Chapter("Sloppy", "", "", org.predspace.ui.view3d.CameraPose.DEFAULT,
+        var chapter = new org.predspace.ui.chapters.Chapter("Sloppy", "", "", org.predspace.ui.CameraPose.DEFAULT,
                 org.predspace.ui.Colouring.RUN, ExplorerSession.Probe.TRAINING, new int[] {0, 1, 2}, Long.MAX_VALUE, true,
-                List.of(), List.of("Spectrum"), java.util.Set.of(org.predspace.ui.chapters.PanelOption.SPECTRUM_INITIALISATION),
+                List.of(), List.of("Spectrum"), java.util.Set.of(org.predspace.ui.PanelOption.SPECTRUM_INITIALISATION),
                 ref, false);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> model.run("iris-mlp").state().metrics().size() > 7));
         robot.interact(() -> {
-            model.chapters().setAll(chapter);
+            model.setChapters(List.of(chapter));
             new org.predspace.ui.chapters.ChapterTour(model, new StillStage()).show(0);
         });
         assertEquals(List.of(checkpoint(mlp, 0)), onFx(() -> List.copyOf(model.pinned())), "the initialisation is pinned");
@@ -340,14 +340,13 @@ class SpectrumPanelTest {
         assertEquals(List.of("iris-mlp · step 0 · initialisation · pinned", "iris-mlp · step " + ref.step()),
                 onFx(() -> both.stream().map(XYChart.Series::getName).toList()));
         robot.clickOn("#spectrum-clear");
-        assertFalse(onFx(() -> model.panelModes().contains(org.predspace.ui.chapters.PanelOption.SPECTRUM_INITIALISATION)),
+        assertFalse(onFx(() -> model.panelModes().contains(org.predspace.ui.PanelOption.SPECTRUM_INITIALISATION)),
                 "cleared pins are no longer the mode a chapter would capture");
     }
 
     /** A window that does nothing for a chapter (this test has only the panel). */
     private static final class StillStage implements org.predspace.ui.chapters.ChapterStage {
-        public org.predspace.ui.view3d.CameraPose pose() { return org.predspace.ui.view3d.CameraPose.DEFAULT; }
-        public void glideTo(org.predspace.ui.view3d.CameraPose pose) {}
+        public void glideTo(org.predspace.ui.CameraPose pose) {}
         public String panel() { return null; }
         public void showPanels(List<String> panels) {}
         public void play(boolean fromStart) {}

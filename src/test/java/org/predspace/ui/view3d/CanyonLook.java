@@ -22,7 +22,7 @@ import org.predspace.training.SnapshotPolicy;
 import org.predspace.training.TrainingRun;
 import org.predspace.training.TrainingSpec;
 import org.predspace.ui.ExplorerModel;
-import org.predspace.ui.landscape.LandscapeOverlay;
+import org.predspace.ui.LandscapeOverlay;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -93,11 +93,11 @@ class CanyonLook {
                 + WaitForAsyncUtils.asyncFx(() -> view.canyonLegendText()).get().replace('\n', ' '));
         write("plane");
         timeScoringAndPlacement(first, last, plane);
-        WaitForAsyncUtils.asyncFx(() -> model.darkThemeProperty().set(true)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.useDarkTheme(true)).get();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> view.isSettled()).get());
         Thread.sleep(500);
         write("plane-dark");
-        WaitForAsyncUtils.asyncFx(() -> model.darkThemeProperty().set(false)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.useDarkTheme(false)).get();
 
         float[] init = first.parameters(first.parameterSteps()[0]);
         double[] theta0 = new double[init.length];
@@ -128,7 +128,7 @@ class CanyonLook {
     }
 
     private void show(LandscapeOverlay overlay) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> model.landscapeOverlayProperty().set(overlay)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.placeLandscape(overlay)).get();
         WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> view.canyonShown()
                 && !view.canyonBusy() && view.isSettled()).get());
         WaitForAsyncUtils.waitForFxEvents(10);

@@ -7,6 +7,7 @@ import org.predspace.runs.CheckpointMetrics;
 import org.predspace.session.PointInfo;
 import org.predspace.session.RunState;
 import org.predspace.ui.Colouring;
+import org.predspace.ui.charts.ColourPalette;
 import org.testfx.framework.junit5.ApplicationExtension;
 
 import java.nio.file.Path;

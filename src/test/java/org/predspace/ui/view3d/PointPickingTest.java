@@ -203,7 +203,7 @@ class PointPickingTest {
         assertTrue(ringShare(snapshot(), at[p], r, c -> c.getBrightness() < 0.3) > 0.8, "a dark ring on the light theme");
 
         fx(() -> {
-            model.darkThemeProperty().set(true);
+            model.useDarkTheme(true);
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents(10);

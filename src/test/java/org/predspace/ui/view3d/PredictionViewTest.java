@@ -17,6 +17,7 @@ import org.predspace.session.PointInfo;
 import org.predspace.session.TestRuns;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.RunItem;
+import org.predspace.ui.charts.ColourPalette;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -44,9 +45,9 @@ class PredictionViewTest {
         runs = Files.createTempDirectory("predspace-view");
         model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), runs.resolve("out"));
         view = new PredictionView(model);
-        model.trajectoriesShownProperty().set(false);
-        model.colouringProperty().set(org.predspace.ui.Colouring.RUN);   // the tests find runs by their own hue
-        model.pointSizeProperty().set(2.0);
+        model.showTrajectories(false);
+        model.colourBy(org.predspace.ui.Colouring.RUN);   // the tests find runs by their own hue
+        model.setPointSize(2.0);
         stage.setScene(new Scene(view, 900, 700));
         stage.show();
     }
@@ -177,7 +178,7 @@ class PredictionViewTest {
         RunItem run2 = WaitForAsyncUtils.asyncFx(() -> model.runs().stream().filter(r -> r.colour().equals(green))
                 .findFirst().orElseThrow()).get();
         assertTrue(pixelsOfHue(snapshot(), green) > 20, run2.name() + " is not drawn");
-        WaitForAsyncUtils.asyncFx(() -> run2.visibleProperty().set(false)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.showRun(run2, false)).get();
         WaitForAsyncUtils.waitForFxEvents(5);
         Thread.sleep(400);
         WaitForAsyncUtils.waitForFxEvents(5);

@@ -15,7 +15,7 @@ import org.predspace.ui.Colouring;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.ExplorerWindows;
 import org.predspace.ui.MainWindow;
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -99,9 +99,9 @@ class SavedViewsWindowTest {
         // arrange a picture: turned camera, one run hidden, coloured by seed, up to step 30
         WaitForAsyncUtils.asyncFx(() -> {
             window.view().setPose(new CameraPose(-40, 70, 30, -20, 1200));
-            model.runs().get(1).visibleProperty().set(false);
-            model.colouringProperty().set(Colouring.SEED);
-            model.shownUpToStepProperty().set(30);
+            model.showRun(model.runs().get(1), false);
+            model.colourBy(Colouring.SEED);
+            model.showUpToStep(30);
         }).get();
         settle();
         Image saved = snapshot(window);
@@ -117,9 +117,9 @@ class SavedViewsWindowTest {
         // change everything, and check the picture did change
         WaitForAsyncUtils.asyncFx(() -> {
             window.view().resetView();
-            model.runs().forEach(r -> r.visibleProperty().set(true));
-            model.colouringProperty().set(Colouring.PROGRESS);
-            model.shownUpToStepProperty().set(Long.MAX_VALUE);
+            model.runs().forEach(r -> model.showRun(r, true));
+            model.colourBy(Colouring.PROGRESS);
+            model.showUpToStep(Long.MAX_VALUE);
         }).get();
         settle();
         double changed = differingShare(saved, snapshot(window));
@@ -144,11 +144,11 @@ class SavedViewsWindowTest {
         Platform.runLater(() -> model.openRuns(dirs));
         waitForDrawn(window, 2 + 2 * 6);
         WaitForAsyncUtils.asyncFx(() -> {
-            model.colouringProperty().set(Colouring.RUN);
+            model.colourBy(Colouring.RUN);
             window.savedViews().store(1);
             window.view().setPose(new CameraPose(10, 150, 0, 0, 3000));
-            model.colouringProperty().set(Colouring.STEP);
-            model.trajectoriesShownProperty().set(false);
+            model.colourBy(Colouring.STEP);
+            model.showTrajectories(false);
             window.savedViews().store(2);
         }).get();
         assertEquals(List.of("View 1", "View 2"), model.savedViews().stream().map(SavedView::name).toList());

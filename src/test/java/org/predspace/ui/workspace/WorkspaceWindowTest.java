@@ -15,7 +15,7 @@ import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.ExplorerWindows;
 import org.predspace.ui.MainWindow;
 import org.predspace.ui.RunItem;
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -61,20 +61,20 @@ class WorkspaceWindowTest {
         waitForDrawn(window, 2 + 3 * 8);
         WaitForAsyncUtils.asyncFx(() -> {
             RunItem second = model.runs().stream().filter(r -> r.state().dir().endsWith(dirs.get(1).getFileName())).findFirst().orElseThrow();
-            second.visibleProperty().set(false);
-            model.colouringProperty().set(Colouring.STEP);
-            model.axisProperty(1).set(2);
-            model.axisProperty(2).set(1);
-            model.pointSizeProperty().set(1.6);
-            model.shownUpToStepProperty().set(50);
+            model.showRun(second, false);
+            model.colourBy(Colouring.STEP);
+            model.setAxis(1, 2);
+            model.setAxis(2, 1);
+            model.setPointSize(1.6);
+            model.showUpToStep(50);
             RunItem first = model.runs().get(0);
             model.selectCheckpoint(new CheckpointRef(first.name(), 3, first.state().metrics().get(3).step()));
-            model.pinned().add(new CheckpointRef(first.name(), 1, first.state().metrics().get(1).step()));
+            model.pin(new CheckpointRef(first.name(), 1, first.state().metrics().get(1).step()));
             window.view().setPose(new CameraPose(-35, 50, 20, 10, 1300));
             window.savedViews().store(1);
             window.view().setPose(new CameraPose(-30, 10, 0, 0, 1600));
             window.split().setDividerPositions(0.2, 0.62);
-            model.chapters().setAll(org.predspace.ui.chapters.ChapterFileTest.sample());
+            model.setChapters(org.predspace.ui.chapters.ChapterFileTest.sample());
             window.panels().getSelectionModel().select(2);
         }).get();
         settle();
@@ -87,7 +87,7 @@ class WorkspaceWindowTest {
         Path file = tmp.resolve("lecture.predspace");
         assertTrue(WaitForAsyncUtils.asyncFx(() -> window.workspace().saveTo(file)).get());
         Image before = snapshot(window);
-        Workspace saved = WaitForAsyncUtils.asyncFx(() -> new WorkspaceBinding(window, model).capture()).get();
+        Workspace saved = WaitForAsyncUtils.asyncFx(() -> new WorkspaceBinding(window.layout(), model).capture()).get();
         assertTrue(window.stage().getTitle().contains("lecture.predspace"), window.stage().getTitle());
 
         // this window shows runs, so the workspace opens in a second window with its own session
@@ -101,7 +101,7 @@ class WorkspaceWindowTest {
         assertNotSame(model, m2);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> m2.selectedCheckpoint() != null && m2.pinned().size() == 1);
 
-        Workspace back = WaitForAsyncUtils.asyncFx(() -> new WorkspaceBinding(reopened, m2).capture()).get();
+        Workspace back = WaitForAsyncUtils.asyncFx(() -> new WorkspaceBinding(reopened.layout(), m2).capture()).get();
         assertEquals(saved.drawing(), back.drawing());
         assertEquals(saved.camera(), back.camera());
         assertEquals(saved.selectedCheckpoint(), back.selectedCheckpoint());

@@ -1,4 +1,4 @@
-package org.predspace.ui.view3d;
+package org.predspace.ui;
 
 /**
  * Where the 3D picture's camera stands: the orbit angles about the picture's centre, the pan of

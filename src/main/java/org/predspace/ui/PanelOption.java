@@ -1,4 +1,4 @@
-package org.predspace.ui.chapters;
+package org.predspace.ui;
 
 /**
  * A mode of a linked panel that a chapter needs, named in chapter files by its id. Each is

@@ -1,4 +1,4 @@
-package org.predspace.ui.compare;
+package org.predspace.ui.charts;
 
 import java.util.ArrayList;
 import java.util.List;

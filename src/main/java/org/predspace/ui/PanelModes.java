@@ -1,4 +1,4 @@
-package org.predspace.ui.chapters;
+package org.predspace.ui;
 
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableSet;
@@ -18,13 +18,12 @@ public final class PanelModes {
      * @param control whether the panel's control shows {@code option} on
      * @param show    sets the control (a toggle group may need its other button selected to turn it off)
      */
-    public static void follow(ObservableSet<PanelOption> modes, PanelOption option, ObservableValue<Boolean> control,
+    public static void follow(ExplorerModel model, PanelOption option, ObservableValue<Boolean> control,
                               Consumer<Boolean> show) {
+        ObservableSet<PanelOption> modes = model.panelModes();
         if (modes.contains(option)) show.accept(true);
-        else if (Boolean.TRUE.equals(control.getValue())) modes.add(option);
-        control.addListener((o, was, on) -> {
-            if (Boolean.TRUE.equals(on)) modes.add(option); else modes.remove(option);
-        });
+        else if (Boolean.TRUE.equals(control.getValue())) model.setPanelMode(option, true);
+        control.addListener((o, was, on) -> model.setPanelMode(option, Boolean.TRUE.equals(on)));
         modes.addListener((SetChangeListener<PanelOption>) c -> {
             boolean on = modes.contains(option);
             if ((c.getElementAdded() == option || c.getElementRemoved() == option) && on != Boolean.TRUE.equals(control.getValue())) {

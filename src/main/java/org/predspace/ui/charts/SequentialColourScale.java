@@ -1,4 +1,4 @@
-package org.predspace.ui.compare;
+package org.predspace.ui.charts;
 
 import javafx.scene.paint.Color;
 
@@ -25,7 +25,7 @@ public final class SequentialColourScale {
     }
 
     /** From 0 to the largest finite value of the matrix (1 when there is none). */
-    static SequentialColourScale forDistances(double[][] distances) {
+    public static SequentialColourScale forDistances(double[][] distances) {
         double max = 0;
         for (double[] row : distances) for (double d : row) if (Double.isFinite(d)) max = Math.max(max, d);
         return new SequentialColourScale(0, max > 0 ? max : 1);

@@ -1,4 +1,4 @@
-package org.predspace.ui.spectrum;
+package org.predspace.ui;
 
 import org.junit.jupiter.api.Test;
 

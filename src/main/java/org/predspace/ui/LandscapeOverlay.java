@@ -1,4 +1,4 @@
-package org.predspace.ui.landscape;
+package org.predspace.ui;
 
 import org.predspace.landscape.ModelGrid;
 

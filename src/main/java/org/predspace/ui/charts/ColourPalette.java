@@ -1,4 +1,4 @@
-package org.predspace.ui.view3d;
+package org.predspace.ui.charts;
 
 import javafx.scene.image.Image;
 import javafx.scene.paint.Color;
