@@ -20,7 +20,7 @@ public final class Main {
         String[] command = window ? prepend("gui", args) : args;
         // gui and render need JavaFX, which the core command line must not import: added here
         GuiCommand gui = new GuiCommand();
-        int code = Cli.run(java.util.List.of(new org.predspace.ui.render.RenderCommand(), gui), command);
+        int code = Cli.run(java.util.List.of(new org.predspace.ui.figures.RenderCommand(), gui), command);
         if (gui.shown()) return;   // the window has closed: the JVM ends as after any window, when its work is done
         System.exit(code);
     }

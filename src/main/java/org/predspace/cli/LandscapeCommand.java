@@ -17,7 +17,7 @@ import org.predspace.runs.Run;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
 import org.predspace.spectra.TaskMonitor;
-import org.predspace.training.NativeBackend;
+import org.predspace.training.engine.NativeBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -4,7 +4,7 @@ import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
 import org.predspace.spectra.TaskMonitor;
-import org.predspace.training.NativeBackend;
+import org.predspace.training.engine.NativeBackend;
 
 /**
  * The line between two saved checkpoints: initialisation to a checkpoint, checkpoint to

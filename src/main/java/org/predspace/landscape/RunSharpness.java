@@ -11,8 +11,8 @@ import org.predspace.spectra.LinearOperator;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
 import org.predspace.spectra.TaskMonitor;
-import org.predspace.training.Architecture;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.util.SplittableRandom;
 

@@ -1,6 +1,6 @@
 package org.predspace.spectra;
 
-import org.predspace.training.NativeBackend;
+import org.predspace.training.engine.NativeBackend;
 
 import java.util.Arrays;
 import java.util.List;

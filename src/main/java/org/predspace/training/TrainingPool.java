@@ -6,6 +6,8 @@ import org.predspace.runs.RunStatus;
 
 import org.predspace.platform.BackgroundPriority;
 import org.predspace.platform.JobFailure;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,11 +9,11 @@ import org.predspace.runs.Run;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
 import org.predspace.spectra.TaskMonitor;
-import org.predspace.training.Architecture;
-import org.predspace.training.OptimizerKind;
-import org.predspace.training.SnapshotPolicy;
 import org.predspace.training.TrainingRun;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.SnapshotPolicy;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,8 +108,8 @@ class RunSharpnessTest {
         int dims = 5, classes = 3;
         org.predspace.data.InputShape shape = org.predspace.data.InputShape.tabular(dims);
         TrainingSpec spec = TrainingSpec.builder("blobs").architecture(Architecture.MLP).hiddenLayers(1).width(8).seed(4).build();
-        org.predspace.training.NativeBackend.configure();
-        org.deeplearning4j.nn.graph.ComputationGraph net = org.predspace.training.NetworkFactory.build(spec, shape, classes, 1);
+        org.predspace.training.engine.NativeBackend.configure();
+        org.deeplearning4j.nn.graph.ComputationGraph net = org.predspace.training.engine.NetworkFactory.build(spec, shape, classes, 1);
         java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
         float[] x = new float[60 * dims];
         int[] y = new int[60];

@@ -1,7 +1,7 @@
 package org.predspace.spectra;
 
 import org.junit.jupiter.api.Test;
-import org.predspace.training.Architecture;
+import org.predspace.training.spec.Architecture;
 
 import java.util.Locale;
 import java.util.SplittableRandom;

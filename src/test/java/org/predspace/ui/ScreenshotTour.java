@@ -12,7 +12,7 @@ import org.predspace.runs.RunFolders;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.PointInfo;
-import org.predspace.training.NativeBackend;
+import org.predspace.training.engine.NativeBackend;
 
 import javax.imageio.ImageIO;
 import java.nio.file.Files;

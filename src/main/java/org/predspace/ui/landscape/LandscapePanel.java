@@ -35,9 +35,9 @@ import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.RunItem;
 import org.predspace.ui.chapters.PanelModes;
 import org.predspace.ui.chapters.PanelOption;
-import org.predspace.ui.export.Figure;
-import org.predspace.ui.export.FigureSource;
-import org.predspace.ui.export.TableSource;
+import org.predspace.ui.figures.Figure;
+import org.predspace.ui.figures.FigureSource;
+import org.predspace.ui.figures.TableSource;
 import org.predspace.ui.spectrum.SnapshotChoice;
 
 import java.nio.file.Path;
