@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** Reads checkpoints of a source a block at a time, each block in parallel, in order. */
-final class BatchedReads {
+public final class BatchedReads {
     private BatchedReads() {}
 
     /** Hands the checkpoints at {@code indices} to {@code sink} in order, {@link ModelBlock#CAPACITY} at a time. */
-    static void read(CheckpointSource source, int[] indices, Parallelism parallelism, Consumer<List<SqrtProbabilities>> sink) {
+    public static void read(CheckpointSource source, int[] indices, Parallelism parallelism, Consumer<List<SqrtProbabilities>> sink) {
         int batch = ModelBlock.CAPACITY;
         for (int start = 0; start < indices.length; start += batch) {
             int from = start;

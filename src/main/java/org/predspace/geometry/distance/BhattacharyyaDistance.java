@@ -35,7 +35,7 @@ public final class BhattacharyyaDistance {
         return Math.max(0, -sum / n);
     }
 
-    static double floored(double bc) {
+    public static double floored(double bc) {
         return Math.max(bc, COEFFICIENT_FLOOR);
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
  * Every per-sample loop runs over contiguous models with one index, which Java 17's C2
  * vectorises; the float-to-double step (which it does not) runs once per group only.
  */
-final class BhattacharyyaKernel {
+public final class BhattacharyyaKernel {
     /** Samples per float product: (1e-6)^6 = 1e-36 > Float.MIN_NORMAL = 1.2e-38. */
     static final int GROUP = 6;
     /** Samples per exponent renormalisation of the double products. */
@@ -36,7 +36,7 @@ final class BhattacharyyaKernel {
      * left as they were. Rows of a are the scalar side, models of b the vectorised one: put
      * the many models in b (a single new checkpoint goes in a).
      */
-    void distances(ModelBlock a, int i0, int i1, ModelBlock b, boolean belowDiagonal, double[][] out) {
+    public void distances(ModelBlock a, int i0, int i1, ModelBlock b, boolean belowDiagonal, double[][] out) {
         int width = b.count();
         int samples = a.samples;
         double[][] product = new double[i1 - i0][];

@@ -8,7 +8,7 @@ import java.util.List;
  * checkpoints to all of them. Shared by the distance matrix, the landmark set and the
  * farthest-point candidate pool. Not thread-safe for writing.
  */
-final class CheckpointBlocks {
+public final class CheckpointBlocks {
     private final ProbeShape shape;
     private final List<ModelBlock> blocks = new ArrayList<>();
     private int size;
@@ -16,7 +16,7 @@ final class CheckpointBlocks {
     /** Capacity of the first block: {@link #FIRST_CAPACITY}, or the expected size when it is known. */
     private final int firstCapacity;
 
-    CheckpointBlocks(ProbeShape shape) { this(shape, FIRST_CAPACITY); }
+    public CheckpointBlocks(ProbeShape shape) { this(shape, FIRST_CAPACITY); }
 
     /** For a set whose size is known: its first block holds them all (up to a full block), without growing. */
     CheckpointBlocks(ProbeShape shape, int expected) {
@@ -41,7 +41,7 @@ final class CheckpointBlocks {
     static final int FIRST_CAPACITY = 16;
 
     /** Appends sqrt values (N x C row-major). Every block but the last is full, so checkpoint i is in block i / CAPACITY. */
-    void add(float[] sqrt) {
+    public void add(float[] sqrt) {
         int last = blocks.size() - 1;
         if (last < 0 || blocks.get(last).count() == ModelBlock.CAPACITY) {
             blocks.add(new ModelBlock(shape, blocks.isEmpty() ? firstCapacity : FIRST_CAPACITY));
@@ -54,10 +54,10 @@ final class CheckpointBlocks {
         size++;
     }
 
-    float[] get(int i) { return blocks.get(i / ModelBlock.CAPACITY).get(i % ModelBlock.CAPACITY); }
+    public float[] get(int i) { return blocks.get(i / ModelBlock.CAPACITY).get(i % ModelBlock.CAPACITY); }
 
     /** out[q][j] = d_B(query q, checkpoint j) for every query of the block and every j; on the calling thread. */
-    void distancesFrom(ModelBlock queries, BhattacharyyaKernel kernel, double[][] out) {
+    public void distancesFrom(ModelBlock queries, BhattacharyyaKernel kernel, double[][] out) {
         double[][] tile = new double[queries.count()][];
         for (int b = 0; b < blocks.size(); b++) {
             ModelBlock block = blocks.get(b);
@@ -68,7 +68,7 @@ final class CheckpointBlocks {
     }
 
     /** d_B from one checkpoint to every stored one, blocks in parallel. */
-    double[] distancesFrom(float[] sqrt, BhattacharyyaKernel kernel, Parallelism parallelism) {
+    public double[] distancesFrom(float[] sqrt, BhattacharyyaKernel kernel, Parallelism parallelism) {
         ModelBlock query = new ModelBlock(shape, 1);
         query.add(sqrt);
         double[] out = new double[size];

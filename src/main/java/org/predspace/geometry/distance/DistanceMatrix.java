@@ -132,9 +132,9 @@ public final class DistanceMatrix {
     }
 
     /** Package access for streaming callers that parallelise over query blocks themselves. */
-    CheckpointBlocks checkpoints() { return stored; }
+    public CheckpointBlocks checkpoints() { return stored; }
 
-    BhattacharyyaKernel kernel() { return kernel; }
+    public BhattacharyyaKernel kernel() { return kernel; }
 
     /** d_B(i, j); 0 on the diagonal. */
     public double get(int i, int j) {

@@ -6,7 +6,7 @@ package org.predspace.geometry.distance;
  * taken at the end. Valid for factors in [1e-6, 1] (clamped coefficients): 36 of them stay
  * above 1e-216, far from the smallest normal double. See {@link BhattacharyyaKernel}.
  */
-final class LogProduct {
+public final class LogProduct {
     static final int CHUNK = 36;
     static final double LN2 = Math.log(2);
     private static final long MANTISSA = 0x000f_ffff_ffff_ffffL;
@@ -16,7 +16,7 @@ final class LogProduct {
     private long exponent;
     private int pending;
 
-    void multiply(double factor) {
+    public void multiply(double factor) {
         mantissa *= factor;
         if (++pending == CHUNK) {
             long bits = Double.doubleToRawLongBits(mantissa);
@@ -26,7 +26,7 @@ final class LogProduct {
         }
     }
 
-    double log() { return Math.log(mantissa) + exponent * LN2; }
+    public double log() { return Math.log(mantissa) + exponent * LN2; }
 
     /** The same renormalisation over product[from, to), exponents accumulated in {@code exponent}. */
     static void renormalise(double[] product, long[] exponent, int from, int to) {

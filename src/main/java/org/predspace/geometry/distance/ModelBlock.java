@@ -8,9 +8,9 @@ package org.predspace.geometry.distance;
  * does not vectorise loops whose arrays are indexed with different invariant offsets.)
  * Not thread-safe for writing; the owner publishes it to readers through a join or a lock.
  */
-final class ModelBlock {
+public final class ModelBlock {
     /** 256 models x 10 classes x 36 samples of floats = 370 KB: one sample chunk stays in L2. */
-    static final int CAPACITY = 256;
+    public static final int CAPACITY = 256;
 
     final int samples;
     final int classes;
@@ -19,7 +19,7 @@ final class ModelBlock {
     final float[][] rows;
     private int count;
 
-    ModelBlock(ProbeShape shape, int capacity) { this(shape.samples(), shape.classes(), capacity); }
+    public ModelBlock(ProbeShape shape, int capacity) { this(shape.samples(), shape.classes(), capacity); }
 
     private ModelBlock(int samples, int classes, int capacity) {
         this.samples = samples;
@@ -42,19 +42,19 @@ final class ModelBlock {
     boolean isFull() { return count == capacity; }
 
     /** Appends one checkpoint (sqrt values, N x C row-major) and returns its slot. */
-    int add(float[] sqrt) {
+    public int add(float[] sqrt) {
         int slot = count;
         set(slot, sqrt);
         return slot;
     }
 
     /** Writes slot {@code j} (streaming sources refill a reused block). */
-    void set(int j, float[] sqrt) {
+    public void set(int j, float[] sqrt) {
         for (int k = 0; k < rows.length; k++) rows[k][j] = sqrt[k];
         count = Math.max(count, j + 1);
     }
 
-    void clear() { count = 0; }
+    public void clear() { count = 0; }
 
     /** Slot {@code j} back as N x C row-major sqrt values. */
     float[] get(int j) {

@@ -65,7 +65,7 @@ public final class Parallelism {
     public int threads() { return threads; }
 
     /** Runs task(0) .. task(count - 1), possibly in parallel, and returns when all are done. */
-    void forEach(int count, IntConsumer task) {
+    public void forEach(int count, IntConsumer task) {
         if (pool == null || count <= 1) {
             for (int t = 0; t < count; t++) task.accept(t);
             return;

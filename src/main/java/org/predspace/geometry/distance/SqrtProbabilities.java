@@ -53,7 +53,7 @@ public final class SqrtProbabilities {
     }
 
     /** For points built from unit vectors per sample (anchors, geodesic points); no copy. */
-    static SqrtProbabilities ofSqrt(String run, ProbeShape shape, float[] sqrt) {
+    public static SqrtProbabilities ofSqrt(String run, ProbeShape shape, float[] sqrt) {
         if (sqrt.length != shape.values()) throw new IllegalArgumentException("expected " + shape.values() + " values");
         return new SqrtProbabilities(run, shape, sqrt);
     }
@@ -74,12 +74,12 @@ public final class SqrtProbabilities {
     }
 
     /** Shared, not copied: callers inside the package must not write to it. */
-    float[] values() { return sqrt; }
+    public float[] values() { return sqrt; }
 
     /** Same point, relabelled (e.g. a run name given after the fact). */
     public SqrtProbabilities withRun(String newRun) { return new SqrtProbabilities(newRun, shape, sqrt); }
 
-    void requireSameProbe(SqrtProbabilities other) {
+    public void requireSameProbe(SqrtProbabilities other) {
         shape.requireSame(other.shape, run, other.run);
     }
 }

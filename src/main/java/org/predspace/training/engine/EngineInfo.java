@@ -6,13 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Provenance saved with every run: what was trained, on what, with which libraries. */
-final class EngineInfo {
+public final class EngineInfo {
     /** Version of the libraries this build links; kept in one place with the pom. */
     static final String DL4J_VERSION = "1.0.0-M2.1";
 
     private EngineInfo() {}
 
-    static Map<String, Object> describe(TrainableNetwork net, DatasetSplit data, long stepsPerEpoch, long totalSteps) {
+    public static Map<String, Object> describe(TrainableNetwork net, DatasetSplit data, long stepsPerEpoch, long totalSteps) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("predspace_version", version());
         m.put("implementation", net.implementation());
