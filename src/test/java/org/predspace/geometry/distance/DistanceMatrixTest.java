@@ -1,6 +1,5 @@
 package org.predspace.geometry.distance;
 
-import org.predspace.geometry.inpca.LandmarkInPcaTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -80,7 +79,7 @@ class DistanceMatrixTest {
     void aSourceReadInBlocksGivesTheSameMatrixAsItsPoints() {
         SyntheticTrajectories source = new SyntheticTrajectories(3, 100, 40, 10, 2, 8);
         DistanceMatrix fromSource = DistanceMatrix.of(source, Parallelism.of(2));
-        DistanceMatrix fromPoints = DistanceMatrix.of(LandmarkInPcaTest.all(source), Parallelism.serial());
+        DistanceMatrix fromPoints = DistanceMatrix.of(TestPoints.all(source), Parallelism.serial());
         assertEquals(300, fromSource.size());
         double[] a = fromSource.toArray();
         double[] b = fromPoints.toArray();

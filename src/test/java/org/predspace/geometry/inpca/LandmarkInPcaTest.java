@@ -5,10 +5,9 @@ import org.predspace.bench.Distortion;
 import org.predspace.geometry.distance.CheckpointSource;
 import org.predspace.geometry.distance.DistanceMatrix;
 import org.predspace.geometry.distance.Parallelism;
-import org.predspace.geometry.distance.SqrtProbabilities;
 import org.predspace.geometry.distance.SyntheticTrajectories;
+import org.predspace.geometry.distance.TestPoints;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,15 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LandmarkInPcaTest {
     private static final SyntheticTrajectories SOURCE = new SyntheticTrajectories(12, 50, 100, 10, 3, 61);
 
-    static List<SqrtProbabilities> all(CheckpointSource source) {
-        List<SqrtProbabilities> out = new ArrayList<>();
-        for (int i = 0; i < source.size(); i++) out.add(source.point(i));
-        return out;
-    }
-
     @Test
     void withEveryCheckpointAsALandmarkItEqualsTheFullEmbedding() {
-        Embedding full = InPca.embed(DistanceMatrix.of(all(SOURCE), Parallelism.of(2)), 10);
+        Embedding full = InPca.embed(DistanceMatrix.of(TestPoints.all(SOURCE), Parallelism.of(2)), 10);
         LandmarkEmbedding landmark = LandmarkInPca.embed(SOURCE, LandmarkInPca.Settings.defaults().withLandmarks(SOURCE.size()));
         assertEquals(SOURCE.size(), landmark.landmarks().length);
         assertArrayEquals(full.eigenvalues(), landmark.eigenvalues(), 1e-12);
@@ -47,7 +40,7 @@ class LandmarkInPcaTest {
         int[] l = e.landmarks();
         assertEquals(100, Arrays.stream(l).distinct().count());
         // Minkowski distances in the landmark frame against the true d_B, over all pairs.
-        DistanceMatrix truth = DistanceMatrix.of(all(SOURCE), Parallelism.of(2));
+        DistanceMatrix truth = DistanceMatrix.of(TestPoints.all(SOURCE), Parallelism.of(2));
         double r = Distortion.distanceCorrelation(e.coordinates(), e.eigenvalues(), truth);
         assertTrue(r > 0.95, "correlation of embedded and true distances " + r);
     }
