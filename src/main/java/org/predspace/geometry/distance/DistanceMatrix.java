@@ -1,6 +1,5 @@
 package org.predspace.geometry.distance;
 
-import org.predspace.geometry.inpca.LandmarkInPca;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,7 +46,7 @@ public final class DistanceMatrix {
 
     /**
      * The full matrix of every checkpoint of a source (held in memory: m N C floats; for
-     * collections beyond that, see {@link LandmarkInPca}). Checkpoints are read in parallel.
+     * collections beyond that, see {@link org.predspace.geometry.inpca.LandmarkInPca}). Checkpoints are read in parallel.
      */
     public static DistanceMatrix of(CheckpointSource source, Parallelism parallelism) {
         DistanceMatrix d = new DistanceMatrix(source.shape(), parallelism);
