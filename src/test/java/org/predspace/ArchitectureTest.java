@@ -247,7 +247,7 @@ class ArchitectureTest {
     /**
      * A panel depends on the model (the classes of org.predspace.ui itself: ExplorerModel and the
      * values it holds, RunItem, Colouring, CameraPose, ...) and on the shared widgets (ui.charts,
-     * ui.export, ui.launch), never on the window, the workspace or chapter code, or another panel.
+     * ui.figures, ui.launch), never on the window, the workspace or chapter code, or another panel.
      */
     static final ArchRule PANELS_TALK_ONLY_THROUGH_THE_MODEL = classes()
             .that(resideInAPanel())

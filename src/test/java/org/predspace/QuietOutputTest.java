@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.cli.Cli;
 import org.predspace.ui.GuiCommand;
-import org.predspace.ui.render.RenderCommand;
+import org.predspace.ui.figures.RenderCommand;
 import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;

@@ -5,11 +5,11 @@ import org.predspace.data.DatasetSplit;
 import org.predspace.platform.Workers;
 import org.predspace.runs.InputText;
 import org.predspace.runs.RunStatus;
-import org.predspace.training.ArchitectureFit;
 import org.predspace.training.FineTuneStart;
 import org.predspace.training.TrainingPool;
-import org.predspace.training.TrainingSpec;
 import org.predspace.training.TrainingSubset;
+import org.predspace.training.spec.ArchitectureFit;
+import org.predspace.training.spec.TrainingSpec;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;

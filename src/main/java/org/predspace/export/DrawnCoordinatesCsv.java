@@ -12,7 +12,7 @@ import java.util.List;
  * that anyone can check a figure against {@code embed}: the ignorance and truth anchors last
  * with the step empty, as {@code embed} writes them. Two rows close the table: each drawn
  * axis's signed eigenvalue, and its share of the stress the drawn axes explain
- * ({@link org.predspace.geometry.DrawnStress}; the shares add up to it). The axes are InPCA
+ * ({@link org.predspace.geometry.inpca.DrawnStress}; the shares add up to it). The axes are InPCA
  * axes up to sign (docs/science.md section 3), so a column equals {@code embed}'s x_k or -x_k.
  */
 public final class DrawnCoordinatesCsv {

@@ -1,10 +1,10 @@
 package org.predspace.landscape;
 
+import org.predspace.platform.JobMonitor;
 import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
-import org.predspace.platform.JobMonitor;
-import org.predspace.training.NativeBackend;
+import org.predspace.training.engine.NativeBackend;
 
 /**
  * The line between two saved checkpoints: initialisation to a checkpoint, checkpoint to

@@ -2,6 +2,7 @@ package org.predspace.landscape;
 
 import org.predspace.data.DataFormatException;
 import org.predspace.data.DatasetCatalog;
+import org.predspace.platform.JobMonitor;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunFormatException;
 import org.predspace.spectra.CheckpointModel;
@@ -10,9 +11,8 @@ import org.predspace.spectra.Lanczos;
 import org.predspace.spectra.LinearOperator;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
-import org.predspace.platform.JobMonitor;
-import org.predspace.training.Architecture;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.util.SplittableRandom;
 

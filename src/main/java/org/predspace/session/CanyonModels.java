@@ -4,12 +4,12 @@ import org.predspace.data.DataFormatException;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.landscape.ModelGrid;
 import org.predspace.landscape.ModelPredictions;
+import org.predspace.platform.JobMonitor;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunFormatException;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
-import org.predspace.platform.JobMonitor;
-import org.predspace.training.NativeBackend;
+import org.predspace.training.engine.NativeBackend;
 
 import java.nio.file.Path;
 
@@ -44,7 +44,7 @@ public final class CanyonModels {
         }
         Run run = Run.open(runDir);
         String wanted = probe == ExplorerSession.Probe.TRAINING ? run.probe().id() : run.probe().id() + "/held-out";
-        org.predspace.geometry.ProbeShape shown = picture.shape();
+        org.predspace.geometry.distance.ProbeShape shown = picture.shape();
         if (shown == null) throw new IllegalStateException("the " + picture.title() + " picture is empty");
         if (!shown.probeId().equals(wanted)) {
             throw new IllegalArgumentException("run " + run.name() + " is on probe " + wanted + " but the "

@@ -1,9 +1,9 @@
 package org.predspace.session;
 
 import org.predspace.data.DatasetCatalog;
-import org.predspace.geometry.LiveEmbedding;
-import org.predspace.geometry.Parallelism;
-import org.predspace.geometry.ProbeShape;
+import org.predspace.geometry.distance.Parallelism;
+import org.predspace.geometry.distance.ProbeShape;
+import org.predspace.geometry.inpca.LiveEmbedding;
 import org.predspace.platform.Workers;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.ProbeScore;
@@ -12,7 +12,7 @@ import org.predspace.runs.RunFormatException;
 import org.predspace.runs.RunStatus;
 import org.predspace.training.TrainingEvent;
 import org.predspace.training.TrainingPool;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

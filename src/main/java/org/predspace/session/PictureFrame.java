@@ -1,7 +1,7 @@
 package org.predspace.session;
 
-import org.predspace.geometry.DrawnStress;
-import org.predspace.geometry.LiveEmbedding;
+import org.predspace.geometry.inpca.DrawnStress;
+import org.predspace.geometry.inpca.LiveEmbedding;
 
 import java.util.List;
 

@@ -1,17 +1,17 @@
 package org.predspace.session;
 
-import org.predspace.geometry.Anchors;
-import org.predspace.geometry.BhattacharyyaDistance;
-import org.predspace.geometry.DistanceMatrix;
-import org.predspace.geometry.Embedding;
-import org.predspace.geometry.LiveEmbedding;
-import org.predspace.geometry.Parallelism;
-import org.predspace.geometry.ProbeShape;
-import org.predspace.geometry.PlacementResidual;
-import org.predspace.geometry.Progress;
-import org.predspace.geometry.SqrtProbabilities;
-import org.predspace.platform.Workers;
+import org.predspace.geometry.distance.Anchors;
+import org.predspace.geometry.distance.BhattacharyyaDistance;
+import org.predspace.geometry.distance.DistanceMatrix;
+import org.predspace.geometry.distance.Parallelism;
+import org.predspace.geometry.distance.ProbeShape;
+import org.predspace.geometry.distance.SqrtProbabilities;
+import org.predspace.geometry.inpca.Embedding;
+import org.predspace.geometry.inpca.LiveEmbedding;
+import org.predspace.geometry.inpca.PlacementResidual;
+import org.predspace.geometry.trajectory.Progress;
 import org.predspace.platform.JobFailure;
+import org.predspace.platform.Workers;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,7 +102,7 @@ public final class PredictionPicture implements AutoCloseable {
                 firstRun = run;
                 progress = Progress.ignoranceToTruth(shape, labels);
                 truth = Anchors.truth(shape, labels);
-                geodesicPoints = progress.geodesic().points(org.predspace.geometry.Geodesic.DRAWN_POINTS);
+                geodesicPoints = progress.geodesic().points(org.predspace.geometry.trajectory.Geodesic.DRAWN_POINTS);
                 geodesicDistances = DistanceMatrix.of(geodesicPoints, Parallelism.serial());
                 live = new LiveEmbedding(shape, settings);
                 live.addListener(s -> placeGeodesicIfNeeded());

@@ -1,7 +1,7 @@
 package org.predspace.spectra;
 
 import org.predspace.platform.JobMonitor;
-import org.predspace.training.NativeBackend;
+import org.predspace.training.engine.NativeBackend;
 
 import java.util.Arrays;
 import java.util.List;

@@ -6,8 +6,8 @@ import org.predspace.data.DatasetSplit;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunFormatException;
 import org.predspace.training.ProbeSet;
-import org.predspace.training.TrainingSpec;
 import org.predspace.training.TrainingSubset;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.util.Arrays;
 

@@ -3,6 +3,7 @@ package org.predspace.training;
 import org.predspace.data.InputShape;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunFormatException;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -2,6 +2,7 @@ package org.predspace.training;
 
 import org.predspace.data.Dataset;
 import org.predspace.data.DatasetSplit;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -7,6 +7,8 @@ import org.predspace.runs.RunStatus;
 import org.predspace.platform.JobFailure;
 import org.predspace.platform.JobMonitor;
 import org.predspace.platform.Workers;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

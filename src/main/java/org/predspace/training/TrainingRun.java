@@ -8,6 +8,11 @@ import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.ProbeInfo;
 import org.predspace.runs.RunStatus;
 import org.predspace.runs.RunWriter;
+import org.predspace.training.engine.EngineInfo;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.engine.TrainableNetwork;
+import org.predspace.training.spec.CheckpointSchedule;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;

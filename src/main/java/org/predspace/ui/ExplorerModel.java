@@ -21,7 +21,7 @@ import org.predspace.session.ExplorerSession;
 import org.predspace.session.LearningRule;
 import org.predspace.session.PredictionPicture;
 import org.predspace.session.RunState;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -36,8 +36,8 @@ public final class ExplorerWindows {
         landscape.activeProperty().bind(landscapeTab.selectedProperty().or(landscapeTab.contentProperty().isNotEqualTo(landscape)
                 .and(landscape.sceneProperty().isNotNull())));
         MainWindow window = new MainWindow(stage, model, library, tabs, actions);
-        window.exportMenu().getItems().add(new org.predspace.ui.render.PictureExportAction(stage, model, window.view()).menuItem());
-        org.predspace.ui.export.Exports.install(window, model);
+        window.exportMenu().getItems().add(new org.predspace.ui.figures.PictureExportAction(stage, model, window.view()).menuItem());
+        org.predspace.ui.figures.Exports.install(window, model);
         GlxDrawablePin.keep(stage);   // halves the cost of a frame on Mesa's software renderers
         return window;
     }

@@ -187,7 +187,7 @@ public final class MainWindow {
     /** What this window does for a chapter: its camera, its panels, its playback. */
     private final class Stage3D implements org.predspace.ui.chapters.ChapterStage {
         @Override
-        public void glideTo(org.predspace.ui.CameraPose pose) { view.glideTo(pose); }
+        public void glideTo(CameraPose pose) { view.glideTo(pose); }
 
         @Override
         public String panel() { return evidencePanel; }
@@ -507,7 +507,7 @@ public final class MainWindow {
             int[] ax = view.shownAxes(f);
             s += " · drawn axes " + java.util.Arrays.stream(ax).distinct().sorted().mapToObj(a -> String.valueOf(a + 1))
                     .collect(java.util.stream.Collectors.joining(", ")) + " explain "
-                    + org.predspace.geometry.DrawnStress.percent(f.drawnStress(ax)) + " of the stress";
+                    + org.predspace.geometry.inpca.DrawnStress.percent(f.drawnStress(ax)) + " of the stress";
         }
         if (f.embedding().exactPoints() < f.size()) s += " · " + (f.size() - f.embedding().exactPoints()) + " placed out of sample";
         status.setText(s);

@@ -5,7 +5,7 @@ import javafx.stage.Stage;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.platform.NativeLibraries;
 import org.predspace.session.ExplorerSession;
-import org.predspace.training.NativeBackend;
+import org.predspace.training.engine.NativeBackend;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

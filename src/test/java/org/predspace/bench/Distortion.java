@@ -1,7 +1,7 @@
 package org.predspace.bench;
 
 import org.bytedeco.openblas.global.openblas;
-import org.predspace.geometry.DistanceMatrix;
+import org.predspace.geometry.distance.DistanceMatrix;
 
 /** How far an approximate embedding is from the exact one (bench and tests). */
 public final class Distortion {

@@ -1,19 +1,19 @@
 package org.predspace.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.predspace.geometry.CenteredGram;
-import org.predspace.geometry.CheckpointSource;
-import org.predspace.geometry.DistanceMatrix;
-import org.predspace.geometry.Embedding;
-import org.predspace.geometry.InPca;
-import org.predspace.geometry.KrylovEigensolver;
-import org.predspace.geometry.LandmarkEmbedding;
-import org.predspace.geometry.LandmarkInPca;
-import org.predspace.geometry.LapackEigensolver;
-import org.predspace.geometry.LiveEmbedding;
-import org.predspace.geometry.Parallelism;
-import org.predspace.geometry.SqrtProbabilities;
-import org.predspace.geometry.SyntheticTrajectories;
+import org.predspace.geometry.distance.CheckpointSource;
+import org.predspace.geometry.distance.DistanceMatrix;
+import org.predspace.geometry.distance.Parallelism;
+import org.predspace.geometry.distance.SqrtProbabilities;
+import org.predspace.geometry.distance.SyntheticTrajectories;
+import org.predspace.geometry.inpca.CenteredGram;
+import org.predspace.geometry.inpca.Embedding;
+import org.predspace.geometry.inpca.InPca;
+import org.predspace.geometry.inpca.KrylovEigensolver;
+import org.predspace.geometry.inpca.LandmarkEmbedding;
+import org.predspace.geometry.inpca.LandmarkInPca;
+import org.predspace.geometry.inpca.LapackEigensolver;
+import org.predspace.geometry.inpca.LiveEmbedding;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package org.predspace.cli;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.predspace.geometry.LiveEmbedding;
+import org.predspace.geometry.inpca.LiveEmbedding;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.LooseArrays;
 import org.predspace.runs.Npy;

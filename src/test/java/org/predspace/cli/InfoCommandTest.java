@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.predspace.data.DatasetCatalog;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunFormatException;
-import org.predspace.data.DatasetCatalog;
-import org.predspace.training.Architecture;
-import org.predspace.training.OptimizerKind;
 import org.predspace.training.TrainingEvent;
 import org.predspace.training.TrainingPool;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

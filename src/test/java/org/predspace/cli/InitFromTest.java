@@ -3,7 +3,7 @@ package org.predspace.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.runs.Run;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -40,9 +40,9 @@ class InitFromTest {
         CliRunner pre = CliRunner.run(concat(DIGITS_MLP, "--random-labels", "1", "--snapshots", "sparse", "--name", "pre",
                 "--out", tmp.toString()));
         assertEquals(0, pre.exitCode(), pre.err());
-        TrainingSpec sibling = TrainingSpec.builder("digits").architecture(org.predspace.training.Architecture.MLP).width(32)
-                .hiddenLayers(1).optimizer(org.predspace.training.OptimizerKind.SGD).learningRate(0.1).epochs(1).checkpoints(4)
-                .snapshots(org.predspace.training.SnapshotPolicy.NONE).initFrom("../pre").name("sibling").build();
+        TrainingSpec sibling = TrainingSpec.builder("digits").architecture(org.predspace.training.spec.Architecture.MLP).width(32)
+                .hiddenLayers(1).optimizer(org.predspace.training.spec.OptimizerKind.SGD).learningRate(0.1).epochs(1).checkpoints(4)
+                .snapshots(org.predspace.training.spec.SnapshotPolicy.NONE).initFrom("../pre").name("sibling").build();
         assertTrue(SpecTrainer.train(java.util.List.of(sibling), tmp, 1,
                 Cli.commandLine(new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter()))));
         Run p = Run.open(tmp.resolve("pre")), c = Run.open(tmp.resolve("sibling"));

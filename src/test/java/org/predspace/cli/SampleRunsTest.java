@@ -7,10 +7,10 @@ import org.predspace.runs.RunFolders;
 import org.predspace.runs.RunStatus;
 import org.predspace.session.LearningRule;
 import org.predspace.session.RunState;
-import org.predspace.training.Architecture;
-import org.predspace.training.OptimizerKind;
-import org.predspace.training.SnapshotPolicy;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.SnapshotPolicy;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,13 +3,13 @@ package org.predspace.landscape;
 import org.junit.jupiter.api.Test;
 import org.predspace.data.Dataset;
 import org.predspace.data.InputShape;
+import org.predspace.platform.JobMonitor;
 import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.Samples;
-import org.predspace.platform.JobMonitor;
-import org.predspace.training.Architecture;
-import org.predspace.training.NativeBackend;
-import org.predspace.training.NetworkFactory;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.engine.NetworkFactory;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.util.ArrayList;
 import java.util.List;

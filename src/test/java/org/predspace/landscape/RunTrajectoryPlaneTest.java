@@ -71,9 +71,9 @@ class RunTrajectoryPlaneTest {
     @Test
     void aBatchNormRunsTrajectoryPlaneLeavesTheRunningStatisticsOut(@TempDir Path dir) throws Exception {
         org.predspace.data.DatasetCatalog catalog = new org.predspace.data.DatasetCatalog();
-        org.predspace.training.TrainingSpec spec = org.predspace.training.TrainingSpec.builder("iris")
-                .architecture(org.predspace.training.Architecture.MLP).hiddenLayers(1).width(6).batchNorm(true).epochs(2).checkpoints(5)
-                .snapshots(org.predspace.training.SnapshotPolicy.ALL).build();
+        org.predspace.training.spec.TrainingSpec spec = org.predspace.training.spec.TrainingSpec.builder("iris")
+                .architecture(org.predspace.training.spec.Architecture.MLP).hiddenLayers(1).width(6).batchNorm(true).epochs(2).checkpoints(5)
+                .snapshots(org.predspace.training.spec.SnapshotPolicy.ALL).build();
         new org.predspace.training.TrainingRun(spec, catalog.load("iris"), dir.resolve("bn"), e -> {}).execute();
         Run run = Run.open(dir.resolve("bn"));
         long[] steps = run.parameterSteps();

@@ -103,7 +103,7 @@ class NativeLibrariesTest {
     public static final class InterruptedFirstUse {
         public static void main(String[] args) {
             Thread.currentThread().interrupt();
-            double[] values = new org.predspace.geometry.LapackEigensolver()
+            double[] values = new org.predspace.geometry.inpca.LapackEigensolver()
                     .leadingByMagnitude(new double[] {2, 1, 1, 2}, 2, 2).values();
             boolean kept = Thread.interrupted();
             double sum = org.nd4j.linalg.factory.Nd4j.create(new double[] {1, 2, 3}).sumNumber().doubleValue();
@@ -114,7 +114,7 @@ class NativeLibrariesTest {
     /** Uses a solver, then asks for ND4J, reading which native libraries the process has mapped. */
     public static final class BlasFirst {
         public static void main(String[] args) throws Exception {
-            double top = new org.predspace.geometry.LapackEigensolver()
+            double top = new org.predspace.geometry.inpca.LapackEigensolver()
                     .leadingByMagnitude(new double[] {2, 1, 1, 2}, 2, 1).values()[0];
             System.out.println("solver " + top + ": openblas " + mapped("openblas") + ", nd4j " + mapped("nd4jcpu"));
             NativeLibraries.require();
@@ -145,7 +145,7 @@ class NativeLibrariesTest {
             System.out.println("listener called " + calls[0] + " time(s): " + heard[0]);
             for (String attempt : new String[] {"solver", "solver again"}) {
                 try {
-                    new org.predspace.geometry.LapackEigensolver().leadingByMagnitude(new double[] {1}, 1, 1);
+                    new org.predspace.geometry.inpca.LapackEigensolver().leadingByMagnitude(new double[] {1}, 1, 1);
                     System.out.println(attempt + ": ran");
                 } catch (Throwable t) {
                     System.out.println(attempt + ": " + t.getClass().getSimpleName()

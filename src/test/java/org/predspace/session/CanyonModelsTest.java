@@ -5,17 +5,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
-import org.predspace.geometry.LiveEmbedding;
+import org.predspace.geometry.inpca.LiveEmbedding;
 import org.predspace.landscape.LinePath;
 import org.predspace.landscape.ModelGrid;
+import org.predspace.platform.JobMonitor;
 import org.predspace.runs.Run;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
-import org.predspace.platform.JobMonitor;
-import org.predspace.training.Architecture;
-import org.predspace.training.SnapshotPolicy;
 import org.predspace.training.TrainingRun;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.SnapshotPolicy;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -94,7 +94,7 @@ class CanyonModelsTest {
     @Test
     void aPictureOfAnotherProbeIsRefusedInPlainWords() {
         PredictionPicture other = new PredictionPicture("training probe", LiveEmbedding.Settings.defaults().inForeground());
-        other.admit("someone", new org.predspace.geometry.ProbeShape("another-probe", 200, 10), new int[200]);
+        other.admit("someone", new org.predspace.geometry.distance.ProbeShape("another-probe", 200, 10), new int[200]);
         long step = run.parameterSteps()[0];
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CanyonModels.score(other,
                 ExplorerSession.Probe.TRAINING, run.dir(), step, CanyonFixture.planeThrough(run, CATALOG, step, 3), CATALOG, JobMonitor.silent()));

@@ -1,16 +1,16 @@
 package org.predspace.session;
 
+import org.predspace.data.DatasetCatalog;
 import org.predspace.runs.Checkpoint;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.ProbeInfo;
 import org.predspace.runs.RunStatus;
 import org.predspace.runs.RunWriter;
-import org.predspace.training.Architecture;
-import org.predspace.training.OptimizerKind;
-import org.predspace.training.SnapshotPolicy;
 import org.predspace.training.TrainingPool;
-import org.predspace.training.TrainingSpec;
-import org.predspace.data.DatasetCatalog;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.SnapshotPolicy;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;

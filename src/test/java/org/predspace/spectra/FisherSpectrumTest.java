@@ -2,7 +2,7 @@ package org.predspace.spectra;
 
 import org.predspace.platform.JobMonitor;
 import org.junit.jupiter.api.Test;
-import org.predspace.training.Architecture;
+import org.predspace.training.spec.Architecture;
 
 import static org.junit.jupiter.api.Assertions.*;
 

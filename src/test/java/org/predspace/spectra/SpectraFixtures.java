@@ -3,10 +3,10 @@ package org.predspace.spectra;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.predspace.data.Dataset;
 import org.predspace.data.InputShape;
-import org.predspace.training.Architecture;
-import org.predspace.training.NativeBackend;
-import org.predspace.training.NetworkFactory;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.engine.NetworkFactory;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.util.List;
 import java.util.SplittableRandom;

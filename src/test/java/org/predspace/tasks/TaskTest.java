@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.predspace.data.Dataset;
 import org.predspace.data.DatasetSplit;
 import org.predspace.data.InputShape;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.util.List;
 import java.util.Map;

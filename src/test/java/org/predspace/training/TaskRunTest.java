@@ -11,6 +11,11 @@ import org.predspace.data.DatasetSplit;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunStatus;
 import org.predspace.tasks.Task;
+import org.predspace.training.engine.NetworkFactory;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.SnapshotPolicy;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Path;
 import java.util.Arrays;

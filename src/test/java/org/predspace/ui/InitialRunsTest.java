@@ -41,7 +41,7 @@ class InitialRunsTest extends WindowTest {
         assertEquals(Colouring.SEED, fx(() -> model.colouringProperty().get()));
         assertArrayEquals(new int[] {0, 2, 1}, fx(() -> model.axes()));
         assertEquals("Dimensions", fx(() -> window.panels().getSelectionModel().getSelectedItem().getText()));
-        assertTrue(fx(() -> model.panelModes().contains(org.predspace.ui.PanelOption.COMPARE_CONFIGURATIONS)));
+        assertTrue(fx(() -> model.panelModes().contains(PanelOption.COMPARE_CONFIGURATIONS)));
         CameraPose pose = new CameraPose(-40, 70, 5, 0, 1200);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> window.view().pose()).equals(pose));
         assertTrue(fx(() -> model.problems().isEmpty()), () -> "no problem reported: " + model.problems());

@@ -12,7 +12,7 @@ import org.predspace.runs.RunFolders;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.PointInfo;
-import org.predspace.training.NativeBackend;
+import org.predspace.training.engine.NativeBackend;
 
 import javax.imageio.ImageIO;
 import java.nio.file.Files;
@@ -77,7 +77,7 @@ public final class ScreenshotTour extends Application {
             window.tour().show(1);
             selectTab("tab-compare");
         }));
-        shots.add(new Shot("compare-panel.png", () -> model.setPanelMode(org.predspace.ui.PanelOption.COMPARE_CONFIGURATIONS, false)));
+        shots.add(new Shot("compare-panel.png", () -> model.setPanelMode(PanelOption.COMPARE_CONFIGURATIONS, false)));
         shots.add(new Shot("dimensions.png", () -> selectTab("tab-dimensions")));
         shots.add(new Shot("chapters-tab.png", () -> selectTab("tab-chapters")));
         for (int i = 0; i < model.chapters().size(); i++) {

@@ -6,7 +6,7 @@ import javafx.stage.Stage;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.runs.RunFolders;
 import org.predspace.session.ExplorerSession;
-import org.predspace.training.NativeBackend;
+import org.predspace.training.engine.NativeBackend;
 import org.predspace.ui.chapters.Chapter;
 
 import java.nio.file.Files;

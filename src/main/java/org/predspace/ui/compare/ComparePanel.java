@@ -23,11 +23,14 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
-import org.predspace.geometry.DistanceByProgress;
-import org.predspace.geometry.ProgressObjective;
+import org.predspace.export.CsvTable;
+import org.predspace.export.DistanceCurvesCsv;
+import org.predspace.export.DistanceMatrixCsv;
+import org.predspace.geometry.trajectory.DistanceByProgress;
+import org.predspace.geometry.trajectory.ProgressObjective;
 import org.predspace.session.Configurations;
-import org.predspace.session.LearningRule;
 import org.predspace.session.ExplorerSession.Probe;
+import org.predspace.session.LearningRule;
 import org.predspace.session.PointInfo;
 import org.predspace.session.RunState;
 import org.predspace.session.SpecGroups;
@@ -36,12 +39,9 @@ import org.predspace.ui.RunItem;
 import org.predspace.ui.Throttle;
 import org.predspace.ui.charts.LogAxis;
 import org.predspace.ui.charts.LogScale;
-import org.predspace.export.CsvTable;
-import org.predspace.export.DistanceCurvesCsv;
-import org.predspace.export.DistanceMatrixCsv;
-import org.predspace.ui.export.Figure;
-import org.predspace.ui.export.FigureSource;
-import org.predspace.ui.export.TableSource;
+import org.predspace.ui.figures.Figure;
+import org.predspace.ui.figures.FigureSource;
+import org.predspace.ui.figures.TableSource;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -452,7 +452,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         leftOut.setVisible(byConfiguration);
         leftOut.setText(leftOutText(result.configurations(), current.rule()));
         leftOutTip.setText(String.join("\n", result.configurations().didNotLearn()));
-        org.predspace.geometry.TrajectoryComparison drawn = byGroup ? (groups == null || groups.comparison() == null ? null
+        org.predspace.geometry.trajectory.TrajectoryComparison drawn = byGroup ? (groups == null || groups.comparison() == null ? null
                 : groups.comparison().comparison())
                 : byConfiguration ? result.configurations().comparison() : runs.comparison();
         int n = drawn == null ? 0 : drawn.runs().size();
@@ -577,7 +577,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
             showFromSelected(null, List.of(), "run", result);
             return;
         }
-        List<org.predspace.geometry.ReindexedTrajectory> reindexed = result.runs().reindexed();
+        List<org.predspace.geometry.trajectory.ReindexedTrajectory> reindexed = result.runs().reindexed();
         String from = selected.name();
         model.tasks().submit("Trajectory distance from " + from + " against progress", () -> {
             List<DistanceByProgress> curves = new ArrayList<>();

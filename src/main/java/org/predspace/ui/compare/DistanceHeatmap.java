@@ -11,12 +11,12 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
-import org.predspace.geometry.Dendrogram;
-import org.predspace.geometry.TrajectoryComparison;
+import org.predspace.geometry.trajectory.Dendrogram;
+import org.predspace.geometry.trajectory.TrajectoryComparison;
 import org.predspace.ui.charts.NiceTicks;
 import org.predspace.ui.charts.SequentialColourScale;
-import org.predspace.ui.export.CanvasFigure;
-import org.predspace.ui.export.Sketch;
+import org.predspace.ui.figures.CanvasFigure;
+import org.predspace.ui.figures.Sketch;
 
 import java.util.ArrayList;
 import java.util.List;

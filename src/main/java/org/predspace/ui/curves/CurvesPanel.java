@@ -29,8 +29,8 @@ import org.predspace.ui.charts.LogAxis;
 import org.predspace.ui.charts.LogScale;
 import org.predspace.ui.charts.MarkedLineChart;
 import org.predspace.ui.charts.NearestPoint;
-import org.predspace.ui.export.Figure;
-import org.predspace.ui.export.FigureSource;
+import org.predspace.ui.figures.Figure;
+import org.predspace.ui.figures.FigureSource;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -29,8 +29,8 @@ import org.controlsfx.control.SegmentedButton;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.PictureFrame;
 import org.predspace.ui.ExplorerModel;
-import org.predspace.ui.export.Figure;
-import org.predspace.ui.export.FigureSource;
+import org.predspace.ui.figures.Figure;
+import org.predspace.ui.figures.FigureSource;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -33,13 +33,13 @@ import org.predspace.runs.RunFormatException;
 import org.predspace.session.CheckpointRef;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.LandscapeOverlay;
-import org.predspace.ui.RunItem;
 import org.predspace.ui.PanelModes;
 import org.predspace.ui.PanelOption;
-import org.predspace.ui.export.Figure;
-import org.predspace.ui.export.FigureSource;
-import org.predspace.ui.export.TableSource;
+import org.predspace.ui.RunItem;
 import org.predspace.ui.SnapshotChoice;
+import org.predspace.ui.figures.Figure;
+import org.predspace.ui.figures.FigureSource;
+import org.predspace.ui.figures.TableSource;
 
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -55,7 +55,7 @@ final class PlaneComputation extends LandscapeTask<PlaneResult> {
         PlaneSlice s = slice;
         // forwardModel: a batch-norm network's statistics are recomputed on the train probe at every cell
         PlaneGrid grid = PlaneLandscape.evaluate(origin.forwardModel(), slice, xs, ys, origin.samples(request.samples()), null, monitor,
-                pass -> passes.accept(new PlaneResult(request, s, pass)), org.predspace.training.NativeBackend.cores());
+                pass -> passes.accept(new PlaneResult(request, s, pass)), org.predspace.training.engine.NativeBackend.cores());
         return new PlaneResult(request, slice, grid);
     }
 }

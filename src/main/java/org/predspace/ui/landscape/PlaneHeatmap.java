@@ -13,8 +13,8 @@ import org.predspace.landscape.PlaneGrid;
 import org.predspace.landscape.PlaneSlice;
 import org.predspace.ui.charts.NiceTicks;
 import org.predspace.ui.charts.SequentialColourScale;
-import org.predspace.ui.export.CanvasFigure;
-import org.predspace.ui.export.Sketch;
+import org.predspace.ui.figures.CanvasFigure;
+import org.predspace.ui.figures.Sketch;
 
 import java.util.ArrayList;
 import java.util.List;

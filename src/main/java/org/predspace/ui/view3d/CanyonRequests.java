@@ -3,7 +3,7 @@ package org.predspace.ui.view3d;
 import javafx.beans.value.ChangeListener;
 import javafx.concurrent.Task;
 import org.predspace.data.DatasetCatalog;
-import org.predspace.geometry.Embedding;
+import org.predspace.geometry.inpca.Embedding;
 import org.predspace.landscape.ModelGrid;
 import org.predspace.platform.JobFailure;
 import org.predspace.session.CanyonModels;

@@ -47,11 +47,11 @@ class ComparePanelLook {
 
     @Test
     void twoIrisRunsTrainingLive() throws Exception {
-        List<org.predspace.training.TrainingSpec> specs = new ArrayList<>();
+        List<org.predspace.training.spec.TrainingSpec> specs = new ArrayList<>();
         for (String a : List.of("linear", "mlp")) {
-            specs.add(org.predspace.training.TrainingSpec.builder("iris")
-                    .architecture(org.predspace.training.Architecture.fromId(a))
-                    .optimizer(org.predspace.training.OptimizerKind.SGD).learningRate(0.3).batchSize(16).epochs(6)
+            specs.add(org.predspace.training.spec.TrainingSpec.builder("iris")
+                    .architecture(org.predspace.training.spec.Architecture.fromId(a))
+                    .optimizer(org.predspace.training.spec.OptimizerKind.SGD).learningRate(0.3).batchSize(16).epochs(6)
                     .checkpoints(12).probeSize(60).seed(1).name("iris-" + a).build());
         }
         WaitForAsyncUtils.asyncFx(() -> model.train(specs)).get();

@@ -2,7 +2,7 @@ package org.predspace.ui.compare;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.predspace.geometry.TrajectoryComparison;
+import org.predspace.geometry.trajectory.TrajectoryComparison;
 import org.predspace.session.ExplorerSession.Probe;
 import org.predspace.session.TestRuns;
 import org.predspace.session.TwoTaskRuns;
@@ -79,11 +79,11 @@ class TrajectoryDistancesTest {
         List<Path> dirs = new ArrayList<>(tasks);
         dirs.add(TestRuns.writeSynthetic(tmp, "plain", TwoTaskRuns.SHARED, 0, 9));
         TrajectoryDistances.Result r = new TrajectoryDistances().compute(sources(dirs, 9), TrajectoryDistances.Face.IMPRINTED,
-                org.predspace.geometry.ProgressObjective.BHATTACHARYYA);
+                org.predspace.geometry.trajectory.ProgressObjective.BHATTACHARYYA);
         assertEquals(List.of("all-s0", "sub-s0", "all-s1", "sub-s1"), r.comparison().runs());
         assertEquals(List.of("plain has no imprinted predictions and is left out"), r.notes());
         TrajectoryComparison direct = TrajectoryComparison.of(DirectComparison.reindexed(tasks, false, true),
-                org.predspace.geometry.Parallelism.serial());
+                org.predspace.geometry.distance.Parallelism.serial());
         for (int i = 0; i < 4; i++) assertArrayEquals(direct.distances()[i], r.comparison().distances()[i], 1e-12);
         // on the heads' own pictures the two tasks do not meet
         TrajectoryDistances.Result heads = new TrajectoryDistances().compute(sources(tasks, 9), Probe.TRAINING);

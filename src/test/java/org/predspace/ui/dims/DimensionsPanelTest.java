@@ -225,14 +225,14 @@ class DimensionsPanelTest {
     @Test
     void theChartsExportAsPngAndSvgFromTheWindowsExports(FxRobot robot) throws Exception {
         Charts charts = openOnSyntheticRuns(robot);
-        org.predspace.ui.export.Exports exports = org.predspace.ui.export.Exports.of(w.window());
-        org.predspace.ui.export.Figure figure = WaitForAsyncUtils.asyncFx(exports::visibleFigure).get();
+        org.predspace.ui.figures.Exports exports = org.predspace.ui.figures.Exports.of(w.window());
+        org.predspace.ui.figures.Figure figure = WaitForAsyncUtils.asyncFx(exports::visibleFigure).get();
         assertEquals("dimensions", figure.name(), "File > Export saves the visible Dimensions tab");
         DimensionsPanel panel = (DimensionsPanel) WaitForAsyncUtils.asyncFx(() -> w.window().panels().getSelectionModel()
                 .getSelectedItem().getContent()).get();
-        org.predspace.ui.export.Figure ladder = panel.charts().get(1);
+        org.predspace.ui.figures.Figure ladder = panel.charts().get(1);
         Path png = tmp.resolve("ladder.png");
-        assertTrue(WaitForAsyncUtils.asyncFx(() -> exports.savePng(ladder, png, new org.predspace.ui.export.ImageSize(1280, 720))).get(),
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> exports.savePng(ladder, png, new org.predspace.ui.figures.ImageSize(1280, 720))).get(),
                 () -> w.model().problems().toString());
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
         assertEquals(1280, image.getWidth());
@@ -246,7 +246,7 @@ class DimensionsPanelTest {
         }
         assertTrue(bars > 1280 * 720 / 100, "the bars are in the PNG: " + bars + " pixels of their grey");
         Path svg = tmp.resolve("stress.svg");
-        assertTrue(WaitForAsyncUtils.asyncFx(() -> exports.saveSvg(panel.charts().get(0), svg, new org.predspace.ui.export.ImageSize(1600, 900)))
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> exports.saveSvg(panel.charts().get(0), svg, new org.predspace.ui.figures.ImageSize(1600, 900)))
                 .get(), () -> w.model().problems().toString());
         String text = Files.readString(svg);
         assertTrue(text.contains("explained stress S_k") && text.contains("number of axes k"), "the axis labels are in the SVG");

@@ -201,10 +201,10 @@ class LandscapePanelTest {
      */
     @Test
     void aBatchNormRunsLineAndPlaneAreScoredWithStatisticsRecomputedAtEveryModel(FxRobot robot) throws Exception {
-        org.predspace.training.TrainingSpec spec = org.predspace.training.TrainingSpec.builder("iris")
-                .architecture(org.predspace.training.Architecture.MLP).width(8).batchNorm(true)
-                .optimizer(org.predspace.training.OptimizerKind.SGD).learningRate(0.3).batchSize(16).epochs(4).checkpoints(10)
-                .probeSize(60).seed(1).snapshots(org.predspace.training.SnapshotPolicy.ALL).name("iris-mlp-bn").build();
+        org.predspace.training.spec.TrainingSpec spec = org.predspace.training.spec.TrainingSpec.builder("iris")
+                .architecture(org.predspace.training.spec.Architecture.MLP).width(8).batchNorm(true)
+                .optimizer(org.predspace.training.spec.OptimizerKind.SGD).learningRate(0.3).batchSize(16).epochs(4).checkpoints(10)
+                .probeSize(60).seed(1).snapshots(org.predspace.training.spec.SnapshotPolicy.ALL).name("iris-mlp-bn").build();
         Path dir = tmp.resolve("bn-" + System.nanoTime()).resolve("iris-mlp-bn");
         new org.predspace.training.TrainingRun(spec, CATALOG.load("iris"), dir, e -> {}).execute();
         open(dir);
@@ -300,7 +300,7 @@ class LandscapePanelTest {
         assertEquals("Sharpness", tables.get(3).label());   // its rows depend on RunSharpness (branch l19-sharp)
 
         var figure = onFx(() -> panel.charts().stream().filter(f -> f.name().equals("landscape-plane")).findFirst().orElseThrow());
-        String svg = onFx(() -> org.predspace.ui.export.FigureRenderer.svg(figure.node(), new org.predspace.ui.export.ImageSize(800, 600)));
+        String svg = onFx(() -> org.predspace.ui.figures.FigureRenderer.svg(figure.node(), new org.predspace.ui.figures.ImageSize(800, 600)));
         // drawn as vectors: one rectangle per cell at least, and the contours as lines
         assertTrue(svg.split("<rect", -1).length - 1 >= 625, "cells as rectangles");
         assertTrue(svg.contains("<line"), "contours and path as lines");

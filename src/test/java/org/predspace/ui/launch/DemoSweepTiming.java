@@ -2,7 +2,7 @@ package org.predspace.ui.launch;
 
 import org.predspace.data.DatasetCatalog;
 import org.predspace.training.TrainingPool;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

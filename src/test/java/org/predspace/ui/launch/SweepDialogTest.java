@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.session.ExplorerSession;
 import org.predspace.tasks.Task;
-import org.predspace.training.Architecture;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.TrainingSpec;
 import org.predspace.ui.ExplorerModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -117,7 +117,7 @@ class SweepDialogTest {
 
         ChoiceBox<String> data = dialog.form().builtInData();
         @SuppressWarnings("unchecked")
-        ChoiceBox<Architecture> arch = (ChoiceBox<Architecture>) dialog.form().control(org.predspace.training.SpecForm.Field.ARCHITECTURE);
+        ChoiceBox<Architecture> arch = (ChoiceBox<Architecture>) dialog.form().control(org.predspace.training.spec.SpecForm.Field.ARCHITECTURE);
         robot.interact(() -> {
             data.setValue("iris");
             arch.setValue(Architecture.LENET);
