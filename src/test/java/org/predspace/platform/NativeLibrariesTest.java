@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The first load of the native libraries, each in a fresh JVM (a class whose static initialiser
@@ -41,6 +42,7 @@ class NativeLibrariesTest {
      */
     @Test
     void openBlasAloneIsLoadedUntilSomethingAsksForNd4j(@TempDir Path tmp) throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/maps")), "the child reads its mapped libraries from /proc: not Linux");
         Child child = run(BlasFirst.class, Files.createDirectory(tmp.resolve("empty-cache")));
         assertEquals(0, child.exit, child.output);
         assertTrue(child.output.contains("solver 3.0: openblas true, nd4j false"), child.output);
