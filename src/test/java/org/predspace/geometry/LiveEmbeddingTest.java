@@ -1,6 +1,7 @@
 package org.predspace.geometry;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Tag("slow")
 class LiveEmbeddingTest {
     private static final List<SqrtProbabilities> POINTS = KrylovEigensolverTest.trajectories(8, 50, 120, 51);
 

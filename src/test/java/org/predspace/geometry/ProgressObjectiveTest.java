@@ -1,6 +1,7 @@
 package org.predspace.geometry;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.predspace.runs.PythonWithNumpy;
 
 import java.util.Arrays;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ignorance (angle pi/4 from the label's axis) to truth (angle 0) runs along it, and a sample at
  * angle phi sits exactly at progress tau = 1 - phi / (pi/4).
  */
+@Tag("slow")
 class ProgressObjectiveTest {
     private static final double QUARTER = Math.PI / 4;
 

@@ -1,6 +1,7 @@
 package org.predspace.platform;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.session.TestRuns;
 
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The first load of the native libraries, each in a fresh JVM (a class whose static initialiser
  * failed stays failed for the process, and this JVM loaded them before any test).
  */
+@Tag("slow")
 class NativeLibrariesTest {
 
     /**

@@ -1,6 +1,7 @@
 package org.predspace.session;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.geometry.LiveEmbedding;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * Live training of two tasks and a fine-tuned child:
  * they meet in the imprinted picture, and the child's first point is its parent's checkpoint.
  */
+@Tag("slow")
 class LiveTaskPictureTest {
     @TempDir Path tmp;
 

@@ -1,10 +1,12 @@
 package org.predspace.spectra;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.predspace.training.Architecture;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("slow")
 class FisherSpectrumTest {
     @Test
     void gramEigenvaluesEqualThoseOfTheExplicitFisher() {

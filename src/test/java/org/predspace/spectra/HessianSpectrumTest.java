@@ -1,6 +1,7 @@
 package org.predspace.spectra;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.predspace.training.Architecture;
 
 import java.util.Locale;
@@ -8,6 +9,7 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("slow")
 class HessianSpectrumTest {
     @Test
     void softmaxRegressionHessianEqualsTheTrueFisher() {

@@ -6,6 +6,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.ui.view3d.CameraPose;
 import org.testfx.api.FxRobot;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * been clicked (elsewhere they keep scrolling lists and panels), B hides the caption until the
  * next chapter; with no chapters a key says so once and changes nothing else.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ChapterKeysTest {
     private ExplorerModel model;

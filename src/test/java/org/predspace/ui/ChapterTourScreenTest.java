@@ -5,6 +5,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.TestRuns;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * in the second); PageDown must put on the screen what the second chapter shown directly puts
  * there, PageUp what the first does, and B must take the caption off the screen.
  */
+@Tag("ui")
 class ChapterTourScreenTest {
     static final CameraPose FIRST = new CameraPose(-22, -35, 0, 0, 1450);
     static final CameraPose SECOND = new CameraPose(-65, 140, 40, -30, 900);

@@ -7,6 +7,7 @@ import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.bench.NpyFiles;
@@ -41,6 +42,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * eigenvalues and ||W||_F^2 (bench/inpca_reference.py) of the same points, with the stress of a
  * set of axes written out here, S(A) = 1 - sqrt(1 - sum_{a in A} lambda_a^2 / ||W||_F^2).
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class DrawnShareWindowTest {
     @TempDir

@@ -4,6 +4,7 @@ import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.session.ExplorerSession;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * The whole main window, driven as a student would: open runs, click a point in the 3D view
  * and see the linked panels follow; start a short training and see its points appear.
  */
+@Tag("ui")
 class ExplorerWindowTest {
     private ExplorerModel model;
     private MainWindow window;

@@ -7,6 +7,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.robot.Robot;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.predspace.session.PictureFrame;
 import org.testfx.api.FxRobot;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * JavaFX drew even when it never reached the window). Under Xvfb with Mesa's llvmpipe this is
  * where the window once froze for good (GlxDrawablePin). Waits for the first checkpoints only.
  */
+@Tag("ui")
 class FirstTrainingOnScreenTest {
     /** Checkpoints (besides the two anchors) drawn before the screen is read. */
     private static final int CHECKPOINTS = 4;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -37,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * pin to another window; nor may a popup or a snapshot drawn offscreen stop it. Runs under
  * Xvfb with Mesa's llvmpipe, as CI does; skipped where a GPU driver draws.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class GlxDrawablePinTest {
     private Stage kept;

@@ -11,6 +11,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.predspace.runs.Checkpoint;
 import org.predspace.runs.CheckpointMetrics;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * the picture with the rule in the legend, explained in Details; the threshold dialog refuses bad
  * input; Ctrl+L hides them from the picture and from its framing.
  */
+@Tag("ui")
 class NotLearnedRunsTest {
     private static final int CHECKPOINTS = 20, LEARNED = 5;
     private static final int POINTS = 2 + LEARNED * CHECKPOINTS + CHECKPOINTS + 3;

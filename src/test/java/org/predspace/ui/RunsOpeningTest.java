@@ -3,6 +3,7 @@ package org.predspace.ui;
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.PointInfo;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Opening a folder of runs in the window: one task with one progress bar, and every run in the picture. */
+@Tag("ui")
 class RunsOpeningTest {
     private ExplorerModel model;
     private MainWindow window;

@@ -5,6 +5,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.paint.Color;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.ExplorerSession;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * draws all of them coloured by task with a connector from the parent's checkpoint to the
  * fine-tuned run, and the hover card says where that run came from.
  */
+@Tag("ui")
 class TaskPictureWindowTest {
     private ExplorerModel model;
     private MainWindow window;

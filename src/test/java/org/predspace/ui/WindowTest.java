@@ -1,5 +1,6 @@
 package org.predspace.ui;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
  * A test of the real main window ({@link FxWindow}): built before each test in a fresh
  * temporary folder, its session ended and its windows closed after.
  */
+@Tag("ui")
 public abstract class WindowTest {
     protected ExplorerModel model;
     protected MainWindow window;

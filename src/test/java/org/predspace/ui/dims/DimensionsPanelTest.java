@@ -8,6 +8,7 @@ import javafx.scene.chart.XYChart;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.bench.NpyFiles;
 import org.predspace.bench.NumpyReference;
@@ -47,6 +48,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * of an independent numpy InPCA of the same points (bench/inpca_reference.py) for both
  * pictures of the sample runs, the closed form of a tiny picture, and follow the drawn axes.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class DimensionsPanelTest {
     private TestWindow w;

@@ -8,6 +8,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.session.TestRuns;
 import org.predspace.ui.ExplorerModel;
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * Every chart export of the main window: PNG at slide sizes, SVG, the clipboard, from the
  * context menus and File > Export, read back as other programs would read them.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ChartExportTest {
     static final int CHECKPOINTS = 8;

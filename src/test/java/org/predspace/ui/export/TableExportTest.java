@@ -3,6 +3,7 @@ package org.predspace.ui.export;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.export.CsvReader;
 import org.predspace.geometry.Progress;
@@ -37,6 +38,7 @@ import static org.predspace.ui.export.ChartExportTest.onFx;
  * The CSV exports of File > Export, read back with a reader of the test's own and compared with
  * the runs on disk and with computations done here, not with what the panels computed.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class TableExportTest {
     static final int CHECKPOINTS = 8;

@@ -7,6 +7,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.session.ExplorerSession;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The view's camera glide in a shown window: it passes between the poses, ends exactly on the target, and a press stops it. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class CameraGlideViewTest {
     private static final CameraPose FROM = new CameraPose(-22, -35, 0, 0, 1450);

@@ -6,6 +6,7 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.PictureFrame;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * wide: a click or hover 6 px from a point means that point, 20 px from every point means
  * none, and the selected point is drawn larger inside a ring that reads on both themes.
  */
+@Tag("ui")
 class PointPickingTest {
     private ExplorerModel model;
     private MainWindow window;

@@ -9,6 +9,7 @@ import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.session.ExplorerSession;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * The real 3D view in a real window (Xvfb with -Dprism.forceGPU=true in CI): points are drawn
  * where the picture says, hiding a run removes its pixels, and clicking a point selects it.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class PredictionViewTest {
     private ExplorerModel model;

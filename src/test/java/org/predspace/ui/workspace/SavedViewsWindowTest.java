@@ -4,6 +4,7 @@ import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.session.ExplorerSession;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * presentation mode), a click in the Views list recalls, and the recalled picture is the
  * picture that was saved, pixel for pixel.
  */
+@Tag("ui")
 class SavedViewsWindowTest {
     private ExplorerModel model;
     private MainWindow window;

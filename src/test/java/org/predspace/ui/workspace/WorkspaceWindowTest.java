@@ -4,6 +4,7 @@ import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.session.CheckpointRef;
@@ -31,6 +32,7 @@ import static org.predspace.ui.workspace.SavedViewsWindowTest.snapshot;
 import static org.predspace.ui.workspace.SavedViewsWindowTest.waitForDrawn;
 
 /** Save a workspace from one window, reopen it in another, and see the same picture. */
+@Tag("ui")
 class WorkspaceWindowTest {
     private ExplorerModel model;
     private MainWindow window;
