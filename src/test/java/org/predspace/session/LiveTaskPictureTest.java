@@ -31,6 +31,16 @@ class LiveTaskPictureTest {
                 .batchSize(32).epochs(2).checkpoints(6).probeSize(200).seed(0).snapshots(SnapshotPolicy.ALL).name(name);
     }
 
+    /** The imprinted picture once it is exact and holds points of each of {@code runs}. */
+    private static PictureFrame imprintedHolding(ExplorerSession s, String... runs) throws InterruptedException {
+        return ExplorerSessionTest.waitFor(s.picture(ExplorerSession.Probe.IMPRINTED), f -> {
+            if (f == null || f.embedding().exactPoints() != f.size()) return false;
+            Set<String> in = new TreeSet<>();
+            for (int i = 0; i < f.size(); i++) if (!f.point(i).isAnchor()) in.add(f.point(i).run());
+            return in.containsAll(List.of(runs));
+        });
+    }
+
     private static void awaitEnded(ExplorerSession s, String... names) throws Exception {
         long deadline = System.currentTimeMillis() + 240_000;
         while (System.currentTimeMillis() < deadline) {
@@ -58,8 +68,7 @@ class LiveTaskPictureTest {
             System.out.println("problems: " + problems);
             System.out.println("full: " + s.run("full").message() + " / evenodd: " + s.run("evenodd").message() + " spec " + s.run("evenodd").spec());
             s.picture(ExplorerSession.Probe.IMPRINTED).refresh();
-            Thread.sleep(500);
-            PictureFrame f = s.picture(ExplorerSession.Probe.IMPRINTED).frame();
+            PictureFrame f = imprintedHolding(s, "full", "evenodd");
             Set<String> in = new TreeSet<>();
             for (int i = 0; i < f.size(); i++) if (!f.point(i).isAnchor()) in.add(f.point(i).run());
             assertEquals(Set.of("evenodd", "full"), in);
@@ -79,8 +88,7 @@ class LiveTaskPictureTest {
             awaitEnded(s, "child");
             System.out.println("child: " + s.run("child").message() + " spec " + s.run("child").spec());
             s.picture(ExplorerSession.Probe.IMPRINTED).refresh();
-            Thread.sleep(1000);
-            f = s.picture(ExplorerSession.Probe.IMPRINTED).frame();
+            f = imprintedHolding(s, "full", "evenodd", "child");
             Map<String, RunState> runs = new LinkedHashMap<>();
             for (RunState r : s.runs()) runs.put(r.name(), r);
             List<int[]> c = FineTuning.connectors(f.points(), f.size(), runs);

@@ -14,7 +14,9 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -75,6 +77,19 @@ public final class FxWindow implements BeforeEachCallback, AfterEachCallback, Pa
                 stage.setScene(null);   // the primary stage outlives the test: let go of the window's scene graph
             }).get(1, TimeUnit.MINUTES);
             WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    /**
+     * Waits up to {@code seconds} until {@code condition}, read on the JavaFX thread, holds; returns
+     * either way, so that the assertion after it says what is wrong. For a picture that changes at
+     * the next pulse or two after the model does.
+     */
+    public static void awaitOnFx(long seconds, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        } catch (TimeoutException e) {
+            // the caller's assertion reports it
         }
     }
 

@@ -196,9 +196,8 @@ class PointPickingTest {
             model.darkThemeProperty().set(true);
             return null;
         });
-        WaitForAsyncUtils.waitForFxEvents(10);
-        Thread.sleep(200);
-        WaitForAsyncUtils.waitForFxEvents(5);
+        FxWindow.awaitOnFx(5, () -> view.haloShown() && ringShare(view.snapshot(null, null), at[p], r,
+                c -> c.getBrightness() > 0.85 && c.getSaturation() < 0.1) > 0.8);
         assertTrue(fx(view::haloShown));
         assertTrue(ringShare(snapshot(), at[p], r, c -> c.getBrightness() > 0.85 && c.getSaturation() < 0.1) > 0.8,
                 "a white ring on the dark theme");

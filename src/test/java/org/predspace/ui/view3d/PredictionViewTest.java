@@ -17,6 +17,7 @@ import org.predspace.session.PictureFrame;
 import org.predspace.session.PointInfo;
 import org.predspace.session.TestRuns;
 import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.FxWindow;
 import org.predspace.ui.RunItem;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -65,7 +66,7 @@ class PredictionViewTest {
             return f != null && f.size() == expected && f.embedding().exactPoints() == expected;
         });
         WaitForAsyncUtils.waitForFxEvents(10);
-        Thread.sleep(300);   // let the scale easing finish
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(view::isSettled).get());   // the scale easing
         WaitForAsyncUtils.waitForFxEvents(5);
         return view.drawnFrame();
     }
@@ -180,9 +181,7 @@ class PredictionViewTest {
                 .findFirst().orElseThrow()).get();
         assertTrue(pixelsOfHue(snapshot(), green) > 20, run2.name() + " is not drawn");
         WaitForAsyncUtils.asyncFx(() -> run2.visibleProperty().set(false)).get();
-        WaitForAsyncUtils.waitForFxEvents(5);
-        Thread.sleep(400);
-        WaitForAsyncUtils.waitForFxEvents(5);
+        FxWindow.awaitOnFx(5, () -> pixelsOfHue(view.subScene().snapshot(null, null), green) == 0);
         assertEquals(0, pixelsOfHue(snapshot(), green), "hidden run still drawn");
     }
 
@@ -212,11 +211,11 @@ class PredictionViewTest {
         int p = isolatedPointOf(f, null);
         assertTrue(p > 0);
         String mine = f.point(p).run(), other = mine.equals("run-0") ? "run-1" : "run-0";
-        double bright = contrastAt(snapshot().getPixelReader(), pixelOf(p), background);
+        Point2D at = pixelOf(p);
+        double bright = contrastAt(snapshot().getPixelReader(), at, background);
         WaitForAsyncUtils.asyncFx(() -> model.selectRun(model.run(other))).get();
-        WaitForAsyncUtils.waitForFxEvents(5);
-        Thread.sleep(200);
-        double dimmed = contrastAt(snapshot().getPixelReader(), pixelOf(p), background);
+        FxWindow.awaitOnFx(5, () -> contrastAt(view.subScene().snapshot(null, null).getPixelReader(), at, background) < 0.6 * bright);
+        double dimmed = contrastAt(snapshot().getPixelReader(), at, background);
         assertTrue(dimmed < 0.6 * bright, mine + " not dimmed when " + other + " is selected: " + bright + " -> " + dimmed);
     }
 }
