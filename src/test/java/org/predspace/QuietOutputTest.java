@@ -1,6 +1,7 @@
 package org.predspace;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.cli.Cli;
 import org.predspace.ui.GuiCommand;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** A command's stderr holds PredSpace's own lines and nothing else: no logging set-up noise, no picocli warnings. */
+@Tag("slow")
 class QuietOutputTest {
     private static List<Object> uiCommands() {
         return List.of(new RenderCommand(), new GuiCommand());

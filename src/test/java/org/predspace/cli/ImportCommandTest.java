@@ -2,6 +2,7 @@ package org.predspace.cli;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.geometry.inpca.LiveEmbedding;
 import org.predspace.runs.CheckpointMetrics;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * predspace import: loose arrays in, a run folder out that opens like an engine-written run;
  * every bad input refused with one line naming the file and the problem, nothing written.
  */
+@Tag("slow")
 class ImportCommandTest {
     static final int T = 4, N = 10, C = 3, M = 6;
     static final long[] STEPS = {0, 5, 50, 500};

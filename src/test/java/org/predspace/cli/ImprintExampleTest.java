@@ -1,6 +1,7 @@
 package org.predspace.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.runs.ImprintInfo;
 import org.predspace.runs.Npy;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * loose arrays import to the same run. With numpy alone (CI); the torch backend is compared
  * with the numpy one where torch is installed, and skipped elsewhere.
  */
+@Tag("slow")
 class ImprintExampleTest {
     static final Path SCRIPT = Path.of("docs/examples/imprint_tasks.py");
     static final int CLASSES = 10, SHARED_PROBE = 200, HELD_OUT = 150, PROTOTYPES = 200, CHECKPOINTS = 11;

@@ -1,6 +1,7 @@
 package org.predspace.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.runs.Run;
 import org.predspace.training.spec.TrainingSpec;
@@ -11,6 +12,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Starting a run from another run's parameters: the "corner" experiments of docs/science.md section 9. */
+@Tag("slow")
 class InitFromTest {
     static final String[] DIGITS_MLP = {"train", "--dataset", "digits", "--arch", "mlp", "--width", "32", "--depth", "1",
             "--optimizer", "sgd", "--lr", "0.1", "--epochs", "2", "--checkpoints", "8"};

@@ -2,6 +2,7 @@ package org.predspace.cli;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.bench.NpyFiles;
 import org.predspace.data.DatasetCatalog;
@@ -26,6 +27,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("slow")
 class LandscapeCommandTest {
     @TempDir static Path tmp;
     static Path mlp;

@@ -1,6 +1,7 @@
 package org.predspace.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunStatus;
@@ -15,6 +16,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The acceptance checks of the training engine, through the command line as a user runs it. */
+@Tag("slow")
 class TrainCommandTest {
     private static final String DIGITS_RUN = "digits-mlp-adam-lr0.001-b128-s0";
 

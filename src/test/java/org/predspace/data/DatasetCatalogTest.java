@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The bundled data as the jar ships it (assets/ is on the test classpath) and the id scheme. */
+@Tag("slow")
 class DatasetCatalogTest {
     private final DatasetCatalog catalog = new DatasetCatalog();
 

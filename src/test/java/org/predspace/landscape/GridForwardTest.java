@@ -1,6 +1,7 @@
 package org.predspace.landscape;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.predspace.data.Dataset;
 import org.predspace.data.InputShape;
 import org.predspace.runs.ProbeScore;
@@ -16,6 +17,7 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The fast paths give what one forward pass of the network per model gives, and only takes what it can. */
+@Tag("slow")
 class GridForwardTest {
     private static final InputShape SIX = InputShape.tabular(6);
 

@@ -2,6 +2,7 @@ package org.predspace.landscape;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.platform.JobMonitor;
@@ -24,6 +25,7 @@ import java.util.concurrent.CancellationException;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("slow")
 class RunSharpnessTest {
     @TempDir static Path tmp;
     static final DatasetCatalog CATALOG = new DatasetCatalog();

@@ -1,6 +1,7 @@
 package org.predspace.platform;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.session.TestRuns;
 
@@ -11,11 +12,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The first load of the native libraries, each in a fresh JVM (a class whose static initialiser
  * failed stays failed for the process, and this JVM loaded them before any test).
  */
+@Tag("slow")
 class NativeLibrariesTest {
 
     /**
@@ -41,6 +44,7 @@ class NativeLibrariesTest {
      */
     @Test
     void openBlasAloneIsLoadedUntilSomethingAsksForNd4j(@TempDir Path tmp) throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/maps")), "the child reads its mapped libraries from /proc: not Linux");
         Child child = run(BlasFirst.class, Files.createDirectory(tmp.resolve("empty-cache")));
         assertEquals(0, child.exit, child.output);
         assertTrue(child.output.contains("solver 3.0: openblas true, nd4j false"), child.output);

@@ -1,6 +1,7 @@
 package org.predspace.runs;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteOrder;
@@ -12,6 +13,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** RunImport without the command line: what it accepts, what it reports, what it refuses. */
+@Tag("slow")
 class RunImportTest {
     static final int T = 3, N = 4, C = 2;
     @TempDir Path tmp;

@@ -3,6 +3,7 @@ package org.predspace.session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.geometry.inpca.LiveEmbedding;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * is that checkpoint, so out-of-sample placement must put it where the picture draws the
  * checkpoint, on the training probe and on the held-out one; every model gets a residual.
  */
+@Tag("slow")
 class CanyonModelsTest {
     @TempDir static Path tmp;
     static final DatasetCatalog CATALOG = new DatasetCatalog();

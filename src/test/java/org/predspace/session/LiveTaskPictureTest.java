@@ -1,6 +1,7 @@
 package org.predspace.session;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.geometry.inpca.LiveEmbedding;
@@ -21,12 +22,23 @@ import static org.junit.jupiter.api.Assertions.*;
  * Live training of two tasks and a fine-tuned child:
  * they meet in the imprinted picture, and the child's first point is its parent's checkpoint.
  */
+@Tag("slow")
 class LiveTaskPictureTest {
     @TempDir Path tmp;
 
     private static TrainingSpec.Builder base(String name) {
         return TrainingSpec.builder("digits").architecture(Architecture.MLP).optimizer(OptimizerKind.ADAM).learningRate(0.01)
                 .batchSize(32).epochs(2).checkpoints(6).probeSize(200).seed(0).snapshots(SnapshotPolicy.ALL).name(name);
+    }
+
+    /** The imprinted picture once it is exact and holds points of each of {@code runs}. */
+    private static PictureFrame imprintedHolding(ExplorerSession s, String... runs) throws InterruptedException {
+        return ExplorerSessionTest.waitFor(s.picture(ExplorerSession.Probe.IMPRINTED), f -> {
+            if (f == null || f.embedding().exactPoints() != f.size()) return false;
+            Set<String> in = new TreeSet<>();
+            for (int i = 0; i < f.size(); i++) if (!f.point(i).isAnchor()) in.add(f.point(i).run());
+            return in.containsAll(List.of(runs));
+        });
     }
 
     private static void awaitEnded(ExplorerSession s, String... names) throws Exception {
@@ -56,8 +68,7 @@ class LiveTaskPictureTest {
             System.out.println("problems: " + problems);
             System.out.println("full: " + s.run("full").message() + " / evenodd: " + s.run("evenodd").message() + " spec " + s.run("evenodd").spec());
             s.picture(ExplorerSession.Probe.IMPRINTED).refresh();
-            Thread.sleep(500);
-            PictureFrame f = s.picture(ExplorerSession.Probe.IMPRINTED).frame();
+            PictureFrame f = imprintedHolding(s, "full", "evenodd");
             Set<String> in = new TreeSet<>();
             for (int i = 0; i < f.size(); i++) if (!f.point(i).isAnchor()) in.add(f.point(i).run());
             assertEquals(Set.of("evenodd", "full"), in);
@@ -77,8 +88,7 @@ class LiveTaskPictureTest {
             awaitEnded(s, "child");
             System.out.println("child: " + s.run("child").message() + " spec " + s.run("child").spec());
             s.picture(ExplorerSession.Probe.IMPRINTED).refresh();
-            Thread.sleep(1000);
-            f = s.picture(ExplorerSession.Probe.IMPRINTED).frame();
+            f = imprintedHolding(s, "full", "evenodd", "child");
             Map<String, RunState> runs = new LinkedHashMap<>();
             for (RunState r : s.runs()) runs.put(r.name(), r);
             List<int[]> c = FineTuning.connectors(f.points(), f.size(), runs);

@@ -2,10 +2,12 @@ package org.predspace.spectra;
 
 import org.predspace.platform.JobMonitor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.predspace.training.spec.Architecture;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("slow")
 class FisherSpectrumTest {
     @Test
     void gramEigenvaluesEqualThoseOfTheExplicitFisher() {

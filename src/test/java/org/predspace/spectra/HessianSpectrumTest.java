@@ -2,6 +2,7 @@ package org.predspace.spectra;
 
 import org.predspace.platform.JobMonitor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.predspace.training.spec.Architecture;
 
 import java.util.Locale;
@@ -9,6 +10,7 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("slow")
 class HessianSpectrumTest {
     @Test
     void softmaxRegressionHessianEqualsTheTrueFisher() {

@@ -2,6 +2,7 @@ package org.predspace.spectra;
 
 import org.predspace.platform.JobMonitor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.data.DatasetSplit;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The paper's sloppy claim ([C], docs/science.md §7) on a LeNet trained here on the bundled MNIST subset. */
+@Tag("slow")
 class LenetSloppinessTest {
     @Test
     void trainedLenetFisherSpectrumSpansAtLeastEightDecades(@TempDir Path tmp) throws Exception {

@@ -2,6 +2,7 @@ package org.predspace.spectra;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.runs.Run;
@@ -20,6 +21,7 @@ import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("slow")
 class SpectrumTaskTest {
     @TempDir static Path tmp;
     static Run run;

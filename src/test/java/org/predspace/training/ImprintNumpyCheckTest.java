@@ -2,6 +2,7 @@ package org.predspace.training;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.bench.NpyFiles;
 import org.predspace.data.DatasetCatalog;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * features of the network rebuilt from a parameter snapshot: a digits MLP, checked at an early
  * and at the last checkpoint.
  */
+@Tag("slow")
 class ImprintNumpyCheckTest {
     static final Path EXAMPLE = Path.of("docs/examples/imprint_check.py");
 

@@ -3,6 +3,7 @@ package org.predspace.training;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -27,6 +28,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Tiny digits runs of every kind of task, and fine-tuning from one task to another. */
+@Tag("slow")
 class TaskRunTest {
     private static DatasetSplit digits;
 

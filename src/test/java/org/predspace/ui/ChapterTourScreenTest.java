@@ -4,16 +4,13 @@ import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.TestRuns;
 import org.predspace.ui.chapters.Chapter;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.awt.image.BufferedImage;
@@ -31,25 +28,15 @@ import static org.junit.jupiter.api.Assertions.*;
  * in the second); PageDown must put on the screen what the second chapter shown directly puts
  * there, PageUp what the first does, and B must take the caption off the screen.
  */
-@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class ChapterTourScreenTest {
     static final CameraPose FIRST = new CameraPose(-22, -35, 0, 0, 1450);
     static final CameraPose SECOND = new CameraPose(-65, 140, 40, -30, 900);
 
     private ExplorerModel model;
     private MainWindow window;
-    private Path tmp;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        tmp = Files.createTempDirectory("predspace-tour-screen");
-        TestWindow w = TestWindow.show(stage, tmp);
-        model = w.model();
-        window = w.window();
-    }
-
-    @AfterEach
-    void stop() { model.shutdown(); }
+    @RegisterExtension
+    final FxWindow fx = new FxWindow(shown -> { model = shown.model(); window = shown.window(); });
 
     static Chapter chapter(String title, String caption, CameraPose pose, List<String> runs, List<String> panels) {
         return new Chapter(title, caption, "Mao et al., PNAS 2024 [A]", pose, Colouring.RUN, ExplorerSession.Probe.TRAINING,
@@ -58,7 +45,7 @@ class ChapterTourScreenTest {
 
     @Test
     void pageDownPutsTheNextChaptersViewOnTheScreenAndBHidesTheCaption(FxRobot robot) throws Exception {
-        List<Path> dirs = TestRuns.writeSynthetic(tmp, 4, 8);
+        List<Path> dirs = TestRuns.writeSynthetic(fx.tmp(), 4, 8);
         Platform.runLater(() -> model.openRuns(dirs));
         TestWindow.waitForDrawn(window, 2 + 4 * 8);
         Chapter first = chapter("Two runs from ignorance", "Runs 0 and 1 leave the uniform prediction and bend towards the labels.",

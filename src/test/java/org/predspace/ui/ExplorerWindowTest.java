@@ -3,10 +3,9 @@ package org.predspace.ui;
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.PictureFrame;
@@ -18,8 +17,6 @@ import org.predspace.training.spec.OptimizerKind;
 import org.predspace.training.spec.TrainingSpec;
 import org.predspace.ui.charts.MarkedLineChart;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
@@ -33,22 +30,12 @@ import static org.junit.jupiter.api.Assertions.*;
  * The whole main window, driven as a student would: open runs, click a point in the 3D view
  * and see the linked panels follow; start a short training and see its points appear.
  */
-@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class ExplorerWindowTest {
     private ExplorerModel model;
     private MainWindow window;
-    private Path tmp;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        tmp = Files.createTempDirectory("predspace-window");
-        TestWindow w = TestWindow.show(stage, tmp);
-        model = w.model();
-        window = w.window();
-    }
-
-    @AfterEach
-    void stop() { model.shutdown(); }
+    @RegisterExtension
+    final FxWindow fx = new FxWindow(shown -> { model = shown.model(); window = shown.window(); });
 
     private PictureFrame waitForDrawn(int points) throws Exception { return TestWindow.waitForDrawn(window, points); }
 
@@ -74,7 +61,7 @@ class ExplorerWindowTest {
 
     @Test
     void clickingAPointInTheViewUpdatesDetailsAndCurves(FxRobot robot) throws Exception {
-        List<Path> dirs = TestRuns.writeSynthetic(tmp, 3, 8);
+        List<Path> dirs = TestRuns.writeSynthetic(fx.tmp(), 3, 8);
         Platform.runLater(() -> model.openRuns(dirs));
         PictureFrame f = waitForDrawn(2 + 3 * 8);
         assertFalse(robot.lookup("#empty-state").query().isVisible(), "the empty-state card still covers the view");
@@ -113,14 +100,14 @@ class ExplorerWindowTest {
         PictureFrame f = waitForDrawn(2 + 12);
         assertEquals("iris-window", f.point(13).run());
         assertEquals(11, f.point(13).checkpoint());
-        assertTrue(Files.isRegularFile(tmp.resolve("trained/iris-window/run.json")), "the run is saved where the model trains");
+        assertTrue(Files.isRegularFile(fx.tmp().resolve("trained/iris-window/run.json")), "the run is saved where the model trains");
         assertFalse(robot.lookup("#empty-state").query().isVisible());
     }
 
     @Test
     void aCorruptRunFolderIsReportedByNameAndTheOthersStillOpen(FxRobot robot) throws Exception {
-        List<Path> good = TestRuns.writeSynthetic(tmp, 2, 5);
-        Path bad = tmp.resolve("broken");
+        List<Path> good = TestRuns.writeSynthetic(fx.tmp(), 2, 5);
+        Path bad = fx.tmp().resolve("broken");
         Files.createDirectories(bad);
         Files.writeString(bad.resolve("run.json"), "{ this is not json");
         Platform.runLater(() -> model.openRuns(List.of(good.get(0), bad, good.get(1))));
@@ -136,7 +123,7 @@ class ExplorerWindowTest {
 
     @Test
     void playbackShowsTrainingUpToAStepAndPlaysToTheEnd(FxRobot robot) throws Exception {
-        List<Path> dirs = TestRuns.writeSynthetic(tmp, 3, 8);   // steps 0, 10, ..., 70
+        List<Path> dirs = TestRuns.writeSynthetic(fx.tmp(), 3, 8);   // steps 0, 10, ..., 70
         Platform.runLater(() -> model.openRuns(dirs));
         waitForDrawn(2 + 3 * 8);
         assertEquals(24, window.view().drawnMarkers());
@@ -166,7 +153,7 @@ class ExplorerWindowTest {
 
     @Test
     void presentationModeKeysDriveThePictureAndEscapeComesBack(FxRobot robot) throws Exception {
-        List<Path> dirs = TestRuns.writeSynthetic(tmp, 2, 8);
+        List<Path> dirs = TestRuns.writeSynthetic(fx.tmp(), 2, 8);
         Platform.runLater(() -> model.openRuns(dirs));
         waitForDrawn(2 + 2 * 8);
         robot.clickOn(window.view());   // focus the picture, not a text field

@@ -1,6 +1,7 @@
 package org.predspace.ui;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.predspace.session.TestRuns;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Opening a folder of runs with a chapters.json, as the app does at start: chapter 1 is shown once the runs are drawn. */
+@Tag("ui")
 class InitialRunsTest extends WindowTest {
     /** Opens the folder as the app does; completes with how many points were drawn when it went on. */
     private CompletableFuture<Integer> open(Path folder) throws Exception {

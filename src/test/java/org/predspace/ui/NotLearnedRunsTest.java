@@ -10,10 +10,9 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.predspace.runs.Checkpoint;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.ProbeInfo;
@@ -23,12 +22,9 @@ import org.predspace.session.LearningRule;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.TestRuns;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,27 +40,20 @@ import static org.junit.jupiter.api.Assertions.*;
  * the picture with the rule in the legend, explained in Details; the threshold dialog refuses bad
  * input; Ctrl+L hides them from the picture and from its framing.
  */
-@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class NotLearnedRunsTest {
     private static final int CHECKPOINTS = 20, LEARNED = 5;
     private static final int POINTS = 2 + LEARNED * CHECKPOINTS + CHECKPOINTS + 3;
     private ExplorerModel model;
     private MainWindow window;
-    private Path tmp;
-
-    @Start
-    void start(Stage stage) {
-        tmp = assertDoesNotThrow(() -> Files.createTempDirectory("predspace-not-learned"));
-        TestWindow w = TestWindow.show(stage, tmp);
-        model = w.model();
-        window = w.window();
+    @RegisterExtension
+    final FxWindow fx = new FxWindow(shown -> {
+        model = shown.model();
+        window = shown.window();
         model.colourBy(Colouring.RUN);   // every run its own hue: grey is the mark alone
         model.showTrajectories(false);
         model.setPointSize(2.0);
-    }
-
-    @AfterEach
-    void stop() { model.shutdown(); }
+    });
 
     /** Predictions at strength k towards class (label + shift) mod C, with a run-specific tilt. */
     private static float[] towardsWrong(double k, int shift, int tilt) {
@@ -100,15 +89,15 @@ class NotLearnedRunsTest {
     }
 
     private List<Path> writeRuns() throws IOException {
-        List<Path> dirs = new ArrayList<>(TestRuns.writeSynthetic(tmp, LEARNED, CHECKPOINTS));
+        List<Path> dirs = new ArrayList<>(TestRuns.writeSynthetic(fx.tmp(), LEARNED, CHECKPOINTS));
         double[] strength = new double[CHECKPOINTS], loss = new double[CHECKPOINTS], accuracy = new double[CHECKPOINTS];
         for (int k = 0; k < CHECKPOINTS; k++) {
             strength[k] = 3.0 * k / (CHECKPOINTS - 1);
             loss[k] = 1.1 + 0.02 * k;
             accuracy[k] = 0.3;
         }
-        dirs.add(write(tmp, "stalled", RunStatus.FINISHED, strength, loss, accuracy));
-        dirs.add(write(tmp, "diverges", RunStatus.DIVERGED, new double[] {0, 3, 25}, new double[] {1.1, 3, 25},
+        dirs.add(write(fx.tmp(), "stalled", RunStatus.FINISHED, strength, loss, accuracy));
+        dirs.add(write(fx.tmp(), "diverges", RunStatus.DIVERGED, new double[] {0, 3, 25}, new double[] {1.1, 3, 25},
                 new double[] {0.33, 0.3, 0.3}));
         return dirs;
     }

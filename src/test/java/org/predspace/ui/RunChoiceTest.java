@@ -7,6 +7,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.runs.Run;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * the Spectrum tab in front the last one that kept its parameters, whose spectra the tab then
  * computes instead of asking for a checkpoint.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class RunChoiceTest {
     @TempDir static Path tmp;

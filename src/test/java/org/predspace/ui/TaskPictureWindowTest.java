@@ -4,21 +4,17 @@ import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.paint.Color;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.TestRuns;
 import org.predspace.ui.charts.MarkedLineChart;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,22 +31,12 @@ import static org.junit.jupiter.api.Assertions.*;
  * draws all of them coloured by task with a connector from the parent's checkpoint to the
  * fine-tuned run, and the hover card says where that run came from.
  */
-@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class TaskPictureWindowTest {
     private ExplorerModel model;
     private MainWindow window;
-    private Path tmp;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        tmp = Files.createTempDirectory("predspace-tasks");
-        TestWindow w = TestWindow.show(stage, tmp);
-        model = w.model();
-        window = w.window();
-    }
-
-    @AfterEach
-    void stop() { model.shutdown(); }
+    @RegisterExtension
+    final FxWindow fx = new FxWindow(shown -> { model = shown.model(); window = shown.window(); });
 
     /** Whether some pixel is within 24 of {@code c} in every channel. */
     private static boolean shows(java.awt.image.BufferedImage img, Color c) {
@@ -66,12 +52,12 @@ class TaskPictureWindowTest {
 
     @Test
     void theImprintedPictureDrawsEveryTaskColouredByTaskWithTheFineTunedRunContinuingItsParent(FxRobot robot) throws Exception {
-        Path full = TestRuns.writeTask(tmp, "full", "head-all", TestRuns.SHARED_PROBE, 1, 5, 0, 1, Map.of());
-        Path preset = TestRuns.writeTask(tmp, "first-two", "head-classes:0,1", TestRuns.SHARED_PROBE, 4, 5, 0, 0.8,
+        Path full = TestRuns.writeTask(fx.tmp(), "full", "head-all", TestRuns.SHARED_PROBE, 1, 5, 0, 1, Map.of());
+        Path preset = TestRuns.writeTask(fx.tmp(), "first-two", "head-classes:0,1", TestRuns.SHARED_PROBE, 4, 5, 0, 0.8,
                 Map.of("task", "classes:0,1", "task_preset", "zero-one"));
-        Path child = TestRuns.writeTask(tmp, "child", "head-classes:1,2", TestRuns.SHARED_PROBE, 1, 4, 0.5, 1,
+        Path child = TestRuns.writeTask(fx.tmp(), "child", "head-classes:1,2", TestRuns.SHARED_PROBE, 1, 4, 0.5, 1,
                 Map.of("task", "classes:1,2", "init_from", full.toString(), "init_from_step", 20));
-        Path fullAgain = TestRuns.writeTask(tmp, "full-again", "head-all", TestRuns.SHARED_PROBE, 3, 5, 0, 0.9, Map.of());
+        Path fullAgain = TestRuns.writeTask(fx.tmp(), "full-again", "head-all", TestRuns.SHARED_PROBE, 3, 5, 0, 0.9, Map.of());
         Platform.runLater(() -> model.openRuns(List.of(full, preset, child, fullAgain)));
         // the training-probe picture is the first run's task: the others are on probes of their own
         TestWindow.waitForDrawn(window, 2 + 5 + 5);
@@ -135,8 +121,8 @@ class TaskPictureWindowTest {
     /** Runs the imprinted picture leaves out are told of when it is shown, not while another picture is. */
     @Test
     void runsLeftOutOfTheImprintedPictureAreToldOfWhenItIsShown(FxRobot robot) throws Exception {
-        Path full = TestRuns.writeTask(tmp, "full", "head-all", TestRuns.SHARED_PROBE, 1, 5, 0, 1, Map.of());
-        Path plain = TestRuns.writeTask(tmp, "plain", "head-all", null, 2, 5, 0, 1, Map.of());
+        Path full = TestRuns.writeTask(fx.tmp(), "full", "head-all", TestRuns.SHARED_PROBE, 1, 5, 0, 1, Map.of());
+        Path plain = TestRuns.writeTask(fx.tmp(), "plain", "head-all", null, 2, 5, 0, 1, Map.of());
         Platform.runLater(() -> model.openRuns(List.of(full, plain)));
         TestWindow.waitForDrawn(window, 2 + 5 + 5);
         WaitForAsyncUtils.waitForFxEvents(5);

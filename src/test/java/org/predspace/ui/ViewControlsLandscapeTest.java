@@ -5,6 +5,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.landscape.ModelGrid;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The Landscape toggle of the view controls: idle without an overlay, and a click shows or hides it. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ViewControlsLandscapeTest {
     private ExplorerModel model;

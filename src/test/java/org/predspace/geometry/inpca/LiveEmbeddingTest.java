@@ -5,6 +5,7 @@ import org.predspace.geometry.distance.Parallelism;
 import org.predspace.geometry.distance.SqrtProbabilities;
 import org.predspace.geometry.distance.SyntheticTrajectories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Tag("slow")
 class LiveEmbeddingTest {
     private static final List<SqrtProbabilities> POINTS = KrylovEigensolverTest.trajectories(8, 50, 120, 51);
 

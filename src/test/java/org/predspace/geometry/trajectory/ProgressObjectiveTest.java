@@ -3,6 +3,7 @@ package org.predspace.geometry.trajectory;
 import org.junit.jupiter.api.Test;
 import org.predspace.geometry.distance.ProbeShape;
 import org.predspace.geometry.distance.SqrtProbabilities;
+import org.junit.jupiter.api.Tag;
 import org.predspace.runs.PythonWithNumpy;
 
 import java.util.Arrays;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ignorance (angle pi/4 from the label's axis) to truth (angle 0) runs along it, and a sample at
  * angle phi sits exactly at progress tau = 1 - phi / (pi/4).
  */
+@Tag("slow")
 class ProgressObjectiveTest {
     private static final double QUARTER = Math.PI / 4;
 

@@ -3,6 +3,7 @@ package org.predspace.training.engine;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * scores, same predictions, for every optimiser, with and without weight decay, with
  * constant and warm-up + cosine schedules, for softmax regression and a two-hidden-layer MLP.
  */
+@Tag("slow")
 class DenseNetworkEquivalenceTest {
     private static final int DIMS = 12;
     private static final int CLASSES = 4;

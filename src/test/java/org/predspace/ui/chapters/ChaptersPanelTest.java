@@ -4,6 +4,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.ui.ExplorerModel;
@@ -20,6 +21,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The Chapters panel alone (no picture): loading files. The window test drives the rest. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ChaptersPanelTest {
     @TempDir

@@ -5,6 +5,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.predspace.session.TestRuns;
 import org.predspace.ui.Colouring;
 import org.predspace.ui.PanelOption;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The Chapters tab of the real window: add chapters from views, edit and reorder them, save them, show them. */
+@Tag("ui")
 class ChaptersWindowTest extends WindowTest {
     private void front(String title) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {

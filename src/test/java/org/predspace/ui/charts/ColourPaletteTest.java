@@ -3,12 +3,14 @@ package org.predspace.ui.charts;
 import javafx.scene.image.PixelReader;
 import javafx.scene.paint.Color;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** A point's colour is its texture coordinate: each entry's coordinate must land on that entry's colour. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ColourPaletteTest {
     @Test

@@ -12,6 +12,7 @@ import javafx.scene.shape.Path;
 import javafx.scene.shape.PathElement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * LineChart draws for the same data, side by side at the same size; an unchanged curve keeps
  * its path elements; a grown curve leaves the cached group without changing the stacking order.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class MarkedLineChartTest {
     private static final double[][][] CURVES = {

@@ -4,6 +4,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
@@ -52,6 +53,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Three architectures x two learning rates x two seeds, with tilts shuffled across them so the
  * clusters follow the architectures only in part.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ArchitectureAgreementTest {
     /** As {@link ConfigurationViewTest#write} writes them. */

@@ -5,6 +5,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  * Not a test: renders the panel with a sweep of ten runs with long names in a tab-sized window,
  * to look at. {@code xvfb-run -a mvn -o -q test -Dtest=ComparePanelLook -Dcompare.snapshots=/tmp}
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 @EnabledIfSystemProperty(named = "compare.snapshots", matches = ".+")
 class ComparePanelLook {

@@ -8,6 +8,7 @@ import javafx.scene.chart.XYChart;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Drives the real panel in a window: four synthetic runs of eight checkpoints on one probe. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ComparePanelTest {
     private static final int RUNS = 4;

@@ -6,6 +6,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
@@ -49,6 +50,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Drives the Compare panel's "Configurations" view in a window: two configurations of three and
  * two seeds, and a third seed-mate of the first that did not learn (final training accuracy 0.6).
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ConfigurationViewTest {
     private static final int CHECKPOINTS = 8;

@@ -6,6 +6,7 @@ import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.geometry.trajectory.DistanceByProgress;
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * Groups view: four synthetic runs (architectures mlp, linear, mlp, linear) on one probe, and,
  * once the session has the imprinted picture, runs of two tasks in it.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class DistanceFromSelectedTest {
     private static final int RUNS = 4;

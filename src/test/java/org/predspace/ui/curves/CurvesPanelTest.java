@@ -3,6 +3,7 @@ package org.predspace.ui.curves;
 import javafx.geometry.Point2D;
 import javafx.scene.chart.XYChart;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.session.CheckpointRef;
 import org.predspace.training.spec.Architecture;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Tag("ui")
 class CurvesPanelTest extends PanelTest<CurvesPanel> {
     CurvesPanelTest() {
         super(CurvesPanel::new, 1000, 760);

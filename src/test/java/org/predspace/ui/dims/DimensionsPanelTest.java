@@ -5,10 +5,9 @@ import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
 import org.predspace.bench.NpyFiles;
 import org.predspace.bench.NumpyReference;
 import org.predspace.runs.Checkpoint;
@@ -20,11 +19,9 @@ import org.predspace.runs.RunStatus;
 import org.predspace.runs.RunWriter;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.TestRuns;
+import org.predspace.ui.FxWindow;
 import org.predspace.ui.PanelFixtures;
-import org.predspace.ui.TestWindow;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
@@ -47,19 +44,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * of an independent numpy InPCA of the same points (bench/inpca_reference.py) for both
  * pictures of the sample runs, the closed form of a tiny picture, and follow the drawn axes.
  */
-@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class DimensionsPanelTest {
-    private TestWindow w;
-    private Path tmp;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        tmp = Files.createTempDirectory("predspace-dims");
-        w = TestWindow.show(stage, tmp);
-    }
-
-    @AfterEach
-    void stop() { w.model().shutdown(); }
+    @RegisterExtension
+    final FxWindow w = new FxWindow(shown -> { });
 
     /** Clicks the tab open and finds its charts in the window; fails if the tab or a chart is gone. */
     private Charts openTab(FxRobot robot) {
@@ -109,7 +97,7 @@ class DimensionsPanelTest {
 
     /** Three synthetic runs of 8 checkpoints, placed exactly, and the tab open on their ten axes. */
     private Charts openOnSyntheticRuns(FxRobot robot) throws Exception {
-        PanelFixtures.openAndWait(w.model(), TestRuns.writeSynthetic(tmp, 3, 8));
+        PanelFixtures.openAndWait(w.model(), TestRuns.writeSynthetic(w.tmp(), 3, 8));
         waitForExact(w.model().session(), ExplorerSession.Probe.TRAINING, 2 + 3 * 8);
         Charts charts = openTab(robot);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> charts.bars().length == 10);
@@ -166,7 +154,7 @@ class DimensionsPanelTest {
         for (boolean heldOut : new boolean[] {false, true}) {
             if (heldOut) robot.clickOn("#dims-held-out");
             WaitForAsyncUtils.waitForFxEvents();
-            Path npy = tmp.resolve(heldOut ? "held-out.npy" : "training.npy");
+            Path npy = w.tmp().resolve(heldOut ? "held-out.npy" : "training.npy");
             writePicture(npy, runs, heldOut);
             JsonNode ref = NumpyReference.run(python.get(), npy, "--axes", "10", "--no-coordinates");
             double[] lambda = NumpyReference.doubles(ref.get("eigenvalues"));
@@ -201,7 +189,7 @@ class DimensionsPanelTest {
      */
     @Test
     void aPictureOfTwoDistinctPointsHasTheClosedFormEigenvalue(FxRobot robot) throws Exception {
-        Path dir = tmp.resolve("uniform");
+        Path dir = w.tmp().resolve("uniform");
         int[] labels = TestRuns.labels();
         float[] uniform = new float[TestRuns.N * TestRuns.C];
         Arrays.fill(uniform, 1f / TestRuns.C);
@@ -231,7 +219,7 @@ class DimensionsPanelTest {
         DimensionsPanel panel = (DimensionsPanel) WaitForAsyncUtils.asyncFx(() -> w.window().panels().getSelectionModel()
                 .getSelectedItem().getContent()).get();
         org.predspace.ui.figures.Figure ladder = panel.charts().get(1);
-        Path png = tmp.resolve("ladder.png");
+        Path png = w.tmp().resolve("ladder.png");
         assertTrue(WaitForAsyncUtils.asyncFx(() -> exports.savePng(ladder, png, new org.predspace.ui.figures.ImageSize(1280, 720))).get(),
                 () -> w.model().problems().toString());
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
@@ -245,7 +233,7 @@ class DimensionsPanelTest {
             }
         }
         assertTrue(bars > 1280 * 720 / 100, "the bars are in the PNG: " + bars + " pixels of their grey");
-        Path svg = tmp.resolve("stress.svg");
+        Path svg = w.tmp().resolve("stress.svg");
         assertTrue(WaitForAsyncUtils.asyncFx(() -> exports.saveSvg(panel.charts().get(0), svg, new org.predspace.ui.figures.ImageSize(1600, 900)))
                 .get(), () -> w.model().problems().toString());
         String text = Files.readString(svg);

@@ -4,19 +4,17 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.image.Image;
 import javafx.scene.input.Clipboard;
 import javafx.scene.paint.Color;
-import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
 import org.predspace.session.TestRuns;
 import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.FxWindow;
 import org.predspace.ui.MainWindow;
 import org.predspace.ui.PanelFixtures;
 import org.predspace.ui.charts.MarkedLineChart;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -34,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * Every chart export of the main window: PNG at slide sizes, SVG, the clipboard, from the
  * context menus and File > Export, read back as other programs would read them.
  */
-@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class ChartExportTest {
     static final int CHECKPOINTS = 8;
     /** Three synthetic runs (identical metrics, so their curves coincide) and one with its own metrics and an awkward name. */
@@ -44,27 +42,20 @@ class ChartExportTest {
     private ExplorerModel model;
     private MainWindow window;
     private Exports exports;
-    private Path tmp;
     private List<Path> dirs;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        tmp = Files.createTempDirectory("predspace-export");
-        org.predspace.ui.TestWindow w = org.predspace.ui.TestWindow.show(stage, tmp);
-        model = w.model();
-        window = w.window();
+    @RegisterExtension
+    final FxWindow fx = new FxWindow(shown -> {
+        model = shown.model();
+        window = shown.window();
         exports = Exports.of(window);
-    }
-
-    @AfterEach
-    void stop() { model.shutdown(); }
+    });
 
     static <T> T onFx(Callable<T> c) throws Exception { return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS); }
 
     /** Opens the runs ({@link #NAMES}) and waits until the curves show every run. */
     private void openRuns(FxRobot robot) throws Exception {
-        dirs = new java.util.ArrayList<>(TestRuns.writeSynthetic(tmp, RUNS - 1, CHECKPOINTS));
-        dirs.add(PanelFixtures.writeWithGaps(tmp, GAPPY, CHECKPOINTS));
+        dirs = new java.util.ArrayList<>(TestRuns.writeSynthetic(fx.tmp(), RUNS - 1, CHECKPOINTS));
+        dirs.add(PanelFixtures.writeWithGaps(fx.tmp(), GAPPY, CHECKPOINTS));
         PanelFixtures.openAndWait(model, dirs);
         // both charts, and every checkpoint of the synthetic runs: the curves grow as run states arrive
         for (String id : List.of("#loss-chart", "#accuracy-chart")) {
@@ -96,7 +87,7 @@ class ChartExportTest {
         List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
         model.setNoticeSink(notices::add);
         for (ImageSize size : List.of(new ImageSize(1280, 720), new ImageSize(3840, 2160))) {
-            Path file = tmp.resolve("loss-" + size.width() + ".png");
+            Path file = fx.tmp().resolve("loss-" + size.width() + ".png");
             assertTrue(onFx(() -> exports.savePng(loss, file, size)), () -> model.problems().toString());
             assertTrue(notices.get(notices.size() - 1).startsWith("Saved " + file.getFileName() + " (" + size.width() + " x "),
                     "the user is told where the figure went: " + notices);
@@ -120,7 +111,7 @@ class ChartExportTest {
     void curvesChartIsAnSvgWithEveryCheckpointAndTheAxisLabels(FxRobot robot) throws Exception {
         openRuns(robot);
         Figure accuracy = chart("Curves", "curves-accuracy");
-        Path file = tmp.resolve("accuracy.svg");
+        Path file = fx.tmp().resolve("accuracy.svg");
         assertTrue(onFx(() -> exports.saveSvg(accuracy, file, new ImageSize(1600, 900))), () -> model.problems().toString());
         keep(file);
         Document svg = FigureFiles.svg(file);
@@ -176,8 +167,8 @@ class ChartExportTest {
     @Test
     void theContextMenuAndFileExportSaveWhereTheUserChose(FxRobot robot) throws Exception {
         openRuns(robot);
-        Path png = tmp.resolve("chosen.png");
-        Path svg = tmp.resolve("chosen.svg");
+        Path png = fx.tmp().resolve("chosen.png");
+        Path svg = fx.tmp().resolve("chosen.svg");
         exports.setTargets(new ExportTargets() {
             public Path saveAs(Window owner, String title, String fileName, String description, String extension) {
                 return extension.equals(".png") ? png : svg;
@@ -211,7 +202,7 @@ class ChartExportTest {
                 .getData().size() == RUNS));
         WaitForAsyncUtils.waitForFxEvents(5);
 
-        Path heatmap = tmp.resolve("heatmap.svg");
+        Path heatmap = fx.tmp().resolve("heatmap.svg");
         assertTrue(onFx(() -> exports.saveSvg(chart("Compare", "trajectory-distances"), heatmap, new ImageSize(1200, 1000))));
         keep(heatmap);
         Document d = FigureFiles.svg(heatmap);
@@ -225,7 +216,7 @@ class ChartExportTest {
                 .collect(java.util.stream.Collectors.groupingBy(r -> r.getAttribute("width"), java.util.stream.Collectors.counting()));
         assertTrue(cells.containsValue((long) RUNS * RUNS), "no " + RUNS + " x " + RUNS + " grid of cells in " + cells);
 
-        Path progress = tmp.resolve("progress.svg");
+        Path progress = fx.tmp().resolve("progress.svg");
         assertTrue(onFx(() -> exports.saveSvg(chart("Compare", "progress-by-step"), progress, new ImageSize(1280, 720))));
         Document p = FigureFiles.svg(progress);
         for (String run : NAMES) {
@@ -234,7 +225,7 @@ class ChartExportTest {
             assertEquals(CHECKPOINTS, FigureFiles.points(lines.get(0)));
         }
 
-        Path whole = tmp.resolve("compare.png");
+        Path whole = fx.tmp().resolve("compare.png");
         Figure figure = onFx(() -> exports.visibleFigure());
         assertEquals("compare", figure.name());
         assertTrue(onFx(() -> exports.savePng(figure, whole, new ImageSize(3840, 2160))));
@@ -242,7 +233,7 @@ class ChartExportTest {
         assertEquals(3840, image.getWidth());
         assertEquals(2160, image.getHeight());
         for (String run : NAMES) assertTrue(FigureFiles.pixelsNear(image, colour(run)) > 1000, run);
-        Path wholeSvg = tmp.resolve("compare.svg");
+        Path wholeSvg = fx.tmp().resolve("compare.svg");
         assertTrue(onFx(() -> exports.saveSvg(figure, wholeSvg, new ImageSize(1920, 1080))));
         Document all = FigureFiles.svg(wholeSvg);
         for (String run : NAMES) {
@@ -256,15 +247,15 @@ class ChartExportTest {
     @Test
     void anUnwritableTargetIsReportedAndLeavesNoFile(FxRobot robot) throws Exception {
         openRuns(robot);
-        Path notAFolder = Files.writeString(tmp.resolve("a-file.txt"), "x");
+        Path notAFolder = Files.writeString(fx.tmp().resolve("a-file.txt"), "x");
         Path target = notAFolder.resolve("loss.png");
         assertFalse(onFx(() -> exports.savePng(chart("Curves", "curves-loss"), target, new ImageSize(1280, 720))));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !model.problems().isEmpty());
         String problem = model.problems().get(model.problems().size() - 1);
         assertTrue(problem.startsWith("Could not save curves-loss as PNG to " + target), problem);
         assertFalse(Files.exists(target));
-        assertEquals(List.of("a-file.txt"), Files.list(tmp).map(p -> p.getFileName().toString())
-                .filter(n -> !Files.isDirectory(tmp.resolve(n))).toList());
+        assertEquals(List.of("a-file.txt"), Files.list(fx.tmp()).map(p -> p.getFileName().toString())
+                .filter(n -> !Files.isDirectory(fx.tmp().resolve(n))).toList());
     }
 
     @Test

@@ -10,6 +10,7 @@ import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.session.ExplorerSession;
@@ -39,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * File > Export > Picture as PNG… in the real window: the export is the picture the window
  * shows (block by block, from the window's camera), at exactly the size chosen in the dialog.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class PictureExportTest {
     private ExplorerModel model;

@@ -3,6 +3,7 @@ package org.predspace.ui.figures;
 import javafx.scene.paint.Color;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.cli.Cli;
 import org.predspace.session.TestRuns;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * colours on the view's background; options change the picture; bad arguments are named, exit
  * with 2 and write nothing; without a display it says how to run headless.
  */
+@Tag("ui")
 class RenderCommandTest {
     static final Color BACKGROUND = Color.web("#FAFAFA");
     static final Color BLUE = ColourPalette.CATEGORICAL.get(0), GREEN = ColourPalette.CATEGORICAL.get(2);

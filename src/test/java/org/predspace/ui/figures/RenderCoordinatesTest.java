@@ -3,6 +3,7 @@ package org.predspace.ui.figures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.cli.Cli;
 import org.predspace.runs.RunFolders;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * each axis's range), with {@code embed}'s eigenvalues and the stress shares of the drawn axes.
  * Both commands run in-process as a user runs them (render under Xvfb).
  */
+@Tag("ui")
 class RenderCoordinatesTest {
     @TempDir
     static Path tmp;

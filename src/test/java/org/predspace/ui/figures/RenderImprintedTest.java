@@ -1,6 +1,7 @@
 package org.predspace.ui.figures;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.session.TestRuns;
 
@@ -12,6 +13,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** {@code render --probe imprinted}: runs of several tasks in one picture, coloured by task. */
+@Tag("ui")
 class RenderImprintedTest {
     @TempDir
     Path tmp;

@@ -4,6 +4,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import static org.predspace.ui.figures.ChartExportTest.onFx;
 
 /** The Spectrum panel's figure (PNG, SVG) and its computed spectra (CSV), on real trained networks. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class SpectrumExportTest {
     @TempDir static Path tmp;

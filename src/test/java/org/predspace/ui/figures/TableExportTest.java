@@ -1,9 +1,8 @@
 package org.predspace.ui.figures;
 
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
 import org.predspace.export.CsvReader;
 import org.predspace.geometry.distance.ProbeShape;
 import org.predspace.geometry.distance.SqrtProbabilities;
@@ -14,12 +13,11 @@ import org.predspace.runs.Run;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.TestRuns;
 import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.FxWindow;
 import org.predspace.ui.MainWindow;
 import org.predspace.ui.PanelFixtures;
 import org.predspace.ui.compare.DirectComparison;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
@@ -37,35 +35,28 @@ import static org.predspace.ui.figures.ChartExportTest.onFx;
  * The CSV exports of File > Export, read back with a reader of the test's own and compared with
  * the runs on disk and with computations done here, not with what the panels computed.
  */
-@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class TableExportTest {
     static final int CHECKPOINTS = 8;
     private ExplorerModel model;
     private MainWindow window;
     private Exports exports;
-    private Path tmp;
     private List<Path> dirs;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        tmp = Files.createTempDirectory("predspace-csv");
-        org.predspace.ui.TestWindow w = org.predspace.ui.TestWindow.show(stage, tmp);
-        model = w.model();
-        window = w.window();
+    @RegisterExtension
+    final FxWindow fx = new FxWindow(shown -> {
+        model = shown.model();
+        window = shown.window();
         exports = Exports.of(window);
-    }
-
-    @AfterEach
-    void stop() { model.shutdown(); }
+    });
 
     private void openRuns() throws Exception {
-        dirs = new ArrayList<>(TestRuns.writeSynthetic(tmp, 2, CHECKPOINTS));
-        dirs.add(PanelFixtures.writeWithGaps(tmp, ChartExportTest.GAPPY, CHECKPOINTS));
+        dirs = new ArrayList<>(TestRuns.writeSynthetic(fx.tmp(), 2, CHECKPOINTS));
+        dirs.add(PanelFixtures.writeWithGaps(fx.tmp(), ChartExportTest.GAPPY, CHECKPOINTS));
         PanelFixtures.openAndWait(model, dirs);
     }
 
     private List<List<String>> export(String table, String file) throws Exception {
-        Path target = tmp.resolve(file);
+        Path target = fx.tmp().resolve(file);
         assertTrue(onFx(() -> exports.saveTable(table, target)), () -> model.problems().toString());
         return CsvReader.parse(Files.readString(target));
     }
@@ -111,7 +102,7 @@ class TableExportTest {
             PictureFrame f = window.view().drawnFrame();
             return f != null && f.size() == points && f.embedding().exactPoints() == points;
         });
-        Path target = tmp.resolve("coordinates.csv");
+        Path target = fx.tmp().resolve("coordinates.csv");
         PictureFrame frame = onFx(() -> {
             assertTrue(exports.saveTable("Picture coordinates", target));
             return model.picture().frame();
@@ -169,7 +160,7 @@ class TableExportTest {
 
     @Test
     void tablesWithNothingInThemAreReportedInsteadOfWritten() throws Exception {
-        Path target = tmp.resolve("spectra.csv");
+        Path target = fx.tmp().resolve("spectra.csv");
         assertFalse(onFx(() -> exports.saveTable("Spectra", target)));
         assertFalse(Files.exists(target));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !model.problems().isEmpty());

@@ -6,6 +6,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
@@ -38,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Drives the real Landscape panel in a window (run under xvfb-run) against small real iris runs with snapshots. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class LandscapePanelTest {
     @TempDir static Path tmp;

@@ -5,6 +5,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.runs.Run;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * front, and what the X server then shows in the heat map's place is the plane's colours.
  * With -Dpredspace.snapshots=DIR the window is kept as landscape-window.png to look at.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class LandscapeTabScreenTest {
     @TempDir static Path tmp;

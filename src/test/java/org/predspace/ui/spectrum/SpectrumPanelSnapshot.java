@@ -5,6 +5,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeUnit;
  * Writes /tmp/spectrum-panel-*.png to look at (not a test of behaviour):
  * {@code xvfb-run -a mvn -o -q test -Dtest=SpectrumPanelSnapshot -Dsnapshots=true}.
  */
+@Tag("ui")
 @EnabledIfSystemProperty(named = "snapshots", matches = "true")
 @ExtendWith(ApplicationExtension.class)
 class SpectrumPanelSnapshot {

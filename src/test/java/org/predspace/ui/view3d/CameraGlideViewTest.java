@@ -7,6 +7,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.session.ExplorerSession;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * target, and a press stops it; the pose lives in the model, which the window's view follows
  * both ways while an export's second view keeps its own.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class CameraGlideViewTest {
     private static final CameraPose FROM = new CameraPose(-22, -35, 0, 0, 1450);

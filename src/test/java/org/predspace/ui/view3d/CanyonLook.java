@@ -5,6 +5,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,7 @@ import java.util.concurrent.TimeUnit;
  * look at. {@code xvfb-run -a -s "-screen 0 1600x1000x24" mvn -o -q test -Dtest=CanyonLook -Dcanyon.snapshots=/tmp}
  * writes canyon-*.png there (the sub-scene) and, with ImageMagick, canyon-*-screen.png (the X screen).
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 @EnabledIfSystemProperty(named = "canyon.snapshots", matches = ".+")
 class CanyonLook {

@@ -9,6 +9,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.landscape.ModelGrid;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * checkpoint, its residual stated, the toggle hiding and showing its pixels, a new mark drawn
  * without a new computation, and a superseded overlay never drawn.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class CanyonViewTest {
     static final DatasetCatalog CATALOG = new DatasetCatalog();

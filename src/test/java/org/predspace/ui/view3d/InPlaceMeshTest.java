@@ -15,6 +15,7 @@ import javafx.scene.shape.TriangleMesh;
 import javafx.scene.shape.VertexFormat;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.ui.charts.ColourPalette;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -37,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * afterwards: JavaFX 21 throws on the render thread if a mesh that grew is patched, which is
  * why growth makes a new mesh.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class InPlaceMeshTest {
     private static final int SIZE = 400;

@@ -5,23 +5,20 @@ import javafx.geometry.Point2D;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.PointInfo;
 import org.predspace.session.TestRuns;
 import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.FxWindow;
 import org.predspace.ui.MainWindow;
 import org.predspace.ui.TestWindow;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,27 +31,20 @@ import static org.junit.jupiter.api.Assertions.*;
  * wide: a click or hover 6 px from a point means that point, 20 px from every point means
  * none, and the selected point is drawn larger inside a ring that reads on both themes.
  */
-@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class PointPickingTest {
     private ExplorerModel model;
     private MainWindow window;
     private PredictionView view;
-    private Path tmp;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        tmp = Files.createTempDirectory("predspace-picking");
-        TestWindow w = TestWindow.show(stage, tmp);
-        model = w.model();
-        window = w.window();
+    @RegisterExtension
+    final FxWindow fx = new FxWindow(shown -> {
+        model = shown.model();
+        window = shown.window();
         view = window.view();
-    }
-
-    @AfterEach
-    void stop() { model.shutdown(); }
+    });
 
     private PictureFrame open() throws Exception {
-        List<Path> dirs = TestRuns.writeSynthetic(tmp, 3, 8);
+        List<Path> dirs = TestRuns.writeSynthetic(fx.tmp(), 3, 8);
         Platform.runLater(() -> model.openRuns(dirs));
         return TestWindow.waitForDrawn(window, 2 + 3 * 8);
     }
@@ -206,9 +196,8 @@ class PointPickingTest {
             model.useDarkTheme(true);
             return null;
         });
-        WaitForAsyncUtils.waitForFxEvents(10);
-        Thread.sleep(200);
-        WaitForAsyncUtils.waitForFxEvents(5);
+        FxWindow.awaitOnFx(5, () -> view.haloShown() && ringShare(view.snapshot(null, null), at[p], r,
+                c -> c.getBrightness() > 0.85 && c.getSaturation() < 0.1) > 0.8);
         assertTrue(fx(view::haloShown));
         assertTrue(ringShare(snapshot(), at[p], r, c -> c.getBrightness() > 0.85 && c.getSaturation() < 0.1) > 0.8,
                 "a white ring on the dark theme");

@@ -3,10 +3,9 @@ package org.predspace.ui.workspace;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.PictureFrame;
@@ -14,14 +13,12 @@ import org.predspace.session.TestRuns;
 import org.predspace.ui.Colouring;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.ExplorerWindows;
+import org.predspace.ui.FxWindow;
 import org.predspace.ui.MainWindow;
 import org.predspace.ui.CameraPose;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,22 +30,12 @@ import static org.junit.jupiter.api.Assertions.*;
  * presentation mode), a click in the Views list recalls, and the recalled picture is the
  * picture that was saved, pixel for pixel.
  */
-@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class SavedViewsWindowTest {
     private ExplorerModel model;
     private MainWindow window;
-    private Path tmp;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        tmp = Files.createTempDirectory("predspace-views");
-        org.predspace.ui.TestWindow w = org.predspace.ui.TestWindow.show(stage, tmp);
-        model = w.model();
-        window = w.window();
-    }
-
-    @AfterEach
-    void stop() { model.shutdown(); }
+    @RegisterExtension
+    final FxWindow fx = new FxWindow(shown -> { model = shown.model(); window = shown.window(); });
 
     static void waitForDrawn(MainWindow window, int points) throws Exception {
         org.predspace.ui.TestWindow.waitForDrawn(window, points);
@@ -92,7 +79,7 @@ class SavedViewsWindowTest {
 
     @Test
     void ctrlDigitSavesAndTheDigitRecallsTheSamePicture(FxRobot robot) throws Exception {
-        List<Path> dirs = TestRuns.writeSynthetic(tmp, 3, 8);
+        List<Path> dirs = TestRuns.writeSynthetic(fx.tmp(), 3, 8);
         Platform.runLater(() -> model.openRuns(dirs));
         waitForDrawn(window, 2 + 3 * 8);
 
@@ -140,7 +127,7 @@ class SavedViewsWindowTest {
 
     @Test
     void digitsRecallViewsInPresentationModeAndTheListRecallsOnClick(FxRobot robot) throws Exception {
-        List<Path> dirs = TestRuns.writeSynthetic(tmp, 2, 6);
+        List<Path> dirs = TestRuns.writeSynthetic(fx.tmp(), 2, 6);
         Platform.runLater(() -> model.openRuns(dirs));
         waitForDrawn(window, 2 + 2 * 6);
         WaitForAsyncUtils.asyncFx(() -> {

@@ -3,9 +3,9 @@ package org.predspace.ui.workspace;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.ExplorerSession;
@@ -13,12 +13,11 @@ import org.predspace.session.TestRuns;
 import org.predspace.ui.Colouring;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.ExplorerWindows;
+import org.predspace.ui.FxWindow;
 import org.predspace.ui.MainWindow;
 import org.predspace.ui.RunItem;
 import org.predspace.ui.CameraPose;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
@@ -33,30 +32,18 @@ import static org.predspace.ui.workspace.SavedViewsWindowTest.snapshot;
 import static org.predspace.ui.workspace.SavedViewsWindowTest.waitForDrawn;
 
 /** Save a workspace from one window, reopen it in another, and see the same picture. */
-@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class WorkspaceWindowTest {
     private ExplorerModel model;
     private MainWindow window;
+    /** The window a workspace opened, closed with every other window after each test (FxWindow). */
     private MainWindow reopened;
-    private Path tmp;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        tmp = Files.createTempDirectory("predspace-workspace");
-        org.predspace.ui.TestWindow w = org.predspace.ui.TestWindow.show(stage, tmp);
-        model = w.model();
-        window = w.window();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (reopened != null) WaitForAsyncUtils.asyncFx(() -> reopened.stage().close()).get();
-        model.shutdown();
-    }
+    @RegisterExtension
+    final FxWindow fx = new FxWindow(shown -> { model = shown.model(); window = shown.window(); });
 
     /** Opens three runs and arranges a picture that differs from the defaults in every saved part. */
     private List<Path> arrange() throws Exception {
-        List<Path> dirs = TestRuns.writeSynthetic(tmp.resolve("runs"), 3, 8);
+        List<Path> dirs = TestRuns.writeSynthetic(fx.tmp().resolve("runs"), 3, 8);
         Platform.runLater(() -> model.openRuns(dirs));
         waitForDrawn(window, 2 + 3 * 8);
         WaitForAsyncUtils.asyncFx(() -> {
@@ -84,7 +71,7 @@ class WorkspaceWindowTest {
     @Test
     void aSavedWorkspaceReopensTheSamePictureInANewWindow(FxRobot robot) throws Exception {
         arrange();
-        Path file = tmp.resolve("lecture.predspace");
+        Path file = fx.tmp().resolve("lecture.predspace");
         assertTrue(WaitForAsyncUtils.asyncFx(() -> window.workspace().saveTo(file)).get());
         Image before = snapshot(window);
         Workspace saved = WaitForAsyncUtils.asyncFx(() -> new WorkspaceBinding(window.layout(), model).capture()).get();
@@ -123,7 +110,7 @@ class WorkspaceWindowTest {
     @Test
     void aMissingRunFolderIsNamedAndTheRestOpens(FxRobot robot) throws Exception {
         List<Path> dirs = arrange();
-        Path file = tmp.resolve("runs/w.predspace");
+        Path file = fx.tmp().resolve("runs/w.predspace");
         assertTrue(WaitForAsyncUtils.asyncFx(() -> window.workspace().saveTo(file)).get());
         Path gone = dirs.get(2);
         try (var walk = Files.walk(gone)) {
@@ -133,7 +120,7 @@ class WorkspaceWindowTest {
 
         // an empty window opens the workspace itself
         Stage[] second = new Stage[1];
-        ExplorerModel fresh = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), tmp.resolve("trained"));
+        ExplorerModel fresh = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), fx.tmp().resolve("trained"));
         reopened = WaitForAsyncUtils.asyncFx(() -> {
             second[0] = new Stage();
             MainWindow w = ExplorerWindows.build(second[0], fresh);
@@ -152,7 +139,7 @@ class WorkspaceWindowTest {
 
     @Test
     void aCorruptWorkspaceIsReportedAndChangesNothing(FxRobot robot) throws Exception {
-        Path file = tmp.resolve("broken.predspace");
+        Path file = fx.tmp().resolve("broken.predspace");
         Files.writeString(file, "{\"format\": \"predspace-workspace\", \"version\": 1, \"drawing\": {\"colouring\": 7}}");
         Colouring before = model.colouringProperty().get();
         assertFalse(WaitForAsyncUtils.asyncFx(() -> window.workspace().open(file)).get());
