@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
+import org.predspace.export.SharpnessCsv;
 import org.predspace.runs.PythonWithNumpy;
 import org.predspace.runs.Run;
 import org.predspace.spectra.RunCheckpoint;

@@ -11,6 +11,7 @@ import org.predspace.training.NativeBackend;
 import org.predspace.training.OptimizerKind;
 import org.predspace.training.SnapshotPolicy;
 import org.predspace.training.TrainingSpec;
+import org.predspace.ui.platform.GlxDrawablePin;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
