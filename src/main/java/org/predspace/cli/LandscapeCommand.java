@@ -2,6 +2,7 @@ package org.predspace.cli;
 
 import org.predspace.data.DatasetCatalog;
 import org.predspace.export.CsvTable;
+import org.predspace.export.SharpnessCsv;
 import org.predspace.landscape.LinePath;
 import org.predspace.landscape.ModelGrid;
 import org.predspace.landscape.PlaneGrid;
@@ -10,7 +11,6 @@ import org.predspace.landscape.PlaneSlice;
 import org.predspace.landscape.RunLine;
 import org.predspace.landscape.RunPlane;
 import org.predspace.landscape.RunSharpness;
-import org.predspace.landscape.SharpnessCsv;
 import org.predspace.landscape.SharpnessCurve;
 import org.predspace.landscape.SliceDirections;
 import org.predspace.platform.JobMonitor;

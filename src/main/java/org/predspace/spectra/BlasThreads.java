@@ -1,6 +1,6 @@
 package org.predspace.spectra;
 
-import org.bytedeco.openblas.presets.openblas_nolapack;
+import org.predspace.platform.OpenBlas;
 
 import java.util.function.Supplier;
 
@@ -23,12 +23,12 @@ final class BlasThreads {
 
     static <T> T using(int threads, Supplier<T> work) {
         synchronized (LOCK) {
-            int before = openblas_nolapack.blas_get_num_threads();
-            openblas_nolapack.blas_set_num_threads(Math.max(1, threads));
+            int before = OpenBlas.threads();
+            OpenBlas.setThreads(Math.max(1, threads));
             try {
                 return work.get();
             } finally {
-                openblas_nolapack.blas_set_num_threads(before);
+                OpenBlas.setThreads(before);
             }
         }
     }

@@ -1,7 +1,7 @@
 package org.predspace.spectra;
 
 import org.predspace.platform.JobMonitor;
-import org.bytedeco.openblas.global.openblas;
+import org.predspace.platform.OpenBlas;
 
 import java.nio.DoubleBuffer;
 
@@ -45,7 +45,7 @@ final class GramMatrix {
                 g.copy(i, from, w, row, 0);
                 blockBuffer.put(i * w, row, 0, w);
             }
-            openblas.cblas_dsyrk(openblas.CblasRowMajor, openblas.CblasUpper, openblas.CblasNoTrans, r, w,
+            OpenBlas.dsyrk(OpenBlas.CBLAS_ROW_MAJOR, OpenBlas.CBLAS_UPPER, OpenBlas.CBLAS_NO_TRANS, r, w,
                     1.0, blockBuffer, w, 1.0, k, r);
         }
         monitor.progress(1, "Gram matrix");

@@ -1,6 +1,7 @@
 package org.predspace.ui;
 
 import javafx.stage.Stage;
+import org.predspace.ui.platform.GlxDrawablePin;
 
 /** Assembles the main window from its panels (one place, so the app and the tests build the same window). */
 public final class ExplorerWindows {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
+import org.predspace.export.SharpnessCsv;
 import org.predspace.platform.JobMonitor;
 import org.predspace.runs.PythonWithNumpy;
 import org.predspace.runs.Run;

@@ -11,6 +11,7 @@ import org.predspace.training.spec.Architecture;
 import org.predspace.training.spec.OptimizerKind;
 import org.predspace.training.spec.SnapshotPolicy;
 import org.predspace.training.spec.TrainingSpec;
+import org.predspace.ui.platform.GlxDrawablePin;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package org.predspace.geometry.inpca;
 
 import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.openblas.global.openblas;
+import org.predspace.platform.OpenBlas;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,8 +32,8 @@ public final class KrylovEigensolver implements SymmetricEigensolver {
     static final int EXTRA = 8;
     /** Blocks of W-powers added to the restart block per cycle. */
     static final int DEPTH = 3;
-    private static final int COLUMN_MAJOR = openblas.CblasColMajor;
-    private static final int NO_TRANSPOSE = openblas.CblasNoTrans;
+    private static final int COLUMN_MAJOR = OpenBlas.CBLAS_COL_MAJOR;
+    private static final int NO_TRANSPOSE = OpenBlas.CBLAS_NO_TRANS;
 
     private final double tolerance;
     private final int maxCycles;
@@ -180,7 +180,7 @@ public final class KrylovEigensolver implements SymmetricEigensolver {
             for (int c = 0; c < cols; c++) in.position((long) c * m).put(vectors.get(c), 0, m);
             in.position(0);
             // W is symmetric, so its row-major array is also its column-major one.
-            openblas.cblas_dgemm(COLUMN_MAJOR, NO_TRANSPOSE, NO_TRANSPOSE, m, cols, m, 1.0, matrix, m, in, m, 0.0, out, m);
+            OpenBlas.dgemm(COLUMN_MAJOR, NO_TRANSPOSE, NO_TRANSPOSE, m, cols, m, 1.0, matrix, m, in, m, 0.0, out, m);
             List<double[]> result = new ArrayList<>(cols);
             for (int c = 0; c < cols; c++) {
                 double[] y = new double[m];
@@ -216,7 +216,7 @@ public final class KrylovEigensolver implements SymmetricEigensolver {
                 }
             }
             double[] theta = new double[q];
-            int info = openblas.LAPACKE_dsyev(openblas.LAPACK_ROW_MAJOR, (byte) 'V', (byte) 'U', q, h, q, theta);
+            int info = OpenBlas.dsyev(OpenBlas.LAPACK_ROW_MAJOR, (byte) 'V', (byte) 'U', q, h, q, theta);
             if (info != 0) throw new IllegalStateException("LAPACK dsyev failed with info = " + info);
             Integer[] order = new Integer[q];
             for (int a = 0; a < q; a++) order[a] = a;

@@ -1,6 +1,6 @@
 package org.predspace.geometry.inpca;
 
-import org.bytedeco.openblas.global.openblas;
+import org.predspace.platform.OpenBlas;
 
 /**
  * Dense solver through the LAPACK bundled with ND4J (OpenBLAS). One Householder
@@ -16,7 +16,7 @@ import org.bytedeco.openblas.global.openblas;
 public final class LapackEigensolver implements SymmetricEigensolver {
     static { org.predspace.platform.NativeLibraries.requireBlas(); }   // first loaded where no interrupt can poison them
 
-    private static final int COLUMN_MAJOR = openblas.LAPACK_COL_MAJOR;
+    private static final int COLUMN_MAJOR = OpenBlas.LAPACK_COL_MAJOR;
 
     @Override
     public Eigenpairs leadingByMagnitude(double[] w, int m, int k) {
@@ -27,7 +27,7 @@ public final class LapackEigensolver implements SymmetricEigensolver {
         double[] diagonal = new double[m];
         double[] offDiagonal = new double[m - 1];
         double[] tau = new double[m - 1];
-        check("dsytrd", openblas.LAPACKE_dsytrd(COLUMN_MAJOR, (byte) 'L', m, a, m, diagonal, offDiagonal, tau));
+        check("dsytrd", OpenBlas.dsytrd(COLUMN_MAJOR, (byte) 'L', m, a, m, diagonal, offDiagonal, tau));
 
         int kk = Math.min(k, m);
         int[][] ranges = 2 * kk >= m ? new int[][] {{1, m}} : new int[][] {{1, kk}, {m - kk + 1, m}};
@@ -46,13 +46,13 @@ public final class LapackEigensolver implements SymmetricEigensolver {
             double[] zr = new double[m * count];
             int[] support = new int[2 * count];
             int[] tryAccurate = {1};
-            check("dstemr", openblas.LAPACKE_dstemr(COLUMN_MAJOR, (byte) 'V', (byte) 'I', m, d, e, 0, 0, r[0], r[1],
+            check("dstemr", OpenBlas.dstemr(COLUMN_MAJOR, (byte) 'V', (byte) 'I', m, d, e, 0, 0, r[0], r[1],
                     found, got, zr, m, count, support, tryAccurate));
             System.arraycopy(got, 0, values, filled, count);
             System.arraycopy(zr, 0, z, filled * m, m * count);
             filled += count;
         }
-        check("dormtr", openblas.LAPACKE_dormtr(COLUMN_MAJOR, (byte) 'L', (byte) 'L', (byte) 'N', m, total, a, m, tau, z, m));
+        check("dormtr", OpenBlas.dormtr(COLUMN_MAJOR, (byte) 'L', (byte) 'L', (byte) 'N', m, total, a, m, tau, z, m));
         double[][] vectors = new double[total][m];
         for (int c = 0; c < total; c++) System.arraycopy(z, c * m, vectors[c], 0, m);
         return Eigenpairs.leading(values, vectors, kk);

@@ -1,4 +1,4 @@
-package org.predspace.ui;
+package org.predspace.ui.platform;
 
 import javafx.stage.Stage;
 import javafx.stage.Window;

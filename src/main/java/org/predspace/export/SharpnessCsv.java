@@ -1,6 +1,6 @@
-package org.predspace.landscape;
+package org.predspace.export;
 
-import org.predspace.export.CsvTable;
+import org.predspace.landscape.SharpnessCurve;
 
 import java.io.IOException;
 import java.nio.file.Path;
