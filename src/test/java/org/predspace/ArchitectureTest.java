@@ -22,16 +22,25 @@ import org.predspace.geometry.NativeBypass;
 import org.predspace.platform.LoadNativeLibraries;
 import org.predspace.data.ReachesUp;
 import org.predspace.geometry.CallsOpenBlas;
+import org.predspace.geometry.ThreadLeak;
 import org.predspace.platform.NativeLibraries;
+import org.predspace.platform.Workers;
 import org.predspace.runs.ReachesSideways;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.UsesJna;
 import org.predspace.ui.ReachesIntoPrism;
+import org.predspace.ui.curves.PanelLeak;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Timer;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -237,12 +246,12 @@ class ArchitectureTest {
 
     @Test
     void ruleRejectsClassesThatBuildTheirOwnThreads() {
-        for (Class<?> offender : org.predspace.geometry.ThreadLeak.class.getClasses()) {
+        for (Class<?> offender : ThreadLeak.class.getClasses()) {
             AssertionError e = assertThrows(AssertionError.class,
                     () -> THREADS_FROM_THE_FACTORY.check(new ClassFileImporter().importClasses(offender)), offender.getName());
             assertTrue(e.getMessage().contains(offender.getSimpleName()), e.getMessage());
         }
-        assertEquals(4, org.predspace.geometry.ThreadLeak.class.getClasses().length);
+        assertEquals(4, ThreadLeak.class.getClasses().length);
     }
 
     @Test
@@ -286,7 +295,7 @@ class ArchitectureTest {
     }
 
     private static DescribedPredicate<JavaClass> areOutsideWorkers() {
-        String workers = org.predspace.platform.Workers.class.getName();
+        String workers = Workers.class.getName();
         return new DescribedPredicate<>("are outside platform.Workers") {
             @Override
             public boolean test(JavaClass c) {
@@ -297,9 +306,9 @@ class ArchitectureTest {
 
     /** Thread and ForkJoinWorkerThread constructors (subclasses too), Executors.*, pool and Timer constructors. */
     private static ArchCondition<JavaClass> notConstructThreadsOrExecutors() {
-        List<String> constructed = List.of(Thread.class.getName(), java.util.concurrent.ForkJoinWorkerThread.class.getName(),
-                java.util.concurrent.ThreadPoolExecutor.class.getName(), java.util.concurrent.ScheduledThreadPoolExecutor.class.getName(),
-                java.util.concurrent.ForkJoinPool.class.getName(), java.util.Timer.class.getName());
+        List<String> constructed = List.of(Thread.class.getName(), ForkJoinWorkerThread.class.getName(),
+                ThreadPoolExecutor.class.getName(), ScheduledThreadPoolExecutor.class.getName(),
+                ForkJoinPool.class.getName(), Timer.class.getName());
         return new ArchCondition<>("not construct threads or executors (new Thread, Executors.*, new ForkJoinPool, new ThreadPoolExecutor, new Timer)") {
             @Override
             public void check(JavaClass c, ConditionEvents events) {
@@ -307,7 +316,7 @@ class ArchitectureTest {
                         .filter(call -> constructed.contains(call.getTargetOwner().getName()))
                         .forEach(call -> events.add(SimpleConditionEvent.violated(c, call.getDescription())));
                 c.getMethodCallsFromSelf().stream()
-                        .filter(call -> call.getTargetOwner().isEquivalentTo(java.util.concurrent.Executors.class))
+                        .filter(call -> call.getTargetOwner().isEquivalentTo(Executors.class))
                         .forEach(call -> events.add(SimpleConditionEvent.violated(c, call.getDescription())));
             }
         };
@@ -431,7 +440,7 @@ class ArchitectureTest {
 
     @Test
     void ruleRejectsAPanelThatReachesIntoAnotherPanelOrTheWindow() {
-        JavaClasses offender = new ClassFileImporter().importClasses(org.predspace.ui.curves.PanelLeak.class);
+        JavaClasses offender = new ClassFileImporter().importClasses(PanelLeak.class);
         AssertionError e = assertThrows(AssertionError.class, () -> PANELS_TALK_ONLY_THROUGH_THE_MODEL.check(offender));
         assertTrue(e.getMessage().contains("org.predspace.ui.MainWindow"), e.getMessage());
         assertTrue(e.getMessage().contains("org.predspace.ui.compare.ComparePanel"), e.getMessage());

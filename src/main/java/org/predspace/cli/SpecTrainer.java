@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** Trains a list of specs on one data set in the engine's pool, with the CLI's progress lines. */
 final class SpecTrainer {
@@ -82,7 +83,7 @@ final class SpecTrainer {
         handles.forEach(TrainingPool.RunHandle::cancel);
         for (TrainingPool.RunHandle h : handles) {
             try {
-                h.status().get(5, java.util.concurrent.TimeUnit.SECONDS);
+                h.status().get(5, TimeUnit.SECONDS);
             } catch (Exception ignored) {
                 // exiting anyway; an unfinished run is reported as interrupted when reopened
             }

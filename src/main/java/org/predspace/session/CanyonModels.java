@@ -2,6 +2,7 @@ package org.predspace.session;
 
 import org.predspace.data.DataFormatException;
 import org.predspace.data.DatasetCatalog;
+import org.predspace.geometry.distance.ProbeShape;
 import org.predspace.landscape.ModelGrid;
 import org.predspace.landscape.ModelPredictions;
 import org.predspace.platform.JobMonitor;
@@ -12,6 +13,7 @@ import org.predspace.spectra.Samples;
 import org.predspace.training.engine.NativeBackend;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The canyon in prediction space (docs/science.md §8): the models of a landscape's line or plane
@@ -44,7 +46,7 @@ public final class CanyonModels {
         }
         Run run = Run.open(runDir);
         String wanted = probe == ExplorerSession.Probe.TRAINING ? run.probe().id() : run.probe().id() + "/held-out";
-        org.predspace.geometry.distance.ProbeShape shown = picture.shape();
+        ProbeShape shown = picture.shape();
         if (shown == null) throw new IllegalStateException("the " + picture.title() + " picture is empty");
         if (!shown.probeId().equals(wanted)) {
             throw new IllegalArgumentException("run " + run.name() + " is on probe " + wanted + " but the "
@@ -60,6 +62,6 @@ public final class CanyonModels {
         ModelPredictions predictions = ModelPredictions.of(checkpoint.forwardModel(), grid, samples, monitor, NativeBackend.cores());
         String what = (grid.isLine() ? "the line" : "the plane") + " of run " + run.name() + " at step " + step;
         return new Scored(predictions.loss(), predictions.accuracy(),
-                picture.outOfSample(what, java.util.Arrays.asList(predictions.probabilities())));
+                picture.outOfSample(what, Arrays.asList(predictions.probabilities())));
     }
 }

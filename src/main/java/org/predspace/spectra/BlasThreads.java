@@ -1,5 +1,6 @@
 package org.predspace.spectra;
 
+import org.predspace.platform.NativeLibraries;
 import org.predspace.platform.OpenBlas;
 
 import java.util.function.Supplier;
@@ -15,7 +16,7 @@ import java.util.function.Supplier;
  * <p>Measured on the 2-core machine: dsyrk of the 5,000 x 44,426 LeNet G from 22 s to 12 s.
  */
 final class BlasThreads {
-    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
 
     private static final Object LOCK = new Object();
 

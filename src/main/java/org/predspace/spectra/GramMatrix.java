@@ -1,6 +1,7 @@
 package org.predspace.spectra;
 
 import org.predspace.platform.JobMonitor;
+import org.predspace.platform.NativeLibraries;
 import org.predspace.platform.OpenBlas;
 
 import java.nio.DoubleBuffer;
@@ -17,7 +18,7 @@ import java.nio.DoubleBuffer;
  * (micro-benchmark; 11 s against 13 s on the real G, both on 2 threads).
  */
 final class GramMatrix {
-    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
 
     static final int BLOCK_COLUMNS = 1024;
 

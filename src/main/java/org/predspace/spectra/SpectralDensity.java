@@ -2,6 +2,7 @@ package org.predspace.spectra;
 
 import org.predspace.platform.JobMonitor;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -59,16 +60,16 @@ public final class SpectralDensity {
                 count++;
             }
         }
-        nodes = java.util.Arrays.copyOf(nodes, count);
-        weights = java.util.Arrays.copyOf(weights, count);
+        nodes = Arrays.copyOf(nodes, count);
+        weights = Arrays.copyOf(weights, count);
         double[][] smoothed = smooth(nodes, weights, o.width(), o.gridPoints());
         return new Density(smoothed[0], smoothed[1], nodes, weights, p, (System.nanoTime() - t0) / 1e9);
     }
 
     /** Sum of weighted Gaussians at the nodes, on a grid covering them plus 3 sigma each side. */
     static double[][] smooth(double[] nodes, double[] weights, double width, int gridPoints) {
-        double lo = java.util.Arrays.stream(nodes).min().orElse(0);
-        double hi = java.util.Arrays.stream(nodes).max().orElse(0);
+        double lo = Arrays.stream(nodes).min().orElse(0);
+        double hi = Arrays.stream(nodes).max().orElse(0);
         double sigma = Double.isNaN(width) ? DEFAULT_RELATIVE_WIDTH * Math.max(hi - lo, Math.abs(hi) * 1e-3 + 1e-12) : width;
         if (!(sigma > 0)) throw new IllegalArgumentException("smoothing width must be positive, got " + width);
         double from = lo - 3 * sigma;

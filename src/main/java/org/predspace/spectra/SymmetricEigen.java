@@ -1,5 +1,6 @@
 package org.predspace.spectra;
 
+import org.predspace.platform.NativeLibraries;
 import org.predspace.platform.OpenBlas;
 
 import java.nio.ByteBuffer;
@@ -16,7 +17,7 @@ import java.nio.IntBuffer;
  * destroy the matrix they are given.
  */
 final class SymmetricEigen {
-    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
 
     private static final int COLUMN_MAJOR = OpenBlas.LAPACK_COL_MAJOR;
     /** The row-major upper triangle, read column-major. */

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
@@ -131,7 +132,7 @@ public final class TrainingPool implements AutoCloseable {
         if (existing != null) {
             try {
                 return existing.join();
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 if (e.getCause() instanceof DataFormatException d) throw d;
                 throw e;
             }
@@ -166,7 +167,7 @@ public final class TrainingPool implements AutoCloseable {
         for (RunHandle h : handles) {
             try {
                 out.add(h.status().join());
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 out.add(null);
             }
         }

@@ -17,6 +17,7 @@ import org.predspace.training.spec.TrainingSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -143,7 +144,7 @@ public final class TrainingRun {
                     return new Outcome(RunStatus.DIVERGED, "predictions became non-finite at step " + step, last);
                 }
                 if (train.loss() > divergedLoss) {
-                    return new Outcome(RunStatus.DIVERGED, String.format(java.util.Locale.ROOT,
+                    return new Outcome(RunStatus.DIVERGED, String.format(Locale.ROOT,
                             "probe loss %.3g at step %d is over %.0fx that of uniform predictions", train.loss(), step,
                             DIVERGED_LOSS_FACTOR), last);
                 }

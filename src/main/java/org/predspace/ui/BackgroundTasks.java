@@ -9,6 +9,7 @@ import org.predspace.platform.Workers;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -85,7 +86,7 @@ public final class BackgroundTasks {
         });
         try {
             executor.execute(task);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             task.cancel();   // shut down between the check and here
         }
         return task;

@@ -14,20 +14,35 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
+import javafx.concurrent.Task;
+import javafx.concurrent.WorkerStateEvent;
 import javafx.scene.paint.Color;
 import org.predspace.data.DatasetCatalog;
+import org.predspace.platform.Workers;
+import org.predspace.runs.Run;
+import org.predspace.runs.RunFolders;
+import org.predspace.runs.RunFormatException;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.LearningRule;
 import org.predspace.session.PredictionPicture;
 import org.predspace.session.RunState;
 import org.predspace.training.spec.TrainingSpec;
+import org.predspace.ui.chapters.Chapter;
+import org.predspace.ui.charts.ColourPalette;
+import org.predspace.ui.workspace.SavedView;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -43,7 +58,7 @@ public final class ExplorerModel {
      * Hues for runs: the 3D palette's first twelve categorical colours (Okabe-Ito, then Tableau),
      * so a run's swatch and its points are the same entry.
      */
-    static final List<Color> RUN_COLOURS = org.predspace.ui.charts.ColourPalette.CATEGORICAL.subList(0, 12);
+    static final List<Color> RUN_COLOURS = ColourPalette.CATEGORICAL.subList(0, 12);
 
     private final ExplorerSession session;
     private final DatasetCatalog catalog;
@@ -59,10 +74,10 @@ public final class ExplorerModel {
     /** Checkpoints pinned for comparison (Spectrum overlays); the selected one is always compared too. */
     private final ObservableList<CheckpointRef> pinned = FXCollections.observableArrayList();
     private final ObservableList<CheckpointRef> pinnedView = FXCollections.unmodifiableObservableList(pinned);
-    private final ObservableList<org.predspace.ui.workspace.SavedView> savedViews = FXCollections.observableArrayList();
-    private final ObservableList<org.predspace.ui.workspace.SavedView> savedViewsView = FXCollections.unmodifiableObservableList(savedViews);
-    private final ObservableList<org.predspace.ui.chapters.Chapter> chapters = FXCollections.observableArrayList();
-    private final ObservableList<org.predspace.ui.chapters.Chapter> chaptersView = FXCollections.unmodifiableObservableList(chapters);
+    private final ObservableList<SavedView> savedViews = FXCollections.observableArrayList();
+    private final ObservableList<SavedView> savedViewsView = FXCollections.unmodifiableObservableList(savedViews);
+    private final ObservableList<Chapter> chapters = FXCollections.observableArrayList();
+    private final ObservableList<Chapter> chaptersView = FXCollections.unmodifiableObservableList(chapters);
     private final ObservableSet<PanelOption> panelModes = FXCollections.observableSet();
     private final ObservableSet<PanelOption> panelModesView = FXCollections.unmodifiableObservableSet(panelModes);
     private final ReadOnlyBooleanWrapper parametersWanted = new ReadOnlyBooleanWrapper(this, "parametersWanted", false);
@@ -189,7 +204,7 @@ public final class ExplorerModel {
 
     /** As {@link #openFolders}; {@code after} runs on the JavaFX thread once the runs are in, however that ended. */
     public void openFolders(List<Path> folders, Runnable after) {
-        javafx.concurrent.Task<?> opening = open(folders, true);
+        Task<?> opening = open(folders, true);
         if (opening == null) {
             after.run();
             return;
@@ -204,14 +219,14 @@ public final class ExplorerModel {
                 after.run();
             }
         };
-        opening.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> once.run());
-        opening.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_FAILED, e -> once.run());
-        opening.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_CANCELLED, e -> once.run());
+        opening.addEventHandler(WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> once.run());
+        opening.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> once.run());
+        opening.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, e -> once.run());
         if (opening.isDone()) once.run();
     }
 
     /** @return the opening task, or null if there is nothing to open (or the old path opens it) */
-    private javafx.concurrent.Task<?> open(List<Path> folders, boolean search) {
+    private Task<?> open(List<Path> folders, boolean search) {
         if (folders.isEmpty()) return null;
         if (ONE_BY_ONE) {
             openOneByOne(folders, search);
@@ -229,15 +244,15 @@ public final class ExplorerModel {
     private void openOneByOne(List<Path> folders, boolean search) {
         if (search) {
             tasks.submit("Looking for runs", () -> {
-                List<Path> found = new java.util.ArrayList<>();
+                List<Path> found = new ArrayList<>();
                 for (Path f : folders) {
-                    List<Path> inside = org.predspace.runs.RunFolders.find(f);
+                    List<Path> inside = RunFolders.find(f);
                     if (inside.isEmpty()) reportProblem("No run in " + f + ": a run folder holds a run.json");
                     found.addAll(inside);
                 }
                 return found;
             }, found -> {
-                java.util.Set<Path> open = new java.util.HashSet<>();
+                Set<Path> open = new HashSet<>();
                 for (RunItem r : runs) {
                     if (r.state().dir() != null) open.add(r.state().dir().toAbsolutePath().normalize());
                 }
@@ -278,12 +293,12 @@ public final class ExplorerModel {
             delay = Math.max(0, DRAIN_INTERVAL_MS - (System.currentTimeMillis() - lastDrain));
         }
         if (delay == 0) Platform.runLater(this::drain);
-        else DRAIN_TIMER.schedule(() -> Platform.runLater(this::drain), delay, java.util.concurrent.TimeUnit.MILLISECONDS);
+        else DRAIN_TIMER.schedule(() -> Platform.runLater(this::drain), delay, TimeUnit.MILLISECONDS);
     }
 
     static final long DRAIN_INTERVAL_MS = 100;
-    private static final java.util.concurrent.ScheduledExecutorService DRAIN_TIMER =
-            org.predspace.platform.Workers.scheduled("run-state-drain", org.predspace.platform.Workers.Priority.NORMAL);
+    private static final ScheduledExecutorService DRAIN_TIMER =
+            Workers.scheduled("run-state-drain", Workers.Priority.NORMAL);
     private long lastDrain;
 
     private void drain() {
@@ -360,8 +375,8 @@ public final class ExplorerModel {
         Path dir = run.state().dir();
         if (dir == null) return new long[0];
         try {
-            return org.predspace.runs.Run.parameterSteps(dir, steps);
-        } catch (org.predspace.runs.RunFormatException e) {
+            return Run.parameterSteps(dir, steps);
+        } catch (RunFormatException e) {
             return new long[0];
         }
     }
@@ -393,31 +408,31 @@ public final class ExplorerModel {
     public void clearPins() { pinned.clear(); }
 
     /** Saved views ("scenes") of the picture, in slot order; the workspace stores them (read-only: the view commands below). */
-    public ObservableList<org.predspace.ui.workspace.SavedView> savedViews() { return savedViewsView; }
+    public ObservableList<SavedView> savedViews() { return savedViewsView; }
 
-    public void addView(org.predspace.ui.workspace.SavedView view) { savedViews.add(view); }
+    public void addView(SavedView view) { savedViews.add(view); }
 
     /** Puts {@code view} in place of the view at {@code index} (0-based). */
-    public void replaceView(int index, org.predspace.ui.workspace.SavedView view) { savedViews.set(index, view); }
+    public void replaceView(int index, SavedView view) { savedViews.set(index, view); }
 
     public void removeView(int index) { savedViews.remove(index); }
 
-    public void removeView(org.predspace.ui.workspace.SavedView view) { savedViews.remove(view); }
+    public void removeView(SavedView view) { savedViews.remove(view); }
 
     /** Moves the view at {@code from} to {@code to} (0-based; its key changes). */
     public void moveView(int from, int to) { savedViews.add(to, savedViews.remove(from)); }
 
     /** Replaces all saved views (a workspace opened). */
-    public void setViews(List<org.predspace.ui.workspace.SavedView> views) { savedViews.setAll(views); }
+    public void setViews(List<SavedView> views) { savedViews.setAll(views); }
 
     /** The lecture's chapters in tour order (a chapters file beside the runs, or the workspace; read-only: the chapter commands below). */
-    public ObservableList<org.predspace.ui.chapters.Chapter> chapters() { return chaptersView; }
+    public ObservableList<Chapter> chapters() { return chaptersView; }
 
     /** Inserts {@code chapter} at {@code index} (0-based; the size adds it last). */
-    public void addChapter(int index, org.predspace.ui.chapters.Chapter chapter) { chapters.add(index, chapter); }
+    public void addChapter(int index, Chapter chapter) { chapters.add(index, chapter); }
 
     /** Puts {@code chapter} in place of the chapter at {@code index} (an edited caption). */
-    public void replaceChapter(int index, org.predspace.ui.chapters.Chapter chapter) { chapters.set(index, chapter); }
+    public void replaceChapter(int index, Chapter chapter) { chapters.set(index, chapter); }
 
     public void removeChapter(int index) { chapters.remove(index); }
 
@@ -425,7 +440,7 @@ public final class ExplorerModel {
     public void moveChapter(int from, int to) { chapters.add(to, chapters.remove(from)); }
 
     /** Replaces all chapters (a chapters file or a workspace read). */
-    public void setChapters(List<org.predspace.ui.chapters.Chapter> all) { chapters.setAll(all); }
+    public void setChapters(List<Chapter> all) { chapters.setAll(all); }
 
     /** The panels' modes that chapters set and record (read-only: {@link #setPanelMode}, {@link #setPanelModes}). */
     public ObservableSet<PanelOption> panelModes() { return panelModesView; }
@@ -436,7 +451,7 @@ public final class ExplorerModel {
     }
 
     /** Exactly {@code options} on (a chapter shown): the others go first, then these are added. */
-    public void setPanelModes(java.util.Set<PanelOption> options) {
+    public void setPanelModes(Set<PanelOption> options) {
         panelModes.clear();
         panelModes.addAll(options);
     }
@@ -510,7 +525,7 @@ public final class ExplorerModel {
     public CameraPose camera() { return camera.get(); }
 
     /** Puts the camera at {@code pose} (a workspace, a saved view, or the view reporting a drag). */
-    public void setCamera(CameraPose pose) { camera.set(java.util.Objects.requireNonNull(pose)); }
+    public void setCamera(CameraPose pose) { camera.set(Objects.requireNonNull(pose)); }
 
     public ReadOnlyObjectProperty<LearningRule> learningRuleProperty() { return learningRule.getReadOnlyProperty(); }
 
@@ -549,7 +564,7 @@ public final class ExplorerModel {
     }
 
     /** Tells the user where a file they asked for went: "Saved fig.png (3840 x 2160) in /folder". Any thread. */
-    public void announceSaved(java.nio.file.Path file, String what) {
+    public void announceSaved(Path file, String what) {
         announce("Saved " + file.getFileName() + " (" + what + ") in " + file.toAbsolutePath().getParent());
     }
 
@@ -568,7 +583,7 @@ public final class ExplorerModel {
      * not listed yet, and is shown once it is); the others wait for their runs to be shown.
      */
     private void tellLeftOutShown() {
-        for (java.util.Iterator<Map.Entry<List<String>, String>> it = untoldLeftOut.iterator(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<List<String>, String>> it = untoldLeftOut.iterator(); it.hasNext(); ) {
             Map.Entry<List<String>, String> note = it.next();
             boolean shown = note.getKey().stream().anyMatch(name -> {
                 RunItem item = run(name);

@@ -11,6 +11,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
+import java.util.TreeSet;
+
 /**
  * Training as a film: a slider over the step (log scale, as checkpoints are log-spaced) that
  * shows every trajectory up to that step, and play/pause that sweeps it from the first step to
@@ -149,7 +151,7 @@ public final class PlaybackBar extends HBox {
      */
     public void stepBy(int direction) {
         pause();
-        java.util.TreeSet<Long> steps = new java.util.TreeSet<>();
+        TreeSet<Long> steps = new TreeSet<>();
         for (RunItem r : model.runs()) for (var m : r.state().metrics()) steps.add(m.step());
         if (steps.isEmpty()) return;
         long now = model.shownUpToStepProperty().get();

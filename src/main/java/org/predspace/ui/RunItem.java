@@ -7,6 +7,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.paint.Color;
 import org.predspace.session.RunState;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
 /**
  * A run as the UI holds it: the latest {@link RunState} from the session (replaced, never
  * edited), whether it is drawn, and its own colour (its swatch in the table and the legend).
@@ -31,10 +35,10 @@ public final class RunItem {
      * it puts the glyphs that run names are made of into the glyph cache.
      */
     public static RunItem standIn() {
-        java.util.Map<String, Object> spec = java.util.Map.of("dataset", "mnist", "architecture", "mlp",
+        Map<String, Object> spec = Map.of("dataset", "mnist", "architecture", "mlp",
                 "optimizer", "sgd", "learning_rate", 0.1, "batch_size", 64, "seed", 0);
-        return new RunItem(new RunState("abcdefghijklmnopqrstuvwxyz-0123456789_.", java.nio.file.Path.of("stand-in"), spec, RunState.Phase.TRAINING,
-                "", java.util.List.of(), 0, 100, true), Color.GREY);
+        return new RunItem(new RunState("abcdefghijklmnopqrstuvwxyz-0123456789_.", Path.of("stand-in"), spec, RunState.Phase.TRAINING,
+                "", List.of(), 0, 100, true), Color.GREY);
     }
 
     public String name() { return name; }

@@ -1,5 +1,6 @@
 package org.predspace.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,6 +27,8 @@ import org.predspace.training.spec.SnapshotPolicy;
 import org.predspace.training.spec.TrainingSpec;
 
 import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -129,7 +132,7 @@ public final class FisherBench {
             }));
             seconds[r] = (System.nanoTime() - t0) / 1e9;
             System.out.printf(Locale.ROOT, "engine repeat %d: %.1f s (load average %.1f)%n", r, seconds[r],
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
         SpectrumSummary sum = SpectrumSummary.of(last.eigenvalues(), SpectrumSummary.DEFAULT_RELATIVE_FLOOR, 1e-3 * last.largest());
         Nd4j.writeAsNumpy(Nd4j.create(last.eigenvalues(), new long[] {last.eigenvalues().length}, DataType.DOUBLE),
@@ -177,7 +180,7 @@ public final class FisherBench {
 
     /** CPU time of the whole process (all threads, native included). */
     static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
@@ -191,7 +194,7 @@ public final class FisherBench {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith(field)) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return -1;
         }
         return -1;

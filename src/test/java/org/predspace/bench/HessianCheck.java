@@ -9,6 +9,7 @@ import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
 import org.predspace.platform.JobMonitor;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -69,7 +70,7 @@ public final class HessianCheck {
         }
     }
 
-    private static void writeDoubles(Path file, double[] values) throws java.io.IOException {
+    private static void writeDoubles(Path file, double[] values) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             out.write(NpyFiles.header("<f8", values.length));
             ByteBuffer b = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);

@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -53,7 +54,7 @@ class ImprintExampleTest {
         // at step 0 both networks have the same body (the script draws the first layer first, from one
         // seed) and different heads: imprinting reads the body only, so they are the same point there
         assertArrayEquals(full.imprinted().predictions(0), grouped.imprinted().predictions(0));
-        assertFalse(java.util.Arrays.equals(full.imprinted().predictions(1), grouped.imprinted().predictions(1)));
+        assertFalse(Arrays.equals(full.imprinted().predictions(1), grouped.imprinted().predictions(1)));
 
         assertThrows(IllegalArgumentException.class, () -> RunCollection.open(List.of(all, evenOdd)),
                 "the heads have different classes and probes");

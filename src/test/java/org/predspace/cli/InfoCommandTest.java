@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -123,7 +124,7 @@ class InfoCommandTest {
         CliRunner mlp = CliRunner.run(InitFromTest.concat(TrainSizeTest.DIGITS, "--name", "mlp", "--out", tmp.toString()));
         assertEquals(0, mlp.exitCode(), mlp.err());
         String[] linearArgs = TrainSizeTest.DIGITS.clone();
-        linearArgs[java.util.Arrays.asList(linearArgs).indexOf("mlp")] = "linear";
+        linearArgs[Arrays.asList(linearArgs).indexOf("mlp")] = "linear";
         CliRunner linear = CliRunner.run(InitFromTest.concat(linearArgs, "--name", "linear", "--out", tmp.toString()));
         assertEquals(0, linear.exitCode(), linear.err());
 

@@ -1,5 +1,6 @@
 package org.predspace.geometry;
 
+import java.util.Timer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
@@ -29,6 +30,6 @@ public final class ThreadLeak {
 
     /** A timer: a thread of its own. */
     public static final class NewTimer {
-        public java.util.Timer timer() { return new java.util.Timer("drain", true); }
+        public Timer timer() { return new Timer("drain", true); }
     }
 }

@@ -13,6 +13,7 @@ import org.predspace.training.spec.SnapshotPolicy;
 import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -37,7 +38,7 @@ class RunLineTest {
     @Test
     void theEndsOfALineFromInitialisationToTheEndAreTheRecordedMetrics() throws Exception {
         long[] saved = run.parameterSteps();
-        assertTrue(saved.length >= 2, "the run kept snapshots at " + java.util.Arrays.toString(saved));
+        assertTrue(saved.length >= 2, "the run kept snapshots at " + Arrays.toString(saved));
         long first = saved[0];
         long last = saved[saved.length - 1];
         LinePath line = RunLine.between(RunCheckpoint.open(run, first, CATALOG), RunCheckpoint.open(run, last, CATALOG),

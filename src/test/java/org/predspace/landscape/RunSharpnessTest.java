@@ -1,17 +1,22 @@
 package org.predspace.landscape;
 
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
+import org.predspace.data.InputShape;
 import org.predspace.export.SharpnessCsv;
 import org.predspace.platform.JobMonitor;
 import org.predspace.runs.PythonWithNumpy;
 import org.predspace.runs.Run;
+import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
 import org.predspace.training.TrainingRun;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.engine.NetworkFactory;
 import org.predspace.training.spec.Architecture;
 import org.predspace.training.spec.OptimizerKind;
 import org.predspace.training.spec.SnapshotPolicy;
@@ -22,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -62,7 +68,7 @@ class RunSharpnessTest {
         // how the parameters are ordered, so numpy needs only W and b, read via the layout.
         RunCheckpoint first = RunCheckpoint.open(softmax, steps[0], CATALOG);
         Samples s = first.samples(SAMPLES);
-        ParameterLayout layout = ParameterLayout.of(first.spec(), org.predspace.data.InputShape.image(1, 8, 8), 10);
+        ParameterLayout layout = ParameterLayout.of(first.spec(), InputShape.image(1, 8, 8), 10);
         StringBuilder text = new StringBuilder();
         text.append(LinePathTest.matrix(LinePathTest.rows(s))).append('\n').append(Arrays.toString(s.labels())).append('\n');
         for (long step : steps) {
@@ -109,11 +115,11 @@ class RunSharpnessTest {
     void aReluMlpsSharpnessIsNumpysTopEigenvalueOfItsGaussNewtonMatrix(@TempDir Path dir) throws Exception {
         PythonWithNumpy python = PythonWithNumpy.require();
         int dims = 5, classes = 3;
-        org.predspace.data.InputShape shape = org.predspace.data.InputShape.tabular(dims);
+        InputShape shape = InputShape.tabular(dims);
         TrainingSpec spec = TrainingSpec.builder("blobs").architecture(Architecture.MLP).hiddenLayers(1).width(8).seed(4).build();
-        org.predspace.training.engine.NativeBackend.configure();
-        org.deeplearning4j.nn.graph.ComputationGraph net = org.predspace.training.engine.NetworkFactory.build(spec, shape, classes, 1);
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+        NativeBackend.configure();
+        ComputationGraph net = NetworkFactory.build(spec, shape, classes, 1);
+        SplittableRandom rng = new SplittableRandom(11);
         float[] x = new float[60 * dims];
         int[] y = new int[60];
         for (int i = 0; i < y.length; i++) {
@@ -121,7 +127,7 @@ class RunSharpnessTest {
             for (int k = 0; k < dims; k++) x[i * dims + k] = (float) (rng.nextGaussian() + (k % classes == y[i] ? 1 : 0));
         }
         Samples s = new Samples(x, y, y.length, dims);
-        double top = RunSharpness.topEigenvalue(org.predspace.spectra.CheckpointModel.of(spec, shape, classes,
+        double top = RunSharpness.topEigenvalue(CheckpointModel.of(spec, shape, classes,
                 net.params().dup().data().asFloat()), s, JobMonitor.silent());
 
         // J of the logits by hand for z = relu(x W1 + b1) W2 + b2, then G = 1/n sum J^T (diag p - p p^T) J

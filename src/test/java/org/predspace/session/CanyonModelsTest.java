@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
+import org.predspace.geometry.distance.ProbeShape;
 import org.predspace.geometry.inpca.LiveEmbedding;
 import org.predspace.landscape.LinePath;
 import org.predspace.landscape.ModelGrid;
@@ -96,7 +97,7 @@ class CanyonModelsTest {
     @Test
     void aPictureOfAnotherProbeIsRefusedInPlainWords() {
         PredictionPicture other = new PredictionPicture("training probe", LiveEmbedding.Settings.defaults().inForeground());
-        other.admit("someone", new org.predspace.geometry.distance.ProbeShape("another-probe", 200, 10), new int[200]);
+        other.admit("someone", new ProbeShape("another-probe", 200, 10), new int[200]);
         long step = run.parameterSteps()[0];
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CanyonModels.score(other,
                 ExplorerSession.Probe.TRAINING, run.dir(), step, CanyonFixture.planeThrough(run, CATALOG, step, 3), CATALOG, JobMonitor.silent()));

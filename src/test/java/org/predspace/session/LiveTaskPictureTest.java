@@ -14,6 +14,7 @@ import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Path;
 import java.util.*;
+import java.util.Arrays;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -103,7 +104,7 @@ class LiveTaskPictureTest {
             assertEquals("child", f.point(c.get(0)[1]).run());
             assertTrue(Math.sqrt(len) < 1e-9, "the connector has no length in the imprinted picture: " + Math.sqrt(len));
             Run child = Run.open(tmp.resolve("child"));
-            float[] a = parent.imprinted().predictions(java.util.Arrays.binarySearch(parent.steps(), at));
+            float[] a = parent.imprinted().predictions(Arrays.binarySearch(parent.steps(), at));
             float[] b = child.imprinted().predictions(0);
             double maxDiff = 0;
             for (int i = 0; i < a.length; i++) maxDiff = Math.max(maxDiff, Math.abs(a[i] - b[i]));

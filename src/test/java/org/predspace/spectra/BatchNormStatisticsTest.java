@@ -2,6 +2,7 @@ package org.predspace.spectra;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.predspace.data.Dataset;
@@ -44,7 +45,7 @@ class BatchNormStatisticsTest {
         for (int i = 0; i < batch.length; i++) assertEquals(batch[i], recomputed[i], 1e-9, "probability " + i);
 
         // the stored (random) statistics predict something else: the check above is not vacuous
-        ComputationGraph stored = NetworkFactory.build(spec, SHAPE, CLASSES, 1).convertDataType(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        ComputationGraph stored = NetworkFactory.build(spec, SHAPE, CLASSES, 1).convertDataType(DataType.DOUBLE);
         stored.setParams(Nd4j.create(widen(w), new long[] {1, w.length}));
         double[] asStored = stored.outputSingle(false, x).dup('c').data().asDouble();
         double largest = 0;

@@ -5,6 +5,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
 import org.predspace.training.spec.Architecture;
 
+import java.util.Arrays;
+import java.util.concurrent.CancellationException;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 @Tag("slow")
@@ -40,7 +43,7 @@ class FisherSpectrumTest {
         Samples samples = SpectraFixtures.samples(40);
         double[] inDouble = FisherSpectrum.compute(model, samples, false, 0, Long.MAX_VALUE, JobMonitor.silent()).eigenvalues();
         double[] inFloat = FisherSpectrum.compute(model, samples, false, 0, 0, JobMonitor.silent()).eigenvalues();
-        double trace = java.util.Arrays.stream(inDouble).sum();
+        double trace = Arrays.stream(inDouble).sum();
         for (int i = 0; i < model.parameterCount(); i++) {
             double bound = 1.2e-7 * Math.sqrt(inDouble[i] * trace) + 3.6e-15 * trace;
             assertEquals(inDouble[i], inFloat[i], bound, "eigenvalue " + i);
@@ -62,7 +65,7 @@ class FisherSpectrumTest {
             g.copy(r, 0, row.length, row, 0);
             trace += Vectors.dot(row, row);
         }
-        assertEquals(trace, java.util.Arrays.stream(s.eigenvalues()).sum(), 1e-10 * trace);
+        assertEquals(trace, Arrays.stream(s.eigenvalues()).sum(), 1e-10 * trace);
     }
 
     @Test
@@ -106,7 +109,7 @@ class FisherSpectrumTest {
         CheckpointModel model = SpectraFixtures.model(Architecture.MLP, 6);
         JobMonitor monitor = new JobMonitor((f, s) -> {});
         monitor.cancel();
-        assertThrows(java.util.concurrent.CancellationException.class,
+        assertThrows(CancellationException.class,
                 () -> FisherSpectrum.gradientRows(model, SpectraFixtures.samples(20), false, Long.MAX_VALUE, 2, monitor));
     }
 }

@@ -5,8 +5,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
 import org.predspace.training.spec.Architecture;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -158,7 +161,7 @@ class HessianSpectrumTest {
         for (int i = 0; i < p; i++) d[i] = i < 4 ? 4 - i : -0.35 + 0.7 * (i - 4) / (p - 5.0); // 4, 3, 2, 1, bulk [-0.35, 0.35]
         LinearOperator a = SpectraFixtures.diagonal(d);
         double[] exact = d.clone();
-        java.util.Arrays.sort(exact);
+        Arrays.sort(exact);
         for (int k : new int[] {10, 50}) {
             double[] top = HessianSpectrum.lanczos(a, HessianSpectrum.Options.defaults().withK(k), JobMonitor.silent());
             assertTrue(top.length >= 4 && top.length <= k, "k = " + k + ": " + top.length + " values");
@@ -182,12 +185,12 @@ class HessianSpectrumTest {
     void cancellingStopsTheComputationWithinAStep() {
         CheckpointModel model = SpectraFixtures.model(Architecture.MLP, 24);
         Samples samples = SpectraFixtures.samples(60);
-        java.util.concurrent.atomic.AtomicInteger reports = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger reports = new AtomicInteger();
         JobMonitor[] monitor = new JobMonitor[1];
         monitor[0] = new JobMonitor((f, s) -> {
             if (reports.incrementAndGet() == 5) monitor[0].cancel(); // as the UI would, from any thread
         });
-        assertThrows(java.util.concurrent.CancellationException.class,
+        assertThrows(CancellationException.class,
                 () -> HessianSpectrum.compute(model, samples, HessianSpectrum.Options.defaults(), monitor[0]));
         assertEquals(5, reports.get(), "no progress after the cancel");
     }
@@ -197,6 +200,6 @@ class HessianSpectrumTest {
         JobMonitor parent = JobMonitor.silent();
         JobMonitor stage = parent.stage(0.5, 1);
         parent.cancel();
-        assertThrows(java.util.concurrent.CancellationException.class, stage::checkCancelled);
+        assertThrows(CancellationException.class, stage::checkCancelled);
     }
 }

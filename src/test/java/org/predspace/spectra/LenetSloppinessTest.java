@@ -15,6 +15,7 @@ import org.predspace.training.spec.SnapshotPolicy;
 import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -46,7 +47,7 @@ class LenetSloppinessTest {
         for (double v : fim.eigenvalues()) {
             if (v > 0) perDecade[Math.min(15, (int) Math.floor(-Math.log10(v / fim.largest())))]++;
         }
-        System.out.println("eigenvalues per decade below the largest: " + java.util.Arrays.toString(perDecade));
+        System.out.println("eigenvalues per decade below the largest: " + Arrays.toString(perDecade));
         assertEquals(44426, fim.parameters(), "LeNet-5 on 28 x 28");
         assertTrue(run.metrics().get(run.metrics().size() - 1).trainAccuracy() > 0.8, "trained");
         assertTrue(s.decades() >= 8, "sloppy: " + s.decades() + " decades");

@@ -8,6 +8,7 @@ import org.predspace.training.engine.NetworkFactory;
 import org.predspace.training.spec.Architecture;
 import org.predspace.training.spec.TrainingSpec;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -63,6 +64,6 @@ final class SpectraFixtures {
     }
 
     static List<Double> boxed(double[] a) {
-        return java.util.Arrays.stream(a).boxed().toList();
+        return Arrays.stream(a).boxed().toList();
     }
 }

@@ -3,6 +3,8 @@ package org.predspace.spectra;
 import org.predspace.platform.JobMonitor;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 class SpectralDensityTest {
@@ -21,8 +23,8 @@ class SpectralDensityTest {
         }
         assertEquals(1, total, 1e-3, "a probability density");
         assertEquals(0.25, nearTen, 0.08, "a quarter of the eigenvalues are 10 (Rademacher estimate)");
-        double weightSum = java.util.Arrays.stream(density.weights()).sum();
+        double weightSum = Arrays.stream(density.weights()).sum();
         assertEquals(1, weightSum, 1e-9, "quadrature weights of each unit start vector sum to 1");
-        assertEquals(10, java.util.Arrays.stream(density.nodes()).max().orElseThrow(), 1e-9, "extreme nodes converge");
+        assertEquals(10, Arrays.stream(density.nodes()).max().orElseThrow(), 1e-9, "extreme nodes converge");
     }
 }

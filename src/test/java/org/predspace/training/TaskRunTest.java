@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -144,7 +145,7 @@ class TaskRunTest {
         TrainingSpec spec = TrainingSpec.fromMap(run.spec());
         ComputationGraph net = NetworkFactory.build(spec, digits.shape(), run.classes(), 1);
         net.setParams(Nd4j.create(params).castTo(net.params().dataType()));
-        Map<String, INDArray> out = new java.util.TreeMap<>();
+        Map<String, INDArray> out = new TreeMap<>();
         net.paramTable().forEach((k, v) -> out.put(k, v.dup()));
         return out;
     }

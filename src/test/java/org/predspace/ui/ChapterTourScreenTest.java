@@ -3,6 +3,7 @@ package org.predspace.ui;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
@@ -116,7 +117,7 @@ class ChapterTourScreenTest {
         settle();
         assertFalse(window.presenting());
         assertEquals(List.of(), window.panelsBeside());
-        for (javafx.scene.control.Tab t : window.panels().getTabs()) assertNotNull(t.getContent(), t.getText() + " has its panel back");
+        for (Tab t : window.panels().getTabs()) assertNotNull(t.getContent(), t.getText() + " has its panel back");
     }
 
     private void show(int index) throws Exception {

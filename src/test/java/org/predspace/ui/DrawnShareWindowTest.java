@@ -22,6 +22,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -123,7 +124,7 @@ class DrawnShareWindowTest {
                 PointInfo p = frame.point(i);
                 float[] probs = new float[n * c];
                 if (p.isAnchor() && p.checkpoint() == -1) {
-                    java.util.Arrays.fill(probs, 1f / c);
+                    Arrays.fill(probs, 1f / c);
                 } else if (p.isAnchor()) {
                     int[] labels = TestRuns.labels();
                     for (int s = 0; s < n; s++) probs[s * c + labels[s]] = 1;

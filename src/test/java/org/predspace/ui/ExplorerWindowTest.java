@@ -3,6 +3,7 @@ package org.predspace.ui;
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -116,9 +117,9 @@ class ExplorerWindowTest {
         assertTrue(problem.contains("broken") && problem.contains("run.json"), problem);
         waitForDrawn(2 + 2 * 5);
         // the notification is on screen, in plain words
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof javafx.scene.control.Label
-                && ((javafx.scene.control.Label) n).getText() != null
-                && ((javafx.scene.control.Label) n).getText().contains("broken")).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof Label
+                && ((Label) n).getText() != null
+                && ((Label) n).getText().contains("broken")).tryQuery().isPresent());
     }
 
     @Test
@@ -157,29 +158,29 @@ class ExplorerWindowTest {
         Platform.runLater(() -> model.openRuns(dirs));
         waitForDrawn(2 + 2 * 8);
         robot.clickOn(window.view());   // focus the picture, not a text field
-        robot.type(javafx.scene.input.KeyCode.F5);
+        robot.type(KeyCode.F5);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, window::presenting);
         assertTrue(robot.lookup(".menu-bar").tryQuery().isEmpty(), "no chrome in presentation mode");
         assertTrue(window.scene().getRoot().getStyleClass().contains("presentation"));
 
         Colouring before = model.colouringProperty().get();
-        robot.type(javafx.scene.input.KeyCode.C);
+        robot.type(KeyCode.C);
         assertEquals(before.next(), model.colouringProperty().get());
 
-        robot.type(javafx.scene.input.KeyCode.SPACE);
+        robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.playback().playing());
-        robot.type(javafx.scene.input.KeyCode.SPACE);
+        robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !window.playback().playing());
         long at = model.shownUpToStepProperty().get();
-        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        robot.type(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(model.shownUpToStepProperty().get() > at || model.shownUpToStepProperty().get() == Long.MAX_VALUE,
                 "the right arrow steps forward from " + at);
-        robot.type(javafx.scene.input.KeyCode.A);
+        robot.type(KeyCode.A);
         assertTrue(window.autoRotateProperty().get());
-        robot.type(javafx.scene.input.KeyCode.A);
+        robot.type(KeyCode.A);
 
-        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !window.presenting());
         assertTrue(robot.lookup(".menu-bar").tryQuery().isPresent());
         assertTrue(robot.lookup("#playback-slider").tryQuery().isPresent());

@@ -3,9 +3,11 @@ package org.predspace.ui;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.platform.JobMonitor;
+import org.predspace.platform.Workers;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -30,7 +32,7 @@ class MonitoredTaskTest {
                 return "done";
             }
         };
-        ExecutorService pool = org.predspace.platform.Workers.single("test-monitored", org.predspace.platform.Workers.Priority.NORMAL);
+        ExecutorService pool = Workers.single("test-monitored", Workers.Priority.NORMAL);
         try {
             pool.execute(task);
             assertTrue(reported.await(10, TimeUnit.SECONDS));
@@ -67,7 +69,7 @@ class MonitoredTaskTest {
                 return null;
             }
         };
-        ExecutorService pool = org.predspace.platform.Workers.single("test-monitored", org.predspace.platform.Workers.Priority.NORMAL);
+        ExecutorService pool = Workers.single("test-monitored", Workers.Priority.NORMAL);
         try {
             pool.execute(task);
             assertTrue(started.await(10, TimeUnit.SECONDS));
@@ -96,7 +98,7 @@ class MonitoredTaskTest {
         assertTrue(task.isCancelled());
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+    private static <T> T onFx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
     }
 }

@@ -2,6 +2,7 @@ package org.predspace.ui;
 
 import javafx.application.Platform;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,6 @@ class No3DWindowTest {
         Platform.runLater(() -> w.model().openRuns(dirs));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> w.model().runs().size() == 2);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".table-row-cell").queryAll().stream()
-                .filter(n -> ((javafx.scene.control.TableRow<?>) n).getItem() != null).count() == 2);
+                .filter(n -> ((TableRow<?>) n).getItem() != null).count() == 2);
     }
 }

@@ -2,6 +2,8 @@ package org.predspace.ui;
 
 import javafx.geometry.Point2D;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
@@ -27,9 +29,13 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -168,10 +174,10 @@ class NotLearnedRunsTest {
         return best;
     }
 
-    private static void waitFor(java.util.concurrent.Callable<Boolean> condition, java.util.function.Supplier<String> state) {
+    private static void waitFor(Callable<Boolean> condition, Supplier<String> state) {
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             fail("timed out: " + state.get());
         }
     }
@@ -193,7 +199,7 @@ class NotLearnedRunsTest {
         Point2D far = pixels(f)[indexOf(f, "diverges", 2)];
         double[] box = learnedBox(f);
         double beyond = Math.max(Math.max(box[0] - far.getX(), far.getX() - box[2]), Math.max(box[1] - far.getY(), far.getY() - box[3]));
-        assertTrue(beyond > 0.5 * span, "the far point lies well beyond the framed runs: " + far + " " + java.util.Arrays.toString(box));
+        assertTrue(beyond > 0.5 * span, "the far point lies well beyond the framed runs: " + far + " " + Arrays.toString(box));
         assertEquals(POINTS - 2, window.view().drawnMarkers(), "every point is drawn, the far one too");
         robot.interact(() -> window.view().setPose(new CameraPose(CameraPose.DEFAULT.pitch(), CameraPose.DEFAULT.yaw(), 0, 0,
                 CameraPose.MAX_DISTANCE)));
@@ -240,8 +246,8 @@ class NotLearnedRunsTest {
         TextField field = robot.lookup("#learn-threshold").queryAs(TextField.class);
         robot.interact(() -> field.setText("1.5"));
         assertTrue(robot.lookup("#learn-threshold-problem").queryAs(Label.class).getText().contains("(0, 1]"));
-        Button ok = (Button) ((javafx.scene.control.DialogPane) field.getScene().getRoot())
-                .lookupButton(javafx.scene.control.ButtonType.OK);
+        Button ok = (Button) ((DialogPane) field.getScene().getRoot())
+                .lookupButton(ButtonType.OK);
         assertTrue(ok.isDisabled(), "OK refuses a threshold above 1");
         robot.interact(() -> field.setText("0.8"));
         assertFalse(ok.isDisabled());

@@ -2,6 +2,7 @@ package org.predspace.ui;
 
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
+import javafx.scene.control.Label;
 import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -57,7 +58,7 @@ class NotificationWidthTest {
     private static String shownText(PopupWindow popup) {
         StringBuilder b = new StringBuilder();
         popup.getScene().getRoot().lookupAll(".label").forEach(n -> {
-            if (n instanceof javafx.scene.control.Label l && !l.getStyleClass().contains("title")) b.append(l.getText());
+            if (n instanceof Label l && !l.getStyleClass().contains("title")) b.append(l.getText());
         });
         return b.toString();
     }

@@ -2,6 +2,7 @@ package org.predspace.ui;
 
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -69,7 +70,7 @@ class RunChoiceTest {
                 .filter(r -> r.getItem() == run).findFirst().orElseThrow();
         // the name cell: the row's middle may be a check box, which shows or hides the run instead
         robot.clickOn(row.lookupAll(".table-cell").stream()
-                .filter(c -> "iris-linear".equals(((javafx.scene.control.TableCell<?, ?>) c).getText())).findFirst().orElseThrow());
+                .filter(c -> "iris-linear".equals(((TableCell<?, ?>) c).getText())).findFirst().orElseThrow());
         WaitForAsyncUtils.waitForFxEvents(5);
         assertSame(run, fx(model::selectedRun));
     }

@@ -2,6 +2,7 @@ package org.predspace.ui;
 
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
+import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -73,7 +74,7 @@ class RunsOpeningTest {
         assertEquals(12 * 6, window.view().drawnMarkers());
         // once done, the status bar shows no opening task
         assertTrue(robot.lookup(".task-chip").queryAll().stream().noneMatch(chip -> chip.lookupAll(".label").stream()
-                .anyMatch(l -> ((javafx.scene.control.Label) l).getText().startsWith("Opening"))));
+                .anyMatch(l -> ((Label) l).getText().startsWith("Opening"))));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.predspace.ui;
 
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.paint.Color;
@@ -15,6 +16,7 @@ import org.predspace.ui.charts.MarkedLineChart;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,7 +41,7 @@ class TaskPictureWindowTest {
     final FxWindow fx = new FxWindow(shown -> { model = shown.model(); window = shown.window(); });
 
     /** Whether some pixel is within 24 of {@code c} in every channel. */
-    private static boolean shows(java.awt.image.BufferedImage img, Color c) {
+    private static boolean shows(BufferedImage img, Color c) {
         int r = (int) Math.round(255 * c.getRed()), g = (int) Math.round(255 * c.getGreen()), b = (int) Math.round(255 * c.getBlue());
         for (int y = 0; y < img.getHeight(); y++) {
             for (int x = 0; x < img.getWidth(); x++) {
@@ -91,8 +93,8 @@ class TaskPictureWindowTest {
 
         // on the X screen: every task's colour is on the view (lit markers: near it, not equal)
         Path shot = Path.of("target", "task-picture.png");
-        javafx.geometry.Bounds area = WaitForAsyncUtils.asyncFx(() -> window.view().localToScreen(window.view().getBoundsInLocal())).get();
-        java.awt.image.BufferedImage screenShot = XScreen.capture(area, shot);
+        Bounds area = WaitForAsyncUtils.asyncFx(() -> window.view().localToScreen(window.view().getBoundsInLocal())).get();
+        BufferedImage screenShot = XScreen.capture(area, shot);
         for (Map.Entry<String, Color> e : byRun.entrySet()) {
             assertTrue(shows(screenShot, e.getValue()), e.getKey() + "'s colour " + e.getValue() + " is not on the screen (see " + shot + ")");
         }

@@ -2,6 +2,7 @@ package org.predspace.ui;
 
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.stage.Stage;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.runs.RunFolders;
@@ -64,7 +65,7 @@ public final class TourShots extends Application {
     }
 
     private static void shoot(MainWindow window, Path file, Runnable next) {
-        javafx.geometry.Bounds area = window.scene().getRoot().localToScreen(window.scene().getRoot().getLayoutBounds());
+        Bounds area = window.scene().getRoot().localToScreen(window.scene().getRoot().getLayoutBounds());
         Thread t = new Thread(() -> {
             try {
                 XScreen.capture(area, file);

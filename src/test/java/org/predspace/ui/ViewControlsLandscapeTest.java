@@ -47,10 +47,10 @@ class ViewControlsLandscapeTest {
                 new LandscapeOverlay("line", "not-open", 0, line, -1, -1))).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(controls.landscape.isDisabled());
-        WaitForAsyncUtils.asyncFx(() -> model.showProbe(org.predspace.session.ExplorerSession.Probe.IMPRINTED)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.showProbe(ExplorerSession.Probe.IMPRINTED)).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(controls.landscape.isDisabled(), "a landscape is not drawn in the imprinted picture");
-        WaitForAsyncUtils.asyncFx(() -> model.showProbe(org.predspace.session.ExplorerSession.Probe.TRAINING)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.showProbe(ExplorerSession.Probe.TRAINING)).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(controls.landscape.isDisabled());
 

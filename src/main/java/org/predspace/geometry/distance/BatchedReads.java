@@ -3,6 +3,7 @@ package org.predspace.geometry.distance;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /** Reads checkpoints of a source a block at a time, each block in parallel, in order. */
 public final class BatchedReads {
@@ -20,6 +21,6 @@ public final class BatchedReads {
     }
 
     static int[] all(CheckpointSource source) {
-        return java.util.stream.IntStream.range(0, source.size()).toArray();
+        return IntStream.range(0, source.size()).toArray();
     }
 }

@@ -1,5 +1,7 @@
 package org.predspace.geometry.distance;
 
+import java.util.List;
+
 /**
  * Checkpoints on one probe set, read one at a time, for collections too large to hold in
  * memory (200,000 checkpoints x N = 1000 x C = 10 is 8 GB of float32). The run-folder reader
@@ -33,7 +35,7 @@ public interface CheckpointSource {
      *
      * @throws IllegalArgumentException naming the two runs if their probe sets differ
      */
-    static CheckpointSource concatenate(java.util.List<? extends CheckpointSource> sources) {
+    static CheckpointSource concatenate(List<? extends CheckpointSource> sources) {
         return new ConcatenatedSource(sources);
     }
 

@@ -1,6 +1,7 @@
 package org.predspace.geometry.distance;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Sources one after the other, all on one probe set (checked when built). */
@@ -25,7 +26,7 @@ final class ConcatenatedSource implements CheckpointSource {
 
     private int part(int index) {
         if (index < 0 || index >= size()) throw new IndexOutOfBoundsException("checkpoint " + index + " of " + size());
-        int s = java.util.Arrays.binarySearch(starts, index);
+        int s = Arrays.binarySearch(starts, index);
         if (s < 0) return -s - 2;
         while (starts[s + 1] == index) s++; // skip empty parts
         return s;

@@ -1,6 +1,7 @@
 package org.predspace.geometry.distance;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -83,7 +84,7 @@ public final class DistanceMatrix {
             runs.add(p.run());
         }
         int grown = old + points.size();
-        double[][] rows = lower.length >= grown ? lower : java.util.Arrays.copyOf(lower, Math.max(grown, 2 * lower.length));
+        double[][] rows = lower.length >= grown ? lower : Arrays.copyOf(lower, Math.max(grown, 2 * lower.length));
         for (int j = old; j < grown; j++) rows[j] = new double[j];
         computeNewRows(old, grown, rows);
         lower = rows;

@@ -1,5 +1,7 @@
 package org.predspace.geometry.inpca;
 
+import java.util.Arrays;
+
 /**
  * A sign per axis, applied to new coordinates so that a refreshed embedding does not flip an
  * axis the previous frame showed (docs/science.md section 3: an eigenvector's sign is
@@ -23,7 +25,7 @@ public record AxisAlignment(double[] signs) {
 
     public static AxisAlignment identity(int k) {
         double[] s = new double[k];
-        java.util.Arrays.fill(s, 1);
+        Arrays.fill(s, 1);
         return new AxisAlignment(s);
     }
 

@@ -1,6 +1,7 @@
 package org.predspace.geometry.inpca;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * How much of the stress the axes a picture draws explain (docs/science.md section 3), for
@@ -44,7 +45,7 @@ public final class DrawnStress {
      */
     public static String percent(double share) {
         double p = 100 * Math.abs(share);
-        return String.format(java.util.Locale.ROOT, p < 9.95 ? "%.1f%%" : "%.0f%%", p);
+        return String.format(Locale.ROOT, p < 9.95 ? "%.1f%%" : "%.0f%%", p);
     }
 
     private static int[] distinct(int[] axes) { return Arrays.stream(axes).distinct().sorted().toArray(); }

@@ -1,6 +1,7 @@
 package org.predspace.geometry.inpca;
 
 import org.bytedeco.javacpp.DoublePointer;
+import org.predspace.platform.NativeLibraries;
 import org.predspace.platform.OpenBlas;
 
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import java.util.SplittableRandom;
  * to converge within its cycle budget it returns the dense solver's answer.
  */
 public final class KrylovEigensolver implements SymmetricEigensolver {
-    static { org.predspace.platform.NativeLibraries.requireBlas(); }   // first loaded where no interrupt can poison them
+    static { NativeLibraries.requireBlas(); }   // first loaded where no interrupt can poison them
 
     /** Extra block vectors beyond k: they absorb the slowest-converging directions. */
     static final int EXTRA = 8;

@@ -9,6 +9,7 @@ import org.predspace.geometry.distance.ModelBlock;
 import org.predspace.geometry.distance.Parallelism;
 import org.predspace.geometry.distance.ProbeShape;
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleConsumer;
 
@@ -86,7 +87,7 @@ public final class LandmarkInPca {
 
     /** One index in each of {@code count} equal strata of [0, m), at a fixed-seed random place; all of them if count = m. */
     static int[] stratified(int m, int count) {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(20240601L);
+        SplittableRandom random = new SplittableRandom(20240601L);
         int[] out = new int[count];
         for (int i = 0; i < count; i++) {
             long lo = (long) i * m / count;

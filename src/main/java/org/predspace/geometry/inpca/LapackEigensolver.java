@@ -1,5 +1,6 @@
 package org.predspace.geometry.inpca;
 
+import org.predspace.platform.NativeLibraries;
 import org.predspace.platform.OpenBlas;
 
 /**
@@ -14,7 +15,7 @@ import org.predspace.platform.OpenBlas;
  * the default for full embeddings because it is exact whatever the spectrum.
  */
 public final class LapackEigensolver implements SymmetricEigensolver {
-    static { org.predspace.platform.NativeLibraries.requireBlas(); }   // first loaded where no interrupt can poison them
+    static { NativeLibraries.requireBlas(); }   // first loaded where no interrupt can poison them
 
     private static final int COLUMN_MAJOR = OpenBlas.LAPACK_COL_MAJOR;
 

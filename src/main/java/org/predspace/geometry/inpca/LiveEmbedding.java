@@ -7,11 +7,19 @@ import org.predspace.geometry.distance.SqrtProbabilities;
 import org.predspace.platform.JobFailure;
 import org.predspace.platform.Workers;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * An InPCA picture that grows while training runs (docs/science.md section 3).
@@ -47,9 +55,9 @@ public final class LiveEmbedding implements AutoCloseable {
      *                             (zero: never settle by itself)
      */
     public record Settings(int axes, double refreshGrowth, Parallelism parallelism, boolean refreshInBackground,
-                           java.time.Duration settleAfter) {
+                           Duration settleAfter) {
         /** Long enough that a training's stream of checkpoints does not trigger it (a run's end refreshes at once anyway), short enough to follow soon. */
-        public static final java.time.Duration SETTLE_AFTER = java.time.Duration.ofMillis(1500);
+        public static final Duration SETTLE_AFTER = Duration.ofMillis(1500);
 
         public Settings {
             if (axes < 1) throw new IllegalArgumentException("need at least one axis, got " + axes);
@@ -65,7 +73,7 @@ public final class LiveEmbedding implements AutoCloseable {
         public Settings inForeground() { return new Settings(axes, refreshGrowth, parallelism, false, settleAfter); }
         public Settings withRefreshGrowth(double g) { return new Settings(axes, g, parallelism, refreshInBackground, settleAfter); }
         public Settings withParallelism(Parallelism p) { return new Settings(axes, refreshGrowth, p, refreshInBackground, settleAfter); }
-        public Settings withSettleAfter(java.time.Duration d) { return new Settings(axes, refreshGrowth, parallelism, refreshInBackground, d); }
+        public Settings withSettleAfter(Duration d) { return new Settings(axes, refreshGrowth, parallelism, refreshInBackground, d); }
     }
 
     /** Everything a view needs at one moment; immutable. */
@@ -133,9 +141,9 @@ public final class LiveEmbedding implements AutoCloseable {
     private KrylovEigensolver solver;   // guarded by refreshing
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Throwable>> failureListeners = new CopyOnWriteArrayList<>();
-    private final java.util.concurrent.ScheduledExecutorService refresher;
+    private final ScheduledExecutorService refresher;
     /** Guarded by lock: the settling refresh waiting for additions to pause, or null. */
-    private java.util.concurrent.ScheduledFuture<?> settling;
+    private ScheduledFuture<?> settling;
     private final Object lock = new Object();
     /** Held for a whole refresh so two never overlap (a stale one could otherwise publish last). */
     private final Object refreshing = new Object();
@@ -150,7 +158,7 @@ public final class LiveEmbedding implements AutoCloseable {
     /** Why the last refresh failed; null once one succeeds. */
     private volatile Throwable refreshFailure;
     /** Where given points should be shown (reopened workspaces), or null: align to the previous frame. */
-    private volatile java.util.function.IntFunction<double[]> orientation;
+    private volatile IntFunction<double[]> orientation;
 
     public LiveEmbedding(ProbeShape shape, Settings settings) {
         this.settings = settings;
@@ -267,7 +275,7 @@ public final class LiveEmbedding implements AutoCloseable {
         if (refresher == null) return CompletableFuture.completedFuture(refresh());
         try {
             return CompletableFuture.supplyAsync(this::refresh, refresher);
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
+        } catch (RejectedExecutionException closed) {
             return CompletableFuture.completedFuture(current);   // closed: a window's last request after it shut
         }
     }
@@ -280,7 +288,7 @@ public final class LiveEmbedding implements AutoCloseable {
      * Signs only, as between frames: the axes stay the InPCA axes. Falls back to the previous
      * frame while fewer than two of the present points have a reference.
      */
-    public void orientBy(java.util.function.IntFunction<double[]> reference) { this.orientation = reference; }
+    public void orientBy(IntFunction<double[]> reference) { this.orientation = reference; }
 
     @Override
     public void close() {
@@ -291,7 +299,7 @@ public final class LiveEmbedding implements AutoCloseable {
     private void scheduleRefresh() {
         try {
             refresher.execute(this::refreshQuietly);
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
+        } catch (RejectedExecutionException closed) {
             refreshPending = false;
         }
     }
@@ -305,8 +313,8 @@ public final class LiveEmbedding implements AutoCloseable {
         if (refresher == null || settings.settleAfter().isZero()) return;
         if (settling != null) settling.cancel(false);
         try {
-            settling = refresher.schedule(this::settle, settings.settleAfter().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            settling = refresher.schedule(this::settle, settings.settleAfter().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closed) {
             settling = null;
         }
     }
@@ -337,7 +345,7 @@ public final class LiveEmbedding implements AutoCloseable {
     }
 
     /** Why the last refresh failed, if it did (the picture keeps its last frame). */
-    public java.util.Optional<Throwable> refreshFailure() { return java.util.Optional.ofNullable(refreshFailure); }
+    public Optional<Throwable> refreshFailure() { return Optional.ofNullable(refreshFailure); }
 
     /** A refresh the background thread started itself: nobody waits for it, so its failure is only reported. */
     private void refreshQuietly() {
@@ -403,7 +411,7 @@ public final class LiveEmbedding implements AutoCloseable {
         Eigenpairs pairs = solver.solve(gram.w(), m, Math.min(settings.axes(), m), start).pairs();
         Embedding raw = Embedding.of(pairs, gram);
         double[][] previous = new double[m][];
-        for (int i = 0; i < m; i++) previous[i] = java.util.Arrays.copyOf(before[i], pairs.count());
+        for (int i = 0; i < m; i++) previous[i] = Arrays.copyOf(before[i], pairs.count());
         AxisAlignment alignment = orientedByReference(raw, m, pairs);
         if (alignment == null) {
             alignment = first ? AxisAlignment.identity(pairs.count()) : AxisAlignment.between(raw.coordinates(), previous);
@@ -429,7 +437,7 @@ public final class LiveEmbedding implements AutoCloseable {
 
     /** The signs that fit the reference points, or null without at least two of them. */
     private AxisAlignment orientedByReference(Embedding raw, int m, Eigenpairs pairs) {
-        java.util.function.IntFunction<double[]> ref = orientation;
+        IntFunction<double[]> ref = orientation;
         if (ref == null) return null;
         List<double[]> fresh = new ArrayList<>();
         List<double[]> wanted = new ArrayList<>();
@@ -438,7 +446,7 @@ public final class LiveEmbedding implements AutoCloseable {
             double[] r = ref.apply(i);
             if (r == null) continue;
             fresh.add(rawCoordinates[i]);
-            wanted.add(java.util.Arrays.copyOf(r, pairs.count()));
+            wanted.add(Arrays.copyOf(r, pairs.count()));
         }
         if (fresh.size() < 2) return null;
         return AxisAlignment.between(fresh.toArray(new double[0][]), wanted.toArray(new double[0][]));
@@ -479,6 +487,6 @@ public final class LiveEmbedding implements AutoCloseable {
     }
 
     static double[] pad(double[] values, int length) {
-        return values.length == length ? values : java.util.Arrays.copyOf(values, length);
+        return values.length == length ? values : Arrays.copyOf(values, length);
     }
 }

@@ -1,6 +1,7 @@
 package org.predspace.geometry.trajectory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -56,7 +57,7 @@ public final class Dendrogram {
             double[] row = new double[merged + 1];
             for (int c = 0; c < merged; c++) {
                 row[c] = Math.max(linkage.get(bestA)[c], linkage.get(bestB)[c]);
-                double[] grown = java.util.Arrays.copyOf(linkage.get(c), merged + 1);
+                double[] grown = Arrays.copyOf(linkage.get(c), merged + 1);
                 grown[merged] = row[c];
                 linkage.set(c, grown);
             }
@@ -106,7 +107,7 @@ public final class Dendrogram {
         }
         int[] cluster = new int[n];
         int[] numberOf = new int[n];
-        java.util.Arrays.fill(numberOf, -1);
+        Arrays.fill(numberOf, -1);
         int next = 0;
         for (int leaf = 0; leaf < n; leaf++) {
             int r = find(joinedTo, leaf);
@@ -132,17 +133,17 @@ public final class Dendrogram {
     public Dendrogram restrictedTo(int... leaves) {
         int n = labels.size();
         int[] now = new int[n + merges.size()];
-        java.util.Arrays.fill(now, -1);
+        Arrays.fill(now, -1);
         List<String> kept = new ArrayList<>();
         for (int leaf : leaves) {
             if (leaf < 0 || leaf >= n) throw new IllegalArgumentException("no leaf " + leaf + " among " + n);
-            if (!kept.isEmpty() && leaf <= leaves[kept.size() - 1]) throw new IllegalArgumentException("leaves must be ascending: " + java.util.Arrays.toString(leaves));
+            if (!kept.isEmpty() && leaf <= leaves[kept.size() - 1]) throw new IllegalArgumentException("leaves must be ascending: " + Arrays.toString(leaves));
             now[leaf] = kept.size();
             kept.add(labels.get(leaf));
         }
         List<Merge> stay = new ArrayList<>();
         int[] sizes = new int[kept.size() + merges.size()];
-        java.util.Arrays.fill(sizes, 0, kept.size(), 1);
+        Arrays.fill(sizes, 0, kept.size(), 1);
         for (int i = 0; i < merges.size(); i++) {
             Merge m = merges.get(i);
             int a = now[m.left()];

@@ -3,6 +3,7 @@ package org.predspace.geometry.trajectory;
 import org.predspace.geometry.distance.BhattacharyyaDistance;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Trajectory distance against progress (docs/science.md section 5): d_B between two runs' points
@@ -72,7 +73,7 @@ public record DistanceByProgress(String a, String b, ProgressGrid grid, double[]
 
     /** The grid values where the curve is defined, in increasing order. */
     public double[] progress() {
-        return java.util.stream.IntStream.range(0, distance.length).filter(g -> !Double.isNaN(distance[g]))
+        return IntStream.range(0, distance.length).filter(g -> !Double.isNaN(distance[g]))
                 .mapToDouble(grid::value).toArray();
     }
 

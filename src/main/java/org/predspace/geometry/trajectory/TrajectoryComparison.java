@@ -6,6 +6,8 @@ import org.predspace.geometry.distance.ModelBlock;
 import org.predspace.geometry.distance.Parallelism;
 import org.predspace.geometry.distance.ProbeShape;
 import org.predspace.geometry.distance.SqrtProbabilities;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -164,7 +166,7 @@ public final class TrajectoryComparison {
         double[][] d = new double[r + 1][r + 1];
         for (int i = 0; i < r; i++) System.arraycopy(distances[i], 0, d[i], 0, r);
         for (int i = 0; i < r; i++) d[i][r] = d[r][i] = distance(reindexed.get(i), extra);
-        List<String> names = new java.util.ArrayList<>(runs);
+        List<String> names = new ArrayList<>(runs);
         names.add(extra.run());
         return ofDistances(names, d);
     }
@@ -184,7 +186,7 @@ public final class TrajectoryComparison {
     public Dendrogram dendrogram() { return Dendrogram.completeLinkage(runs, distances); }
 
     private static void requireSameGrid(ReindexedTrajectory a, ReindexedTrajectory b) {
-        if (!java.util.Arrays.equals(a.grid().values(), b.grid().values())) {
+        if (!Arrays.equals(a.grid().values(), b.grid().values())) {
             throw new IllegalArgumentException("runs " + a.run() + " and " + b.run() + " were re-indexed on different progress grids");
         }
     }

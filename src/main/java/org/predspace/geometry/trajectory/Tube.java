@@ -2,6 +2,7 @@ package org.predspace.geometry.trajectory;
 
 import org.predspace.geometry.distance.BhattacharyyaDistance;
 import org.predspace.geometry.distance.SqrtProbabilities;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ public record Tube(ProgressGrid grid, List<String> runs, SqrtProbabilities[] mea
         int r = group.size();
         SqrtProbabilities[] mean = new SqrtProbabilities[grid.size()];
         double[][] width = new double[r][grid.size()];
-        for (double[] row : width) java.util.Arrays.fill(row, Double.NaN);
+        for (double[] row : width) Arrays.fill(row, Double.NaN);
         for (int g = 0; g < grid.size(); g++) {
             float[] sum = null;
             int count = 0;

@@ -3,13 +3,14 @@ package org.predspace.training.engine;
 import org.predspace.training.spec.LearningRateSchedule;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.predspace.platform.NativeLibraries;
 
 /**
  * Adapts {@link LearningRateSchedule} to DL4J's updater interface. DL4J calls it with the
  * network's iteration count, which in this engine is the optimisation step.
  */
 public final class CosineWarmupSchedule implements ISchedule {
-    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     @JsonProperty private final LearningRateSchedule shape;
     @JsonProperty private final double baseRate;
     @JsonProperty private final long totalSteps;

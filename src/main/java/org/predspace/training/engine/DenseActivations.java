@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.XwPlusB;
 import org.nd4j.linalg.factory.Nd4j;
+import org.predspace.platform.NativeLibraries;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import java.util.List;
  * step allocates nothing and builds no op.
  */
 final class DenseActivations {
-    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     final int rows;
     private final INDArray input;
     private final float[] probabilities;

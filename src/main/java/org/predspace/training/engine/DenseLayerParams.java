@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.regularization.Regularization;
+import org.predspace.platform.NativeLibraries;
 
 import java.util.List;
 
@@ -21,7 +22,7 @@ import java.util.List;
  */
 record DenseLayerParams(int nIn, int nOut, int offset, INDArray w, INDArray b, INDArray dwT, INDArray db,
                         List<Regularization> weightRegularization, List<Regularization> biasRegularization) {
-    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
 
     /** Views for the layer configured by {@code conf} starting at {@code offset} in the flat arrays. */
     static DenseLayerParams at(BaseLayer conf, INDArray params, INDArray gradients, int offset) {

@@ -16,6 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.predspace.platform.NativeLibraries;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ import java.util.Objects;
  * DenseNetworkEquivalenceTest checks all of this against DL4J.
  */
 public final class DenseNetwork implements TrainableNetwork {
-    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     private static final int MAX_INFERENCE_SHAPES = 4;
     private final List<DenseLayerParams> layers;
     /** Parameters and gradients live twice: native for the GEMMs, on the heap for the update. */

@@ -4,6 +4,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
 import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.linalg.learning.regularization.WeightDecay;
+import org.predspace.platform.NativeLibraries;
 
 import java.util.List;
 
@@ -16,7 +17,7 @@ import java.util.List;
  * (iteration, epoch), as UpdaterBlock hands it to regularisations too.
  */
 final class DenseUpdate {
-    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     /** ComputationGraph.fit(INDArray[], INDArray[]) never advances DL4J's epoch counter. */
     private static final int EPOCH = 0;
 

@@ -5,12 +5,13 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.predspace.platform.NativeLibraries;
 
 import java.util.Map;
 
 /** A DL4J ComputationGraph trained by DL4J itself: every architecture, including batch norm and CNNs. */
 public final class GraphNetwork implements TrainableNetwork {
-    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     private final ComputationGraph net;
     private final int inputs;
     private final int classes;

@@ -1,7 +1,9 @@
 package org.predspace.training.engine;
 
+import org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
+import org.predspace.platform.NativeLibraries;
 import org.predspace.platform.Workers;
 
 /**
@@ -19,7 +21,7 @@ import org.predspace.platform.Workers;
  * im2col path: LeNet-5 on MNIST, batch 128, went from about 215 to 35-60 ms per step.
  */
 public final class NativeBackend {
-    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
 
     static final String HELPERS_DISABLED = "org.eclipse.deeplearning4j.helpers.disable";
     private static volatile boolean configured;
@@ -39,7 +41,7 @@ public final class NativeBackend {
     /** Whether convolutions can use oneDNN (false on a backend built without it). */
     public static boolean oneDnnAvailable() {
         configure();
-        return org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN();
+        return Nd4jCpu.Environment.getInstance().isUseONEDNN();
     }
 
     /** How many trainings can run at once without sharing a core: the core budget ({@link Workers#cores()}). */

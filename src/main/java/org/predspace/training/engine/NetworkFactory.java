@@ -27,10 +27,14 @@ import org.nd4j.linalg.learning.regularization.WeightDecay;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.predspace.data.InputShape;
+import org.predspace.platform.NativeLibraries;
 import org.predspace.training.spec.Architecture;
 import org.predspace.training.spec.ArchitectureFit;
 import org.predspace.training.spec.OptimizerKind;
 import org.predspace.training.spec.TrainingSpec;
+
+import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * Builds the DL4J network for a {@link TrainingSpec}. Every architecture is a
@@ -38,7 +42,7 @@ import org.predspace.training.spec.TrainingSpec;
  * floats; convolutional nets reshape them to C x H x W through DL4J's flat-image input type.
  */
 public final class NetworkFactory {
-    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     /** Classic momentum for SGD with Nesterov, as in Mao et al. */
     static final double NESTEROV_MOMENTUM = 0.9;
     /** Images at least this wide use LeNet's original unpadded convolutions. */
@@ -61,7 +65,7 @@ public final class NetworkFactory {
         if (spec.weightDecay() > 0) {
             if (spec.optimizer() == OptimizerKind.ADAMW) {
                 // decoupled decay, scaled by the learning rate: AdamW (Loshchilov and Hutter)
-                base.regularization(java.util.List.of(new WeightDecay(spec.weightDecay(), true)));
+                base.regularization(List.of(new WeightDecay(spec.weightDecay(), true)));
             } else {
                 // classical coupled L2 penalty, what "weight decay" means for SGD-style optimisers
                 base.l2(spec.weightDecay());
@@ -93,7 +97,7 @@ public final class NetworkFactory {
      * would not be reproducible. Every user seed is mapped through SplitMix64 to a non-zero one.
      */
     static long initSeed(long seed) {
-        long mixed = new java.util.SplittableRandom(seed).nextLong();
+        long mixed = new SplittableRandom(seed).nextLong();
         return mixed != 0 ? mixed : 1;
     }
 

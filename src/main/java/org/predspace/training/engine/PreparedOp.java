@@ -6,6 +6,7 @@ import org.nd4j.linalg.api.ops.Op;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.factory.Nd4j;
+import org.predspace.platform.NativeLibraries;
 
 /**
  * An ND4J op bound once to fixed (preallocated) arrays and run many times through one reused
@@ -14,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * was a quarter of the step; a prepared softmax runs in ~2 us, a prepared small GEMM in ~10 us.
  */
 final class PreparedOp {
-    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     private final OpExecutioner executioner = Nd4j.getExecutioner();
     private final CustomOp custom;
     private final Op legacy;

@@ -1,6 +1,7 @@
 package org.predspace.training.engine;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.factory.Nd4j;
 import org.predspace.data.InputShape;
 import org.predspace.training.spec.TrainingSpec;
 
@@ -70,7 +71,7 @@ public interface TrainableNetwork {
                 throw new IllegalArgumentException("the starting parameters have " + initial.length + " values but a "
                         + spec.architecture().id() + " network for this data has " + net.numParams());
             }
-            net.setParams(org.nd4j.linalg.factory.Nd4j.create(initial).castTo(net.params().dataType()));
+            net.setParams(Nd4j.create(initial).castTo(net.params().dataType()));
         }
         return DenseNetwork.supports(spec) ? DenseNetwork.of(net) : new GraphNetwork(net, shape.size(), classes);
     }

@@ -5,6 +5,9 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
+import org.predspace.platform.NativeLibraries;
+
+import java.util.Arrays;
 
 /**
  * DL4J's updaters as libnd4j 1.0.0-M2.1 computes them (helpers/cpu/updater*.cpp, all float32
@@ -14,7 +17,7 @@ import org.nd4j.linalg.learning.config.Sgd;
  * (betas, epsilon, momentum, decay) are read from DL4J's own updater configuration.
  */
 abstract class UpdateRule {
-    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     /** Turns the (regularised) gradient {@code g} into the update to subtract, in place. */
     abstract void toUpdate(float[] g, double learningRate, int iteration);
 
@@ -111,7 +114,7 @@ abstract class UpdateRule {
             this.decay = (float) config.getRmsDecay();
             this.epsilon = (float) config.getEpsilon();
             this.s = new float[size];
-            java.util.Arrays.fill(s, epsilon);
+            Arrays.fill(s, epsilon);
         }
 
         @Override

@@ -6,6 +6,7 @@ import org.predspace.runs.InputText;
 import org.predspace.tasks.Task;
 import org.predspace.training.FineTuneStart;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -226,7 +227,7 @@ public final class SpecForm {
         String key;
         try {
             key = text + "\n" + (Files.exists(steps) ? Files.getLastModifiedTime(steps).toMillis() : -1);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             key = null;
         }
         if (key == null || !key.equals(startKey)) {

@@ -14,6 +14,7 @@ import org.predspace.ui.workspace.JsonFields;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -189,7 +190,7 @@ public final class ChapterFile {
         private static List<String> sorted(Set<String> s) { return s.stream().sorted().toList(); }
 
         private static List<String> ids() {
-            return java.util.Arrays.stream(PanelOption.values()).map(PanelOption::id).toList();
+            return Arrays.stream(PanelOption.values()).map(PanelOption::id).toList();
         }
 
         @Override

@@ -2,6 +2,8 @@ package org.predspace.ui.chapters;
 
 import org.predspace.ui.CameraPose;
 
+import java.util.List;
+
 /**
  * What a window does for a chapter beyond the model's state: the camera's glide, the panel in
  * front, playback (the camera's pose itself is the model's). The main window implements it;
@@ -15,7 +17,7 @@ public interface ChapterStage {
     String panel();
 
     /** Brings the first of the panels with these titles to the front (none: leaves the panels as they are). */
-    void showPanels(java.util.List<String> panels);
+    void showPanels(List<String> panels);
 
     /** Plays training from its first step ({@code true}) or stops playback. */
     void play(boolean fromStart);

@@ -4,6 +4,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.RunItem;
@@ -29,7 +30,7 @@ public final class ChapterTour {
         this.model = model;
         this.stage = stage;
         // editing the list keeps the index on a chapter that exists
-        model.chapters().addListener((javafx.collections.ListChangeListener<Chapter>) c -> {
+        model.chapters().addListener((ListChangeListener<Chapter>) c -> {
             if (current.get() >= model.chapters().size()) current.set(model.chapters().size() - 1);
         });
     }

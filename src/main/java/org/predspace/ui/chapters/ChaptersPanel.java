@@ -21,6 +21,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -155,7 +156,7 @@ public final class ChaptersPanel extends VBox {
     }
 
     /** Typing in {@code field} replaces the selected chapter with {@code edit} of it. */
-    private void writeBack(TextInputControl field, java.util.function.BiFunction<Chapter, String, Chapter> edit) {
+    private void writeBack(TextInputControl field, BiFunction<Chapter, String, Chapter> edit) {
         field.textProperty().addListener((o, was, text) -> {
             if (!updating) replaceSelected(c -> edit.apply(c, text));
         });

@@ -27,6 +27,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The export actions of a main window: charts as PNG (at a chosen size), SVG or to the
@@ -173,10 +175,10 @@ public final class Exports {
         }
         try {
             table.writeTo(target);
-            model.announceSaved(target, t.label().toLowerCase(java.util.Locale.ROOT));
+            model.announceSaved(target, t.label().toLowerCase(Locale.ROOT));
             return true;
         } catch (IOException e) {
-            return failed(t.label().toLowerCase(java.util.Locale.ROOT) + " as CSV", target, e);
+            return failed(t.label().toLowerCase(Locale.ROOT) + " as CSV", target, e);
         }
     }
 
@@ -214,7 +216,7 @@ public final class Exports {
         });
     }
 
-    private void withVisible(java.util.function.Consumer<Figure> action) {
+    private void withVisible(Consumer<Figure> action) {
         Figure f = visibleFigure();
         if (f == null) model.reportProblem("The visible tab has no chart to export.");
         else action.accept(f);
@@ -248,7 +250,7 @@ public final class Exports {
     }
 
     private void askTable(TableSource.Table t) {
-        Path p = targets.saveAs(window.stage(), "Save " + t.label().toLowerCase(java.util.Locale.ROOT) + " as CSV",
+        Path p = targets.saveAs(window.stage(), "Save " + t.label().toLowerCase(Locale.ROOT) + " as CSV",
                 t.fileName(), "CSV table", ".csv");
         if (p != null) saveTable(t.label(), p);
     }

@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** JavaFX for a command: started without an Application or a window, and work handed to its thread. */
 final class FxPlatform {
@@ -18,7 +20,7 @@ final class FxPlatform {
      * docs/architecture.md) through this logger; a command's stderr is for its own one-line errors, so it is
      * quietened while the toolkit starts. Held: loggers are weakly kept.
      */
-    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
 
     private FxPlatform() {}
 
@@ -30,8 +32,8 @@ final class FxPlatform {
     static void start() throws InterruptedException {
         UiLauncher.requireDisplay("render", "render ...");
         UiLauncher.preferGpuPipeline();
-        java.util.logging.Level level = JAVAFX_LOG.getLevel();
-        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
+        Level level = JAVAFX_LOG.getLevel();
+        JAVAFX_LOG.setLevel(Level.SEVERE);
         CountDownLatch up = new CountDownLatch(1);
         try {
             Platform.startup(up::countDown);

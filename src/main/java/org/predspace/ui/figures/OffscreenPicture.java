@@ -7,6 +7,7 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.transform.Scale;
+import org.predspace.platform.JobFailure;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.MainWindow;
 import org.predspace.ui.CameraPose;
@@ -71,7 +72,7 @@ public final class OffscreenPicture {
                     // an error too (out of memory for a large image): the export waiting on this future must hear it
                     finish();
                     result.completeExceptionally(e);
-                    org.predspace.platform.JobFailure.rethrowIfFatal(e);
+                    JobFailure.rethrowIfFatal(e);
                 }
             }
         };

@@ -1,5 +1,6 @@
 package org.predspace.ui.figures;
 
+import org.predspace.platform.JobFailure;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.CameraPose;
 
@@ -36,7 +37,7 @@ public final class PictureExport {
         OffscreenPicture picture = new OffscreenPicture(model, pose, size);
         picture.snapshotWhen(() -> true, PATIENCE).whenComplete((image, failure) -> {
             if (failure != null) {
-                model.reportProblem("The picture could not be exported: " + org.predspace.platform.JobFailure.describe(failure));
+                model.reportProblem("The picture could not be exported: " + JobFailure.describe(failure));
                 written.completeExceptionally(failure);
                 return;
             }

@@ -3,6 +3,7 @@ package org.predspace.ui.figures;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -49,7 +50,7 @@ final class PictureSizeDialog extends Dialog<FigureSize> {
         problem.getStyleClass().add("size-problem");
         problem.setStyle("-fx-text-fill: #c62828;");
         HBox customRow = new HBox(6, custom, width, new Label("x"), height, new Label("pixels (up to 3840 x 2160)"));
-        customRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        customRow.setAlignment(Pos.CENTER_LEFT);
         Label note = new Label("Text and legend grow with the height above 720 pixels, so a 4K picture looks like a sharper full-HD one.");
         note.setWrapText(true);
         note.setMaxWidth(460);

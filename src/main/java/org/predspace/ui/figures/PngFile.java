@@ -5,6 +5,7 @@ import javafx.scene.image.Image;
 
 import org.predspace.export.ExportFiles;
 
+import java.awt.Graphics2D;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -31,7 +32,7 @@ public final class PngFile {
         BufferedImage pixels = SwingFXUtils.fromFXImage(image, rgb);
         if (pixels != rgb) {
             // the snapshot comes back with an alpha channel that is opaque everywhere: drop it (a smaller file)
-            java.awt.Graphics2D g = rgb.createGraphics();
+            Graphics2D g = rgb.createGraphics();
             g.drawImage(pixels, 0, 0, null);
             g.dispose();
         }

@@ -38,6 +38,7 @@ import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.shape.VLineTo;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
+import javafx.scene.transform.NonInvertibleTransformException;
 import javafx.scene.transform.Transform;
 
 import javax.imageio.ImageIO;
@@ -47,6 +48,7 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * An SVG of a laid-out part of the scene graph, written from its nodes as they are drawn:
@@ -73,7 +75,7 @@ final class SceneSvg {
         Transform undoPlace;
         try {
             undoPlace = root.getLocalToParentTransform().createInverse();
-        } catch (javafx.scene.transform.NonInvertibleTransformException e) {
+        } catch (NonInvertibleTransformException e) {
             throw new IllegalStateException("the figure is scaled to nothing", e);
         }
         svg.node(root, undoPlace, 1);
@@ -123,7 +125,7 @@ final class SceneSvg {
     // ---- shapes --------------------------------------------------------------------------
 
     /** The element for a shape's geometry (no paint yet), or null for a shape with nothing to draw. */
-    private static SvgWriter.Element shape(Shape s, java.util.function.Function<String, SvgWriter.Element> element) {
+    private static SvgWriter.Element shape(Shape s, Function<String, SvgWriter.Element> element) {
         if (s instanceof Path p) {
             String d = pathData(p.getElements());
             if (d.isEmpty()) return null;

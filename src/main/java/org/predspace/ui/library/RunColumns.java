@@ -4,6 +4,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -12,6 +13,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.predspace.session.LearningRule;
 import org.predspace.session.RunState;
+import org.predspace.tasks.Task;
 import org.predspace.ui.RunItem;
 
 import java.util.Comparator;
@@ -41,7 +43,7 @@ final class RunColumns {
         return List.of(swatch(), visible(show), text("Name", "the run's name (its folder)", RunState::name, 220),
                 text("Data", "data set", RunState::dataset, 80),
                 text("Task", "the labelled problem trained on: all classes, a preset, or classes:/groups:/random-labels",
-                        r -> org.predspace.tasks.Task.label(r.spec()), 90),
+                        r -> Task.label(r.spec()), 90),
                 text("Arch", "architecture", RunState::architecture, 70),
                 text("Optimiser", "optimiser", RunState::optimizer, 90),
                 number("lr", "learning rate", RunState::learningRate, RunColumns::compact),
@@ -53,7 +55,7 @@ final class RunColumns {
 
     private static <T> TableColumn<RunItem, T> column(String title, String tip, double width) {
         TableColumn<RunItem, T> c = new TableColumn<>(title);
-        javafx.scene.control.Label header = new javafx.scene.control.Label(title);
+        Label header = new Label(title);
         header.setTooltip(new Tooltip(tip));
         c.setGraphic(header);
         c.setText(null);
@@ -69,7 +71,7 @@ final class RunColumns {
 
     private static TableColumn<RunItem, Color> swatch() {
         TableColumn<RunItem, Color> c = column("", "the run's colour in every picture", 34);
-        ((javafx.scene.control.Label) c.getGraphic()).setText("●");
+        ((Label) c.getGraphic()).setText("●");
         c.setSortable(false);
         c.setCellValueFactory(cd -> cd.getValue().colourProperty());
         c.setCellFactory(col -> new TableCell<>() {

@@ -6,7 +6,9 @@ import javafx.stage.WindowEvent;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -57,7 +59,7 @@ public final class GlxDrawablePin {
     private static Stage owner;
     private static Object pinned, pinnedContext;
     /** Prism's own dummy drawable of each context, to be put back (render thread only). */
-    private static final java.util.Map<Object, Object> originalDummies = new java.util.IdentityHashMap<>();
+    private static final Map<Object, Object> originalDummies = new IdentityHashMap<>();
 
     private GlxDrawablePin() {}
 

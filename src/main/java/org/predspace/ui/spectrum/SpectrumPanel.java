@@ -2,6 +2,7 @@ package org.predspace.ui.spectrum;
 
 import javafx.beans.InvalidationListener;
 import javafx.collections.ListChangeListener;
+import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -28,6 +29,8 @@ import org.predspace.session.CheckpointRef;
 import org.predspace.spectra.SpectralDensity;
 import org.predspace.spectra.SpectrumKind;
 import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.PanelModes;
+import org.predspace.ui.PanelOption;
 import org.predspace.ui.RunItem;
 import org.predspace.ui.figures.Figure;
 import org.predspace.ui.figures.FigureSource;
@@ -145,7 +148,7 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
         normalised.setTooltip(new Tooltip("Divide each spectrum by its largest eigenvalue, so spectra of networks of "
                 + "different scale start at 1 and their spread compares (the form the papers plot)"));
         normalised.selectedProperty().addListener((obs, old, now) -> refresh());
-        org.predspace.ui.PanelModes.follow(model, org.predspace.ui.PanelOption.SPECTRUM_NORMALISED,
+        PanelModes.follow(model, PanelOption.SPECTRUM_NORMALISED,
                 normalised.selectedProperty(), normalised::setSelected);
         plot.setId("spectrum-plot");
         plot.getItems().setAll(SpectrumView.Plot.values());
@@ -158,10 +161,10 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
         // the mode in the set: a chapter captured now records it; a chapter shown with it presses this
         initVsThis.setOnAction(e -> {
             compareWithInitialisation();
-            model.setPanelMode(org.predspace.ui.PanelOption.SPECTRUM_INITIALISATION, true);
+            model.setPanelMode(PanelOption.SPECTRUM_INITIALISATION, true);
         });
-        model.panelModes().addListener((javafx.collections.SetChangeListener<org.predspace.ui.PanelOption>) c -> {
-            if (c.getElementAdded() == org.predspace.ui.PanelOption.SPECTRUM_INITIALISATION) compareWithInitialisation();
+        model.panelModes().addListener((SetChangeListener<PanelOption>) c -> {
+            if (c.getElementAdded() == PanelOption.SPECTRUM_INITIALISATION) compareWithInitialisation();
         });
         // a disabled button shows no tooltip, so the box around it carries the reason
         StackPane initBox = new StackPane(initVsThis);
@@ -189,7 +192,7 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
         clear.setOnAction(e -> {
             results.retryFailures();
             model.clearPins();
-            model.setPanelMode(org.predspace.ui.PanelOption.SPECTRUM_INITIALISATION, false);
+            model.setPanelMode(PanelOption.SPECTRUM_INITIALISATION, false);
             refresh();
         });
         FlowPane bar = new FlowPane(10, 6);

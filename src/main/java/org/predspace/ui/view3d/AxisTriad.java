@@ -9,6 +9,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.PhongMaterial;
 import javafx.scene.shape.Cylinder;
 import javafx.scene.transform.Rotate;
+import org.predspace.geometry.inpca.DrawnStress;
 import org.predspace.session.PictureFrame;
 import org.predspace.ui.charts.ColourPalette;
 
@@ -70,7 +71,7 @@ final class AxisTriad {
 
     static String label(int axis, double share, boolean timeLike) {
         String s = "axis " + (axis + 1);
-        if (Double.isFinite(share)) s += " · " + org.predspace.geometry.inpca.DrawnStress.percent(share);
+        if (Double.isFinite(share)) s += " · " + DrawnStress.percent(share);
         return timeLike ? s + " · time-like" : s;
     }
 

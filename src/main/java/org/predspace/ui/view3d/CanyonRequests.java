@@ -2,6 +2,7 @@ package org.predspace.ui.view3d;
 
 import javafx.beans.value.ChangeListener;
 import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.geometry.inpca.Embedding;
 import org.predspace.landscape.ModelGrid;
@@ -138,7 +139,7 @@ final class CanyonRequests {
     /** BackgroundTasks owns the task's handlers (it reports the failure); this only listens. */
     private void whenFailed(Task<?> task) {
         task.stateProperty().addListener((o, was, state) -> {
-            if (state == javafx.concurrent.Worker.State.FAILED) failed(task, task.getException());
+            if (state == Worker.State.FAILED) failed(task, task.getException());
         });
     }
 

@@ -1,8 +1,15 @@
 package org.predspace.ui.view3d;
 
+import javafx.animation.Animation;
 import javafx.animation.AnimationTimer;
+import javafx.animation.Interpolator;
+import javafx.animation.Transition;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Point2D;
 import javafx.geometry.Point3D;
+import javafx.geometry.Pos;
 import javafx.scene.AmbientLight;
 import javafx.scene.Cursor;
 import javafx.scene.Group;
@@ -11,6 +18,7 @@ import javafx.scene.PerspectiveCamera;
 import javafx.scene.PointLight;
 import javafx.scene.SceneAntialiasing;
 import javafx.scene.SubScene;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -19,9 +27,15 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.PhongMaterial;
 import javafx.scene.shape.Sphere;
+import javafx.scene.transform.MatrixType;
+import javafx.scene.transform.NonInvertibleTransformException;
+import javafx.scene.transform.Transform;
+import javafx.util.Duration;
 import org.fxyz3d.utils.CameraTransformer;
+import org.predspace.landscape.ModelGrid;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.FineTuning;
+import org.predspace.session.LearningRule;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.PointInfo;
 import org.predspace.session.RunState;
@@ -30,6 +44,7 @@ import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.RunItem;
 import org.predspace.ui.OpenProbe;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,7 +128,7 @@ public final class PredictionView extends StackPane {
     private float[] screenDepth = new float[0];
 
     /** The camera's glide to a chapter's pose, while one is under way. */
-    private javafx.animation.Animation cameraGlide;
+    private Animation cameraGlide;
     private double pressX, pressY, downX, downY;
     private boolean dragged;
     /** True once a frame is drawn and the scale has stopped easing: what is shown is final until the next change. */
@@ -123,7 +138,7 @@ public final class PredictionView extends StackPane {
         @Override
         public void handle(long now) { redrawIfChanged(); }
     };
-    private final javafx.beans.value.ChangeListener<Boolean> themeChange = (o, a, b) -> buildPalette();
+    private final ChangeListener<Boolean> themeChange = (o, a, b) -> buildPalette();
     /**
      * Whether this view's camera is the model's ({@link ExplorerModel#cameraProperty}): the
      * window's view follows the model's pose and reports its own moves back; an export's second
@@ -133,7 +148,7 @@ public final class PredictionView extends StackPane {
     /** True while {@link #place} moves the camera: the model hears the finished pose, not each part. */
     private boolean placing;
     /** The model's camera moved by someone else (a workspace, a saved view): the view goes there. */
-    private final javafx.beans.value.ChangeListener<CameraPose> modelCamera = (o, was, now) -> {
+    private final ChangeListener<CameraPose> modelCamera = (o, was, now) -> {
         if (!now.equals(pose())) setPose(now);
     };
 
@@ -190,12 +205,12 @@ public final class PredictionView extends StackPane {
         legend.node().setVisible(false);
         getChildren().addAll(subScene, overlay, legend.node(), canyonLegend.node());
         // top right: the colour legend holds the top left, and a chapter's caption band the bottom
-        StackPane.setAlignment(canyonLegend.node(), javafx.geometry.Pos.TOP_RIGHT);
+        StackPane.setAlignment(canyonLegend.node(), Pos.TOP_RIGHT);
         canyonLegend.node().setTranslateX(-12);
         canyonLegend.node().setTranslateY(12);
         canyonLegend.node().setMouseTransparent(true);   // a drag that starts on it still turns the picture
         canyonRequests = new CanyonRequests(model);
-        StackPane.setAlignment(legend.node(), javafx.geometry.Pos.TOP_LEFT);
+        StackPane.setAlignment(legend.node(), Pos.TOP_LEFT);
         legend.node().setTranslateX(12);
         legend.node().setTranslateY(12);
         if (cameraOfModel) followModelCamera(); else resetView();
@@ -210,8 +225,8 @@ public final class PredictionView extends StackPane {
      */
     private void followModelCamera() {
         place(model.camera());
-        javafx.beans.InvalidationListener moved = o -> { if (!placing) model.setCamera(pose()); };
-        for (javafx.beans.Observable part : List.of(rig.rx.angleProperty(), rig.ry.angleProperty(),
+        InvalidationListener moved = o -> { if (!placing) model.setCamera(pose()); };
+        for (Observable part : List.of(rig.rx.angleProperty(), rig.ry.angleProperty(),
                 camera.translateXProperty(), camera.translateYProperty(), camera.translateZProperty())) {
             part.addListener(moved);
         }
@@ -231,7 +246,7 @@ public final class PredictionView extends StackPane {
      * first-time costs (texture upload, shaders, sphere meshes) are paid now rather than in the
      * frame the first checkpoints arrive ({@link RendererWarmUp}).
      */
-    public javafx.scene.image.WritableImage warmUpRenderer() {
+    public WritableImage warmUpRenderer() {
         warmedUp = true;
         return RendererWarmUp.draw(material, palette.texCoords(), ignorance.getMaterial(), truth.getMaterial(),
                 selection.getMaterial());
@@ -275,10 +290,10 @@ public final class PredictionView extends StackPane {
             return;
         }
         CameraGlide path = new CameraGlide(from, pose);
-        javafx.animation.Transition move = new javafx.animation.Transition() {
+        Transition move = new Transition() {
             {
-                setCycleDuration(javafx.util.Duration.seconds(CameraGlide.SECONDS));
-                setInterpolator(javafx.animation.Interpolator.LINEAR);   // CameraGlide eases
+                setCycleDuration(Duration.seconds(CameraGlide.SECONDS));
+                setInterpolator(Interpolator.LINEAR);   // CameraGlide eases
             }
 
             @Override
@@ -296,11 +311,11 @@ public final class PredictionView extends StackPane {
     public boolean isGliding() { return cameraGlide != null; }
 
     /** The glide under way, or null (tests hold it at a moment of their choosing). */
-    javafx.animation.Animation glide() { return cameraGlide; }
+    Animation glide() { return cameraGlide; }
 
     private void stopGlide() {
         if (cameraGlide == null) return;
-        javafx.animation.Animation g = cameraGlide;
+        Animation g = cameraGlide;
         cameraGlide = null;
         g.stop();
     }
@@ -403,7 +418,7 @@ public final class PredictionView extends StackPane {
         Map<String, PointPaint.RunLook> looks = new LinkedHashMap<>();
         int marked = 0, hidden = 0;
         for (RunItem r : model.runs()) {
-            org.predspace.session.LearningRule.Verdict verdict = model.verdict(r);
+            LearningRule.Verdict verdict = model.verdict(r);
             boolean notLearned = verdict.marked();
             boolean drawn = model.drawn(r, verdict);
             if (notLearned) marked++;
@@ -588,7 +603,7 @@ public final class PredictionView extends StackPane {
             canyonLegend.say(canyonRequests.status());
             return;
         }
-        org.predspace.landscape.ModelGrid g = c.overlay().models();
+        ModelGrid g = c.overlay().models();
         int marked = c.overlay().hasMarked() ? c.overlay().markedRow() * g.columns() + c.overlay().markedColumn() : -1;
         canyon.draw(c.placement().coordinates(), g.rows(), g.columns(), c.scored().loss(), marked, ax, scale, size);
         canyonLegend.show(c.overlay().title() + ": " + g.rows() * g.columns() + " models, coloured by their loss on the "
@@ -712,16 +727,16 @@ public final class PredictionView extends StackPane {
     ScreenPoints screenPoints() {
         int n = Math.min(drawn == null ? 0 : drawn.size(), drawnColours.length);
         double[] key = projectionKey();
-        if (java.util.Arrays.equals(key, projectedFor)) return onScreen;
+        if (Arrays.equals(key, projectedFor)) return onScreen;
         projectedFor = key;
         if (screenXY.length < 2 * n) {
             screenXY = new float[2 * n];
             screenDepth = new float[n];
         }
-        javafx.scene.transform.Transform toCamera;
+        Transform toCamera;
         try {
             toCamera = camera.getLocalToSceneTransform().createInverse().createConcatenation(world.getLocalToSceneTransform());
-        } catch (javafx.scene.transform.NonInvertibleTransformException e) {
+        } catch (NonInvertibleTransformException e) {
             onScreen.clear();
             return onScreen;
         }
@@ -746,13 +761,13 @@ public final class PredictionView extends StackPane {
         double[] key = new double[3 * 12 + 5];
         int k = 0;
         for (Node node : new Node[] {world, camera, subScene}) {
-            for (double v : node.getLocalToSceneTransform().toArray(javafx.scene.transform.MatrixType.MT_3D_3x4)) key[k++] = v;
+            for (double v : node.getLocalToSceneTransform().toArray(MatrixType.MT_3D_3x4)) key[k++] = v;
         }
         key[k++] = subScene.getWidth();
         key[k++] = subScene.getHeight();
         key[k++] = camera.getFieldOfView();
         key[k++] = draws;
-        key[k] = java.util.Arrays.hashCode(centres);
+        key[k] = Arrays.hashCode(centres);
         return key;
     }
 

@@ -3,6 +3,7 @@ package org.predspace.ui.workspace;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.FileChooser;
+import org.predspace.cli.Cli;
 import org.predspace.ui.ExplorerModel;
 
 import java.io.File;
@@ -59,7 +60,7 @@ public final class WorkspaceActions {
             file.set(target);
             return true;
         } catch (IOException | RuntimeException e) {
-            model.reportProblem("Could not save the workspace to " + target + ": " + org.predspace.cli.Cli.describe(e));
+            model.reportProblem("Could not save the workspace to " + target + ": " + Cli.describe(e));
             return false;
         }
     }
@@ -70,7 +71,7 @@ public final class WorkspaceActions {
         try {
             w = WorkspaceFile.read(source);
         } catch (IOException | RuntimeException e) {
-            model.reportProblem("Could not open the workspace: " + org.predspace.cli.Cli.describe(e));
+            model.reportProblem("Could not open the workspace: " + Cli.describe(e));
             return false;
         }
         if (!model.runs().isEmpty()) {

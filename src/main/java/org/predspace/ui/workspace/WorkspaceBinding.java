@@ -1,11 +1,17 @@
 package org.predspace.ui.workspace;
 
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.ExplorerSession;
+import org.predspace.session.LearningRule;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.PredictionPicture;
 import org.predspace.ui.ExplorerModel;
@@ -14,7 +20,9 @@ import org.predspace.ui.RunItem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +57,7 @@ public final class WorkspaceBinding {
         Workspace.Layout layout = new Workspace.Layout(window.split().getDividerPositions(), tab == null ? null : tab.getText(),
                 stage.getWidth(), stage.getHeight());
         RunItem selected = model.selectedRun();
-        Map<ExplorerSession.Probe, Map<PredictionPicture.PointKey, List<Double>>> orientation = new java.util.EnumMap<>(ExplorerSession.Probe.class);
+        Map<ExplorerSession.Probe, Map<PredictionPicture.PointKey, List<Double>>> orientation = new EnumMap<>(ExplorerSession.Probe.class);
         for (ExplorerSession.Probe p : ExplorerSession.Probe.values()) {
             Map<PredictionPicture.PointKey, List<Double>> points = orientationOf(model.session().picture(p).frame());
             if (!points.isEmpty()) orientation.put(p, points);
@@ -61,9 +69,9 @@ public final class WorkspaceBinding {
 
     /** The anchors and a few checkpoints of each run, spread over its trajectory, with their coordinates. */
     static Map<PredictionPicture.PointKey, List<Double>> orientationOf(PictureFrame frame) {
-        Map<String, List<Integer>> byRun = new java.util.LinkedHashMap<>();
+        Map<String, List<Integer>> byRun = new LinkedHashMap<>();
         for (int i = 0; i < frame.size(); i++) byRun.computeIfAbsent(frame.point(i).run(), r -> new ArrayList<>()).add(i);
-        Map<PredictionPicture.PointKey, List<Double>> out = new java.util.LinkedHashMap<>();
+        Map<PredictionPicture.PointKey, List<Double>> out = new LinkedHashMap<>();
         for (List<Integer> indices : byRun.values()) {
             int n = indices.size(), keep = Math.min(n, Workspace.ORIENTATION_POINTS_PER_RUN);
             for (int j = 0; j < keep; j++) {
@@ -89,7 +97,7 @@ public final class WorkspaceBinding {
         model.showTrajectories(d.trajectoriesShown());
         model.useDarkTheme(d.darkTheme());
         model.showUpToStep(d.shownUpToStep());
-        model.setLearningRule(new org.predspace.session.LearningRule(d.learnThreshold()));
+        model.setLearningRule(new LearningRule(d.learnThreshold()));
         model.hideNotLearned(d.notLearnedHidden());
         model.setViews(w.views());
         model.setChapters(w.chapters());
@@ -131,15 +139,15 @@ public final class WorkspaceBinding {
         split.setDividerPositions(l.dividers());
         // the window system resizes the window later, and a resize moves the dividers (the library
         // keeps its width): set them again after that first resize, if it comes within a second
-        javafx.beans.value.ChangeListener<Number> again = new javafx.beans.value.ChangeListener<>() {
+        ChangeListener<Number> again = new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number b) {
+            public void changed(ObservableValue<? extends Number> o, Number a, Number b) {
                 split.widthProperty().removeListener(this);
-                javafx.application.Platform.runLater(() -> split.setDividerPositions(l.dividers()));
+                Platform.runLater(() -> split.setDividerPositions(l.dividers()));
             }
         };
         split.widthProperty().addListener(again);
-        javafx.animation.PauseTransition limit = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+        PauseTransition limit = new PauseTransition(Duration.seconds(1));
         limit.setOnFinished(e -> split.widthProperty().removeListener(again));
         limit.play();
     }

@@ -8,6 +8,8 @@ import org.predspace.geometry.distance.TestPoints;
 import org.predspace.geometry.trajectory.Geodesic;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -57,7 +59,7 @@ class InPcaTest {
         SplittableRandom random = new SplittableRandom(13);
         double[] logits = new double[SHAPE.values()];
         for (int k = 0; k < logits.length; k++) logits[k] = 2 * random.nextGaussian();
-        List<SqrtProbabilities> family = new java.util.ArrayList<>();
+        List<SqrtProbabilities> family = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             double beta = i / 8.0; // inverse temperature: 0 is uniform, large is nearly one-hot
             float[] p = new float[logits.length];
@@ -142,7 +144,7 @@ class InPcaTest {
             if (k > 0) assertTrue(s[k] >= s[k - 1]);
         }
         assertEquals(1.0, all.explainedStress()[79], 1e-6);
-        assertArrayEquals(java.util.Arrays.copyOf(all.eigenvalues(), 10), top.eigenvalues(), 1e-10);
+        assertArrayEquals(Arrays.copyOf(all.eigenvalues(), 10), top.eigenvalues(), 1e-10);
     }
 
     @Test
@@ -176,7 +178,7 @@ class InPcaTest {
             }
         }
         Eigenpairs pairs = new LapackEigensolver().leadingByMagnitude(w, m, 10);
-        assertArrayEquals(java.util.Arrays.copyOf(lambda, 10), pairs.values(), 1e-10);
+        assertArrayEquals(Arrays.copyOf(lambda, 10), pairs.values(), 1e-10);
         for (int a = 0; a < 10; a++) {
             double dot = 0;
             for (int i = 0; i < m; i++) dot += v[a][i] * pairs.vectors()[a][i];

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -96,7 +97,7 @@ class LiveEmbeddingTest {
     /** Checkpoint t of runs 0..runs-1, then checkpoint t + 1 of each, as a sweep trains them. */
     static List<SqrtProbabilities> interleaved(int runs, int perRun) {
         SyntheticTrajectories source = new SyntheticTrajectories(runs, perRun, 120, 10, 3, 51);
-        List<SqrtProbabilities> out = new java.util.ArrayList<>();
+        List<SqrtProbabilities> out = new ArrayList<>();
         for (int t = 0; t < perRun; t++) {
             for (int r = 0; r < runs; r++) out.add(source.point(r * perRun + t));
         }

@@ -2,6 +2,7 @@ package org.predspace.geometry.trajectory;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -76,7 +77,7 @@ class DendrogramCutTest {
 
     @Test
     void agreementCutsIntoOneClusterPerLabelAfterTakingOutTheUnlabelledLeaves() {
-        List<String> labels = java.util.Arrays.asList("x", "x", "y", "y", null);
+        List<String> labels = Arrays.asList("x", "x", "y", "y", null);
         ClusterAgreement agreement = ClusterAgreement.of(line(), labels);
         assertEquals(2, agreement.clusterCount());
         // cut with e still in, two clusters would be {a, b, c, d} and {e}
@@ -94,7 +95,7 @@ class DendrogramCutTest {
         assertEquals(-0.4 / 1.6, agreement.adjustedRandIndex(), 1e-12);
         assertTrue(agreement.unlabelled().isEmpty());
         assertEquals(1, ClusterAgreement.of(line(), List.of("x", "x", "x", "x", "x")).adjustedRandIndex(), "one label, one cluster");
-        assertThrows(IllegalArgumentException.class, () -> ClusterAgreement.of(line(), java.util.Arrays.asList(null, null, null, null, null)));
+        assertThrows(IllegalArgumentException.class, () -> ClusterAgreement.of(line(), Arrays.asList(null, null, null, null, null)));
         assertThrows(IllegalArgumentException.class, () -> ClusterAgreement.of(line(), List.of("x")));
     }
 }

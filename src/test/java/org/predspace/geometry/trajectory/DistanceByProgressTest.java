@@ -4,6 +4,7 @@ import org.predspace.geometry.distance.ProbeShape;
 import org.predspace.geometry.distance.SqrtProbabilities;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -28,7 +29,7 @@ class DistanceByProgressTest {
     private static final double[] C_PROGRESS = {0.5, 1};
 
     private static ReindexedTrajectory run(String name, double[][] checkpoints, double[] progress) {
-        List<SqrtProbabilities> points = java.util.Arrays.stream(checkpoints).map(p -> {
+        List<SqrtProbabilities> points = Arrays.stream(checkpoints).map(p -> {
             float[] f = new float[p.length];
             for (int k = 0; k < p.length; k++) f[k] = (float) p[k];
             return SqrtProbabilities.of(name, SHAPE, f);
@@ -51,7 +52,7 @@ class DistanceByProgressTest {
     }
 
     private static double[] sqrt(double[] p) {
-        return java.util.Arrays.stream(p).map(Math::sqrt).toArray();
+        return Arrays.stream(p).map(Math::sqrt).toArray();
     }
 
     private static double dB(double[] rootU, double[] rootV) {
@@ -73,7 +74,7 @@ class DistanceByProgressTest {
         assertArrayEquals(expected, ab.values(), 1e-6);
         assertTrue(expected[4] > expected[2] && expected[2] > 1e-3, "the runs part as they go: the curve must not be flat");
         assertArrayEquals(new int[] {1, 1, 1, 1, 1}, ab.pairs());
-        assertEquals(java.util.Arrays.stream(expected).average().orElseThrow(), ab.mean(), 1e-6);
+        assertEquals(Arrays.stream(expected).average().orElseThrow(), ab.mean(), 1e-6);
         assertEquals(TrajectoryComparison.distance(run("a", A, A_PROGRESS), run("b", B, B_PROGRESS)), ab.mean(), 1e-12,
                 "the compare command's distance is this curve's mean");
     }

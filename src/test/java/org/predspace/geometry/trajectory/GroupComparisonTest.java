@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -54,7 +55,7 @@ class GroupComparisonTest {
         assertTrue(g.comparison().distance(0, 2) < g.comparison().distance(1, 2), "the slightly tilted group stays nearer the geodesic");
         // complete linkage: x joins the geodesic first, y last
         Dendrogram.Merge first = g.comparison().dendrogram().merges().get(0);
-        assertEquals(java.util.Set.of(0, 2), java.util.Set.of(first.left(), first.right()));
+        assertEquals(Set.of(0, 2), Set.of(first.left(), first.right()));
 
         assertEquals(1, g.curves().size(), "one curve per pair of groups, none to the geodesic");
         DistanceByProgress curve = g.curves().get(0);

@@ -9,6 +9,7 @@ import org.predspace.geometry.distance.TestPoints;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -104,7 +105,7 @@ class TrajectoryTest {
             }
         }
         double[][] serial = TrajectoryComparison.of(runs, Parallelism.serial()).distances();
-        for (int i = 0; i < 4; i++) assertTrue(java.util.Arrays.equals(serial[i], c.distances()[i]), "the same sums on one core as on two");
+        for (int i = 0; i < 4; i++) assertTrue(Arrays.equals(serial[i], c.distances()[i]), "the same sums on one core as on two");
     }
 
     @Test

@@ -12,6 +12,8 @@ import org.predspace.training.TestData;
 import org.predspace.training.spec.Architecture;
 import org.predspace.training.spec.TrainingSpec;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 class NetworkFactoryTest {
@@ -87,6 +89,6 @@ class NetworkFactoryTest {
         TrainingSpec other = spec(Architecture.MLP, false).toBuilder().seed(4).build();
         float[] c = NetworkFactory.build(other, s, 3, 10).params().toFloatVector();
         assertArrayEquals(a, b);
-        assertFalse(java.util.Arrays.equals(a, c));
+        assertFalse(Arrays.equals(a, c));
     }
 }

@@ -1,8 +1,10 @@
 package org.predspace.training.spec;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.InputShape;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -111,12 +113,12 @@ class SpecFormTest {
     }
 
     @Test
-    void datasetIdsAreChecked(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    void datasetIdsAreChecked(@TempDir Path tmp) throws Exception {
         assertEquals("choose a data set", problem(sweep().set(DATASET, " ")));
         assertTrue(problem(sweep().set(DATASET, "cifar")).startsWith("unknown data set 'cifar'; use one of mnist, fashion, digits"));
         assertEquals("no file " + tmp.resolve("x.csv"), problem(sweep().set(DATASET, "csv:" + tmp.resolve("x.csv"))));
         assertEquals("idx: needs a folder after the colon", problem(sweep().set(DATASET, "idx:")));
-        java.nio.file.Files.writeString(tmp.resolve("x.csv"), "1,2,0\n");
+        Files.writeString(tmp.resolve("x.csv"), "1,2,0\n");
         assertTrue(sweep().set(DATASET, "csv:label=first:" + tmp.resolve("x.csv")).evaluate().valid());
     }
 }

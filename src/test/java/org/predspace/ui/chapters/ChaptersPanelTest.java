@@ -1,6 +1,7 @@
 package org.predspace.ui.chapters;
 
 import javafx.scene.Scene;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,6 @@ class ChaptersPanelTest {
         WaitForAsyncUtils.asyncFx(() -> panel.load(file)).get();
         assertEquals(ChapterFileTest.sample(), WaitForAsyncUtils.asyncFx(() -> List.copyOf(model.chapters())).get());
         assertEquals("Training is a path", WaitForAsyncUtils.asyncFx(
-                () -> ((javafx.scene.control.TextField) panel.lookup("#chapters-title")).getText()).get(), "the editor shows chapter 1");
+                () -> ((TextField) panel.lookup("#chapters-title")).getText()).get(), "the editor shows chapter 1");
     }
 }

@@ -1,7 +1,10 @@
 package org.predspace.ui.chapters;
 
+import javafx.scene.Node;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,7 @@ import org.predspace.ui.RunItem;
 import org.predspace.ui.TestWindow;
 import org.predspace.ui.WindowTest;
 import org.predspace.ui.CameraPose;
+import org.predspace.ui.workspace.WorkspaceBinding;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -75,7 +79,7 @@ class ChaptersWindowTest extends WindowTest {
             model.runs().forEach(r -> model.showRun(r, true));
             model.colourBy(Colouring.RUN);
             model.setAxes(new int[] {0, 1, 2});
-            model.setPanelModes(java.util.Set.of());
+            model.setPanelModes(Set.of());
             window.view().setPose(poseB);
         }).get();
         front("Dimensions");
@@ -104,7 +108,7 @@ class ChaptersWindowTest extends WindowTest {
         WaitForAsyncUtils.asyncFx(() -> panel(robot).save(file)).get();
         List<Chapter> listed = fx(() -> List.copyOf(model.chapters()));
         assertEquals(listed, ChapterFile.read(file));
-        assertEquals(listed, fx(() -> new org.predspace.ui.workspace.WorkspaceBinding(window.layout(), model).capture().chapters()));
+        assertEquals(listed, fx(() -> new WorkspaceBinding(window.layout(), model).capture().chapters()));
 
         // Show the second (view A): the model and the window take its view
         WaitForAsyncUtils.asyncFx(() -> list(robot).getSelectionModel().select(1)).get();
@@ -115,13 +119,13 @@ class ChaptersWindowTest extends WindowTest {
         assertEquals(Colouring.STEP, fx(() -> model.colouringProperty().get()));
         assertArrayEquals(new int[] {0, 2, 1}, fx(() -> model.axes()));
         assertEquals("Compare", inFront());
-        assertTrue(fx(() -> ((javafx.scene.control.ToggleButton) robot.lookup("#compare-configurations").query()).isSelected()));
+        assertTrue(fx(() -> ((ToggleButton) robot.lookup("#compare-configurations").query()).isSelected()));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> window.view().pose()).equals(poseA));
         assertEquals(1, fx(() -> window.tour().currentProperty().get()));
 
         // double-click the first (view B) in the list
         front("Chapters");
-        javafx.scene.Node first = robot.lookup(".list-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> c
+        Node first = robot.lookup(".list-cell").match(n -> n instanceof ListCell<?> c
                 && c.getIndex() == 0 && c.getListView() != null && "chapters-list".equals(c.getListView().getId())).query();
         robot.doubleClickOn(first, MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.TestRuns;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.TrainingSpec;
 import org.predspace.ui.ExplorerModel;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -49,11 +52,11 @@ class ComparePanelLook {
 
     @Test
     void twoIrisRunsTrainingLive() throws Exception {
-        List<org.predspace.training.spec.TrainingSpec> specs = new ArrayList<>();
+        List<TrainingSpec> specs = new ArrayList<>();
         for (String a : List.of("linear", "mlp")) {
-            specs.add(org.predspace.training.spec.TrainingSpec.builder("iris")
-                    .architecture(org.predspace.training.spec.Architecture.fromId(a))
-                    .optimizer(org.predspace.training.spec.OptimizerKind.SGD).learningRate(0.3).batchSize(16).epochs(6)
+            specs.add(TrainingSpec.builder("iris")
+                    .architecture(Architecture.fromId(a))
+                    .optimizer(OptimizerKind.SGD).learningRate(0.3).batchSize(16).epochs(6)
                     .checkpoints(12).probeSize(60).seed(1).name("iris-" + a).build());
         }
         WaitForAsyncUtils.asyncFx(() -> model.train(specs)).get();

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
+import org.predspace.export.CsvTable;
 import org.predspace.geometry.distance.Parallelism;
 import org.predspace.geometry.distance.ProbeShape;
 import org.predspace.geometry.distance.SqrtProbabilities;
@@ -36,11 +37,13 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -140,7 +143,7 @@ class ConfigurationViewTest {
         @SuppressWarnings("unchecked")
         ChoiceBox<ProgressObjective> choice = (ChoiceBox<ProgressObjective>) robot.lookup("#compare-objective").query();
         WaitForAsyncUtils.asyncFx(() -> choice.setValue(ProgressObjective.ARC_LENGTH)).get();
-        waitUntil(() -> panel.settled() && !java.util.Arrays.deepEquals(before, panel.heatmap().matrixInOrder()));
+        waitUntil(() -> panel.settled() && !Arrays.deepEquals(before, panel.heatmap().matrixInOrder()));
         assertTrue(fx(() -> panel.tubeCurves().chart().getXAxis().getLabel()).contains("[A]"));
         assertShownDistances(ProgressObjective.ARC_LENGTH, fx(() -> panel.heatmap().runsInOrder()));
         assertEquals("progress_arc", tubeTable().header().get(2), "the CSV names the progress it was computed with");
@@ -189,7 +192,7 @@ class ConfigurationViewTest {
         assertNotEquals(0, shown[0][1]);
     }
 
-    private org.predspace.export.CsvTable tubeTable() throws Exception {
+    private CsvTable tubeTable() throws Exception {
         return fx(() -> panel.tables().stream().filter(t -> t.fileName().equals("tube-width")).findFirst().orElseThrow().table().get());
     }
 
@@ -224,7 +227,7 @@ class ConfigurationViewTest {
     private void waitUntil(Callable<Boolean> condition) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError(fx(() -> "heatmap " + panel.heatmap().runsInOrder() + ", settled " + panel.settled()
                     + ", problems " + model.problems()), e);
         }

@@ -2,6 +2,7 @@ package org.predspace.ui.compare;
 
 import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -17,16 +18,20 @@ import org.predspace.session.TestRuns;
 import org.predspace.session.TwoTaskRuns;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.PanelFixtures;
+import org.predspace.ui.PanelOption;
+import org.predspace.ui.charts.ColourPalette;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -79,7 +84,7 @@ class DistanceFromSelectedTest {
             assertArrayEquals(expected.progress(), c.x(), 1e-12, c.run());
             assertArrayEquals(expected.values(), c.y(), 1e-12, c.run());
             assertEquals(fx(() -> model.run(c.run()).colour()), c.colour(), "coloured as the picture colours " + c.run());
-            double mean = java.util.Arrays.stream(c.y()).average().orElseThrow();
+            double mean = Arrays.stream(c.y()).average().orElseThrow();
             assertEquals(matrix[order.indexOf("run-0")][order.indexOf(c.run())], mean, 1e-4 * mean + 1e-7,
                     "the heat map's entry is the curve's mean (its kernel sums in float)");
         }
@@ -129,7 +134,7 @@ class DistanceFromSelectedTest {
         assertArrayEquals(expected.values(), toLinear.y(), 1e-12);
         // the runs of a group differ in colour in the picture: the groups take the palette's, in group order (linear second)
         assertNotEquals(fx(() -> model.run("run-1").colour()), fx(() -> model.run("run-3").colour()));
-        assertEquals(org.predspace.ui.charts.ColourPalette.CATEGORICAL.get(1), toLinear.colour());
+        assertEquals(ColourPalette.CATEGORICAL.get(1), toLinear.colour());
         PanelFixtures.snapshot(panel, "compare-panel-groups");
 
         robot.clickOn(fx(() -> panel.fromSelected().screenPoint(0, toLinear.x().length - 1)));
@@ -138,10 +143,10 @@ class DistanceFromSelectedTest {
 
     @Test
     void aChaptersCompareTasksOptionAndTheGroupsByTaskFollowEachOther(FxRobot robot) throws Exception {
-        var mode = org.predspace.ui.PanelOption.COMPARE_TASKS;
+        var mode = PanelOption.COMPARE_TASKS;
         @SuppressWarnings("unchecked")
         ChoiceBox<String> by = fx(() -> (ChoiceBox<String>) panel.lookup("#compare-group-by"));
-        var groups = fx(() -> (javafx.scene.control.ToggleButton) panel.lookup("#compare-groups"));
+        var groups = fx(() -> (ToggleButton) panel.lookup("#compare-groups"));
         WaitForAsyncUtils.asyncFx(() -> by.setValue("architecture")).get();
         assertTrue(fx(groups::isSelected), "choosing a field shows the groups");
         assertFalse(fx(() -> model.panelModes().contains(mode)), "by architecture is not the task dendrogram");
@@ -198,7 +203,7 @@ class DistanceFromSelectedTest {
     private void waitUntil(Callable<Boolean> condition) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError(fx(() -> "runs " + model.runs().stream().map(r -> r.name() + ":" + r.state().metrics().size()).toList()
                     + ", heatmap " + panel.heatmap().runsInOrder() + ", settled " + panel.settled() + ", from selected "
                     + panel.fromSelected().curves().stream().map(RunCurveChart.Curve::run).toList() + ", selected "

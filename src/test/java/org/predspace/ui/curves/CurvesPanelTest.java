@@ -1,5 +1,7 @@
 package org.predspace.ui.curves;
 
+import javafx.animation.AnimationTimer;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Point2D;
 import javafx.scene.chart.XYChart;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -108,8 +111,8 @@ class CurvesPanelTest extends PanelTest<CurvesPanel> {
     void aRunThatAppearsReachesTheLossChartAFrameBeforeTheAccuracyChart(FxRobot robot) throws Exception {
         openSynthetic();
         // per frame: is the new run on the loss chart, on the accuracy chart
-        List<boolean[]> frames = java.util.Collections.synchronizedList(new ArrayList<>());
-        javafx.animation.AnimationTimer watch = new javafx.animation.AnimationTimer() {
+        List<boolean[]> frames = Collections.synchronizedList(new ArrayList<>());
+        AnimationTimer watch = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 XYChart.Series<Number, Number> loss = panel.series("late", Metric.TRAIN_LOSS);
@@ -212,7 +215,7 @@ class CurvesPanelTest extends PanelTest<CurvesPanel> {
         select("iris-live");
         XYChart.Series<Number, Number> trainLoss = panel.series("iris-live", Metric.TRAIN_LOSS);
         int[] removed = {0};
-        onFx(() -> trainLoss.getData().addListener((javafx.collections.ListChangeListener<XYChart.Data<Number, Number>>) c -> {
+        onFx(() -> trainLoss.getData().addListener((ListChangeListener<XYChart.Data<Number, Number>>) c -> {
             while (c.next()) removed[0] += c.getRemovedSize();
         }));
         XYChart.Series<Number, Number> testAccuracy = panel.series("iris-live", Metric.TEST_ACCURACY);

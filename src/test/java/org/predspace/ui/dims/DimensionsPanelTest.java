@@ -5,6 +5,7 @@ import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Tag;
@@ -18,20 +19,27 @@ import org.predspace.runs.RunFolders;
 import org.predspace.runs.RunStatus;
 import org.predspace.runs.RunWriter;
 import org.predspace.session.ExplorerSession;
+import org.predspace.session.RunState;
 import org.predspace.session.TestRuns;
 import org.predspace.ui.FxWindow;
 import org.predspace.ui.PanelFixtures;
+import org.predspace.ui.figures.Exports;
+import org.predspace.ui.figures.Figure;
+import org.predspace.ui.figures.ImageSize;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -139,7 +147,7 @@ class DimensionsPanelTest {
         List<Run> runs = new ArrayList<>();
         for (Path d : RunFolders.find(Path.of("sample-runs"))) {
             Run r = Run.open(d);
-            if (!org.predspace.session.RunState.isFullProblem(r.spec())) continue;
+            if (!RunState.isFullProblem(r.spec())) continue;
             dirs.add(d);
             runs.add(r);
         }
@@ -173,10 +181,10 @@ class DimensionsPanelTest {
             List<String> expectedTimeLike = new ArrayList<>();
             for (int k = 0; k < 10; k++) if (lambda[k] < 0) expectedTimeLike.add(charts.categories().get(k));
             assertEquals(expectedTimeLike, timeLike, picture + ": bars of negative eigenvalues are marked time-like");
-            String summary = WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.Label) w.window().scene().lookup("#dims-summary")).getText()).get();
-            assertTrue(summary.contains(String.format(java.util.Locale.ROOT, "S_1, S_2, S_3 = %.3f, %.3f, %.3f", stress[0], stress[1],
+            String summary = WaitForAsyncUtils.asyncFx(() -> ((Label) w.window().scene().lookup("#dims-summary")).getText()).get();
+            assertTrue(summary.contains(String.format(Locale.ROOT, "S_1, S_2, S_3 = %.3f, %.3f, %.3f", stress[0], stress[1],
                     stress[2])), summary);
-            System.out.printf(java.util.Locale.ROOT, "%s picture of the sample runs: lambda 1..3 = %.2f, %.2f, %.2f; S_1..S_3 = %.3f, %.3f, %.3f%n",
+            System.out.printf(Locale.ROOT, "%s picture of the sample runs: lambda 1..3 = %.2f, %.2f, %.2f; S_1..S_3 = %.3f, %.3f, %.3f%n",
                     picture, bars[0], bars[1], bars[2], curve[0], curve[1], curve[2]);
         }
         assertEquals(ExplorerSession.Probe.HELD_OUT, w.model().probeProperty().get(), "the tab's probe switch switches the picture");
@@ -213,16 +221,16 @@ class DimensionsPanelTest {
     @Test
     void theChartsExportAsPngAndSvgFromTheWindowsExports(FxRobot robot) throws Exception {
         Charts charts = openOnSyntheticRuns(robot);
-        org.predspace.ui.figures.Exports exports = org.predspace.ui.figures.Exports.of(w.window());
-        org.predspace.ui.figures.Figure figure = WaitForAsyncUtils.asyncFx(exports::visibleFigure).get();
+        Exports exports = Exports.of(w.window());
+        Figure figure = WaitForAsyncUtils.asyncFx(exports::visibleFigure).get();
         assertEquals("dimensions", figure.name(), "File > Export saves the visible Dimensions tab");
         DimensionsPanel panel = (DimensionsPanel) WaitForAsyncUtils.asyncFx(() -> w.window().panels().getSelectionModel()
                 .getSelectedItem().getContent()).get();
-        org.predspace.ui.figures.Figure ladder = panel.charts().get(1);
+        Figure ladder = panel.charts().get(1);
         Path png = w.tmp().resolve("ladder.png");
-        assertTrue(WaitForAsyncUtils.asyncFx(() -> exports.savePng(ladder, png, new org.predspace.ui.figures.ImageSize(1280, 720))).get(),
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> exports.savePng(ladder, png, new ImageSize(1280, 720))).get(),
                 () -> w.model().problems().toString());
-        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        BufferedImage image = ImageIO.read(png.toFile());
         assertEquals(1280, image.getWidth());
         assertEquals(720, image.getHeight());
         int bars = 0;
@@ -234,7 +242,7 @@ class DimensionsPanelTest {
         }
         assertTrue(bars > 1280 * 720 / 100, "the bars are in the PNG: " + bars + " pixels of their grey");
         Path svg = w.tmp().resolve("stress.svg");
-        assertTrue(WaitForAsyncUtils.asyncFx(() -> exports.saveSvg(panel.charts().get(0), svg, new org.predspace.ui.figures.ImageSize(1600, 900)))
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> exports.saveSvg(panel.charts().get(0), svg, new ImageSize(1600, 900)))
                 .get(), () -> w.model().problems().toString());
         String text = Files.readString(svg);
         assertTrue(text.contains("explained stress S_k") && text.contains("number of axes k"), "the axis labels are in the SVG");

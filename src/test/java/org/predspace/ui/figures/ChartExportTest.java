@@ -1,8 +1,10 @@
 package org.predspace.ui.figures;
 
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Dialog;
 import javafx.scene.image.Image;
 import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,7 @@ import org.predspace.ui.MainWindow;
 import org.predspace.ui.PanelFixtures;
 import org.predspace.ui.charts.MarkedLineChart;
 import org.testfx.api.FxRobot;
+import org.testfx.robot.Motion;
 import org.testfx.util.WaitForAsyncUtils;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -22,9 +25,13 @@ import org.w3c.dom.Element;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -54,7 +61,7 @@ class ChartExportTest {
 
     /** Opens the runs ({@link #NAMES}) and waits until the curves show every run. */
     private void openRuns(FxRobot robot) throws Exception {
-        dirs = new java.util.ArrayList<>(TestRuns.writeSynthetic(fx.tmp(), RUNS - 1, CHECKPOINTS));
+        dirs = new ArrayList<>(TestRuns.writeSynthetic(fx.tmp(), RUNS - 1, CHECKPOINTS));
         dirs.add(PanelFixtures.writeWithGaps(fx.tmp(), GAPPY, CHECKPOINTS));
         PanelFixtures.openAndWait(model, dirs);
         // both charts, and every checkpoint of the synthetic runs: the curves grow as run states arrive
@@ -84,7 +91,7 @@ class ChartExportTest {
         openRuns(robot);
         Figure loss = chart("Curves", "curves-loss");
         double onScreenWidth = onFx(() -> loss.node().getWidth());
-        List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> notices = new CopyOnWriteArrayList<>();
         model.setNoticeSink(notices::add);
         for (ImageSize size : List.of(new ImageSize(1280, 720), new ImageSize(3840, 2160))) {
             Path file = fx.tmp().resolve("loss-" + size.width() + ".png");
@@ -186,7 +193,7 @@ class ChartExportTest {
         robot.clickOn("File");
         robot.moveTo("Export");
         // into the submenu first, then down it: a diagonal path would cross the File menu and close the submenu
-        robot.clickOn("#export-chart-svg", org.testfx.robot.Motion.HORIZONTAL_FIRST);
+        robot.clickOn("#export-chart-svg", Motion.HORIZONTAL_FIRST);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(svg));
         Document d = FigureFiles.svg(svg);
         assertEquals(4, FigureFiles.seriesPaths(d, colour("run-1")).size(), "loss and accuracy, training and held-out");
@@ -213,7 +220,7 @@ class ChartExportTest {
         // the cells: RUNS x RUNS equal squares
         var cells = FigureFiles.elements(d, "rect").stream()
                 .filter(r -> !r.getAttribute("width").isEmpty() && r.getAttribute("width").equals(r.getAttribute("height")))
-                .collect(java.util.stream.Collectors.groupingBy(r -> r.getAttribute("width"), java.util.stream.Collectors.counting()));
+                .collect(Collectors.groupingBy(r -> r.getAttribute("width"), Collectors.counting()));
         assertTrue(cells.containsValue((long) RUNS * RUNS), "no " + RUNS + " x " + RUNS + " grid of cells in " + cells);
 
         Path progress = fx.tmp().resolve("progress.svg");
@@ -260,16 +267,16 @@ class ChartExportTest {
 
     @Test
     void theSizeDialogOffersSlidePresetsAndAnySize(FxRobot robot) throws Exception {
-        javafx.scene.control.Dialog<ImageSize> dialog = onFx(() -> DialogTargets.dialog(window.stage(), "Save", new ImageSize(1280, 720)));
+        Dialog<ImageSize> dialog = onFx(() -> DialogTargets.dialog(window.stage(), "Save", new ImageSize(1280, 720)));
         robot.interact(dialog::show);
         robot.clickOn("#image-size-preset");
         robot.clickOn("3840 \u00d7 2160");
         robot.clickOn("OK");
         assertEquals(new ImageSize(3840, 2160), dialog.getResult());
 
-        javafx.scene.control.Dialog<ImageSize> custom = onFx(() -> DialogTargets.dialog(window.stage(), "Save", new ImageSize(1280, 720)));
+        Dialog<ImageSize> custom = onFx(() -> DialogTargets.dialog(window.stage(), "Save", new ImageSize(1280, 720)));
         robot.interact(custom::show);
-        robot.doubleClickOn("#image-height .text-field").write("1000").type(javafx.scene.input.KeyCode.ENTER);
+        robot.doubleClickOn("#image-height .text-field").write("1000").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         if (custom.isShowing()) robot.clickOn("OK");
         assertEquals(new ImageSize(1280, 1000), custom.getResult());
@@ -286,6 +293,6 @@ class ChartExportTest {
     static void keep(Path... files) throws Exception {
         String dir = System.getProperty("predspace.snapshots");
         if (dir == null) return;
-        for (Path f : files) Files.copy(f, Path.of(dir, f.getFileName().toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        for (Path f : files) Files.copy(f, Path.of(dir, f.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
     }
 }

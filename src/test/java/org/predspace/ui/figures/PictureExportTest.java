@@ -7,6 +7,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -89,7 +91,7 @@ class PictureExportTest {
 
     private BufferedImage export(FigureSize size, String name) throws Exception {
         Path file = tmp.resolve(name);
-        java.util.List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> notices = new CopyOnWriteArrayList<>();
         model.setNoticeSink(notices::add);
         WaitForAsyncUtils.asyncFx(() -> PictureExport.toFile(model, window.view().pose(), size, file)).get(10, TimeUnit.SECONDS)
                 .get(60, TimeUnit.SECONDS);
@@ -127,7 +129,7 @@ class PictureExportTest {
         assertTrue(stale > 5 * Math.max(same, fresh), "the picture did not change with the camera: " + stale + " vs " + same);
 
         // the runs' own colours are in both, in similar amounts
-        for (javafx.scene.paint.Color hue : List.of(RenderCommandTest.BLUE, RenderCommandTest.GREEN)) {
+        for (Color hue : List.of(RenderCommandTest.BLUE, RenderCommandTest.GREEN)) {
             int a = Pictures.pixelsOfHue(turned, hue), b = Pictures.pixelsOfHue(Pictures.read(tmp.resolve("turned.png")), hue);
             assertTrue(a > 20 && b > 0.5 * a && b < 2 * a, hue + ": " + a + " on screen, " + b + " exported");
         }

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.cli.Cli;
+import org.predspace.runs.Run;
 import org.predspace.runs.RunFolders;
+import org.predspace.session.RunState;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -56,7 +58,7 @@ class RenderCoordinatesTest {
         List<String> runs = new ArrayList<>();
         // the full problem's runs: the task runs' heads are on probes of their own (chapter 6 draws them imprinted)
         for (Path r : RunFolders.find(Path.of("sample-runs"))) {
-            if (org.predspace.session.RunState.isFullProblem(org.predspace.runs.Run.open(r).spec())) runs.add(r.toString());
+            if (RunState.isFullProblem(Run.open(r).spec())) runs.add(r.toString());
         }
         Path png = tmp.resolve("fig.png"), drawn = tmp.resolve("drawn.csv"), embedded = tmp.resolve("embed.csv");
         Path stats = tmp.resolve("stats.json");

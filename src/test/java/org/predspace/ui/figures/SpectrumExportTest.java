@@ -1,5 +1,6 @@
 package org.predspace.ui.figures;
 
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +20,7 @@ import org.predspace.spectra.SpectrumTask;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.MainWindow;
 import org.predspace.ui.PanelFixtures;
+import org.predspace.ui.TestWindow;
 import org.predspace.ui.spectrum.SpectrumPanel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -30,6 +32,7 @@ import org.w3c.dom.Element;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -52,7 +55,7 @@ class SpectrumExportTest {
 
     @Start
     void start(Stage stage) {
-        org.predspace.ui.TestWindow w = org.predspace.ui.TestWindow.show(stage, tmp);
+        TestWindow w = TestWindow.show(stage, tmp);
         model = w.model();
         window = w.window();
         exports = Exports.of(window);
@@ -91,7 +94,7 @@ class SpectrumExportTest {
         // the figure: the legend and the Fisher chart, one line in the run's colour
         Figure figure = onFx(() -> exports.visibleFigure());
         assertEquals("spectra", figure.name());
-        javafx.scene.paint.Color colour = onFx(() -> model.run("iris-mlp").colour());
+        Color colour = onFx(() -> model.run("iris-mlp").colour());
         Path png = tmp.resolve("spectra.png");
         assertTrue(onFx(() -> exports.savePng(figure, png, new ImageSize(1920, 1080))));
         BufferedImage image = FigureFiles.png(png);
@@ -104,7 +107,7 @@ class SpectrumExportTest {
         Document d = FigureFiles.svg(svg);
         List<Element> lines = FigureFiles.seriesPaths(d, colour);
         assertEquals(1, lines.size());
-        int plotted = (int) java.util.Arrays.stream(expected).filter(v -> v > 1e-12 * expected[0]).count();
+        int plotted = (int) Arrays.stream(expected).filter(v -> v > 1e-12 * expected[0]).count();
         assertEquals(plotted, FigureFiles.points(lines.get(0)), "a point per eigenvalue drawn");
         assertTrue(FigureFiles.insideViewBox(d, lines.get(0)));
         assertTrue(FigureFiles.texts(d).contains("iris-mlp \u00b7 step " + ref.step()), "the legend names the checkpoint");

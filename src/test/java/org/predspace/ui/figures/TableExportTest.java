@@ -24,6 +24,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +70,7 @@ class TableExportTest {
         assertEquals(List.of("run", "checkpoint", "step", "epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy"),
                 rows.get(0));
         // one block of rows per run, in the library's order
-        Map<String, List<List<String>>> byRun = new java.util.LinkedHashMap<>();
+        Map<String, List<List<String>>> byRun = new LinkedHashMap<>();
         for (List<String> r : rows.subList(1, rows.size())) byRun.computeIfAbsent(r.get(0), k -> new ArrayList<>()).add(r);
         assertEquals(dirs.size(), byRun.size(), "names, commas and quotes included, each in one cell: " + byRun.keySet());
         for (Path d : dirs) {
@@ -148,7 +150,7 @@ class TableExportTest {
         TrajectoryComparison expected = DirectComparison.of(dirs);
         List<String> names = rows.get(0).subList(1, rows.get(0).size());
         assertEquals("run", rows.get(0).get(0));
-        assertEquals(new java.util.HashSet<>(expected.runs()), new java.util.HashSet<>(names));
+        assertEquals(new HashSet<>(expected.runs()), new HashSet<>(names));
         for (int i = 0; i < names.size(); i++) {
             assertEquals(names.get(i), rows.get(i + 1).get(0), "rows in the header's order");
             for (int j = 0; j < names.size(); j++) {

@@ -1,6 +1,7 @@
 package org.predspace.ui.platform;
 
 import javafx.animation.AnimationTimer;
+import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
@@ -22,8 +23,10 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -42,15 +45,15 @@ import static org.junit.jupiter.api.Assertions.*;
 @ExtendWith(ApplicationExtension.class)
 class GlxDrawablePinTest {
     private Stage kept;
-    private final List<AnimationTimer> timers = new java.util.ArrayList<>();
+    private final List<AnimationTimer> timers = new ArrayList<>();
 
     /** Windows of their own, not TestFX's primary stage: a resize here must not reach the next test class. */
-    private final List<Stage> stages = new java.util.ArrayList<>();
+    private final List<Stage> stages = new ArrayList<>();
 
     /** The pin exists for GLX on Linux: elsewhere (Windows, macOS, no X display) there is nothing to test. */
     @BeforeAll
     static void linuxWithAnXDisplay() {
-        Assumptions.assumeTrue(System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).startsWith("linux"),
+        Assumptions.assumeTrue(System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("linux"),
                 "GLX drawables are Linux's; this is " + System.getProperty("os.name"));
         Assumptions.assumeTrue(System.getenv("DISPLAY") != null, "no X display (DISPLAY unset)");
     }
@@ -130,7 +133,7 @@ class GlxDrawablePinTest {
         WaitForAsyncUtils.asyncFx(() -> { kept.setWidth(900); kept.setHeight(600); }).get();
         Thread.sleep(500);
         WritableImage grown = screen(20, 20, 900, 600);
-        javafx.geometry.Bounds scene = WaitForAsyncUtils.asyncFx(() -> kept.getScene().getRoot()
+        Bounds scene = WaitForAsyncUtils.asyncFx(() -> kept.getScene().getRoot()
                 .localToScreen(kept.getScene().getRoot().getLayoutBounds())).get();
         // a point of the new area, right of and below the old 640 x 400: the window's blue
         Color c = grown.getPixelReader().getColor((int) (scene.getMinX() - 20) + 800, (int) (scene.getMinY() - 20) + 520);

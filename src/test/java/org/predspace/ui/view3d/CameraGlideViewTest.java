@@ -5,6 +5,7 @@ import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
@@ -56,7 +57,7 @@ class CameraGlideViewTest {
         // held halfway (no timing: the animation is paused and put at 0.4 s), each part lies between
         CameraPose seen = WaitForAsyncUtils.asyncFx(() -> {
             view.glide().pause();
-            view.glide().jumpTo(javafx.util.Duration.seconds(CameraGlide.SECONDS / 2));
+            view.glide().jumpTo(Duration.seconds(CameraGlide.SECONDS / 2));
             return view.pose();
         }).get(10, TimeUnit.SECONDS);
         assertNotEquals(FROM, seen);

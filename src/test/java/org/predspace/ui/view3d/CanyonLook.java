@@ -15,8 +15,11 @@ import org.predspace.landscape.ModelGrid;
 import org.predspace.landscape.PlaneLandscape;
 import org.predspace.landscape.PlaneSlice;
 import org.predspace.landscape.RunTrajectoryPlane;
+import org.predspace.platform.JobMonitor;
 import org.predspace.runs.Run;
+import org.predspace.session.CanyonModels;
 import org.predspace.session.ExplorerSession;
+import org.predspace.session.PredictionPicture;
 import org.predspace.training.TrainingRun;
 import org.predspace.training.spec.Architecture;
 import org.predspace.training.spec.OptimizerKind;
@@ -114,11 +117,11 @@ class CanyonLook {
 
     /** Where the time of a canyon goes: the forward passes, then the distance rows and placement. */
     private void timeScoringAndPlacement(Run run, long step, ModelGrid plane) throws Exception {
-        org.predspace.session.PredictionPicture picture = WaitForAsyncUtils.asyncFx(() -> model.picture()).get();
+        PredictionPicture picture = WaitForAsyncUtils.asyncFx(() -> model.picture()).get();
         for (int repeat = 0; repeat < 3; repeat++) {
             long t0 = System.nanoTime();
-            org.predspace.session.CanyonModels.Scored scored = org.predspace.session.CanyonModels.score(picture,
-                    ExplorerSession.Probe.TRAINING, run.dir(), step, plane, model.catalog(), org.predspace.platform.JobMonitor.silent());
+            CanyonModels.Scored scored = CanyonModels.score(picture,
+                    ExplorerSession.Probe.TRAINING, run.dir(), step, plane, model.catalog(), JobMonitor.silent());
             long t1 = System.nanoTime();
             picture.place(scored.points(), () -> false);
             long t2 = System.nanoTime();

@@ -4,6 +4,7 @@ import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -142,9 +144,9 @@ class PointPickingTest {
         Point2D target = toScreen(sixPixelsOff(at, p));
         double yaw = fx(() -> view.pose().yaw());
         robot.moveTo(target.add(-12, 0));
-        robot.press(javafx.scene.input.MouseButton.PRIMARY);
+        robot.press(MouseButton.PRIMARY);
         for (int k = 1; k <= 12; k++) robot.moveTo(target.add(-12 + k, 0));   // one pixel at a time
-        robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        robot.release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents(5);
         assertNotEquals(yaw, fx(() -> view.pose().yaw()), "the drag rotated the view");
         assertNull(fx(model::selectedCheckpoint), "a drag is not a click");
@@ -228,7 +230,7 @@ class PointPickingTest {
     }
 
     /** The share of 32 spots around the circle of radius r about c whose colour passes {@code test}. */
-    private static double ringShare(WritableImage img, Point2D c, double r, java.util.function.Predicate<Color> test) {
+    private static double ringShare(WritableImage img, Point2D c, double r, Predicate<Color> test) {
         PixelReader px = img.getPixelReader();
         int hits = 0;
         for (int k = 0; k < 32; k++) {

@@ -16,6 +16,7 @@ import org.predspace.session.ExplorerSession;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.PointInfo;
 import org.predspace.session.TestRuns;
+import org.predspace.ui.Colouring;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.FxWindow;
 import org.predspace.ui.RunItem;
@@ -49,7 +50,7 @@ class PredictionViewTest {
         model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), runs.resolve("out"));
         view = new PredictionView(model);
         model.showTrajectories(false);
-        model.colourBy(org.predspace.ui.Colouring.RUN);   // the tests find runs by their own hue
+        model.colourBy(Colouring.RUN);   // the tests find runs by their own hue
         model.setPointSize(2.0);
         stage.setScene(new Scene(view, 900, 700));
         stage.show();

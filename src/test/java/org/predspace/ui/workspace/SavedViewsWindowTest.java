@@ -1,6 +1,7 @@
 package org.predspace.ui.workspace;
 
 import javafx.application.Platform;
+import javafx.scene.control.ListCell;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
@@ -16,11 +17,14 @@ import org.predspace.ui.ExplorerWindows;
 import org.predspace.ui.FxWindow;
 import org.predspace.ui.MainWindow;
 import org.predspace.ui.CameraPose;
+import org.predspace.ui.TabHeaders;
+import org.predspace.ui.TestWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -38,7 +42,7 @@ class SavedViewsWindowTest {
     final FxWindow fx = new FxWindow(shown -> { model = shown.model(); window = shown.window(); });
 
     static void waitForDrawn(MainWindow window, int points) throws Exception {
-        org.predspace.ui.TestWindow.waitForDrawn(window, points);
+        TestWindow.waitForDrawn(window, points);
         settle();
     }
 
@@ -98,7 +102,7 @@ class SavedViewsWindowTest {
         assertEquals(1, model.savedViews().size(), "Ctrl+2 beyond the saved views adds one");
         SavedView v = model.savedViews().get(0);
         assertEquals(Colouring.SEED, v.colouring());
-        assertEquals(java.util.Set.of(model.runs().get(1).name()), v.hiddenRuns());
+        assertEquals(Set.of(model.runs().get(1).name()), v.hiddenRuns());
         assertEquals(30, v.shownUpToStep());
 
         // change everything, and check the picture did change
@@ -157,13 +161,13 @@ class SavedViewsWindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !window.presenting());
 
         // the Views tab lists both with their keys; a click on the first recalls it
-        org.predspace.ui.TabHeaders.open(robot, "tab-views");
+        TabHeaders.open(robot, "tab-views");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(robot.lookup("#saved-views .list-cell").nth(0).queryAs(javafx.scene.control.ListCell.class));
+        robot.clickOn(robot.lookup("#saved-views .list-cell").nth(0).queryAs(ListCell.class));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Colouring.RUN, model.colouringProperty().get());
         assertEquals(CameraPose.DEFAULT, window.view().pose());
-        assertTrue(robot.lookup("#saved-views .list-cell").nth(1).queryAs(javafx.scene.control.ListCell.class)
+        assertTrue(robot.lookup("#saved-views .list-cell").nth(1).queryAs(ListCell.class)
                 .getText().startsWith("2"), "the second view shows its key");
     }
 }

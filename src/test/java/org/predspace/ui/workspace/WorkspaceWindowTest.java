@@ -17,11 +17,14 @@ import org.predspace.ui.FxWindow;
 import org.predspace.ui.MainWindow;
 import org.predspace.ui.RunItem;
 import org.predspace.ui.CameraPose;
+import org.predspace.ui.chapters.ChapterFileTest;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -61,7 +64,7 @@ class WorkspaceWindowTest {
             window.savedViews().store(1);
             window.view().setPose(new CameraPose(-30, 10, 0, 0, 1600));
             window.split().setDividerPositions(0.2, 0.62);
-            model.setChapters(org.predspace.ui.chapters.ChapterFileTest.sample());
+            model.setChapters(ChapterFileTest.sample());
             window.panels().getSelectionModel().select(2);
         }).get();
         settle();
@@ -94,11 +97,11 @@ class WorkspaceWindowTest {
         assertEquals(saved.selectedCheckpoint(), back.selectedCheckpoint());
         assertEquals(saved.pinned(), back.pinned());
         assertEquals(saved.views(), back.views());
-        assertEquals(org.predspace.ui.chapters.ChapterFileTest.sample(), saved.chapters());
+        assertEquals(ChapterFileTest.sample(), saved.chapters());
         assertEquals(saved.chapters(), List.copyOf(m2.chapters()), "the chapters come back into the model");
         assertEquals(saved.layout().panel(), back.layout().panel());
         assertArrayEquals(saved.layout().dividers(), back.layout().dividers(), 0.01);
-        assertEquals(new java.util.HashSet<>(saved.runs()), new java.util.HashSet<>(back.runs()), "same folders, same visibility");
+        assertEquals(new HashSet<>(saved.runs()), new HashSet<>(back.runs()), "same folders, same visibility");
         assertEquals(1500, reopened.stage().getWidth(), 1);
 
         settle();
@@ -114,7 +117,7 @@ class WorkspaceWindowTest {
         assertTrue(WaitForAsyncUtils.asyncFx(() -> window.workspace().saveTo(file)).get());
         Path gone = dirs.get(2);
         try (var walk = Files.walk(gone)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
         assertFalse(Files.exists(gone));
 
