@@ -1,5 +1,6 @@
 package org.predspace.ui;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.platform.JobMonitor;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class MonitoredTaskTest {
     @Test
