@@ -3,6 +3,9 @@ package org.predspace;
 import org.predspace.cli.Cli;
 import org.predspace.platform.NativeLibraries;
 import org.predspace.ui.GuiCommand;
+import org.predspace.ui.figures.RenderCommand;
+
+import java.util.List;
 
 /**
  * Entry point of the jar. No arguments opens the desktop explorer on the sample runs;
@@ -18,9 +21,10 @@ public final class Main {
         // no arguments, or a single workspace file (the file association), open the window: gui
         boolean window = args.length == 0 || (args.length == 1 && args[0].endsWith(".predspace"));
         String[] command = window ? prepend("gui", args) : args;
-        // gui and render need JavaFX, which the core command line must not import: added here
+        // The commands that need JavaFX (gui, and render from the figures' package) are added here,
+        // the one place that sees both: cli must not depend on ui (no JavaFX in the core)
         GuiCommand gui = new GuiCommand();
-        int code = Cli.run(java.util.List.of(new org.predspace.ui.render.RenderCommand(), gui), command);
+        int code = Cli.run(List.of(new RenderCommand(), gui), command);
         if (gui.shown()) return;   // the window has closed: the JVM ends as after any window, when its work is done
         System.exit(code);
     }

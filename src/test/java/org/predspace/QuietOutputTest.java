@@ -1,10 +1,11 @@
 package org.predspace;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.cli.Cli;
 import org.predspace.ui.GuiCommand;
-import org.predspace.ui.render.RenderCommand;
+import org.predspace.ui.figures.RenderCommand;
 import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** A command's stderr holds PredSpace's own lines and nothing else: no logging set-up noise, no picocli warnings. */
+@Tag("slow")
 class QuietOutputTest {
     private static List<Object> uiCommands() {
         return List.of(new RenderCommand(), new GuiCommand());

@@ -1,10 +1,10 @@
 package org.predspace.cli;
 
-import org.predspace.geometry.ClusterAgreement;
-import org.predspace.geometry.ConfigurationDistances;
-import org.predspace.geometry.Dendrogram;
-import org.predspace.geometry.ReindexedTrajectory;
-import org.predspace.geometry.TrajectoryComparison;
+import org.predspace.geometry.trajectory.ClusterAgreement;
+import org.predspace.geometry.trajectory.ConfigurationDistances;
+import org.predspace.geometry.trajectory.Dendrogram;
+import org.predspace.geometry.trajectory.ReindexedTrajectory;
+import org.predspace.geometry.trajectory.TrajectoryComparison;
 import org.predspace.session.Configurations;
 import org.predspace.session.LearningRule;
 import org.predspace.session.RunState;

@@ -1,16 +1,16 @@
 package org.predspace.cli;
 
 import org.predspace.export.CsvTable;
-import org.predspace.geometry.Anchors;
-import org.predspace.geometry.DistanceMatrix;
-import org.predspace.geometry.Embedding;
-import org.predspace.geometry.Geodesic;
-import org.predspace.geometry.InPca;
-import org.predspace.geometry.LandmarkEmbedding;
-import org.predspace.geometry.LandmarkInPca;
-import org.predspace.geometry.Parallelism;
-import org.predspace.geometry.Progress;
-import org.predspace.geometry.SqrtProbabilities;
+import org.predspace.geometry.distance.Anchors;
+import org.predspace.geometry.distance.DistanceMatrix;
+import org.predspace.geometry.distance.Parallelism;
+import org.predspace.geometry.distance.SqrtProbabilities;
+import org.predspace.geometry.inpca.Embedding;
+import org.predspace.geometry.inpca.InPca;
+import org.predspace.geometry.inpca.LandmarkEmbedding;
+import org.predspace.geometry.inpca.LandmarkInPca;
+import org.predspace.geometry.trajectory.Geodesic;
+import org.predspace.geometry.trajectory.Progress;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunFormatException;
 import picocli.CommandLine.Command;

@@ -1,9 +1,9 @@
 package org.predspace.cli;
 
-import org.predspace.geometry.DistanceByProgress;
-import org.predspace.geometry.GroupComparison;
-import org.predspace.geometry.ReindexedTrajectory;
-import org.predspace.geometry.TrajectoryComparison;
+import org.predspace.geometry.trajectory.DistanceByProgress;
+import org.predspace.geometry.trajectory.GroupComparison;
+import org.predspace.geometry.trajectory.ReindexedTrajectory;
+import org.predspace.geometry.trajectory.TrajectoryComparison;
 import org.predspace.session.SpecGroups;
 
 import java.io.PrintWriter;

@@ -4,7 +4,7 @@ import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.ProbeInfo;
 import org.predspace.runs.RunImport;
 import org.predspace.runs.RunStatus;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.TrainingSpec;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,8 +1,8 @@
 package org.predspace.cli;
 
 import org.predspace.spectra.SpectrumKind;
-import org.predspace.training.Architecture;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.TrainingSpec;
 
 /**
  * The Hessian's products are central differences of gradients, and a gradient jumps where a

@@ -2,6 +2,7 @@ package org.predspace.cli;
 
 import org.predspace.data.DatasetCatalog;
 import org.predspace.export.CsvTable;
+import org.predspace.export.SharpnessCsv;
 import org.predspace.landscape.LinePath;
 import org.predspace.landscape.ModelGrid;
 import org.predspace.landscape.PlaneGrid;
@@ -10,14 +11,13 @@ import org.predspace.landscape.PlaneSlice;
 import org.predspace.landscape.RunLine;
 import org.predspace.landscape.RunPlane;
 import org.predspace.landscape.RunSharpness;
-import org.predspace.landscape.SharpnessCsv;
 import org.predspace.landscape.SharpnessCurve;
 import org.predspace.landscape.SliceDirections;
+import org.predspace.platform.JobMonitor;
 import org.predspace.runs.Run;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
-import org.predspace.spectra.TaskMonitor;
-import org.predspace.training.NativeBackend;
+import org.predspace.training.engine.NativeBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -111,7 +111,7 @@ final class LandscapeCommand implements Callable<Integer> {
         Run run = Run.open(dir);
         DatasetCatalog catalog = new DatasetCatalog();
         PrintWriter console = spec.commandLine().getOut();
-        TaskMonitor monitor = progressOnStderr();
+        JobMonitor monitor = progressOnStderr();
         long started = System.nanoTime();
         if (line) {
             ModelGrid models = line(run, catalog, monitor, console);
@@ -191,7 +191,7 @@ final class LandscapeCommand implements Callable<Integer> {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
-    private ModelGrid line(Run run, DatasetCatalog catalog, TaskMonitor monitor, PrintWriter console) throws Exception {
+    private ModelGrid line(Run run, DatasetCatalog catalog, JobMonitor monitor, PrintWriter console) throws Exception {
         Run endRun = toRun == null ? run : Run.open(toRun);
         String start = from != null ? from : toRun != null ? "last" : "init";
         long fromStep = start.trim().equalsIgnoreCase("init") ? initialStep(run) : RunCheckpoint.resolveStep(run, start);
@@ -223,7 +223,7 @@ final class LandscapeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private PlaneSlice plane(Run run, DatasetCatalog catalog, TaskMonitor monitor, PrintWriter console, long started) throws Exception {
+    private PlaneSlice plane(Run run, DatasetCatalog catalog, JobMonitor monitor, PrintWriter console, long started) throws Exception {
         boolean trajectory = plane.equals(TRAJECTORY);
         long at = RunCheckpoint.resolveStep(run, step != null ? step : "last");
         RunCheckpoint checkpoint = RunCheckpoint.open(run, at, catalog);
@@ -271,10 +271,10 @@ final class LandscapeCommand implements Callable<Integer> {
     }
 
     /** A line on stderr per 10% done, so a long grid shows it is moving without flooding a log. */
-    private TaskMonitor progressOnStderr() {
+    private JobMonitor progressOnStderr() {
         PrintWriter err = spec.commandLine().getErr();
         int[] decile = {-1};
-        return new TaskMonitor((fraction, stage) -> {
+        return new JobMonitor((fraction, stage) -> {
             int d = (int) (fraction * 10);
             if (d > decile[0]) {
                 decile[0] = d;

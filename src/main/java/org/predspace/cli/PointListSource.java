@@ -1,8 +1,8 @@
 package org.predspace.cli;
 
-import org.predspace.geometry.CheckpointSource;
-import org.predspace.geometry.ProbeShape;
-import org.predspace.geometry.SqrtProbabilities;
+import org.predspace.geometry.distance.CheckpointSource;
+import org.predspace.geometry.distance.ProbeShape;
+import org.predspace.geometry.distance.SqrtProbabilities;
 
 import java.util.List;
 

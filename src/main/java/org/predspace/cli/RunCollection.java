@@ -1,7 +1,7 @@
 package org.predspace.cli;
 
-import org.predspace.geometry.ProbeShape;
-import org.predspace.geometry.SqrtProbabilities;
+import org.predspace.geometry.distance.ProbeShape;
+import org.predspace.geometry.distance.SqrtProbabilities;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunFormatException;
 

@@ -1,12 +1,12 @@
 package org.predspace.cli;
 
-import org.predspace.training.Architecture;
-import org.predspace.training.LearningRateSchedule;
-import org.predspace.training.NativeBackend;
-import org.predspace.training.OptimizerKind;
-import org.predspace.training.SnapshotPolicy;
-import org.predspace.training.TrainingSpec;
 import org.predspace.tasks.Task;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.LearningRateSchedule;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.SnapshotPolicy;
+import org.predspace.training.spec.TrainingSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -2,13 +2,14 @@ package org.predspace.cli;
 
 import org.predspace.data.DatasetCatalog;
 import org.predspace.data.DatasetSplit;
+import org.predspace.platform.Workers;
 import org.predspace.runs.InputText;
 import org.predspace.runs.RunStatus;
-import org.predspace.training.ArchitectureFit;
 import org.predspace.training.FineTuneStart;
 import org.predspace.training.TrainingPool;
-import org.predspace.training.TrainingSpec;
 import org.predspace.training.TrainingSubset;
+import org.predspace.training.spec.ArchitectureFit;
+import org.predspace.training.spec.TrainingSpec;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** Trains a list of specs on one data set in the engine's pool, with the CLI's progress lines. */
 final class SpecTrainer {
@@ -54,7 +56,7 @@ final class SpecTrainer {
         ProgressPrinter progress = new ProgressPrinter(printer, specs.size(), System.console() != null);
         try (TrainingPool pool = new TrainingPool(Math.min(workers, specs.size()), id -> data)) {
             List<TrainingPool.RunHandle> handles = pool.submitAll(specs, out, progress);
-            Thread stopOnInterrupt = new Thread(() -> cancelAndWait(handles), "cancel-on-exit");
+            Thread stopOnInterrupt = Workers.thread("cancel-on-exit", () -> cancelAndWait(handles), Workers.Priority.NORMAL);
             Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
             List<RunStatus> statuses = TrainingPool.awaitAll(handles);
             Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
@@ -81,7 +83,7 @@ final class SpecTrainer {
         handles.forEach(TrainingPool.RunHandle::cancel);
         for (TrainingPool.RunHandle h : handles) {
             try {
-                h.status().get(5, java.util.concurrent.TimeUnit.SECONDS);
+                h.status().get(5, TimeUnit.SECONDS);
             } catch (Exception ignored) {
                 // exiting anyway; an unfinished run is reported as interrupted when reopened
             }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -45,7 +46,7 @@ public final class CsvDatasetReader {
     /** A user's CSV file: parsed, split 80/20 per class by {@link StratifiedSplit}, standardised on the training part. */
     public static DatasetSplit readSplit(String id, Path file, LabelColumn labelColumn) throws DataFormatException {
         Dataset all = read(file, labelColumn);
-        String description = "CSV " + file + " (label in the " + labelColumn.name().toLowerCase(java.util.Locale.ROOT) + " column), split 80/20 per class"
+        String description = "CSV " + file + " (label in the " + labelColumn.name().toLowerCase(Locale.ROOT) + " column), split 80/20 per class"
                 + " with seed " + StratifiedSplit.SEED + ", features standardised with the training mean/std";
         return Standardizer.standardise(StratifiedSplit.of(id, all, all.name(), description));
     }

@@ -1,6 +1,6 @@
 package org.predspace.export;
 
-import org.predspace.geometry.DistanceByProgress;
+import org.predspace.geometry.trajectory.DistanceByProgress;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import org.predspace.session.PictureFrame;
 import org.predspace.session.PointInfo;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  * that anyone can check a figure against {@code embed}: the ignorance and truth anchors last
  * with the step empty, as {@code embed} writes them. Two rows close the table: each drawn
  * axis's signed eigenvalue, and its share of the stress the drawn axes explain
- * ({@link org.predspace.geometry.DrawnStress}; the shares add up to it). The axes are InPCA
+ * ({@link org.predspace.geometry.inpca.DrawnStress}; the shares add up to it). The axes are InPCA
  * axes up to sign (docs/science.md section 3), so a column equals {@code embed}'s x_k or -x_k.
  */
 public final class DrawnCoordinatesCsv {
@@ -38,8 +39,8 @@ public final class DrawnCoordinatesCsv {
         for (int i : anchors) table.row(row(frame.point(i).run(), null, frame.point(i).progress(), frame, i, axes));
         double[] eigenvalues = frame.eigenvalues();
         double[] shares = frame.drawnShares(axes);
-        List<Object> lambda = new ArrayList<>(java.util.Arrays.asList(EIGENVALUE, null, null));
-        List<Object> share = new ArrayList<>(java.util.Arrays.asList(STRESS_SHARE, null, null));
+        List<Object> lambda = new ArrayList<>(Arrays.asList(EIGENVALUE, null, null));
+        List<Object> share = new ArrayList<>(Arrays.asList(STRESS_SHARE, null, null));
         for (int d = 0; d < axes.length; d++) {
             lambda.add(eigenvalues[axes[d]]);
             share.add(shares[d]);
@@ -50,7 +51,7 @@ public final class DrawnCoordinatesCsv {
     }
 
     private static Object[] row(String run, Long step, double progress, PictureFrame frame, int point, int[] axes) {
-        List<Object> row = new ArrayList<>(java.util.Arrays.asList(run, step, progress));
+        List<Object> row = new ArrayList<>(Arrays.asList(run, step, progress));
         for (int a : axes) row.add(frame.coordinate(point, a));
         return row.toArray();
     }

@@ -8,6 +8,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Writes an exported file whole or not at all ({@link AtomicFiles}: a temp file beside the
@@ -28,7 +29,7 @@ public final class ExportFiles {
         if (e instanceof AccessDeniedException) return "permission denied";
         if (e instanceof NoSuchFileException) return "the folder does not exist";
         if (e instanceof NotDirectoryException) return "the folder is not a folder";
-        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason().toLowerCase(java.util.Locale.ROOT);
+        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason().toLowerCase(Locale.ROOT);
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

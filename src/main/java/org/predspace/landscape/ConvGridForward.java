@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -18,6 +19,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.predspace.platform.NativeLibraries;
 import org.predspace.runs.ProbeScore;
 import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.Samples;
@@ -42,7 +44,7 @@ import java.util.Map;
  * gets null and the plain path. One instance per worker thread.
  */
 final class ConvGridForward {
-    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     private static final int ROWS = 100;   // samples per block: bounds the patch matrix (100 x 64 x 150 doubles for LeNet's conv2)
 
     /** A valid convolution, stride 1, with ReLU and then 2 x 2 max pooling: [c, h, w] in, [out, (h-k+1)/2, (w-k+1)/2] out. */
@@ -286,7 +288,7 @@ final class ConvGridForward {
                 flat = c * h * w;
             } else if (layer instanceof DenseLayer || (last && layer instanceof OutputLayer)) {
                 if (convs.isEmpty() || (dense.isEmpty() && convs.size() * 2 != k)) return null;
-                Object activation = ((org.deeplearning4j.nn.conf.layers.BaseLayer) layer).getActivationFn();
+                Object activation = ((BaseLayer) layer).getActivationFn();
                 if (last ? !(activation instanceof ActivationSoftmax) : !(activation instanceof ActivationReLU)) return null;
                 INDArray weights = layers[k].getParam("W");
                 INDArray bias = layers[k].getParam("b");

@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.predspace.platform.NativeLibraries;
 import org.predspace.runs.ProbeScore;
 import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.Samples;
@@ -35,7 +36,7 @@ import java.util.List;
  * One instance per worker thread.
  */
 final class DenseGridForward {
-    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     /** One dense layer: its weights at [w, w + in * out) of the flat vector ([in, out], column-major), bias at [b, b + out). */
     private record Dense(int in, int out, int w, int b, boolean relu) {}
 

@@ -3,7 +3,7 @@ package org.predspace.landscape;
 import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.LinearOperator;
 import org.predspace.spectra.Samples;
-import org.predspace.spectra.TaskMonitor;
+import org.predspace.platform.JobMonitor;
 
 import java.util.Arrays;
 
@@ -28,11 +28,11 @@ final class GaussNewtonProduct implements LinearOperator {
     private final CheckpointModel model;
     private final Samples samples;
     private final double step;
-    private final TaskMonitor monitor;
+    private final JobMonitor monitor;
     private final double[] w0;
     private final double[] p0;
 
-    GaussNewtonProduct(CheckpointModel model, Samples samples, double step, TaskMonitor monitor) {
+    GaussNewtonProduct(CheckpointModel model, Samples samples, double step, JobMonitor monitor) {
         if (!(step > 0)) throw new IllegalArgumentException("finite-difference step must be positive, got " + step);
         this.model = model;
         this.samples = samples;

@@ -1,14 +1,14 @@
 package org.predspace.landscape;
 
+import org.predspace.platform.Workers;
 import org.predspace.spectra.CheckpointModel;
-import org.predspace.spectra.TaskMonitor;
+import org.predspace.platform.JobMonitor;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * What a worker does with a cell is prepared once, on the worker's own thread (a fast path's
  * set-up takes LeNet a second or two, and the workers prepare at once). Each worker writes only its
  * own cells' results; the pass ends when every worker has returned (Future.get), which also
- * publishes their writes to the caller. Helper threads are created by the calling thread and so
- * inherit its priority: lowered for the window's tasks, not for the command line.
+ * publishes their writes to the caller. Helper threads run at the calling thread's priority
+ * ({@link Workers.Priority#AS_CALLER}): lowered for the window's tasks, not for the command line.
  */
 final class GridWorkers {
     /** One worker's job for a cell, called on that worker's thread only. */
@@ -38,7 +38,7 @@ final class GridWorkers {
 
     private final CheckpointModel[] models;
     private final Preparation preparation;
-    private final TaskMonitor monitor;
+    private final JobMonitor monitor;
     private final int total;
     private final String what;
     private final ExecutorService helpers;
@@ -50,19 +50,14 @@ final class GridWorkers {
      * @param total cells over all passes, for the progress fraction
      * @param what  where the models are, for the progress line ("on the plane")
      */
-    GridWorkers(CheckpointModel[] models, Preparation preparation, TaskMonitor monitor, int total, String what) {
+    GridWorkers(CheckpointModel[] models, Preparation preparation, JobMonitor monitor, int total, String what) {
         this.models = models;
         this.preparation = preparation;
         this.monitor = monitor;
         this.total = total;
         this.what = what;
         this.prepared = new CellWork[models.length];
-        AtomicInteger count = new AtomicInteger();
-        this.helpers = models.length == 1 ? null : Executors.newFixedThreadPool(models.length - 1, r -> {
-            Thread t = new Thread(r, "landscape-grid-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.helpers = models.length == 1 ? null : Workers.pool("landscape-grid", models.length - 1, Workers.Priority.AS_CALLER);
     }
 
     /** {@code workers} copies of {@code model} (the first the model itself), at most one per cell. */

@@ -3,7 +3,7 @@ package org.predspace.landscape;
 import org.predspace.runs.ProbeScore;
 import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.Samples;
-import org.predspace.spectra.TaskMonitor;
+import org.predspace.platform.JobMonitor;
 
 import java.util.List;
 
@@ -62,7 +62,7 @@ public final class LinePath {
      */
     public static LinePath between(CheckpointModel model, double[] theta0, double[] theta1, double[] alphas,
                                    Samples train, Samples test) {
-        return between(model, theta0, theta1, alphas, train, test, TaskMonitor.silent());
+        return between(model, theta0, theta1, alphas, train, test, JobMonitor.silent());
     }
 
     /**
@@ -70,7 +70,7 @@ public final class LinePath {
      * stopping with a CancellationException at the next point once it is cancelled.
      */
     public static LinePath between(CheckpointModel model, double[] theta0, double[] theta1, double[] alphas,
-                                   Samples train, Samples test, TaskMonitor monitor) {
+                                   Samples train, Samples test, JobMonitor monitor) {
         return between(model, theta0, theta1, alphas, train, test, monitor, 1);
     }
 
@@ -81,7 +81,7 @@ public final class LinePath {
      * point equals the one-thread forward pass to rounding and does not depend on {@code workers}.
      */
     public static LinePath between(CheckpointModel model, double[] theta0, double[] theta1, double[] alphas,
-                                   Samples train, Samples test, TaskMonitor monitor, int workers) {
+                                   Samples train, Samples test, JobMonitor monitor, int workers) {
         int p = model.parameterCount();
         if (theta0.length != p || theta1.length != p) {
             throw new IllegalArgumentException("the ends have " + theta0.length + " and " + theta1.length

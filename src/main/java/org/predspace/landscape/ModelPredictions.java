@@ -3,7 +3,7 @@ package org.predspace.landscape;
 import org.predspace.runs.ProbeScore;
 import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.Samples;
-import org.predspace.spectra.TaskMonitor;
+import org.predspace.platform.JobMonitor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ public record ModelPredictions(int rows, int columns, float[][] probabilities, d
      * changed: own it on one thread), on one thread. Progress per model; a cancel stops at the
      * next model with a CancellationException.
      */
-    public static ModelPredictions of(CheckpointModel model, ModelGrid grid, Samples samples, TaskMonitor monitor) {
+    public static ModelPredictions of(CheckpointModel model, ModelGrid grid, Samples samples, JobMonitor monitor) {
         return of(model, grid, samples, monitor, 1);
     }
 
@@ -33,7 +33,7 @@ public record ModelPredictions(int rows, int columns, float[][] probabilities, d
      * scorers as a plane's grid (the fast paths for plain dense and LeNet-like networks): each
      * model's rows do not depend on {@code workers}.
      */
-    public static ModelPredictions of(CheckpointModel model, ModelGrid grid, Samples samples, TaskMonitor monitor, int workers) {
+    public static ModelPredictions of(CheckpointModel model, ModelGrid grid, Samples samples, JobMonitor monitor, int workers) {
         if (model.parameterCount() != grid.origin().length) {
             throw new IllegalArgumentException("the models have " + grid.origin().length + " parameters but the network "
                     + model.parameterCount());

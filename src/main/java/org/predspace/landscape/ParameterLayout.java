@@ -2,14 +2,16 @@ package org.predspace.landscape;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.predspace.data.InputShape;
-import org.predspace.training.NativeBackend;
-import org.predspace.training.NetworkFactory;
-import org.predspace.training.TrainingSpec;
+import org.predspace.platform.NativeLibraries;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.engine.NetworkFactory;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +31,7 @@ import java.util.Map;
  * dense weights) cannot be got wrong here.
  */
 public final class ParameterLayout {
-    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     /** Indices are stored in double precision, exact far beyond any network this app builds. */
     private static final long MAX_EXACT = 1L << 52;
     private final int parameters;
@@ -68,7 +70,7 @@ public final class ParameterLayout {
         List<Integer> statistics = new ArrayList<>();
         for (Layer layer : indexed.getLayers()) {
             Map<String, INDArray> table = layer.paramTable();
-            if (layer instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization) {
+            if (layer instanceof BatchNormalization) {
                 for (String key : STATISTICS) {
                     INDArray v = table.get(key);
                     if (v == null) continue;

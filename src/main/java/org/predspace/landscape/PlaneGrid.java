@@ -1,5 +1,7 @@
 package org.predspace.landscape;
 
+import java.util.Arrays;
+
 /**
  * Loss and accuracy on a rows x columns grid of a plane (rows along y, columns along x), on the
  * train and the test probe. Cells not evaluated yet (a coarse pass of {@link PlaneLandscape}) are NaN.
@@ -13,7 +15,7 @@ public record PlaneGrid(double[] xs, double[] ys, double[][] trainLoss, double[]
 
     private static double[][] nan(int rows, int columns) {
         double[][] a = new double[rows][columns];
-        for (double[] row : a) java.util.Arrays.fill(row, Double.NaN);
+        for (double[] row : a) Arrays.fill(row, Double.NaN);
         return a;
     }
 

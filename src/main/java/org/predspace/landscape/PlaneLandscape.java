@@ -3,7 +3,7 @@ package org.predspace.landscape;
 import org.predspace.runs.ProbeScore;
 import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.Samples;
-import org.predspace.spectra.TaskMonitor;
+import org.predspace.platform.JobMonitor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +43,7 @@ public final class PlaneLandscape {
 
     /** The whole grid at once. */
     public static PlaneGrid evaluate(CheckpointModel model, PlaneSlice slice, double[] xs, double[] ys,
-                                     Samples train, Samples test, TaskMonitor monitor) {
+                                     Samples train, Samples test, JobMonitor monitor) {
         return evaluate(model, slice, xs, ys, train, test, monitor, grid -> {});
     }
 
@@ -54,7 +54,7 @@ public final class PlaneLandscape {
      * Progress is reported per cell; a cancel stops at the next cell.
      */
     public static PlaneGrid evaluate(CheckpointModel model, PlaneSlice slice, double[] xs, double[] ys,
-                                     Samples train, Samples test, TaskMonitor monitor, Consumer<PlaneGrid> refined) {
+                                     Samples train, Samples test, JobMonitor monitor, Consumer<PlaneGrid> refined) {
         return evaluate(model, slice, xs, ys, train, test, monitor, refined, 1);
     }
 
@@ -66,7 +66,7 @@ public final class PlaneLandscape {
      * them and is thrown here; no worker outlives the call.
      */
     public static PlaneGrid evaluate(CheckpointModel model, PlaneSlice slice, double[] xs, double[] ys,
-                                     Samples train, Samples test, TaskMonitor monitor, Consumer<PlaneGrid> refined,
+                                     Samples train, Samples test, JobMonitor monitor, Consumer<PlaneGrid> refined,
                                      int workers) {
         if (model.parameterCount() != slice.origin().length) {
             throw new IllegalArgumentException("the plane has " + slice.origin().length + " parameters but the network "
@@ -100,7 +100,7 @@ public final class PlaneLandscape {
      * Every model of {@code models} in one pass on {@code workers} threads (a line: one row), as
      * {@link #evaluate} scores a plane's cells, with {@code where} naming them in the progress.
      */
-    static PlaneGrid evaluateAll(CheckpointModel model, ModelGrid models, Samples train, Samples test, TaskMonitor monitor,
+    static PlaneGrid evaluateAll(CheckpointModel model, ModelGrid models, Samples train, Samples test, JobMonitor monitor,
                                  int workers, String where) {
         PlaneGrid grid = PlaneGrid.empty(models.xs(), models.ys());
         int total = models.rows() * models.columns();

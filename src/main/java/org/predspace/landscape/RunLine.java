@@ -1,10 +1,10 @@
 package org.predspace.landscape;
 
+import org.predspace.platform.JobMonitor;
 import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
-import org.predspace.spectra.TaskMonitor;
-import org.predspace.training.NativeBackend;
+import org.predspace.training.engine.NativeBackend;
 
 /**
  * The line between two saved checkpoints: initialisation to a checkpoint, checkpoint to
@@ -17,11 +17,11 @@ public final class RunLine {
     private RunLine() {}
 
     public static LinePath between(RunCheckpoint from, RunCheckpoint to, double[] alphas) {
-        return between(from, to, alphas, TaskMonitor.silent());
+        return between(from, to, alphas, JobMonitor.silent());
     }
 
     /** As above, with progress and cancellation per point of the line (LinePath). */
-    public static LinePath between(RunCheckpoint from, RunCheckpoint to, double[] alphas, TaskMonitor monitor) {
+    public static LinePath between(RunCheckpoint from, RunCheckpoint to, double[] alphas, JobMonitor monitor) {
         return between(from, to, alphas, Integer.MAX_VALUE, monitor);
     }
 
@@ -29,12 +29,12 @@ public final class RunLine {
      * As above, on a class-balanced subset of {@code samples} of the train probe
      * (RunCheckpoint.samples), one network copy per core (LinePath).
      */
-    public static LinePath between(RunCheckpoint from, RunCheckpoint to, double[] alphas, int samples, TaskMonitor monitor) {
+    public static LinePath between(RunCheckpoint from, RunCheckpoint to, double[] alphas, int samples, JobMonitor monitor) {
         return between(from, to, alphas, samples, monitor, NativeBackend.cores());
     }
 
     /** As above, on {@code workers} network copies at once. */
-    public static LinePath between(RunCheckpoint from, RunCheckpoint to, double[] alphas, int samples, TaskMonitor monitor,
+    public static LinePath between(RunCheckpoint from, RunCheckpoint to, double[] alphas, int samples, JobMonitor monitor,
                                    int workers) {
         if (from.spec().architecture() != to.spec().architecture() || from.parameterCount() != to.parameterCount()) {
             throw new IllegalArgumentException("a line needs two checkpoints of the same network: run " + from.run().name()

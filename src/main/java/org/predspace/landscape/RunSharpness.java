@@ -2,6 +2,7 @@ package org.predspace.landscape;
 
 import org.predspace.data.DataFormatException;
 import org.predspace.data.DatasetCatalog;
+import org.predspace.platform.JobMonitor;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunFormatException;
 import org.predspace.spectra.CheckpointModel;
@@ -10,9 +11,8 @@ import org.predspace.spectra.Lanczos;
 import org.predspace.spectra.LinearOperator;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
-import org.predspace.spectra.TaskMonitor;
-import org.predspace.training.Architecture;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.util.SplittableRandom;
 
@@ -48,7 +48,7 @@ public final class RunSharpness {
      * it when {@code samples} is at least its size), with the run's base learning rate.
      * Progress goes to {@code monitor} per Lanczos step; a cancel stops within one product.
      */
-    public static SharpnessCurve of(Run run, DatasetCatalog catalog, int samples, TaskMonitor monitor)
+    public static SharpnessCurve of(Run run, DatasetCatalog catalog, int samples, JobMonitor monitor)
             throws RunFormatException, DataFormatException {
         if (samples < 1) throw new IllegalArgumentException("sharpness needs at least 1 sample, got " + samples);
         long[] steps = run.parameterSteps();
@@ -88,12 +88,12 @@ public final class RunSharpness {
      * on {@code samples} (the model's parameters are where it is taken; they are restored after
      * each product), or NaN when it has not converged within {@value #MAX_STEPS} products.
      */
-    public static double topEigenvalue(CheckpointModel model, Samples samples, TaskMonitor monitor) {
+    public static double topEigenvalue(CheckpointModel model, Samples samples, JobMonitor monitor) {
         return topEigenvalue(new GaussNewtonProduct(model, samples, HessianVectorProduct.DEFAULT_STEP, monitor), monitor);
     }
 
     /** The top eigenvalue of a symmetric operator by Lanczos from a seeded start, so a checkpoint always gives the same figure. */
-    static double topEigenvalue(LinearOperator h, TaskMonitor monitor) {
+    static double topEigenvalue(LinearOperator h, JobMonitor monitor) {
         int p = h.dimension();
         double[] start = new double[p];
         SplittableRandom rng = new SplittableRandom(0);

@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.eigen.Eigen;
 import org.nd4j.linalg.factory.Nd4j;
+import org.predspace.platform.NativeLibraries;
 
 /**
  * The plane through a run's final weights theta_T spanned by the top two principal directions of
@@ -18,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * D^T u_k / s_k, without ever forming a P x P matrix.
  */
 public final class TrajectoryPlane {
-    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     private final double[][] directions;   // [2][P], unit norm, orthogonal
     private final double[][] coordinates;  // [n][2]
     private final double[] offPlane;       // [n]

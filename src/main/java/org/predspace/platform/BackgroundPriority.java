@@ -3,7 +3,6 @@ package org.predspace.platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Lets heavy background threads (training, embedding refreshes, spectra) yield the CPU to the
@@ -11,8 +10,9 @@ import java.util.concurrent.TimeUnit;
  * (and Mesa's software rasteriser) a fair share only, and the picture stalled for hundreds of
  * milliseconds. Java's thread priorities do nothing on Linux without root; a positive nice
  * value does, and Linux applies setpriority to a single thread when given its thread id, so
- * each background thread renices itself when it starts. Elsewhere this is a no-op: the work
- * is the same, only scheduled less politely.
+ * each background thread lowers itself when it starts ({@link Workers} does it, through a
+ * direct setpriority call: {@link Niceness}). Elsewhere this is a no-op (said once on stderr):
+ * the work is the same, only scheduled less politely.
  */
 public final class BackgroundPriority {
     /**
@@ -33,28 +33,20 @@ public final class BackgroundPriority {
 
     private BackgroundPriority() {}
 
-    /** Lowers the calling thread's priority by {@code niceness}; false if the platform cannot. */
-    public static boolean lowerCurrentThread(int niceness) {
-        if (!Files.isSymbolicLink(THREAD_SELF)) return false;
-        try {
-            return renice(Files.readSymbolicLink(THREAD_SELF).getFileName().toString(), niceness);
-        } catch (IOException e) {
-            return false;
-        }
+    /**
+     * Lowers the calling thread's priority by {@code niceness} (to at most +19); false if the
+     * platform cannot or refused. Only {@link Workers} calls it, on the worker itself.
+     */
+    static boolean lowerCurrentThread(int niceness) {
+        Integer tid = Niceness.currentThreadId();
+        return tid != null && lower(tid, niceness);
     }
 
-    /** Linux applies setpriority to one thread when given its thread id. */
-    private static boolean renice(String tid, int niceness) {
-        try {
-            Process p = new ProcessBuilder("renice", "-n", Integer.toString(niceness), "-p", tid)
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;   // no renice on this system: run at normal priority
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    /** setpriority(PRIO_PROCESS, tid, nice + niceness): Linux applies it to that one thread. */
+    private static boolean lower(int tid, int niceness) {
+        Integer now = nicenessOf(Integer.toString(tid));
+        if (now == null) return false;
+        return Niceness.set(tid, Math.min(19, now + niceness));
     }
 
     /** The calling thread's nice value as the kernel reports it, or null where unknown (tests). */
@@ -90,7 +82,7 @@ public final class BackgroundPriority {
                 }
                 if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")
                         || (LOWER_GC && isConcurrentGc(name))) {
-                    if (renice(t.getFileName().toString(), COMPILERS)) lowered++;
+                    if (lower(Integer.parseInt(t.getFileName().toString()), COMPILERS)) lowered++;
                 }
             }
         } catch (IOException e) {
@@ -119,13 +111,5 @@ public final class BackgroundPriority {
         } catch (IOException | RuntimeException e) {
             return null;
         }
-    }
-
-    /** A runnable that lowers its thread's priority before running {@code task}. */
-    public static Runnable inBackground(Runnable task) {
-        return () -> {
-            lowerCurrentThread(BACKGROUND);
-            task.run();
-        };
     }
 }

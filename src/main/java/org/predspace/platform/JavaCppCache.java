@@ -1,6 +1,7 @@
 package org.predspace.platform;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,7 +31,7 @@ final class JavaCppCache {
 
     /** The cache directory for this operating system, environment and home directory. */
     static Path directory(String osName, Map<String, String> env, Path home) {
-        String os = osName.toLowerCase(java.util.Locale.ROOT);
+        String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows")) {
             String local = env.get("LOCALAPPDATA");
             Path base = usable(local) ? Path.of(local) : home.resolve("AppData").resolve("Local");

@@ -1,5 +1,10 @@
 package org.predspace.platform;
 
+import org.bytedeco.javacpp.Loader;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
+
+import java.io.IOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileLockInterruptionException;
 import java.nio.file.Files;
@@ -104,8 +109,8 @@ public final class NativeLibraries {
     public static synchronized void startLoadingBlas() {
         if (loader != null) return;
         prepare();
-        loader = new Thread(NativeLibraries::load, LOADER_THREAD);
-        loader.setDaemon(true);   // a program that ends while unpacking must not wait for it
+        // a daemon (as all workers): a program that ends while unpacking must not wait for it
+        loader = Workers.thread(LOADER_THREAD, NativeLibraries::load, Workers.Priority.NORMAL);
         loader.start();
     }
 
@@ -220,24 +225,24 @@ public final class NativeLibraries {
 
     /** The first initialisation of ND4J's backend and native operations. */
     private static void loadNd4j() {
-        org.nd4j.linalg.factory.Nd4j.getBackend();
-        org.nd4j.nativeblas.NativeOpsHolder.getInstance();
+        Nd4j.getBackend();
+        NativeOpsHolder.getInstance();
     }
 
     /**
      * The chosen cache folder must be one JavaCPP can write: otherwise JavaCPP quietly unpacks
      * into ~/.javacpp or the temporary folder instead, or reports only a library it cannot find.
      */
-    private static void checkCacheFolder() throws java.io.IOException {
+    private static void checkCacheFolder() throws IOException {
         String chosen = System.getProperty(JavaCppCache.PROPERTY);
-        Path dir = chosen != null ? Path.of(chosen) : org.bytedeco.javacpp.Loader.getCacheDir().toPath();
-        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new java.io.IOException(dir + " is not a folder");
+        Path dir = chosen != null ? Path.of(chosen) : Loader.getCacheDir().toPath();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new IOException(dir + " is not a folder");
         try {
             Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new java.io.IOException("the folder " + dir + " cannot be created (" + e.getClass().getSimpleName() + ")", e);
+        } catch (IOException e) {
+            throw new IOException("the folder " + dir + " cannot be created (" + e.getClass().getSimpleName() + ")", e);
         }
-        if (!Files.isWritable(dir)) throw new java.io.IOException(dir + " cannot be written");
+        if (!Files.isWritable(dir)) throw new IOException(dir + " cannot be written");
     }
 
     /** Listeners first: whoever was waiting then finds the window already told. */

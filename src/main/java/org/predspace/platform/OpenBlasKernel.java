@@ -1,5 +1,8 @@
 package org.predspace.platform;
 
+import com.sun.jna.Function;
+import com.sun.jna.NativeLibrary;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +54,7 @@ final class OpenBlasKernel {
     /** The value the C environment holds now (System.getenv is a copy taken at JVM start). */
     static String currentValue() {
         try {
-            com.sun.jna.Function getenv = com.sun.jna.NativeLibrary.getInstance("c").getFunction("getenv");
+            Function getenv = NativeLibrary.getInstance("c").getFunction("getenv");
             return getenv.invokeString(new Object[]{VARIABLE}, false);
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             return System.getenv(VARIABLE);
@@ -60,7 +63,7 @@ final class OpenBlasKernel {
 
     private static void setenv(String name, String value) {
         try {
-            com.sun.jna.Function f = com.sun.jna.NativeLibrary.getInstance("c").getFunction("setenv");
+            Function f = NativeLibrary.getInstance("c").getFunction("setenv");
             f.invokeInt(new Object[]{name, value, 1});
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             // an AVX-512 CPU (the flags said so) whose libc JNA cannot reach: the user can still set it

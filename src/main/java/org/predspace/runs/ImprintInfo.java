@@ -1,5 +1,7 @@
 package org.predspace.runs;
 
+import java.util.Objects;
+
 /**
  * What run.json says about a run's imprinted predictions (docs/run-format.md, "Imprinted
  * predictions"): the network's penultimate features turned into predictions over all classes
@@ -13,7 +15,7 @@ package org.predspace.runs;
 public record ImprintInfo(int classes, ProbeInfo probe, ProbeInfo prototypes) {
     public ImprintInfo {
         if (classes < 1) throw new IllegalArgumentException("imprinted classes must be at least 1, got " + classes);
-        java.util.Objects.requireNonNull(probe, "probe");
-        java.util.Objects.requireNonNull(prototypes, "prototypes");
+        Objects.requireNonNull(probe, "probe");
+        Objects.requireNonNull(prototypes, "prototypes");
     }
 }

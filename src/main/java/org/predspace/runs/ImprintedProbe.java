@@ -1,5 +1,7 @@
 package org.predspace.runs;
 
+import java.util.Objects;
+
 /**
  * What a {@link RunWriter} needs to record imprinted predictions: run.json's imprint block and
  * the full problem's labels of the shared probes.
@@ -8,7 +10,7 @@ package org.predspace.runs;
  */
 public record ImprintedProbe(ImprintInfo info, int[] labels, int[] testLabels) {
     public ImprintedProbe {
-        java.util.Objects.requireNonNull(info, "info");
+        Objects.requireNonNull(info, "info");
         if (labels.length != info.probe().size()) {
             throw new IllegalArgumentException(labels.length + " imprinted probe labels for a probe of size " + info.probe().size());
         }

@@ -124,12 +124,12 @@ final class PyLiteral {
         if (v == null) return "None";
         if (v instanceof Boolean b) return b ? "True" : "False";
         if (v instanceof String s) return "'" + s + "'";
-        if (v instanceof java.util.List<?> l) {
+        if (v instanceof List<?> l) {
             StringBuilder b = new StringBuilder("(");
             for (int i = 0; i < l.size(); i++) b.append(i > 0 ? ", " : "").append(python(l.get(i)));
             return b.append(l.size() == 1 ? ",)" : ")").toString();
         }
-        if (v instanceof java.util.Map<?, ?> m) {
+        if (v instanceof Map<?, ?> m) {
             StringBuilder b = new StringBuilder("{");
             m.forEach((k, x) -> b.append(b.length() > 1 ? ", " : "").append(python(k)).append(": ").append(python(x)));
             return b.append('}').toString();

@@ -2,7 +2,9 @@ package org.predspace.runs;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -132,10 +134,10 @@ public final class Run {
 
     /** Loss and accuracy of the imprinted predictions at every checkpoint, with the run's own epochs. */
     private List<CheckpointMetrics> imprintedMetrics(Face face) {
-        java.util.Map<Long, Double> epochs = new java.util.HashMap<>();
+        Map<Long, Double> epochs = new HashMap<>();
         for (CheckpointMetrics m : metrics) epochs.put(m.step(), m.epoch());
         int classes = manifest.imprint().classes();
-        List<CheckpointMetrics> out = new java.util.ArrayList<>(steps.length);
+        List<CheckpointMetrics> out = new ArrayList<>(steps.length);
         for (int t = 0; t < steps.length; t++) {
             ProbeScore train = ProbeScore.of(face.predictions[t], face.labels, classes);
             ProbeScore test = face.testPredictions == null ? new ProbeScore(Double.NaN, Double.NaN)

@@ -2,16 +2,18 @@ package org.predspace.session;
 
 import org.predspace.data.DataFormatException;
 import org.predspace.data.DatasetCatalog;
+import org.predspace.geometry.distance.ProbeShape;
 import org.predspace.landscape.ModelGrid;
 import org.predspace.landscape.ModelPredictions;
+import org.predspace.platform.JobMonitor;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunFormatException;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
-import org.predspace.spectra.TaskMonitor;
-import org.predspace.training.NativeBackend;
+import org.predspace.training.engine.NativeBackend;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The canyon in prediction space (docs/science.md §8): the models of a landscape's line or plane
@@ -35,7 +37,7 @@ public final class CanyonModels {
      *                                  run's or is the imprinted one, the step has no snapshot
      */
     public static Scored score(PredictionPicture picture, ExplorerSession.Probe probe, Path runDir, long step,
-                               ModelGrid grid, DatasetCatalog catalog, TaskMonitor monitor)
+                               ModelGrid grid, DatasetCatalog catalog, JobMonitor monitor)
             throws RunFormatException, DataFormatException {
         if (probe == ExplorerSession.Probe.IMPRINTED) {
             // each model of the line or plane would need its own prototypes from its own features
@@ -44,7 +46,7 @@ public final class CanyonModels {
         }
         Run run = Run.open(runDir);
         String wanted = probe == ExplorerSession.Probe.TRAINING ? run.probe().id() : run.probe().id() + "/held-out";
-        org.predspace.geometry.ProbeShape shown = picture.shape();
+        ProbeShape shown = picture.shape();
         if (shown == null) throw new IllegalStateException("the " + picture.title() + " picture is empty");
         if (!shown.probeId().equals(wanted)) {
             throw new IllegalArgumentException("run " + run.name() + " is on probe " + wanted + " but the "
@@ -60,6 +62,6 @@ public final class CanyonModels {
         ModelPredictions predictions = ModelPredictions.of(checkpoint.forwardModel(), grid, samples, monitor, NativeBackend.cores());
         String what = (grid.isLine() ? "the line" : "the plane") + " of run " + run.name() + " at step " + step;
         return new Scored(predictions.loss(), predictions.accuracy(),
-                picture.outOfSample(what, java.util.Arrays.asList(predictions.probabilities())));
+                picture.outOfSample(what, Arrays.asList(predictions.probabilities())));
     }
 }

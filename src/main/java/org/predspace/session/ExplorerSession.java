@@ -1,9 +1,10 @@
 package org.predspace.session;
 
 import org.predspace.data.DatasetCatalog;
-import org.predspace.geometry.LiveEmbedding;
-import org.predspace.geometry.Parallelism;
-import org.predspace.geometry.ProbeShape;
+import org.predspace.geometry.distance.Parallelism;
+import org.predspace.geometry.distance.ProbeShape;
+import org.predspace.geometry.inpca.LiveEmbedding;
+import org.predspace.platform.Workers;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.ProbeScore;
 import org.predspace.runs.Run;
@@ -11,15 +12,21 @@ import org.predspace.runs.RunFormatException;
 import org.predspace.runs.RunStatus;
 import org.predspace.training.TrainingEvent;
 import org.predspace.training.TrainingPool;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.function.UnaryOperator;
 
 /**
  * The runs the explorer shows and the three pictures they feed. Runs come from disk
@@ -82,9 +89,9 @@ public final class ExplorerSession implements AutoCloseable {
     private final Map<String, TrainingPool.RunHandle> handles = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     /** Live runs whose held-out predictions join the held-out picture. */
-    private final java.util.Set<String> inHeldOut = ConcurrentHashMap.newKeySet();
+    private final Set<String> inHeldOut = ConcurrentHashMap.newKeySet();
     /** Live runs on the training-probe picture's probe (a run of another task is not). */
-    private final java.util.Set<String> inTraining = ConcurrentHashMap.newKeySet();
+    private final Set<String> inTraining = ConcurrentHashMap.newKeySet();
     /** Live runs whose imprinted predictions join the imprinted picture. */
     private final Map<String, ImprintedLabels> inImprinted = new ConcurrentHashMap<>();
 
@@ -107,11 +114,11 @@ public final class ExplorerSession implements AutoCloseable {
 
     /**
      * Ten axes, background refreshes, one training per core; training and geometry threads at
-     * lowered priority, since a UI shows this session (see BackgroundPriority).
+     * lowered priority, since a UI shows this session (see Workers).
      */
     public static ExplorerSession withDefaults() {
         return new ExplorerSession(LiveEmbedding.Settings.defaults().withParallelism(Parallelism.allCoresInBackground()),
-                Math.max(1, Runtime.getRuntime().availableProcessors()));
+                Workers.cores());
     }
 
     public void addListener(Listener l) { listeners.add(l); }
@@ -201,7 +208,7 @@ public final class ExplorerSession implements AutoCloseable {
                 tellProblem(cannotOpen(run.dir(), e));
             }
         }
-        opened.sort(java.util.Comparator.comparingInt(o -> read.indexOf(o.run())));   // back in the order of dirs
+        opened.sort(Comparator.comparingInt(o -> read.indexOf(o.run())));   // back in the order of dirs
         tellImprintedOnly(opened);
         imprintedMembers.leftOut(opened.stream().filter(o -> !o.run().hasImprinted()).map(o -> o.run().name()).toList())
                 .ifPresent(this::tellLeftOut);
@@ -255,15 +262,15 @@ public final class ExplorerSession implements AutoCloseable {
      */
     private static List<Run> fullProblemFirst(List<Run> runs) {
         List<Run> order = new ArrayList<>(runs);
-        order.sort(java.util.Comparator.comparing(r -> !RunState.isFullProblem(r.spec())));   // stable: ties keep their order
+        order.sort(Comparator.comparing(r -> !RunState.isFullProblem(r.spec())));   // stable: ties keep their order
         return order;
     }
 
     /** Waits for a picture to hold what was added; a failed eigendecomposition is reported (the points are in, placed roughly). */
-    private void awaitPicture(java.util.concurrent.CompletableFuture<?> placed) throws InterruptedException {
+    private void awaitPicture(CompletableFuture<?> placed) throws InterruptedException {
         try {
             placed.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             tellProblem("The picture could not be computed: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()));
         }
@@ -326,7 +333,7 @@ public final class ExplorerSession implements AutoCloseable {
         boolean withHeldOut = trainingRefusal == null && run.hasTestSet()
                 && admitHeldOut(name, run.probe().id(), run.testLabels(), run.classes());
         Run imprintedView = imprintedViewAdmitted(run);
-        Map<Long, CheckpointMetrics> metrics = new java.util.HashMap<>();
+        Map<Long, CheckpointMetrics> metrics = new HashMap<>();
         for (CheckpointMetrics m : run.metrics()) metrics.put(m.step(), m);
         return new Opened(run, state, trainingRefusal == null, withHeldOut, imprintedView, metrics);
     }
@@ -487,7 +494,7 @@ public final class ExplorerSession implements AutoCloseable {
         }
     }
 
-    private void update(String name, java.util.function.UnaryOperator<RunState> change) {
+    private void update(String name, UnaryOperator<RunState> change) {
         RunState next;
         synchronized (this) {
             RunState r = runs.get(name);

@@ -2,6 +2,7 @@ package org.predspace.session;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,7 @@ public record FineTuning(String parent, long parentStep) {
             Integer from = byStep.getOrDefault(parent.name(), Map.of()).get(step);
             if (from != null) out.add(new int[] {from, child.getValue()});
         }
-        out.sort(java.util.Comparator.comparingInt(c -> c[1]));
+        out.sort(Comparator.comparingInt(c -> c[1]));
         return out;
     }
 }

@@ -3,6 +3,7 @@ package org.predspace.session;
 import org.predspace.runs.CheckpointMetrics;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
 
@@ -130,7 +131,7 @@ public record LearningRule(double threshold) {
      */
     public static String figure(double v) {
         if (!Double.isFinite(v)) return String.valueOf(v);
-        if (Math.abs(v) >= 10) return new BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        if (Math.abs(v) >= 10) return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
         BigDecimal b = new BigDecimal(v).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
         if (b.scale() < 2) b = b.setScale(2, RoundingMode.UNNECESSARY);
         return b.toPlainString();

@@ -1,8 +1,8 @@
 package org.predspace.session;
 
-import org.predspace.geometry.Embedding;
-import org.predspace.geometry.PlacementResidual;
-import org.predspace.geometry.SqrtProbabilities;
+import org.predspace.geometry.distance.SqrtProbabilities;
+import org.predspace.geometry.inpca.Embedding;
+import org.predspace.geometry.inpca.PlacementResidual;
 
 import java.util.List;
 

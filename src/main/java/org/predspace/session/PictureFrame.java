@@ -1,9 +1,11 @@
 package org.predspace.session;
 
-import org.predspace.geometry.DrawnStress;
-import org.predspace.geometry.LiveEmbedding;
+import org.predspace.geometry.inpca.DrawnStress;
+import org.predspace.geometry.inpca.LiveEmbedding;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A picture at one moment, immutable: coordinates from the live embedding, what each point is,
@@ -31,8 +33,8 @@ public record PictureFrame(LiveEmbedding.Snapshot embedding, List<PointInfo> poi
     public PointInfo point(int i) { return points.get(i); }
 
     /** The names of the runs among the drawn points (anchors are no run's). */
-    public java.util.Set<String> runs() {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    public Set<String> runs() {
+        Set<String> names = new LinkedHashSet<>();
         for (int i = 0; i < size(); i++) if (!point(i).isAnchor()) names.add(point(i).run());
         return names;
     }

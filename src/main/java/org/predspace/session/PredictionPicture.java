@@ -1,25 +1,31 @@
 package org.predspace.session;
 
-import org.predspace.geometry.Anchors;
-import org.predspace.geometry.BhattacharyyaDistance;
-import org.predspace.geometry.DistanceMatrix;
-import org.predspace.geometry.Embedding;
-import org.predspace.geometry.LiveEmbedding;
-import org.predspace.geometry.Parallelism;
-import org.predspace.geometry.ProbeShape;
-import org.predspace.geometry.PlacementResidual;
-import org.predspace.geometry.Progress;
-import org.predspace.geometry.SqrtProbabilities;
-import org.predspace.platform.BackgroundPriority;
+import org.predspace.geometry.distance.Anchors;
+import org.predspace.geometry.distance.BhattacharyyaDistance;
+import org.predspace.geometry.distance.DistanceMatrix;
+import org.predspace.geometry.distance.Parallelism;
+import org.predspace.geometry.distance.ProbeShape;
+import org.predspace.geometry.distance.SqrtProbabilities;
+import org.predspace.geometry.inpca.Embedding;
+import org.predspace.geometry.inpca.LiveEmbedding;
+import org.predspace.geometry.inpca.PlacementResidual;
+import org.predspace.geometry.trajectory.Geodesic;
+import org.predspace.geometry.trajectory.Progress;
 import org.predspace.platform.JobFailure;
+import org.predspace.platform.Workers;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * One live InPCA picture over one probe set (the training probe or the held-out one): the
@@ -34,11 +40,7 @@ public final class PredictionPicture implements AutoCloseable {
     private final String title;
     private final LiveEmbedding.Settings settings;
     private final Object lock = new Object();
-    private final ExecutorService geodesicPlacer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(BackgroundPriority.inBackground(r), "geodesic-placement");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService geodesicPlacer = Workers.single("geodesic-placement", Workers.Priority.BACKGROUND);
     /** Set once under lock; volatile so frame() reads it without the lock. */
     private volatile LiveEmbedding live;
     /** Guarded by lock. */
@@ -69,7 +71,7 @@ public final class PredictionPicture implements AutoCloseable {
     }
 
     /** Where failures of the picture's background work go (a session passes them to the user). */
-    private volatile java.util.function.Consumer<String> problems = m -> {};
+    private volatile Consumer<String> problems = m -> {};
 
     /** Stored coordinates that give new eigenbases their axes' signs (see {@link #orientBy}); empty: none. */
     private volatile Map<PointKey, double[]> orientation = Map.of();
@@ -86,7 +88,7 @@ public final class PredictionPicture implements AutoCloseable {
      * Where a failed refresh or geodesic placement is reported, in a sentence for the user, on
      * the thread that failed. The picture then keeps its last frame.
      */
-    public void onProblem(java.util.function.Consumer<String> sink) { this.problems = sink; }
+    public void onProblem(Consumer<String> sink) { this.problems = sink; }
 
     /** The probe this picture is on, or null before the first run. */
     public ProbeShape shape() {
@@ -107,7 +109,7 @@ public final class PredictionPicture implements AutoCloseable {
                 firstRun = run;
                 progress = Progress.ignoranceToTruth(shape, labels);
                 truth = Anchors.truth(shape, labels);
-                geodesicPoints = progress.geodesic().points(org.predspace.geometry.Geodesic.DRAWN_POINTS);
+                geodesicPoints = progress.geodesic().points(Geodesic.DRAWN_POINTS);
                 geodesicDistances = DistanceMatrix.of(geodesicPoints, Parallelism.serial());
                 live = new LiveEmbedding(shape, settings);
                 live.addListener(s -> placeGeodesicIfNeeded());
@@ -170,8 +172,8 @@ public final class PredictionPicture implements AutoCloseable {
      *
      * @return completes when the picture holds them (fails if the eigendecomposition failed)
      */
-    public java.util.concurrent.CompletableFuture<?> addAll(List<Addition> additions) {
-        if (additions.isEmpty()) return java.util.concurrent.CompletableFuture.completedFuture(null);
+    public CompletableFuture<?> addAll(List<Addition> additions) {
+        if (additions.isEmpty()) return CompletableFuture.completedFuture(null);
         ProbeShape s;
         Progress onGeodesic;
         DistanceMatrix toGeodesicPoints;
@@ -225,7 +227,7 @@ public final class PredictionPicture implements AutoCloseable {
      * depend on the order the runs arrive in.
      */
     public void orientBy(Map<PointKey, double[]> reference) {
-        Map<PointKey, double[]> copy = new java.util.HashMap<>();
+        Map<PointKey, double[]> copy = new HashMap<>();
         reference.forEach((k, v) -> copy.put(k, v.clone()));
         orientation = Map.copyOf(copy);
         LiveEmbedding l = live;
@@ -253,7 +255,7 @@ public final class PredictionPicture implements AutoCloseable {
     private void placeGeodesicIfNeeded() {
         try {
             geodesicPlacer.execute(this::placeGeodesicReported);
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
+        } catch (RejectedExecutionException closed) {
             // the picture was closed while a refresh finished: nobody will draw it
         }
     }
@@ -311,7 +313,7 @@ public final class PredictionPicture implements AutoCloseable {
      *
      * @return null while the picture has no basis yet
      */
-    public OutOfSamplePoints.Placement place(OutOfSamplePoints points, java.util.function.BooleanSupplier cancelled) {
+    public OutOfSamplePoints.Placement place(OutOfSamplePoints points, BooleanSupplier cancelled) {
         LiveEmbedding l = live;
         if (l == null) return null;
         Embedding basis = l.snapshot().basis();
@@ -320,7 +322,7 @@ public final class PredictionPicture implements AutoCloseable {
         double[][] coordinates = new double[points.size()][];
         double[] residuals = new double[points.size()];
         for (int i = 0; i < points.size(); i++) {
-            if (cancelled.getAsBoolean()) throw new java.util.concurrent.CancellationException("placement superseded");
+            if (cancelled.getAsBoolean()) throw new CancellationException("placement superseded");
             double[] row = points.row(i);
             if (row.length < m) {
                 row = l.distances().distancesFrom(points.point(i));

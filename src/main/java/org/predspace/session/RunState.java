@@ -1,10 +1,15 @@
 package org.predspace.session;
 
 import org.predspace.runs.CheckpointMetrics;
+import org.predspace.runs.Run;
 import org.predspace.tasks.Task;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,16 +28,16 @@ public record RunState(String name, Path dir, Map<String, Object> spec, Phase ph
 
         public boolean ended() { return this != QUEUED && this != TRAINING; }
 
-        public String label() { return name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT); }
+        public String label() { return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT); }
     }
 
     public RunState {
-        spec = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(spec));
+        spec = Collections.unmodifiableMap(new LinkedHashMap<>(spec));
         metrics = List.copyOf(metrics);
     }
 
     /** A run as saved on disk, every committed checkpoint known: as the explorer has it once opened, for the command line. */
-    public static RunState saved(org.predspace.runs.Run run) {
+    public static RunState saved(Run run) {
         long[] steps = run.steps();
         long last = steps.length == 0 ? -1 : steps[steps.length - 1];
         return new RunState(run.name(), run.dir(), run.spec(), ExplorerSession.phaseOf(run.status()), run.statusMessage(),
@@ -89,7 +94,7 @@ public record RunState(String name, Path dir, Map<String, Object> spec, Phase ph
     }
 
     RunState withCheckpoint(CheckpointMetrics m) {
-        List<CheckpointMetrics> more = new java.util.ArrayList<>(metrics);
+        List<CheckpointMetrics> more = new ArrayList<>(metrics);
         more.add(m);
         return new RunState(name, dir, spec, phase, message, more, Math.max(step, m.step()), totalSteps, live);
     }

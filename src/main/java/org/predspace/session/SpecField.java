@@ -1,7 +1,7 @@
 package org.predspace.session;
 
-import org.predspace.geometry.ClusterAgreement;
-import org.predspace.geometry.Dendrogram;
+import org.predspace.geometry.trajectory.ClusterAgreement;
+import org.predspace.geometry.trajectory.Dendrogram;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,7 @@
 package org.predspace.session;
 
+import org.predspace.tasks.Task;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,7 +21,7 @@ public record SpecGroups(String field, List<Group> groups) {
     /** The field that names a run's task; run.json records it only when the task is not the full problem. */
     public static final String TASK = "task";
     /** The task of a run whose spec has no "task": the full problem (docs/tasks.md). */
-    public static final String FULL_TASK = org.predspace.tasks.Task.ALL.id();
+    public static final String FULL_TASK = Task.ALL.id();
 
     /** One value of the field and the runs that have it, in the order given. */
     public record Group(String value, List<String> runs) {

@@ -1,11 +1,14 @@
 package org.predspace.spectra;
 
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.predspace.platform.NativeLibraries;
 
 import java.util.Map;
 
@@ -26,7 +29,7 @@ import java.util.Map;
  * stored: the network then normalises exactly as batch norm does with these samples as the batch.
  */
 final class BatchNormStatistics {
-    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     private static final int CHUNK = 500;
     private final Samples samples;
 
@@ -51,7 +54,7 @@ final class BatchNormStatistics {
                 Map<String, INDArray> activations = net.feedForward(rows.of(samples.features(), first, n), index, false);
                 INDArray a = activations.get(input);
                 if (a.rank() == 4 && ((org.deeplearning4j.nn.conf.layers.BatchNormalization) bn.conf().getLayer()).getCnn2DFormat()
-                        != org.deeplearning4j.nn.conf.CNN2DFormat.NCHW) {
+                        != CNN2DFormat.NCHW) {
                     throw new IllegalStateException("batch norm " + v.getVertexName() + " is not channels-first; its statistics cannot be recomputed");
                 }
                 Moments chunk = Moments.of(a);
@@ -78,7 +81,7 @@ final class BatchNormStatistics {
         if (target.length() != values.length) {
             throw new IllegalStateException("batch-norm " + key + " has " + target.length() + " entries for " + values.length + " channels");
         }
-        return org.nd4j.linalg.factory.Nd4j.create(values, target.shape(), target.dataType());
+        return Nd4j.create(values, target.shape(), target.dataType());
     }
 
     /** Per-channel count, mean and sum of squared deviations of a [N, C] or [N, C, H, W] (NCHW) activation. */

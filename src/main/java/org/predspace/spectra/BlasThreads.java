@@ -1,6 +1,7 @@
 package org.predspace.spectra;
 
-import org.bytedeco.openblas.presets.openblas_nolapack;
+import org.predspace.platform.NativeLibraries;
+import org.predspace.platform.OpenBlas;
 
 import java.util.function.Supplier;
 
@@ -15,7 +16,7 @@ import java.util.function.Supplier;
  * <p>Measured on the 2-core machine: dsyrk of the 5,000 x 44,426 LeNet G from 22 s to 12 s.
  */
 final class BlasThreads {
-    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
 
     private static final Object LOCK = new Object();
 
@@ -23,12 +24,12 @@ final class BlasThreads {
 
     static <T> T using(int threads, Supplier<T> work) {
         synchronized (LOCK) {
-            int before = openblas_nolapack.blas_get_num_threads();
-            openblas_nolapack.blas_set_num_threads(Math.max(1, threads));
+            int before = OpenBlas.threads();
+            OpenBlas.setThreads(Math.max(1, threads));
             try {
                 return work.get();
             } finally {
-                openblas_nolapack.blas_set_num_threads(before);
+                OpenBlas.setThreads(before);
             }
         }
     }

@@ -6,10 +6,15 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.predspace.data.InputShape;
-import org.predspace.training.Architecture;
-import org.predspace.training.NativeBackend;
-import org.predspace.training.NetworkFactory;
-import org.predspace.training.TrainingSpec;
+import org.predspace.platform.NativeLibraries;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.engine.NetworkFactory;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.TrainingSpec;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A checkpoint's network rebuilt in double precision on its own copy of the parameters:
@@ -21,7 +26,7 @@ import org.predspace.training.TrainingSpec;
  * finite-difference Hessian-vector products useless.
  */
 public final class CheckpointModel {
-    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     private final ComputationGraph net;
     private final int inputs;
     private final int classes;
@@ -108,7 +113,7 @@ public final class CheckpointModel {
 
     public void setParameters(double[] w) {
         if (w.length != parameters) throw new IllegalArgumentException("expected " + parameters + " parameters, got " + w.length);
-        if (statistics != null && java.util.Arrays.equals(w, lastSet)) return;   // e.g. the test probe after the train probe
+        if (statistics != null && Arrays.equals(w, lastSet)) return;   // e.g. the test probe after the train probe
         net.setParams(Nd4j.create(w, new long[] {1, parameters}, DataType.DOUBLE));
         if (statistics != null) {
             statistics.recompute(net, this::rowsOf);
@@ -155,10 +160,10 @@ public final class CheckpointModel {
         return reused(inputBuffers, rows, inputs, x);
     }
 
-    private final java.util.Map<Integer, INDArray> inputBuffers = new java.util.HashMap<>();
-    private final java.util.Map<Integer, INDArray> targetBuffers = new java.util.HashMap<>();
+    private final Map<Integer, INDArray> inputBuffers = new HashMap<>();
+    private final Map<Integer, INDArray> targetBuffers = new HashMap<>();
 
-    private static INDArray reused(java.util.Map<Integer, INDArray> cache, int rows, int columns, double[] values) {
+    private static INDArray reused(Map<Integer, INDArray> cache, int rows, int columns, double[] values) {
         INDArray a = cache.get(rows);
         if (a == null) {
             a = Nd4j.create(DataType.DOUBLE, rows, columns);

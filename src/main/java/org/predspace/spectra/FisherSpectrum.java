@@ -1,6 +1,7 @@
 package org.predspace.spectra;
 
-import org.predspace.training.NativeBackend;
+import org.predspace.platform.JobMonitor;
+import org.predspace.training.engine.NativeBackend;
 
 import java.nio.DoubleBuffer;
 import java.util.List;
@@ -43,23 +44,23 @@ public final class FisherSpectrum {
     private FisherSpectrum() {}
 
     /** The true FIM's Gram eigenvalues (nC of them) and the leading {@code eigenvectors} weight-space eigenvectors. */
-    public static Spectrum trueFisher(CheckpointModel model, Samples samples, int eigenvectors, TaskMonitor monitor) {
+    public static Spectrum trueFisher(CheckpointModel model, Samples samples, int eigenvectors, JobMonitor monitor) {
         return compute(model, samples, false, eigenvectors, DEFAULT_DOUBLE_ROWS_BUDGET, monitor);
     }
 
     /** The empirical FIM's Gram eigenvalues (n of them) and leading weight-space eigenvectors. */
-    public static Spectrum empiricalFisher(CheckpointModel model, Samples samples, int eigenvectors, TaskMonitor monitor) {
+    public static Spectrum empiricalFisher(CheckpointModel model, Samples samples, int eigenvectors, JobMonitor monitor) {
         return compute(model, samples, true, eigenvectors, DEFAULT_DOUBLE_ROWS_BUDGET, monitor);
     }
 
     static Spectrum compute(CheckpointModel model, Samples samples, boolean empirical, int eigenvectors,
-                            long doubleRowsBudget, TaskMonitor monitor) {
+                            long doubleRowsBudget, JobMonitor monitor) {
         return compute(model, samples, empirical, eigenvectors, doubleRowsBudget, NativeBackend.cores(), monitor);
     }
 
     /** {@code threads}: gradient workers (each on its own copy of the network) and OpenBLAS threads for K and its eigenvalues. */
     static Spectrum compute(CheckpointModel model, Samples samples, boolean empirical, int eigenvectors,
-                            long doubleRowsBudget, int threads, TaskMonitor monitor) {
+                            long doubleRowsBudget, int threads, JobMonitor monitor) {
         long t0 = System.nanoTime();
         GradientRows g = gradientRows(model, samples, empirical, doubleRowsBudget, threads, monitor.stage(0, 0.4));
         return BlasThreads.using(threads, () -> {
@@ -107,7 +108,7 @@ public final class FisherSpectrum {
      * the number of threads. Progress is reported from this thread only.
      */
     static GradientRows gradientRows(CheckpointModel model, Samples samples, boolean empirical, long doubleRowsBudget,
-                                     int threads, TaskMonitor monitor) {
+                                     int threads, JobMonitor monitor) {
         int n = samples.size();
         int perSample = empirical ? 1 : model.classCount();
         int p = model.parameterCount();
@@ -124,7 +125,7 @@ public final class FisherSpectrum {
 
     /** One worker's loop: takes samples until none are left or the task is cancelled. */
     private static void fillRows(CheckpointModel model, Samples samples, boolean empirical, double[] probs,
-                                 GradientRows rows, AtomicInteger next, HeapBound heap, TaskMonitor monitor,
+                                 GradientRows rows, AtomicInteger next, HeapBound heap, JobMonitor monitor,
                                  boolean reports) {
         int n = samples.size();
         int classes = model.classCount();

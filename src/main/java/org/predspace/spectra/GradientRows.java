@@ -1,5 +1,9 @@
 package org.predspace.spectra;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+
 /** The rows of the Fisher's G, in double or (to halve the memory) float; see FisherSpectrum. */
 abstract class GradientRows implements GramMatrix.Rows {
     private final int columns;
@@ -54,7 +58,7 @@ abstract class GradientRows implements GramMatrix.Rows {
      * grow to) stays small while G takes most of the memory: 0.9 GB for LeNet at n = 500.
      */
     private static final class InFloat extends GradientRows {
-        private final java.nio.FloatBuffer data;
+        private final FloatBuffer data;
         private final int count;
         /** Per thread: rows are written by several gradient workers at once (absolute puts, disjoint rows). */
         private final ThreadLocal<float[]> buffer;
@@ -65,7 +69,7 @@ abstract class GradientRows implements GramMatrix.Rows {
             if (bytes > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("the Fisher's G would take " + (bytes >> 20) + " MB; use fewer samples");
             }
-            this.data = java.nio.ByteBuffer.allocateDirect((int) bytes).order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+            this.data = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder()).asFloatBuffer();
             this.count = count;
             this.buffer = ThreadLocal.withInitial(() -> new float[columns]);
         }

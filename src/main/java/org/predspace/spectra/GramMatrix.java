@@ -1,6 +1,8 @@
 package org.predspace.spectra;
 
-import org.bytedeco.openblas.global.openblas;
+import org.predspace.platform.JobMonitor;
+import org.predspace.platform.NativeLibraries;
+import org.predspace.platform.OpenBlas;
 
 import java.nio.DoubleBuffer;
 
@@ -16,7 +18,7 @@ import java.nio.DoubleBuffer;
  * (micro-benchmark; 11 s against 13 s on the real G, both on 2 threads).
  */
 final class GramMatrix {
-    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
 
     static final int BLOCK_COLUMNS = 1024;
 
@@ -30,7 +32,7 @@ final class GramMatrix {
     }
 
     /** G G^T, R x R row-major in a direct buffer; only the upper triangle is filled (LAPACK reads it). */
-    static DoubleBuffer of(Rows g, TaskMonitor monitor) {
+    static DoubleBuffer of(Rows g, JobMonitor monitor) {
         int r = g.count();
         int p = g.columns();
         DoubleBuffer k = SymmetricEigen.direct((long) r * r);
@@ -44,7 +46,7 @@ final class GramMatrix {
                 g.copy(i, from, w, row, 0);
                 blockBuffer.put(i * w, row, 0, w);
             }
-            openblas.cblas_dsyrk(openblas.CblasRowMajor, openblas.CblasUpper, openblas.CblasNoTrans, r, w,
+            OpenBlas.dsyrk(OpenBlas.CBLAS_ROW_MAJOR, OpenBlas.CBLAS_UPPER, OpenBlas.CBLAS_NO_TRANS, r, w,
                     1.0, blockBuffer, w, 1.0, k, r);
         }
         monitor.progress(1, "Gram matrix");

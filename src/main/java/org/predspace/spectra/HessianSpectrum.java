@@ -1,5 +1,7 @@
 package org.predspace.spectra;
 
+import org.predspace.platform.JobMonitor;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -32,12 +34,12 @@ public final class HessianSpectrum {
         public Options withBothEnds(boolean b) { return new Options(k, b, step, maxSteps, tolerance, seed); }
     }
 
-    public static Spectrum compute(CheckpointModel model, Samples samples, Options options, TaskMonitor monitor) {
+    public static Spectrum compute(CheckpointModel model, Samples samples, Options options, JobMonitor monitor) {
         return compute(new HessianVectorProduct(model, samples, options.step(), monitor), samples.size(), options, monitor);
     }
 
     /** The same on given products ({@code options.step()} is then theirs, not this one); {@code samples} is n, for the record. */
-    public static Spectrum compute(HessianVectorProduct h, int samples, Options options, TaskMonitor monitor) {
+    public static Spectrum compute(HessianVectorProduct h, int samples, Options options, JobMonitor monitor) {
         long t0 = System.nanoTime();
         double[] values = h.dimension() <= FULL_SPECTRUM_MAX_PARAMETERS
                 ? full(h, monitor)
@@ -47,7 +49,7 @@ public final class HessianSpectrum {
     }
 
     /** The dense operator matrix from P products with the unit vectors, symmetrised (A + A^T) / 2. */
-    static double[] denseMatrix(LinearOperator a, TaskMonitor monitor) {
+    static double[] denseMatrix(LinearOperator a, JobMonitor monitor) {
         int p = a.dimension();
         double[] m = new double[p * p];
         double[] e = new double[p];
@@ -69,7 +71,7 @@ public final class HessianSpectrum {
         return m;
     }
 
-    static double[] full(LinearOperator a, TaskMonitor monitor) {
+    static double[] full(LinearOperator a, JobMonitor monitor) {
         int p = a.dimension();
         return SymmetricEigen.all(denseMatrix(a, monitor), p).values();
     }
@@ -93,7 +95,7 @@ public final class HessianSpectrum {
      * so fewer than k; the monitor says how many. Unconverged Ritz values of a bulk sit inside
      * it, not at its eigenvalues, and would look like a flatter spectrum than the true one.
      */
-    static double[] lanczos(LinearOperator a, Options o, TaskMonitor monitor) {
+    static double[] lanczos(LinearOperator a, Options o, JobMonitor monitor) {
         int p = a.dimension();
         int k = Math.min(o.k(), p);
         int steps = o.maxSteps() > 0 ? Math.min(o.maxSteps(), p) : defaultSteps(k, p);

@@ -1,6 +1,7 @@
 package org.predspace.spectra;
 
-import org.predspace.training.NativeBackend;
+import org.predspace.platform.JobMonitor;
+import org.predspace.training.engine.NativeBackend;
 
 import java.util.Arrays;
 import java.util.List;
@@ -34,17 +35,17 @@ public final class HessianVectorProduct implements LinearOperator {
     private final int threads;
     private final double[] w0;
     private final double[] targets;
-    private final TaskMonitor monitor;
+    private final JobMonitor monitor;
     private List<CheckpointModel> workers;
     private long products;
 
     /** Gradient passes on one worker per core. */
-    public HessianVectorProduct(CheckpointModel model, Samples samples, double step, TaskMonitor monitor) {
+    public HessianVectorProduct(CheckpointModel model, Samples samples, double step, JobMonitor monitor) {
         this(model, samples, step, NativeBackend.cores(), monitor);
     }
 
     /** {@code threads}: gradient workers, this thread on {@code model} and each other one on its own copy. */
-    public HessianVectorProduct(CheckpointModel model, Samples samples, double step, int threads, TaskMonitor monitor) {
+    public HessianVectorProduct(CheckpointModel model, Samples samples, double step, int threads, JobMonitor monitor) {
         if (!(step > 0)) throw new IllegalArgumentException("finite-difference step must be positive, got " + step);
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         this.model = model;

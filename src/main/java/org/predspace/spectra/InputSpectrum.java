@@ -1,5 +1,9 @@
 package org.predspace.spectra;
 
+import org.predspace.platform.JobMonitor;
+
+import java.nio.DoubleBuffer;
+import java.util.Arrays;
 /**
  * Eigenvalues of the uncentred input correlation X^T X / n (docs/science.md §7), d x d, formed in
  * double by the same blocked dsyrk as the Fisher's Gram matrix.
@@ -7,7 +11,7 @@ package org.predspace.spectra;
 public final class InputSpectrum {
     private InputSpectrum() {}
 
-    public static Spectrum compute(Samples samples, int eigenvectors, TaskMonitor monitor) {
+    public static Spectrum compute(Samples samples, int eigenvectors, JobMonitor monitor) {
         long t0 = System.nanoTime();
         int n = samples.size();
         int d = samples.dimension();
@@ -21,7 +25,7 @@ public final class InputSpectrum {
                 for (int i = 0; i < width; i++) dest[offset + i] = x[(from + i) * d + row];
             }
         };
-        java.nio.DoubleBuffer c = GramMatrix.of(columns, monitor.stage(0, 0.5));
+        DoubleBuffer c = GramMatrix.of(columns, monitor.stage(0, 0.5));
         for (int i = 0; i < c.capacity(); i++) c.put(i, c.get(i) * scale);
         monitor.progress(0.5, "eigenvalues of the " + d + " x " + d + " input correlation");
         double[] values;
@@ -29,7 +33,7 @@ public final class InputSpectrum {
         if (eigenvectors > 0) {
             SymmetricEigen.Decomposition all = SymmetricEigen.all(GramMatrix.full(c, d), d);
             values = all.values();
-            vectors = java.util.Arrays.copyOf(all.vectors(), Math.min(eigenvectors, d));
+            vectors = Arrays.copyOf(all.vectors(), Math.min(eigenvectors, d));
         } else {
             values = SymmetricEigen.eigenvalues(c, d);
         }

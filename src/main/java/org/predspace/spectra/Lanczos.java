@@ -1,7 +1,11 @@
 package org.predspace.spectra;
 
+import org.predspace.platform.JobMonitor;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The Lanczos iteration with full re-orthogonalisation against every previous basis vector
@@ -41,8 +45,8 @@ public final class Lanczos {
      * invariant subspace (beta below 1e-12 of the largest |alpha|, e.g. after P steps), or when
      * {@code stop} says the wanted Ritz values have converged (checked every 10 steps).
      */
-    public static Tridiagonal run(LinearOperator a, double[] start, int steps, TaskMonitor monitor,
-                                  java.util.function.Predicate<Tridiagonal> stop) {
+    public static Tridiagonal run(LinearOperator a, double[] start, int steps, JobMonitor monitor,
+                                  Predicate<Tridiagonal> stop) {
         int p = a.dimension();
         steps = Math.min(steps, p);
         List<double[]> q = new ArrayList<>();
@@ -74,8 +78,8 @@ public final class Lanczos {
     }
 
     private static Tridiagonal truncated(double[] alpha, double[] beta, List<double[]> q, int m) {
-        double[] b = java.util.Arrays.copyOf(beta, m);
-        return new Tridiagonal(java.util.Arrays.copyOf(alpha, m), b, List.copyOf(q.subList(0, m)));
+        double[] b = Arrays.copyOf(beta, m);
+        return new Tridiagonal(Arrays.copyOf(alpha, m), b, List.copyOf(q.subList(0, m)));
     }
 
     /**

@@ -1,11 +1,12 @@
 package org.predspace.spectra;
 
+import org.predspace.platform.Workers;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
@@ -31,11 +32,8 @@ final class ModelWorkers {
             work.accept(models.get(0));
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(models.size() - 1, r -> {
-            Thread t = new Thread(r, threadName);
-            t.setDaemon(true);
-            return t;
-        });
+        // the helpers run as the computation does: lowered under the window's tasks, normal on the command line
+        ExecutorService pool = Workers.pool(threadName, models.size() - 1, Workers.Priority.AS_CALLER);
         try {
             List<Future<?>> others = new ArrayList<>();
             for (CheckpointModel m : models.subList(1, models.size())) others.add(pool.submit(() -> work.accept(m)));

@@ -3,11 +3,12 @@ package org.predspace.spectra;
 import org.predspace.data.DataFormatException;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.data.DatasetSplit;
+import org.predspace.data.InputShape;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunFormatException;
 import org.predspace.training.ProbeSet;
-import org.predspace.training.TrainingSpec;
 import org.predspace.training.TrainingSubset;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.util.Arrays;
 
@@ -135,7 +136,7 @@ public final class RunCheckpoint {
         return w;
     }
     /** The shape of the network's input, for layouts of its parameter vector. */
-    public org.predspace.data.InputShape inputShape() { return data.shape(); }
+    public InputShape inputShape() { return data.shape(); }
     public int classes() { return data.classes(); }
     /** ||w||^2 of the snapshot, for the PAC-Bayes bound. */
     public double weightNormSquared() {

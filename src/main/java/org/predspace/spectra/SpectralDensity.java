@@ -1,5 +1,8 @@
 package org.predspace.spectra;
 
+import org.predspace.platform.JobMonitor;
+
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -39,7 +42,7 @@ public final class SpectralDensity {
     /** The density on the grid (integrates to about 1), with the raw quadrature nodes and weights. */
     public record Density(double[] grid, double[] density, double[] nodes, double[] weights, int parameters, double seconds) {}
 
-    public static Density estimate(LinearOperator a, Options o, TaskMonitor monitor) {
+    public static Density estimate(LinearOperator a, Options o, JobMonitor monitor) {
         long t0 = System.nanoTime();
         int p = a.dimension();
         int m = Math.min(o.steps(), p);
@@ -48,7 +51,7 @@ public final class SpectralDensity {
         int count = 0;
         SplittableRandom rng = new SplittableRandom(o.seed());
         for (int r = 0; r < o.vectors(); r++) {
-            TaskMonitor stage = monitor.stage(r / (double) o.vectors(), (r + 1) / (double) o.vectors());
+            JobMonitor stage = monitor.stage(r / (double) o.vectors(), (r + 1) / (double) o.vectors());
             Lanczos.Tridiagonal t = Lanczos.run(a, Vectors.rademacher(p, rng), m, stage, tri -> false);
             SymmetricEigen.Decomposition d = t.ritz();
             for (int j = 0; j < d.values().length; j++) {
@@ -57,16 +60,16 @@ public final class SpectralDensity {
                 count++;
             }
         }
-        nodes = java.util.Arrays.copyOf(nodes, count);
-        weights = java.util.Arrays.copyOf(weights, count);
+        nodes = Arrays.copyOf(nodes, count);
+        weights = Arrays.copyOf(weights, count);
         double[][] smoothed = smooth(nodes, weights, o.width(), o.gridPoints());
         return new Density(smoothed[0], smoothed[1], nodes, weights, p, (System.nanoTime() - t0) / 1e9);
     }
 
     /** Sum of weighted Gaussians at the nodes, on a grid covering them plus 3 sigma each side. */
     static double[][] smooth(double[] nodes, double[] weights, double width, int gridPoints) {
-        double lo = java.util.Arrays.stream(nodes).min().orElse(0);
-        double hi = java.util.Arrays.stream(nodes).max().orElse(0);
+        double lo = Arrays.stream(nodes).min().orElse(0);
+        double hi = Arrays.stream(nodes).max().orElse(0);
         double sigma = Double.isNaN(width) ? DEFAULT_RELATIVE_WIDTH * Math.max(hi - lo, Math.abs(hi) * 1e-3 + 1e-12) : width;
         if (!(sigma > 0)) throw new IllegalArgumentException("smoothing width must be positive, got " + width);
         double from = lo - 3 * sigma;

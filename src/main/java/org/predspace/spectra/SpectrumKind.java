@@ -1,6 +1,6 @@
 package org.predspace.spectra;
 
-import org.predspace.training.NamedChoice;
+import org.predspace.training.spec.NamedChoice;
 
 /** The matrices whose spectra PredSpace computes (docs/science.md §7). */
 public enum SpectrumKind implements NamedChoice {

@@ -1,5 +1,7 @@
 package org.predspace.spectra;
 
+import org.predspace.platform.JobMonitor;
+
 import java.util.concurrent.Callable;
 
 /**
@@ -17,12 +19,17 @@ public final class SpectrumTask implements Callable<SpectrumTask.Result> {
 
     private final RunCheckpoint checkpoint;
     private final SpectrumRequest request;
-    private final TaskMonitor monitor;
+    private final JobMonitor monitor;
 
-    public SpectrumTask(RunCheckpoint checkpoint, SpectrumRequest request, TaskMonitor.ProgressListener listener) {
+    public SpectrumTask(RunCheckpoint checkpoint, SpectrumRequest request, JobMonitor.ProgressListener listener) {
+        this(checkpoint, request, new JobMonitor(listener));
+    }
+
+    /** Reporting to, and stopping at, a monitor its caller holds (the window's task adapter). */
+    public SpectrumTask(RunCheckpoint checkpoint, SpectrumRequest request, JobMonitor monitor) {
         this.checkpoint = checkpoint;
         this.request = request;
-        this.monitor = new TaskMonitor(listener);
+        this.monitor = monitor;
     }
 
     /** Stops the computation at its next check (within one gradient pass); call() then throws CancellationException. */

@@ -1,6 +1,7 @@
 package org.predspace.spectra;
 
-import org.bytedeco.openblas.global.openblas;
+import org.predspace.platform.NativeLibraries;
+import org.predspace.platform.OpenBlas;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -16,9 +17,9 @@ import java.nio.IntBuffer;
  * destroy the matrix they are given.
  */
 final class SymmetricEigen {
-    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
 
-    private static final int COLUMN_MAJOR = openblas.LAPACK_COL_MAJOR;
+    private static final int COLUMN_MAJOR = OpenBlas.LAPACK_COL_MAJOR;
     /** The row-major upper triangle, read column-major. */
     private static final byte LOWER = (byte) 'L';
 
@@ -48,7 +49,7 @@ final class SymmetricEigen {
      */
     static double[] eigenvalues(DoubleBuffer a, int n) {
         DoubleBuffer w = direct(n);
-        check(openblas.LAPACKE_dsyev_2stage(COLUMN_MAJOR, (byte) 'N', LOWER, n, a, n, w), "dsyev_2stage");
+        check(OpenBlas.dsyev2stage(COLUMN_MAJOR, (byte) 'N', LOWER, n, a, n, w), "dsyev_2stage");
         double[] ascending = new double[n];
         w.get(ascending);
         return reversed(ascending);
@@ -61,7 +62,7 @@ final class SymmetricEigen {
         DoubleBuffer z = direct((long) n * k);
         IntBuffer found = ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder()).asIntBuffer();
         IntBuffer support = ByteBuffer.allocateDirect(8 * k).order(ByteOrder.nativeOrder()).asIntBuffer();
-        check(openblas.LAPACKE_dsyevr(COLUMN_MAJOR, (byte) 'V', (byte) 'I', LOWER, n, a, n,
+        check(OpenBlas.dsyevr(COLUMN_MAJOR, (byte) 'V', (byte) 'I', LOWER, n, a, n,
                 0, 0, n - k + 1, n, 0, found, w, z, n, support), "dsyevr");
         int got = found.get(0);
         double[] values = new double[got];
@@ -78,7 +79,7 @@ final class SymmetricEigen {
     static Decomposition all(double[] matrix, int n) {
         DoubleBuffer a = direct(matrix);
         DoubleBuffer w = direct(n);
-        check(openblas.LAPACKE_dsyevd(COLUMN_MAJOR, (byte) 'V', LOWER, n, a, n, w), "dsyevd");
+        check(OpenBlas.dsyevd(COLUMN_MAJOR, (byte) 'V', LOWER, n, a, n, w), "dsyevd");
         double[] values = new double[n];
         double[][] vectors = new double[n][n];
         for (int j = 0; j < n; j++) {

@@ -1,6 +1,7 @@
 package org.predspace.tasks;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -96,6 +97,6 @@ public final class Imprinting {
 
     /** The prototype of class {@code c}: the mean features of its prototype samples. */
     public double[] prototype(int c) {
-        return java.util.Arrays.copyOfRange(prototypes, c * width, (c + 1) * width);
+        return Arrays.copyOfRange(prototypes, c * width, (c + 1) * width);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * A task: which labelled problem a run trains on, made from a data set's classes
@@ -224,7 +225,7 @@ public final class Task {
     }
 
     private Dataset cut(Dataset data, int[] map, List<String> names) {
-        int[] kept = java.util.stream.IntStream.range(0, data.size()).filter(i -> map[data.label(i)] >= 0).toArray();
+        int[] kept = IntStream.range(0, data.size()).filter(i -> map[data.label(i)] >= 0).toArray();
         Dataset subset = data.subset(kept, data.name() + " (task " + label() + ")");
         int[] labels = new int[kept.length];
         for (int k = 0; k < kept.length; k++) labels[k] = map[subset.label(k)];

@@ -1,5 +1,6 @@
 package org.predspace.tasks;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class TaskPresets {
     private static Map<String, String> ordered(String... pairs) {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) m.put(pairs[i], pairs[i + 1]);
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     /** The presets of data set {@code dataset} (name to canonical text), empty when it has none. */

@@ -4,6 +4,10 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.predspace.data.InputShape;
+import org.predspace.platform.NativeLibraries;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.engine.NetworkFactory;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -15,7 +19,7 @@ import java.util.Map;
  * snapshot and must not load the native libraries there.
  */
 final class BodyTransplant {
-    static { org.predspace.platform.NativeLibraries.require(); }   // first loaded where no interrupt can poison them
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
 
     private BodyTransplant() {}
 

@@ -1,5 +1,7 @@
 package org.predspace.training;
 
+import org.predspace.training.engine.TrainableNetwork;
+
 /**
  * What a checkpoint records of the network: the head's predictions on its training and held-out
  * probes and, when the run records them, the imprinted predictions on the shared probes.

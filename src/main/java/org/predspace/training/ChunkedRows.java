@@ -1,6 +1,7 @@
 package org.predspace.training;
 
 import org.predspace.data.Dataset;
+import org.predspace.training.engine.TrainableNetwork;
 
 /**
  * Runs a row-wise network function (predictions, features) over a sample set in chunks, so a

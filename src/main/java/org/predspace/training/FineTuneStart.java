@@ -1,11 +1,16 @@
 package org.predspace.training;
 
 import org.predspace.data.InputShape;
+import org.predspace.runs.InputText;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunFormatException;
+import org.predspace.training.spec.TrainingSpec;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The starting parameters of a run that begins from another run's snapshot (spec init_from,
@@ -20,7 +25,7 @@ public final class FineTuneStart {
     private final long step;
 
     /** RUN_DIR@STEP: the step is digits (or "last") after the last '@'. */
-    private static final java.util.regex.Pattern WITH_STEP = java.util.regex.Pattern.compile("(.+)@(\\d+|last)");
+    private static final Pattern WITH_STEP = Pattern.compile("(.+)@(\\d+|last)");
 
     /**
      * Where a run starts, as typed: {@code RUN_DIR}, {@code RUN_DIR@STEP} or {@code RUN_DIR@last}.
@@ -31,7 +36,7 @@ public final class FineTuneStart {
         /** @throws IllegalArgumentException one line when the text names no folder or the step is too large */
         public static Reference parse(String text) {
             String t = text.strip();
-            java.util.regex.Matcher m = WITH_STEP.matcher(t);
+            Matcher m = WITH_STEP.matcher(t);
             String dir = m.matches() ? m.group(1) : t;
             Long step = null;
             if (m.matches() && !m.group(2).equals("last")) {
@@ -44,8 +49,8 @@ public final class FineTuneStart {
             if (dir.isBlank()) throw new IllegalArgumentException("init-from names no run folder");
             try {
                 return new Reference(Path.of(dir).toAbsolutePath().normalize(), step);
-            } catch (java.nio.file.InvalidPathException e) {
-                throw new IllegalArgumentException("init-from " + org.predspace.runs.InputText.quote(dir) + " is not a path");
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("init-from " + InputText.quote(dir) + " is not a path");
             }
         }
 

@@ -1,6 +1,7 @@
 package org.predspace.training;
 
 import org.predspace.data.DatasetSplit;
+import org.predspace.training.spec.TrainingSpec;
 
 /**
  * The prototype split: the training samples whose mean features are the class prototypes of

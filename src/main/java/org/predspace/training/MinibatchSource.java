@@ -3,6 +3,7 @@ package org.predspace.training;
 import org.predspace.data.Dataset;
 import org.predspace.data.InputShape;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -73,7 +74,7 @@ public final class MinibatchSource {
         }
         int d = data.shape().size();
         int classes = data.classes();
-        java.util.Arrays.fill(y, 0f);
+        Arrays.fill(y, 0f);
         for (int b = 0; b < batchSize; b++) {
             int i = order[cursor++];
             if (shift) {

@@ -1,5 +1,7 @@
 package org.predspace.training;
 
+import org.predspace.training.engine.TrainableNetwork;
+
 /**
  * One optimisation step of a network on the next minibatch. Shared by the training loop
  * and the throughput benchmark, so the benchmark measures exactly what training does.

@@ -2,6 +2,7 @@ package org.predspace.training;
 
 import org.predspace.data.Dataset;
 import org.predspace.runs.ProbeScore;
+import org.predspace.training.engine.TrainableNetwork;
 
 /**
  * Softmax predictions of a network on a fixed sample set, with the loss and accuracy they

@@ -2,11 +2,14 @@ package org.predspace.training;
 
 import org.predspace.data.Dataset;
 import org.predspace.data.DatasetSplit;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -62,7 +65,7 @@ public final class ProbeSet {
      */
     public static ProbeSet balancedExcluding(String datasetId, String split, String source, Dataset data, int[] excluded,
                                              int size, long probeSeed) {
-        java.util.BitSet out = new java.util.BitSet(data.size());
+        BitSet out = new BitSet(data.size());
         for (int i : excluded) out.set(i);
         int n = Math.min(size, data.size() - out.cardinality());
         int classes = data.classes();
@@ -77,12 +80,12 @@ public final class ProbeSet {
         int[] available = new int[classes];
         for (int c = 0; c < classes; c++) available[c] = byClass.get(c).size();
         int[] quota = TrainingSubset.quota(available, n);
-        int[] chosen = new int[java.util.Arrays.stream(quota).sum()];
+        int[] chosen = new int[Arrays.stream(quota).sum()];
         int k = 0;
         for (int c = 0; c < classes; c++) {
             for (int j = 0; j < quota[c]; j++) chosen[k++] = byClass.get(c).get(j);
         }
-        java.util.Arrays.sort(chosen);
+        Arrays.sort(chosen);
         Dataset samples = data.subset(chosen, data.name() + " probe (" + split + ")");
         return new ProbeSet(idFor(datasetId, source, chosen, samples), split, chosen, samples);
     }

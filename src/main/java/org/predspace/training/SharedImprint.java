@@ -5,6 +5,8 @@ import org.predspace.runs.ImprintInfo;
 import org.predspace.runs.ImprintedProbe;
 import org.predspace.runs.ProbeInfo;
 import org.predspace.tasks.Imprinting;
+import org.predspace.training.engine.TrainableNetwork;
+import org.predspace.training.spec.TrainingSpec;
 
 /**
  * What a run needs to record imprinted predictions (docs/run-format.md, "Imprinted

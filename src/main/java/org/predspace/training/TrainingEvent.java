@@ -3,6 +3,7 @@ package org.predspace.training;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.ImprintInfo;
 import org.predspace.runs.RunStatus;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Path;
 import java.util.Map;

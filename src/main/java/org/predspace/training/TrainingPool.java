@@ -4,8 +4,11 @@ import org.predspace.data.DataFormatException;
 import org.predspace.data.DatasetSplit;
 import org.predspace.runs.RunStatus;
 
-import org.predspace.platform.BackgroundPriority;
 import org.predspace.platform.JobFailure;
+import org.predspace.platform.JobMonitor;
+import org.predspace.platform.Workers;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -41,22 +42,15 @@ public final class TrainingPool implements AutoCloseable {
     public TrainingPool(int jobs, DatasetProvider datasets, boolean background) {
         if (jobs < 1) throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
         this.datasets = datasets;
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory daemons = r -> {
-            Thread t = new Thread(background ? BackgroundPriority.inBackground(r) : r, "training-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        this.workers = Executors.newFixedThreadPool(jobs, daemons);
+        this.workers = Workers.pool("training", jobs, background ? Workers.Priority.BACKGROUND : Workers.Priority.NORMAL);
     }
 
-    /** A submitted run: cancellable, and a future of its final status. */
+    /** A submitted run: cancellable (through its JobMonitor, which the run checks after every step), and a future of its final status. */
     public static final class RunHandle {
         private final TrainingSpec spec;
         private final Path dir;
         private final CompletableFuture<RunStatus> status = new CompletableFuture<>();
-        private volatile TrainingRun run;
-        private volatile boolean cancelled;
+        private final JobMonitor job = JobMonitor.silent();
 
         RunHandle(TrainingSpec spec, Path dir) {
             this.spec = spec;
@@ -68,11 +62,7 @@ public final class TrainingPool implements AutoCloseable {
         public CompletableFuture<RunStatus> status() { return status; }
 
         /** Stops the run after its current step, or before it starts if it is still queued. */
-        public void cancel() {
-            cancelled = true;
-            TrainingRun r = run;
-            if (r != null) r.cancel();
-        }
+        public void cancel() { job.cancel(); }
     }
 
     /**
@@ -116,17 +106,14 @@ public final class TrainingPool implements AutoCloseable {
      * listener hears why in plain words.
      */
     private void execute(RunHandle h, Consumer<TrainingEvent> listener) {
-        if (h.cancelled) {
+        if (h.job.isCancelled()) {
             h.status.complete(RunStatus.CANCELLED);
             listener.accept(new TrainingEvent.Finished(h.spec.name(), RunStatus.CANCELLED, "cancelled before it started", Map.of()));
             return;
         }
         try {
             DatasetSplit data = dataset(h.spec.dataset());
-            TrainingRun run = new TrainingRun(h.spec, data, h.dir, listener);
-            h.run = run;
-            if (h.cancelled) run.cancel();
-            h.status.complete(run.execute());
+            h.status.complete(new TrainingRun(h.spec, data, h.dir, listener, h.job).execute());
         } catch (Throwable e) {
             try {
                 listener.accept(new TrainingEvent.Failed(h.spec.name(), JobFailure.describe(e)));
@@ -145,7 +132,7 @@ public final class TrainingPool implements AutoCloseable {
         if (existing != null) {
             try {
                 return existing.join();
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 if (e.getCause() instanceof DataFormatException d) throw d;
                 throw e;
             }
@@ -180,7 +167,7 @@ public final class TrainingPool implements AutoCloseable {
         for (RunHandle h : handles) {
             try {
                 out.add(h.status().join());
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 out.add(null);
             }
         }

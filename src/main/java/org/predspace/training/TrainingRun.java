@@ -2,17 +2,23 @@ package org.predspace.training;
 
 import org.predspace.data.DatasetSplit;
 import org.predspace.platform.JobFailure;
+import org.predspace.platform.JobMonitor;
 import org.predspace.runs.Checkpoint;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.ProbeInfo;
 import org.predspace.runs.RunStatus;
 import org.predspace.runs.RunWriter;
+import org.predspace.training.engine.EngineInfo;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.engine.TrainableNetwork;
+import org.predspace.training.spec.CheckpointSchedule;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -36,9 +42,16 @@ public final class TrainingRun {
     private final DatasetSplit data;
     private final Path dir;
     private final Consumer<TrainingEvent> listener;
-    private final AtomicBoolean cancelRequested = new AtomicBoolean();
+    /** Its cancel flag (progress goes to the listener as events). */
+    private final JobMonitor job;
 
     public TrainingRun(TrainingSpec spec, DatasetSplit data, Path dir, Consumer<TrainingEvent> listener) {
+        this(spec, data, dir, listener, JobMonitor.silent());
+    }
+
+    /** A run that stops after the step during which {@code job} is cancelled (the pool's RunHandle holds it). */
+    public TrainingRun(TrainingSpec spec, DatasetSplit data, Path dir, Consumer<TrainingEvent> listener, JobMonitor job) {
+        this.job = job;
         this.spec = spec;
         this.full = TrainingSubset.of(data, spec.trainSizeLimit());
         this.data = spec.task().apply(full);   // what it trains on, its probe and its engine block
@@ -50,7 +63,7 @@ public final class TrainingRun {
     public Path dir() { return dir; }
 
     /** Asks the run to stop after its current step; it then ends with status cancelled. */
-    public void cancel() { cancelRequested.set(true); }
+    public void cancel() { job.cancel(); }
 
     /** Runs to the end on the calling thread and returns the final status. */
     public RunStatus execute() throws IOException {
@@ -131,7 +144,7 @@ public final class TrainingRun {
                     return new Outcome(RunStatus.DIVERGED, "predictions became non-finite at step " + step, last);
                 }
                 if (train.loss() > divergedLoss) {
-                    return new Outcome(RunStatus.DIVERGED, String.format(java.util.Locale.ROOT,
+                    return new Outcome(RunStatus.DIVERGED, String.format(Locale.ROOT,
                             "probe loss %.3g at step %d is over %.0fx that of uniform predictions", train.loss(), step,
                             DIVERGED_LOSS_FACTOR), last);
                 }
@@ -150,7 +163,7 @@ public final class TrainingRun {
                         test.probabilities(), imprinted == null ? null : imprinted.probe()));
             }
             if (step == total) return new Outcome(RunStatus.FINISHED, "finished", last);
-            if (cancelRequested.get()) return new Outcome(RunStatus.CANCELLED, "cancelled at step " + step, last);
+            if (job.isCancelled()) return new Outcome(RunStatus.CANCELLED, "cancelled at step " + step, last);
 
             double loss = optimise.run();
             if (!Double.isFinite(loss) || loss > divergedLoss) {

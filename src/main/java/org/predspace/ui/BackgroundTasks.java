@@ -5,11 +5,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import org.predspace.platform.JobFailure;
+import org.predspace.platform.Workers;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -23,13 +23,8 @@ public final class BackgroundTasks {
     private final Consumer<String> problems;
 
     public BackgroundTasks(int threads, Consumer<String> problems) {
-        AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(threads, r -> {
-            // spectra and comparisons are heavy: they yield to the JavaFX and render threads
-            Thread t = new Thread(org.predspace.platform.BackgroundPriority.inBackground(r), "ui-task-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // spectra and comparisons are heavy: they yield to the JavaFX and render threads
+        this.executor = Workers.pool("ui-task", threads, Workers.Priority.BACKGROUND);
         this.problems = problems;
     }
 
@@ -91,7 +86,7 @@ public final class BackgroundTasks {
         });
         try {
             executor.execute(task);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             task.cancel();   // shut down between the check and here
         }
         return task;

@@ -1,5 +1,7 @@
 package org.predspace.ui;
 
+import org.predspace.geometry.trajectory.ProgressObjective;
+
 /** What the colour of a point in the 3D view says. */
 public enum Colouring {
     RUN("run", true),
@@ -9,7 +11,7 @@ public enum Colouring {
     SEED("seed", true),
     /** The task a run was trained on (docs/tasks.md): its preset name when it was chosen by one, "all" for the full problem. */
     TASK("task", true),
-    PROGRESS(org.predspace.geometry.ProgressObjective.BHATTACHARYYA.axisLabel(), false),   // the picture's progress is [D]'s: named on the scale bar
+    PROGRESS(ProgressObjective.BHATTACHARYYA.axisLabel(), false),   // the picture's progress is [D]'s: named on the scale bar
     TRAIN_ACCURACY("train accuracy", false),
     TRAIN_LOSS("train loss", false),
     TEST_LOSS("test loss", false),

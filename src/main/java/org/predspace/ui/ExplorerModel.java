@@ -1,46 +1,64 @@
 package org.predspace.ui;
 
 import javafx.application.Platform;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import javafx.concurrent.Task;
+import javafx.concurrent.WorkerStateEvent;
 import javafx.scene.paint.Color;
 import org.predspace.data.DatasetCatalog;
+import org.predspace.platform.Workers;
+import org.predspace.runs.Run;
+import org.predspace.runs.RunFolders;
+import org.predspace.runs.RunFormatException;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.LearningRule;
 import org.predspace.session.PredictionPicture;
 import org.predspace.session.RunState;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.TrainingSpec;
+import org.predspace.ui.chapters.Chapter;
+import org.predspace.ui.charts.ColourPalette;
+import org.predspace.ui.workspace.SavedView;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * The explorer's one observable model (after AtlantaFX's MainModel): the runs, what is
- * selected, how the picture is drawn, and the commands that change them. Views bind to these
- * properties and call the commands; no view reaches into another. State is read-only outside
- * and changes only through the named commands below. JavaFX thread only, except where noted.
+ * selected, how the picture is drawn and where its camera stands, and the commands that change
+ * them. Views bind to these properties and call the commands; no view reaches into another
+ * (ArchitectureTest keeps the panels to the model). State is read-only outside (read-only
+ * properties, unmodifiable lists) and changes only through the named commands below. JavaFX
+ * thread only, except where noted.
  */
 public final class ExplorerModel {
     /**
      * Hues for runs: the 3D palette's first twelve categorical colours (Okabe-Ito, then Tableau),
      * so a run's swatch and its points are the same entry.
      */
-    static final List<Color> RUN_COLOURS = org.predspace.ui.view3d.ColourPalette.CATEGORICAL.subList(0, 12);
+    static final List<Color> RUN_COLOURS = ColourPalette.CATEGORICAL.subList(0, 12);
 
     private final ExplorerSession session;
     private final DatasetCatalog catalog;
@@ -55,34 +73,42 @@ public final class ExplorerModel {
     private final ReadOnlyObjectWrapper<CheckpointRef> selectedCheckpoint = new ReadOnlyObjectWrapper<>(this, "selectedCheckpoint");
     /** Checkpoints pinned for comparison (Spectrum overlays); the selected one is always compared too. */
     private final ObservableList<CheckpointRef> pinned = FXCollections.observableArrayList();
-    private final ObservableList<org.predspace.ui.workspace.SavedView> savedViews = FXCollections.observableArrayList();
-    private final ObservableList<org.predspace.ui.chapters.Chapter> chapters = FXCollections.observableArrayList();
-    private final javafx.collections.ObservableSet<org.predspace.ui.chapters.PanelOption> panelModes = FXCollections.observableSet();
-    private final BooleanProperty parametersWanted = new SimpleBooleanProperty(this, "parametersWanted", false);
+    private final ObservableList<CheckpointRef> pinnedView = FXCollections.unmodifiableObservableList(pinned);
+    private final ObservableList<SavedView> savedViews = FXCollections.observableArrayList();
+    private final ObservableList<SavedView> savedViewsView = FXCollections.unmodifiableObservableList(savedViews);
+    private final ObservableList<Chapter> chapters = FXCollections.observableArrayList();
+    private final ObservableList<Chapter> chaptersView = FXCollections.unmodifiableObservableList(chapters);
+    private final ObservableSet<PanelOption> panelModes = FXCollections.observableSet();
+    private final ObservableSet<PanelOption> panelModesView = FXCollections.unmodifiableObservableSet(panelModes);
+    private final ReadOnlyBooleanWrapper parametersWanted = new ReadOnlyBooleanWrapper(this, "parametersWanted", false);
     /** The line or plane the Landscape panel last computed, drawn in the 3D picture; null when none. */
-    private final ObjectProperty<org.predspace.ui.landscape.LandscapeOverlay> landscapeOverlay =
-            new SimpleObjectProperty<>(this, "landscapeOverlay");
-    private final BooleanProperty landscapeShown = new SimpleBooleanProperty(this, "landscapeShown", true);
+    private final ReadOnlyObjectWrapper<LandscapeOverlay> landscapeOverlay = new ReadOnlyObjectWrapper<>(this, "landscapeOverlay");
+    private final ReadOnlyBooleanWrapper landscapeShown = new ReadOnlyBooleanWrapper(this, "landscapeShown", true);
 
-    private final ObjectProperty<ExplorerSession.Probe> probe = new SimpleObjectProperty<>(this, "probe", ExplorerSession.Probe.TRAINING);
-    private final ObjectProperty<Colouring> colouring = new SimpleObjectProperty<>(this, "colouring", Colouring.ARCHITECTURE);   // the clusters of [A]
-    private final IntegerProperty axisX = new SimpleIntegerProperty(this, "axisX", 0);
-    private final IntegerProperty axisY = new SimpleIntegerProperty(this, "axisY", 1);
-    private final IntegerProperty axisZ = new SimpleIntegerProperty(this, "axisZ", 2);
-    private final DoubleProperty pointSize = new SimpleDoubleProperty(this, "pointSize", 1.0);
-    private final BooleanProperty trajectoriesShown = new SimpleBooleanProperty(this, "trajectoriesShown", true);
-    private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
+    private final ReadOnlyObjectWrapper<ExplorerSession.Probe> probe =
+            new ReadOnlyObjectWrapper<>(this, "probe", ExplorerSession.Probe.TRAINING);
+    private final ReadOnlyObjectWrapper<Colouring> colouring =
+            new ReadOnlyObjectWrapper<>(this, "colouring", Colouring.ARCHITECTURE);   // the clusters of [A]
+    private final ReadOnlyIntegerWrapper axisX = new ReadOnlyIntegerWrapper(this, "axisX", 0);
+    private final ReadOnlyIntegerWrapper axisY = new ReadOnlyIntegerWrapper(this, "axisY", 1);
+    private final ReadOnlyIntegerWrapper axisZ = new ReadOnlyIntegerWrapper(this, "axisZ", 2);
+    private final ReadOnlyDoubleWrapper pointSize = new ReadOnlyDoubleWrapper(this, "pointSize", 1.0);
+    private final ReadOnlyBooleanWrapper trajectoriesShown = new ReadOnlyBooleanWrapper(this, "trajectoriesShown", true);
+    private final ReadOnlyBooleanWrapper darkTheme = new ReadOnlyBooleanWrapper(this, "darkTheme", false);
     /** Playback: checkpoints after this step are not drawn (Long.MAX_VALUE: all). */
-    private final javafx.beans.property.LongProperty shownUpToStep =
-            new javafx.beans.property.SimpleLongProperty(this, "shownUpToStep", Long.MAX_VALUE);
+    private final ReadOnlyLongWrapper shownUpToStep = new ReadOnlyLongWrapper(this, "shownUpToStep", Long.MAX_VALUE);
+    /**
+     * Where the picture's camera stands. The window's view follows it and reports its own moves
+     * (a drag, a wheel zoom, a glide) back, so workspaces, saved views and chapters read and
+     * write the camera here without knowing the view.
+     */
+    private final ReadOnlyObjectWrapper<CameraPose> camera = new ReadOnlyObjectWrapper<>(this, "camera", CameraPose.DEFAULT);
 
     /** Which runs count as not learned (marked grey in the picture, flagged in the table and Details). */
-    private final ObjectProperty<LearningRule> learningRule = new SimpleObjectProperty<>(this, "learningRule", LearningRule.DEFAULT) {
-        @Override
-        public void set(LearningRule rule) { super.set(rule == null ? LearningRule.DEFAULT : rule); }
-    };
+    private final ReadOnlyObjectWrapper<LearningRule> learningRule =
+            new ReadOnlyObjectWrapper<>(this, "learningRule", LearningRule.DEFAULT);
     /** Runs that did not learn are left out of the picture (and of its framing). */
-    private final BooleanProperty notLearnedHidden = new SimpleBooleanProperty(this, "notLearnedHidden", false);
+    private final ReadOnlyBooleanWrapper notLearnedHidden = new ReadOnlyBooleanWrapper(this, "notLearnedHidden", false);
 
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
@@ -144,6 +170,9 @@ public final class ExplorerModel {
 
     public RunItem run(String name) { return byName.get(name); }
 
+    /** Draws {@code run} in the picture and the panels, or leaves it out (the library's Show box). */
+    public void showRun(RunItem run, boolean shown) { run.setVisible(shown); }
+
     public ExplorerSession session() { return session; }
 
     public DatasetCatalog catalog() { return catalog; }
@@ -175,7 +204,7 @@ public final class ExplorerModel {
 
     /** As {@link #openFolders}; {@code after} runs on the JavaFX thread once the runs are in, however that ended. */
     public void openFolders(List<Path> folders, Runnable after) {
-        javafx.concurrent.Task<?> opening = open(folders, true);
+        Task<?> opening = open(folders, true);
         if (opening == null) {
             after.run();
             return;
@@ -190,14 +219,14 @@ public final class ExplorerModel {
                 after.run();
             }
         };
-        opening.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> once.run());
-        opening.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_FAILED, e -> once.run());
-        opening.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_CANCELLED, e -> once.run());
+        opening.addEventHandler(WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> once.run());
+        opening.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> once.run());
+        opening.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, e -> once.run());
         if (opening.isDone()) once.run();
     }
 
     /** @return the opening task, or null if there is nothing to open (or the old path opens it) */
-    private javafx.concurrent.Task<?> open(List<Path> folders, boolean search) {
+    private Task<?> open(List<Path> folders, boolean search) {
         if (folders.isEmpty()) return null;
         if (ONE_BY_ONE) {
             openOneByOne(folders, search);
@@ -215,15 +244,15 @@ public final class ExplorerModel {
     private void openOneByOne(List<Path> folders, boolean search) {
         if (search) {
             tasks.submit("Looking for runs", () -> {
-                List<Path> found = new java.util.ArrayList<>();
+                List<Path> found = new ArrayList<>();
                 for (Path f : folders) {
-                    List<Path> inside = org.predspace.runs.RunFolders.find(f);
+                    List<Path> inside = RunFolders.find(f);
                     if (inside.isEmpty()) reportProblem("No run in " + f + ": a run folder holds a run.json");
                     found.addAll(inside);
                 }
                 return found;
             }, found -> {
-                java.util.Set<Path> open = new java.util.HashSet<>();
+                Set<Path> open = new HashSet<>();
                 for (RunItem r : runs) {
                     if (r.state().dir() != null) open.add(r.state().dir().toAbsolutePath().normalize());
                 }
@@ -264,16 +293,12 @@ public final class ExplorerModel {
             delay = Math.max(0, DRAIN_INTERVAL_MS - (System.currentTimeMillis() - lastDrain));
         }
         if (delay == 0) Platform.runLater(this::drain);
-        else DRAIN_TIMER.schedule(() -> Platform.runLater(this::drain), delay, java.util.concurrent.TimeUnit.MILLISECONDS);
+        else DRAIN_TIMER.schedule(() -> Platform.runLater(this::drain), delay, TimeUnit.MILLISECONDS);
     }
 
     static final long DRAIN_INTERVAL_MS = 100;
-    private static final java.util.concurrent.ScheduledExecutorService DRAIN_TIMER =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "run-state-drain");
-                t.setDaemon(true);
-                return t;
-            });
+    private static final ScheduledExecutorService DRAIN_TIMER =
+            Workers.scheduled("run-state-drain", Workers.Priority.NORMAL);
     private long lastDrain;
 
     private void drain() {
@@ -315,9 +340,13 @@ public final class ExplorerModel {
 
     /**
      * Whether the panel in front needs checkpoints with parameters (the Spectrum panel): a run
-     * chosen as a whole then lands on one ({@link #chooseRun}). The window keeps it current.
+     * chosen as a whole then lands on one ({@link #chooseRun}). The window keeps it current
+     * ({@link #wantParameters}).
      */
-    public BooleanProperty parametersWantedProperty() { return parametersWanted; }
+    public ReadOnlyBooleanProperty parametersWantedProperty() { return parametersWanted.getReadOnlyProperty(); }
+
+    /** Whether the panel in front needs checkpoints with parameters (the window says so as tabs change). */
+    public void wantParameters(boolean wanted) { parametersWanted.set(wanted); }
 
     /**
      * Selects a run as a user picks one from a list (the run table, the Compare panel): with a
@@ -346,8 +375,8 @@ public final class ExplorerModel {
         Path dir = run.state().dir();
         if (dir == null) return new long[0];
         try {
-            return org.predspace.runs.Run.parameterSteps(dir, steps);
-        } catch (org.predspace.runs.RunFormatException e) {
+            return Run.parameterSteps(dir, steps);
+        } catch (RunFormatException e) {
             return new long[0];
         }
     }
@@ -363,51 +392,149 @@ public final class ExplorerModel {
         selectedRun.set(null);
     }
 
-    public ObservableList<CheckpointRef> pinned() { return pinned; }
+    /** Checkpoints pinned for comparison, in pin order (read-only: {@link #pin}, {@link #pinFirst}, {@link #clearPins}). */
+    public ObservableList<CheckpointRef> pinned() { return pinnedView; }
 
-    /** Saved views ("scenes") of the picture, in slot order; the workspace stores them. */
-    public ObservableList<org.predspace.ui.workspace.SavedView> savedViews() { return savedViews; }
+    /** Pins {@code ref} last, unless it is pinned already. */
+    public void pin(CheckpointRef ref) {
+        if (!pinned.contains(ref)) pinned.add(ref);
+    }
 
-    /** The lecture's chapters in tour order (a chapters file beside the runs, or the workspace). */
-    public ObservableList<org.predspace.ui.chapters.Chapter> chapters() { return chapters; }
+    /** Pins {@code ref} first (an initialisation compared against), unless it is pinned already. */
+    public void pinFirst(CheckpointRef ref) {
+        if (!pinned.contains(ref)) pinned.add(0, ref);
+    }
 
-    /** The panels' modes that chapters set and record (the panels follow this set and keep it current). */
-    public javafx.collections.ObservableSet<org.predspace.ui.chapters.PanelOption> panelModes() { return panelModes; }
+    public void clearPins() { pinned.clear(); }
+
+    /** Saved views ("scenes") of the picture, in slot order; the workspace stores them (read-only: the view commands below). */
+    public ObservableList<SavedView> savedViews() { return savedViewsView; }
+
+    public void addView(SavedView view) { savedViews.add(view); }
+
+    /** Puts {@code view} in place of the view at {@code index} (0-based). */
+    public void replaceView(int index, SavedView view) { savedViews.set(index, view); }
+
+    public void removeView(int index) { savedViews.remove(index); }
+
+    public void removeView(SavedView view) { savedViews.remove(view); }
+
+    /** Moves the view at {@code from} to {@code to} (0-based; its key changes). */
+    public void moveView(int from, int to) { savedViews.add(to, savedViews.remove(from)); }
+
+    /** Replaces all saved views (a workspace opened). */
+    public void setViews(List<SavedView> views) { savedViews.setAll(views); }
+
+    /** The lecture's chapters in tour order (a chapters file beside the runs, or the workspace; read-only: the chapter commands below). */
+    public ObservableList<Chapter> chapters() { return chaptersView; }
+
+    /** Inserts {@code chapter} at {@code index} (0-based; the size adds it last). */
+    public void addChapter(int index, Chapter chapter) { chapters.add(index, chapter); }
+
+    /** Puts {@code chapter} in place of the chapter at {@code index} (an edited caption). */
+    public void replaceChapter(int index, Chapter chapter) { chapters.set(index, chapter); }
+
+    public void removeChapter(int index) { chapters.remove(index); }
+
+    /** Moves the chapter at {@code from} to {@code to} (0-based) in the tour. */
+    public void moveChapter(int from, int to) { chapters.add(to, chapters.remove(from)); }
+
+    /** Replaces all chapters (a chapters file or a workspace read). */
+    public void setChapters(List<Chapter> all) { chapters.setAll(all); }
+
+    /** The panels' modes that chapters set and record (read-only: {@link #setPanelMode}, {@link #setPanelModes}). */
+    public ObservableSet<PanelOption> panelModes() { return panelModesView; }
+
+    /** Turns one panel mode on or off (the panel's control was set by hand). */
+    public void setPanelMode(PanelOption option, boolean on) {
+        if (on) panelModes.add(option); else panelModes.remove(option);
+    }
+
+    /** Exactly {@code options} on (a chapter shown): the others go first, then these are added. */
+    public void setPanelModes(Set<PanelOption> options) {
+        panelModes.clear();
+        panelModes.addAll(options);
+    }
 
     // ---- how the picture is drawn -------------------------------------------------------
 
     /** The canyon: the Landscape panel's line or plane placed in prediction space (null: none). */
-    public ObjectProperty<org.predspace.ui.landscape.LandscapeOverlay> landscapeOverlayProperty() { return landscapeOverlay; }
+    public ReadOnlyObjectProperty<LandscapeOverlay> landscapeOverlayProperty() { return landscapeOverlay.getReadOnlyProperty(); }
+
+    /** Places the Landscape panel's line or plane in the picture (null: none). */
+    public void placeLandscape(LandscapeOverlay overlay) { landscapeOverlay.set(overlay); }
 
     /** Whether the 3D picture draws the landscape overlay (the toggle). */
-    public BooleanProperty landscapeShownProperty() { return landscapeShown; }
+    public ReadOnlyBooleanProperty landscapeShownProperty() { return landscapeShown.getReadOnlyProperty(); }
 
-    public ObjectProperty<ExplorerSession.Probe> probeProperty() { return probe; }
+    public void showLandscape(boolean shown) { landscapeShown.set(shown); }
 
-    public ObjectProperty<Colouring> colouringProperty() { return colouring; }
+    public ReadOnlyObjectProperty<ExplorerSession.Probe> probeProperty() { return probe.getReadOnlyProperty(); }
+
+    /** Draws the picture of {@code which} probe (training, held-out or imprinted). */
+    public void showProbe(ExplorerSession.Probe which) { probe.set(which); }
+
+    /** {@code which} if it is not shown, else back to the training picture (the H and I keys). */
+    public void toggleProbe(ExplorerSession.Probe which) {
+        probe.set(probe.get() == which ? ExplorerSession.Probe.TRAINING : which);
+    }
+
+    public ReadOnlyObjectProperty<Colouring> colouringProperty() { return colouring.getReadOnlyProperty(); }
+
+    public void colourBy(Colouring how) { colouring.set(how); }
+
+    /** The next colouring in the cycle (the C key). */
+    public void nextColouring() { colouring.set(colouring.get().next()); }
 
     /** Which leading InPCA axes (0-based, ordered by |lambda|) are drawn as x, y, z. */
-    public IntegerProperty axisProperty(int i) { return i == 0 ? axisX : i == 1 ? axisY : axisZ; }
+    public ReadOnlyIntegerProperty axisProperty(int i) { return axis(i).getReadOnlyProperty(); }
+
+    private ReadOnlyIntegerWrapper axis(int i) { return i == 0 ? axisX : i == 1 ? axisY : axisZ; }
+
+    /** Draws InPCA axis {@code axis} (0-based) as x, y or z ({@code i} 0, 1, 2). */
+    public void setAxis(int i, int axis) { axis(i).set(axis); }
 
     /** The three drawn axes, x, y, z (0-based). */
     public int[] axes() { return new int[] {axisX.get(), axisY.get(), axisZ.get()}; }
 
     /** Draws axes {@code xyz[0..2]} as x, y, z (0-based). */
     public void setAxes(int[] xyz) {
-        for (int i = 0; i < 3; i++) axisProperty(i).set(xyz[i]);
+        for (int i = 0; i < 3; i++) setAxis(i, xyz[i]);
     }
 
-    public DoubleProperty pointSizeProperty() { return pointSize; }
+    public ReadOnlyDoubleProperty pointSizeProperty() { return pointSize.getReadOnlyProperty(); }
 
-    public BooleanProperty trajectoriesShownProperty() { return trajectoriesShown; }
+    public void setPointSize(double size) { pointSize.set(size); }
 
-    public BooleanProperty darkThemeProperty() { return darkTheme; }
+    public ReadOnlyBooleanProperty trajectoriesShownProperty() { return trajectoriesShown.getReadOnlyProperty(); }
 
-    public javafx.beans.property.LongProperty shownUpToStepProperty() { return shownUpToStep; }
+    public void showTrajectories(boolean shown) { trajectoriesShown.set(shown); }
 
-    public ObjectProperty<LearningRule> learningRuleProperty() { return learningRule; }
+    public ReadOnlyBooleanProperty darkThemeProperty() { return darkTheme.getReadOnlyProperty(); }
 
-    public BooleanProperty notLearnedHiddenProperty() { return notLearnedHidden; }
+    public void useDarkTheme(boolean dark) { darkTheme.set(dark); }
+
+    public ReadOnlyLongProperty shownUpToStepProperty() { return shownUpToStep.getReadOnlyProperty(); }
+
+    /** Playback: draws the checkpoints up to {@code step} (Long.MAX_VALUE: all). */
+    public void showUpToStep(long step) { shownUpToStep.set(step); }
+
+    /** Where the picture's camera stands; the window's view follows it both ways. */
+    public ReadOnlyObjectProperty<CameraPose> cameraProperty() { return camera.getReadOnlyProperty(); }
+
+    public CameraPose camera() { return camera.get(); }
+
+    /** Puts the camera at {@code pose} (a workspace, a saved view, or the view reporting a drag). */
+    public void setCamera(CameraPose pose) { camera.set(Objects.requireNonNull(pose)); }
+
+    public ReadOnlyObjectProperty<LearningRule> learningRuleProperty() { return learningRule.getReadOnlyProperty(); }
+
+    /** Which runs count as not learned from now on (null: the default rule). */
+    public void setLearningRule(LearningRule rule) { learningRule.set(rule == null ? LearningRule.DEFAULT : rule); }
+
+    public ReadOnlyBooleanProperty notLearnedHiddenProperty() { return notLearnedHidden.getReadOnlyProperty(); }
+
+    public void hideNotLearned(boolean hidden) { notLearnedHidden.set(hidden); }
 
     /** What the did-not-learn rule says about {@code run} now. */
     public LearningRule.Verdict verdict(RunItem run) { return learningRule.get().judge(run.state()); }
@@ -437,7 +564,7 @@ public final class ExplorerModel {
     }
 
     /** Tells the user where a file they asked for went: "Saved fig.png (3840 x 2160) in /folder". Any thread. */
-    public void announceSaved(java.nio.file.Path file, String what) {
+    public void announceSaved(Path file, String what) {
         announce("Saved " + file.getFileName() + " (" + what + ") in " + file.toAbsolutePath().getParent());
     }
 
@@ -456,7 +583,7 @@ public final class ExplorerModel {
      * not listed yet, and is shown once it is); the others wait for their runs to be shown.
      */
     private void tellLeftOutShown() {
-        for (java.util.Iterator<Map.Entry<List<String>, String>> it = untoldLeftOut.iterator(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<List<String>, String>> it = untoldLeftOut.iterator(); it.hasNext(); ) {
             Map.Entry<List<String>, String> note = it.next();
             boolean shown = note.getKey().stream().anyMatch(name -> {
                 RunItem item = run(name);

@@ -1,6 +1,8 @@
 package org.predspace.ui;
 
+import javafx.animation.AnimationTimer;
 import org.predspace.session.PictureFrame;
+import org.predspace.ui.chapters.Chapter;
 import org.predspace.ui.chapters.ChapterFile;
 import org.predspace.ui.chapters.ChapterFormatException;
 
@@ -44,8 +46,8 @@ final class InitialRuns {
         Path file = folder.resolve(ChapterFile.NAME);
         if (!Files.isRegularFile(file)) return false;
         try {
-            List<org.predspace.ui.chapters.Chapter> read = ChapterFile.read(file);
-            model.chapters().setAll(read);
+            List<Chapter> read = ChapterFile.read(file);
+            model.setChapters(read);
             return !read.isEmpty();
         } catch (ChapterFormatException e) {
             model.reportProblem(e.getMessage() + "; the runs open without their chapters");
@@ -60,7 +62,7 @@ final class InitialRuns {
      * {@link #DRAWN_WITHIN_NANOS}: checked at each pulse, and never for longer than that.
      */
     static void whenDrawn(ExplorerModel model, Supplier<MainWindow> window, Runnable then) {
-        new javafx.animation.AnimationTimer() {
+        new AnimationTimer() {
             private long since = -1;
 
             @Override

@@ -1,37 +1,66 @@
 package org.predspace.ui;
 
+import javafx.animation.Animation;
+import javafx.animation.AnimationTimer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.ListChangeListener;
+import javafx.event.EventHandler;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
+import org.predspace.geometry.inpca.DrawnStress;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.PictureFrame;
+import org.predspace.ui.chapters.CaptionOverlay;
+import org.predspace.ui.chapters.Chapter;
+import org.predspace.ui.chapters.ChapterStage;
+import org.predspace.ui.chapters.ChapterTour;
+import org.predspace.ui.chapters.ChaptersPanel;
+import org.predspace.ui.chapters.PanelsBeside;
 import org.predspace.ui.view3d.PredictionView;
 import org.predspace.ui.workspace.SavedViews;
 import org.predspace.ui.workspace.SavedViewsPanel;
+import org.predspace.ui.workspace.WindowLayout;
 import org.predspace.ui.workspace.WorkspaceActions;
 
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The main window: run library on the left, the 3D picture in the centre, linked panels
@@ -54,21 +83,21 @@ public final class MainWindow {
     private final PlaybackBar playback;
     private final VBox middle;
     private final SplitPane split;
-    private final javafx.scene.Node menuBar;
+    private final Node menuBar;
     /** File > Export: the export actions add their items here (ExplorerWindows). */
     private final Menu exportMenu = new Menu("Export");
     /** Presentation mode: the picture and the time bar only, large type, full screen. */
-    private final javafx.beans.property.BooleanProperty presenting = new javafx.beans.property.SimpleBooleanProperty(false);
-    private final javafx.animation.AnimationTimer autoRotate = new javafx.animation.AnimationTimer() {
+    private final BooleanProperty presenting = new SimpleBooleanProperty(false);
+    private final AnimationTimer autoRotate = new AnimationTimer() {
         @Override
         public void handle(long now) { view.rotateBy(0.25); }
     };
-    private final javafx.beans.property.BooleanProperty rotating = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final BooleanProperty rotating = new SimpleBooleanProperty(false);
     private final SavedViews savedViews;
     private final WorkspaceActions workspace;
-    private final org.predspace.ui.chapters.ChapterTour tour;
+    private final ChapterTour tour;
     /** The chapter's panels beside the picture in presentation mode. */
-    private final org.predspace.ui.chapters.PanelsBeside beside;
+    private final PanelsBeside beside;
     /** Picture and time bar (and the chapter's panels) while presenting, else null. */
     private BorderPane stageArea;
     /** Whether the user was told once that there are no chapters to step through. */
@@ -88,7 +117,7 @@ public final class MainWindow {
         void demoSweep();
 
         /** Opens a workspace in a new window (this one already shows runs). */
-        void openWorkspaceWindow(java.nio.file.Path workspace);
+        void openWorkspaceWindow(Path workspace);
     }
 
     public MainWindow(Stage stage, ExplorerModel model, Node library, List<Tab> tabs, Actions actions) {
@@ -101,18 +130,17 @@ public final class MainWindow {
         centre = GraphicsSupport.canDraw3D() ? new StackPane(view, placeholder) : new StackPane(no3D());
         playback = new PlaybackBar(model);
         middle = new VBox(new ViewControls(model, view::resetView), centre, playback);
-        VBox.setVgrow(centre, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(centre, Priority.ALWAYS);
         panels.getTabs().setAll(tabs);
-        savedViews = new SavedViews(model, view, playback);
+        savedViews = new SavedViews(model, playback);
         panels.getTabs().add(ExplorerWindows.tab("Views", new SavedViewsPanel(model, savedViews),
                 "Saved views of the picture: recall with one click or keys 1-9"));
-        workspace = new WorkspaceActions(this, model, actions::openWorkspaceWindow);
-        tour = new org.predspace.ui.chapters.ChapterTour(model, new Stage3D());
-        beside = new org.predspace.ui.chapters.PanelsBeside(panels);
-        if (GraphicsSupport.canDraw3D()) centre.getChildren().add(new org.predspace.ui.chapters.CaptionOverlay(tour, centre).node());
+        tour = new ChapterTour(model, new Stage3D());
+        beside = new PanelsBeside(panels);
+        if (GraphicsSupport.canDraw3D()) centre.getChildren().add(new CaptionOverlay(tour, centre).node());
         // a caption hidden by the lecturer (B) stays hidden for that chapter only, as a clicker's blank screen ends on the next slide
         tour.currentProperty().addListener((o, a, b) -> tour.captionShownProperty().set(true));
-        panels.getTabs().add(ExplorerWindows.tab(CHAPTERS_TAB, new org.predspace.ui.chapters.ChaptersPanel(model, tour),
+        panels.getTabs().add(ExplorerWindows.tab(CHAPTERS_TAB, new ChaptersPanel(model, tour),
                 "The lecture's chapters in tour order: show one, add this view as one, edit captions, save to chapters.json"));
         // the chapter editor is not evidence: a chapter added from it names the panel in front before it
         evidencePanel = panels.getSelectionModel().getSelectedItem() == null ? null : panels.getSelectionModel().getSelectedItem().getText();
@@ -123,6 +151,7 @@ public final class MainWindow {
         split = new SplitPane(library, middle, panels);
         split.setDividerPositions(0.24, 0.68);
         SplitPane.setResizableWithParent(library, false);
+        workspace = new WorkspaceActions(layout(), model, actions::openWorkspaceWindow);
         menuBar = menus();
         root.setTop(menuBar);
         root.setCenter(split);
@@ -137,23 +166,23 @@ public final class MainWindow {
         rotating.addListener((o, a, b) -> { if (b) autoRotate.start(); else autoRotate.stop(); });
         model.setProblemSink(this::notify);
         model.setNoticeSink(this::confirm);
-        model.runs().addListener((javafx.collections.ListChangeListener<RunItem>) c -> placeholder.setVisible(model.runs().isEmpty()));
+        model.runs().addListener((ListChangeListener<RunItem>) c -> placeholder.setVisible(model.runs().isEmpty()));
         placeholder.setVisible(model.runs().isEmpty());
-        javafx.animation.Timeline ticker = new javafx.animation.Timeline(
-                new javafx.animation.KeyFrame(Duration.millis(500), e -> updateStatusText()));
-        ticker.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        Timeline ticker = new Timeline(
+                new KeyFrame(Duration.millis(500), e -> updateStatusText()));
+        ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
-        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> workspace.fileProperty().get() == null
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> workspace.fileProperty().get() == null
                 ? "PredSpace — prediction space explorer"
                 : "PredSpace — " + workspace.fileProperty().get().getFileName(), workspace.fileProperty()));
         stage.setScene(scene);
         // once the window is up, before any run trains: the 3D renderer's first-time costs
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, new javafx.event.EventHandler<>() {
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, new EventHandler<>() {
             @Override
-            public void handle(javafx.stage.WindowEvent e) {
-                stage.removeEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, this);
+            public void handle(WindowEvent e) {
+                stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
                 OpenProbe.windowShown();
-                if (GraphicsSupport.canDraw3D()) javafx.application.Platform.runLater(view::warmUpRenderer);
+                if (GraphicsSupport.canDraw3D()) Platform.runLater(view::warmUpRenderer);
             }
         });
     }
@@ -175,18 +204,18 @@ public final class MainWindow {
 
     public SavedViews savedViews() { return savedViews; }
 
+    /** The parts of this window a workspace keeps besides the model: its size, the panel in front, the dividers. */
+    public WindowLayout layout() { return new WindowLayout(stage, panels, split); }
+
     public WorkspaceActions workspace() { return workspace; }
 
     /** The lecture tour through the model's chapters. */
-    public org.predspace.ui.chapters.ChapterTour tour() { return tour; }
+    public ChapterTour tour() { return tour; }
 
     /** What this window does for a chapter: its camera, its panels, its playback. */
-    private final class Stage3D implements org.predspace.ui.chapters.ChapterStage {
+    private final class Stage3D implements ChapterStage {
         @Override
-        public org.predspace.ui.view3d.CameraPose pose() { return view.pose(); }
-
-        @Override
-        public void glideTo(org.predspace.ui.view3d.CameraPose pose) { view.glideTo(pose); }
+        public void glideTo(CameraPose pose) { view.glideTo(pose); }
 
         @Override
         public String panel() { return evidencePanel; }
@@ -224,7 +253,7 @@ public final class MainWindow {
             middle.getChildren().remove(playback);
             stageArea = new BorderPane(centre);
             stageArea.setBottom(playback);
-            org.predspace.ui.chapters.Chapter shown = tour.current();
+            Chapter shown = tour.current();
             showBeside(shown == null ? List.of() : shown.panels());
             root.setTop(null);
             root.setBottom(null);
@@ -237,7 +266,7 @@ public final class MainWindow {
             beside.giveBack();
             stageArea = null;
             middle.getChildren().setAll(middle.getChildren().get(0), centre, playback);
-            javafx.scene.layout.VBox.setVgrow(centre, javafx.scene.layout.Priority.ALWAYS);
+            VBox.setVgrow(centre, Priority.ALWAYS);
             root.setTop(menuBar);
             root.setCenter(split);
             root.setBottom(status);
@@ -261,7 +290,7 @@ public final class MainWindow {
     /** The titles of the panels shown beside the picture now (presentation mode), top first. */
     public List<String> panelsBeside() { return beside.titles(); }
 
-    public javafx.beans.property.BooleanProperty autoRotateProperty() { return rotating; }
+    public BooleanProperty autoRotateProperty() { return rotating; }
 
     private MenuBar menus() {
         MenuItem open = item("Open runs…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), actions::openRuns);
@@ -272,37 +301,37 @@ public final class MainWindow {
         MenuItem saveWorkspace = item("Save workspace", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), workspace::save);
         MenuItem saveWorkspaceAs = item("Save workspace as…", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), workspace::chooseAndSave);
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
-        Menu file = new Menu("File", null, open, newRun, sweep, demo, new javafx.scene.control.SeparatorMenuItem(),
-                openWorkspace, saveWorkspace, saveWorkspaceAs, new javafx.scene.control.SeparatorMenuItem(), exportMenu, new javafx.scene.control.SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, newRun, sweep, demo, new SeparatorMenuItem(),
+                openWorkspace, saveWorkspace, saveWorkspaceAs, new SeparatorMenuItem(), exportMenu, new SeparatorMenuItem(), quit);
 
         MenuItem reset = item("Reset view (R)", null, view::resetView);
-        MenuItem cycle = item("Next colouring (C)", null, () -> model.colouringProperty().set(model.colouringProperty().get().next()));
+        MenuItem cycle = item("Next colouring (C)", null, model::nextColouring);
         CheckMenuItem lines = new CheckMenuItem("Trajectories (T)");
-        lines.selectedProperty().bindBidirectional(model.trajectoriesShownProperty());
+        ControlBinding.bothWays(lines.selectedProperty(), model.trajectoriesShownProperty(), model::showTrajectories);
         CheckMenuItem hideNotLearned = new CheckMenuItem("Hide runs that did not learn");
         hideNotLearned.setId("hide-not-learned-menu");
         hideNotLearned.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
-        hideNotLearned.selectedProperty().bindBidirectional(model.notLearnedHiddenProperty());
+        ControlBinding.bothWays(hideNotLearned.selectedProperty(), model.notLearnedHiddenProperty(), model::hideNotLearned);
         MenuItem threshold = item("Did-not-learn threshold…", null, this::askThreshold);
         CheckMenuItem heldOut = new CheckMenuItem("Held-out probe picture (H)");
         heldOut.setSelected(model.probeProperty().get() == ExplorerSession.Probe.HELD_OUT);
-        heldOut.setOnAction(e -> model.probeProperty().set(heldOut.isSelected() ? ExplorerSession.Probe.HELD_OUT : ExplorerSession.Probe.TRAINING));
+        heldOut.setOnAction(e -> model.showProbe(heldOut.isSelected() ? ExplorerSession.Probe.HELD_OUT : ExplorerSession.Probe.TRAINING));
         model.probeProperty().addListener((o, a, b) -> heldOut.setSelected(b == ExplorerSession.Probe.HELD_OUT));
         CheckMenuItem imprinted = new CheckMenuItem("All classes, imprinted picture (I)");
         imprinted.setId("imprinted-picture-menu");
         imprinted.setSelected(model.probeProperty().get() == ExplorerSession.Probe.IMPRINTED);
-        imprinted.setOnAction(e -> model.probeProperty().set(imprinted.isSelected() ? ExplorerSession.Probe.IMPRINTED : ExplorerSession.Probe.TRAINING));
+        imprinted.setOnAction(e -> model.showProbe(imprinted.isSelected() ? ExplorerSession.Probe.IMPRINTED : ExplorerSession.Probe.TRAINING));
         model.probeProperty().addListener((o, a, b) -> imprinted.setSelected(b == ExplorerSession.Probe.IMPRINTED));
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
-        dark.selectedProperty().bindBidirectional(model.darkThemeProperty());
+        ControlBinding.bothWays(dark.selectedProperty(), model.darkThemeProperty(), model::useDarkTheme);
         MenuItem full = item("Full screen (F11)", null, () -> stage.setFullScreen(!stage.isFullScreen()));
         MenuItem present = item("Presentation mode (F5)", null, () -> setPresenting(true));
         CheckMenuItem spin = new CheckMenuItem("Auto-rotate (A)");
         spin.selectedProperty().bindBidirectional(rotating);
         MenuItem saveView = item("Save current view (Ctrl+1…9)", null, () -> savedViews.store(model.savedViews().size() + 1));
         Menu viewMenu = new Menu("View", null, reset, cycle, lines, hideNotLearned, threshold, heldOut, imprinted, dark, full, present, spin,
-                new javafx.scene.control.SeparatorMenuItem(), saveView);
+                new SeparatorMenuItem(), saveView);
 
         MenuItem keysHelp = item("Keyboard shortcuts", null, this::showShortcuts);
         Menu help = new Menu("Help", null, keysHelp);
@@ -313,7 +342,7 @@ public final class MainWindow {
     private void askThreshold() {
         ThresholdDialog d = new ThresholdDialog(model.learningRuleProperty().get());
         d.initOwner(stage);
-        d.resultProperty().addListener((o, a, rule) -> { if (rule != null) model.learningRuleProperty().set(rule); });
+        d.resultProperty().addListener((o, a, rule) -> { if (rule != null) model.setLearningRule(rule); });
         d.show();
     }
 
@@ -327,8 +356,8 @@ public final class MainWindow {
     /** Single-letter keys act on the picture unless a text field has the focus. */
     private void keys(KeyEvent e) {
         if (e.isAltDown()) return;
-        if (scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl) return;
-        if (scene.getFocusOwner() instanceof javafx.scene.control.Spinner) return;
+        if (scene.getFocusOwner() instanceof TextInputControl) return;
+        if (scene.getFocusOwner() instanceof Spinner) return;
         int slot = slotOf(e.getCode());
         if (slot > 0) {
             // 1-9 recall a saved view, Ctrl+1-9 save into that slot, in either mode
@@ -348,12 +377,11 @@ public final class MainWindow {
         }
         switch (e.getCode()) {
             case R -> view.resetView();
-            case C -> model.colouringProperty().set(model.colouringProperty().get().next());
-            case T -> model.trajectoriesShownProperty().set(!model.trajectoriesShownProperty().get());
-            case H -> model.probeProperty().set(model.probeProperty().get() == ExplorerSession.Probe.TRAINING
+            case C -> model.nextColouring();
+            case T -> model.showTrajectories(!model.trajectoriesShownProperty().get());
+            case H -> model.showProbe(model.probeProperty().get() == ExplorerSession.Probe.TRAINING
                     ? ExplorerSession.Probe.HELD_OUT : ExplorerSession.Probe.TRAINING);
-            case I -> model.probeProperty().set(model.probeProperty().get() == ExplorerSession.Probe.IMPRINTED
-                    ? ExplorerSession.Probe.TRAINING : ExplorerSession.Probe.IMPRINTED);
+            case I -> model.toggleProbe(ExplorerSession.Probe.IMPRINTED);
             case ESCAPE -> model.clearSelection();
             case P -> playback.toggle();
             case A -> rotating.set(!rotating.get());
@@ -415,7 +443,7 @@ public final class MainWindow {
             case RIGHT -> playback.stepBy(1);
             case LEFT -> playback.stepBy(-1);
             case F -> stage.setFullScreen(!stage.isFullScreen());
-            case C -> model.colouringProperty().set(model.colouringProperty().get().next());
+            case C -> model.nextColouring();
             case A -> rotating.set(!rotating.get());
             case ESCAPE -> setPresenting(false);
             default -> { return false; }
@@ -424,7 +452,7 @@ public final class MainWindow {
     }
 
     private void showShortcuts() {
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.initOwner(stage);
         a.setHeaderText("Keyboard shortcuts");
         a.setContentText("""
@@ -456,7 +484,7 @@ public final class MainWindow {
         VBox card = new VBox(12, title, text);
         card.setAlignment(Pos.CENTER_LEFT);
         card.getStyleClass().add("placeholder-card");
-        card.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         VBox box = new VBox(card);
         box.setId("no-3d");
         box.setAlignment(Pos.CENTER);
@@ -476,12 +504,12 @@ public final class MainWindow {
         Button open = new Button("Open runs…");
         open.setTooltip(new Tooltip("Open saved run folders (Ctrl+O)"));
         open.setOnAction(e -> actions.openRuns());
-        javafx.scene.layout.HBox buttons = new javafx.scene.layout.HBox(10, demo, open);
+        HBox buttons = new HBox(10, demo, open);
         buttons.setAlignment(Pos.CENTER);
         VBox card = new VBox(12, title, text, buttons);
         card.setAlignment(Pos.CENTER);
         card.getStyleClass().add("placeholder-card");
-        card.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         VBox box = new VBox(card);
         box.setId("empty-state");
         box.setAlignment(Pos.CENTER);
@@ -505,9 +533,9 @@ public final class MainWindow {
         if (f.embedding().exactPoints() > 0) {
             // what the drawn axes explain together, whichever three they are (the labels' shares add up to it)
             int[] ax = view.shownAxes(f);
-            s += " · drawn axes " + java.util.Arrays.stream(ax).distinct().sorted().mapToObj(a -> String.valueOf(a + 1))
-                    .collect(java.util.stream.Collectors.joining(", ")) + " explain "
-                    + org.predspace.geometry.DrawnStress.percent(f.drawnStress(ax)) + " of the stress";
+            s += " · drawn axes " + Arrays.stream(ax).distinct().sorted().mapToObj(a -> String.valueOf(a + 1))
+                    .collect(Collectors.joining(", ")) + " explain "
+                    + DrawnStress.percent(f.drawnStress(ax)) + " of the stress";
         }
         if (f.embedding().exactPoints() < f.size()) s += " · " + (f.size() - f.embedding().exactPoints()) + " placed out of sample";
         status.setText(s);

@@ -11,6 +11,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
+import java.util.TreeSet;
+
 /**
  * Training as a film: a slider over the step (log scale, as checkpoints are log-spaced) that
  * shows every trajectory up to that step, and play/pause that sweeps it from the first step to
@@ -115,7 +117,7 @@ public final class PlaybackBar extends HBox {
         long step = stepAt(slider.getValue(), lastStep());
         moving = true;
         try {
-            model.shownUpToStepProperty().set(step);
+            model.showUpToStep(step);
         } finally {
             moving = false;
         }
@@ -149,13 +151,13 @@ public final class PlaybackBar extends HBox {
      */
     public void stepBy(int direction) {
         pause();
-        java.util.TreeSet<Long> steps = new java.util.TreeSet<>();
+        TreeSet<Long> steps = new TreeSet<>();
         for (RunItem r : model.runs()) for (var m : r.state().metrics()) steps.add(m.step());
         if (steps.isEmpty()) return;
         long now = model.shownUpToStepProperty().get();
         Long next = direction > 0 ? (now == Long.MAX_VALUE ? null : steps.higher(now))
                 : (now == Long.MAX_VALUE ? steps.last() : steps.lower(now));
         if (direction > 0 && next == null) next = Long.MAX_VALUE;
-        if (next != null) model.shownUpToStepProperty().set(next == steps.last() && direction > 0 ? Long.MAX_VALUE : next);
+        if (next != null) model.showUpToStep(next == steps.last() && direction > 0 ? Long.MAX_VALUE : next);
     }
 }

@@ -1,12 +1,16 @@
 package org.predspace.ui;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.predspace.data.DatasetCatalog;
+import org.predspace.platform.BackgroundPriority;
 import org.predspace.platform.NativeLibraries;
 import org.predspace.session.ExplorerSession;
-import org.predspace.training.NativeBackend;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.ui.workspace.WorkspaceFile;
 
+import java.awt.Desktop;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +29,12 @@ public final class PredSpaceApp extends Application {
         OpenProbe.phase("JavaFX started");
         model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), trainingOutput());
         List<String> args = getParameters().getRaw();
-        boolean workspace = args.size() == 1 && args.get(0).endsWith(org.predspace.ui.workspace.WorkspaceFile.EXTENSION);
+        boolean workspace = args.size() == 1 && args.get(0).endsWith(WorkspaceFile.EXTENSION);
         // the runs are read while the window is built (a second core has nothing else to do then)
         if (!workspace) openInitialRuns(args);
         window = ExplorerWindows.build(stage, model);
         stage.show();
-        NativeLibraries.whenFailed(reason -> javafx.application.Platform.runLater(() -> NativesUnavailable.show(stage, reason)));
+        NativeLibraries.whenFailed(reason -> Platform.runLater(() -> NativesUnavailable.show(stage, reason)));
         if (workspace) {
             loadTrainingEngine();
             window.workspace().open(Path.of(args.get(0)));
@@ -46,7 +50,7 @@ public final class PredSpaceApp extends Application {
     private void loadTrainingEngine() {
         NativeLibraries.startLoading();
         model.tasks().submit("Loading the training engine", () -> {
-            org.predspace.platform.BackgroundPriority.lowerCompilersAndConcurrentGc();
+            BackgroundPriority.lowerCompilersAndConcurrentGc();
             try {
                 NativeLibraries.require();
             } catch (NativeLibraries.Unavailable e) {
@@ -83,11 +87,11 @@ public final class PredSpaceApp extends Application {
     private void acceptOpenFileEvents() {
         if (!System.getProperty("os.name", "").startsWith("Mac")) return;
         try {
-            java.awt.Desktop desktop = java.awt.Desktop.getDesktop();
-            if (!desktop.isSupported(java.awt.Desktop.Action.APP_OPEN_FILE)) return;
+            Desktop desktop = Desktop.getDesktop();
+            if (!desktop.isSupported(Desktop.Action.APP_OPEN_FILE)) return;
             desktop.setOpenFileHandler(e -> e.getFiles().stream()
-                    .filter(f -> f.getName().endsWith(org.predspace.ui.workspace.WorkspaceFile.EXTENSION))
-                    .forEach(f -> javafx.application.Platform.runLater(() -> window.workspace().open(f.toPath()))));
+                    .filter(f -> f.getName().endsWith(WorkspaceFile.EXTENSION))
+                    .forEach(f -> Platform.runLater(() -> window.workspace().open(f.toPath()))));
         } catch (RuntimeException | LinkageError e) {
             model.reportProblem("Workspace files opened from the Finder cannot reach PredSpace: " + e.getMessage());
         }

@@ -1,6 +1,5 @@
 package org.predspace.ui;
 
-import org.predspace.ui.spectrum.SnapshotChoice;
 
 import java.util.Arrays;
 

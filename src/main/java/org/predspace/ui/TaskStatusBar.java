@@ -10,6 +10,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import org.controlsfx.control.StatusBar;
 
+import java.util.List;
+
 /**
  * The bottom bar: what the picture holds on the left, and every background task (opening
  * runs, spectra, comparisons) on the right with its progress and a cancel button.
@@ -31,12 +33,12 @@ final class TaskStatusBar extends StatusBar {
 
     private void rebuild(ExplorerModel model) {
         tasks.getChildren().clear();
-        java.util.List<Task<?>> running = model.tasks().running();
+        List<Task<?>> running = model.tasks().running();
         if (running.size() > CHIPS) {
             Label more = new Label("+ " + (running.size() - CHIPS) + " more tasks");
             Button cancelAll = new Button("Cancel all");
             cancelAll.setTooltip(new Tooltip("Cancel every background task"));
-            cancelAll.setOnAction(e -> java.util.List.copyOf(running).forEach(Task::cancel));
+            cancelAll.setOnAction(e -> List.copyOf(running).forEach(Task::cancel));
             tasks.getChildren().addAll(more, cancelAll);
         }
         for (Task<?> t : running.subList(0, Math.min(CHIPS, running.size()))) {

@@ -1,6 +1,10 @@
 package org.predspace.ui;
 
 import javafx.application.Application;
+import org.predspace.platform.NativeLibraries;
+
+import java.util.Locale;
+import java.util.logging.Logger;
 
 /**
  * Starts the explorer. JavaFX loaded from the class path refuses a main class that extends
@@ -16,7 +20,7 @@ public final class UiLauncher {
      * this logger; that one warning is dropped, so a window or a failed start says only what
      * PredSpace says. Held: loggers are weakly kept.
      */
-    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
 
     static {
         JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
@@ -32,7 +36,7 @@ public final class UiLauncher {
      * @throws IllegalStateException saying so, and how to get a virtual display
      */
     public static void requireDisplay(String what, String command) {
-        if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")
+        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
                 && blank(System.getenv("DISPLAY")) && blank(System.getenv("WAYLAND_DISPLAY"))) {
             throw new IllegalStateException(what + " draws with JavaFX and needs a display, but DISPLAY is not set; "
                     + VIRTUAL_DISPLAY + " " + command);
@@ -44,7 +48,7 @@ public final class UiLauncher {
     public static void launch(String... args) {
         preferGpuPipeline();
         // the first picture needs OpenBLAS: loaded while JavaFX starts, not after the runs are read
-        org.predspace.platform.NativeLibraries.startLoadingBlas();
+        NativeLibraries.startLoadingBlas();
         // Spectra must not force full garbage collections here: they would freeze the picture.
         if (System.getProperty("predspace.spectra.boundHeap") == null) System.setProperty("predspace.spectra.boundHeap", "false");
         Application.launch(PredSpaceApp.class, args);

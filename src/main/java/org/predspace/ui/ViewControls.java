@@ -38,14 +38,14 @@ final class ViewControls extends FlowPane {
         imprinted.setTooltip(new Tooltip("Draw the imprinted predictions over all classes of the full problem, where runs of "
                 + "every task meet (I switches)"));
         imprinted.setId("probe-imprinted");
-        training.setOnAction(e -> model.probeProperty().set(ExplorerSession.Probe.TRAINING));
-        heldOut.setOnAction(e -> model.probeProperty().set(ExplorerSession.Probe.HELD_OUT));
-        imprinted.setOnAction(e -> model.probeProperty().set(ExplorerSession.Probe.IMPRINTED));
+        training.setOnAction(e -> model.showProbe(ExplorerSession.Probe.TRAINING));
+        heldOut.setOnAction(e -> model.showProbe(ExplorerSession.Probe.HELD_OUT));
+        imprinted.setOnAction(e -> model.showProbe(ExplorerSession.Probe.IMPRINTED));
         showProbe(model.probeProperty().get());
         model.probeProperty().addListener((o, a, b) -> showProbe(b));
 
         colouring.getItems().setAll(Colouring.values());
-        colouring.valueProperty().bindBidirectional(model.colouringProperty());
+        ControlBinding.bothWays(colouring.valueProperty(), model.colouringProperty(), c -> { if (c != null) model.colourBy(c); });
         colouring.setTooltip(new Tooltip("What the colour of a point shows (C cycles)"));
 
         HBox axes = new HBox(4, new Label("Axes"));
@@ -59,7 +59,7 @@ final class ViewControls extends FlowPane {
             s.setPrefWidth(68);
             s.setId("axis-" + names[d]);
             int dim = d;
-            f.valueProperty().addListener((o, a, b) -> model.axisProperty(dim).set(b - 1));
+            f.valueProperty().addListener((o, a, b) -> model.setAxis(dim, b - 1));
             model.axisProperty(d).addListener((o, a, b) -> f.setValue(b.intValue() + 1));
             s.setTooltip(new Tooltip("InPCA axis drawn as " + names[d] + " (1 = largest |eigenvalue|)"));
             axes.getChildren().add(s);
@@ -67,13 +67,13 @@ final class ViewControls extends FlowPane {
 
         Slider size = new Slider(0.4, 3, model.pointSizeProperty().get());
         size.setPrefWidth(90);
-        size.valueProperty().bindBidirectional(model.pointSizeProperty());
+        ControlBinding.bothWays(size.valueProperty(), model.pointSizeProperty(), v -> model.setPointSize(v.doubleValue()));
         size.setTooltip(new Tooltip("Point size"));
 
-        trajectories.selectedProperty().bindBidirectional(model.trajectoriesShownProperty());
+        ControlBinding.bothWays(trajectories.selectedProperty(), model.trajectoriesShownProperty(), model::showTrajectories);
         trajectories.setTooltip(new Tooltip("Draw each run's path through its checkpoints (T)"));
         landscape.setId("landscape-shown");
-        landscape.selectedProperty().bindBidirectional(model.landscapeShownProperty());
+        ControlBinding.bothWays(landscape.selectedProperty(), model.landscapeShownProperty(), model::showLandscape);
         // nothing to show until the Landscape panel has computed a line or a plane
         // and a landscape's models are scored by the network's own head, which the imprinted picture does not draw
         landscape.disableProperty().bind(model.landscapeOverlayProperty().isNull()

@@ -1,7 +1,8 @@
 package org.predspace.bench;
 
 import org.bytedeco.openblas.global.openblas;
-import org.predspace.geometry.DistanceMatrix;
+import org.predspace.geometry.distance.DistanceMatrix;
+import org.predspace.platform.NativeLibraries;
 
 /** How far an approximate embedding is from the exact one (bench and tests). */
 public final class Distortion {
@@ -37,7 +38,7 @@ public final class Distortion {
      * (the picture's axes are InPCA axes up to sign, docs/science.md section 3).
      */
     private static double[][] procrustes(double[][] x, double[][] reference, int k) {
-        org.predspace.platform.NativeLibraries.requireBlas();
+        NativeLibraries.requireBlas();
         double[] m = new double[k * k];
         for (int i = 0; i < x.length; i++) {
             for (int s = 0; s < k; s++) for (int t = 0; t < k; t++) m[s * k + t] += x[i][s] * reference[i][t];

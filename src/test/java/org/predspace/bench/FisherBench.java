@@ -1,31 +1,34 @@
 package org.predspace.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.data.DatasetSplit;
+import org.predspace.platform.JobMonitor;
 import org.predspace.runs.Run;
 import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.FisherSpectrum;
 import org.predspace.spectra.HessianSpectrum;
 import org.predspace.spectra.HessianVectorProduct;
-import org.predspace.spectra.SpectralDensity;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
+import org.predspace.spectra.SpectralDensity;
 import org.predspace.spectra.Spectrum;
 import org.predspace.spectra.SpectrumSummary;
-import org.predspace.spectra.TaskMonitor;
-import org.predspace.training.Architecture;
-import org.predspace.training.NativeBackend;
-import org.predspace.training.NetworkFactory;
-import org.predspace.training.OptimizerKind;
-import org.predspace.training.SnapshotPolicy;
 import org.predspace.training.TrainingRun;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.engine.NetworkFactory;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.SnapshotPolicy;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -114,7 +117,7 @@ public final class FisherBench {
             long t0 = System.nanoTime();
             String[] stage = {""};
             long[] since = {System.nanoTime(), cpuNanos()};
-            last = FisherSpectrum.trueFisher(model, s, 0, new TaskMonitor((f, what) -> {
+            last = FisherSpectrum.trueFisher(model, s, 0, new JobMonitor((f, what) -> {
                 if (!what.equals(stage[0])) {
                     long now = System.nanoTime();
                     if (!stage[0].isEmpty()) {
@@ -129,7 +132,7 @@ public final class FisherBench {
             }));
             seconds[r] = (System.nanoTime() - t0) / 1e9;
             System.out.printf(Locale.ROOT, "engine repeat %d: %.1f s (load average %.1f)%n", r, seconds[r],
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
         SpectrumSummary sum = SpectrumSummary.of(last.eigenvalues(), SpectrumSummary.DEFAULT_RELATIVE_FLOOR, 1e-3 * last.largest());
         Nd4j.writeAsNumpy(Nd4j.create(last.eigenvalues(), new long[] {last.eigenvalues().length}, DataType.DOUBLE),
@@ -148,13 +151,13 @@ public final class FisherBench {
             CheckpointModel model = cp.model();
             long t0 = System.nanoTime();
             String result;
-            HessianVectorProduct hv = new HessianVectorProduct(model, s, HessianVectorProduct.DEFAULT_STEP, THREADS, TaskMonitor.silent());
+            HessianVectorProduct hv = new HessianVectorProduct(model, s, HessianVectorProduct.DEFAULT_STEP, THREADS, JobMonitor.silent());
             if (what.equals("hessian")) {
-                Spectrum h = HessianSpectrum.compute(hv, s.size(), HessianSpectrum.Options.defaults(), TaskMonitor.silent());
+                Spectrum h = HessianSpectrum.compute(hv, s.size(), HessianSpectrum.Options.defaults(), JobMonitor.silent());
                 double[] e = h.eigenvalues();
                 result = String.format(Locale.ROOT, "%d eigenvalues, %.4g to %.4g", e.length, e[0], e[e.length - 1]);
             } else {
-                SpectralDensity.Density d = SpectralDensity.estimate(hv, SpectralDensity.Options.defaults(), TaskMonitor.silent());
+                SpectralDensity.Density d = SpectralDensity.estimate(hv, SpectralDensity.Options.defaults(), JobMonitor.silent());
                 result = String.format(Locale.ROOT, "nodes %.4g to %.4g",
                         Arrays.stream(d.nodes()).min().orElse(0), Arrays.stream(d.nodes()).max().orElse(0));
             }
@@ -177,7 +180,7 @@ public final class FisherBench {
 
     /** CPU time of the whole process (all threads, native included). */
     static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
@@ -191,7 +194,7 @@ public final class FisherBench {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith(field)) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return -1;
         }
         return -1;

@@ -7,8 +7,9 @@ import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.HessianVectorProduct;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
-import org.predspace.spectra.TaskMonitor;
+import org.predspace.platform.JobMonitor;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -47,7 +48,7 @@ public final class HessianCheck {
         switch (args[0]) {
             case "sharpness" -> {
                 long t0 = System.nanoTime();
-                double top = RunSharpness.topEigenvalue(model, samples, TaskMonitor.silent());
+                double top = RunSharpness.topEigenvalue(model, samples, JobMonitor.silent());
                 System.out.printf(Locale.ROOT, "java gauss_newton_top %.10g (step %d, n %d, P %d, %.1f s)%n", top,
                         checkpoint.step(), samples.size(), model.parameters().length, (System.nanoTime() - t0) / 1e9);
             }
@@ -60,7 +61,7 @@ public final class HessianCheck {
                 for (int a = 5; a < args.length; a++) {
                     double h = Double.parseDouble(args[a]);
                     double[] hv = new double[v.length];
-                    new HessianVectorProduct(model, samples, h, TaskMonitor.silent()).apply(v, hv);
+                    new HessianVectorProduct(model, samples, h, JobMonitor.silent()).apply(v, hv);
                     writeDoubles(out.resolve("hv_" + args[a] + ".npy"), hv);
                 }
                 System.out.println("wrote v and " + (args.length - 5) + " products to " + out);
@@ -69,7 +70,7 @@ public final class HessianCheck {
         }
     }
 
-    private static void writeDoubles(Path file, double[] values) throws java.io.IOException {
+    private static void writeDoubles(Path file, double[] values) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             out.write(NpyFiles.header("<f8", values.length));
             ByteBuffer b = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);

@@ -1,20 +1,22 @@
 package org.predspace.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.predspace.geometry.CenteredGram;
-import org.predspace.geometry.CheckpointSource;
-import org.predspace.geometry.DistanceMatrix;
-import org.predspace.geometry.Embedding;
-import org.predspace.geometry.InPca;
-import org.predspace.geometry.KrylovEigensolver;
-import org.predspace.geometry.LandmarkEmbedding;
-import org.predspace.geometry.LandmarkInPca;
-import org.predspace.geometry.LapackEigensolver;
-import org.predspace.geometry.LiveEmbedding;
-import org.predspace.geometry.Parallelism;
-import org.predspace.geometry.SqrtProbabilities;
-import org.predspace.geometry.SyntheticTrajectories;
+import com.sun.management.OperatingSystemMXBean;
+import org.predspace.geometry.distance.CheckpointSource;
+import org.predspace.geometry.distance.DistanceMatrix;
+import org.predspace.geometry.distance.Parallelism;
+import org.predspace.geometry.distance.SqrtProbabilities;
+import org.predspace.geometry.distance.SyntheticTrajectories;
+import org.predspace.geometry.inpca.CenteredGram;
+import org.predspace.geometry.inpca.Embedding;
+import org.predspace.geometry.inpca.InPca;
+import org.predspace.geometry.inpca.KrylovEigensolver;
+import org.predspace.geometry.inpca.LandmarkEmbedding;
+import org.predspace.geometry.inpca.LandmarkInPca;
+import org.predspace.geometry.inpca.LapackEigensolver;
+import org.predspace.geometry.inpca.LiveEmbedding;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Benchmark of the prediction-space geometry against the numpy reference, on synthetic
@@ -136,7 +139,7 @@ public final class InpcaBench {
         for (int start = 0; start < out.length; start += 256) {
             int from = start;
             int count = Math.min(256, out.length - start);
-            java.util.stream.IntStream.range(0, count).parallel().forEach(i -> out[from + i] = source.point(from + i));
+            IntStream.range(0, count).parallel().forEach(i -> out[from + i] = source.point(from + i));
         }
         return Arrays.asList(out);
     }
@@ -258,13 +261,13 @@ public final class InpcaBench {
 
     /** CPU time of this JVM, all threads: steadier than wall time on a shared machine. */
     static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
     /** Other work on the machine makes wall times longer: say how busy it was. */
     static String loadAverage() {
-        return String.format("%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     static double median(double[] values) {

@@ -2,15 +2,15 @@ package org.predspace.bench;
 
 import org.predspace.data.DatasetCatalog;
 import org.predspace.data.DatasetSplit;
-import org.predspace.training.Architecture;
-import org.predspace.training.GraphNetwork;
 import org.predspace.training.MinibatchSource;
-import org.predspace.training.NativeBackend;
-import org.predspace.training.NetworkFactory;
 import org.predspace.training.OptimisationStep;
-import org.predspace.training.OptimizerKind;
-import org.predspace.training.TrainableNetwork;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.engine.GraphNetwork;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.engine.NetworkFactory;
+import org.predspace.training.engine.TrainableNetwork;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -1,6 +1,7 @@
 package org.predspace.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.runs.Checkpoint;
 import org.predspace.runs.CheckpointMetrics;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * straight), the optimizer bends a route a little, the seed less. So the clusters are the
  * architectures and the answers follow from the contingency tables, worked out below by hand.
  */
+@Tag("slow")
 class CompareAgreementTest {
     @TempDir Path tmp;
 

@@ -1,5 +1,6 @@
 package org.predspace.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.session.TwoTaskRuns;
@@ -149,7 +150,7 @@ class CompareTasksTest {
         args = new ArrayList<>(List.of("compare", "--imprinted", "--by", "task", "--out", json.toString()));
         args.addAll(dirs);
         assertEquals(0, CliRunner.run(args.toArray(String[]::new)).exitCode());
-        var by = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).get("by");
+        var by = new ObjectMapper().readTree(json.toFile()).get("by");
         assertEquals("task", by.get("field").asText());
         assertEquals("[\"all\",\"" + SUBSET + "\",\"geodesic\"]", by.get("groups").toString());
         assertEquals("[\"sub-s0\",\"sub-s1\"]", by.get("members").get(SUBSET).toString());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.bench.NpyFiles;
 import org.predspace.bench.NumpyReference;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** embed and compare on real run folders: a trained sweep, and a run written by numpy. */
+@Tag("slow")
 class EmbedCommandTest {
     private static final Path NUMPY_RUN = Path.of("src/test/resources/fixtures/numpy-run");
 

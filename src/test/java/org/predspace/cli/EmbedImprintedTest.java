@@ -2,9 +2,9 @@ package org.predspace.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.predspace.geometry.ProbeShape;
-import org.predspace.geometry.Progress;
-import org.predspace.geometry.SqrtProbabilities;
+import org.predspace.geometry.distance.ProbeShape;
+import org.predspace.geometry.distance.SqrtProbabilities;
+import org.predspace.geometry.trajectory.Progress;
 import org.predspace.session.TestRuns;
 
 import java.nio.file.Files;

@@ -2,9 +2,11 @@ package org.predspace.cli;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
-import org.predspace.geometry.LiveEmbedding;
+import org.predspace.geometry.inpca.LiveEmbedding;
 import org.predspace.runs.CheckpointMetrics;
+import org.predspace.runs.ImprintInfo;
 import org.predspace.runs.LooseArrays;
 import org.predspace.runs.Npy;
 import org.predspace.runs.ProbeInfo;
@@ -20,9 +22,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.IntToDoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -32,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * predspace import: loose arrays in, a run folder out that opens like an engine-written run;
  * every bad input refused with one line naming the file and the problem, nothing written.
  */
+@Tag("slow")
 class ImportCommandTest {
     static final int T = 4, N = 10, C = 3, M = 6;
     static final long[] STEPS = {0, 5, 50, 500};
@@ -52,7 +58,7 @@ class ImportCommandTest {
         return softmaxOf((k) -> 0.5 * t * Math.sin(0.7 * (j + 1) + k) + (k == j % C ? 0.6 * t : 0), c);
     }
 
-    private static double softmaxOf(java.util.function.IntToDoubleFunction logit, int c) {
+    private static double softmaxOf(IntToDoubleFunction logit, int c) {
         double sum = 0;
         for (int k = 0; k < C; k++) sum += Math.exp(logit.applyAsDouble(k));
         return Math.exp(logit.applyAsDouble(c)) / sum;
@@ -434,14 +440,14 @@ class ImportCommandTest {
             for (int c = 1; c < CI; c++) if ((float) r(T - 1, i, c) > (float) r(T - 1, i, best)) best = c;
             if (best == i % CI) correctAtEnd++;
         }
-        assertTrue(r.out().contains(String.format(java.util.Locale.ROOT, "imprinted: 8 shared probe samples, 5 classes,"
+        assertTrue(r.out().contains(String.format(Locale.ROOT, "imprinted: 8 shared probe samples, 5 classes,"
                 + " 4 held-out samples; accuracy 0.2500 at the first checkpoint, %.4f at the last", correctAtEnd / (double) NI)),
                 r.out());
 
         Run run = Run.open(out);
         assertEquals(C, run.classes(), "the head keeps its own classes");
         assertTrue(run.hasImprinted());
-        assertEquals(new org.predspace.runs.ImprintInfo(CI, new ProbeInfo("shared-probe", NI, "train"),
+        assertEquals(new ImprintInfo(CI, new ProbeInfo("shared-probe", NI, "train"),
                 new ProbeInfo("prototypes-x", 50, "train")), run.manifest().imprint());
         Run view = run.imprinted();
         assertEquals(CI, view.classes());
@@ -629,7 +635,7 @@ class ImportCommandTest {
 
     static Set<String> names(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(java.util.TreeSet::new));
+            return s.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.predspace.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.runs.ImprintInfo;
 import org.predspace.runs.Npy;
@@ -12,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -23,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * loose arrays import to the same run. With numpy alone (CI); the torch backend is compared
  * with the numpy one where torch is installed, and skipped elsewhere.
  */
+@Tag("slow")
 class ImprintExampleTest {
     static final Path SCRIPT = Path.of("docs/examples/imprint_tasks.py");
     static final int CLASSES = 10, SHARED_PROBE = 200, HELD_OUT = 150, PROTOTYPES = 200, CHECKPOINTS = 11;
@@ -51,7 +54,7 @@ class ImprintExampleTest {
         // at step 0 both networks have the same body (the script draws the first layer first, from one
         // seed) and different heads: imprinting reads the body only, so they are the same point there
         assertArrayEquals(full.imprinted().predictions(0), grouped.imprinted().predictions(0));
-        assertFalse(java.util.Arrays.equals(full.imprinted().predictions(1), grouped.imprinted().predictions(1)));
+        assertFalse(Arrays.equals(full.imprinted().predictions(1), grouped.imprinted().predictions(1)));
 
         assertThrows(IllegalArgumentException.class, () -> RunCollection.open(List.of(all, evenOdd)),
                 "the heads have different classes and probes");

@@ -3,26 +3,29 @@ package org.predspace.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
+import org.predspace.data.DatasetCatalog;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunFormatException;
-import org.predspace.data.DatasetCatalog;
-import org.predspace.training.Architecture;
-import org.predspace.training.OptimizerKind;
 import org.predspace.training.TrainingEvent;
 import org.predspace.training.TrainingPool;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("slow")
 class InfoCommandTest {
     private static final Path NUMPY_RUN = Path.of("src/test/resources/fixtures/numpy-run");
 
@@ -121,7 +124,7 @@ class InfoCommandTest {
         CliRunner mlp = CliRunner.run(InitFromTest.concat(TrainSizeTest.DIGITS, "--name", "mlp", "--out", tmp.toString()));
         assertEquals(0, mlp.exitCode(), mlp.err());
         String[] linearArgs = TrainSizeTest.DIGITS.clone();
-        linearArgs[java.util.Arrays.asList(linearArgs).indexOf("mlp")] = "linear";
+        linearArgs[Arrays.asList(linearArgs).indexOf("mlp")] = "linear";
         CliRunner linear = CliRunner.run(InitFromTest.concat(linearArgs, "--name", "linear", "--out", tmp.toString()));
         assertEquals(0, linear.exitCode(), linear.err());
 

@@ -1,16 +1,27 @@
 package org.predspace.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
+import org.predspace.runs.Npy;
 import org.predspace.runs.Run;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.SnapshotPolicy;
+import org.predspace.training.spec.TrainingSpec;
 
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Starting a run from another run's parameters: the "corner" experiments of docs/science.md section 9. */
+@Tag("slow")
 class InitFromTest {
     static final String[] DIGITS_MLP = {"train", "--dataset", "digits", "--arch", "mlp", "--width", "32", "--depth", "1",
             "--optimizer", "sgd", "--lr", "0.1", "--epochs", "2", "--checkpoints", "8"};
@@ -30,7 +41,7 @@ class InitFromTest {
         Run p = Run.open(tmp.resolve("pre")), c = Run.open(tmp.resolve("corner")), f = Run.open(tmp.resolve("fresh"));
         // same parameters, same probe: the corner run's step 0 predicts exactly what the pre-training ended with
         assertArrayEquals(p.predictions(p.checkpointCount() - 1), c.predictions(0), 1e-6f);
-        assertFalse(java.util.Arrays.equals(f.predictions(0), c.predictions(0)), "a fresh start differs");
+        assertFalse(Arrays.equals(f.predictions(0), c.predictions(0)), "a fresh start differs");
         assertEquals(tmp.resolve("pre").toString(), c.spec().get("init_from"));
         assertEquals(tmp.resolve("pre").toString(), TrainingSpec.fromMap(c.spec()).initFrom());
     }
@@ -40,11 +51,11 @@ class InitFromTest {
         CliRunner pre = CliRunner.run(concat(DIGITS_MLP, "--random-labels", "1", "--snapshots", "sparse", "--name", "pre",
                 "--out", tmp.toString()));
         assertEquals(0, pre.exitCode(), pre.err());
-        TrainingSpec sibling = TrainingSpec.builder("digits").architecture(org.predspace.training.Architecture.MLP).width(32)
-                .hiddenLayers(1).optimizer(org.predspace.training.OptimizerKind.SGD).learningRate(0.1).epochs(1).checkpoints(4)
-                .snapshots(org.predspace.training.SnapshotPolicy.NONE).initFrom("../pre").name("sibling").build();
-        assertTrue(SpecTrainer.train(java.util.List.of(sibling), tmp, 1,
-                Cli.commandLine(new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter()))));
+        TrainingSpec sibling = TrainingSpec.builder("digits").architecture(Architecture.MLP).width(32)
+                .hiddenLayers(1).optimizer(OptimizerKind.SGD).learningRate(0.1).epochs(1).checkpoints(4)
+                .snapshots(SnapshotPolicy.NONE).initFrom("../pre").name("sibling").build();
+        assertTrue(SpecTrainer.train(List.of(sibling), tmp, 1,
+                Cli.commandLine(new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()))));
         Run p = Run.open(tmp.resolve("pre")), c = Run.open(tmp.resolve("sibling"));
         assertArrayEquals(p.predictions(p.checkpointCount() - 1), c.predictions(0), 1e-6f);
         assertEquals("../pre", c.spec().get("init_from"), "recorded as given, so the pair can move together");
@@ -73,12 +84,12 @@ class InitFromTest {
         Path last = tmp.resolve("pre/params/step_" + steps[steps.length - 1] + ".npy");
         float[] p = Run.open(tmp.resolve("pre")).parameters(steps[steps.length - 1]);
         p[p.length / 2] = Float.NaN;
-        java.nio.file.Files.write(last, org.predspace.runs.Npy.encode(p));
+        Files.write(last, Npy.encode(p));
         CliRunner r = CliRunner.run(concat(DIGITS_MLP, "--init-from", tmp.resolve("pre").toString(), "--name", "x",
                 "--out", tmp.toString()));
         assertEquals(Cli.EXIT_USAGE, r.exitCode(), r.err());
         TrainCommandTest.assertOneLine(r.err(), last + ": parameter " + p.length / 2 + " of " + p.length + " is NaN");
-        assertFalse(java.nio.file.Files.exists(tmp.resolve("x")), "no run was started");
+        assertFalse(Files.exists(tmp.resolve("x")), "no run was started");
     }
 
     @Test
@@ -92,7 +103,7 @@ class InitFromTest {
                 tmp.resolve("pre") + "@" + step, "--out", tmp.toString()));
         assertEquals(0, at.exitCode(), at.err());
         Run a = Run.open(tmp.resolve("at"));
-        assertArrayEquals(p.predictions(java.util.Arrays.binarySearch(p.steps(), step)), a.predictions(0), 1e-6f);
+        assertArrayEquals(p.predictions(Arrays.binarySearch(p.steps(), step)), a.predictions(0), 1e-6f);
         assertEquals(step, ((Number) a.spec().get("init_from_step")).longValue());
         assertEquals(tmp.resolve("pre").toString(), a.spec().get("init_from"), "the folder without its @step");
 
@@ -111,7 +122,7 @@ class InitFromTest {
                 "--out", tmp.toString()));
         assertEquals(Cli.EXIT_USAGE, r.exitCode(), r.err());
         TrainCommandTest.assertOneLine(r.err(), "has no parameter snapshot at step 999; steps with one: ");
-        assertFalse(java.nio.file.Files.exists(tmp.resolve("x")), "no run was started");
+        assertFalse(Files.exists(tmp.resolve("x")), "no run was started");
     }
 
     @Test
@@ -136,7 +147,7 @@ class InitFromTest {
     }
 
     static String[] concat(String[] a, String... b) {
-        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        String[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }

@@ -2,9 +2,11 @@ package org.predspace.cli;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.bench.NpyFiles;
 import org.predspace.data.DatasetCatalog;
+import org.predspace.export.SharpnessCsv;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.PythonWithNumpy;
 import org.predspace.runs.Run;
@@ -12,9 +14,8 @@ import org.predspace.landscape.LinePath;
 import org.predspace.landscape.PlaneSlice;
 import org.predspace.landscape.RunPlane;
 import org.predspace.landscape.RunSharpness;
-import org.predspace.landscape.SharpnessCsv;
 import org.predspace.landscape.SharpnessCurve;
-import org.predspace.spectra.TaskMonitor;
+import org.predspace.platform.JobMonitor;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
 
@@ -26,6 +27,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("slow")
 class LandscapeCommandTest {
     @TempDir static Path tmp;
     static Path mlp;
@@ -174,7 +176,7 @@ class LandscapeCommandTest {
         assertFalse(Files.exists(tmp.resolve("sharpness.directions.npy")), "a sharpness curve has no directions");
 
         Run run = Run.open(mlp);
-        SharpnessCurve curve = RunSharpness.of(run, new DatasetCatalog(), 30, TaskMonitor.silent());
+        SharpnessCurve curve = RunSharpness.of(run, new DatasetCatalog(), 30, JobMonitor.silent());
         Path expected = tmp.resolve("sharpness-expected.csv");
         SharpnessCsv.write(expected, run.name(), curve);
         List<String> lines = Files.readAllLines(csv);

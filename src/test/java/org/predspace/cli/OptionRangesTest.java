@@ -5,9 +5,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.predspace.Main;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -38,11 +41,11 @@ class OptionRangesTest {
     void aGridTheHeapCannotHoldIsRefusedWithTheLargestThatFits() throws Exception {
         // 2 runs x 10000 grid values x 30 samples x 3 classes x 4 bytes = 7.2 MB, over half of a 12 MB heap
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx12m",
-                "-cp", System.getProperty("java.class.path"), org.predspace.Main.class.getName(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "compare", runA.toString(), runB.toString(), "--grid", "10000")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(Cli.EXIT_USAGE, p.exitValue(), err);
         assertEquals(1, err.strip().lines().count(), err);
         assertTrue(err.contains("--grid 10000 needs about 7 MB") && err.contains("-Xmx"), err);

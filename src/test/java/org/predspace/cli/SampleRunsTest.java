@@ -7,12 +7,13 @@ import org.predspace.runs.RunFolders;
 import org.predspace.runs.RunStatus;
 import org.predspace.session.LearningRule;
 import org.predspace.session.RunState;
-import org.predspace.training.Architecture;
-import org.predspace.training.OptimizerKind;
-import org.predspace.training.SnapshotPolicy;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.SnapshotPolicy;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -201,7 +202,7 @@ class SampleRunsTest {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile).mapToLong(SampleRunsTest::size).sum();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -209,7 +210,7 @@ class SampleRunsTest {
         try {
             return Files.size(p);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

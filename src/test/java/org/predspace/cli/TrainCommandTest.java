@@ -1,12 +1,14 @@
 package org.predspace.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunStatus;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +17,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The acceptance checks of the training engine, through the command line as a user runs it. */
+@Tag("slow")
 class TrainCommandTest {
     private static final String DIGITS_RUN = "digits-mlp-adam-lr0.001-b128-s0";
 
@@ -141,7 +144,7 @@ class TrainCommandTest {
     }
 
     private static String[] concat(String[] a, String... b) {
-        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        String[] r = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);
         return r;
     }
@@ -152,8 +155,8 @@ class TrainCommandTest {
                 "--checkpoints", "3", "--probe-size", "50", "--snapshots", "none",
                 "--task", "low-high", "--task", "classes:7,2", "--out", tmp.toString());
         assertEquals(0, r.exitCode(), r.err());
-        org.predspace.runs.Run lowHigh = org.predspace.runs.Run.open(tmp.resolve("digits-low-high-mlp-adam-lr0.001-b128-s0"));
-        org.predspace.runs.Run pair = org.predspace.runs.Run.open(tmp.resolve("digits-classes7.2-mlp-adam-lr0.001-b128-s0"));
+        Run lowHigh = Run.open(tmp.resolve("digits-low-high-mlp-adam-lr0.001-b128-s0"));
+        Run pair = Run.open(tmp.resolve("digits-classes7.2-mlp-adam-lr0.001-b128-s0"));
         assertEquals("groups:0,1,2,3,4/5,6,7,8,9", lowHigh.spec().get("task"));
         assertEquals("low-high", lowHigh.spec().get("task_preset"));
         assertEquals(2, lowHigh.classes());

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.runs.Run;
 import org.predspace.spectra.RunCheckpoint;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,11 +9,14 @@ import static org.predspace.data.SyntheticGeneratorsTest.classCounts;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The bundled data as the jar ships it (assets/ is on the test classpath) and the id scheme. */
+@Tag("slow")
 class DatasetCatalogTest {
     private final DatasetCatalog catalog = new DatasetCatalog();
 
@@ -27,8 +30,8 @@ class DatasetCatalogTest {
         assertArrayEquals(new int[] {2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000}, classCounts(s.train()));
         assertArrayEquals(new int[] {300, 300, 300, 300, 300, 300, 300, 300, 300, 300}, classCounts(s.test()));
         // MNIST's training file starts 5, 0, 4, 1; the test file 7, 2, 1, 0.
-        assertArrayEquals(new int[] {5, 0, 4, 1}, java.util.Arrays.copyOf(s.train().labels(), 4));
-        assertArrayEquals(new int[] {7, 2, 1, 0}, java.util.Arrays.copyOf(s.test().labels(), 4));
+        assertArrayEquals(new int[] {5, 0, 4, 1}, Arrays.copyOf(s.train().labels(), 4));
+        assertArrayEquals(new int[] {7, 2, 1, 0}, Arrays.copyOf(s.test().labels(), 4));
         assertEquals(Dataset.numberedClassNames(10), s.train().classNames());
         assertPixelsInUnitRange(s.train());
         assertTrue(s.train().name().contains("MNIST"), s.train().name());

@@ -8,6 +8,7 @@ import static org.predspace.data.Failures.fails;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,7 +144,7 @@ class IdxReaderTest {
         Path images = dir.resolve("images.gz");
         IdxWriter.write(images, IdxReader.IMAGES_MAGIC, new int[] {10, 8, 8}, new byte[640], true);
         byte[] whole = Files.readAllBytes(images);
-        Files.write(images, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Files.write(images, Arrays.copyOf(whole, whole.length / 2));
         String m = fails(() -> IdxReader.readPair(images, labels, "x"));
         assertTrue(m.contains(images + ": truncated gzip data"), m);
     }

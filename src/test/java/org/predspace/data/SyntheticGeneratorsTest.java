@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
+@Tag("slow")
 class SyntheticGeneratorsTest {
     /** Small variants so the determinism checks stay fast. */
     private static final LongFunction<DatasetSplit> SPIRALS = seed -> Spirals.defaults().generate("spirals", seed);

@@ -3,6 +3,7 @@ package org.predspace.export;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ class CsvTableTest {
     void aFailedWriteLeavesNeitherTheFileNorATempFile() throws Exception {
         Path notAFolder = Files.writeString(tmp.resolve("a-file.txt"), "x");
         CsvTable t = new CsvTable(List.of("a")).row(1.0);
-        assertThrows(java.io.IOException.class, () -> t.writeTo(notAFolder.resolve("out.csv")));
+        assertThrows(IOException.class, () -> t.writeTo(notAFolder.resolve("out.csv")));
         assertEquals(List.of(notAFolder), Files.list(tmp).toList());
     }
 

@@ -1,13 +1,16 @@
 package org.predspace.geometry;
 
+import org.nd4j.linalg.factory.Nd4j;
+import org.predspace.platform.NativeLibraries;
+
 /**
  * Test fixture only: a class that uses ND4J but waits only for OpenBLAS, to prove
  * ArchitectureTest tells the two gateway calls apart.
  */
 public final class HalfGated {
-    static { org.predspace.platform.NativeLibraries.requireBlas(); }
+    static { NativeLibraries.requireBlas(); }
 
     public Object array() {
-        return org.nd4j.linalg.factory.Nd4j.zeros(2);
+        return Nd4j.zeros(2);
     }
 }

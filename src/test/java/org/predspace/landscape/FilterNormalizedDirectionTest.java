@@ -1,14 +1,19 @@
 package org.predspace.landscape;
 
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 import org.predspace.data.InputShape;
 import org.predspace.runs.PythonWithNumpy;
 import org.predspace.spectra.CheckpointModel;
-import org.predspace.training.Architecture;
-import org.predspace.training.NativeBackend;
-import org.predspace.training.NetworkFactory;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.engine.NetworkFactory;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,13 +83,13 @@ class FilterNormalizedDirectionTest {
         int[] statistics = layout.batchNormStatistics();
         assertEquals(2 * 2 * 7, statistics.length, "mean and variance of two batch-norm layers of 7");
         NativeBackend.configure();
-        org.deeplearning4j.nn.graph.ComputationGraph net = NetworkFactory.build(spec, FIVE, 3, 1);
+        ComputationGraph net = NetworkFactory.build(spec, FIVE, 3, 1);
         double[] marked = new double[layout.parameterCount()];
         for (int i : statistics) marked[i] = 1;
-        net.setParams(org.nd4j.linalg.factory.Nd4j.create(marked, new long[] {1, marked.length}, org.nd4j.linalg.api.buffer.DataType.FLOAT));
+        net.setParams(Nd4j.create(marked, new long[] {1, marked.length}, DataType.FLOAT));
         int batchNormLayers = 0;
-        for (org.deeplearning4j.nn.api.Layer layer : net.getLayers()) {
-            boolean bn = layer instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization;
+        for (Layer layer : net.getLayers()) {
+            boolean bn = layer instanceof BatchNormalization;
             if (bn) batchNormLayers++;
             for (var e : layer.paramTable().entrySet()) {
                 boolean statistic = bn && !e.getKey().equals("gamma") && !e.getKey().equals("beta");

@@ -1,21 +1,26 @@
 package org.predspace.landscape;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.predspace.data.Dataset;
 import org.predspace.data.InputShape;
+import org.predspace.platform.JobMonitor;
 import org.predspace.runs.ProbeScore;
 import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.Samples;
-import org.predspace.training.Architecture;
-import org.predspace.training.NativeBackend;
-import org.predspace.training.NetworkFactory;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.engine.NetworkFactory;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The fast paths give what one forward pass of the network per model gives, and only takes what it can. */
+@Tag("slow")
 class GridForwardTest {
     private static final InputShape SIX = InputShape.tabular(6);
 
@@ -49,7 +54,7 @@ class GridForwardTest {
     }
 
     private static void assertScoresAreForwardPasses(CheckpointModel model, ModelGrid grid, Samples s,
-                                                     java.util.function.BiFunction<Integer, Integer, ProbeScore> fast) {
+                                                     BiFunction<Integer, Integer, ProbeScore> fast) {
         for (int i = 0; i < grid.rows(); i++) {
             for (int j = 0; j < grid.columns(); j++) {
                 ProbeScore plain = LinePath.score(model, grid.parameters(i, j), s);
@@ -94,7 +99,7 @@ class GridForwardTest {
         assertNull(ConvGridForward.of(model, grid, samples(5, 64, 10)), "8 x 8 LeNet pads its convolutions");
         TrainingSpec bn = TrainingSpec.builder("blobs").architecture(Architecture.MLP).hiddenLayers(1).width(5).batchNorm(true).build();
         NativeBackend.configure();
-        assertNull(DenseGridForward.chain(NetworkFactory.build(bn, SIX, 4, 1).convertDataType(org.nd4j.linalg.api.buffer.DataType.DOUBLE), 6, 4),
+        assertNull(DenseGridForward.chain(NetworkFactory.build(bn, SIX, 4, 1).convertDataType(DataType.DOUBLE), 6, 4),
                 "batch norm sits between the dense layers");
 
         // the models lines and planes score a batch-norm network on (statistics recomputed at each)
@@ -124,7 +129,7 @@ class GridForwardTest {
         ModelGrid grid = plane(lenet, fashion, 10);
         CheckpointModel model = CheckpointModel.of(lenet, fashion, 10, new float[grid.origin().length]);
         Samples s = samples(40, 784, 10);
-        ModelPredictions two = ModelPredictions.of(model.copy(), grid, s, org.predspace.spectra.TaskMonitor.silent(), 2);
+        ModelPredictions two = ModelPredictions.of(model.copy(), grid, s, JobMonitor.silent(), 2);
         for (int i = 0; i < grid.rows(); i++) {
             for (int j = 0; j < grid.columns(); j++) {
                 int k = i * grid.columns() + j;

@@ -3,13 +3,13 @@ package org.predspace.landscape;
 import org.junit.jupiter.api.Test;
 import org.predspace.data.Dataset;
 import org.predspace.data.InputShape;
+import org.predspace.platform.JobMonitor;
 import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.Samples;
-import org.predspace.spectra.TaskMonitor;
-import org.predspace.training.Architecture;
-import org.predspace.training.NativeBackend;
-import org.predspace.training.NetworkFactory;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.engine.NetworkFactory;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,9 +50,9 @@ class GridWorkersTest {
         PlaneSlice slice = slice();
         double[] axis = PlaneLandscape.axis(slice, 0, 13);
         Samples s = samples();
-        PlaneGrid one = PlaneLandscape.evaluate(model(slice), slice, axis, axis, s, s, TaskMonitor.silent(), g -> {}, 1);
+        PlaneGrid one = PlaneLandscape.evaluate(model(slice), slice, axis, axis, s, s, JobMonitor.silent(), g -> {}, 1);
         List<Integer> evaluated = new ArrayList<>();
-        PlaneGrid three = PlaneLandscape.evaluate(model(slice), slice, axis, axis, s, s, TaskMonitor.silent(),
+        PlaneGrid three = PlaneLandscape.evaluate(model(slice), slice, axis, axis, s, s, JobMonitor.silent(),
                 g -> evaluated.add(g.evaluatedCells()), 3);
         assertTrue(three.isComplete());
         for (int i = 0; i < axis.length; i++) {
@@ -67,16 +67,16 @@ class GridWorkersTest {
     void aCancelStopsEveryWorkerAndIsThrownToTheCaller() {
         PlaneSlice slice = slice();
         double[] axis = PlaneLandscape.axis(slice, 0, 25);
-        TaskMonitor[] monitor = new TaskMonitor[1];
+        JobMonitor[] monitor = new JobMonitor[1];
         int[] reports = new int[1];
-        monitor[0] = new TaskMonitor((fraction, stage) -> {
+        monitor[0] = new JobMonitor((fraction, stage) -> {
             if (++reports[0] == 40) monitor[0].cancel();
         });
         assertThrows(CancellationException.class, () -> PlaneLandscape.evaluate(model(slice), slice, axis, axis, samples(), null,
                 monitor[0], g -> {}, 2));
         assertTrue(reports[0] < 625, "stopped early, after " + reports[0] + " models");
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (!t.getName().startsWith("landscape-grid-")) continue;
+            if (!t.getName().startsWith("predspace-landscape-grid-")) continue;
             assertDoesNotThrow(() -> t.join(5_000));
             assertFalse(t.isAlive(), "worker " + t.getName() + " outlived the call");
         }
@@ -89,7 +89,7 @@ class GridWorkersTest {
         CheckpointModel wrong = CheckpointModel.of(MLP, FOUR, 3, new float[slice.origin().length]);
         Samples badRows = new Samples(new float[3 * 5], new int[] {0, 1, 7}, 3, 5);   // 5 features for a 4-input network
         RuntimeException e = assertThrows(RuntimeException.class, () -> PlaneLandscape.evaluate(wrong, slice, axis, axis, badRows, null,
-                TaskMonitor.silent(), g -> {}, 2));
+                JobMonitor.silent(), g -> {}, 2));
         assertNotNull(e.getMessage());
     }
 }

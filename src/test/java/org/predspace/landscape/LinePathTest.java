@@ -1,19 +1,22 @@
 package org.predspace.landscape;
 
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.predspace.data.Dataset;
 import org.predspace.data.InputShape;
+import org.predspace.platform.JobMonitor;
 import org.predspace.runs.ProbeScore;
 import org.predspace.runs.PythonWithNumpy;
 import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.Samples;
-import org.predspace.spectra.TaskMonitor;
-import org.predspace.training.Architecture;
-import org.predspace.training.NativeBackend;
-import org.predspace.training.NetworkFactory;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.engine.NetworkFactory;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -84,7 +88,7 @@ class LinePathTest {
         ComputationGraph net = NetworkFactory.build(spec, SHAPE, CLASSES, 1);
         net.getLayer("out").getParam("W").muli(10);
         Samples raw = samples(60, 7);
-        int[] own = net.outputSingle(false, org.nd4j.linalg.factory.Nd4j.create(raw.features(), new long[] {raw.size(), DIMS}))
+        int[] own = net.outputSingle(false, Nd4j.create(raw.features(), new long[] {raw.size(), DIMS}))
                 .argMax(1).toIntVector();
         Samples train = new Samples(raw.features(), own, raw.size(), DIMS);
         float[] start = net.params().dup().data().asFloat();
@@ -105,10 +109,10 @@ class LinePathTest {
     }
 
     private static void reverseHiddenUnits(ComputationGraph net) {
-        org.nd4j.linalg.api.ndarray.INDArray w = net.getLayer("dense0").getParam("W");
-        org.nd4j.linalg.api.ndarray.INDArray b = net.getLayer("dense0").getParam("b");
-        org.nd4j.linalg.api.ndarray.INDArray v = net.getLayer("out").getParam("W");
-        org.nd4j.linalg.api.ndarray.INDArray w0 = w.dup(), b0 = b.dup(), v0 = v.dup();
+        INDArray w = net.getLayer("dense0").getParam("W");
+        INDArray b = net.getLayer("dense0").getParam("b");
+        INDArray v = net.getLayer("out").getParam("W");
+        INDArray w0 = w.dup(), b0 = b.dup(), v0 = v.dup();
         int units = (int) w.columns();
         for (int j = 0; j < units; j++) {
             w.putColumn(j, w0.getColumn(units - 1 - j));
@@ -172,16 +176,16 @@ class LinePathTest {
         CheckpointModel model = CheckpointModel.of(spec, SHAPE, CLASSES, w);
         List<Double> fractions = new ArrayList<>();
         LinePath.between(model, widen(w), widen(w), LinePath.alphas(0, 1, 5), samples(6, 1), samples(6, 2),
-                new TaskMonitor((f, stage) -> fractions.add(f)));
+                new JobMonitor((f, stage) -> fractions.add(f)));
         assertEquals(List.of(0.2, 0.4, 0.6, 0.8, 1.0), fractions);
 
         List<Double> seen = new ArrayList<>();
-        TaskMonitor[] monitor = new TaskMonitor[1];
-        monitor[0] = new TaskMonitor((f, stage) -> {
+        JobMonitor[] monitor = new JobMonitor[1];
+        monitor[0] = new JobMonitor((f, stage) -> {
             seen.add(f);
             if (seen.size() == 2) monitor[0].cancel();
         });
-        assertThrows(java.util.concurrent.CancellationException.class, () -> LinePath.between(model, widen(w), widen(w),
+        assertThrows(CancellationException.class, () -> LinePath.between(model, widen(w), widen(w),
                 LinePath.defaultAlphas(), samples(6, 1), samples(6, 2), monitor[0]));
         assertEquals(2, seen.size(), "no point is reported after the cancel");
     }
@@ -202,7 +206,7 @@ class LinePathTest {
             float[] end = NetworkFactory.build(spec.toBuilder().seed(2).build(), SHAPE, CLASSES, 1).params().dup().data().asFloat();
             CheckpointModel model = CheckpointModel.forwardOnly(spec, SHAPE, CLASSES, start, train);
             double[] alphas = LinePath.alphas(-0.5, 1.5, 9);
-            LinePath line = LinePath.between(model, widen(start), widen(end), alphas, train, test, TaskMonitor.silent(), 3);
+            LinePath line = LinePath.between(model, widen(start), widen(end), alphas, train, test, JobMonitor.silent(), 3);
             CheckpointModel one = CheckpointModel.forwardOnly(spec, SHAPE, CLASSES, start, train);
             for (int k = 0; k < alphas.length; k++) {
                 double[] theta = interpolate(widen(start), widen(end), alphas[k]);
@@ -242,7 +246,7 @@ class LinePathTest {
         for (ComputationGraph net : List.of(a, b)) {
             float[] w = new float[(int) net.numParams()];
             for (int i = 0; i < w.length; i++) w[i] = (float) (rng.nextDouble() * 2 - 1);
-            net.setParams(org.nd4j.linalg.factory.Nd4j.create(w, new long[] {1, w.length}));
+            net.setParams(Nd4j.create(w, new long[] {1, w.length}));
         }
         Samples train = samples(30, 7);
         Samples test = samples(12, 8);
@@ -251,13 +255,13 @@ class LinePathTest {
         CheckpointModel model = CheckpointModel.forwardOnly(spec, SHAPE, CLASSES, start, train);
         LinePath line = LinePath.between(model, widen(start), widen(b.params().dup().data().asFloat()), alphas, train, test);
 
-        double eps = ((org.deeplearning4j.nn.conf.layers.BatchNormalization) a.getLayer("dense0_bn").conf().getLayer()).getEps();
+        double eps = ((BatchNormalization) a.getLayer("dense0_bn").conf().getLayer()).getEps();
         StringBuilder text = new StringBuilder();
         for (String layer : List.of("dense0", "dense0_bn", "dense1", "dense1_bn", "out")) {
             String[] keys = layer.endsWith("_bn") ? new String[] {"gamma", "beta"} : new String[] {"W", "b"};
             for (ComputationGraph net : List.of(a, b)) {
                 for (String key : keys) {
-                    org.nd4j.linalg.api.ndarray.INDArray p = net.getLayer(layer).getParam(key);
+                    INDArray p = net.getLayer(layer).getParam(key);
                     text.append(matrix(p.rank() == 2 && p.rows() > 1 ? p.toDoubleMatrix() : new double[][] {p.toDoubleVector()})).append('\n');
                 }
             }
@@ -348,8 +352,8 @@ class LinePathTest {
     /** The probe score as training records it: the float network's softmax through ProbeScore. */
     private static ProbeScore recorded(TrainingSpec spec, float[] params, Samples s) {
         ComputationGraph net = NetworkFactory.build(spec, SHAPE, CLASSES, 1);
-        net.setParams(org.nd4j.linalg.factory.Nd4j.create(params, new long[] {1, params.length}));
-        float[] probs = net.outputSingle(false, org.nd4j.linalg.factory.Nd4j.create(s.features(), new long[] {s.size(), DIMS}))
+        net.setParams(Nd4j.create(params, new long[] {1, params.length}));
+        float[] probs = net.outputSingle(false, Nd4j.create(s.features(), new long[] {s.size(), DIMS}))
                 .dup().data().asFloat();
         return ProbeScore.of(probs, s.labels(), CLASSES);
     }

@@ -4,10 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.InputShape;
 import org.predspace.runs.PythonWithNumpy;
-import org.predspace.training.Architecture;
-import org.predspace.training.NativeBackend;
-import org.predspace.training.NetworkFactory;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.engine.NetworkFactory;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,12 +7,13 @@ import org.predspace.data.DatasetCatalog;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.Run;
 import org.predspace.spectra.RunCheckpoint;
-import org.predspace.training.Architecture;
-import org.predspace.training.SnapshotPolicy;
 import org.predspace.training.TrainingRun;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.SnapshotPolicy;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -37,7 +38,7 @@ class RunLineTest {
     @Test
     void theEndsOfALineFromInitialisationToTheEndAreTheRecordedMetrics() throws Exception {
         long[] saved = run.parameterSteps();
-        assertTrue(saved.length >= 2, "the run kept snapshots at " + java.util.Arrays.toString(saved));
+        assertTrue(saved.length >= 2, "the run kept snapshots at " + Arrays.toString(saved));
         long first = saved[0];
         long last = saved[saved.length - 1];
         LinePath line = RunLine.between(RunCheckpoint.open(run, first, CATALOG), RunCheckpoint.open(run, last, CATALOG),

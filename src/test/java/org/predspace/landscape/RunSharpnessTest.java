@@ -1,29 +1,38 @@
 package org.predspace.landscape;
 
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
+import org.predspace.data.InputShape;
+import org.predspace.export.SharpnessCsv;
+import org.predspace.platform.JobMonitor;
 import org.predspace.runs.PythonWithNumpy;
 import org.predspace.runs.Run;
+import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
-import org.predspace.spectra.TaskMonitor;
-import org.predspace.training.Architecture;
-import org.predspace.training.OptimizerKind;
-import org.predspace.training.SnapshotPolicy;
 import org.predspace.training.TrainingRun;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.engine.NetworkFactory;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.SnapshotPolicy;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("slow")
 class RunSharpnessTest {
     @TempDir static Path tmp;
     static final DatasetCatalog CATALOG = new DatasetCatalog();
@@ -46,7 +55,7 @@ class RunSharpnessTest {
     @Test
     void theTopEigenvalueAtEveryCheckpointIsNumpysOfTheExactHessianOfSoftmaxRegression() throws Exception {
         PythonWithNumpy python = PythonWithNumpy.require();
-        SharpnessCurve curve = RunSharpness.of(softmax, CATALOG, SAMPLES, TaskMonitor.silent());
+        SharpnessCurve curve = RunSharpness.of(softmax, CATALOG, SAMPLES, JobMonitor.silent());
         long[] steps = softmax.parameterSteps();
         assertArrayEquals(steps, curve.steps(), "every checkpoint with a snapshot");
         assertEquals(3, steps.length);
@@ -59,7 +68,7 @@ class RunSharpnessTest {
         // how the parameters are ordered, so numpy needs only W and b, read via the layout.
         RunCheckpoint first = RunCheckpoint.open(softmax, steps[0], CATALOG);
         Samples s = first.samples(SAMPLES);
-        ParameterLayout layout = ParameterLayout.of(first.spec(), org.predspace.data.InputShape.image(1, 8, 8), 10);
+        ParameterLayout layout = ParameterLayout.of(first.spec(), InputShape.image(1, 8, 8), 10);
         StringBuilder text = new StringBuilder();
         text.append(LinePathTest.matrix(LinePathTest.rows(s))).append('\n').append(Arrays.toString(s.labels())).append('\n');
         for (long step : steps) {
@@ -106,11 +115,11 @@ class RunSharpnessTest {
     void aReluMlpsSharpnessIsNumpysTopEigenvalueOfItsGaussNewtonMatrix(@TempDir Path dir) throws Exception {
         PythonWithNumpy python = PythonWithNumpy.require();
         int dims = 5, classes = 3;
-        org.predspace.data.InputShape shape = org.predspace.data.InputShape.tabular(dims);
+        InputShape shape = InputShape.tabular(dims);
         TrainingSpec spec = TrainingSpec.builder("blobs").architecture(Architecture.MLP).hiddenLayers(1).width(8).seed(4).build();
-        org.predspace.training.NativeBackend.configure();
-        org.deeplearning4j.nn.graph.ComputationGraph net = org.predspace.training.NetworkFactory.build(spec, shape, classes, 1);
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+        NativeBackend.configure();
+        ComputationGraph net = NetworkFactory.build(spec, shape, classes, 1);
+        SplittableRandom rng = new SplittableRandom(11);
         float[] x = new float[60 * dims];
         int[] y = new int[60];
         for (int i = 0; i < y.length; i++) {
@@ -118,8 +127,8 @@ class RunSharpnessTest {
             for (int k = 0; k < dims; k++) x[i * dims + k] = (float) (rng.nextGaussian() + (k % classes == y[i] ? 1 : 0));
         }
         Samples s = new Samples(x, y, y.length, dims);
-        double top = RunSharpness.topEigenvalue(org.predspace.spectra.CheckpointModel.of(spec, shape, classes,
-                net.params().dup().data().asFloat()), s, TaskMonitor.silent());
+        double top = RunSharpness.topEigenvalue(CheckpointModel.of(spec, shape, classes,
+                net.params().dup().data().asFloat()), s, JobMonitor.silent());
 
         // J of the logits by hand for z = relu(x W1 + b1) W2 + b2, then G = 1/n sum J^T (diag p - p p^T) J
         StringBuilder text = new StringBuilder();
@@ -165,8 +174,8 @@ class RunSharpnessTest {
     @Test
     void aCancelStopsWithinOneCheckpoint() {
         List<String> stages = new ArrayList<>();
-        TaskMonitor[] monitor = new TaskMonitor[1];
-        monitor[0] = new TaskMonitor((f, stage) -> {
+        JobMonitor[] monitor = new JobMonitor[1];
+        monitor[0] = new JobMonitor((f, stage) -> {
             stages.add(stage);
             if (stage.startsWith("Lanczos step 3")) monitor[0].cancel();
         });
@@ -180,15 +189,15 @@ class RunSharpnessTest {
         Run none = trained("none", TrainingSpec.builder("iris").architecture(Architecture.LINEAR).epochs(1)
                 .checkpoints(2).snapshots(SnapshotPolicy.NONE).build());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RunSharpness.of(none, CATALOG, 10, TaskMonitor.silent()));
+                () -> RunSharpness.of(none, CATALOG, 10, JobMonitor.silent()));
         assertTrue(e.getMessage().contains("kept no parameter snapshots"), e.getMessage());
 
         Run bn = trained("bn", TrainingSpec.builder("iris").architecture(Architecture.MLP).width(4).batchNorm(true).epochs(1)
                 .checkpoints(2).snapshots(SnapshotPolicy.ALL).build());
-        e = assertThrows(IllegalArgumentException.class, () -> RunSharpness.of(bn, CATALOG, 10, TaskMonitor.silent()));
+        e = assertThrows(IllegalArgumentException.class, () -> RunSharpness.of(bn, CATALOG, 10, JobMonitor.silent()));
         assertTrue(e.getMessage().startsWith("sharpness needs the Hessian of a network without batch norm"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
 
-        assertThrows(IllegalArgumentException.class, () -> RunSharpness.of(softmax, CATALOG, 0, TaskMonitor.silent()));
+        assertThrows(IllegalArgumentException.class, () -> RunSharpness.of(softmax, CATALOG, 0, JobMonitor.silent()));
     }
 }

@@ -2,15 +2,22 @@ package org.predspace.landscape;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.predspace.data.DatasetCatalog;
 import org.predspace.runs.Checkpoint;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.ProbeInfo;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunWriter;
+import org.predspace.spectra.RunCheckpoint;
+import org.predspace.training.TrainingRun;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.SnapshotPolicy;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.LongPredicate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,7 +35,7 @@ class RunTrajectoryPlaneTest {
     }
 
     /** Checkpoints at steps 10, 20, ...; a snapshot at the steps {@code withParameters} says. */
-    private static Run write(Path dir, int checkpoints, java.util.function.LongPredicate withParameters) throws Exception {
+    private static Run write(Path dir, int checkpoints, LongPredicate withParameters) throws Exception {
         try (RunWriter w = RunWriter.create(dir, "plane", 2, new ProbeInfo("two", 2, "train"), Map.of("seed", 1),
                 new int[] {0, 1}, null)) {
             for (int i = 1; i <= checkpoints; i++) {
@@ -70,14 +77,14 @@ class RunTrajectoryPlaneTest {
      */
     @Test
     void aBatchNormRunsTrajectoryPlaneLeavesTheRunningStatisticsOut(@TempDir Path dir) throws Exception {
-        org.predspace.data.DatasetCatalog catalog = new org.predspace.data.DatasetCatalog();
-        org.predspace.training.TrainingSpec spec = org.predspace.training.TrainingSpec.builder("iris")
-                .architecture(org.predspace.training.Architecture.MLP).hiddenLayers(1).width(6).batchNorm(true).epochs(2).checkpoints(5)
-                .snapshots(org.predspace.training.SnapshotPolicy.ALL).build();
-        new org.predspace.training.TrainingRun(spec, catalog.load("iris"), dir.resolve("bn"), e -> {}).execute();
+        DatasetCatalog catalog = new DatasetCatalog();
+        TrainingSpec spec = TrainingSpec.builder("iris")
+                .architecture(Architecture.MLP).hiddenLayers(1).width(6).batchNorm(true).epochs(2).checkpoints(5)
+                .snapshots(SnapshotPolicy.ALL).build();
+        new TrainingRun(spec, catalog.load("iris"), dir.resolve("bn"), e -> {}).execute();
         Run run = Run.open(dir.resolve("bn"));
         long[] steps = run.parameterSteps();
-        org.predspace.spectra.RunCheckpoint last = org.predspace.spectra.RunCheckpoint.open(run, steps[steps.length - 1], catalog);
+        RunCheckpoint last = RunCheckpoint.open(run, steps[steps.length - 1], catalog);
         int[] statistics = ParameterLayout.of(last.spec(), last.inputShape(), last.classes()).batchNormStatistics();
         assertEquals(2 * 6, statistics.length);
 

@@ -2,6 +2,14 @@ package org.predspace.platform;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -13,7 +21,10 @@ class BackgroundPriorityTest {
         Integer mine = BackgroundPriority.currentNiceness();
         assumeTrue(mine != null, "no /proc/thread-self: not Linux");
         AtomicReference<Integer> inside = new AtomicReference<>();
-        Thread t = new Thread(BackgroundPriority.inBackground(() -> inside.set(BackgroundPriority.currentNiceness())));
+        Thread t = new Thread(() -> {
+            assertTrue(BackgroundPriority.lowerCurrentThread(BackgroundPriority.BACKGROUND), "setpriority refused");
+            inside.set(BackgroundPriority.currentNiceness());
+        });
         t.start();
         t.join();
         assertEquals(Math.min(19, mine + BackgroundPriority.BACKGROUND), inside.get());
@@ -24,13 +35,13 @@ class BackgroundPriorityTest {
     @Test
     void jitCompilerAndConcurrentGcThreadsAreLoweredAndNothingElse() throws Exception {
         assumeTrue(BackgroundPriority.currentNiceness() != null, "no /proc/thread-self: not Linux");
-        Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path"), LowerCompilers.class.getName())
                 .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);
-        java.util.Map<String, String> lines = new java.util.HashMap<>();
+        Map<String, String> lines = new HashMap<>();
         for (String l : out.strip().split("\n")) lines.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1));
         int before = Integer.parseInt(lines.get("main"));
         assertTrue(Integer.parseInt(lines.get("lowered")) >= 1, out);
@@ -52,10 +63,10 @@ class BackgroundPriorityTest {
         public static void main(String[] args) throws Exception {
             System.out.println("main=" + BackgroundPriority.currentNiceness());
             System.out.println("lowered=" + BackgroundPriority.lowerCompilersAndConcurrentGc());
-            java.util.List<String> nice = new java.util.ArrayList<>(), gc = new java.util.ArrayList<>(), workers = new java.util.ArrayList<>();
-            try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
-                for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) tasks::iterator) {
-                    String name = java.nio.file.Files.readString(t.resolve("comm")).strip();
+            List<String> nice = new ArrayList<>(), gc = new ArrayList<>(), workers = new ArrayList<>();
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path t : (Iterable<Path>) tasks::iterator) {
+                    String name = Files.readString(t.resolve("comm")).strip();
                     String tid = t.getFileName().toString();
                     if (name.contains("CompilerThre")) nice.add(String.valueOf(BackgroundPriority.nicenessOf(tid)));
                     if (name.startsWith("G1 Conc#") || name.startsWith("G1 Refine#")) gc.add(String.valueOf(BackgroundPriority.nicenessOf(tid)));

@@ -1,10 +1,14 @@
 package org.predspace.platform;
 
+import org.bytedeco.javacpp.Loader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -51,7 +55,7 @@ class JavaCppCacheTest {
 
     /** JavaCPP's own answer, in a fresh JVM (Loader keeps the first cache directory it computed). */
     private static Path cacheDirOfChild(Path xdgDataHome, Path chosen, Path variable) throws Exception {
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path")));
         if (chosen != null) command.add("-D" + JavaCppCache.PROPERTY + "=" + chosen);
@@ -62,7 +66,7 @@ class JavaCppCacheTest {
         if (variable != null) builder.environment().put(NativeLibraries.CACHE_VARIABLE, variable.toString());
         Process child = builder.start();
         String out = new String(child.getInputStream().readAllBytes()).trim();
-        assertTrue(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "child JVM did not end");
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "child JVM did not end");
         assertEquals(0, child.exitValue(), out);
         String[] lines = out.split("\\R");
         return Path.of(lines[lines.length - 1]);
@@ -72,7 +76,7 @@ class JavaCppCacheTest {
     public static final class PrintCacheDir {
         public static void main(String[] args) throws Exception {
             NativeLibraries.prepareForApp();
-            System.out.println(org.bytedeco.javacpp.Loader.getCacheDir().getCanonicalPath());
+            System.out.println(Loader.getCacheDir().getCanonicalPath());
         }
     }
 }

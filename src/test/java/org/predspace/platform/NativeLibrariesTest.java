@@ -1,21 +1,29 @@
 package org.predspace.platform;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.factory.Nd4j;
+import org.predspace.Main;
+import org.predspace.geometry.inpca.LapackEigensolver;
 import org.predspace.session.TestRuns;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The first load of the native libraries, each in a fresh JVM (a class whose static initialiser
  * failed stays failed for the process, and this JVM loaded them before any test).
  */
+@Tag("slow")
 class NativeLibrariesTest {
 
     /**
@@ -41,6 +49,7 @@ class NativeLibrariesTest {
      */
     @Test
     void openBlasAloneIsLoadedUntilSomethingAsksForNd4j(@TempDir Path tmp) throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/maps")), "the child reads its mapped libraries from /proc: not Linux");
         Child child = run(BlasFirst.class, Files.createDirectory(tmp.resolve("empty-cache")));
         assertEquals(0, child.exit, child.output);
         assertTrue(child.output.contains("solver 3.0: openblas true, nd4j false"), child.output);
@@ -66,7 +75,7 @@ class NativeLibrariesTest {
     void theCommandLineSaysSoInOneLineAndExitsNonZero(@TempDir Path tmp) throws Exception {
         Path notAFolder = Files.writeString(tmp.resolve("cache"), "a file, not a folder");
         List<Path> runs = TestRuns.writeSynthetic(tmp.resolve("runs"), 2, 5);
-        Child child = run(org.predspace.Main.class, notAFolder, "embed", runs.get(0).toString(), runs.get(1).toString(),
+        Child child = run(Main.class, notAFolder, "embed", runs.get(0).toString(), runs.get(1).toString(),
                 "--out", tmp.resolve("points.csv").toString());
         assertEquals(1, child.exit, child.output);
         List<String> lines = child.output.lines().filter(l -> !l.startsWith("SLF4J:")).toList();
@@ -85,10 +94,10 @@ class NativeLibrariesTest {
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         // read while it runs (a full pipe would block the child), and never wait for ever
-        var output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        var output = CompletableFuture.supplyAsync(() -> {
             try {
                 return new String(p.getInputStream().readAllBytes());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return e.toString();
             }
         });
@@ -103,10 +112,10 @@ class NativeLibrariesTest {
     public static final class InterruptedFirstUse {
         public static void main(String[] args) {
             Thread.currentThread().interrupt();
-            double[] values = new org.predspace.geometry.LapackEigensolver()
+            double[] values = new LapackEigensolver()
                     .leadingByMagnitude(new double[] {2, 1, 1, 2}, 2, 2).values();
             boolean kept = Thread.interrupted();
-            double sum = org.nd4j.linalg.factory.Nd4j.create(new double[] {1, 2, 3}).sumNumber().doubleValue();
+            double sum = Nd4j.create(new double[] {1, 2, 3}).sumNumber().doubleValue();
             System.out.println("eigenvalues " + values[0] + " " + values[1] + ", interrupt kept " + kept + ", nd4j sum " + sum);
         }
     }
@@ -114,14 +123,14 @@ class NativeLibrariesTest {
     /** Uses a solver, then asks for ND4J, reading which native libraries the process has mapped. */
     public static final class BlasFirst {
         public static void main(String[] args) throws Exception {
-            double top = new org.predspace.geometry.LapackEigensolver()
+            double top = new LapackEigensolver()
                     .leadingByMagnitude(new double[] {2, 1, 1, 2}, 2, 1).values()[0];
             System.out.println("solver " + top + ": openblas " + mapped("openblas") + ", nd4j " + mapped("nd4jcpu"));
             NativeLibraries.require();
             System.out.println("after require: nd4j " + mapped("nd4jcpu"));
         }
 
-        private static boolean mapped(String library) throws java.io.IOException {
+        private static boolean mapped(String library) throws IOException {
             return Files.readString(Path.of("/proc/self/maps")).contains(library);
         }
     }
@@ -145,7 +154,7 @@ class NativeLibrariesTest {
             System.out.println("listener called " + calls[0] + " time(s): " + heard[0]);
             for (String attempt : new String[] {"solver", "solver again"}) {
                 try {
-                    new org.predspace.geometry.LapackEigensolver().leadingByMagnitude(new double[] {1}, 1, 1);
+                    new LapackEigensolver().leadingByMagnitude(new double[] {1}, 1, 1);
                     System.out.println(attempt + ": ran");
                 } catch (Throwable t) {
                     System.out.println(attempt + ": " + t.getClass().getSimpleName()

@@ -2,6 +2,7 @@ package org.predspace.platform;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -33,7 +34,7 @@ class OpenBlasKernelTest {
         String now = OpenBlasKernel.currentValue();
         if (System.getenv("OPENBLAS_CORETYPE") != null) {
             assertEquals(System.getenv("OPENBLAS_CORETYPE"), now, "the user's value is kept");
-        } else if (java.util.Arrays.asList(flags.trim().split("\\s+")).contains("avx512f")) {
+        } else if (Arrays.asList(flags.trim().split("\\s+")).contains("avx512f")) {
             assertEquals("Haswell", now);
         } else {
             assertNull(now);

@@ -1,22 +1,26 @@
 package org.predspace.runs;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("slow")
 class CrashSafetyTest {
     @TempDir Path tmp;
 
@@ -38,7 +42,7 @@ class CrashSafetyTest {
             assertTrue(SyntheticRun.hasParameters(s));
             assertArrayEquals(content.parameters(s), run.parameters(s), "parameters at step " + s);
         }
-        long snapshots = java.util.Arrays.stream(steps).filter(SyntheticRun::hasParameters).count();
+        long snapshots = Arrays.stream(steps).filter(SyntheticRun::hasParameters).count();
         assertEquals(snapshots, run.parameterSteps().length, "every committed snapshot step has its file");
     }
 
@@ -121,7 +125,7 @@ class CrashSafetyTest {
         long[] shape = h.shape().clone();
         shape[0] = rows;
         byte[] header = Npy.header(h.dtype(), shape, (int) h.dataOffset());
-        try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+        try (var ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.write(ByteBuffer.wrap(header), 0);
         }
     }

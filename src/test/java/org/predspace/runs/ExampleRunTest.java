@@ -1,7 +1,7 @@
 package org.predspace.runs;
 
 import org.junit.jupiter.api.Test;
-import org.predspace.geometry.LiveEmbedding;
+import org.predspace.geometry.inpca.LiveEmbedding;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.RunState;

@@ -1,14 +1,18 @@
 package org.predspace.runs;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -111,10 +115,10 @@ class RunFormatErrorsTest {
     @Test
     void wrongDtypes() throws Exception {
         Files.copy(Fixtures.path("npy/int_predictions.npy"), dir.resolve("predictions.npy"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
         assertRefused("predictions.npy", "'<i4' (int32) is not float32 or float64");
         Files.copy(Fixtures.path("npy/object.npy"), dir.resolve("predictions.npy"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
         assertRefused("predictions.npy", "pickle");
         writeValidRun();
         Files.write(dir.resolve("labels.npy"), Npy.encode(new float[]{0, 1, 2, 0}));
@@ -179,7 +183,7 @@ class RunFormatErrorsTest {
 
         writeValidRun();
         byte[] steps = Files.readAllBytes(dir.resolve("steps.npy"));
-        Files.write(dir.resolve("steps.npy"), java.util.Arrays.copyOf(steps, steps.length - 3));
+        Files.write(dir.resolve("steps.npy"), Arrays.copyOf(steps, steps.length - 3));
         assertRefused("steps.npy", "16 bytes of data", "holds only 13 bytes");
     }
 
@@ -245,7 +249,7 @@ class RunFormatErrorsTest {
     /** A file's size is not trusted: a link to /dev/zero says 0 bytes and never ends. */
     @Test
     void filesThatAreDevicesAreRefusedWithoutReadingThem() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "needs /dev/zero");
+        Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "needs /dev/zero");
         for (String name : new String[]{"run.json", "metrics.csv", "labels.npy", "predictions.npy"}) {
             writeValidRun();
             Files.deleteIfExists(dir.resolve(name));
@@ -276,7 +280,7 @@ class RunFormatErrorsTest {
         assertTrue(format.getMessage().length() < 400, format.getMessage());
 
         writeValidRun();
-        byte[] header = "{'descr': '<i8', 'fortran_order': False, 'shape': (-5, 2), }".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] header = "{'descr': '<i8', 'fortran_order': False, 'shape': (-5, 2), }".getBytes(StandardCharsets.ISO_8859_1);
         ByteBuffer b = ByteBuffer.allocate(10 + header.length + 1).order(ByteOrder.LITTLE_ENDIAN);
         b.put(new byte[]{(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) (header.length + 1)).put(header).put((byte) '\n');
         Files.write(dir.resolve("steps.npy"), b.array());

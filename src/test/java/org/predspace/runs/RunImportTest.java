@@ -1,17 +1,26 @@
 package org.predspace.runs;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.ByteOrder;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleUnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** RunImport without the command line: what it accepts, what it reports, what it refuses. */
+@Tag("slow")
 class RunImportTest {
     static final int T = 3, N = 4, C = 2;
     @TempDir Path tmp;
@@ -21,7 +30,7 @@ class RunImportTest {
         return 0.5 + (i % 2 == 0 ? 0.4 : -0.4) * t / (T - 1.0);
     }
 
-    static double[] rows(java.util.function.DoubleUnaryOperator f) {
+    static double[] rows(DoubleUnaryOperator f) {
         double[] v = new double[T * N * C];
         for (int t = 0; t < T; t++) {
             for (int i = 0; i < N; i++) {
@@ -77,7 +86,7 @@ class RunImportTest {
                 assertEquals(one(t, i), run.testPredictions(t)[i * C + 1], 1e-6);
             }
         }
-        assertEquals("softmax of logits", ((java.util.Map<?, ?>) run.spec().get("imported")).get("rows"));
+        assertEquals("softmax of logits", ((Map<?, ?>) run.spec().get("imported")).get("rows"));
     }
 
     @Test
@@ -165,7 +174,7 @@ class RunImportTest {
         int t = 300, n = 1000, c = 10;
         double[] v = new double[t * n * c];
         for (int r = 0; r < t * n; r++) {
-            java.util.Arrays.fill(v, r * c, r * c + c, 0.01);
+            Arrays.fill(v, r * c, r * c + c, 0.01);
             v[r * c + r % c] = 0.91;
         }
         Path p = LooseArrays.save(tmp.resolve("in/p.npy"), Npy.DType.FLOAT32, new long[]{t, n, c}, v);
@@ -184,13 +193,13 @@ class RunImportTest {
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         boolean killedWhileWriting;
         try {
-            assertEquals("importing", new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream())).readLine());
+            assertEquals("importing", new BufferedReader(new InputStreamReader(child.getInputStream())).readLine());
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (!writing(runs) && child.isAlive() && System.nanoTime() < deadline) Thread.sleep(1);
             killedWhileWriting = writing(runs);
         } finally {
             child.destroyForcibly(); // SIGKILL: no finally blocks run in the child
-            assertTrue(child.waitFor(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(child.waitFor(10, TimeUnit.SECONDS));
         }
         assertTrue(killedWhileWriting, "the kill must land while the run is being written");
         assertFalse(Files.exists(out), "nothing at the target: the run appears whole or not at all");
@@ -226,12 +235,12 @@ class RunImportTest {
     }
 
     /** Whether an import's temporary folder in {@code runs} holds the start of a run. */
-    private static boolean writing(Path runs) throws java.io.IOException {
+    private static boolean writing(Path runs) throws IOException {
         for (Path h : hidden(runs)) if (Files.exists(h.resolve(RunFiles.STEPS))) return true;
         return false;
     }
 
-    private static List<Path> hidden(Path runs) throws java.io.IOException {
+    private static List<Path> hidden(Path runs) throws IOException {
         try (var list = Files.list(runs)) {
             return list.filter(x -> x.getFileName().toString().startsWith(".")).toList();
         }

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -22,7 +24,7 @@ class RunWriterTest {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
-                files.put(dir.relativize(p).toString(), java.util.HexFormat.of().formatHex(Files.readAllBytes(p)));
+                files.put(dir.relativize(p).toString(), HexFormat.of().formatHex(Files.readAllBytes(p)));
             }
         }
         return files;
@@ -145,8 +147,8 @@ class RunWriterTest {
             int rowBytes = big.probeSize() * big.classes() * 4;
             assertEquals(before.length + rowBytes, after.length, "one checkpoint adds exactly its 40 KB");
             int header = before.length - rowBytes;
-            assertArrayEquals(java.util.Arrays.copyOfRange(before, header, before.length),
-                    java.util.Arrays.copyOfRange(after, header, before.length), "earlier data changed");
+            assertArrayEquals(Arrays.copyOfRange(before, header, before.length),
+                    Arrays.copyOfRange(after, header, before.length), "earlier data changed");
         }
     }
 }

@@ -2,6 +2,7 @@ package org.predspace.runs;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -23,7 +24,7 @@ record SyntheticRun(int probeSize, int testSize, int classes, int parameterCount
     int[] testLabels() { return testSize < 0 ? null : labels(2, testSize); }
 
     RunWriter create(Path dir) throws IOException {
-        return RunWriter.create(dir, "synthetic", classes, probe(), Map.of("seed", 7, "lr", 0.05, "layers", java.util.List.of(16, 8)),
+        return RunWriter.create(dir, "synthetic", classes, probe(), Map.of("seed", 7, "lr", 0.05, "layers", List.of(16, 8)),
                 probeLabels(), testLabels());
     }
 

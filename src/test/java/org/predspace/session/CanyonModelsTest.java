@@ -3,19 +3,21 @@ package org.predspace.session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
-import org.predspace.geometry.LiveEmbedding;
+import org.predspace.geometry.distance.ProbeShape;
+import org.predspace.geometry.inpca.LiveEmbedding;
 import org.predspace.landscape.LinePath;
 import org.predspace.landscape.ModelGrid;
+import org.predspace.platform.JobMonitor;
 import org.predspace.runs.Run;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
-import org.predspace.spectra.TaskMonitor;
-import org.predspace.training.Architecture;
-import org.predspace.training.SnapshotPolicy;
 import org.predspace.training.TrainingRun;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.SnapshotPolicy;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * is that checkpoint, so out-of-sample placement must put it where the picture draws the
  * checkpoint, on the training probe and on the held-out one; every model gets a residual.
  */
+@Tag("slow")
 class CanyonModelsTest {
     @TempDir static Path tmp;
     static final DatasetCatalog CATALOG = new DatasetCatalog();
@@ -57,7 +60,7 @@ class CanyonModelsTest {
             int at = CanyonFixture.indexOf(frame, run, step);
             ModelGrid grid = CanyonFixture.planeThrough(run, CATALOG, step, 3);
 
-            CanyonModels.Scored scored = CanyonModels.score(picture, probe, run.dir(), step, grid, CATALOG, TaskMonitor.silent());
+            CanyonModels.Scored scored = CanyonModels.score(picture, probe, run.dir(), step, grid, CATALOG, JobMonitor.silent());
             OutOfSamplePoints.Placement placed = picture.place(scored.points(), () -> false);
             assertSame(frame.embedding().basis(), placed.basis(), "placed in the frame's basis");
 
@@ -84,7 +87,7 @@ class CanyonModelsTest {
         long step = run.parameterSteps()[run.parameterSteps().length - 1];
         ModelGrid grid = CanyonFixture.planeThrough(run, CATALOG, step, 3);
         CanyonModels.Scored scored = CanyonModels.score(picture, ExplorerSession.Probe.TRAINING, run.dir(), step, grid,
-                CATALOG, TaskMonitor.silent());
+                CATALOG, JobMonitor.silent());
         double recorded = run.metrics().stream().filter(m -> m.step() == step).findFirst().orElseThrow().trainLoss();
         // metrics.csv holds the float network's loss; the models are scored in double precision
         assertEquals(recorded, scored.loss()[1 * grid.columns() + 1], 1e-5);
@@ -94,10 +97,10 @@ class CanyonModelsTest {
     @Test
     void aPictureOfAnotherProbeIsRefusedInPlainWords() {
         PredictionPicture other = new PredictionPicture("training probe", LiveEmbedding.Settings.defaults().inForeground());
-        other.admit("someone", new org.predspace.geometry.ProbeShape("another-probe", 200, 10), new int[200]);
+        other.admit("someone", new ProbeShape("another-probe", 200, 10), new int[200]);
         long step = run.parameterSteps()[0];
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CanyonModels.score(other,
-                ExplorerSession.Probe.TRAINING, run.dir(), step, CanyonFixture.planeThrough(run, CATALOG, step, 3), CATALOG, TaskMonitor.silent()));
+                ExplorerSession.Probe.TRAINING, run.dir(), step, CanyonFixture.planeThrough(run, CATALOG, step, 3), CATALOG, JobMonitor.silent()));
         assertTrue(e.getMessage().contains("shows another-probe"), e.getMessage());
         other.close();
     }
@@ -107,7 +110,7 @@ class CanyonModelsTest {
         long step = run.parameterSteps()[0];
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CanyonModels.score(
                 session.picture(ExplorerSession.Probe.IMPRINTED), ExplorerSession.Probe.IMPRINTED, run.dir(), step,
-                CanyonFixture.planeThrough(run, CATALOG, step, 3), CATALOG, TaskMonitor.silent()));
+                CanyonFixture.planeThrough(run, CATALOG, step, 3), CATALOG, JobMonitor.silent()));
         assertTrue(e.getMessage().contains("not in the imprinted one"), e.getMessage());
     }
 
@@ -126,7 +129,7 @@ class CanyonModelsTest {
         long step = bn.parameterSteps()[bn.parameterSteps().length - 1];
         ModelGrid grid = CanyonFixture.planeThrough(bn, CATALOG, step, 3);
         CanyonModels.Scored scored = CanyonModels.score(picture, ExplorerSession.Probe.TRAINING, bn.dir(), step, grid,
-                CATALOG, TaskMonitor.silent());
+                CATALOG, JobMonitor.silent());
         RunCheckpoint checkpoint = RunCheckpoint.open(bn, step, CATALOG);
         Samples probe = checkpoint.samples(Integer.MAX_VALUE);
         for (int k : new int[] {0, 4, 8}) {

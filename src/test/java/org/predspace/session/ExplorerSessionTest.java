@@ -3,16 +3,20 @@ package org.predspace.session;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
-import org.predspace.geometry.LiveEmbedding;
+import org.predspace.geometry.inpca.LiveEmbedding;
+import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.RunFormatException;
-import org.predspace.training.Architecture;
-import org.predspace.training.OptimizerKind;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -138,7 +142,7 @@ class ExplorerSessionTest {
     @Test
     void aTrainingThatDiesOfAnErrorIsMarkedFailedWithTheReasonAndStaysSoWhenReopened() throws Exception {
         List<String> problems = new CopyOnWriteArrayList<>();
-        java.util.concurrent.atomic.AtomicBoolean thrown = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean thrown = new AtomicBoolean();
         String reason = "internal error: AssertionError: injected at the first checkpoint";
         Path dir;
         try (ExplorerSession s = session()) {
@@ -174,13 +178,13 @@ class ExplorerSessionTest {
         // other tools may log metrics at some checkpoints only; the format allows it
         Path dir = writeRun("sparse", "probe-1", 0, 4);
         Path csv = dir.resolve("metrics.csv");
-        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        List<String> lines = Files.readAllLines(csv);
         lines.remove(2); // the line of step 10
-        java.nio.file.Files.write(csv, lines);
+        Files.write(csv, lines);
         try (ExplorerSession s = session()) {
             RunState state = s.open(dir);
-            List<org.predspace.runs.CheckpointMetrics> m = state.metrics();
-            assertEquals(List.of(0L, 10L, 20L, 30L), m.stream().map(org.predspace.runs.CheckpointMetrics::step).toList());
+            List<CheckpointMetrics> m = state.metrics();
+            assertEquals(List.of(0L, 10L, 20L, 30L), m.stream().map(CheckpointMetrics::step).toList());
             assertTrue(Double.isNaN(m.get(1).trainAccuracy()), "step 10 has no line: not measured");
             assertEquals(2 / 3.0, m.get(2).trainAccuracy(), 1e-12, "step 20 keeps its own line");
             PictureFrame f = s.picture(ExplorerSession.Probe.TRAINING).frame();
@@ -189,7 +193,7 @@ class ExplorerSessionTest {
         }
     }
 
-    static PictureFrame waitFor(PredictionPicture p, java.util.function.Predicate<PictureFrame> ok) throws InterruptedException {
+    static PictureFrame waitFor(PredictionPicture p, Predicate<PictureFrame> ok) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 20_000;
         PictureFrame f = p.frame();
         while (!ok.test(f) && System.currentTimeMillis() < deadline) {

@@ -2,7 +2,7 @@ package org.predspace.session;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.predspace.geometry.LiveEmbedding;
+import org.predspace.geometry.inpca.LiveEmbedding;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

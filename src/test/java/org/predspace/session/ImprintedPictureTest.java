@@ -2,7 +2,7 @@ package org.predspace.session;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.predspace.geometry.LiveEmbedding;
+import org.predspace.geometry.inpca.LiveEmbedding;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.ImprintInfo;
 import org.predspace.runs.ProbeInfo;
@@ -10,6 +10,7 @@ import org.predspace.runs.ProbeScore;
 import org.predspace.training.TrainingEvent;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -166,7 +167,7 @@ class ImprintedPictureTest {
             s.onEvent(new TrainingEvent.Started("headless", tmp.resolve("headless"), null, "head-live", 20, 2, 2, head,
                     "head-live/test", head, null, null));
             float[] rows = new float[TestRuns.N * 2];
-            java.util.Arrays.fill(rows, 0.5f);
+            Arrays.fill(rows, 0.5f);
             for (int k = 0; k < 2; k++) {
                 CheckpointMetrics m = new CheckpointMetrics(10L * k, k, 0.7, 0.5, Double.NaN, Double.NaN);
                 s.onEvent(new TrainingEvent.CheckpointSaved("live", k, 2, m, rows, rows, TestRuns.towardsTruth(k, 2)));

@@ -2,11 +2,17 @@ package org.predspace.session;
 
 import org.junit.jupiter.api.Test;
 import org.predspace.runs.CheckpointMetrics;
+import org.predspace.runs.PythonWithNumpy;
+import org.predspace.runs.Run;
+import org.predspace.runs.RunFolders;
+import org.predspace.runs.RunStatus;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -123,21 +129,21 @@ class LearningRuleTest {
 
     @Test
     void theSampleRunsItMarksAreThoseAReadingInPythonMarks() throws Exception {
-        java.util.Set<String> expected = new java.util.TreeSet<>(List.of(org.predspace.runs.PythonWithNumpy.require()
+        Set<String> expected = new TreeSet<>(List.of(PythonWithNumpy.require()
                 .run("-c", MARKED_PY, "sample-runs").strip().split("\\R")));
-        java.util.Set<String> marked = new java.util.TreeSet<>();
-        for (Path dir : org.predspace.runs.RunFolders.find(Path.of("sample-runs"))) {
-            org.predspace.runs.Run r = org.predspace.runs.Run.open(dir);
-            RunState.Phase phase = r.status() == org.predspace.runs.RunStatus.DIVERGED ? RunState.Phase.DIVERGED : RunState.Phase.FINISHED;
+        Set<String> marked = new TreeSet<>();
+        for (Path dir : RunFolders.find(Path.of("sample-runs"))) {
+            Run r = Run.open(dir);
+            RunState.Phase phase = r.status() == RunStatus.DIVERGED ? RunState.Phase.DIVERGED : RunState.Phase.FINISHED;
             RunState s = new RunState(r.name(), dir, r.spec(), phase, r.statusMessage(), r.metrics(), 0, 0, false);
             if (RULE.marks(s)) marked.add(r.name());
         }
         assertEquals(expected, marked);
         // every sample run learned but those trained on random labels: the pre-training and the
         // random-label task's runs (sample-runs/README.md)
-        java.util.Set<String> randomLabels = new java.util.TreeSet<>(List.of("fashion-mlp-pretrained-on-random-labels"));
-        for (Path dir : org.predspace.runs.RunFolders.find(Path.of("sample-runs"))) {
-            if ("random-labels".equals(org.predspace.runs.Run.open(dir).spec().get("task"))) randomLabels.add(dir.getFileName().toString());
+        Set<String> randomLabels = new TreeSet<>(List.of("fashion-mlp-pretrained-on-random-labels"));
+        for (Path dir : RunFolders.find(Path.of("sample-runs"))) {
+            if ("random-labels".equals(Run.open(dir).spec().get("task"))) randomLabels.add(dir.getFileName().toString());
         }
         assertEquals(3, randomLabels.size(), "the pre-training and two seeds of the random-label task");
         assertEquals(randomLabels, marked);

@@ -1,18 +1,20 @@
 package org.predspace.session;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
-import org.predspace.geometry.LiveEmbedding;
+import org.predspace.geometry.inpca.LiveEmbedding;
 import org.predspace.runs.Run;
 import org.predspace.tasks.Task;
-import org.predspace.training.Architecture;
-import org.predspace.training.OptimizerKind;
-import org.predspace.training.SnapshotPolicy;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.SnapshotPolicy;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Path;
 import java.util.*;
+import java.util.Arrays;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -21,12 +23,23 @@ import static org.junit.jupiter.api.Assertions.*;
  * Live training of two tasks and a fine-tuned child:
  * they meet in the imprinted picture, and the child's first point is its parent's checkpoint.
  */
+@Tag("slow")
 class LiveTaskPictureTest {
     @TempDir Path tmp;
 
     private static TrainingSpec.Builder base(String name) {
         return TrainingSpec.builder("digits").architecture(Architecture.MLP).optimizer(OptimizerKind.ADAM).learningRate(0.01)
                 .batchSize(32).epochs(2).checkpoints(6).probeSize(200).seed(0).snapshots(SnapshotPolicy.ALL).name(name);
+    }
+
+    /** The imprinted picture once it is exact and holds points of each of {@code runs}. */
+    private static PictureFrame imprintedHolding(ExplorerSession s, String... runs) throws InterruptedException {
+        return ExplorerSessionTest.waitFor(s.picture(ExplorerSession.Probe.IMPRINTED), f -> {
+            if (f == null || f.embedding().exactPoints() != f.size()) return false;
+            Set<String> in = new TreeSet<>();
+            for (int i = 0; i < f.size(); i++) if (!f.point(i).isAnchor()) in.add(f.point(i).run());
+            return in.containsAll(List.of(runs));
+        });
     }
 
     private static void awaitEnded(ExplorerSession s, String... names) throws Exception {
@@ -56,8 +69,7 @@ class LiveTaskPictureTest {
             System.out.println("problems: " + problems);
             System.out.println("full: " + s.run("full").message() + " / evenodd: " + s.run("evenodd").message() + " spec " + s.run("evenodd").spec());
             s.picture(ExplorerSession.Probe.IMPRINTED).refresh();
-            Thread.sleep(500);
-            PictureFrame f = s.picture(ExplorerSession.Probe.IMPRINTED).frame();
+            PictureFrame f = imprintedHolding(s, "full", "evenodd");
             Set<String> in = new TreeSet<>();
             for (int i = 0; i < f.size(); i++) if (!f.point(i).isAnchor()) in.add(f.point(i).run());
             assertEquals(Set.of("evenodd", "full"), in);
@@ -77,8 +89,7 @@ class LiveTaskPictureTest {
             awaitEnded(s, "child");
             System.out.println("child: " + s.run("child").message() + " spec " + s.run("child").spec());
             s.picture(ExplorerSession.Probe.IMPRINTED).refresh();
-            Thread.sleep(1000);
-            f = s.picture(ExplorerSession.Probe.IMPRINTED).frame();
+            f = imprintedHolding(s, "full", "evenodd", "child");
             Map<String, RunState> runs = new LinkedHashMap<>();
             for (RunState r : s.runs()) runs.put(r.name(), r);
             List<int[]> c = FineTuning.connectors(f.points(), f.size(), runs);
@@ -93,7 +104,7 @@ class LiveTaskPictureTest {
             assertEquals("child", f.point(c.get(0)[1]).run());
             assertTrue(Math.sqrt(len) < 1e-9, "the connector has no length in the imprinted picture: " + Math.sqrt(len));
             Run child = Run.open(tmp.resolve("child"));
-            float[] a = parent.imprinted().predictions(java.util.Arrays.binarySearch(parent.steps(), at));
+            float[] a = parent.imprinted().predictions(Arrays.binarySearch(parent.steps(), at));
             float[] b = child.imprinted().predictions(0);
             double maxDiff = 0;
             for (int i = 0; i < a.length; i++) maxDiff = Math.max(maxDiff, Math.abs(a[i] - b[i]));

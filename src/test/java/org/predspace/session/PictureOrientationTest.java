@@ -2,10 +2,11 @@ package org.predspace.session;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.predspace.geometry.LiveEmbedding;
+import org.predspace.geometry.inpca.LiveEmbedding;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ class PictureOrientationTest {
             }
         }
         List<Path> reversed = new ArrayList<>(dirs);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         try (ExplorerSession again = session()) {
             Map<PredictionPicture.PointKey, double[]> some = new HashMap<>();
             saved.forEach((k, x) -> { if (k.checkpoint() % 3 == 0) some.put(k, x); });   // a workspace keeps a few points per run

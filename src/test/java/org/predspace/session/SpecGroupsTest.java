@@ -2,6 +2,7 @@ package org.predspace.session;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class SpecGroupsTest {
     private static RunState run(String name, Map<String, Object> spec) {
-        return new RunState(name, java.nio.file.Path.of(name), spec, RunState.Phase.FINISHED, "", List.of(), 0, 0, false);
+        return new RunState(name, Path.of(name), spec, RunState.Phase.FINISHED, "", List.of(), 0, 0, false);
     }
 
     @Test

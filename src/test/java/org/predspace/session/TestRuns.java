@@ -1,19 +1,23 @@
 package org.predspace.session;
 
+import org.predspace.data.DatasetCatalog;
 import org.predspace.runs.Checkpoint;
 import org.predspace.runs.CheckpointMetrics;
+import org.predspace.runs.ImprintInfo;
+import org.predspace.runs.ImprintedProbe;
 import org.predspace.runs.ProbeInfo;
 import org.predspace.runs.RunStatus;
 import org.predspace.runs.RunWriter;
-import org.predspace.training.Architecture;
-import org.predspace.training.OptimizerKind;
-import org.predspace.training.SnapshotPolicy;
 import org.predspace.training.TrainingPool;
-import org.predspace.training.TrainingSpec;
-import org.predspace.data.DatasetCatalog;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.SnapshotPolicy;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -88,10 +92,10 @@ public final class TestRuns {
         Path dir = parent.resolve(name);
         int[] head = new int[N];
         for (int i = 0; i < N; i++) head[i] = i % 2;
-        Map<String, Object> spec = new java.util.LinkedHashMap<>(Map.of("dataset", "synthetic", "architecture", "mlp",
+        Map<String, Object> spec = new LinkedHashMap<>(Map.of("dataset", "synthetic", "architecture", "mlp",
                 "optimizer", "sgd", "learning_rate", 0.1, "batch_size", 32, "seed", tilt));
         spec.putAll(extraSpec);
-        org.predspace.runs.ImprintedProbe imprinted = sharedProbe == null ? null : new org.predspace.runs.ImprintedProbe(new org.predspace.runs.ImprintInfo(C,
+        ImprintedProbe imprinted = sharedProbe == null ? null : new ImprintedProbe(new ImprintInfo(C,
                 new ProbeInfo(sharedProbe, N, "train"), new ProbeInfo("prototypes", 60, "train")), labels(), null);
         try (RunWriter w = RunWriter.create(dir, name, 2, new ProbeInfo(headProbe, N, "train"), spec, head, null, imprinted)) {
             for (int k = 0; k < checkpoints; k++) {
@@ -112,14 +116,14 @@ public final class TestRuns {
 
     /** {@code count} synthetic runs run-0 .. run-(count-1) on one probe; returns their folders. */
     public static List<Path> writeSynthetic(Path parent, int count, int checkpoints) throws IOException {
-        java.util.ArrayList<Path> out = new java.util.ArrayList<>();
+        ArrayList<Path> out = new ArrayList<>();
         for (int i = 0; i < count; i++) out.add(writeSynthetic(parent, "run-" + i, PROBE, i, checkpoints));
         return out;
     }
 
     /** Trains real runs on iris (linear and mlp, sgd, a few seconds each) with every parameter snapshot kept. */
     public static List<Path> trainIris(Path parent, String... architectures) {
-        List<TrainingSpec> specs = new java.util.ArrayList<>();
+        List<TrainingSpec> specs = new ArrayList<>();
         for (String a : architectures) {
             specs.add(TrainingSpec.builder("iris").architecture(Architecture.fromId(a)).optimizer(OptimizerKind.SGD)
                     .learningRate(0.3).batchSize(16).epochs(4).checkpoints(10).probeSize(60).seed(1)

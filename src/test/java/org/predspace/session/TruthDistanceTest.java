@@ -1,8 +1,8 @@
 package org.predspace.session;
 
 import org.junit.jupiter.api.Test;
-import org.predspace.geometry.LiveEmbedding;
-import org.predspace.geometry.ProbeShape;
+import org.predspace.geometry.distance.ProbeShape;
+import org.predspace.geometry.inpca.LiveEmbedding;
 
 import java.util.List;
 

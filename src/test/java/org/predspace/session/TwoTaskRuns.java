@@ -10,6 +10,7 @@ import org.predspace.runs.RunWriter;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ public final class TwoTaskRuns {
             for (int k = 0; k <= 8; k++) {
                 double t = reach * k / 8;
                 float[] head = new float[headSamples * headClasses];
-                java.util.Arrays.fill(head, 1f / headClasses);
+                Arrays.fill(head, 1f / headClasses);
                 CheckpointMetrics m = new CheckpointMetrics(10L * k, k, 1 - 0.5 * t, t, Double.NaN, Double.NaN);
                 w.append(new Checkpoint(m, head, null, null, TestRuns.towardsTruth(t, tilt), null));
             }

@@ -2,14 +2,15 @@ package org.predspace.spectra;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.predspace.data.Dataset;
 import org.predspace.data.InputShape;
-import org.predspace.training.Architecture;
-import org.predspace.training.NativeBackend;
-import org.predspace.training.NetworkFactory;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.engine.NetworkFactory;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.util.SplittableRandom;
 
@@ -44,7 +45,7 @@ class BatchNormStatisticsTest {
         for (int i = 0; i < batch.length; i++) assertEquals(batch[i], recomputed[i], 1e-9, "probability " + i);
 
         // the stored (random) statistics predict something else: the check above is not vacuous
-        ComputationGraph stored = NetworkFactory.build(spec, SHAPE, CLASSES, 1).convertDataType(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        ComputationGraph stored = NetworkFactory.build(spec, SHAPE, CLASSES, 1).convertDataType(DataType.DOUBLE);
         stored.setParams(Nd4j.create(widen(w), new long[] {1, w.length}));
         double[] asStored = stored.outputSingle(false, x).dup('c').data().asDouble();
         double largest = 0;

@@ -1,21 +1,27 @@
 package org.predspace.spectra;
 
+import org.predspace.platform.JobMonitor;
 import org.junit.jupiter.api.Test;
-import org.predspace.training.Architecture;
+import org.junit.jupiter.api.Tag;
+import org.predspace.training.spec.Architecture;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("slow")
 class HessianSpectrumTest {
     @Test
     void softmaxRegressionHessianEqualsTheTrueFisher() {
         CheckpointModel model = SpectraFixtures.model(Architecture.LINEAR, 1);
         Samples samples = SpectraFixtures.samples(60);
         int p = model.parameterCount();
-        double[] fisher = FisherSpectrum.trueFisher(model, samples, 0, TaskMonitor.silent()).eigenvalues();
-        Spectrum hessian = HessianSpectrum.compute(model, samples, HessianSpectrum.Options.defaults(), TaskMonitor.silent());
+        double[] fisher = FisherSpectrum.trueFisher(model, samples, 0, JobMonitor.silent()).eigenvalues();
+        Spectrum hessian = HessianSpectrum.compute(model, samples, HessianSpectrum.Options.defaults(), JobMonitor.silent());
         assertEquals(p, hessian.eigenvalues().length, "P <= 5000: the full spectrum");
         double top = fisher[0];
         for (int i = 0; i < p; i++) {
@@ -36,8 +42,8 @@ class HessianSpectrumTest {
         Samples samples = SpectraFixtures.samples(60);
         int p = model.parameterCount();
         int nullity = SpectraFixtures.DIMS + 1;
-        double[] fisher = FisherSpectrum.trueFisher(model, samples, 0, TaskMonitor.silent()).eigenvalues();
-        double[] hessian = HessianSpectrum.compute(model, samples, HessianSpectrum.Options.defaults(), TaskMonitor.silent()).eigenvalues();
+        double[] fisher = FisherSpectrum.trueFisher(model, samples, 0, JobMonitor.silent()).eigenvalues();
+        double[] hessian = HessianSpectrum.compute(model, samples, HessianSpectrum.Options.defaults(), JobMonitor.silent()).eigenvalues();
         double noise = 0;
         for (int i = p - nullity; i < p; i++) noise = Math.max(noise, Math.abs(hessian[i]) / hessian[0]);
         System.out.printf(Locale.ROOT, "softmax regression: null-space eigenvalues of the Hessian up to %.1e of the largest, smallest non-zero %.1e%n",
@@ -61,7 +67,7 @@ class HessianSpectrumTest {
         CheckpointModel model = SpectraFixtures.model(Architecture.LINEAR, 1);
         Samples samples = SpectraFixtures.samples(60);
         int p = model.parameterCount();
-        GradientRows g = FisherSpectrum.gradientRows(model, samples, false, Long.MAX_VALUE, 1, TaskMonitor.silent());
+        GradientRows g = FisherSpectrum.gradientRows(model, samples, false, Long.MAX_VALUE, 1, JobMonitor.silent());
         double[] v = Vectors.gaussian(p, new SplittableRandom(1));
         Vectors.normalise(v);
         double[] exact = g.fisherTimes(v); // H = F for softmax regression
@@ -69,7 +75,7 @@ class HessianSpectrumTest {
         double best = Double.POSITIVE_INFINITY;
         for (double h = 1e-2; h >= 1e-9; h /= 10) {
             double[] hv = new double[p];
-            new HessianVectorProduct(model, samples, h, TaskMonitor.silent()).apply(v, hv);
+            new HessianVectorProduct(model, samples, h, JobMonitor.silent()).apply(v, hv);
             Vectors.axpy(-1, exact, hv);
             double err = Vectors.norm(hv) / Vectors.norm(exact);
             System.out.printf(Locale.ROOT, "softmax regression: step %.0e relative error of Hv %.2e%n", h, err);
@@ -89,8 +95,8 @@ class HessianSpectrumTest {
         double[] v = Vectors.gaussian(model.parameterCount(), new SplittableRandom(3));
         double[] one = new double[v.length];
         double[] two = new double[v.length];
-        new HessianVectorProduct(model, samples, HessianVectorProduct.DEFAULT_STEP, 1, TaskMonitor.silent()).apply(v, one);
-        HessianVectorProduct parallel = new HessianVectorProduct(model, samples, HessianVectorProduct.DEFAULT_STEP, 2, TaskMonitor.silent());
+        new HessianVectorProduct(model, samples, HessianVectorProduct.DEFAULT_STEP, 1, JobMonitor.silent()).apply(v, one);
+        HessianVectorProduct parallel = new HessianVectorProduct(model, samples, HessianVectorProduct.DEFAULT_STEP, 2, JobMonitor.silent());
         parallel.apply(v, two);
         assertArrayEquals(one, two);
         parallel.apply(v, two);
@@ -102,7 +108,7 @@ class HessianSpectrumTest {
     void hessianVectorProductsAreSymmetric() {
         CheckpointModel model = SpectraFixtures.model(Architecture.MLP, 16);
         Samples samples = SpectraFixtures.samples(60);
-        HessianVectorProduct h = new HessianVectorProduct(model, samples, HessianVectorProduct.DEFAULT_STEP, TaskMonitor.silent());
+        HessianVectorProduct h = new HessianVectorProduct(model, samples, HessianVectorProduct.DEFAULT_STEP, JobMonitor.silent());
         SplittableRandom rng = new SplittableRandom(5);
         for (int trial = 0; trial < 3; trial++) {
             double[] u = Vectors.gaussian(h.dimension(), rng);
@@ -122,7 +128,7 @@ class HessianSpectrumTest {
     private static HessianVectorProduct mlpHessian(int width, int maxParameters) {
         CheckpointModel model = SpectraFixtures.model(Architecture.MLP, width);
         HessianVectorProduct h = new HessianVectorProduct(model, SpectraFixtures.samples(60), HessianVectorProduct.DEFAULT_STEP,
-                TaskMonitor.silent());
+                JobMonitor.silent());
         assertTrue(h.dimension() <= maxParameters, "P = " + h.dimension());
         return h;
     }
@@ -130,9 +136,9 @@ class HessianSpectrumTest {
     @Test
     void lanczosTopKEqualsTheExactSpectrum() {
         HessianVectorProduct h = mlpHessian(24, 500);
-        double[] exact = HessianSpectrum.full(h, TaskMonitor.silent());
+        double[] exact = HessianSpectrum.full(h, JobMonitor.silent());
         HessianSpectrum.Options o = HessianSpectrum.Options.defaults().withK(6).withBothEnds(true);
-        double[] lanczos = HessianSpectrum.lanczos(h, o, TaskMonitor.silent());
+        double[] lanczos = HessianSpectrum.lanczos(h, o, JobMonitor.silent());
         assertEquals(12, lanczos.length);
         double scale = Math.max(Math.abs(exact[0]), Math.abs(exact[exact.length - 1]));
         for (int i = 0; i < 6; i++) {
@@ -155,9 +161,9 @@ class HessianSpectrumTest {
         for (int i = 0; i < p; i++) d[i] = i < 4 ? 4 - i : -0.35 + 0.7 * (i - 4) / (p - 5.0); // 4, 3, 2, 1, bulk [-0.35, 0.35]
         LinearOperator a = SpectraFixtures.diagonal(d);
         double[] exact = d.clone();
-        java.util.Arrays.sort(exact);
+        Arrays.sort(exact);
         for (int k : new int[] {10, 50}) {
-            double[] top = HessianSpectrum.lanczos(a, HessianSpectrum.Options.defaults().withK(k), TaskMonitor.silent());
+            double[] top = HessianSpectrum.lanczos(a, HessianSpectrum.Options.defaults().withK(k), JobMonitor.silent());
             assertTrue(top.length >= 4 && top.length <= k, "k = " + k + ": " + top.length + " values");
             for (int i = 0; i < top.length; i++) {
                 assertEquals(exact[p - 1 - i], top[i], 1e-5, "k = " + k + ", eigenvalue " + i + " of " + top.length);
@@ -169,8 +175,8 @@ class HessianSpectrumTest {
     @Test
     void lanczosTopFiftyOfAnMlpEqualTheExactSpectrum() {
         HessianVectorProduct h = mlpHessian(64, 1000);
-        double[] exact = HessianSpectrum.full(h, TaskMonitor.silent());
-        double[] lanczos = HessianSpectrum.lanczos(h, HessianSpectrum.Options.defaults().withK(50), TaskMonitor.silent());
+        double[] exact = HessianSpectrum.full(h, JobMonitor.silent());
+        double[] lanczos = HessianSpectrum.lanczos(h, HessianSpectrum.Options.defaults().withK(50), JobMonitor.silent());
         assertEquals(50, lanczos.length, "all 50 converge within the default step budget");
         for (int i = 0; i < 50; i++) assertEquals(exact[i], lanczos[i], 1e-6 * exact[0], "eigenvalue " + i);
     }
@@ -179,21 +185,21 @@ class HessianSpectrumTest {
     void cancellingStopsTheComputationWithinAStep() {
         CheckpointModel model = SpectraFixtures.model(Architecture.MLP, 24);
         Samples samples = SpectraFixtures.samples(60);
-        java.util.concurrent.atomic.AtomicInteger reports = new java.util.concurrent.atomic.AtomicInteger();
-        TaskMonitor[] monitor = new TaskMonitor[1];
-        monitor[0] = new TaskMonitor((f, s) -> {
+        AtomicInteger reports = new AtomicInteger();
+        JobMonitor[] monitor = new JobMonitor[1];
+        monitor[0] = new JobMonitor((f, s) -> {
             if (reports.incrementAndGet() == 5) monitor[0].cancel(); // as the UI would, from any thread
         });
-        assertThrows(java.util.concurrent.CancellationException.class,
+        assertThrows(CancellationException.class,
                 () -> HessianSpectrum.compute(model, samples, HessianSpectrum.Options.defaults(), monitor[0]));
         assertEquals(5, reports.get(), "no progress after the cancel");
     }
 
     @Test
     void aStageSharesItsParentsCancelFlag() {
-        TaskMonitor parent = TaskMonitor.silent();
-        TaskMonitor stage = parent.stage(0.5, 1);
+        JobMonitor parent = JobMonitor.silent();
+        JobMonitor stage = parent.stage(0.5, 1);
         parent.cancel();
-        assertThrows(java.util.concurrent.CancellationException.class, stage::checkCancelled);
+        assertThrows(CancellationException.class, stage::checkCancelled);
     }
 }

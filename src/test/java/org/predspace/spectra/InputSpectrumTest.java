@@ -1,11 +1,12 @@
 package org.predspace.spectra;
 
+import org.predspace.platform.JobMonitor;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.eigen.Eigen;
 import org.nd4j.linalg.factory.Nd4j;
-import org.predspace.training.NativeBackend;
+import org.predspace.training.engine.NativeBackend;
 
 import java.util.Arrays;
 
@@ -31,7 +32,7 @@ class InputSpectrumTest {
         Arrays.sort(expected);
         expected = SymmetricEigen.reversed(expected);
 
-        Spectrum spectrum = InputSpectrum.compute(s, 0, TaskMonitor.silent());
+        Spectrum spectrum = InputSpectrum.compute(s, 0, JobMonitor.silent());
         assertEquals(SpectrumKind.INPUT, spectrum.kind());
         assertEquals(d, spectrum.eigenvalues().length);
         for (int i = 0; i < d; i++) assertEquals(expected[i], spectrum.eigenvalues()[i], 1e-12 * expected[0]);
@@ -40,7 +41,7 @@ class InputSpectrumTest {
     @Test
     void eigenvectorsOfTheInputCorrelationAreOrthonormal() {
         Samples s = SpectraFixtures.samples(50);
-        Spectrum spectrum = InputSpectrum.compute(s, 3, TaskMonitor.silent());
+        Spectrum spectrum = InputSpectrum.compute(s, 3, JobMonitor.silent());
         double[][] u = spectrum.eigenvectors();
         assertEquals(3, u.length);
         for (int i = 0; i < 3; i++) for (int j = 0; j < 3; j++) {

@@ -8,6 +8,7 @@ import org.predspace.runs.PythonWithNumpy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -58,7 +59,7 @@ class LogDensityTest {
                 "  'area': float(getattr(np, 'trapezoid', getattr(np, 'trapz', None))(dens, grid))}))");
         String out = python.run("-c", script, file.toString(), String.format(Locale.ROOT, "%.17g", floor));
         JsonNode ref = new ObjectMapper().readTree(out.substring(out.indexOf('{')));
-        double largest = java.util.Arrays.stream(nodes).max().orElseThrow();
+        double largest = Arrays.stream(nodes).max().orElseThrow();
         LogDensity d = LogDensity.of(nodes, weights, floor, largest, 0.1, 400);
         assertArrayEquals(LogHistogramTest.doubles(ref.get("grid")), d.grid(), 1e-12);
         double[] density = LogHistogramTest.doubles(ref.get("density"));

@@ -3,11 +3,12 @@ package org.predspace.spectra;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.predspace.data.Dataset;
 import org.predspace.data.InputShape;
-import org.predspace.training.Architecture;
-import org.predspace.training.NativeBackend;
-import org.predspace.training.NetworkFactory;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.engine.NetworkFactory;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.TrainingSpec;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -63,6 +64,6 @@ final class SpectraFixtures {
     }
 
     static List<Double> boxed(double[] a) {
-        return java.util.Arrays.stream(a).boxed().toList();
+        return Arrays.stream(a).boxed().toList();
     }
 }

@@ -2,6 +2,7 @@ package org.predspace.spectra;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -45,7 +46,7 @@ class SymmetricEigenTest {
         SymmetricEigen.Decomposition d = SymmetricEigen.largest(SymmetricEigen.direct(upper), n, 3);
         assertEigenpairs(a, n, d);
         double[] all = SymmetricEigen.eigenvalues(SymmetricEigen.direct(upper), n);
-        assertArrayEquals(java.util.Arrays.copyOf(all, 3), d.values(), 1e-12);
+        assertArrayEquals(Arrays.copyOf(all, 3), d.values(), 1e-12);
     }
 
     /** Q diag(lambda) Q^T, Q the eigenvectors of a random symmetric matrix (orthogonal to rounding). */

@@ -4,10 +4,12 @@ import org.junit.jupiter.api.Test;
 import org.predspace.data.Dataset;
 import org.predspace.data.DatasetSplit;
 import org.predspace.data.InputShape;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.TrainingSpec;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -121,7 +123,7 @@ class TaskTest {
         String a = Task.parse("classes:0,1").apply(full).id();
         String b = Task.parse("classes:1,0").apply(full).id();
         String c = Task.parse("groups:0,1/2,3").apply(full).id();
-        assertEquals(5, new java.util.HashSet<>(List.of(full.id(), a, b, c, random.id())).size(), "all differ");
+        assertEquals(5, new HashSet<>(List.of(full.id(), a, b, c, random.id())).size(), "all differ");
     }
 
     @Test
@@ -179,7 +181,7 @@ class TaskTest {
             x[i * 2] = y[i];
             x[i * 2 + 1] = i;
         }
-        List<String> names = java.util.stream.IntStream.range(0, classes).mapToObj(c -> "c" + c).toList();
+        List<String> names = IntStream.range(0, classes).mapToObj(c -> "c" + c).toList();
         return new Dataset(name, x, y, classes, InputShape.tabular(2), names);
     }
 }

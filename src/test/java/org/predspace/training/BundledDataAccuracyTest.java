@@ -1,10 +1,16 @@
 package org.predspace.training;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunStatus;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.SnapshotPolicy;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * (issue targets: MNIST mlp >= 95%, lenet >= 97%; Fashion-MNIST mlp >= 82%), measured on the
  * whole held-out split. Runs the three in the engine's pool, one per core.
  */
+@Tag("slow")
 class BundledDataAccuracyTest {
 
     @Test

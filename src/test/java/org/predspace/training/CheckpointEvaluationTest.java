@@ -4,6 +4,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.predspace.data.DatasetSplit;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.engine.TrainableNetwork;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.TrainingSpec;
 
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -8,6 +8,11 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.predspace.data.DatasetSplit;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunStatus;
+import org.predspace.training.engine.GraphNetwork;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.engine.NetworkFactory;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Path;
 import java.util.Map;

@@ -2,6 +2,10 @@ package org.predspace.training;
 
 import org.predspace.data.DatasetCatalog;
 import org.predspace.data.DatasetSplit;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.engine.TrainableNetwork;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -2,6 +2,7 @@ package org.predspace.training;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.bench.NpyFiles;
 import org.predspace.data.DatasetCatalog;
@@ -9,6 +10,11 @@ import org.predspace.data.DatasetSplit;
 import org.predspace.runs.PythonWithNumpy;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunStatus;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.engine.TrainableNetwork;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.SnapshotPolicy;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Path;
 
@@ -20,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * features of the network rebuilt from a parameter snapshot: a digits MLP, checked at an early
  * and at the last checkpoint.
  */
+@Tag("slow")
 class ImprintNumpyCheckTest {
     static final Path EXAMPLE = Path.of("docs/examples/imprint_check.py");
 

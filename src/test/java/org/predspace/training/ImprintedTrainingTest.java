@@ -10,6 +10,13 @@ import org.predspace.runs.ImprintInfo;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunStatus;
 import org.predspace.tasks.Imprinting;
+import org.predspace.training.engine.GraphNetwork;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.engine.NetworkFactory;
+import org.predspace.training.engine.TrainableNetwork;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.SnapshotPolicy;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.predspace.data.Dataset;
 import org.predspace.data.InputShape;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +22,7 @@ class MinibatchSourceTest {
             x[i] = i;
             y[i] = i % classes;
         }
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (int c = 0; c < classes; c++) names.add("c" + c);
         return new Dataset("indexed", x, y, classes, InputShape.tabular(1), names);
     }
@@ -51,7 +53,7 @@ class MinibatchSourceTest {
         float[] b = batch(new MinibatchSource(d, 20, 0, false, 1));
         float[] c = batch(new MinibatchSource(d, 20, 0, false, 2));
         assertArrayEquals(a, b);
-        assertFalse(java.util.Arrays.equals(a, c));
+        assertFalse(Arrays.equals(a, c));
     }
 
     private static float[] batch(MinibatchSource src) {

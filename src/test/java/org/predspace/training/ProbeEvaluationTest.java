@@ -3,6 +3,7 @@ package org.predspace.training;
 import org.junit.jupiter.api.Test;
 import org.predspace.data.Dataset;
 import org.predspace.data.InputShape;
+import org.predspace.training.engine.TrainableNetwork;
 
 import java.util.ArrayList;
 import java.util.List;

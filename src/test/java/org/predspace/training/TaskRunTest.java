@@ -3,6 +3,7 @@ package org.predspace.training;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -11,6 +12,11 @@ import org.predspace.data.DatasetSplit;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunStatus;
 import org.predspace.tasks.Task;
+import org.predspace.training.engine.NetworkFactory;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.SnapshotPolicy;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,10 +24,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Tiny digits runs of every kind of task, and fine-tuning from one task to another. */
+@Tag("slow")
 class TaskRunTest {
     private static DatasetSplit digits;
 
@@ -137,7 +145,7 @@ class TaskRunTest {
         TrainingSpec spec = TrainingSpec.fromMap(run.spec());
         ComputationGraph net = NetworkFactory.build(spec, digits.shape(), run.classes(), 1);
         net.setParams(Nd4j.create(params).castTo(net.params().dataType()));
-        Map<String, INDArray> out = new java.util.TreeMap<>();
+        Map<String, INDArray> out = new TreeMap<>();
         net.paramTable().forEach((k, v) -> out.put(k, v.dup()));
         return out;
     }

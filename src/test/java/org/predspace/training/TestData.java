@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /** Small, seeded data sets built in the test, so engine tests need no bundled files. */
-final class TestData {
+public final class TestData {
     private TestData() {}
 
     /** Well separated Gaussian blobs in {@code dims} dimensions: learnable in a few steps. */
-    static Dataset blobs(String name, int perClass, int classes, int dims, long seed) {
+    public static Dataset blobs(String name, int perClass, int classes, int dims, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         int n = perClass * classes;
         float[] x = new float[n * dims];
@@ -30,7 +30,7 @@ final class TestData {
     }
 
     /** Tiny images: class c has a bright pixel block in a class-specific position. */
-    static Dataset images(String name, int perClass, int classes, int side, long seed) {
+    public static Dataset images(String name, int perClass, int classes, int side, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         int n = perClass * classes;
         int d = side * side;
@@ -46,11 +46,11 @@ final class TestData {
         return new Dataset(name, x, y, classes, InputShape.image(1, side, side), names(classes));
     }
 
-    static DatasetSplit blobSplit(String id) {
+    public static DatasetSplit blobSplit(String id) {
         return new DatasetSplit(id, blobs(id + " train", 60, 3, 5, 1), blobs(id + " test", 20, 3, 5, 2), "test blobs");
     }
 
-    static DatasetSplit imageSplit(String id) {
+    public static DatasetSplit imageSplit(String id) {
         return new DatasetSplit(id, images(id + " train", 40, 3, 8, 1), images(id + " test", 10, 3, 8, 2), "test images");
     }
 

@@ -6,6 +6,8 @@ import org.predspace.data.DataFormatException;
 import org.predspace.data.DatasetSplit;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunStatus;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.predspace.data.Dataset;
 import org.predspace.data.DatasetSplit;
 import org.predspace.data.InputShape;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.util.Arrays;
 import java.util.List;

@@ -2,16 +2,19 @@ package org.predspace.ui;
 
 import javafx.concurrent.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class BackgroundTasksTest {
     @Test
@@ -56,7 +59,7 @@ class BackgroundTasksTest {
     void aResultThatCannotBeShownIsReportedAndTheEndStillRuns() throws Exception {
         List<String> problems = new CopyOnWriteArrayList<>();
         BackgroundTasks tasks = new BackgroundTasks(1, problems::add);
-        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch ended = new CountDownLatch(1);
         try {
             WaitForAsyncUtils.asyncFx(() -> tasks.submit("Trajectory distances of 2 runs", () -> 42,
                     v -> { throw new AssertionError("the heatmap broke"); }, ended::countDown)).get(5, TimeUnit.SECONDS);

@@ -3,17 +3,12 @@ package org.predspace.ui;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.predspace.ui.view3d.CameraPose;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -24,20 +19,12 @@ import static org.junit.jupiter.api.Assertions.*;
  * been clicked (elsewhere they keep scrolling lists and panels), B hides the caption until the
  * next chapter; with no chapters a key says so once and changes nothing else.
  */
-@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class ChapterKeysTest {
     private ExplorerModel model;
     private MainWindow window;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        TestWindow w = TestWindow.show(stage, Files.createTempDirectory("predspace-chapter-keys"));
-        model = w.model();
-        window = w.window();
-    }
-
-    @AfterEach
-    void stop() { model.shutdown(); }
+    @RegisterExtension
+    final FxWindow fx = new FxWindow(shown -> { model = shown.model(); window = shown.window(); });
 
     private int current() throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> window.tour().currentProperty().get()).get(10, TimeUnit.SECONDS);
@@ -52,10 +39,10 @@ class ChapterKeysTest {
     @Test
     void pageKeysStepChaptersOnceThePictureHasTheFocus(FxRobot robot) throws Exception {
         CameraPose second = new CameraPose(10, 60, 0, 0, 900);
-        WaitForAsyncUtils.asyncFx(() -> model.chapters().setAll(
+        WaitForAsyncUtils.asyncFx(() -> model.setChapters(List.of(
                 ChapterTourScreenTest.chapter("One", "first", CameraPose.DEFAULT, List.of(), List.of()),
                 ChapterTourScreenTest.chapter("Two", "second", second, List.of(), List.of()),
-                ChapterTourScreenTest.chapter("Three", "third", CameraPose.DEFAULT, List.of(), List.of()))).get();
+                ChapterTourScreenTest.chapter("Three", "third", CameraPose.DEFAULT, List.of(), List.of())))).get();
         robot.clickOn("#tab-details");   // the focus in the panels: the page keys are theirs
         robot.type(KeyCode.PAGE_DOWN);
         assertEquals(-1, current(), "PageDown outside the picture steps no chapter");

@@ -3,18 +3,15 @@ package org.predspace.ui;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.TestRuns;
 import org.predspace.ui.chapters.Chapter;
-import org.predspace.ui.view3d.CameraPose;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.awt.image.BufferedImage;
@@ -32,25 +29,15 @@ import static org.junit.jupiter.api.Assertions.*;
  * in the second); PageDown must put on the screen what the second chapter shown directly puts
  * there, PageUp what the first does, and B must take the caption off the screen.
  */
-@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class ChapterTourScreenTest {
     static final CameraPose FIRST = new CameraPose(-22, -35, 0, 0, 1450);
     static final CameraPose SECOND = new CameraPose(-65, 140, 40, -30, 900);
 
     private ExplorerModel model;
     private MainWindow window;
-    private Path tmp;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        tmp = Files.createTempDirectory("predspace-tour-screen");
-        TestWindow w = TestWindow.show(stage, tmp);
-        model = w.model();
-        window = w.window();
-    }
-
-    @AfterEach
-    void stop() { model.shutdown(); }
+    @RegisterExtension
+    final FxWindow fx = new FxWindow(shown -> { model = shown.model(); window = shown.window(); });
 
     static Chapter chapter(String title, String caption, CameraPose pose, List<String> runs, List<String> panels) {
         return new Chapter(title, caption, "Mao et al., PNAS 2024 [A]", pose, Colouring.RUN, ExplorerSession.Probe.TRAINING,
@@ -59,7 +46,7 @@ class ChapterTourScreenTest {
 
     @Test
     void pageDownPutsTheNextChaptersViewOnTheScreenAndBHidesTheCaption(FxRobot robot) throws Exception {
-        List<Path> dirs = TestRuns.writeSynthetic(tmp, 4, 8);
+        List<Path> dirs = TestRuns.writeSynthetic(fx.tmp(), 4, 8);
         Platform.runLater(() -> model.openRuns(dirs));
         TestWindow.waitForDrawn(window, 2 + 4 * 8);
         Chapter first = chapter("Two runs from ignorance", "Runs 0 and 1 leave the uniform prediction and bend towards the labels.",
@@ -67,7 +54,7 @@ class ChapterTourScreenTest {
         Chapter second = chapter("Two other runs, seen from above", "Runs 2 and 3 from another side; the distances between"
                 + " their paths are on the right.", SECOND, List.of("run-2", "run-3"), List.of("Curves", "Details"));
         WaitForAsyncUtils.asyncFx(() -> {
-            model.chapters().setAll(first, second);
+            model.setChapters(List.of(first, second));
             window.setPresenting(true);
         }).get(10, TimeUnit.SECONDS);
         robot.moveTo(window.playback());   // no hover card over the picture
@@ -130,7 +117,7 @@ class ChapterTourScreenTest {
         settle();
         assertFalse(window.presenting());
         assertEquals(List.of(), window.panelsBeside());
-        for (javafx.scene.control.Tab t : window.panels().getTabs()) assertNotNull(t.getContent(), t.getText() + " has its panel back");
+        for (Tab t : window.panels().getTabs()) assertNotNull(t.getContent(), t.getText() + " has its panel back");
     }
 
     private void show(int index) throws Exception {

@@ -7,6 +7,7 @@ import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.bench.NpyFiles;
@@ -21,6 +22,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,10 +31,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -41,6 +45,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * eigenvalues and ||W||_F^2 (bench/inpca_reference.py) of the same points, with the stress of a
  * set of axes written out here, S(A) = 1 - sqrt(1 - sum_{a in A} lambda_a^2 / ||W||_F^2).
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class DrawnShareWindowTest {
     @TempDir
@@ -68,16 +73,19 @@ class DrawnShareWindowTest {
         double frobenius = ref.get("frobenius_squared").asDouble();
 
         for (int[] axes : new int[][] {{0, 1, 2}, {1, 2, 3}, {3, 0, 2}}) {
-            Platform.runLater(() -> w.model().setAxes(axes));
-            Thread.sleep(1200);   // the view redraws at the next pulse, the status bar every 500 ms
-            WaitForAsyncUtils.waitForFxEvents(5);
-
             TreeSet<Integer> drawn = new TreeSet<>();
             for (int a : axes) drawn.add(a);
             String together = percent(stress(lambda, frobenius, drawn));
-            String status = robot.lookup(".task-status-bar").queryAs(StatusBar.class).getText();
             String numbers = drawn.stream().map(a -> String.valueOf(a + 1)).collect(Collectors.joining(", "));
-            assertEquals(true, status.contains("drawn axes " + numbers + " explain " + together + " of the stress"), status);
+            String said = "drawn axes " + numbers + " explain " + together + " of the stress";
+            Platform.runLater(() -> w.model().setAxes(axes));
+            // the view redraws at the next pulse, the status bar every 500 ms
+            try {
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> status(robot).contains(said)).get());
+            } catch (TimeoutException e) {
+                fail("the status bar never said '" + said + "': " + status(robot));
+            }
+            WaitForAsyncUtils.waitForFxEvents(5);
 
             // the 3D view's own labels: the charts' axis titles share the style class
             Set<String> labels = robot.from(w.window().view()).lookup(".axis-label").queryAllAs(Label.class).stream()
@@ -102,6 +110,10 @@ class DrawnShareWindowTest {
     }
 
     /** The frame's points in its order, as numpy reads them: (m, N, C) float32. */
+    private static String status(FxRobot robot) {
+        return robot.lookup(".task-status-bar").queryAs(StatusBar.class).getText();
+    }
+
     private static Path probabilitiesOf(PictureFrame frame, List<Path> dirs) throws Exception {
         Map<String, Run> runs = new HashMap<>();
         for (Path d : dirs) runs.put(d.getFileName().toString(), Run.open(d));
@@ -112,7 +124,7 @@ class DrawnShareWindowTest {
                 PointInfo p = frame.point(i);
                 float[] probs = new float[n * c];
                 if (p.isAnchor() && p.checkpoint() == -1) {
-                    java.util.Arrays.fill(probs, 1f / c);
+                    Arrays.fill(probs, 1f / c);
                 } else if (p.isAnchor()) {
                     int[] labels = TestRuns.labels();
                     for (int s = 0; s < n; s++) probs[s * c + labels[s]] = 1;

@@ -3,23 +3,21 @@ package org.predspace.ui;
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.PointInfo;
 import org.predspace.session.RunState;
 import org.predspace.session.TestRuns;
-import org.predspace.training.Architecture;
-import org.predspace.training.OptimizerKind;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.TrainingSpec;
 import org.predspace.ui.charts.MarkedLineChart;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
@@ -33,22 +31,12 @@ import static org.junit.jupiter.api.Assertions.*;
  * The whole main window, driven as a student would: open runs, click a point in the 3D view
  * and see the linked panels follow; start a short training and see its points appear.
  */
-@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class ExplorerWindowTest {
     private ExplorerModel model;
     private MainWindow window;
-    private Path tmp;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        tmp = Files.createTempDirectory("predspace-window");
-        TestWindow w = TestWindow.show(stage, tmp);
-        model = w.model();
-        window = w.window();
-    }
-
-    @AfterEach
-    void stop() { model.shutdown(); }
+    @RegisterExtension
+    final FxWindow fx = new FxWindow(shown -> { model = shown.model(); window = shown.window(); });
 
     private PictureFrame waitForDrawn(int points) throws Exception { return TestWindow.waitForDrawn(window, points); }
 
@@ -74,7 +62,7 @@ class ExplorerWindowTest {
 
     @Test
     void clickingAPointInTheViewUpdatesDetailsAndCurves(FxRobot robot) throws Exception {
-        List<Path> dirs = TestRuns.writeSynthetic(tmp, 3, 8);
+        List<Path> dirs = TestRuns.writeSynthetic(fx.tmp(), 3, 8);
         Platform.runLater(() -> model.openRuns(dirs));
         PictureFrame f = waitForDrawn(2 + 3 * 8);
         assertFalse(robot.lookup("#empty-state").query().isVisible(), "the empty-state card still covers the view");
@@ -113,14 +101,14 @@ class ExplorerWindowTest {
         PictureFrame f = waitForDrawn(2 + 12);
         assertEquals("iris-window", f.point(13).run());
         assertEquals(11, f.point(13).checkpoint());
-        assertTrue(Files.isRegularFile(tmp.resolve("trained/iris-window/run.json")), "the run is saved where the model trains");
+        assertTrue(Files.isRegularFile(fx.tmp().resolve("trained/iris-window/run.json")), "the run is saved where the model trains");
         assertFalse(robot.lookup("#empty-state").query().isVisible());
     }
 
     @Test
     void aCorruptRunFolderIsReportedByNameAndTheOthersStillOpen(FxRobot robot) throws Exception {
-        List<Path> good = TestRuns.writeSynthetic(tmp, 2, 5);
-        Path bad = tmp.resolve("broken");
+        List<Path> good = TestRuns.writeSynthetic(fx.tmp(), 2, 5);
+        Path bad = fx.tmp().resolve("broken");
         Files.createDirectories(bad);
         Files.writeString(bad.resolve("run.json"), "{ this is not json");
         Platform.runLater(() -> model.openRuns(List.of(good.get(0), bad, good.get(1))));
@@ -129,18 +117,18 @@ class ExplorerWindowTest {
         assertTrue(problem.contains("broken") && problem.contains("run.json"), problem);
         waitForDrawn(2 + 2 * 5);
         // the notification is on screen, in plain words
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof javafx.scene.control.Label
-                && ((javafx.scene.control.Label) n).getText() != null
-                && ((javafx.scene.control.Label) n).getText().contains("broken")).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof Label
+                && ((Label) n).getText() != null
+                && ((Label) n).getText().contains("broken")).tryQuery().isPresent());
     }
 
     @Test
     void playbackShowsTrainingUpToAStepAndPlaysToTheEnd(FxRobot robot) throws Exception {
-        List<Path> dirs = TestRuns.writeSynthetic(tmp, 3, 8);   // steps 0, 10, ..., 70
+        List<Path> dirs = TestRuns.writeSynthetic(fx.tmp(), 3, 8);   // steps 0, 10, ..., 70
         Platform.runLater(() -> model.openRuns(dirs));
         waitForDrawn(2 + 3 * 8);
         assertEquals(24, window.view().drawnMarkers());
-        WaitForAsyncUtils.asyncFx(() -> model.shownUpToStepProperty().set(30)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.showUpToStep(30)).get();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.view().drawnMarkers() == 3 * 4);
         assertEquals("step ≤ 30", robot.lookup("#playback-step").queryLabeled().getText());
 
@@ -166,33 +154,33 @@ class ExplorerWindowTest {
 
     @Test
     void presentationModeKeysDriveThePictureAndEscapeComesBack(FxRobot robot) throws Exception {
-        List<Path> dirs = TestRuns.writeSynthetic(tmp, 2, 8);
+        List<Path> dirs = TestRuns.writeSynthetic(fx.tmp(), 2, 8);
         Platform.runLater(() -> model.openRuns(dirs));
         waitForDrawn(2 + 2 * 8);
         robot.clickOn(window.view());   // focus the picture, not a text field
-        robot.type(javafx.scene.input.KeyCode.F5);
+        robot.type(KeyCode.F5);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, window::presenting);
         assertTrue(robot.lookup(".menu-bar").tryQuery().isEmpty(), "no chrome in presentation mode");
         assertTrue(window.scene().getRoot().getStyleClass().contains("presentation"));
 
         Colouring before = model.colouringProperty().get();
-        robot.type(javafx.scene.input.KeyCode.C);
+        robot.type(KeyCode.C);
         assertEquals(before.next(), model.colouringProperty().get());
 
-        robot.type(javafx.scene.input.KeyCode.SPACE);
+        robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.playback().playing());
-        robot.type(javafx.scene.input.KeyCode.SPACE);
+        robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !window.playback().playing());
         long at = model.shownUpToStepProperty().get();
-        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        robot.type(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(model.shownUpToStepProperty().get() > at || model.shownUpToStepProperty().get() == Long.MAX_VALUE,
                 "the right arrow steps forward from " + at);
-        robot.type(javafx.scene.input.KeyCode.A);
+        robot.type(KeyCode.A);
         assertTrue(window.autoRotateProperty().get());
-        robot.type(javafx.scene.input.KeyCode.A);
+        robot.type(KeyCode.A);
 
-        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !window.presenting());
         assertTrue(robot.lookup(".menu-bar").tryQuery().isPresent());
         assertTrue(robot.lookup("#playback-slider").tryQuery().isPresent());

@@ -6,14 +6,11 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.robot.Robot;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.predspace.session.PictureFrame;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
@@ -30,30 +27,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * JavaFX drew even when it never reached the window). Under Xvfb with Mesa's llvmpipe this is
  * where the window once froze for good (GlxDrawablePin). Waits for the first checkpoints only.
  */
-@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class FirstTrainingOnScreenTest {
     /** Checkpoints (besides the two anchors) drawn before the screen is read. */
     private static final int CHECKPOINTS = 4;
 
     private ExplorerModel model;
     private MainWindow window;
-    private Path tmp;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        tmp = Files.createTempDirectory("predspace-first-training");
-        TestWindow w = TestWindow.show(stage, tmp);
-        model = w.model();
-        window = w.window();
-    }
-
-    @AfterEach
-    void stop() { model.shutdown(); }
+    @RegisterExtension
+    final FxWindow fx = new FxWindow(shown -> { model = shown.model(); window = shown.window(); });
 
     @Test
     void theDemoSweepsFirstCheckpointsReachTheScreenOfAnEmptyWindow(FxRobot robot) throws Exception {
         // as the app does when its sample folder holds no run: a warning, drawn in a popup
-        Path noSamples = Files.createDirectory(tmp.resolve("no-samples"));
+        Path noSamples = Files.createDirectory(fx.tmp().resolve("no-samples"));
         WaitForAsyncUtils.asyncFx(() -> model.openFolders(List.of(noSamples))).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup(".notification-bar").queryAll().isEmpty());
         Thread.sleep(500);   // the notification fades in, drawn over a few frames

@@ -1,6 +1,7 @@
 package org.predspace.ui;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.predspace.Main;
 
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The window's commands on a machine without a display: one line saying how to get one, or the help. */
+@Tag("slow")
 class GuiCommandTest {
     private record Result(int exitCode, String out, String err) {}
 

@@ -1,8 +1,8 @@
 package org.predspace.ui;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.predspace.session.TestRuns;
-import org.predspace.ui.view3d.CameraPose;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Opening a folder of runs with a chapters.json, as the app does at start: chapter 1 is shown once the runs are drawn. */
+@Tag("ui")
 class InitialRunsTest extends WindowTest {
     /** Opens the folder as the app does; completes with how many points were drawn when it went on. */
     private CompletableFuture<Integer> open(Path folder) throws Exception {
@@ -42,7 +43,7 @@ class InitialRunsTest extends WindowTest {
         assertEquals(Colouring.SEED, fx(() -> model.colouringProperty().get()));
         assertArrayEquals(new int[] {0, 2, 1}, fx(() -> model.axes()));
         assertEquals("Dimensions", fx(() -> window.panels().getSelectionModel().getSelectedItem().getText()));
-        assertTrue(fx(() -> model.panelModes().contains(org.predspace.ui.chapters.PanelOption.COMPARE_CONFIGURATIONS)));
+        assertTrue(fx(() -> model.panelModes().contains(PanelOption.COMPARE_CONFIGURATIONS)));
         CameraPose pose = new CameraPose(-40, 70, 5, 0, 1200);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> window.view().pose()).equals(pose));
         assertTrue(fx(() -> model.problems().isEmpty()), () -> "no problem reported: " + model.problems());

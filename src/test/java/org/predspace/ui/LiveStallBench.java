@@ -3,21 +3,38 @@ package org.predspace.ui;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.SubScene;
 import javafx.stage.Stage;
 import org.predspace.data.DatasetCatalog;
+import org.predspace.platform.BackgroundPriority;
+import org.predspace.runs.RunFolders;
 import org.predspace.session.ExplorerSession;
-import org.predspace.training.Architecture;
-import org.predspace.training.NativeBackend;
-import org.predspace.training.OptimizerKind;
-import org.predspace.training.SnapshotPolicy;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.SnapshotPolicy;
+import org.predspace.training.spec.TrainingSpec;
+import org.predspace.ui.platform.GlxDrawablePin;
+import org.predspace.ui.view3d.PredictionView;
 
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The longest JavaFX-thread stall while the user rotates the picture: the full main window,
@@ -74,7 +91,7 @@ public final class LiveStallBench extends Application {
 
     private void startThreadSampler() {
         Thread w = new Thread(() -> {
-            java.util.ArrayDeque<java.util.Map<String, Long>> history = new java.util.ArrayDeque<>();
+            ArrayDeque<Map<String, Long>> history = new ArrayDeque<>();
             long reported = 0;
             while (true) {
                 try {
@@ -87,9 +104,9 @@ public final class LiveStallBench extends Application {
                 long late = System.nanoTime() - lastPulse;
                 if (late > LATE_NS && lastPulse != reported && history.size() == 7) {
                     reported = lastPulse;
-                    java.util.Map<String, Long> now = history.getLast(), then = history.getFirst();
+                    Map<String, Long> now = history.getLast(), then = history.getFirst();
                     StringBuilder b = new StringBuilder("late pulse (" + late / 1_000_000 + " ms); CPU ms by thread in the last 300 ms:");
-                    now.entrySet().stream().map(e -> java.util.Map.entry(e.getKey(), e.getValue() - then.getOrDefault(e.getKey(), 0L)))
+                    now.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() - then.getOrDefault(e.getKey(), 0L)))
                             .filter(e -> e.getValue() > 0).sorted((a, c) -> Long.compare(c.getValue(), a.getValue())).limit(8)
                             .forEach(e -> b.append(String.format(Locale.ROOT, " [%s %d]", e.getKey(), e.getValue() * 10)));
                     System.err.println(b);
@@ -101,17 +118,17 @@ public final class LiveStallBench extends Application {
     }
 
     /** utime + stime in clock ticks (10 ms) per thread, keyed by "name/tid". */
-    private static java.util.Map<String, Long> threadTicks() {
-        java.util.Map<String, Long> out = new java.util.HashMap<>();
-        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+    private static Map<String, Long> threadTicks() {
+        Map<String, Long> out = new HashMap<>();
+        File[] tasks = new File("/proc/self/task").listFiles();
         if (tasks == null) return out;
-        for (java.io.File t : tasks) {
+        for (File t : tasks) {
             try {
                 String stat = Files.readString(t.toPath().resolve("stat"));
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 out.put(name + "/" + t.getName(), Long.parseLong(f[11]) + Long.parseLong(f[12]));
-            } catch (java.io.IOException | RuntimeException ignored) {
+            } catch (IOException | RuntimeException ignored) {
                 // the thread ended between listing and reading
             }
         }
@@ -127,8 +144,8 @@ public final class LiveStallBench extends Application {
      */
     private void sampleFxThread(Thread fx, long ms) {
         Thread w = new Thread(() -> {
-            java.util.Map<String, Integer> ours = new java.util.HashMap<>(), phases = new java.util.HashMap<>(),
-                    layouts = new java.util.HashMap<>();
+            Map<String, Integer> ours = new HashMap<>(), phases = new HashMap<>(),
+                    layouts = new HashMap<>();
             int samples = 0, waiting = 0;
             long end = System.nanoTime() + ms * 1_000_000L;
             while (System.nanoTime() < end) {
@@ -142,7 +159,7 @@ public final class LiveStallBench extends Application {
                     phases.merge(phase, 1, Integer::sum);
                     if (phase.equals("Scene.doLayoutPass")) countLayout(st, layouts);
                 }
-                java.util.concurrent.locks.LockSupport.parkNanos(500_000);
+                LockSupport.parkNanos(500_000);
             }
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                     "FX thread, %d samples in %d ms after training started (%d waiting or native):%n", samples, ms, waiting));
@@ -176,7 +193,7 @@ public final class LiveStallBench extends Application {
     }
 
     /** Which control a layout sample was in: the innermost skin, chart or PredSpace class (with -Dbench.fxSampleDetail, the stack inside a cell's re-indexing too). */
-    private static void countLayout(StackTraceElement[] st, java.util.Map<String, Integer> layouts) {
+    private static void countLayout(StackTraceElement[] st, Map<String, Integer> layouts) {
         for (StackTraceElement e : st) {
             String c = e.getClassName();
             if (!(c.contains("Skin") || c.startsWith("org.predspace") || c.contains("Chart") || c.contains("VirtualFlow"))
@@ -196,13 +213,13 @@ public final class LiveStallBench extends Application {
         return c.substring(c.lastIndexOf('.') + 1) + "." + e.getMethodName();
     }
 
-    private static void appendTop(StringBuilder b, String title, java.util.Map<String, Integer> counts, int n) {
+    private static void appendTop(StringBuilder b, String title, Map<String, Integer> counts, int n) {
         b.append("  ").append(title).append(":\n");
         counts.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(n)
                 .forEach(e -> b.append(String.format(Locale.ROOT, "    %4d %s%n", e.getValue(), e.getKey())));
     }
 
-    private static final java.lang.management.ThreadMXBean FX_CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean FX_CPU = ManagementFactory.getThreadMXBean();
     /** CPU time the JavaFX thread itself used within the longest gap: the rest it waited (for the renderer, or the CPU). */
     private long worstCpu;
     /** Gaps over 90 ms (or -Dbench.gapMs), idle or training, with the JVM uptime they ended at (to line up with -Xlog:gc). */
@@ -223,17 +240,17 @@ public final class LiveStallBench extends Application {
         NativeBackend.configure();
         // as the app does (PredSpaceApp); -Dbench.jitNice=false is the peer
         if (!"false".equals(System.getProperty("bench.jitNice"))) {
-            System.out.println("JIT compiler and concurrent GC threads lowered: " + org.predspace.platform.BackgroundPriority.lowerCompilersAndConcurrentGc());
+            System.out.println("JIT compiler and concurrent GC threads lowered: " + BackgroundPriority.lowerCompilersAndConcurrentGc());
         }
         // the lecture case trains on the sample runs' data, so its runs join their picture
         String dataset = getParameters().getRaw().isEmpty()
                 ? (System.getProperty("bench.openFirst") != null ? "fashion" : "mnist") : getParameters().getRaw().get(0);
         Path out = Files.createTempDirectory("predspace-stall");
         model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), out);
-        org.predspace.ui.view3d.PredictionView view;
+        PredictionView view;
         if (Boolean.getBoolean("bench.viewOnly")) {
-            view = new org.predspace.ui.view3d.PredictionView(model);
-            stage.setScene(new javafx.scene.Scene(view, 1000, 800));
+            view = new PredictionView(model);
+            stage.setScene(new Scene(view, 1000, 800));
         } else {
             MainWindow window = ExplorerWindows.build(stage, model);
             view = window.view();
@@ -251,7 +268,7 @@ public final class LiveStallBench extends Application {
         // -Dbench.openFirst=sample-runs: the lecture case, the app showing the sample runs when
         // a training starts (the trainings then use the samples' 200-sample probe, to join them)
         String openFirst = System.getProperty("bench.openFirst");
-        int opened = openFirst == null ? 0 : org.predspace.runs.RunFolders.find(Path.of(openFirst)).size();
+        int opened = openFirst == null ? 0 : RunFolders.find(Path.of(openFirst)).size();
         if (openFirst != null) model.openFolders(List.of(Path.of(openFirst)));
         Thread fx = Thread.currentThread();
         if (Boolean.getBoolean("bench.watchdog")) startWatchdog(fx);
@@ -291,7 +308,7 @@ public final class LiveStallBench extends Application {
                     }
                     if (t - last > LONG_GAP_NS) {
                         longGaps.add(String.format(Locale.ROOT, "%s %.0f ms ending at JVM uptime %.3f s (JavaFX thread on the CPU %.0f ms)",
-                                training ? "training" : "idle", (t - last) / 1e6, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, (cpu - lastCpu) / 1e6));
+                                training ? "training" : "idle", (t - last) / 1e6, ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, (cpu - lastCpu) / 1e6));
                     }
                     if (training && t - last > worst) {
                         worst = t - last;
@@ -343,17 +360,17 @@ public final class LiveStallBench extends Application {
     }
 
     /** With -Dbench.nodes=true: how many nodes the window has, by class (each pulse walks them all for bounds). */
-    private static void countNodes(javafx.scene.Parent root) {
-        java.util.Map<String, Integer> byClass = new java.util.TreeMap<>();
-        java.util.ArrayDeque<javafx.scene.Node> todo = new java.util.ArrayDeque<>(List.of(root));
+    private static void countNodes(Parent root) {
+        Map<String, Integer> byClass = new TreeMap<>();
+        ArrayDeque<Node> todo = new ArrayDeque<>(List.of(root));
         int total = 0;
         while (!todo.isEmpty()) {
-            javafx.scene.Node n = todo.pop();
+            Node n = todo.pop();
             total++;
             byClass.merge(n.getClass().getSimpleName(), 1, Integer::sum);
             if (n.getEffect() != null && n.isVisible()) System.out.println("  effect " + n.getEffect().getClass().getSimpleName() + " on " + n.getClass().getSimpleName() + " " + n.getStyleClass());
-            if (n instanceof javafx.scene.Parent p) todo.addAll(p.getChildrenUnmodifiable());
-            if (n instanceof javafx.scene.SubScene s) todo.add(s.getRoot());
+            if (n instanceof Parent p) todo.addAll(p.getChildrenUnmodifiable());
+            if (n instanceof SubScene s) todo.add(s.getRoot());
         }
         System.out.println("nodes " + total);
         byClass.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(12)
@@ -381,7 +398,7 @@ public final class LiveStallBench extends Application {
     static String line(String what, List<Long> gaps) {
         double[] ms = gaps.stream().mapToDouble(g -> g / 1e6).sorted().toArray();
         if (ms.length == 0) return what + " frames=0";
-        long over = java.util.Arrays.stream(ms).filter(v -> v > 100).count();
+        long over = Arrays.stream(ms).filter(v -> v > 100).count();
         return String.format(Locale.ROOT, "%s frames=%d median_ms=%.1f p99_ms=%.1f max_ms=%.1f over_100ms=%d", what,
                 ms.length, ms[ms.length / 2], ms[(int) Math.floor(0.99 * (ms.length - 1))], ms[ms.length - 1], over);
     }

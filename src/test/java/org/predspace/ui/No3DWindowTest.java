@@ -2,9 +2,11 @@ package org.predspace.ui;
 
 import javafx.application.Platform;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.session.TestRuns;
 import org.testfx.api.FxRobot;
@@ -20,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Without 3D the window says so where the picture would be, and the rest still works. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class No3DWindowTest {
     private TestWindow w;
@@ -50,6 +53,6 @@ class No3DWindowTest {
         Platform.runLater(() -> w.model().openRuns(dirs));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> w.model().runs().size() == 2);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".table-row-cell").queryAll().stream()
-                .filter(n -> ((javafx.scene.control.TableRow<?>) n).getItem() != null).count() == 2);
+                .filter(n -> ((TableRow<?>) n).getItem() != null).count() == 2);
     }
 }

@@ -2,6 +2,8 @@ package org.predspace.ui;
 
 import javafx.geometry.Point2D;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
@@ -10,10 +12,9 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.predspace.runs.Checkpoint;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.ProbeInfo;
@@ -22,19 +23,19 @@ import org.predspace.runs.RunWriter;
 import org.predspace.session.LearningRule;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.TestRuns;
-import org.predspace.ui.view3d.CameraPose;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -45,27 +46,20 @@ import static org.junit.jupiter.api.Assertions.*;
  * the picture with the rule in the legend, explained in Details; the threshold dialog refuses bad
  * input; Ctrl+L hides them from the picture and from its framing.
  */
-@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class NotLearnedRunsTest {
     private static final int CHECKPOINTS = 20, LEARNED = 5;
     private static final int POINTS = 2 + LEARNED * CHECKPOINTS + CHECKPOINTS + 3;
     private ExplorerModel model;
     private MainWindow window;
-    private Path tmp;
-
-    @Start
-    void start(Stage stage) {
-        tmp = assertDoesNotThrow(() -> Files.createTempDirectory("predspace-not-learned"));
-        TestWindow w = TestWindow.show(stage, tmp);
-        model = w.model();
-        window = w.window();
-        model.colouringProperty().set(Colouring.RUN);   // every run its own hue: grey is the mark alone
-        model.trajectoriesShownProperty().set(false);
-        model.pointSizeProperty().set(2.0);
-    }
-
-    @AfterEach
-    void stop() { model.shutdown(); }
+    @RegisterExtension
+    final FxWindow fx = new FxWindow(shown -> {
+        model = shown.model();
+        window = shown.window();
+        model.colourBy(Colouring.RUN);   // every run its own hue: grey is the mark alone
+        model.showTrajectories(false);
+        model.setPointSize(2.0);
+    });
 
     /** Predictions at strength k towards class (label + shift) mod C, with a run-specific tilt. */
     private static float[] towardsWrong(double k, int shift, int tilt) {
@@ -101,15 +95,15 @@ class NotLearnedRunsTest {
     }
 
     private List<Path> writeRuns() throws IOException {
-        List<Path> dirs = new ArrayList<>(TestRuns.writeSynthetic(tmp, LEARNED, CHECKPOINTS));
+        List<Path> dirs = new ArrayList<>(TestRuns.writeSynthetic(fx.tmp(), LEARNED, CHECKPOINTS));
         double[] strength = new double[CHECKPOINTS], loss = new double[CHECKPOINTS], accuracy = new double[CHECKPOINTS];
         for (int k = 0; k < CHECKPOINTS; k++) {
             strength[k] = 3.0 * k / (CHECKPOINTS - 1);
             loss[k] = 1.1 + 0.02 * k;
             accuracy[k] = 0.3;
         }
-        dirs.add(write(tmp, "stalled", RunStatus.FINISHED, strength, loss, accuracy));
-        dirs.add(write(tmp, "diverges", RunStatus.DIVERGED, new double[] {0, 3, 25}, new double[] {1.1, 3, 25},
+        dirs.add(write(fx.tmp(), "stalled", RunStatus.FINISHED, strength, loss, accuracy));
+        dirs.add(write(fx.tmp(), "diverges", RunStatus.DIVERGED, new double[] {0, 3, 25}, new double[] {1.1, 3, 25},
                 new double[] {0.33, 0.3, 0.3}));
         return dirs;
     }
@@ -180,10 +174,10 @@ class NotLearnedRunsTest {
         return best;
     }
 
-    private static void waitFor(java.util.concurrent.Callable<Boolean> condition, java.util.function.Supplier<String> state) {
+    private static void waitFor(Callable<Boolean> condition, Supplier<String> state) {
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             fail("timed out: " + state.get());
         }
     }
@@ -205,7 +199,7 @@ class NotLearnedRunsTest {
         Point2D far = pixels(f)[indexOf(f, "diverges", 2)];
         double[] box = learnedBox(f);
         double beyond = Math.max(Math.max(box[0] - far.getX(), far.getX() - box[2]), Math.max(box[1] - far.getY(), far.getY() - box[3]));
-        assertTrue(beyond > 0.5 * span, "the far point lies well beyond the framed runs: " + far + " " + java.util.Arrays.toString(box));
+        assertTrue(beyond > 0.5 * span, "the far point lies well beyond the framed runs: " + far + " " + Arrays.toString(box));
         assertEquals(POINTS - 2, window.view().drawnMarkers(), "every point is drawn, the far one too");
         robot.interact(() -> window.view().setPose(new CameraPose(CameraPose.DEFAULT.pitch(), CameraPose.DEFAULT.yaw(), 0, 0,
                 CameraPose.MAX_DISTANCE)));
@@ -252,8 +246,8 @@ class NotLearnedRunsTest {
         TextField field = robot.lookup("#learn-threshold").queryAs(TextField.class);
         robot.interact(() -> field.setText("1.5"));
         assertTrue(robot.lookup("#learn-threshold-problem").queryAs(Label.class).getText().contains("(0, 1]"));
-        Button ok = (Button) ((javafx.scene.control.DialogPane) field.getScene().getRoot())
-                .lookupButton(javafx.scene.control.ButtonType.OK);
+        Button ok = (Button) ((DialogPane) field.getScene().getRoot())
+                .lookupButton(ButtonType.OK);
         assertTrue(ok.isDisabled(), "OK refuses a threshold above 1");
         robot.interact(() -> field.setText("0.8"));
         assertFalse(ok.isDisabled());
@@ -264,7 +258,7 @@ class NotLearnedRunsTest {
         assertEquals("✗ diverged", learnedCell(robot, diverges).getText());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> window.view().legendNote().equals("grey: did not learn (train error ≥ 0.80) or diverged"));
-        robot.interact(() -> model.learningRuleProperty().set(LearningRule.DEFAULT));
+        robot.interact(() -> model.setLearningRule(LearningRule.DEFAULT));
 
         // one toggle hides both from the picture and from its framing; the legend says how many
         robot.interact(() -> window.stage().requestFocus());

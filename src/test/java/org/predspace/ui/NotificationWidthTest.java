@@ -2,17 +2,15 @@ package org.predspace.ui;
 
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
+import javafx.scene.control.Label;
 import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,24 +18,14 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** A long problem message is shown whole, inside the window, not cut off at the window's edge. */
-@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class NotificationWidthTest {
-    private TestWindow window;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        window = TestWindow.show(stage, Files.createTempDirectory("predspace-notify"));
-    }
-
-    @AfterEach
-    void stop() {
-        window.model().shutdown();
-    }
+    @RegisterExtension
+    final FxWindow window = new FxWindow(shown -> { });
 
     @Test
     void aLongMessageIsWrappedInsideTheWindow() throws Exception {
+        Stage stage = window.stage();
         WaitForAsyncUtils.asyncFx(() -> stage.setWidth(760)).get();
         String path = "/home/someone/experiments/2026-12-06/" + "very-long-folder-name-".repeat(6) + "run/metrics.csv";
         String message = "Could not open " + path + ": line 3: train_loss is Infinity; it must be a number >= 0"
@@ -70,7 +58,7 @@ class NotificationWidthTest {
     private static String shownText(PopupWindow popup) {
         StringBuilder b = new StringBuilder();
         popup.getScene().getRoot().lookupAll(".label").forEach(n -> {
-            if (n instanceof javafx.scene.control.Label l && !l.getStyleClass().contains("title")) b.append(l.getText());
+            if (n instanceof Label l && !l.getStyleClass().contains("title")) b.append(l.getText());
         });
         return b.toString();
     }

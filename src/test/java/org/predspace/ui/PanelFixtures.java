@@ -6,6 +6,7 @@ import org.predspace.data.DatasetCatalog;
 import org.predspace.runs.Checkpoint;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.ProbeInfo;
+import org.predspace.runs.Run;
 import org.predspace.runs.RunStatus;
 import org.predspace.runs.RunWriter;
 import org.predspace.session.ExplorerSession;
@@ -15,6 +16,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,9 +31,9 @@ public final class PanelFixtures {
 
     /** Opens the folders through the model and waits until every checkpoint of each has arrived. */
     public static void openAndWait(ExplorerModel model, List<Path> dirs) throws Exception {
-        Map<String, Integer> expected = new java.util.HashMap<>();
+        Map<String, Integer> expected = new HashMap<>();
         for (Path d : dirs) {
-            org.predspace.runs.Run run = org.predspace.runs.Run.open(d);
+            Run run = Run.open(d);
             expected.put(run.name(), run.steps().length);
         }
         WaitForAsyncUtils.asyncFx(() -> model.openRuns(dirs)).get();

@@ -4,6 +4,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.session.TestRuns;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -22,6 +23,7 @@ import java.util.function.Function;
  * panel and how big the window is. {@link #openSynthetic} opens three synthetic runs and one
  * with unmeasured metrics ({@link PanelFixtures#writeWithGaps}).
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 public abstract class PanelTest<P extends Parent> {
     protected static final int CHECKPOINTS = 8;

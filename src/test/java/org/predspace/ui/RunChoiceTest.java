@@ -2,11 +2,13 @@ package org.predspace.ui;
 
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.runs.Run;
@@ -30,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * the Spectrum tab in front the last one that kept its parameters, whose spectra the tab then
  * computes instead of asking for a checkpoint.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class RunChoiceTest {
     @TempDir static Path tmp;
@@ -67,7 +70,7 @@ class RunChoiceTest {
                 .filter(r -> r.getItem() == run).findFirst().orElseThrow();
         // the name cell: the row's middle may be a check box, which shows or hides the run instead
         robot.clickOn(row.lookupAll(".table-cell").stream()
-                .filter(c -> "iris-linear".equals(((javafx.scene.control.TableCell<?, ?>) c).getText())).findFirst().orElseThrow());
+                .filter(c -> "iris-linear".equals(((TableCell<?, ?>) c).getText())).findFirst().orElseThrow());
         WaitForAsyncUtils.waitForFxEvents(5);
         assertSame(run, fx(model::selectedRun));
     }

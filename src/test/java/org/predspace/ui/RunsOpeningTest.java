@@ -2,19 +2,16 @@ package org.predspace.ui;
 
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
+import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.PointInfo;
 import org.predspace.session.TestRuns;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,26 +24,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Opening a folder of runs in the window: one task with one progress bar, and every run in the picture. */
-@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class RunsOpeningTest {
     private ExplorerModel model;
     private MainWindow window;
-    private Path tmp;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        tmp = Files.createTempDirectory("predspace-opening");
-        TestWindow w = TestWindow.show(stage, tmp);
-        model = w.model();
-        window = w.window();
-    }
-
-    @AfterEach
-    void stop() { model.shutdown(); }
+    @RegisterExtension
+    final FxWindow fx = new FxWindow(shown -> { model = shown.model(); window = shown.window(); });
 
     @Test
     void aFolderOfRunsOpensAsOneTaskWhoseProgressEndsAtOneWithEveryRunDrawn(FxRobot robot) throws Exception {
-        Path folder = tmp.resolve("runs");
+        Path folder = fx.tmp().resolve("runs");
         TestRuns.writeSynthetic(folder, 12, 6);
         List<Task<?>> started = new CopyOnWriteArrayList<>();
         List<Double> progress = new CopyOnWriteArrayList<>();
@@ -87,12 +74,12 @@ class RunsOpeningTest {
         assertEquals(12 * 6, window.view().drawnMarkers());
         // once done, the status bar shows no opening task
         assertTrue(robot.lookup(".task-chip").queryAll().stream().noneMatch(chip -> chip.lookupAll(".label").stream()
-                .anyMatch(l -> ((javafx.scene.control.Label) l).getText().startsWith("Opening"))));
+                .anyMatch(l -> ((Label) l).getText().startsWith("Opening"))));
     }
 
     @Test
     void runsAlreadyOpenAreSkippedWhenTheirFolderIsOpenedAgain() throws Exception {
-        Path folder = tmp.resolve("runs");
+        Path folder = fx.tmp().resolve("runs");
         List<Path> dirs = TestRuns.writeSynthetic(folder, 3, 5);
         WaitForAsyncUtils.asyncFx(() -> model.openRuns(dirs.subList(0, 1))).get();
         TestWindow.waitForDrawn(window, 2 + 5);

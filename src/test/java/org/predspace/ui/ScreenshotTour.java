@@ -4,21 +4,28 @@ import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Tab;
+import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.util.Duration;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.runs.RunFolders;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.PointInfo;
-import org.predspace.training.NativeBackend;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.ui.chapters.ChapterFile;
 
 import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -49,8 +56,8 @@ public final class ScreenshotTour extends Application {
         stage.setHeight(1000);
         stage.show();
         List<Path> dirs = RunFolders.find(runs);
-        Path chapters = runs.resolve(org.predspace.ui.chapters.ChapterFile.NAME);
-        if (Files.isRegularFile(chapters)) model.chapters().setAll(org.predspace.ui.chapters.ChapterFile.read(chapters));
+        Path chapters = runs.resolve(ChapterFile.NAME);
+        if (Files.isRegularFile(chapters)) model.setChapters(ChapterFile.read(chapters));
         model.openRuns(dirs);
         waitUntil(() -> settled(dirs.size()), () -> later(2, model.chapters().size() >= 4 ? this::chapterTour : this::plainTour));
     }
@@ -68,16 +75,16 @@ public final class ScreenshotTour extends Application {
     private void chapterTour() {
         List<Shot> shots = new ArrayList<>();
         shots.add(new Shot("main-window.png", () -> window.tour().show(1)));
-        shots.add(new Shot("main-window-dark.png", () -> model.darkThemeProperty().set(true)));
+        shots.add(new Shot("main-window-dark.png", () -> model.useDarkTheme(true)));
         shots.add(new Shot("selected-checkpoint-spectrum.png", () -> {
-            model.darkThemeProperty().set(false);
+            model.useDarkTheme(false);
             window.tour().show(3);
         }));
         shots.add(new Shot("compare-configurations.png", () -> {
             window.tour().show(1);
             selectTab("tab-compare");
         }));
-        shots.add(new Shot("compare-panel.png", () -> model.panelModes().remove(org.predspace.ui.chapters.PanelOption.COMPARE_CONFIGURATIONS)));
+        shots.add(new Shot("compare-panel.png", () -> model.setPanelMode(PanelOption.COMPARE_CONFIGURATIONS, false)));
         shots.add(new Shot("dimensions.png", () -> selectTab("tab-dimensions")));
         shots.add(new Shot("chapters-tab.png", () -> selectTab("tab-chapters")));
         for (int i = 0; i < model.chapters().size(); i++) {
@@ -87,7 +94,7 @@ public final class ScreenshotTour extends Application {
                 window.tour().show(chapter);
                 // chapter 1 plays training from its first step: photograph it when the paths are drawn in full
                 if (model.chapters().get(chapter).play()) window.playback().pause();
-                if (model.chapters().get(chapter).play()) model.shownUpToStepProperty().set(Long.MAX_VALUE);
+                if (model.chapters().get(chapter).play()) model.showUpToStep(Long.MAX_VALUE);
             }));
         }
         runShots(shots, 0);
@@ -108,11 +115,11 @@ public final class ScreenshotTour extends Application {
 
     /** Runs without chapters: the window, a selected checkpoint's spectrum, the panels, presentation mode. */
     private void plainTour() {
-        model.colouringProperty().set(Colouring.ARCHITECTURE);
+        model.colourBy(Colouring.ARCHITECTURE);
         shoot("main-window.png", () -> {
-            model.darkThemeProperty().set(true);
+            model.useDarkTheme(true);
             later(2, () -> shoot("main-window-dark.png", () -> {
-                model.darkThemeProperty().set(false);
+                model.useDarkTheme(false);
                 selectCheckpoint();
             }));
         });
@@ -138,15 +145,15 @@ public final class ScreenshotTour extends Application {
         RunItem run = model.run(chosen.run());
         model.chooseRun(run);
         waitUntil(() -> model.tasks().running().isEmpty(), () -> later(1, () -> {
-            javafx.scene.control.CheckBox normalised = (javafx.scene.control.CheckBox) window.scene().lookup("#spectrum-normalised");
+            CheckBox normalised = (CheckBox) window.scene().lookup("#spectrum-normalised");
             if (normalised != null) normalised.setSelected(true);
-            javafx.scene.control.Button init = (javafx.scene.control.Button) window.scene().lookup("#spectrum-init");
+            Button init = (Button) window.scene().lookup("#spectrum-init");
             if (init != null && !init.isDisabled()) init.fire();
             later(2, () -> waitUntil(() -> model.tasks().running().isEmpty(), () -> later(2, () -> shoot("selected-checkpoint-spectrum.png", () -> {
                 selectTab("tab-compare");
                 later(4, () -> waitUntil(() -> model.tasks().running().isEmpty(),
                         () -> later(2, () -> shoot("compare-panel.png", () -> {
-                            ((javafx.scene.control.ToggleButton) window.scene().lookup("#compare-configurations")).fire();
+                            ((ToggleButton) window.scene().lookup("#compare-configurations")).fire();
                             later(2, () -> waitUntil(() -> model.tasks().running().isEmpty(),
                                     () -> later(2, () -> shoot("compare-configurations.png", () -> {
                                         selectTab("tab-dimensions");
@@ -173,8 +180,8 @@ public final class ScreenshotTour extends Application {
      */
     private void shoot(String name, Runnable next) {
         Path file = out.resolve(name);
-        javafx.stage.Window w = window.scene().getWindow();
-        String crop = String.format(java.util.Locale.ROOT, "%dx%d+%d+%d", (int) w.getWidth(), (int) w.getHeight(),
+        Window w = window.scene().getWindow();
+        String crop = String.format(Locale.ROOT, "%dx%d+%d+%d", (int) w.getWidth(), (int) w.getHeight(),
                 (int) Math.max(0, w.getX()), (int) Math.max(0, w.getY()));
         String display = System.getenv("DISPLAY");
         Thread t = new Thread(() -> {
@@ -183,7 +190,7 @@ public final class ScreenshotTour extends Application {
                 if (display != null) {
                     Process p = new ProcessBuilder("import", "-display", display, "-window", "root", "-crop", crop,
                             "+repage", file.toString()).redirectErrorStream(true).start();
-                    fromScreen = p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
+                    fromScreen = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
                 }
             } catch (Exception e) {
                 System.err.println("no X screen capture for " + name + " (" + e.getMessage() + "): using a snapshot");

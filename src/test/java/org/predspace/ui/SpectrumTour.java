@@ -11,11 +11,13 @@ import javafx.stage.Stage;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.runs.RunFolders;
 import org.predspace.session.ExplorerSession;
-import org.predspace.training.NativeBackend;
+import org.predspace.training.engine.NativeBackend;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Puts the real main window's Spectrum tab in the states the README describes, for an X
@@ -28,7 +30,7 @@ import java.util.List;
 public final class SpectrumTour extends Application {
     private static void later(double seconds, Runnable r) { ScreenshotTour.later(seconds, r); }
 
-    private static void waitUntil(java.util.function.BooleanSupplier ready, Runnable then) { ScreenshotTour.waitUntil(ready, then); }
+    private static void waitUntil(BooleanSupplier ready, Runnable then) { ScreenshotTour.waitUntil(ready, then); }
 
     public static final class Launcher {
         public static void main(String[] args) { Application.launch(SpectrumTour.class, args); }
@@ -80,7 +82,7 @@ public final class SpectrumTour extends Application {
         Thread reader = new Thread(() -> {
             try {
                 System.in.read();
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // stdin closed: go on
             }
             Platform.runLater(next);

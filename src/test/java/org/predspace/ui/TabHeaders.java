@@ -1,5 +1,6 @@
 package org.predspace.ui;
 
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -32,10 +33,10 @@ public final class TabHeaders {
 
     /** Whether the header lies inside the visible part of the header strip (clipped ones are laid out past its edge). */
     private static boolean onScreen(Node label) {
-        javafx.geometry.Bounds b = label.localToScene(label.getBoundsInLocal());
+        Bounds b = label.localToScene(label.getBoundsInLocal());
         Node strip = label.getScene().lookup(".headers-region");
         if (strip == null || strip.getParent() == null) return true;
-        javafx.geometry.Bounds area = strip.getParent().localToScene(strip.getParent().getLayoutBounds());
+        Bounds area = strip.getParent().localToScene(strip.getParent().getLayoutBounds());
         return b.getMinX() >= area.getMinX() - 1 && b.getMaxX() <= area.getMaxX() + 1;
     }
 }

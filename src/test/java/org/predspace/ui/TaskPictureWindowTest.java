@@ -1,24 +1,22 @@
 package org.predspace.ui;
 
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.paint.Color;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.TestRuns;
 import org.predspace.ui.charts.MarkedLineChart;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,25 +33,15 @@ import static org.junit.jupiter.api.Assertions.*;
  * draws all of them coloured by task with a connector from the parent's checkpoint to the
  * fine-tuned run, and the hover card says where that run came from.
  */
-@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class TaskPictureWindowTest {
     private ExplorerModel model;
     private MainWindow window;
-    private Path tmp;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        tmp = Files.createTempDirectory("predspace-tasks");
-        TestWindow w = TestWindow.show(stage, tmp);
-        model = w.model();
-        window = w.window();
-    }
-
-    @AfterEach
-    void stop() { model.shutdown(); }
+    @RegisterExtension
+    final FxWindow fx = new FxWindow(shown -> { model = shown.model(); window = shown.window(); });
 
     /** Whether some pixel is within 24 of {@code c} in every channel. */
-    private static boolean shows(java.awt.image.BufferedImage img, Color c) {
+    private static boolean shows(BufferedImage img, Color c) {
         int r = (int) Math.round(255 * c.getRed()), g = (int) Math.round(255 * c.getGreen()), b = (int) Math.round(255 * c.getBlue());
         for (int y = 0; y < img.getHeight(); y++) {
             for (int x = 0; x < img.getWidth(); x++) {
@@ -66,12 +54,12 @@ class TaskPictureWindowTest {
 
     @Test
     void theImprintedPictureDrawsEveryTaskColouredByTaskWithTheFineTunedRunContinuingItsParent(FxRobot robot) throws Exception {
-        Path full = TestRuns.writeTask(tmp, "full", "head-all", TestRuns.SHARED_PROBE, 1, 5, 0, 1, Map.of());
-        Path preset = TestRuns.writeTask(tmp, "first-two", "head-classes:0,1", TestRuns.SHARED_PROBE, 4, 5, 0, 0.8,
+        Path full = TestRuns.writeTask(fx.tmp(), "full", "head-all", TestRuns.SHARED_PROBE, 1, 5, 0, 1, Map.of());
+        Path preset = TestRuns.writeTask(fx.tmp(), "first-two", "head-classes:0,1", TestRuns.SHARED_PROBE, 4, 5, 0, 0.8,
                 Map.of("task", "classes:0,1", "task_preset", "zero-one"));
-        Path child = TestRuns.writeTask(tmp, "child", "head-classes:1,2", TestRuns.SHARED_PROBE, 1, 4, 0.5, 1,
+        Path child = TestRuns.writeTask(fx.tmp(), "child", "head-classes:1,2", TestRuns.SHARED_PROBE, 1, 4, 0.5, 1,
                 Map.of("task", "classes:1,2", "init_from", full.toString(), "init_from_step", 20));
-        Path fullAgain = TestRuns.writeTask(tmp, "full-again", "head-all", TestRuns.SHARED_PROBE, 3, 5, 0, 0.9, Map.of());
+        Path fullAgain = TestRuns.writeTask(fx.tmp(), "full-again", "head-all", TestRuns.SHARED_PROBE, 3, 5, 0, 0.9, Map.of());
         Platform.runLater(() -> model.openRuns(List.of(full, preset, child, fullAgain)));
         // the training-probe picture is the first run's task: the others are on probes of their own
         TestWindow.waitForDrawn(window, 2 + 5 + 5);
@@ -82,7 +70,7 @@ class TaskPictureWindowTest {
         WaitForAsyncUtils.waitForFxEvents(5);
         assertEquals(ExplorerSession.Probe.IMPRINTED, model.probeProperty().get());
         PictureFrame f = TestWindow.waitForDrawn(window, 2 + 5 + 5 + 4 + 5);
-        WaitForAsyncUtils.asyncFx(() -> model.colouringProperty().set(Colouring.TASK)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.colourBy(Colouring.TASK)).get();
         WaitForAsyncUtils.waitForFxEvents(10);
         Thread.sleep(300);
 
@@ -105,8 +93,8 @@ class TaskPictureWindowTest {
 
         // on the X screen: every task's colour is on the view (lit markers: near it, not equal)
         Path shot = Path.of("target", "task-picture.png");
-        javafx.geometry.Bounds area = WaitForAsyncUtils.asyncFx(() -> window.view().localToScreen(window.view().getBoundsInLocal())).get();
-        java.awt.image.BufferedImage screenShot = XScreen.capture(area, shot);
+        Bounds area = WaitForAsyncUtils.asyncFx(() -> window.view().localToScreen(window.view().getBoundsInLocal())).get();
+        BufferedImage screenShot = XScreen.capture(area, shot);
         for (Map.Entry<String, Color> e : byRun.entrySet()) {
             assertTrue(shows(screenShot, e.getValue()), e.getKey() + "'s colour " + e.getValue() + " is not on the screen (see " + shot + ")");
         }
@@ -135,22 +123,22 @@ class TaskPictureWindowTest {
     /** Runs the imprinted picture leaves out are told of when it is shown, not while another picture is. */
     @Test
     void runsLeftOutOfTheImprintedPictureAreToldOfWhenItIsShown(FxRobot robot) throws Exception {
-        Path full = TestRuns.writeTask(tmp, "full", "head-all", TestRuns.SHARED_PROBE, 1, 5, 0, 1, Map.of());
-        Path plain = TestRuns.writeTask(tmp, "plain", "head-all", null, 2, 5, 0, 1, Map.of());
+        Path full = TestRuns.writeTask(fx.tmp(), "full", "head-all", TestRuns.SHARED_PROBE, 1, 5, 0, 1, Map.of());
+        Path plain = TestRuns.writeTask(fx.tmp(), "plain", "head-all", null, 2, 5, 0, 1, Map.of());
         Platform.runLater(() -> model.openRuns(List.of(full, plain)));
         TestWindow.waitForDrawn(window, 2 + 5 + 5);
         WaitForAsyncUtils.waitForFxEvents(5);
         assertTrue(WaitForAsyncUtils.asyncFx(() -> List.copyOf(model.problems())).get().isEmpty(),
                 "the training-probe picture holds both runs: nothing to tell");
         // hidden (a chapter of task runs hides the others), it is not named: a lecture is not interrupted
-        WaitForAsyncUtils.asyncFx(() -> model.run("plain").visibleProperty().set(false)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.showRun(model.run("plain"), false)).get();
         robot.clickOn("#probe-imprinted");
         WaitForAsyncUtils.waitForFxEvents(5);
         assertTrue(WaitForAsyncUtils.asyncFx(() -> List.copyOf(model.problems())).get().isEmpty());
         // shown, it is named once the imprinted picture is shown again
         WaitForAsyncUtils.asyncFx(() -> {
-            model.probeProperty().set(ExplorerSession.Probe.TRAINING);
-            model.run("plain").visibleProperty().set(true);
+            model.showProbe(ExplorerSession.Probe.TRAINING);
+            model.showRun(model.run("plain"), true);
         }).get();
         robot.clickOn("#probe-imprinted");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> model.problems().stream()

@@ -34,7 +34,8 @@ public record TestWindow(ExplorerModel model, MainWindow window) {
             PictureFrame f = window.view().drawnFrame();
             return f != null && f.size() == points && f.embedding().exactPoints() == points;
         });
-        Thread.sleep(500);   // scale easing
+        // the scale eases to the new frame over a few pulses
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> window.view().isSettled()).get());
         WaitForAsyncUtils.waitForFxEvents(10);
         return window.view().drawnFrame();
     }

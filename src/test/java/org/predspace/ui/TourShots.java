@@ -2,13 +2,13 @@ package org.predspace.ui;
 
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.stage.Stage;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.runs.RunFolders;
 import org.predspace.session.ExplorerSession;
-import org.predspace.training.NativeBackend;
+import org.predspace.training.engine.NativeBackend;
 import org.predspace.ui.chapters.Chapter;
-import org.predspace.ui.view3d.CameraPose;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ public final class TourShots extends Application {
         stage.show();
         List<Path> dirs = RunFolders.find(runs);
         model.openRuns(dirs);
-        model.chapters().setAll(
+        model.setChapters(List.of(
                 new Chapter("Training is a path from ignorance to truth", "Each run starts at the uniform prediction"
                         + " (ignorance) and moves towards the labels (truth); press Play to watch them go.",
                         "Mao et al., PNAS 2024 [A]", CameraPose.DEFAULT, Colouring.ARCHITECTURE, ExplorerSession.Probe.TRAINING,
@@ -49,7 +49,7 @@ public final class TourShots extends Application {
                         + " seeds each: the paths lie close to one surface. Three axes explain most of the stress (right),"
                         + " and the dendrogram groups the runs by architecture.", "Mao et al., PNAS 2024 [A]",
                         new CameraPose(-30, 20, 0, 0, 1300), Colouring.ARCHITECTURE, ExplorerSession.Probe.TRAINING,
-                        new int[] {0, 1, 2}, Long.MAX_VALUE, true, List.of(), List.of("Compare", "Dimensions"), Set.of(), null, false));
+                        new int[] {0, 1, 2}, Long.MAX_VALUE, true, List.of(), List.of("Compare", "Dimensions"), Set.of(), null, false)));
         ScreenshotTour.waitUntil(() -> model.runs().size() == dirs.size() && model.tasks().running().isEmpty()
                 && model.picture().frame().size() > 2, () -> {
             window.tour().show(1);
@@ -57,7 +57,7 @@ public final class TourShots extends Application {
                 window.setPresenting(true);
                 ScreenshotTour.later(6, () -> ScreenshotTour.waitUntil(() -> model.tasks().running().isEmpty(),
                         () -> ScreenshotTour.later(2, () -> shoot(window, out.resolve("tour-presentation.png"), () -> {
-                            model.darkThemeProperty().set(true);
+                            model.useDarkTheme(true);
                             ScreenshotTour.later(3, () -> shoot(window, out.resolve("tour-presentation-dark.png"), Platform::exit));
                         }))));
             }));
@@ -65,7 +65,7 @@ public final class TourShots extends Application {
     }
 
     private static void shoot(MainWindow window, Path file, Runnable next) {
-        javafx.geometry.Bounds area = window.scene().getRoot().localToScreen(window.scene().getRoot().getLayoutBounds());
+        Bounds area = window.scene().getRoot().localToScreen(window.scene().getRoot().getLayoutBounds());
         Thread t = new Thread(() -> {
             try {
                 XScreen.capture(area, file);

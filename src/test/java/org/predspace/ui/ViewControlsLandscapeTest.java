@@ -5,11 +5,11 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.landscape.ModelGrid;
 import org.predspace.session.ExplorerSession;
-import org.predspace.ui.landscape.LandscapeOverlay;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The Landscape toggle of the view controls: idle without an overlay, and a click shows or hides it. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ViewControlsLandscapeTest {
     private ExplorerModel model;
@@ -42,14 +43,14 @@ class ViewControlsLandscapeTest {
         assertTrue(controls.landscape.isSelected());
 
         ModelGrid line = ModelGrid.line(new double[] {0, 0}, new double[] {1, 1}, new double[] {0, 0.5, 1}, new double[] {1, 2, 3});
-        WaitForAsyncUtils.asyncFx(() -> model.landscapeOverlayProperty().set(
+        WaitForAsyncUtils.asyncFx(() -> model.placeLandscape(
                 new LandscapeOverlay("line", "not-open", 0, line, -1, -1))).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(controls.landscape.isDisabled());
-        WaitForAsyncUtils.asyncFx(() -> model.probeProperty().set(org.predspace.session.ExplorerSession.Probe.IMPRINTED)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.showProbe(ExplorerSession.Probe.IMPRINTED)).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(controls.landscape.isDisabled(), "a landscape is not drawn in the imprinted picture");
-        WaitForAsyncUtils.asyncFx(() -> model.probeProperty().set(org.predspace.session.ExplorerSession.Probe.TRAINING)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.showProbe(ExplorerSession.Probe.TRAINING)).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(controls.landscape.isDisabled());
 
@@ -60,7 +61,7 @@ class ViewControlsLandscapeTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(model.landscapeShownProperty().get(), "a second click shows it again");
 
-        WaitForAsyncUtils.asyncFx(() -> model.landscapeShownProperty().set(false)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.showLandscape(false)).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(controls.landscape.isSelected(), "the box follows the model (a chapter may set it)");
     }

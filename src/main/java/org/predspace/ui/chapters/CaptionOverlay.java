@@ -1,5 +1,6 @@
 package org.predspace.ui.chapters;
 
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -54,7 +55,7 @@ public final class CaptionOverlay {
         caption.setMinHeight(0);   // a caption too long for the band is cut, not the band stretched
         StackPane.setAlignment(band, Pos.BOTTOM_CENTER);
         tour.currentProperty().addListener((o, a, b) -> update());
-        tour.chapters().addListener((javafx.collections.ListChangeListener<Chapter>) c -> update());
+        tour.chapters().addListener((ListChangeListener<Chapter>) c -> update());
         tour.captionShownProperty().addListener((o, a, b) -> update());
         update();
     }

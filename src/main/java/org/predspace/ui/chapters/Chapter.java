@@ -3,10 +3,13 @@ package org.predspace.ui.chapters;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.ExplorerSession;
 import org.predspace.ui.Colouring;
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import org.predspace.ui.PanelOption;
 
 /**
  * One chapter of a lecture tour: a claim of the talk with its evidence. The view says which
@@ -65,14 +68,14 @@ public record Chapter(String title, String caption, String reference, CameraPose
     @Override
     public boolean equals(Object o) {
         return o instanceof Chapter c && title.equals(c.title) && caption.equals(c.caption) && reference.equals(c.reference)
-                && pose.equals(c.pose) && colouring == c.colouring && probe == c.probe && java.util.Arrays.equals(axes, c.axes)
+                && pose.equals(c.pose) && colouring == c.colouring && probe == c.probe && Arrays.equals(axes, c.axes)
                 && shownUpToStep == c.shownUpToStep && trajectoriesShown == c.trajectoriesShown && shownRuns.equals(c.shownRuns)
                 && panels.equals(c.panels) && options.equals(c.options)
-                && java.util.Objects.equals(selected, c.selected) && play == c.play;
+                && Objects.equals(selected, c.selected) && play == c.play;
     }
 
     @Override
-    public int hashCode() { return java.util.Objects.hash(title, caption, pose, shownRuns, panels); }
+    public int hashCode() { return Objects.hash(title, caption, pose, shownRuns, panels); }
 
     @Override
     public String toString() { return title; }

@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.predspace.runs.AtomicFiles;
 import org.predspace.session.ExplorerSession;
 import org.predspace.ui.Colouring;
+import org.predspace.ui.PanelOption;
 import org.predspace.ui.workspace.JsonFields;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -188,7 +190,7 @@ public final class ChapterFile {
         private static List<String> sorted(Set<String> s) { return s.stream().sorted().toList(); }
 
         private static List<String> ids() {
-            return java.util.Arrays.stream(PanelOption.values()).map(PanelOption::id).toList();
+            return Arrays.stream(PanelOption.values()).map(PanelOption::id).toList();
         }
 
         @Override

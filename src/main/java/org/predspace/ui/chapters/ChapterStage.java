@@ -1,15 +1,15 @@
 package org.predspace.ui.chapters;
 
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
+
+import java.util.List;
 
 /**
- * What a window does for a chapter beyond the model's state: the camera, the panel in front,
- * playback. The main window implements it; tests can record calls.
+ * What a window does for a chapter beyond the model's state: the camera's glide, the panel in
+ * front, playback (the camera's pose itself is the model's). The main window implements it;
+ * tests can record calls.
  */
 public interface ChapterStage {
-    /** The camera as it is now. */
-    CameraPose pose();
-
     /** Moves the camera to {@code pose}, smoothly when the window is showing. */
     void glideTo(CameraPose pose);
 
@@ -17,7 +17,7 @@ public interface ChapterStage {
     String panel();
 
     /** Brings the first of the panels with these titles to the front (none: leaves the panels as they are). */
-    void showPanels(java.util.List<String> panels);
+    void showPanels(List<String> panels);
 
     /** Plays training from its first step ({@code true}) or stops playback. */
     void play(boolean fromStart);

@@ -4,6 +4,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.RunItem;
@@ -29,7 +30,7 @@ public final class ChapterTour {
         this.model = model;
         this.stage = stage;
         // editing the list keeps the index on a chapter that exists
-        model.chapters().addListener((javafx.collections.ListChangeListener<Chapter>) c -> {
+        model.chapters().addListener((ListChangeListener<Chapter>) c -> {
             if (current.get() >= model.chapters().size()) current.set(model.chapters().size() - 1);
         });
     }
@@ -55,17 +56,16 @@ public final class ChapterTour {
         current.set(index);
         stage.play(false);
         Set<String> shown = new HashSet<>(c.shownRuns());
-        for (RunItem r : model.runs()) r.visibleProperty().set(shown.isEmpty() || shown.contains(r.name()));
-        model.colouringProperty().set(c.colouring());
-        model.probeProperty().set(c.probe());
+        for (RunItem r : model.runs()) model.showRun(r, shown.isEmpty() || shown.contains(r.name()));
+        model.colourBy(c.colouring());
+        model.showProbe(c.probe());
         model.setAxes(c.axes());
-        model.trajectoriesShownProperty().set(c.trajectoriesShown());
-        model.shownUpToStepProperty().set(c.shownUpToStep());
+        model.showTrajectories(c.trajectoriesShown());
+        model.showUpToStep(c.shownUpToStep());
         if (c.selected() != null && model.run(c.selected().run()) != null) model.selectCheckpoint(c.selected());
         else model.clearSelection();
         // after the selection: a mode may act on it (the Spectrum panel's initialisation overlay)
-        model.panelModes().clear();
-        model.panelModes().addAll(c.options());
+        model.setPanelModes(c.options());
         stage.showPanels(c.panels());
         stage.glideTo(c.pose());
         if (c.play()) stage.play(true);
@@ -88,7 +88,7 @@ public final class ChapterTour {
         for (RunItem r : model.runs()) {
             if (r.isVisible()) visible.add(r.name()); else all = false;
         }
-        return new Chapter(title, "", "", stage.pose(), model.colouringProperty().get(), model.probeProperty().get(),
+        return new Chapter(title, "", "", model.camera(), model.colouringProperty().get(), model.probeProperty().get(),
                 model.axes(), model.shownUpToStepProperty().get(), model.trajectoriesShownProperty().get(),
                 all ? List.of() : visible, stage.panel() == null ? List.of() : List.of(stage.panel()), Set.copyOf(model.panelModes()), model.selectedCheckpoint(), false);
     }

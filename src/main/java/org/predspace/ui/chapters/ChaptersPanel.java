@@ -21,6 +21,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -69,7 +70,7 @@ public final class ChaptersPanel extends VBox {
         Button down = button("↓", "chapters-down", "Move the selected chapter later in the tour", () -> move(1));
         Button delete = button("Delete", "chapters-delete", "Delete the selected chapter", () -> {
             int i = list.getSelectionModel().getSelectedIndex();
-            if (i >= 0) model.chapters().remove(i);
+            if (i >= 0) model.removeChapter(i);
         });
         for (Button b : new Button[] {show, up, down, delete}) {
             b.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
@@ -120,7 +121,7 @@ public final class ChaptersPanel extends VBox {
     void addFromView() {
         int at = list.getSelectionModel().getSelectedIndex() + 1;
         if (at == 0) at = model.chapters().size();
-        model.chapters().add(at, tour.capture(freshTitle()));
+        model.addChapter(at, tour.capture(freshTitle()));
         list.getSelectionModel().select(at);
         title.requestFocus();
         title.selectAll();
@@ -136,10 +137,8 @@ public final class ChaptersPanel extends VBox {
     private void move(int by) {
         int i = list.getSelectionModel().getSelectedIndex();
         int j = i + by;
-        var items = model.chapters();
-        if (i < 0 || j < 0 || j >= items.size()) return;
-        Chapter c = items.remove(i);
-        items.add(j, c);
+        if (i < 0 || j < 0 || j >= model.chapters().size()) return;
+        model.moveChapter(i, j);
         list.getSelectionModel().select(j);
     }
 
@@ -157,7 +156,7 @@ public final class ChaptersPanel extends VBox {
     }
 
     /** Typing in {@code field} replaces the selected chapter with {@code edit} of it. */
-    private void writeBack(TextInputControl field, java.util.function.BiFunction<Chapter, String, Chapter> edit) {
+    private void writeBack(TextInputControl field, BiFunction<Chapter, String, Chapter> edit) {
         field.textProperty().addListener((o, was, text) -> {
             if (!updating) replaceSelected(c -> edit.apply(c, text));
         });
@@ -171,7 +170,7 @@ public final class ChaptersPanel extends VBox {
         if (now.equals(old)) return;
         updating = true;
         try {
-            model.chapters().set(i, now);
+            model.replaceChapter(i, now);
             list.getSelectionModel().select(i);   // a replaced item may lose its selection
         } finally {
             updating = false;
@@ -221,7 +220,7 @@ public final class ChaptersPanel extends VBox {
     public void load(Path file) {
         try {
             List<Chapter> read = ChapterFile.read(file);
-            model.chapters().setAll(read);
+            model.setChapters(read);
             if (!read.isEmpty()) list.getSelectionModel().select(0);
         } catch (ChapterFormatException e) {
             model.reportProblem(e.getMessage());

@@ -2,6 +2,7 @@ package org.predspace.ui.chapters;
 
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 
 /**
@@ -23,7 +24,7 @@ final class Magnified extends Region {
         getChildren().add(content);
         setMinSize(0, 0);
         // a panel squeezed below its minimum draws past its box: keep it inside
-        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);

@@ -1,7 +1,9 @@
 package org.predspace.ui.charts;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A base-10 logarithmic scale drawn on a linear axis: a value v sits at axis position
@@ -100,12 +102,12 @@ public record LogScale(double offset) {
         if (k >= 0 && k <= 2) return Long.toString((long) Math.pow(10, k));
         if (k >= 3 && k <= 5) return (long) Math.pow(10, k - 3) + "k";
         if (k >= 6 && k <= 8) return (long) Math.pow(10, k - 6) + "M";
-        if (k >= -3 && k < 0) return java.math.BigDecimal.ONE.scaleByPowerOfTen(k).toPlainString();
+        if (k >= -3 && k < 0) return BigDecimal.ONE.scaleByPowerOfTen(k).toPlainString();
         return "1e" + k;
     }
 
     private static String compact(double v) {
-        return String.format(java.util.Locale.ROOT, "%.3g", v);
+        return String.format(Locale.ROOT, "%.3g", v);
     }
 
     /** The first decade to tick; with an offset, decades below it are squashed against the origin and skipped. */

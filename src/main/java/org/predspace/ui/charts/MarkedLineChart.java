@@ -1,16 +1,21 @@
 package org.predspace.ui.charts;
 
+import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.chart.Axis;
 import javafx.scene.chart.LineChart;
+import javafx.scene.control.Label;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
+import javafx.util.Duration;
 
 import java.util.List;
 
@@ -23,7 +28,7 @@ import java.util.List;
  */
 public final class MarkedLineChart extends LineChart<Number, Number> {
     private final Line marker = new Line();
-    private final javafx.scene.control.Label markerLabel = new javafx.scene.control.Label();
+    private final Label markerLabel = new Label();
     private final Group dots = new Group();
     private final Group rings = new Group();
     private final ObjectProperty<Number> markerX = new SimpleObjectProperty<>(this, "markerX");
@@ -32,7 +37,7 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
     private Color dotColour = Color.GRAY;
     private final CurveLayers layers = new CurveLayers();
     /** Lays the chart out again when growing curves have settled, so they join the cached image. */
-    private final javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition();
+    private final PauseTransition settle = new PauseTransition();
 
     public MarkedLineChart(Axis<Number> xAxis, Axis<Number> yAxis) {
         super(xAxis, yAxis);
@@ -49,8 +54,8 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         settle.setOnFinished(e -> requestChartLayout());
         markerX.addListener((o, a, b) -> requestChartLayout());
         markerLabel.textProperty().addListener((o, a, b) -> requestChartLayout());
-        dotPoints.addListener((javafx.collections.ListChangeListener<Point2D>) c -> rebuild(dots, dotPoints, "chart-dot"));
-        ringPoints.addListener((javafx.collections.ListChangeListener<Point2D>) c -> rebuild(rings, ringPoints, "chart-ring"));
+        dotPoints.addListener((ListChangeListener<Point2D>) c -> rebuild(dots, dotPoints, "chart-dot"));
+        ringPoints.addListener((ListChangeListener<Point2D>) c -> rebuild(rings, ringPoints, "chart-ring"));
     }
 
     /**
@@ -68,7 +73,7 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
     public ObjectProperty<Number> markerXProperty() { return markerX; }
 
     /** Text written beside the top of the marker (e.g. "step 120"); empty for none. */
-    public javafx.beans.property.StringProperty markerTextProperty() { return markerLabel.textProperty(); }
+    public StringProperty markerTextProperty() { return markerLabel.textProperty(); }
 
     /** The vertical marker line, positioned in plot coordinates (for tests and styling). */
     public Line marker() { return marker; }
@@ -126,7 +131,7 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
      */
     @Override
     @SuppressWarnings("rawtypes")
-    protected void seriesChanged(javafx.collections.ListChangeListener.Change<? extends Series> c) {
+    protected void seriesChanged(ListChangeListener.Change<? extends Series> c) {
         for (Series<Number, Number> s : getData()) {
             if (s.getNode() != null && !s.getNode().getStyleClass().contains("chart-series-line")) {
                 s.getNode().getStyleClass().add("chart-series-line");
@@ -187,7 +192,7 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         place(rings, ringPoints);
         long untilSettled = layers.arrange(getData(), getPlotChildren(), List.of(marker, dots, rings, markerLabel));
         if (untilSettled >= 0) {
-            settle.setDuration(javafx.util.Duration.millis(untilSettled / 1e6 + 20));
+            settle.setDuration(Duration.millis(untilSettled / 1e6 + 20));
             settle.playFromStart();
         }
     }

@@ -1,7 +1,7 @@
 package org.predspace.ui.compare;
 
-import org.predspace.geometry.ClusterAgreement;
-import org.predspace.geometry.Dendrogram;
+import org.predspace.geometry.trajectory.ClusterAgreement;
+import org.predspace.geometry.trajectory.Dendrogram;
 import org.predspace.session.Configurations;
 import org.predspace.session.RunState;
 import org.predspace.session.SpecField;

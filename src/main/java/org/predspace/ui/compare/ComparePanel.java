@@ -1,11 +1,13 @@
 package org.predspace.ui.compare;
 
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import javafx.concurrent.WorkerStateEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -18,37 +20,48 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
-import org.predspace.geometry.DistanceByProgress;
-import org.predspace.geometry.ProgressObjective;
+import javafx.util.StringConverter;
+import org.predspace.export.CsvTable;
+import org.predspace.export.DistanceCurvesCsv;
+import org.predspace.export.DistanceMatrixCsv;
+import org.predspace.geometry.trajectory.DistanceByProgress;
+import org.predspace.geometry.trajectory.ProgressObjective;
+import org.predspace.geometry.trajectory.ReindexedTrajectory;
+import org.predspace.geometry.trajectory.TrajectoryComparison;
 import org.predspace.session.Configurations;
-import org.predspace.session.LearningRule;
 import org.predspace.session.ExplorerSession.Probe;
+import org.predspace.session.LearningRule;
 import org.predspace.session.PointInfo;
 import org.predspace.session.RunState;
 import org.predspace.session.SpecGroups;
 import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.PanelModes;
+import org.predspace.ui.PanelOption;
 import org.predspace.ui.RunItem;
 import org.predspace.ui.Throttle;
+import org.predspace.ui.charts.ColourPalette;
 import org.predspace.ui.charts.LogAxis;
 import org.predspace.ui.charts.LogScale;
-import org.predspace.export.CsvTable;
-import org.predspace.export.DistanceCurvesCsv;
-import org.predspace.export.DistanceMatrixCsv;
-import org.predspace.ui.export.Figure;
-import org.predspace.ui.export.FigureSource;
-import org.predspace.ui.export.TableSource;
+import org.predspace.ui.figures.Figure;
+import org.predspace.ui.figures.FigureSource;
+import org.predspace.ui.figures.TableSource;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Compare: how the visible runs' trajectories differ. Left, the heatmap of pairwise trajectory
@@ -90,7 +103,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
     /** The spec field the Groups view groups runs by. */
     private final ChoiceBox<String> groupBy = new ChoiceBox<>();
     /** The Groups view by task: the chapters' option compare-tasks. */
-    private final javafx.beans.binding.BooleanBinding showsTasks;
+    private final BooleanBinding showsTasks;
     /** Trajectory distance against progress from the selected run (or its group) to the others. */
     private final RunCurveChart fromSelected;
     private final NumberAxis fromSelectedProgressAxis;
@@ -228,11 +241,11 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
             if (is == null) was.setSelected(true);
             else viewChanged();
         });
-        org.predspace.ui.chapters.PanelModes.follow(model.panelModes(), org.predspace.ui.chapters.PanelOption.COMPARE_CONFIGURATIONS,
+        PanelModes.follow(model, PanelOption.COMPARE_CONFIGURATIONS,
                 configurationsView.selectedProperty(), on -> (on ? configurationsView : runsView).setSelected(true));
         // held in a field: a binding only its dependencies' weak listeners reach would be collected
         showsTasks = groupsView.selectedProperty().and(groupBy.valueProperty().isEqualTo(SpecGroups.TASK));
-        org.predspace.ui.chapters.PanelModes.follow(model.panelModes(), org.predspace.ui.chapters.PanelOption.COMPARE_TASKS,
+        PanelModes.follow(model, PanelOption.COMPARE_TASKS,
                 showsTasks, on -> {
                     if (!on) {
                         runsView.setSelected(true);
@@ -244,7 +257,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         objective.setId("compare-objective");
         objective.getItems().setAll(ProgressObjective.values());
         // short in the narrow tool bar; the status line and the axes give the whole name
-        objective.setConverter(new javafx.util.StringConverter<>() {
+        objective.setConverter(new StringConverter<>() {
             @Override public String toString(ProgressObjective o) { return o == null ? "" : o.axisLabel().substring(0, o.axisLabel().indexOf(':')); }
             @Override public ProgressObjective fromString(String s) { return null; }
         });
@@ -261,7 +274,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         leftOut.setWrapText(true);
         leftOut.setPadding(new Insets(2, 8, 4, 8));
         leftOut.setMaxWidth(Double.MAX_VALUE);
-        leftOut.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // wrapped in full, never cut to one line
+        leftOut.setMinHeight(Region.USE_PREF_SIZE);   // wrapped in full, never cut to one line
         leftOut.setTooltip(leftOutTip);
 
         placeholder.getStyleClass().add("compare-placeholder");
@@ -276,7 +289,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         agreement.setWrapText(true);
         agreement.setPadding(new Insets(2, 8, 2, 8));
         agreement.setMaxWidth(Double.MAX_VALUE);
-        agreement.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        agreement.setMinHeight(Region.USE_PREF_SIZE);
         agreement.setTooltip(new Tooltip(ArchitectureAgreement.EXPLANATION));
         agreement.managedProperty().bind(agreement.visibleProperty());
         agreement.setVisible(false);
@@ -399,7 +412,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         shown = result;
         Map<String, List<String>> byLabel = new HashMap<>();
         Map<String, Color> colours = new HashMap<>();
-        List<Color> palette = org.predspace.ui.view3d.ColourPalette.CATEGORICAL.subList(0, 12);
+        List<Color> palette = ColourPalette.CATEGORICAL.subList(0, 12);
         for (Configurations.Configuration c : result.configurations().configurations()) {
             colours.put(c.label(), palette.get(byLabel.size() % palette.size()));
             byLabel.put(c.label(), c.runs());
@@ -422,14 +435,14 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         if (groups == null || groups.groups() == null) return Map.of();
         Map<String, Color> shared = new HashMap<>();
         for (SpecGroups.Group g : groups.groups().groups()) {
-            java.util.Set<Color> colours = new java.util.HashSet<>();
+            Set<Color> colours = new HashSet<>();
             for (String run : g.runs()) {
                 RunItem item = model.run(run);
                 colours.add(item == null ? Color.GRAY : item.colour());
             }
             if (colours.size() == 1) shared.put(g.value(), colours.iterator().next());
         }
-        boolean distinct = shared.size() == groups.groups().groups().size() && new java.util.HashSet<>(shared.values()).size() == shared.size();
+        boolean distinct = shared.size() == groups.groups().groups().size() && new HashSet<>(shared.values()).size() == shared.size();
         if (distinct) return shared;
         Map<String, Color> out = new HashMap<>();
         for (SpecGroups.Group g : groups.groups().groups()) out.put(g.value(), palette.get(out.size() % palette.size()));
@@ -452,7 +465,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         leftOut.setVisible(byConfiguration);
         leftOut.setText(leftOutText(result.configurations(), current.rule()));
         leftOutTip.setText(String.join("\n", result.configurations().didNotLearn()));
-        org.predspace.geometry.TrajectoryComparison drawn = byGroup ? (groups == null || groups.comparison() == null ? null
+        TrajectoryComparison drawn = byGroup ? (groups == null || groups.comparison() == null ? null
                 : groups.comparison().comparison())
                 : byConfiguration ? result.configurations().comparison() : runs.comparison();
         int n = drawn == null ? 0 : drawn.runs().size();
@@ -502,7 +515,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
 
     /** The rule and the runs it left out, without what all their names share (the tooltip has them whole). */
     static String leftOutText(ConfigurationComparison c, LearningRule learning) {
-        String rule = String.format(java.util.Locale.ROOT, "final training error \u2265 %.2f, or diverged", learning.threshold());
+        String rule = String.format(Locale.ROOT, "final training error \u2265 %.2f, or diverged", learning.threshold());
         List<String> runs = c.didNotLearn();
         if (runs.isEmpty()) return "No run is left out: every compared run learned (none has " + rule + ").";
         List<String> named = RunLabels.distinctive(runs);
@@ -516,7 +529,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         arranged = false;
         arrange();
         // groups are computed only for the Groups view: entering it, or leaving it, asks again
-        if (current != null && !java.util.Objects.equals(current.groupBy(), request().groupBy())) inputsChanged();
+        if (current != null && !Objects.equals(current.groupBy(), request().groupBy())) inputsChanged();
         showView();
     }
 
@@ -577,7 +590,7 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
             showFromSelected(null, List.of(), "run", result);
             return;
         }
-        List<org.predspace.geometry.ReindexedTrajectory> reindexed = result.runs().reindexed();
+        List<ReindexedTrajectory> reindexed = result.runs().reindexed();
         String from = selected.name();
         model.tasks().submit("Trajectory distance from " + from + " against progress", () -> {
             List<DistanceByProgress> curves = new ArrayList<>();
@@ -763,10 +776,10 @@ public final class ComparePanel extends BorderPane implements FigureSource, Tabl
         if (arranged && wide == wideLayout) return;
         arranged = true;
         wideLayout = wide;
-        javafx.scene.Node first = configurationsView.isSelected() ? tubeCurves.chart() : progressCurves.chart();
+        Node first = configurationsView.isSelected() ? tubeCurves.chart() : progressCurves.chart();
         if (wide) {
             curves.getChildren().setAll(first, geodesicCurves.chart(), fromSelected.chart());
-            for (javafx.scene.Node chart : curves.getChildren()) VBox.setVgrow(chart, Priority.ALWAYS);
+            for (Node chart : curves.getChildren()) VBox.setVgrow(chart, Priority.ALWAYS);
             split.setOrientation(Orientation.HORIZONTAL);
             split.getItems().setAll(heatmapPane, curves);
             split.setDividerPositions(0.55);

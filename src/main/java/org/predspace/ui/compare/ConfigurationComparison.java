@@ -1,10 +1,10 @@
 package org.predspace.ui.compare;
 
-import org.predspace.geometry.ConfigurationDistances;
-import org.predspace.geometry.ProgressGrid;
-import org.predspace.geometry.ReindexedTrajectory;
-import org.predspace.geometry.TrajectoryComparison;
-import org.predspace.geometry.Tube;
+import org.predspace.geometry.trajectory.ConfigurationDistances;
+import org.predspace.geometry.trajectory.ProgressGrid;
+import org.predspace.geometry.trajectory.ReindexedTrajectory;
+import org.predspace.geometry.trajectory.TrajectoryComparison;
+import org.predspace.geometry.trajectory.Tube;
 import org.predspace.session.Configurations;
 
 import java.util.ArrayList;

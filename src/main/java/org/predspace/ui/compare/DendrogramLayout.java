@@ -1,6 +1,6 @@
 package org.predspace.ui.compare;
 
-import org.predspace.geometry.Dendrogram;
+import org.predspace.geometry.trajectory.Dendrogram;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import javafx.geometry.VPos;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
@@ -11,12 +12,15 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
-import org.predspace.geometry.Dendrogram;
-import org.predspace.geometry.TrajectoryComparison;
-import org.predspace.ui.export.CanvasFigure;
-import org.predspace.ui.export.Sketch;
+import org.predspace.geometry.trajectory.Dendrogram;
+import org.predspace.geometry.trajectory.TrajectoryComparison;
+import org.predspace.ui.charts.NiceTicks;
+import org.predspace.ui.charts.SequentialColourScale;
+import org.predspace.ui.figures.CanvasFigure;
+import org.predspace.ui.figures.Sketch;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -68,7 +72,7 @@ final class DistanceHeatmap extends CanvasFigure {
         Tooltip.install(this, tooltip);
         setOnMouseMoved(e -> hover(layout.hit(e.getX(), e.getY())));
         setOnMouseClicked(e -> {
-            if (e.getButton() != javafx.scene.input.MouseButton.PRIMARY) return;   // the secondary button opens the export menu
+            if (e.getButton() != MouseButton.PRIMARY) return;   // the secondary button opens the export menu
             HeatmapLayout.Hit hit = layout.hit(e.getX(), e.getY());
             if (hit.part() != HeatmapLayout.Part.NONE) onSelect.accept(order.get(hit.run()));
         });
@@ -177,7 +181,7 @@ final class DistanceHeatmap extends CanvasFigure {
     /** {@link RunLabels#distinctive} of every name but the geodesic's, which shares nothing with runs and stays whole. */
     private static List<String> distinctive(List<String> names) {
         List<String> runs = names.stream().filter(n -> !n.equals(ConfigurationComparison.GEODESIC)).toList();
-        java.util.Iterator<String> shortened = RunLabels.distinctive(runs).iterator();
+        Iterator<String> shortened = RunLabels.distinctive(runs).iterator();
         return names.stream().map(n -> n.equals(ConfigurationComparison.GEODESIC) ? n : shortened.next()).toList();
     }
 

@@ -1,6 +1,6 @@
 package org.predspace.ui.compare;
 
-import org.predspace.geometry.GroupComparison;
+import org.predspace.geometry.trajectory.GroupComparison;
 import org.predspace.session.RunState;
 import org.predspace.session.SpecGroups;
 

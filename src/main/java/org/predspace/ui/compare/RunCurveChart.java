@@ -10,6 +10,7 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.ValueAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 import javafx.util.Duration;
@@ -64,7 +65,7 @@ final class RunCurveChart {
             tooltip.setText(i < 0 ? help : curves.get(i).run() + "\n(click to select)");
         });
         chart.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (e.getButton() != javafx.scene.input.MouseButton.PRIMARY) return;   // the secondary button opens the export menu
+            if (e.getButton() != MouseButton.PRIMARY) return;   // the secondary button opens the export menu
             int i = curveAt(e);
             if (i >= 0) onSelect.accept(curves.get(i).run());
         });

@@ -1,15 +1,15 @@
 package org.predspace.ui.compare;
 
-import org.predspace.geometry.Geodesic;
-import org.predspace.geometry.Parallelism;
-import org.predspace.geometry.ProbeShape;
-import org.predspace.geometry.Progress;
-import org.predspace.geometry.ProgressGrid;
-import org.predspace.geometry.ProgressObjective;
-import org.predspace.geometry.ReindexedTrajectory;
-import org.predspace.geometry.SqrtProbabilities;
-import org.predspace.geometry.Trajectory;
-import org.predspace.geometry.TrajectoryComparison;
+import org.predspace.geometry.distance.Parallelism;
+import org.predspace.geometry.distance.ProbeShape;
+import org.predspace.geometry.distance.SqrtProbabilities;
+import org.predspace.geometry.trajectory.Geodesic;
+import org.predspace.geometry.trajectory.Progress;
+import org.predspace.geometry.trajectory.ProgressGrid;
+import org.predspace.geometry.trajectory.ProgressObjective;
+import org.predspace.geometry.trajectory.ReindexedTrajectory;
+import org.predspace.geometry.trajectory.Trajectory;
+import org.predspace.geometry.trajectory.TrajectoryComparison;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunFormatException;
 import org.predspace.session.ExplorerSession.Probe;

@@ -2,13 +2,16 @@ package org.predspace.ui.curves;
 
 import org.predspace.ui.charts.CssColour;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -16,6 +19,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.util.StringConverter;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.FineTuning;
@@ -29,8 +34,8 @@ import org.predspace.ui.charts.LogAxis;
 import org.predspace.ui.charts.LogScale;
 import org.predspace.ui.charts.MarkedLineChart;
 import org.predspace.ui.charts.NearestPoint;
-import org.predspace.ui.export.Figure;
-import org.predspace.ui.export.FigureSource;
+import org.predspace.ui.figures.Figure;
+import org.predspace.ui.figures.FigureSource;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,13 +61,13 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
     static final double PICK_PIXELS = 14;
 
     private final ExplorerModel model;
-    private final javafx.collections.ObservableList<RunItem> runs;
+    private final ObservableList<RunItem> runs;
     private final LogScale scale = LogScale.steps();
     private final MarkedLineChart lossChart;
     private final MarkedLineChart accuracyChart;
     private final CheckBox othersShown = new CheckBox("Other visible runs");
     private final Label title = new Label();
-    private final javafx.scene.shape.Rectangle swatch = new javafx.scene.shape.Rectangle(16, 16);
+    private final Rectangle swatch = new Rectangle(16, 16);
     private final Map<RunItem, RunCurves> curves = new LinkedHashMap<>();
     /** Runs on the charts, the selected one last (drawn on top). */
     private final List<RunCurves> shown = new ArrayList<>();
@@ -87,7 +92,7 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
         // Room above 100 so that a curve at 100% is not cut by the plot's edge, and the unlabelled top tick does not crowd out the 100 label.
         NumberAxis percent = new NumberAxis(0, 108, 20);
         percent.setAutoRanging(false);
-        percent.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+        percent.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number v) { return v.doubleValue() > 100.5 ? "" : String.valueOf(Math.round(v.doubleValue())); }
 
@@ -111,9 +116,9 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
         HBox.setHgrow(gap, Priority.ALWAYS);
         swatch.getStyleClass().add("run-swatch");
         HBox named = new HBox(8, swatch, title);
-        named.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        named.setAlignment(Pos.CENTER_LEFT);
         HBox header = new HBox(16, named, key, gap, othersShown);
-        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("curves-header");
         header.setPadding(new Insets(6, 10, 2, 10));
         setTop(header);
@@ -322,7 +327,7 @@ public final class CurvesPanel extends BorderPane implements FigureSource {
 
     /** Selects the checkpoint whose point is nearest the click: the selected run's first, else any drawn run's. */
     private void pick(MarkedLineChart chart, MouseEvent e) {
-        if (e.getButton() != javafx.scene.input.MouseButton.PRIMARY) return; // the secondary button opens the export menu
+        if (e.getButton() != MouseButton.PRIMARY) return; // the secondary button opens the export menu
         Point2D click = chart.plotPoint(e.getSceneX(), e.getSceneY());
         boolean accuracy = chart == accuracyChart;
         RunItem selected = model.selectedRun();

@@ -1,5 +1,6 @@
 package org.predspace.ui.details;
 
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -7,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
@@ -17,7 +19,9 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.session.CheckpointRef;
+import org.predspace.session.ExplorerSession;
 import org.predspace.session.FineTuning;
+import org.predspace.session.LearningRule;
 import org.predspace.session.PointInfo;
 import org.predspace.session.RunState;
 import org.predspace.ui.ExplorerModel;
@@ -26,6 +30,7 @@ import org.predspace.ui.Throttle;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -125,7 +130,7 @@ public final class DetailsPanel extends BorderPane {
         title.setText(s.name());
         status.setText(statusLine(s) + FineTuning.of(s)
                 .map(f -> "; " + f.describe(f.parentIn(model.runs().stream().map(RunItem::state).toList()))).orElse(""));
-        org.predspace.session.LearningRule.Verdict verdict = model.verdict(run);
+        LearningRule.Verdict verdict = model.verdict(run);
         learning.setText(verdict.marked() ? verdict.reason() : "");
         learning.setVisible(verdict.marked());
         folder.setText(s.dir() == null ? "" : s.dir().toAbsolutePath().normalize().toString());
@@ -146,7 +151,7 @@ public final class DetailsPanel extends BorderPane {
         String phase = s.phase().label();
         String message = s.message() == null ? "" : s.message().strip();
         if (message.isEmpty()) return phase;
-        return message.toLowerCase(java.util.Locale.ROOT).startsWith(phase.toLowerCase(java.util.Locale.ROOT))
+        return message.toLowerCase(Locale.ROOT).startsWith(phase.toLowerCase(Locale.ROOT))
                 ? message : phase + ": " + message;
     }
 
@@ -169,7 +174,7 @@ public final class DetailsPanel extends BorderPane {
         addRow(checkpointRows, "Test accuracy", Figures.percent(m.testAccuracy()));
         PointInfo p = pointOf(s.name(), index);
         String probe = model.picture().title();
-        boolean imprinted = model.probeProperty().get() == org.predspace.session.ExplorerSession.Probe.IMPRINTED;
+        boolean imprinted = model.probeProperty().get() == ExplorerSession.Probe.IMPRINTED;
         addRow(checkpointRows, imprinted ? "Progress on the full task" : "Progress to truth",
                 p == null ? Figures.MISSING : Figures.significant(p.progress()),
                 "Progress lambda along the ignorance-to-truth geodesic (0 = ignorance, 1 = truth), in the " + probe + " picture"
@@ -217,12 +222,12 @@ public final class DetailsPanel extends BorderPane {
         if (run != null) run.stateProperty().addListener(stateListener);
     }
 
-    private final javafx.beans.value.ChangeListener<RunState> stateListener = (o, a, b) -> liveRefresh.request();
+    private final ChangeListener<RunState> stateListener = (o, a, b) -> liveRefresh.request();
 
     private void copyFolder() {
         ClipboardContent c = new ClipboardContent();
         c.putString(folder.getText());
-        javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+        Clipboard.getSystemClipboard().setContent(c);
     }
 
     // ---- for tests ----------------------------------------------------------------------

@@ -1,10 +1,12 @@
 package org.predspace.ui.details;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -71,7 +73,7 @@ final class SpecTable {
 
     static List<Group> of(Map<String, Object> spec) {
         List<Group> groups = new ArrayList<>();
-        java.util.Set<String> used = new java.util.HashSet<>();
+        Set<String> used = new HashSet<>();
         for (var e : GROUPS.entrySet()) {
             List<Row> rows = rows(spec, e.getValue(), used);
             if (!rows.isEmpty()) groups.add(new Group(e.getKey(), rows));
@@ -80,7 +82,7 @@ final class SpecTable {
         if (spec.get("engine") instanceof Map<?, ?> engine) {
             @SuppressWarnings("unchecked")
             Map<String, Object> m = (Map<String, Object>) engine;
-            java.util.Set<String> engineUsed = new java.util.HashSet<>();
+            Set<String> engineUsed = new HashSet<>();
             List<Row> rows = rows(m, ENGINE, engineUsed);
             rows.addAll(rest(m, engineUsed));
             if (!rows.isEmpty()) groups.add(new Group("Engine", rows));
@@ -90,7 +92,7 @@ final class SpecTable {
         return groups;
     }
 
-    private static List<Row> rows(Map<String, Object> spec, List<Field> fields, java.util.Set<String> used) {
+    private static List<Row> rows(Map<String, Object> spec, List<Field> fields, Set<String> used) {
         List<Row> rows = new ArrayList<>();
         for (Field f : fields) {
             if (!spec.containsKey(f.key)) continue;
@@ -100,7 +102,7 @@ final class SpecTable {
         return rows;
     }
 
-    private static List<Row> rest(Map<String, Object> spec, java.util.Set<String> used) {
+    private static List<Row> rest(Map<String, Object> spec, Set<String> used) {
         List<Row> rows = new ArrayList<>();
         for (var e : spec.entrySet()) {
             if (!used.contains(e.getKey())) rows.add(new Row(readable(e.getKey()), value(e.getValue())));

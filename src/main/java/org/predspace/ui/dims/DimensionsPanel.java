@@ -12,25 +12,30 @@ import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
+import javafx.util.StringConverter;
 import org.controlsfx.control.SegmentedButton;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.PictureFrame;
 import org.predspace.ui.ExplorerModel;
-import org.predspace.ui.export.Figure;
-import org.predspace.ui.export.FigureSource;
+import org.predspace.ui.charts.ColourPalette;
+import org.predspace.ui.figures.Figure;
+import org.predspace.ui.figures.FigureSource;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,7 +55,7 @@ import java.util.Locale;
 public final class DimensionsPanel extends BorderPane implements FigureSource {
     static final Color SPACE_LIKE = Color.web("#6B6B6B");
     /** The 3D view's colour for time-like axes, so the two read as one. */
-    static final Color TIME_LIKE = org.predspace.ui.view3d.ColourPalette.TIME_LIKE;
+    static final Color TIME_LIKE = ColourPalette.TIME_LIKE;
     private static final String[] XYZ = {"x", "y", "z"};
     private static final String TRAINING_COLOUR = "#0072B2";
     private static final String HELD_OUT_COLOUR = "#E69F00";
@@ -73,7 +78,7 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
     /** From a tenth below the smallest S_1 shown to 1: S_k of real pictures differ in the second decimal. */
     private final NumberAxis share = new NumberAxis(0, 1, 0.1);
     private final NumberAxis values = new NumberAxis();
-    private final javafx.scene.control.CheckBox logLadder = new javafx.scene.control.CheckBox("log |λ|");
+    private final CheckBox logLadder = new CheckBox("log |λ|");
     private final ContextMenu drawAs = new ContextMenu();
     private final VBox charts;
     /** What is on the charts now: redrawn only when it changes. */
@@ -86,7 +91,7 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
         axesShown.setLabel("number of axes k");
         axesShown.setAutoRanging(false);
         axesShown.setMinorTickVisible(false);
-        axesShown.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+        axesShown.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number v) {
                 double x = v.doubleValue();
@@ -128,11 +133,11 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
         heldOut.setId("dims-held-out");
         imprinted.setId("dims-imprinted");
         imprinted.setTooltip(new Tooltip("Ladder and rings for the imprinted picture of all classes (switches the 3D picture too; I)"));
-        imprinted.setOnAction(e -> model.probeProperty().set(ExplorerSession.Probe.IMPRINTED));
+        imprinted.setOnAction(e -> model.showProbe(ExplorerSession.Probe.IMPRINTED));
         training.setTooltip(new Tooltip("Ladder and rings for the training-probe picture (switches the 3D picture too; H)"));
         heldOut.setTooltip(new Tooltip("Ladder and rings for the held-out picture (switches the 3D picture too; H)"));
-        training.setOnAction(e -> model.probeProperty().set(ExplorerSession.Probe.TRAINING));
-        heldOut.setOnAction(e -> model.probeProperty().set(ExplorerSession.Probe.HELD_OUT));
+        training.setOnAction(e -> model.showProbe(ExplorerSession.Probe.TRAINING));
+        heldOut.setOnAction(e -> model.showProbe(ExplorerSession.Probe.HELD_OUT));
         summary.setId("dims-summary");
         summary.setWrapText(true);
         summary.getStyleClass().add("dims-summary");
@@ -279,7 +284,7 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
             values.setLowerBound(0);
             values.setUpperBound(largest > 0 ? Math.max(1, Math.ceil(Math.log10(largest) - base)) : 1);
             values.setTickUnit(1);
-            values.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            values.setTickLabelFormatter(new StringConverter<>() {
                 @Override
                 public String toString(Number v) { return String.format(Locale.ROOT, "%.3g", Math.pow(10, v.doubleValue() + base)); }
 
@@ -308,7 +313,7 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
     }
 
     /** A click anywhere in a bar's column offers it: the bars of small eigenvalues are too thin to hit. */
-    private void clickedLadder(javafx.scene.input.MouseEvent e) {
+    private void clickedLadder(MouseEvent e) {
         if (e.getButton() != MouseButton.PRIMARY || eigenvalues.getData().isEmpty()) return;
         CategoryAxis rank = (CategoryAxis) ladder.getXAxis();
         String category = rank.getValueForDisplay(rank.sceneToLocal(e.getSceneX(), e.getSceneY()).getX());
@@ -340,7 +345,7 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
             item.setId("draw-as-" + XYZ[d]);
             int dim = d;
             item.setDisable(model.axes()[d] == axis);
-            item.setOnAction(e -> model.axisProperty(dim).set(axis));
+            item.setOnAction(e -> model.setAxis(dim, axis));
             drawAs.getItems().add(item);
         }
         drawAs.show(bar, screenX, screenY);
@@ -371,7 +376,7 @@ public final class DimensionsPanel extends BorderPane implements FigureSource {
     }
 
     private static Node line(String colour, boolean dashed) {
-        javafx.scene.shape.Line l = new javafx.scene.shape.Line(0, 0, 22, 0);
+        Line l = new Line(0, 0, 22, 0);
         l.setStroke(Color.web(colour));
         l.setStrokeWidth(3);
         if (dashed) l.getStrokeDashArray().setAll(6.0, 4.0);

@@ -7,8 +7,11 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.Chart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Spinner;
@@ -19,6 +22,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -31,20 +35,27 @@ import org.predspace.landscape.SharpnessCurve;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunFormatException;
 import org.predspace.session.CheckpointRef;
+import org.predspace.session.RunState;
 import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.LandscapeOverlay;
+import org.predspace.ui.PanelModes;
+import org.predspace.ui.PanelOption;
 import org.predspace.ui.RunItem;
-import org.predspace.ui.chapters.PanelModes;
-import org.predspace.ui.chapters.PanelOption;
-import org.predspace.ui.export.Figure;
-import org.predspace.ui.export.FigureSource;
-import org.predspace.ui.export.TableSource;
-import org.predspace.ui.spectrum.SnapshotChoice;
+import org.predspace.ui.SnapshotChoice;
+import org.predspace.ui.figures.Figure;
+import org.predspace.ui.figures.FigureSource;
+import org.predspace.ui.figures.TableSource;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.function.Supplier;
 
 /**
  * The Landscape panel (docs/science.md §8), bound to the selected checkpoint: loss and accuracy
@@ -91,7 +102,7 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
     private PlaneRequest planeWanted;
     private SharpnessRequest sharpnessWanted;
     /** The results handed to the 3D picture, so that each is handed over once, when it arrives, and a clicked cell stays. */
-    private final java.util.Set<Object> overlaid = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+    private final Set<Object> overlaid = Collections.newSetFromMap(new WeakHashMap<>());
     private boolean listingRuns;
 
     public LandscapePanel(ExplorerModel model) {
@@ -114,7 +125,7 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
         VBox line = new VBox(4, lineNote);
         for (var c : lineCharts.nodes()) {
             line.getChildren().add(c);
-            if (c instanceof javafx.scene.chart.Chart) VBox.setVgrow(c, Priority.ALWAYS);
+            if (c instanceof Chart) VBox.setVgrow(c, Priority.ALWAYS);
         }
         VBox sharp = new VBox(4, sharpnessNote, sharpnessChart.node());
         VBox.setVgrow(sharpnessChart.node(), Priority.ALWAYS);
@@ -163,9 +174,9 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
         if (!centre.getChildren().isEmpty() && centre.getChildren().get(0) != empty) centre.getChildren().setAll(wide ? split : parts);
     }
 
-    private static Tab part(String title, javafx.scene.Node content) {
+    private static Tab part(String title, Node content) {
         Tab t = new Tab(title, content);
-        t.setId("landscape-part-" + title.toLowerCase(java.util.Locale.ROOT));
+        t.setId("landscape-part-" + title.toLowerCase(Locale.ROOT));
         return t;
     }
 
@@ -176,7 +187,7 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
         Label l = new Label();
         l.setId(id);
         l.setWrapText(true);
-        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // wrapped in full, never cut to "..."
+        l.setMinHeight(Region.USE_PREF_SIZE);   // wrapped in full, never cut to "..."
         l.getStyleClass().add("landscape-note");
         l.setPadding(new Insets(0, 6, 0, 6));
         return l;
@@ -203,7 +214,7 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
         pin.disableProperty().bind(model.selectedCheckpointProperty().isNull());
         pin.setOnAction(e -> {
             CheckpointRef selected = model.selectedCheckpoint();
-            if (selected != null && !model.pinned().contains(selected)) model.pinned().add(selected);
+            if (selected != null) model.pin(selected);
         });
         kind.setId("landscape-plane-kind");
         kind.getItems().setAll(PlaneSlice.Kind.values());
@@ -216,7 +227,7 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
         kind.setTooltip(new Tooltip("Trajectory plane: the run's top two principal directions of its snapshots minus its last,"
                 + " through the last. Random plane: two seeded filter-normalised directions through the selected checkpoint."));
         kind.valueProperty().addListener((obs, old, now) -> refresh());
-        PanelModes.follow(model.panelModes(), PanelOption.LANDSCAPE_RANDOM_PLANE,
+        PanelModes.follow(model, PanelOption.LANDSCAPE_RANDOM_PLANE,
                 Bindings.createBooleanBinding(() -> kind.getValue() == PlaneSlice.Kind.FILTER_NORMALIZED, kind.valueProperty()),
                 on -> kind.setValue(on ? PlaneSlice.Kind.FILTER_NORMALIZED : PlaneSlice.Kind.TRAJECTORY));
         seed.setId("landscape-seed");
@@ -254,7 +265,7 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
         return bar;
     }
 
-    private static HBox labelled(String text, javafx.scene.control.Control control) {
+    private static HBox labelled(String text, Control control) {
         Label l = new Label(text);
         l.setLabelFor(control);
         l.setTooltip(control.getTooltip());
@@ -348,7 +359,7 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
      * than the run's probe holds (its spec's probe_size), so "on N samples" is what was scored and
      * a larger n asks for the same cached result.
      */
-    private int samplesScored(org.predspace.session.RunState state) {
+    private int samplesScored(RunState state) {
         int asked = samples.getValue();
         Object probe = state == null ? null : state.spec().get("probe_size");
         return probe instanceof Number size && size.intValue() > 0 ? Math.min(asked, size.intValue()) : asked;
@@ -399,7 +410,7 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
         else if (lines.failure(lineWanted) != null) lineNote.setText("The line failed: " + lines.failure(lineWanted));
         else if (line == null) lineNote.setText("Computing the " + lineWanted.describe() + "\u2026");
         else {
-            lineNote.setText(String.format(java.util.Locale.ROOT, "%s (snapshots %d \u2192 %d): barrier %s on the train probe.",
+            lineNote.setText(String.format(Locale.ROOT, "%s (snapshots %d \u2192 %d): barrier %s on the train probe.",
                     lineWanted.describe(), line.fromSnapshot(), line.toSnapshot(), PlaneCaption.number(line.path().barrier())));
             if (lineInFront() || planeReady() == null) overlay(line, () -> lineOverlay(line));
         }
@@ -465,19 +476,19 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
     private void showInFrontIn3D() {
         if (lineInFront()) {
             Outcome<LineResult> outcome = lineWanted == null ? null : lines.outcome(lineWanted);
-            if (outcome != null && !outcome.isRefused()) model.landscapeOverlayProperty().set(lineOverlay(outcome.value()));
+            if (outcome != null && !outcome.isRefused()) model.placeLandscape(lineOverlay(outcome.value()));
         } else if (parts.getSelectionModel().getSelectedItem() != null && "Plane".equals(parts.getSelectionModel().getSelectedItem().getText())) {
             PlaneResult plane = planeReady();
             LandscapeOverlay now = model.landscapeOverlayProperty().get();
             boolean shown = now != null && plane != null && now.models().origin() == plane.models().origin() && now.title().equals(planeWanted.describe());
-            if (plane != null && plane.grid().isComplete() && !shown) model.landscapeOverlayProperty().set(planeOverlay(plane));
+            if (plane != null && plane.grid().isComplete() && !shown) model.placeLandscape(planeOverlay(plane));
         }
     }
 
     /** Hands a newly arrived result to the 3D picture, once. */
-    private void overlay(Object result, java.util.function.Supplier<LandscapeOverlay> overlay) {
+    private void overlay(Object result, Supplier<LandscapeOverlay> overlay) {
         if (!overlaid.add(result)) return;
-        model.landscapeOverlayProperty().set(overlay.get());
+        model.placeLandscape(overlay.get());
     }
 
     /** A clicked cell: the plane's models with that one marked, for the 3D picture. */
@@ -487,7 +498,7 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
         heatmap.mark(row, column);
         overlaid.add(plane);
         PlaneRequest r = plane.request();
-        model.landscapeOverlayProperty().set(new LandscapeOverlay(r.describe(), r.run(), r.originStep(), plane.models(), row, column));
+        model.placeLandscape(new LandscapeOverlay(r.describe(), r.run(), r.originStep(), plane.models(), row, column));
     }
 
     /** A clicked checkpoint of the path: that checkpoint of the run selected. */
@@ -512,7 +523,7 @@ public final class LandscapePanel extends BorderPane implements FigureSource, Ta
     public Figure figure() {
         if (wide) return new Figure("landscape", split);
         Tab part = parts.getSelectionModel().getSelectedItem();
-        return new Figure("landscape", part == null ? planeBox : (javafx.scene.layout.Region) part.getContent());
+        return new Figure("landscape", part == null ? planeBox : (Region) part.getContent());
     }
 
     @Override

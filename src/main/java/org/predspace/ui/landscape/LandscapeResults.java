@@ -2,8 +2,10 @@ package org.predspace.ui.landscape;
 
 import javafx.application.Platform;
 import javafx.concurrent.Worker;
+import org.predspace.platform.JobFailure;
 import org.predspace.ui.BackgroundTasks;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,7 +62,7 @@ final class LandscapeResults<K, V> {
      * starts this one unless it is known, running, or failed.
      */
     void want(K key) {
-        for (K k : new java.util.ArrayList<>(running.keySet())) {
+        for (K k : new ArrayList<>(running.keySet())) {
             if (!k.equals(key)) {
                 running.remove(k).cancel();
                 partial.remove(k);
@@ -80,7 +82,7 @@ final class LandscapeResults<K, V> {
                 running.remove(key, task);
                 partial.remove(key);
                 Throwable t = task.getException();
-                failures.put(key, t == null ? "unknown error" : org.predspace.platform.JobFailure.describe(t));
+                failures.put(key, t == null ? "unknown error" : JobFailure.describe(t));
                 changed.run();
             } else if (state == Worker.State.CANCELLED) {
                 running.remove(key, task);

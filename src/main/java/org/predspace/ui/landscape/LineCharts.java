@@ -1,8 +1,12 @@
 package org.predspace.ui.landscape;
 
+import javafx.geometry.Pos;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
+import javafx.scene.shape.Line;
 import org.predspace.landscape.LinePath;
 import org.predspace.ui.charts.MarkedLineChart;
 
@@ -38,7 +42,7 @@ final class LineCharts {
 
     MarkedLineChart accuracyChart() { return accuracy; }
 
-    private final javafx.scene.layout.FlowPane legend = legend();
+    private final FlowPane legend = legend();
 
     /** The key, then the loss and accuracy charts. */
     List<Region> nodes() { return List.of(legend, loss, accuracy); }
@@ -87,19 +91,19 @@ final class LineCharts {
      * The key to both charts, drawn once above them: the charts' own legends would show the
      * default series colours, not the ones the curves are drawn in.
      */
-    private static javafx.scene.layout.FlowPane legend() {
-        javafx.scene.layout.FlowPane box = new javafx.scene.layout.FlowPane(14, 2);
+    private static FlowPane legend() {
+        FlowPane box = new FlowPane(14, 2);
         box.setId("landscape-line-legend");
-        box.setAlignment(javafx.geometry.Pos.CENTER);
+        box.setAlignment(Pos.CENTER);
         box.getChildren().addAll(key("train", TRAIN, false), key("test", TEST, false),
                 key("chord (the barrier is the largest rise above it)", CHORD, true));
         return box;
     }
 
-    private static javafx.scene.control.Label key(String text, String colour, boolean dashed) {
-        javafx.scene.shape.Line swatch = new javafx.scene.shape.Line(0, 0, 22, 0);
+    private static Label key(String text, String colour, boolean dashed) {
+        Line swatch = new Line(0, 0, 22, 0);
         swatch.setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: 2;" + (dashed ? " -fx-stroke-dash-array: 6 5;" : ""));
-        javafx.scene.control.Label l = new javafx.scene.control.Label(text, swatch);
+        Label l = new Label(text, swatch);
         l.getStyleClass().add("landscape-legend-key");
         return l;
     }

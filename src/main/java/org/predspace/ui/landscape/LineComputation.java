@@ -6,8 +6,8 @@ import org.predspace.landscape.ModelGrid;
 import org.predspace.landscape.RunLine;
 import org.predspace.runs.Run;
 import org.predspace.spectra.RunCheckpoint;
-import org.predspace.spectra.TaskMonitor;
-import org.predspace.ui.spectrum.SnapshotChoice;
+import org.predspace.platform.JobMonitor;
+import org.predspace.ui.SnapshotChoice;
 
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -30,7 +30,7 @@ final class LineComputation extends LandscapeTask<LineResult> {
     }
 
     @Override
-    LineResult compute(TaskMonitor monitor) throws Exception {
+    LineResult compute(JobMonitor monitor) throws Exception {
         updateMessage("opening " + request.fromRun());
         RunCheckpoint from = open(request.fromRun(), request.fromStep());
         RunCheckpoint to = open(request.toRun(), request.toStep());

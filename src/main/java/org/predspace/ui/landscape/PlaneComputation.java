@@ -7,8 +7,9 @@ import org.predspace.landscape.PlaneSlice;
 import org.predspace.landscape.RunPlane;
 import org.predspace.runs.Run;
 import org.predspace.spectra.RunCheckpoint;
-import org.predspace.spectra.TaskMonitor;
-import org.predspace.ui.spectrum.SnapshotChoice;
+import org.predspace.platform.JobMonitor;
+import org.predspace.training.engine.NativeBackend;
+import org.predspace.ui.SnapshotChoice;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -34,7 +35,7 @@ final class PlaneComputation extends LandscapeTask<PlaneResult> {
     }
 
     @Override
-    PlaneResult compute(TaskMonitor monitor) throws Exception {
+    PlaneResult compute(JobMonitor monitor) throws Exception {
         if (runDir == null) throw new IllegalArgumentException("run " + request.run() + " is not open any more");
         updateMessage("opening " + request.run());
         Run run = Run.open(runDir);
@@ -55,7 +56,7 @@ final class PlaneComputation extends LandscapeTask<PlaneResult> {
         PlaneSlice s = slice;
         // forwardModel: a batch-norm network's statistics are recomputed on the train probe at every cell
         PlaneGrid grid = PlaneLandscape.evaluate(origin.forwardModel(), slice, xs, ys, origin.samples(request.samples()), null, monitor,
-                pass -> passes.accept(new PlaneResult(request, s, pass)), org.predspace.training.NativeBackend.cores());
+                pass -> passes.accept(new PlaneResult(request, s, pass)), NativeBackend.cores());
         return new PlaneResult(request, slice, grid);
     }
 }

@@ -1,22 +1,27 @@
 package org.predspace.ui.landscape;
 
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.geometry.VPos;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import org.predspace.landscape.PlaneGrid;
 import org.predspace.landscape.PlaneSlice;
-import org.predspace.ui.compare.NiceTicks;
-import org.predspace.ui.compare.SequentialColourScale;
-import org.predspace.ui.export.CanvasFigure;
-import org.predspace.ui.export.Sketch;
+import org.predspace.ui.charts.NiceTicks;
+import org.predspace.ui.charts.SequentialColourScale;
+import org.predspace.ui.figures.CanvasFigure;
+import org.predspace.ui.figures.Sketch;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -61,7 +66,7 @@ final class PlaneHeatmap extends CanvasFigure {
     // the geometry of the last drawing, for picking
     private double originX, originY, scale, xLow, yLow;
     private int contourSegments;
-    private final javafx.beans.property.ReadOnlyIntegerWrapper drawnCells = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "drawnCells");
+    private final ReadOnlyIntegerWrapper drawnCells = new ReadOnlyIntegerWrapper(this, "drawnCells");
 
     PlaneHeatmap(Listener listener) {
         this.listener = listener;
@@ -77,7 +82,7 @@ final class PlaneHeatmap extends CanvasFigure {
         Tooltip.install(this, tooltip);
         setOnMouseMoved(e -> hover(e.getX(), e.getY()));
         setOnMouseClicked(e -> {
-            if (e.getButton() != javafx.scene.input.MouseButton.PRIMARY || shown == null) return;   // secondary: the export menu
+            if (e.getButton() != MouseButton.PRIMARY || shown == null) return;   // secondary: the export menu
             long step = checkpointAt(e.getX(), e.getY());
             if (step != Long.MIN_VALUE) {
                 listener.checkpointClicked(step);
@@ -97,7 +102,7 @@ final class PlaneHeatmap extends CanvasFigure {
     }
 
     /** How many cells of the shown grid are evaluated: it grows pass by pass while a plane refines. */
-    javafx.beans.property.ReadOnlyIntegerProperty drawnCellsProperty() { return drawnCells.getReadOnlyProperty(); }
+    ReadOnlyIntegerProperty drawnCellsProperty() { return drawnCells.getReadOnlyProperty(); }
 
     PlaneResult shown() { return shown; }
 
@@ -170,7 +175,7 @@ final class PlaneHeatmap extends CanvasFigure {
         setCursor(step != Long.MIN_VALUE || cell != null ? Cursor.HAND : Cursor.DEFAULT);
         if (step != Long.MIN_VALUE) {
             PlaneSlice s = shown.slice();
-            int i = java.util.Arrays.binarySearch(s.steps(), step);
+            int i = Arrays.binarySearch(s.steps(), step);
             tooltip.setText(String.format(Locale.ROOT, "step %d at (%s, %s), %s off the plane\n(click to select)", step,
                     PlaneCaption.number(s.coordinates()[i][0]), PlaneCaption.number(s.coordinates()[i][1]),
                     PlaneCaption.number(s.offPlane()[i])));
@@ -328,7 +333,7 @@ final class PlaneHeatmap extends CanvasFigure {
     }
 
     private static double textWidth(String text, Font font) {
-        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        Text t = new Text(text);
         t.setFont(font);
         return t.getLayoutBounds().getWidth();
     }

@@ -1,9 +1,12 @@
 package org.predspace.ui.landscape;
 
+import javafx.geometry.Point2D;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import org.predspace.landscape.SharpnessCurve;
 import org.predspace.ui.charts.MarkedLineChart;
+
+import java.util.stream.IntStream;
 
 /**
  * The top eigenvalue of the Gauss-Newton part of the Hessian (RunSharpness) at a run's snapshots
@@ -49,7 +52,7 @@ final class SharpnessChart {
         chart.getData().add(edge);
         s.getNode().setStyle("-fx-stroke: " + LineCharts.TRAIN + "; -fx-stroke-width: 2;");
         edge.getNode().setStyle("-fx-stroke: " + LineCharts.CHORD + "; -fx-stroke-width: 2; -fx-stroke-dash-array: 6 5;");
-        chart.dotPoints().setAll(java.util.stream.IntStream.range(0, steps.length)
-                .mapToObj(i -> new javafx.geometry.Point2D(steps[i], sharpness[i])).toList());
+        chart.dotPoints().setAll(IntStream.range(0, steps.length)
+                .mapToObj(i -> new Point2D(steps[i], sharpness[i])).toList());
     }
 }

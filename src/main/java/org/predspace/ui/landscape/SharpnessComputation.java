@@ -4,7 +4,7 @@ import org.predspace.data.DatasetCatalog;
 import org.predspace.landscape.RunSharpness;
 import org.predspace.landscape.SharpnessCurve;
 import org.predspace.runs.Run;
-import org.predspace.spectra.TaskMonitor;
+import org.predspace.platform.JobMonitor;
 
 import java.nio.file.Path;
 
@@ -22,7 +22,7 @@ final class SharpnessComputation extends LandscapeTask<SharpnessCurve> {
     }
 
     @Override
-    SharpnessCurve compute(TaskMonitor monitor) throws Exception {
+    SharpnessCurve compute(JobMonitor monitor) throws Exception {
         if (runDir == null) throw new IllegalArgumentException("run " + request.run() + " is not open any more");
         updateMessage("opening " + request.run());
         return RunSharpness.of(Run.open(runDir), catalog, request.samples(), monitor);

@@ -13,8 +13,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
-import org.predspace.training.SpecForm;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.SpecForm;
+import org.predspace.training.spec.TrainingSpec;
 import org.predspace.ui.ExplorerModel;
 
 import java.util.List;

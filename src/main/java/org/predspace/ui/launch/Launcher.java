@@ -1,6 +1,6 @@
 package org.predspace.ui.launch;
 
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package org.predspace.ui.launch;
 
 import javafx.stage.Window;
-import org.predspace.training.SpecForm;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.SpecForm;
+import org.predspace.training.spec.TrainingSpec;
 import org.predspace.ui.ExplorerModel;
 
 import java.util.List;

@@ -15,23 +15,28 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.data.DatasetInfo;
 import org.predspace.tasks.TaskPresets;
-import org.predspace.training.Architecture;
-import org.predspace.training.LearningRateSchedule;
-import org.predspace.training.NamedChoice;
-import org.predspace.training.OptimizerKind;
-import org.predspace.training.SnapshotPolicy;
-import org.predspace.training.SpecForm;
-import org.predspace.training.SpecForm.Field;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.LearningRateSchedule;
+import org.predspace.training.spec.NamedChoice;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.SnapshotPolicy;
+import org.predspace.training.spec.SpecForm.Field;
+import org.predspace.training.spec.SpecForm;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The controls of a New run or Sweep form, kept in step with a {@link SpecForm}: every edit
@@ -143,7 +148,7 @@ final class SpecFormPane extends GridPane {
     /** The task choices of data set {@code id}: the full problem, random labels, its presets. */
     private void offerTasks(String id) {
         if (taskChoice == null) return;
-        List<String> offered = new java.util.ArrayList<>(List.of("all", "random-labels"));
+        List<String> offered = new ArrayList<>(List.of("all", "random-labels"));
         offered.addAll(TaskPresets.of(id).keySet());
         if (!offered.equals(taskChoice.getItems())) taskChoice.getItems().setAll(offered);
     }
@@ -164,7 +169,7 @@ final class SpecFormPane extends GridPane {
 
     private static Label label(String text) {
         Label l = new Label(text);
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -173,7 +178,7 @@ final class SpecFormPane extends GridPane {
         t.setPromptText(prompt);
         t.setTooltip(new Tooltip(tip));
         t.setPrefColumnCount(12);
-        t.setId("field-" + f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        t.setId("field-" + f.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         t.textProperty().addListener((o, a, b) -> {
             form.set(f, b);
             update();
@@ -183,7 +188,7 @@ final class SpecFormPane extends GridPane {
     }
 
     private <E extends Enum<E> & NamedChoice> ChoiceBox<E> choice(Field f, E[] values, String tip) {
-        E initial = java.util.Arrays.stream(values).filter(v -> v.id().equals(form.get(f))).findFirst().orElse(values[0]);
+        E initial = Arrays.stream(values).filter(v -> v.id().equals(form.get(f))).findFirst().orElse(values[0]);
         ChoiceBox<E> box = choice(values, initial, tip, v -> {
             form.set(f, v.id());
             update();
@@ -192,7 +197,7 @@ final class SpecFormPane extends GridPane {
         return box;
     }
 
-    private <E extends Enum<E> & NamedChoice> ChoiceBox<E> choice(E[] values, E initial, String tip, java.util.function.Consumer<E> set) {
+    private <E extends Enum<E> & NamedChoice> ChoiceBox<E> choice(E[] values, E initial, String tip, Consumer<E> set) {
         ChoiceBox<E> box = new ChoiceBox<>(FXCollections.observableArrayList(values));
         box.setConverter(new StringConverter<>() {
             @Override
@@ -210,7 +215,7 @@ final class SpecFormPane extends GridPane {
         return box;
     }
 
-    private CheckBox check(String text, String tip, java.util.function.Consumer<Boolean> set) {
+    private CheckBox check(String text, String tip, Consumer<Boolean> set) {
         CheckBox c = new CheckBox(text);
         c.setTooltip(new Tooltip(tip));
         c.selectedProperty().addListener((o, a, b) -> {

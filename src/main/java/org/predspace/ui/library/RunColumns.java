@@ -2,20 +2,24 @@ package org.predspace.ui.library;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.predspace.session.LearningRule;
 import org.predspace.session.RunState;
+import org.predspace.tasks.Task;
 import org.predspace.ui.RunItem;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -31,12 +35,15 @@ final class RunColumns {
 
     private RunColumns() {}
 
-    /** @param rule the did-not-learn rule now in force; the Learned column follows it */
-    static List<TableColumn<RunItem, ?>> all(ObservableValue<LearningRule> rule) {
-        return List.of(swatch(), visible(), text("Name", "the run's name (its folder)", RunState::name, 220),
+    /**
+     * @param rule the did-not-learn rule now in force; the Learned column follows it
+     * @param show the model's command that draws a run or leaves it out (the Show box)
+     */
+    static List<TableColumn<RunItem, ?>> all(ObservableValue<LearningRule> rule, BiConsumer<RunItem, Boolean> show) {
+        return List.of(swatch(), visible(show), text("Name", "the run's name (its folder)", RunState::name, 220),
                 text("Data", "data set", RunState::dataset, 80),
                 text("Task", "the labelled problem trained on: all classes, a preset, or classes:/groups:/random-labels",
-                        r -> org.predspace.tasks.Task.label(r.spec()), 90),
+                        r -> Task.label(r.spec()), 90),
                 text("Arch", "architecture", RunState::architecture, 70),
                 text("Optimiser", "optimiser", RunState::optimizer, 90),
                 number("lr", "learning rate", RunState::learningRate, RunColumns::compact),
@@ -48,7 +55,7 @@ final class RunColumns {
 
     private static <T> TableColumn<RunItem, T> column(String title, String tip, double width) {
         TableColumn<RunItem, T> c = new TableColumn<>(title);
-        javafx.scene.control.Label header = new javafx.scene.control.Label(title);
+        Label header = new Label(title);
         header.setTooltip(new Tooltip(tip));
         c.setGraphic(header);
         c.setText(null);
@@ -64,7 +71,7 @@ final class RunColumns {
 
     private static TableColumn<RunItem, Color> swatch() {
         TableColumn<RunItem, Color> c = column("", "the run's colour in every picture", 34);
-        ((javafx.scene.control.Label) c.getGraphic()).setText("●");
+        ((Label) c.getGraphic()).setText("●");
         c.setSortable(false);
         c.setCellValueFactory(cd -> cd.getValue().colourProperty());
         c.setCellFactory(col -> new TableCell<>() {
@@ -84,10 +91,33 @@ final class RunColumns {
         return c;
     }
 
-    private static TableColumn<RunItem, Boolean> visible() {
+    private static TableColumn<RunItem, Boolean> visible(BiConsumer<RunItem, Boolean> show) {
         TableColumn<RunItem, Boolean> c = column("Show", "draw this run in the 3D view and the panels", 56);
         c.setCellValueFactory(cd -> cd.getValue().visibleProperty());
-        c.setCellFactory(CheckBoxTableCell.forTableColumn(c));
+        // the box shows the run's visibility and a click asks the model (a CheckBoxTableCell would write the run's property itself)
+        c.setCellFactory(col -> new TableCell<>() {
+            private final CheckBox box = new CheckBox();
+
+            {
+                getStyleClass().add("check-box-table-cell");
+                setAlignment(Pos.CENTER);
+                box.setOnAction(e -> {
+                    RunItem r = getTableRow() == null ? null : getTableRow().getItem();
+                    if (r != null) show.accept(r, box.isSelected());
+                });
+            }
+
+            @Override
+            protected void updateItem(Boolean shown, boolean empty) {
+                super.updateItem(shown, empty);
+                if (empty || shown == null) {
+                    setGraphic(null);
+                    return;
+                }
+                box.setSelected(shown);
+                setGraphic(box);
+            }
+        });
         c.setEditable(true);
         return c;
     }

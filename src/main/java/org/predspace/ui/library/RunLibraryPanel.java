@@ -1,6 +1,7 @@
 package org.predspace.ui.library;
 
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
@@ -9,6 +10,8 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -27,6 +30,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.util.Duration;
 import org.controlsfx.control.CheckComboBox;
 import org.controlsfx.control.textfield.TextFields;
 import org.predspace.session.RunState;
@@ -82,14 +86,14 @@ public final class RunLibraryPanel extends BorderPane {
         SortedList<RunItem> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.getColumns().setAll(RunColumns.all(model.learningRuleProperty()));
+        table.getColumns().setAll(RunColumns.all(model.learningRuleProperty(), model::showRun));
         table.setEditable(true);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setPlaceholder(new Label("No runs yet: Open runs…, drop run folders here, or start a Demo sweep"));
         Tooltip tableTip = new Tooltip("Click a run to select it everywhere; Delete hides it, Space shows or hides it; "
                 + "drop run folders here to open them");
         // slow to appear: it covers every row, and should not chase the pointer over the table
-        tableTip.setShowDelay(javafx.util.Duration.seconds(2));
+        tableTip.setShowDelay(Duration.seconds(2));
         table.setTooltip(tableTip);
         table.setId("run-table");
 
@@ -132,7 +136,7 @@ public final class RunLibraryPanel extends BorderPane {
             }
         });
         sceneProperty().addListener((o, a, b) -> registerAccelerator(b));
-        table.skinProperty().addListener(new javafx.beans.InvalidationListener() {
+        table.skinProperty().addListener(new InvalidationListener() {
             @Override
             public void invalidated(Observable o) {
                 table.skinProperty().removeListener(this);
@@ -169,7 +173,7 @@ public final class RunLibraryPanel extends BorderPane {
         }
     }
 
-    private javafx.scene.Node toolbars() {
+    private Node toolbars() {
         Button open = button("Open runs…", "Open a run folder, or a folder of runs (a sweep's output); Ctrl+O", this::chooseAndOpen);
         Button newRun = button("New run…", "Train one network with settings you choose", () -> NewRunDialog.show(model, getScene().getWindow()));
         Button sweep = button("Sweep…", "Train every combination of several architectures, optimisers, learning rates, batch sizes and seeds",
@@ -199,7 +203,7 @@ public final class RunLibraryPanel extends BorderPane {
 
         FlowPane actions = new FlowPane(6, 6, open, newRun, sweep, demo, showAll, hideAll, cancel);
         HBox filters = new HBox(6, architectures, optimizers, search, count);
-        filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        filters.setAlignment(Pos.CENTER_LEFT);
         VBox bars = new VBox(6, actions, filters);
         bars.setPadding(new Insets(0, 0, 6, 0));
         return bars;
@@ -235,7 +239,7 @@ public final class RunLibraryPanel extends BorderPane {
     // ---- visibility, cancel, keys -------------------------------------------------------
 
     private void setListedVisible(boolean visible) {
-        for (RunItem r : table.getItems()) r.visibleProperty().set(visible);
+        for (RunItem r : table.getItems()) model.showRun(r, visible);
     }
 
     private static boolean cancellable(RunItem r) {
@@ -251,10 +255,10 @@ public final class RunLibraryPanel extends BorderPane {
         RunItem r = table.getSelectionModel().getSelectedItem();
         if (r == null) return;
         if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
-            r.visibleProperty().set(false);
+            model.showRun(r, false);
             e.consume();
         } else if (e.getCode() == KeyCode.SPACE) {
-            r.visibleProperty().set(!r.isVisible());
+            model.showRun(r, !r.isVisible());
             e.consume();
         }
     }

@@ -1,6 +1,7 @@
 package org.predspace.ui.spectrum;
 
 import org.predspace.session.CheckpointRef;
+import org.predspace.ui.SnapshotChoice;
 
 /**
  * One checkpoint in the comparison: a pinned one or the current selection, with how it is drawn.

@@ -4,6 +4,7 @@ import org.predspace.runs.CheckpointMetrics;
 import org.predspace.session.CheckpointRef;
 
 import java.util.List;
+import org.predspace.ui.SnapshotChoice;
 
 /**
  * "Initialisation vs this checkpoint": the run's first parameter snapshot (its initialisation

@@ -12,6 +12,7 @@ import org.predspace.spectra.SpectrumKind;
 import org.predspace.spectra.SpectrumSummary;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -184,7 +185,7 @@ final class SpectrumChart {
 
     /** The density over log10 eigenvalue, normalised by the largest node when the view asks. */
     static LogDensity logDensity(SpectralDensity.Density d, SpectrumView view) {
-        double largest = java.util.Arrays.stream(d.nodes()).max().orElse(0);
+        double largest = Arrays.stream(d.nodes()).max().orElse(0);
         double floor = Math.max(0, SpectrumSummary.HESSIAN_RELATIVE_FLOOR * largest);
         return LogDensity.of(d.nodes(), d.weights(), floor, view.divisor(largest), LogDensity.DEFAULT_SIGMA_DECADES,
                 LogDensity.DEFAULT_GRID);

@@ -2,6 +2,7 @@ package org.predspace.ui.spectrum;
 
 import org.predspace.session.CheckpointRef;
 import org.predspace.spectra.SpectrumKind;
+import org.predspace.ui.SnapshotChoice;
 
 /**
  * What identifies a computed spectrum, for the cache and for labelling: a result carries the

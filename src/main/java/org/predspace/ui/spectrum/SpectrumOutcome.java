@@ -3,6 +3,7 @@ package org.predspace.ui.spectrum;
 import org.predspace.spectra.SpectralDensity;
 import org.predspace.spectra.Spectrum;
 import org.predspace.spectra.SpectrumSummary;
+import org.predspace.ui.SnapshotChoice;
 
 /**
  * What a spectrum computation ended with: the spectrum (or, kind density, the spectral density)

@@ -2,6 +2,7 @@ package org.predspace.ui.spectrum;
 
 import javafx.beans.InvalidationListener;
 import javafx.collections.ListChangeListener;
+import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -19,6 +20,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import org.predspace.export.CsvTable;
+import org.predspace.export.SpectraCsv;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunFormatException;
@@ -26,12 +29,12 @@ import org.predspace.session.CheckpointRef;
 import org.predspace.spectra.SpectralDensity;
 import org.predspace.spectra.SpectrumKind;
 import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.PanelModes;
+import org.predspace.ui.PanelOption;
 import org.predspace.ui.RunItem;
-import org.predspace.export.CsvTable;
-import org.predspace.export.SpectraCsv;
-import org.predspace.ui.export.Figure;
-import org.predspace.ui.export.FigureSource;
-import org.predspace.ui.export.TableSource;
+import org.predspace.ui.figures.Figure;
+import org.predspace.ui.figures.FigureSource;
+import org.predspace.ui.figures.TableSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,7 +148,7 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
         normalised.setTooltip(new Tooltip("Divide each spectrum by its largest eigenvalue, so spectra of networks of "
                 + "different scale start at 1 and their spread compares (the form the papers plot)"));
         normalised.selectedProperty().addListener((obs, old, now) -> refresh());
-        org.predspace.ui.chapters.PanelModes.follow(model.panelModes(), org.predspace.ui.chapters.PanelOption.SPECTRUM_NORMALISED,
+        PanelModes.follow(model, PanelOption.SPECTRUM_NORMALISED,
                 normalised.selectedProperty(), normalised::setSelected);
         plot.setId("spectrum-plot");
         plot.getItems().setAll(SpectrumView.Plot.values());
@@ -158,10 +161,10 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
         // the mode in the set: a chapter captured now records it; a chapter shown with it presses this
         initVsThis.setOnAction(e -> {
             compareWithInitialisation();
-            model.panelModes().add(org.predspace.ui.chapters.PanelOption.SPECTRUM_INITIALISATION);
+            model.setPanelMode(PanelOption.SPECTRUM_INITIALISATION, true);
         });
-        model.panelModes().addListener((javafx.collections.SetChangeListener<org.predspace.ui.chapters.PanelOption>) c -> {
-            if (c.getElementAdded() == org.predspace.ui.chapters.PanelOption.SPECTRUM_INITIALISATION) compareWithInitialisation();
+        model.panelModes().addListener((SetChangeListener<PanelOption>) c -> {
+            if (c.getElementAdded() == PanelOption.SPECTRUM_INITIALISATION) compareWithInitialisation();
         });
         // a disabled button shows no tooltip, so the box around it carries the reason
         StackPane initBox = new StackPane(initVsThis);
@@ -188,8 +191,8 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
         clear.setTooltip(new Tooltip("Remove all pinned checkpoints (and try failed computations again)"));
         clear.setOnAction(e -> {
             results.retryFailures();
-            model.pinned().clear();
-            model.panelModes().remove(org.predspace.ui.chapters.PanelOption.SPECTRUM_INITIALISATION);
+            model.clearPins();
+            model.setPanelMode(PanelOption.SPECTRUM_INITIALISATION, false);
             refresh();
         });
         FlowPane bar = new FlowPane(10, 6);
@@ -222,7 +225,7 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
     /** Pins the selected checkpoint (once). */
     public void pinSelected() {
         CheckpointRef selected = model.selectedCheckpoint();
-        if (selected != null && !model.pinned().contains(selected)) model.pinned().add(selected);
+        if (selected != null) model.pin(selected);
     }
 
     /**
@@ -232,7 +235,7 @@ public final class SpectrumPanel extends BorderPane implements FigureSource, Tab
     public void compareWithInitialisation() {
         InitialComparison c = initialComparison();
         if (!c.possible()) return;
-        if (!model.pinned().contains(c.initial())) model.pinned().add(0, c.initial());
+        model.pinFirst(c.initial());
         if (!c.target().equals(model.selectedCheckpoint())) model.selectCheckpoint(c.target());
     }
 

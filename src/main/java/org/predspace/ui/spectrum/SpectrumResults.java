@@ -2,6 +2,7 @@ package org.predspace.ui.spectrum;
 
 import javafx.concurrent.Worker;
 import org.predspace.data.DatasetCatalog;
+import org.predspace.platform.JobFailure;
 import org.predspace.ui.BackgroundTasks;
 
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ final class SpectrumResults {
             if (state == Worker.State.FAILED) {
                 running.remove(key, task);
                 Throwable t = task.getException();
-                failures.put(key, t == null ? "unknown error" : org.predspace.platform.JobFailure.describe(t));
+                failures.put(key, t == null ? "unknown error" : JobFailure.describe(t));
                 changed.run();
             } else if (state == Worker.State.CANCELLED) {
                 running.remove(key, task);

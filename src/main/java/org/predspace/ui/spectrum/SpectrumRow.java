@@ -1,6 +1,9 @@
 package org.predspace.ui.spectrum;
 
+import java.util.Arrays;
 import java.util.Locale;
+import org.predspace.spectra.LogDensity;
+import org.predspace.ui.SnapshotChoice;
 
 /**
  * A line of the summary table: one kind of spectrum of one compared checkpoint, and where its
@@ -30,7 +33,7 @@ record SpectrumRow(ComparedCheckpoint compared, SpectrumKey key, SpectrumOutcome
         if (hasSpectrum()) {
             double[] eigenvalues = outcome.spectrum().eigenvalues();
             int drawn = outcome.plottedCount();
-            long negative = java.util.Arrays.stream(eigenvalues).filter(v -> v < 0).count();
+            long negative = Arrays.stream(eigenvalues).filter(v -> v < 0).count();
             String done = String.format(Locale.ROOT, "done in %.1f s; %d of %d eigenvalues drawn",
                     outcome.spectrum().seconds(), drawn, eigenvalues.length);
             if (drawn == eigenvalues.length) return done;
@@ -39,7 +42,7 @@ record SpectrumRow(ComparedCheckpoint compared, SpectrumKey key, SpectrumOutcome
                     outcome.floor(), negative > 0 ? ", " + negative + " of them negative" : "");
         }
         if (outcome != null && outcome.density() != null) {
-            org.predspace.spectra.LogDensity d = SpectrumChart.logDensity(outcome.density(), new SpectrumView(false, SpectrumView.Plot.RANK));
+            LogDensity d = SpectrumChart.logDensity(outcome.density(), new SpectrumView(false, SpectrumView.Plot.RANK));
             return String.format(Locale.ROOT, "done in %.1f s; %.0f%% of the eigenvalue weight drawn, %.0f%% at or below "
                             + "1e-8 of the largest node (%.0f%% negative)", outcome.density().seconds(), 100 * d.weightDrawn(),
                     100 * d.weightNotDrawn(), 100 * d.weightNegative());

@@ -1,5 +1,7 @@
 package org.predspace.ui.spectrum;
 
+import java.math.BigDecimal;
+
 /**
  * How the panel draws spectra: raw eigenvalues or divided by each spectrum's largest (so runs
  * of different scale start at 1 and their slopes compare, as the papers plot them), and by
@@ -25,6 +27,6 @@ record SpectrumView(boolean normalised, Plot plot) {
     double divisor(double largest) { return normalised && largest > 0 ? largest : 1; }
 
     static String decades(double width) {
-        return (width == 0.25 ? "¼" : java.math.BigDecimal.valueOf(width).stripTrailingZeros().toPlainString()) + " decade";
+        return (width == 0.25 ? "¼" : BigDecimal.valueOf(width).stripTrailingZeros().toPlainString()) + " decade";
     }
 }

@@ -9,12 +9,14 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.PhongMaterial;
 import javafx.scene.shape.Cylinder;
 import javafx.scene.transform.Rotate;
+import org.predspace.geometry.inpca.DrawnStress;
 import org.predspace.session.PictureFrame;
+import org.predspace.ui.charts.ColourPalette;
 
 
 /**
  * Three axes from the picture's centre along the drawn InPCA axes, each labelled with its
- * number, its share of the stress the drawn axes explain ({@link org.predspace.geometry.DrawnStress}),
+ * number, its share of the stress the drawn axes explain ({@link org.predspace.geometry.inpca.DrawnStress}),
  * and whether it is time-like (negative
  * eigenvalue, docs/science.md section 3). Time-like axes are dashed and red, space-like solid grey,
  * so the two kinds are told apart at a glance and in greyscale print.
@@ -69,7 +71,7 @@ final class AxisTriad {
 
     static String label(int axis, double share, boolean timeLike) {
         String s = "axis " + (axis + 1);
-        if (Double.isFinite(share)) s += " · " + org.predspace.geometry.DrawnStress.percent(share);
+        if (Double.isFinite(share)) s += " · " + DrawnStress.percent(share);
         return timeLike ? s + " · time-like" : s;
     }
 

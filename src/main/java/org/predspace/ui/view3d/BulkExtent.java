@@ -1,6 +1,7 @@
 package org.predspace.ui.view3d;
 
 import java.util.Arrays;
+import org.predspace.ui.CameraPose;
 
 /**
  * The part of the picture the camera frames: the central {@link #CENTRAL} of the drawn points

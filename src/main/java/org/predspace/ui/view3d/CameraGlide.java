@@ -1,5 +1,7 @@
 package org.predspace.ui.view3d;
 
+import org.predspace.ui.CameraPose;
+
 /**
  * The camera poses between two, for a smooth move from one view to another (a lecture tour's
  * next chapter): eased in and out, the yaw turned the shorter way round, and the distance

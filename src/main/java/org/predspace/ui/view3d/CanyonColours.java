@@ -3,6 +3,8 @@ package org.predspace.ui.view3d;
 import javafx.scene.image.Image;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.ImagePattern;
+import javafx.scene.paint.Paint;
 
 
 /**
@@ -63,8 +65,8 @@ final class CanyonColours {
     }
 
     /** The ramp with its contour stripes as a left-to-right paint, for the legend's bar. */
-    javafx.scene.paint.Paint legendPaint() {
-        return new javafx.scene.paint.ImagePattern(image, 0, 0, 1, 1, true);
+    Paint legendPaint() {
+        return new ImagePattern(image, 0, 0, 1, 1, true);
     }
 
     /** A log scale over the finite, positive losses given. */

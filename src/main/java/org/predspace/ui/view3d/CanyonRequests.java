@@ -2,8 +2,9 @@ package org.predspace.ui.view3d;
 
 import javafx.beans.value.ChangeListener;
 import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
 import org.predspace.data.DatasetCatalog;
-import org.predspace.geometry.Embedding;
+import org.predspace.geometry.inpca.Embedding;
 import org.predspace.landscape.ModelGrid;
 import org.predspace.platform.JobFailure;
 import org.predspace.session.CanyonModels;
@@ -11,10 +12,11 @@ import org.predspace.session.ExplorerSession;
 import org.predspace.session.OutOfSamplePoints;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.PredictionPicture;
-import org.predspace.spectra.TaskMonitor;
+import org.predspace.platform.JobMonitor;
 import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.MonitoredTask;
 import org.predspace.ui.RunItem;
-import org.predspace.ui.landscape.LandscapeOverlay;
+import org.predspace.ui.LandscapeOverlay;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -137,7 +139,7 @@ final class CanyonRequests {
     /** BackgroundTasks owns the task's handlers (it reports the failure); this only listens. */
     private void whenFailed(Task<?> task) {
         task.stateProperty().addListener((o, was, state) -> {
-            if (state == javafx.concurrent.Worker.State.FAILED) failed(task, task.getException());
+            if (state == Worker.State.FAILED) failed(task, task.getException());
         });
     }
 
@@ -170,45 +172,31 @@ final class CanyonRequests {
     }
 
     /** Scores and places the overlay's models; a cancel reaches the scoring between two models. */
-    private static final class Scoring extends Task<Canyon> {
+    private static final class Scoring extends MonitoredTask<Canyon> {
         private final LandscapeOverlay overlay;
         private final ExplorerSession.Probe probe;
         private final PredictionPicture picture;
         private final Path dir;
         private final DatasetCatalog catalog;
-        private volatile TaskMonitor running;
 
         Scoring(LandscapeOverlay overlay, ExplorerSession.Probe probe, PredictionPicture picture, Path dir, DatasetCatalog catalog) {
+            super("Landscape in the " + picture.title() + " picture: " + overlay.title());
             this.overlay = overlay;
             this.probe = probe;
             this.picture = picture;
             this.dir = dir;
             this.catalog = catalog;
-            updateTitle("Landscape in the " + picture.title() + " picture: " + overlay.title());
         }
 
         @Override
-        protected Canyon call() throws Exception {
-            TaskMonitor m = new TaskMonitor((fraction, stage) -> {
-                updateProgress(0.9 * fraction, 1);
-                updateMessage(stage);
-            });
-            running = m;
-            if (isCancelled()) throw new CancellationException("superseded before it started");
+        protected Canyon work(JobMonitor monitor) throws Exception {
+            // scoring is nine tenths of the task, placing the rest
             CanyonModels.Scored scored = CanyonModels.score(picture, probe, dir, overlay.step(), overlay.models(),
-                    catalog, m);
+                    catalog, monitor.stage(0, 0.9));
             updateMessage("placing " + scored.points().size() + " models");
             OutOfSamplePoints.Placement placement = picture.place(scored.points(), this::isCancelled);
             updateProgress(1, 1);
             return new Canyon(overlay, probe, picture, scored, placement);
-        }
-
-        @Override
-        public boolean cancel(boolean mayInterruptIfRunning) {
-            boolean cancelled = super.cancel(mayInterruptIfRunning);
-            TaskMonitor m = running;
-            if (m != null) m.cancel();
-            return cancelled;
         }
     }
 }

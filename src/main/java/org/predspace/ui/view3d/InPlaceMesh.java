@@ -1,5 +1,6 @@
 package org.predspace.ui.view3d;
 
+import javafx.collections.ObservableFloatArray;
 import javafx.scene.paint.PhongMaterial;
 import javafx.scene.shape.CullFace;
 import javafx.scene.shape.MeshView;
@@ -7,6 +8,7 @@ import javafx.scene.shape.TriangleMesh;
 import javafx.scene.shape.VertexFormat;
 
 import java.util.Arrays;
+import org.predspace.ui.charts.ColourPalette;
 
 /**
  * Many small identical shapes (markers, segments) in one {@link TriangleMesh}: one node and one
@@ -128,7 +130,7 @@ abstract class InPlaceMesh {
      * Passes on the one range of whole tuples (points, normals: 3 floats) that spans every value
      * differing from what the mesh holds; Prism reads a range as tuples from its first whole one.
      */
-    private static void sendChanges(javafx.collections.ObservableFloatArray target, float[] now, float[] sent, int tuple) {
+    private static void sendChanges(ObservableFloatArray target, float[] now, float[] sent, int tuple) {
         int from = 0, to = now.length;
         while (from < to && Float.floatToRawIntBits(now[from]) == Float.floatToRawIntBits(sent[from])) from++;
         while (to > from && Float.floatToRawIntBits(now[to - 1]) == Float.floatToRawIntBits(sent[to - 1])) to--;

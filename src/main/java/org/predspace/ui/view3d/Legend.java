@@ -3,14 +3,19 @@ package org.predspace.ui.view3d;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import javafx.scene.paint.CycleMethod;
 import javafx.scene.paint.LinearGradient;
 import javafx.scene.paint.Stop;
 import javafx.scene.shape.Rectangle;
+import org.predspace.session.LearningRule;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.predspace.ui.charts.ColourPalette;
 
 /** What the colours mean, over the top-left of the view: swatches or a gradient bar. */
 final class Legend {
@@ -23,14 +28,14 @@ final class Legend {
 
     Legend() {
         box.getStyleClass().add("legend");
-        box.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        box.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         note.setGraphic(noteSwatch);
         note.setId("legend-not-learned");
         note.getStyleClass().add("legend-entry");
     }
 
     /** States the did-not-learn rule beside a swatch of its grey; an empty text removes it. */
-    void note(String text, javafx.scene.paint.Color grey) {
+    void note(String text, Color grey) {
         noteSwatch.setFill(grey);
         note.setText(text);
         box.getChildren().remove(note);
@@ -41,9 +46,9 @@ final class Legend {
      * The rule in words, when {@code marked} runs fall under it ({@code hidden} of them left out of
      * the picture): "grey: did not learn (train error ≥ 0.10) or diverged · 3 hidden".
      */
-    static String notLearnedNote(org.predspace.session.LearningRule rule, int marked, int hidden) {
+    static String notLearnedNote(LearningRule rule, int marked, int hidden) {
         if (marked == 0) return "";
-        String s = "grey: did not learn (train error ≥ " + org.predspace.session.LearningRule.figure(rule.threshold())
+        String s = "grey: did not learn (train error ≥ " + LearningRule.figure(rule.threshold())
                 + ") or diverged";
         return hidden > 0 ? s + " · " + hidden + " hidden" : s;
     }
@@ -71,8 +76,8 @@ final class Legend {
             Rectangle bar = new Rectangle(160, 12, new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops));
             Label low = new Label(legend.low());
             Label high = new Label(legend.high());
-            javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
-            HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
             HBox ends = new HBox(low, gap, high);
             ends.setPrefWidth(160);
             box.getChildren().addAll(bar, ends);

@@ -1,6 +1,7 @@
 package org.predspace.ui.view3d;
 
 import javafx.scene.paint.PhongMaterial;
+import javafx.scene.shape.CullFace;
 
 /**
  * All checkpoint markers of the picture in one mesh. Small pictures get octahedra (8 faces,
@@ -47,7 +48,7 @@ final class MarkerMesh extends InPlaceMesh {
         // closed shapes: culling hides the far half; whichever half the winding makes "back",
         // a marker this small looks the same
         super(shape.corners.length, shape.faces, shape.faces, shape.normals(), 0, material, texCoords,
-                javafx.scene.shape.CullFace.BACK);
+                CullFace.BACK);
         this.shape = shape;
     }
 

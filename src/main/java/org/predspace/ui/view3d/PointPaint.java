@@ -7,11 +7,13 @@ import org.predspace.session.RunState;
 import org.predspace.ui.Colouring;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.predspace.ui.charts.ColourPalette;
 
 /**
  * Decides the colour of every point for a colouring: categories (run, architecture,
@@ -177,7 +179,7 @@ public final class PointPaint {
         // ---- measured quantities: losses and distance to truth ----
 
         /** Each run's metrics by step (metrics.csv may skip checkpoints, so not by position). */
-        final Map<String, Map<Long, CheckpointMetrics>> metrics = new java.util.HashMap<>();
+        final Map<String, Map<Long, CheckpointMetrics>> metrics = new HashMap<>();
         /** Log10 positions: the values are positive and span a decade or more. */
         boolean log;
         /** Drawn points whose value was not measured. */
@@ -186,7 +188,7 @@ public final class PointPaint {
 
         void metricsByStep(Map<String, RunLook> runs) {
             for (Map.Entry<String, RunLook> r : runs.entrySet()) {
-                Map<Long, CheckpointMetrics> byStep = new java.util.HashMap<>();
+                Map<Long, CheckpointMetrics> byStep = new HashMap<>();
                 for (CheckpointMetrics m : r.getValue().state().metrics()) byStep.put(m.step(), m);
                 metrics.put(r.getKey(), byStep);
             }

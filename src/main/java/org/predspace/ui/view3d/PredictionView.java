@@ -1,8 +1,15 @@
 package org.predspace.ui.view3d;
 
+import javafx.animation.Animation;
 import javafx.animation.AnimationTimer;
+import javafx.animation.Interpolator;
+import javafx.animation.Transition;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Point2D;
 import javafx.geometry.Point3D;
+import javafx.geometry.Pos;
 import javafx.scene.AmbientLight;
 import javafx.scene.Cursor;
 import javafx.scene.Group;
@@ -11,6 +18,7 @@ import javafx.scene.PerspectiveCamera;
 import javafx.scene.PointLight;
 import javafx.scene.SceneAntialiasing;
 import javafx.scene.SubScene;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -19,21 +27,30 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.PhongMaterial;
 import javafx.scene.shape.Sphere;
+import javafx.scene.transform.MatrixType;
+import javafx.scene.transform.NonInvertibleTransformException;
+import javafx.scene.transform.Transform;
+import javafx.util.Duration;
 import org.fxyz3d.utils.CameraTransformer;
+import org.predspace.landscape.ModelGrid;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.FineTuning;
+import org.predspace.session.LearningRule;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.PointInfo;
 import org.predspace.session.RunState;
+import org.predspace.ui.CameraPose;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.RunItem;
 import org.predspace.ui.OpenProbe;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.predspace.ui.charts.ColourPalette;
 
 /**
  * The 3D InPCA picture: every visible run as a trajectory through its checkpoints, the
@@ -111,7 +128,7 @@ public final class PredictionView extends StackPane {
     private float[] screenDepth = new float[0];
 
     /** The camera's glide to a chapter's pose, while one is under way. */
-    private javafx.animation.Animation cameraGlide;
+    private Animation cameraGlide;
     private double pressX, pressY, downX, downY;
     private boolean dragged;
     /** True once a frame is drawn and the scale has stopped easing: what is shown is final until the next change. */
@@ -121,16 +138,40 @@ public final class PredictionView extends StackPane {
         @Override
         public void handle(long now) { redrawIfChanged(); }
     };
-    private final javafx.beans.value.ChangeListener<Boolean> themeChange = (o, a, b) -> buildPalette();
+    private final ChangeListener<Boolean> themeChange = (o, a, b) -> buildPalette();
+    /**
+     * Whether this view's camera is the model's ({@link ExplorerModel#cameraProperty}): the
+     * window's view follows the model's pose and reports its own moves back; an export's second
+     * view has a camera of its own.
+     */
+    private final boolean cameraOfModel;
+    /** True while {@link #place} moves the camera: the model hears the finished pose, not each part. */
+    private boolean placing;
+    /** The model's camera moved by someone else (a workspace, a saved view): the view goes there. */
+    private final ChangeListener<CameraPose> modelCamera = (o, was, now) -> {
+        if (!now.equals(pose())) setPose(now);
+    };
 
-    /** The view in the window: antialiased only with -Dpredspace.antialias=true (it costs frame rate). */
+    /**
+     * The view in the window, whose camera is the model's: antialiased only with
+     * -Dpredspace.antialias=true (it costs frame rate).
+     */
     public PredictionView(ExplorerModel model) {
-        this(model, Boolean.getBoolean("predspace.antialias"));
+        this(model, Boolean.getBoolean("predspace.antialias"), true);
     }
 
-    /** @param antialiased smooth edges (multisampling): figures want it, a live view on a slow GPU may not */
+    /**
+     * A second view of the model's picture with a camera of its own (an export draws one).
+     *
+     * @param antialiased smooth edges (multisampling): figures want it, a live view on a slow GPU may not
+     */
     public PredictionView(ExplorerModel model, boolean antialiased) {
+        this(model, antialiased, false);
+    }
+
+    private PredictionView(ExplorerModel model, boolean antialiased, boolean cameraOfModel) {
         this.model = model;
+        this.cameraOfModel = cameraOfModel;
         getStyleClass().add("prediction-view");
         camera.setNearClip(1);
         camera.setFarClip(20_000);
@@ -164,24 +205,39 @@ public final class PredictionView extends StackPane {
         legend.node().setVisible(false);
         getChildren().addAll(subScene, overlay, legend.node(), canyonLegend.node());
         // top right: the colour legend holds the top left, and a chapter's caption band the bottom
-        StackPane.setAlignment(canyonLegend.node(), javafx.geometry.Pos.TOP_RIGHT);
+        StackPane.setAlignment(canyonLegend.node(), Pos.TOP_RIGHT);
         canyonLegend.node().setTranslateX(-12);
         canyonLegend.node().setTranslateY(12);
         canyonLegend.node().setMouseTransparent(true);   // a drag that starts on it still turns the picture
         canyonRequests = new CanyonRequests(model);
-        StackPane.setAlignment(legend.node(), javafx.geometry.Pos.TOP_LEFT);
+        StackPane.setAlignment(legend.node(), Pos.TOP_LEFT);
         legend.node().setTranslateX(12);
         legend.node().setTranslateY(12);
-        resetView();
+        if (cameraOfModel) followModelCamera(); else resetView();
         installMouse();
         model.darkThemeProperty().addListener(themeChange);
         pulse.start();
+    }
+
+    /**
+     * Starts where the model's camera stands, and keeps the two in step both ways: a drag, a
+     * wheel zoom, a glide or an auto-rotation moves the model's pose through its command.
+     */
+    private void followModelCamera() {
+        place(model.camera());
+        InvalidationListener moved = o -> { if (!placing) model.setCamera(pose()); };
+        for (Observable part : List.of(rig.rx.angleProperty(), rig.ry.angleProperty(),
+                camera.translateXProperty(), camera.translateYProperty(), camera.translateZProperty())) {
+            part.addListener(moved);
+        }
+        model.cameraProperty().addListener(modelCamera);
     }
 
     /** Stops drawing and lets go of the model; for a view made for one export. */
     public void dispose() {
         pulse.stop();
         model.darkThemeProperty().removeListener(themeChange);
+        if (cameraOfModel) model.cameraProperty().removeListener(modelCamera);
         canyonRequests.dispose();
     }
 
@@ -190,7 +246,7 @@ public final class PredictionView extends StackPane {
      * first-time costs (texture upload, shaders, sphere meshes) are paid now rather than in the
      * frame the first checkpoints arrive ({@link RendererWarmUp}).
      */
-    public javafx.scene.image.WritableImage warmUpRenderer() {
+    public WritableImage warmUpRenderer() {
         warmedUp = true;
         return RendererWarmUp.draw(material, palette.texCoords(), ignorance.getMaterial(), truth.getMaterial(),
                 selection.getMaterial());
@@ -208,7 +264,7 @@ public final class PredictionView extends StackPane {
     /** Back to the default oblique view. */
     public void resetView() { setPose(CameraPose.DEFAULT); }
 
-    /** Where the camera stands now (scenes, workspaces, exports). */
+    /** Where this view's camera stands now (for the window's view: the model's {@link ExplorerModel#camera()}). */
     public CameraPose pose() {
         return new CameraPose(rig.rx.getAngle(), rig.ry.getAngle(), camera.getTranslateX(), camera.getTranslateY(),
                 -camera.getTranslateZ());
@@ -234,10 +290,10 @@ public final class PredictionView extends StackPane {
             return;
         }
         CameraGlide path = new CameraGlide(from, pose);
-        javafx.animation.Transition move = new javafx.animation.Transition() {
+        Transition move = new Transition() {
             {
-                setCycleDuration(javafx.util.Duration.seconds(CameraGlide.SECONDS));
-                setInterpolator(javafx.animation.Interpolator.LINEAR);   // CameraGlide eases
+                setCycleDuration(Duration.seconds(CameraGlide.SECONDS));
+                setInterpolator(Interpolator.LINEAR);   // CameraGlide eases
             }
 
             @Override
@@ -255,21 +311,27 @@ public final class PredictionView extends StackPane {
     public boolean isGliding() { return cameraGlide != null; }
 
     /** The glide under way, or null (tests hold it at a moment of their choosing). */
-    javafx.animation.Animation glide() { return cameraGlide; }
+    Animation glide() { return cameraGlide; }
 
     private void stopGlide() {
         if (cameraGlide == null) return;
-        javafx.animation.Animation g = cameraGlide;
+        Animation g = cameraGlide;
         cameraGlide = null;
         g.stop();
     }
 
     private void place(CameraPose pose) {
-        rig.setRotate(pose.pitch(), pose.yaw(), 0);
-        rig.setTranslate(0, 0, 0);
-        camera.setTranslateX(pose.panX());
-        camera.setTranslateY(pose.panY());
-        camera.setTranslateZ(-pose.distance());
+        placing = true;
+        try {
+            rig.setRotate(pose.pitch(), pose.yaw(), 0);
+            rig.setTranslate(0, 0, 0);
+            camera.setTranslateX(pose.panX());
+            camera.setTranslateY(pose.panY());
+            camera.setTranslateZ(-pose.distance());
+        } finally {
+            placing = false;
+        }
+        if (cameraOfModel) model.setCamera(pose());
     }
 
     /** Rotates the view about the vertical axis (tests, auto-rotate). */
@@ -356,7 +418,7 @@ public final class PredictionView extends StackPane {
         Map<String, PointPaint.RunLook> looks = new LinkedHashMap<>();
         int marked = 0, hidden = 0;
         for (RunItem r : model.runs()) {
-            org.predspace.session.LearningRule.Verdict verdict = model.verdict(r);
+            LearningRule.Verdict verdict = model.verdict(r);
             boolean notLearned = verdict.marked();
             boolean drawn = model.drawn(r, verdict);
             if (notLearned) marked++;
@@ -541,7 +603,7 @@ public final class PredictionView extends StackPane {
             canyonLegend.say(canyonRequests.status());
             return;
         }
-        org.predspace.landscape.ModelGrid g = c.overlay().models();
+        ModelGrid g = c.overlay().models();
         int marked = c.overlay().hasMarked() ? c.overlay().markedRow() * g.columns() + c.overlay().markedColumn() : -1;
         canyon.draw(c.placement().coordinates(), g.rows(), g.columns(), c.scored().loss(), marked, ax, scale, size);
         canyonLegend.show(c.overlay().title() + ": " + g.rows() * g.columns() + " models, coloured by their loss on the "
@@ -665,16 +727,16 @@ public final class PredictionView extends StackPane {
     ScreenPoints screenPoints() {
         int n = Math.min(drawn == null ? 0 : drawn.size(), drawnColours.length);
         double[] key = projectionKey();
-        if (java.util.Arrays.equals(key, projectedFor)) return onScreen;
+        if (Arrays.equals(key, projectedFor)) return onScreen;
         projectedFor = key;
         if (screenXY.length < 2 * n) {
             screenXY = new float[2 * n];
             screenDepth = new float[n];
         }
-        javafx.scene.transform.Transform toCamera;
+        Transform toCamera;
         try {
             toCamera = camera.getLocalToSceneTransform().createInverse().createConcatenation(world.getLocalToSceneTransform());
-        } catch (javafx.scene.transform.NonInvertibleTransformException e) {
+        } catch (NonInvertibleTransformException e) {
             onScreen.clear();
             return onScreen;
         }
@@ -699,13 +761,13 @@ public final class PredictionView extends StackPane {
         double[] key = new double[3 * 12 + 5];
         int k = 0;
         for (Node node : new Node[] {world, camera, subScene}) {
-            for (double v : node.getLocalToSceneTransform().toArray(javafx.scene.transform.MatrixType.MT_3D_3x4)) key[k++] = v;
+            for (double v : node.getLocalToSceneTransform().toArray(MatrixType.MT_3D_3x4)) key[k++] = v;
         }
         key[k++] = subScene.getWidth();
         key[k++] = subScene.getHeight();
         key[k++] = camera.getFieldOfView();
         key[k++] = draws;
-        key[k] = java.util.Arrays.hashCode(centres);
+        key[k] = Arrays.hashCode(centres);
         return key;
     }
 

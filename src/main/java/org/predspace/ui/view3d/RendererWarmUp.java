@@ -10,6 +10,7 @@ import javafx.scene.SubScene;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Material;
+import javafx.scene.shape.CullFace;
 import javafx.scene.shape.Cylinder;
 import javafx.scene.shape.DrawMode;
 import javafx.scene.shape.MeshView;
@@ -85,7 +86,7 @@ final class RendererWarmUp {
         mesh.getTexCoords().addAll(texCoords, 0, 2);
         mesh.getFaces().addAll(0, 0, 0, 1, 0, 0, 2, 0, 0);
         MeshView face = new MeshView(mesh);
-        face.setCullFace(javafx.scene.shape.CullFace.NONE);   // whichever way it winds, it is drawn
+        face.setCullFace(CullFace.NONE);   // whichever way it winds, it is drawn
         face.setMaterial(palette);
         return face;
     }

@@ -1,6 +1,7 @@
 package org.predspace.ui.view3d;
 
 import javafx.scene.paint.PhongMaterial;
+import javafx.scene.shape.CullFace;
 
 /**
  * Line segments (trajectories, the geodesic) in one mesh: JavaFX 3D has no lines, so each
@@ -13,7 +14,7 @@ final class RibbonMesh extends InPlaceMesh {
     private static final int[] QUAD_NORMALS = {0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1};
 
     RibbonMesh(PhongMaterial material, float[] texCoords) {
-        super(8, CROSSED_QUADS, QUAD_NORMALS, null, 2, material, texCoords, javafx.scene.shape.CullFace.NONE);
+        super(8, CROSSED_QUADS, QUAD_NORMALS, null, 2, material, texCoords, CullFace.NONE);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.predspace.ui.view3d;
 
+import java.util.Arrays;
+
 /**
  * Maps InPCA coordinates to scene units so the bulk of the picture ({@link BulkExtent}) fills a
  * fixed radius around the scene's origin, and eases the factor and the centre towards their
@@ -63,7 +65,7 @@ final class SceneScale {
     void reset() {
         current = Double.NaN;
         target = Double.NaN;
-        java.util.Arrays.fill(centre, 0);
-        java.util.Arrays.fill(centreTarget, 0);
+        Arrays.fill(centre, 0);
+        Arrays.fill(centreTarget, 0);
     }
 }

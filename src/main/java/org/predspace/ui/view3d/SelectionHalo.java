@@ -1,5 +1,6 @@
 package org.predspace.ui.view3d;
 
+import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.paint.Color;
@@ -58,7 +59,7 @@ final class SelectionHalo {
     boolean isShown() { return node.isVisible(); }
 
     /** The ring's centre in the overlay's coordinates (tests). */
-    javafx.geometry.Point2D centre() { return new javafx.geometry.Point2D(ring.getCenterX(), ring.getCenterY()); }
+    Point2D centre() { return new Point2D(ring.getCenterX(), ring.getCenterY()); }
 
     /** The ring's radius in pixels (tests). */
     double radius() { return ring.getRadius(); }

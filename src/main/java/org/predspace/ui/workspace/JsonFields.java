@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.predspace.runs.BoundedFiles;
 import org.predspace.session.CheckpointRef;
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.function.Function;
 import java.util.List;
 import java.util.Locale;
@@ -70,8 +73,8 @@ public abstract class JsonFields {
         byte[] bytes;
         try {
             // counted while reading: a link to /dev/zero reports size 0 and never ends
-            bytes = org.predspace.runs.BoundedFiles.readAll(file, maxBytes);
-        } catch (java.nio.file.FileSystemException e) {
+            bytes = BoundedFiles.readAll(file, maxBytes);
+        } catch (FileSystemException e) {
             if (!Files.isRegularFile(file)) throw e; // missing, a device, a pipe: the reason says which
             throw error.apply(file + ": more than " + maxBytes + " bytes is not a " + kind + " file");
         }
@@ -128,7 +131,7 @@ public abstract class JsonFields {
         try {
             return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw fail("\"" + field + "\" is \"" + v + "\"; one of " + java.util.Arrays.toString(type.getEnumConstants()) + " expected");
+            throw fail("\"" + field + "\" is \"" + v + "\"; one of " + Arrays.toString(type.getEnumConstants()) + " expected");
         }
     }
 

@@ -2,8 +2,10 @@ package org.predspace.ui.workspace;
 
 import org.predspace.session.ExplorerSession;
 import org.predspace.ui.Colouring;
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
 
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -34,12 +36,12 @@ public record SavedView(String name, CameraPose pose, Colouring colouring, Explo
     @Override
     public boolean equals(Object o) {
         return o instanceof SavedView v && name.equals(v.name) && pose.equals(v.pose) && colouring == v.colouring
-                && probe == v.probe && java.util.Arrays.equals(axes, v.axes) && shownUpToStep == v.shownUpToStep
+                && probe == v.probe && Arrays.equals(axes, v.axes) && shownUpToStep == v.shownUpToStep
                 && trajectoriesShown == v.trajectoriesShown && hiddenRuns.equals(v.hiddenRuns);
     }
 
     @Override
-    public int hashCode() { return java.util.Objects.hash(name, pose, colouring, probe, java.util.Arrays.hashCode(axes), shownUpToStep); }
+    public int hashCode() { return Objects.hash(name, pose, colouring, probe, Arrays.hashCode(axes), shownUpToStep); }
 
     @Override
     public String toString() { return name; }

@@ -3,14 +3,13 @@ package org.predspace.ui.workspace;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.PlaybackBar;
 import org.predspace.ui.RunItem;
-import org.predspace.ui.view3d.PredictionView;
 
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Takes and recalls saved views of the picture: the model's drawing settings, the run
- * visibility and the camera of one {@link PredictionView}. Views live in the model
+ * Takes and recalls saved views of the picture: the model's drawing settings, its camera and
+ * the run visibility. Views live in the model
  * ({@link ExplorerModel#savedViews()}), so the workspace saves them; the first nine are the
  * slots that keys 1-9 recall.
  */
@@ -18,12 +17,10 @@ public final class SavedViews {
     public static final int SLOTS = 9;
 
     private final ExplorerModel model;
-    private final PredictionView view;
     private final PlaybackBar playback;
 
-    public SavedViews(ExplorerModel model, PredictionView view, PlaybackBar playback) {
+    public SavedViews(ExplorerModel model, PlaybackBar playback) {
         this.model = model;
-        this.view = view;
         this.playback = playback;
     }
 
@@ -31,20 +28,20 @@ public final class SavedViews {
     public SavedView capture(String name) {
         Set<String> hidden = new HashSet<>();
         for (RunItem r : model.runs()) if (!r.isVisible()) hidden.add(r.name());
-        return new SavedView(name, view.pose(), model.colouringProperty().get(), model.probeProperty().get(), model.axes(),
+        return new SavedView(name, model.camera(), model.colouringProperty().get(), model.probeProperty().get(), model.axes(),
                 model.shownUpToStepProperty().get(), model.trajectoriesShownProperty().get(), hidden);
     }
 
     /** Shows {@code v}: playback stops, and runs it does not hide are shown. */
     public void recall(SavedView v) {
         playback.pause();
-        for (RunItem r : model.runs()) r.visibleProperty().set(!v.hiddenRuns().contains(r.name()));
-        model.colouringProperty().set(v.colouring());
-        model.probeProperty().set(v.probe());
+        for (RunItem r : model.runs()) model.showRun(r, !v.hiddenRuns().contains(r.name()));
+        model.colourBy(v.colouring());
+        model.showProbe(v.probe());
         model.setAxes(v.axes());
-        model.trajectoriesShownProperty().set(v.trajectoriesShown());
-        model.shownUpToStepProperty().set(v.shownUpToStep());
-        view.setPose(v.pose());
+        model.showTrajectories(v.trajectoriesShown());
+        model.showUpToStep(v.shownUpToStep());
+        model.setCamera(v.pose());
     }
 
     /** Recalls the view in slot {@code slot} (1-based); false if that slot is empty. */
@@ -62,11 +59,11 @@ public final class SavedViews {
         var views = model.savedViews();
         if (slot >= 1 && slot <= views.size()) {
             SavedView v = capture(views.get(slot - 1).name());
-            views.set(slot - 1, v);
+            model.replaceView(slot - 1, v);
             return v;
         }
         SavedView v = capture(freshName());
-        views.add(v);
+        model.addView(v);
         return v;
     }
 

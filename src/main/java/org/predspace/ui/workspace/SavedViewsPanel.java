@@ -31,6 +31,7 @@ public final class SavedViewsPanel extends VBox {
         list.setId("saved-views");
         list.setItems(model.savedViews());
         list.setEditable(true);
+        list.setOnEditCommit(e -> model.replaceView(e.getIndex(), e.getNewValue()));
         list.setCellFactory(l -> new ViewCell());
         list.setPlaceholder(new Label("No saved views yet.\nArrange the picture, then press Save view (or Ctrl+1…9)."));
         list.setOnMouseClicked(e -> {
@@ -40,7 +41,7 @@ public final class SavedViewsPanel extends VBox {
         list.setOnKeyPressed(e -> {
             SavedView v = list.getSelectionModel().getSelectedItem();
             if (v != null && e.getCode() == KeyCode.ENTER) views.recall(v);
-            if (v != null && e.getCode() == KeyCode.DELETE) model.savedViews().remove(v);
+            if (v != null && e.getCode() == KeyCode.DELETE) model.removeView(v);
         });
         VBox.setVgrow(list, Priority.ALWAYS);
 
@@ -57,7 +58,7 @@ public final class SavedViewsPanel extends VBox {
         Button down = button("↓", "Move the selected view down (its key changes)", () -> move(1));
         Button delete = button("Delete", "Delete the selected view", () -> {
             int i = list.getSelectionModel().getSelectedIndex();
-            if (i >= 0) model.savedViews().remove(i);
+            if (i >= 0) model.removeView(i);
         });
         for (Button b : new Button[] {update, up, down, delete}) {
             b.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
@@ -72,10 +73,8 @@ public final class SavedViewsPanel extends VBox {
     private void move(int by) {
         int i = list.getSelectionModel().getSelectedIndex();
         int j = i + by;
-        var items = model.savedViews();
-        if (i < 0 || j < 0 || j >= items.size()) return;
-        SavedView v = items.remove(i);
-        items.add(j, v);
+        if (i < 0 || j < 0 || j >= model.savedViews().size()) return;
+        model.moveView(i, j);
         list.getSelectionModel().select(j);
     }
 
@@ -131,7 +130,7 @@ public final class SavedViewsPanel extends VBox {
                 cancelEdit();
                 return;
             }
-            commitEdit(getItem().named(name));   // the list's default commit handler replaces the item
+            commitEdit(getItem().named(name));   // the list's commit handler replaces it in the model
         }
     }
 }

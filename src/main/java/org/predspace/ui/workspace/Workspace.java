@@ -2,14 +2,21 @@ package org.predspace.ui.workspace;
 
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.ExplorerSession;
+import org.predspace.session.LearningRule;
 import org.predspace.ui.Colouring;
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
 
 import org.predspace.session.PredictionPicture;
+import org.predspace.ui.chapters.Chapter;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Everything needed to reopen the same picture: the run folders (and which are shown), how the
@@ -21,19 +28,19 @@ import java.util.Map;
 public record Workspace(List<RunEntry> runs, Drawing drawing, CameraPose camera, CheckpointRef selectedCheckpoint,
                         String selectedRun, List<CheckpointRef> pinned, List<SavedView> views, Layout layout,
                         Map<ExplorerSession.Probe, Map<PredictionPicture.PointKey, List<Double>>> orientation,
-                        List<org.predspace.ui.chapters.Chapter> chapters) {
+                        List<Chapter> chapters) {
     public Workspace {
         runs = List.copyOf(runs);
         chapters = List.copyOf(chapters);
         pinned = List.copyOf(pinned);
         views = List.copyOf(views);
-        Map<ExplorerSession.Probe, Map<PredictionPicture.PointKey, List<Double>>> o = new java.util.EnumMap<>(ExplorerSession.Probe.class);
+        Map<ExplorerSession.Probe, Map<PredictionPicture.PointKey, List<Double>>> o = new EnumMap<>(ExplorerSession.Probe.class);
         orientation.forEach((probe, points) -> {
-            Map<PredictionPicture.PointKey, List<Double>> copy = new java.util.LinkedHashMap<>();
+            Map<PredictionPicture.PointKey, List<Double>> copy = new LinkedHashMap<>();
             points.forEach((k, x) -> copy.put(k, List.copyOf(x)));
-            o.put(probe, java.util.Collections.unmodifiableMap(copy));
+            o.put(probe, Collections.unmodifiableMap(copy));
         });
-        orientation = java.util.Collections.unmodifiableMap(o);
+        orientation = Collections.unmodifiableMap(o);
     }
 
     /**
@@ -55,7 +62,7 @@ public record Workspace(List<RunEntry> runs, Drawing drawing, CameraPose camera,
         public Drawing {
             if (axes.length != 3) throw new IllegalArgumentException("3 axes, not " + axes.length);
             axes = axes.clone();
-            String problem = org.predspace.session.LearningRule.problem(learnThreshold);
+            String problem = LearningRule.problem(learnThreshold);
             if (problem != null) throw new IllegalArgumentException(problem);
         }
 
@@ -63,7 +70,7 @@ public record Workspace(List<RunEntry> runs, Drawing drawing, CameraPose camera,
         public Drawing(ExplorerSession.Probe probe, Colouring colouring, int[] axes, double pointSize,
                        boolean trajectoriesShown, boolean darkTheme, long shownUpToStep) {
             this(probe, colouring, axes, pointSize, trajectoriesShown, darkTheme, shownUpToStep,
-                    org.predspace.session.LearningRule.DEFAULT_THRESHOLD, false);
+                    LearningRule.DEFAULT_THRESHOLD, false);
         }
 
         @Override
@@ -71,14 +78,14 @@ public record Workspace(List<RunEntry> runs, Drawing drawing, CameraPose camera,
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Drawing d && probe == d.probe && colouring == d.colouring && java.util.Arrays.equals(axes, d.axes)
+            return o instanceof Drawing d && probe == d.probe && colouring == d.colouring && Arrays.equals(axes, d.axes)
                     && pointSize == d.pointSize && trajectoriesShown == d.trajectoriesShown && darkTheme == d.darkTheme
                     && shownUpToStep == d.shownUpToStep && learnThreshold == d.learnThreshold
                     && notLearnedHidden == d.notLearnedHidden;
         }
 
         @Override
-        public int hashCode() { return java.util.Objects.hash(probe, colouring, java.util.Arrays.hashCode(axes), pointSize, shownUpToStep); }
+        public int hashCode() { return Objects.hash(probe, colouring, Arrays.hashCode(axes), pointSize, shownUpToStep); }
     }
 
     /**
@@ -95,11 +102,11 @@ public record Workspace(List<RunEntry> runs, Drawing drawing, CameraPose camera,
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Layout l && java.util.Arrays.equals(dividers, l.dividers) && java.util.Objects.equals(panel, l.panel)
+            return o instanceof Layout l && Arrays.equals(dividers, l.dividers) && Objects.equals(panel, l.panel)
                     && width == l.width && height == l.height;
         }
 
         @Override
-        public int hashCode() { return java.util.Objects.hash(java.util.Arrays.hashCode(dividers), panel, width, height); }
+        public int hashCode() { return Objects.hash(Arrays.hashCode(dividers), panel, width, height); }
     }
 }

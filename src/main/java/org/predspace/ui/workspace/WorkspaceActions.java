@@ -3,8 +3,8 @@ package org.predspace.ui.workspace;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.FileChooser;
+import org.predspace.cli.Cli;
 import org.predspace.ui.ExplorerModel;
-import org.predspace.ui.MainWindow;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,13 +18,13 @@ import java.util.function.Consumer;
  * Failures are reported in plain words; a failed save leaves the previous file as it was.
  */
 public final class WorkspaceActions {
-    private final MainWindow window;
+    private final WindowLayout window;
     private final ExplorerModel model;
     private final WorkspaceBinding binding;
     private final Consumer<Path> newWindow;
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
 
-    public WorkspaceActions(MainWindow window, ExplorerModel model, Consumer<Path> newWindow) {
+    public WorkspaceActions(WindowLayout window, ExplorerModel model, Consumer<Path> newWindow) {
         this.window = window;
         this.model = model;
         this.binding = new WorkspaceBinding(window, model);
@@ -60,7 +60,7 @@ public final class WorkspaceActions {
             file.set(target);
             return true;
         } catch (IOException | RuntimeException e) {
-            model.reportProblem("Could not save the workspace to " + target + ": " + org.predspace.cli.Cli.describe(e));
+            model.reportProblem("Could not save the workspace to " + target + ": " + Cli.describe(e));
             return false;
         }
     }
@@ -71,7 +71,7 @@ public final class WorkspaceActions {
         try {
             w = WorkspaceFile.read(source);
         } catch (IOException | RuntimeException e) {
-            model.reportProblem("Could not open the workspace: " + org.predspace.cli.Cli.describe(e));
+            model.reportProblem("Could not open the workspace: " + Cli.describe(e));
             return false;
         }
         if (!model.runs().isEmpty()) {

@@ -1,21 +1,28 @@
 package org.predspace.ui.workspace;
 
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.ExplorerSession;
+import org.predspace.session.LearningRule;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.PredictionPicture;
 import org.predspace.ui.ExplorerModel;
-import org.predspace.ui.MainWindow;
 import org.predspace.ui.RunItem;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,10 +34,10 @@ import java.util.Map;
  * the rest still opens.
  */
 public final class WorkspaceBinding {
-    private final MainWindow window;
+    private final WindowLayout window;
     private final ExplorerModel model;
 
-    public WorkspaceBinding(MainWindow window, ExplorerModel model) {
+    public WorkspaceBinding(WindowLayout window, ExplorerModel model) {
         this.window = window;
         this.model = model;
     }
@@ -50,21 +57,21 @@ public final class WorkspaceBinding {
         Workspace.Layout layout = new Workspace.Layout(window.split().getDividerPositions(), tab == null ? null : tab.getText(),
                 stage.getWidth(), stage.getHeight());
         RunItem selected = model.selectedRun();
-        Map<ExplorerSession.Probe, Map<PredictionPicture.PointKey, List<Double>>> orientation = new java.util.EnumMap<>(ExplorerSession.Probe.class);
+        Map<ExplorerSession.Probe, Map<PredictionPicture.PointKey, List<Double>>> orientation = new EnumMap<>(ExplorerSession.Probe.class);
         for (ExplorerSession.Probe p : ExplorerSession.Probe.values()) {
             Map<PredictionPicture.PointKey, List<Double>> points = orientationOf(model.session().picture(p).frame());
             if (!points.isEmpty()) orientation.put(p, points);
         }
-        return new Workspace(runs, drawing, window.view().pose(), model.selectedCheckpoint(),
+        return new Workspace(runs, drawing, model.camera(), model.selectedCheckpoint(),
                 selected == null ? null : selected.name(), List.copyOf(model.pinned()), List.copyOf(model.savedViews()), layout,
                 orientation, List.copyOf(model.chapters()));
     }
 
     /** The anchors and a few checkpoints of each run, spread over its trajectory, with their coordinates. */
     static Map<PredictionPicture.PointKey, List<Double>> orientationOf(PictureFrame frame) {
-        Map<String, List<Integer>> byRun = new java.util.LinkedHashMap<>();
+        Map<String, List<Integer>> byRun = new LinkedHashMap<>();
         for (int i = 0; i < frame.size(); i++) byRun.computeIfAbsent(frame.point(i).run(), r -> new ArrayList<>()).add(i);
-        Map<PredictionPicture.PointKey, List<Double>> out = new java.util.LinkedHashMap<>();
+        Map<PredictionPicture.PointKey, List<Double>> out = new LinkedHashMap<>();
         for (List<Integer> indices : byRun.values()) {
             int n = indices.size(), keep = Math.min(n, Workspace.ORIENTATION_POINTS_PER_RUN);
             for (int j = 0; j < keep; j++) {
@@ -83,18 +90,18 @@ public final class WorkspaceBinding {
      */
     public void restore(Workspace w, Path source) {
         Workspace.Drawing d = w.drawing();
-        model.probeProperty().set(d.probe());
-        model.colouringProperty().set(d.colouring());
+        model.showProbe(d.probe());
+        model.colourBy(d.colouring());
         model.setAxes(d.axes());
-        model.pointSizeProperty().set(d.pointSize());
-        model.trajectoriesShownProperty().set(d.trajectoriesShown());
-        model.darkThemeProperty().set(d.darkTheme());
-        model.shownUpToStepProperty().set(d.shownUpToStep());
-        model.learningRuleProperty().set(new org.predspace.session.LearningRule(d.learnThreshold()));
-        model.notLearnedHiddenProperty().set(d.notLearnedHidden());
-        model.savedViews().setAll(w.views());
-        model.chapters().setAll(w.chapters());
-        window.view().setPose(w.camera());
+        model.setPointSize(d.pointSize());
+        model.showTrajectories(d.trajectoriesShown());
+        model.useDarkTheme(d.darkTheme());
+        model.showUpToStep(d.shownUpToStep());
+        model.setLearningRule(new LearningRule(d.learnThreshold()));
+        model.hideNotLearned(d.notLearnedHidden());
+        model.setViews(w.views());
+        model.setChapters(w.chapters());
+        model.setCamera(w.camera());
         restoreLayout(w.layout());
 
         Map<Path, Boolean> visibility = new HashMap<>();
@@ -132,15 +139,15 @@ public final class WorkspaceBinding {
         split.setDividerPositions(l.dividers());
         // the window system resizes the window later, and a resize moves the dividers (the library
         // keeps its width): set them again after that first resize, if it comes within a second
-        javafx.beans.value.ChangeListener<Number> again = new javafx.beans.value.ChangeListener<>() {
+        ChangeListener<Number> again = new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number b) {
+            public void changed(ObservableValue<? extends Number> o, Number a, Number b) {
                 split.widthProperty().removeListener(this);
-                javafx.application.Platform.runLater(() -> split.setDividerPositions(l.dividers()));
+                Platform.runLater(() -> split.setDividerPositions(l.dividers()));
             }
         };
         split.widthProperty().addListener(again);
-        javafx.animation.PauseTransition limit = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+        PauseTransition limit = new PauseTransition(Duration.seconds(1));
         limit.setOnFinished(e -> split.widthProperty().removeListener(again));
         limit.play();
     }
@@ -174,7 +181,7 @@ public final class WorkspaceBinding {
         private void arrived(RunItem r) {
             Path dir = r.state().dir() == null ? null : r.state().dir().toAbsolutePath().normalize();
             Boolean visible = dir == null ? null : visibility.remove(dir);
-            if (visible != null) r.visibleProperty().set(visible);
+            if (visible != null) model.showRun(r, visible);
             if (!selectionDone) {
                 CheckpointRef c = w.selectedCheckpoint();
                 if (c != null && c.run().equals(r.name())) {
@@ -188,7 +195,7 @@ public final class WorkspaceBinding {
             for (var it = pinsLeft.iterator(); it.hasNext(); ) {
                 CheckpointRef p = it.next();
                 if (p.run().equals(r.name())) {
-                    model.pinned().add(p);
+                    model.pin(p);
                     it.remove();
                 }
             }

@@ -8,11 +8,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.predspace.runs.AtomicFiles;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.ExplorerSession;
+import org.predspace.session.LearningRule;
 import org.predspace.session.PredictionPicture;
 import org.predspace.ui.Colouring;
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
+import org.predspace.ui.chapters.Chapter;
+import org.predspace.ui.chapters.ChapterFile;
+import org.predspace.ui.chapters.ChapterFormatException;
 
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -84,7 +89,7 @@ public final class WorkspaceFile {
                 x.forEach(xs::add);
             });
         });
-        root.set("chapters", org.predspace.ui.chapters.ChapterFile.toJson(w.chapters()));
+        root.set("chapters", ChapterFile.toJson(w.chapters()));
         ObjectNode layout = root.putObject("layout");
         ArrayNode dividers = layout.putArray("dividers");
         for (double d : w.layout().dividers()) dividers.add(d);
@@ -146,7 +151,7 @@ public final class WorkspaceFile {
                 Path dir;
                 try {
                     dir = base.resolve(p).normalize();
-                } catch (java.nio.file.InvalidPathException e) {
+                } catch (InvalidPathException e) {
                     throw fail("run path \"" + p + "\" is not a valid path here");
                 }
                 runs.add(new Workspace.RunEntry(dir, bool(r, "visible", true)));
@@ -215,17 +220,17 @@ public final class WorkspaceFile {
         }
 
         /** The chapters, read as in a chapters file; workspaces written before them have none. */
-        List<org.predspace.ui.chapters.Chapter> chapters(JsonNode list) throws WorkspaceFormatException {
+        List<Chapter> chapters(JsonNode list) throws WorkspaceFormatException {
             try {
-                return org.predspace.ui.chapters.ChapterFile.chapters(list, file.toString());
-            } catch (org.predspace.ui.chapters.ChapterFormatException e) {
+                return ChapterFile.chapters(list, file.toString());
+            } catch (ChapterFormatException e) {
                 throw new WorkspaceFormatException(e.getMessage());   // it names this file and the chapter
             }
         }
 
         /** The did-not-learn threshold: a train error in (0, 1]; files written before it existed get the default. */
         double learnThreshold(JsonNode d) throws IOException {
-            double t = number(d, "learnThreshold", org.predspace.session.LearningRule.DEFAULT_THRESHOLD, 0, 1);
+            double t = number(d, "learnThreshold", LearningRule.DEFAULT_THRESHOLD, 0, 1);
             if (t <= 0) throw fail("\"learnThreshold\" must be a train error in (0, 1], got " + d.get("learnThreshold"));
             return t;
         }

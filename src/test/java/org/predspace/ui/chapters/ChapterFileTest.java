@@ -5,13 +5,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.ExplorerSession;
 import org.predspace.ui.Colouring;
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Set;
+import org.predspace.ui.PanelOption;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -126,9 +130,9 @@ public class ChapterFileTest {
     @Test
     void aHugeFileIsNotRead() throws IOException {
         Path f = tmp.resolve("huge.json");
-        try (var ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.CREATE_NEW,
-                java.nio.file.StandardOpenOption.WRITE)) {
-            ch.write(java.nio.ByteBuffer.wrap(new byte[] {' '}), ChapterFile.MAX_BYTES + 10);   // sparse
+        try (var ch = FileChannel.open(f, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(new byte[] {' '}), ChapterFile.MAX_BYTES + 10);   // sparse
         }
         ChapterFormatException e = assertThrows(ChapterFormatException.class, () -> ChapterFile.read(f));
         assertTrue(e.getMessage().contains("is not a chapters file"), e.getMessage());

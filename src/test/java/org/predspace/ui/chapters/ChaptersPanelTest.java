@@ -1,14 +1,16 @@
 package org.predspace.ui.chapters;
 
 import javafx.scene.Scene;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.PanelFixtures;
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -20,6 +22,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The Chapters panel alone (no picture): loading files. The window test drives the rest. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ChaptersPanelTest {
     @TempDir
@@ -31,7 +34,6 @@ class ChaptersPanelTest {
     void start(Stage stage) {
         model = PanelFixtures.model(tmp);
         panel = new ChaptersPanel(model, new ChapterTour(model, new ChapterStage() {
-            public CameraPose pose() { return CameraPose.DEFAULT; }
             public void glideTo(CameraPose pose) {}
             public String panel() { return null; }
             public void showPanels(List<String> panels) {}
@@ -47,7 +49,7 @@ class ChaptersPanelTest {
     @Test
     void aBadChaptersFileIsReportedAndTheChaptersStay() throws Exception {
         Chapter kept = ChapterFileTest.sample().get(1);
-        WaitForAsyncUtils.asyncFx(() -> model.chapters().setAll(kept)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.setChapters(List.of(kept))).get();
         Path file = tmp.resolve("bad.json");
         Files.writeString(file, "{\"format\": \"predspace-chapters\", \"version\": 1, \"chapters\": [{\"title\": \"X\", \"probe\": 3}]}");
         WaitForAsyncUtils.asyncFx(() -> panel.load(file)).get();
@@ -62,10 +64,10 @@ class ChaptersPanelTest {
     void aGoodFileReplacesTheChaptersAndSelectsTheFirst() throws Exception {
         Path file = tmp.resolve("chapters.json");
         ChapterFile.write(file, ChapterFileTest.sample());
-        WaitForAsyncUtils.asyncFx(() -> model.chapters().setAll(ChapterFileTest.sample().get(1).withTitle("Old"))).get();
+        WaitForAsyncUtils.asyncFx(() -> model.setChapters(List.of(ChapterFileTest.sample().get(1).withTitle("Old")))).get();
         WaitForAsyncUtils.asyncFx(() -> panel.load(file)).get();
         assertEquals(ChapterFileTest.sample(), WaitForAsyncUtils.asyncFx(() -> List.copyOf(model.chapters())).get());
         assertEquals("Training is a path", WaitForAsyncUtils.asyncFx(
-                () -> ((javafx.scene.control.TextField) panel.lookup("#chapters-title")).getText()).get(), "the editor shows chapter 1");
+                () -> ((TextField) panel.lookup("#chapters-title")).getText()).get(), "the editor shows chapter 1");
     }
 }

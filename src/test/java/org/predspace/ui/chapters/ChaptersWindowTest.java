@@ -1,16 +1,22 @@
 package org.predspace.ui.chapters;
 
+import javafx.scene.Node;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.predspace.session.TestRuns;
 import org.predspace.ui.Colouring;
+import org.predspace.ui.PanelOption;
 import org.predspace.ui.RunItem;
 import org.predspace.ui.TestWindow;
 import org.predspace.ui.WindowTest;
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
+import org.predspace.ui.workspace.WorkspaceBinding;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -23,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The Chapters tab of the real window: add chapters from views, edit and reorder them, save them, show them. */
+@Tag("ui")
 class ChaptersWindowTest extends WindowTest {
     private void front(String title) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
@@ -42,8 +49,8 @@ class ChaptersWindowTest extends WindowTest {
         // view A: one run hidden, coloured by step, axes 1 and 2 swapped, configurations in the Compare tab
         CameraPose poseA = new CameraPose(-30, 25, 10, -5, 1300);
         WaitForAsyncUtils.asyncFx(() -> {
-            model.run("run-1").visibleProperty().set(false);
-            model.colouringProperty().set(Colouring.STEP);
+            model.showRun(model.run("run-1"), false);
+            model.colourBy(Colouring.STEP);
             model.setAxes(new int[] {0, 2, 1});
             window.view().setPose(poseA);
         }).get();
@@ -69,10 +76,10 @@ class ChaptersWindowTest extends WindowTest {
         // view B: every run, coloured by run, default axes, the Dimensions tab, Compare back on runs
         CameraPose poseB = new CameraPose(-10, -60, 0, 0, 1600);
         WaitForAsyncUtils.asyncFx(() -> {
-            model.runs().forEach(r -> r.visibleProperty().set(true));
-            model.colouringProperty().set(Colouring.RUN);
+            model.runs().forEach(r -> model.showRun(r, true));
+            model.colourBy(Colouring.RUN);
             model.setAxes(new int[] {0, 1, 2});
-            model.panelModes().clear();
+            model.setPanelModes(Set.of());
             window.view().setPose(poseB);
         }).get();
         front("Dimensions");
@@ -101,7 +108,7 @@ class ChaptersWindowTest extends WindowTest {
         WaitForAsyncUtils.asyncFx(() -> panel(robot).save(file)).get();
         List<Chapter> listed = fx(() -> List.copyOf(model.chapters()));
         assertEquals(listed, ChapterFile.read(file));
-        assertEquals(listed, fx(() -> new org.predspace.ui.workspace.WorkspaceBinding(window, model).capture().chapters()));
+        assertEquals(listed, fx(() -> new WorkspaceBinding(window.layout(), model).capture().chapters()));
 
         // Show the second (view A): the model and the window take its view
         WaitForAsyncUtils.asyncFx(() -> list(robot).getSelectionModel().select(1)).get();
@@ -112,13 +119,13 @@ class ChaptersWindowTest extends WindowTest {
         assertEquals(Colouring.STEP, fx(() -> model.colouringProperty().get()));
         assertArrayEquals(new int[] {0, 2, 1}, fx(() -> model.axes()));
         assertEquals("Compare", inFront());
-        assertTrue(fx(() -> ((javafx.scene.control.ToggleButton) robot.lookup("#compare-configurations").query()).isSelected()));
+        assertTrue(fx(() -> ((ToggleButton) robot.lookup("#compare-configurations").query()).isSelected()));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> window.view().pose()).equals(poseA));
         assertEquals(1, fx(() -> window.tour().currentProperty().get()));
 
         // double-click the first (view B) in the list
         front("Chapters");
-        javafx.scene.Node first = robot.lookup(".list-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> c
+        Node first = robot.lookup(".list-cell").match(n -> n instanceof ListCell<?> c
                 && c.getIndex() == 0 && c.getListView() != null && "chapters-list".equals(c.getListView().getId())).query();
         robot.doubleClickOn(first, MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();

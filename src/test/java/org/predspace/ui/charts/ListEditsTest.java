@@ -6,6 +6,7 @@ import javafx.collections.ObservableList;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -84,7 +85,7 @@ class ListEditsTest {
 
     private static List<String> sample(List<String> pool, Random random) {
         List<String> copy = new ArrayList<>(pool);
-        java.util.Collections.shuffle(copy, random);
+        Collections.shuffle(copy, random);
         return new ArrayList<>(copy.subList(0, random.nextInt(copy.size() + 1)));
     }
 }

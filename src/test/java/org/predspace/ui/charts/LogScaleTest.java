@@ -1,5 +1,6 @@
 package org.predspace.ui.charts;
 
+import javafx.geometry.Point2D;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -76,9 +77,9 @@ class LogScaleTest {
 
     @Test
     void nearestPointIsWithinTheTolerance() {
-        var points = List.of(new javafx.geometry.Point2D(0, 0), new javafx.geometry.Point2D(10, 0),
-                new javafx.geometry.Point2D(30, 0));
-        assertEquals(1, NearestPoint.within(points, new javafx.geometry.Point2D(13, 2), 8));
-        assertEquals(-1, NearestPoint.within(points, new javafx.geometry.Point2D(20, 0), 8));
+        var points = List.of(new Point2D(0, 0), new Point2D(10, 0),
+                new Point2D(30, 0));
+        assertEquals(1, NearestPoint.within(points, new Point2D(13, 2), 8));
+        assertEquals(-1, NearestPoint.within(points, new Point2D(20, 0), 8));
     }
 }

@@ -1,5 +1,7 @@
 package org.predspace.ui.charts;
 
+import javafx.collections.ListChangeListener;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
@@ -12,6 +14,7 @@ import javafx.scene.shape.Path;
 import javafx.scene.shape.PathElement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -32,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * LineChart draws for the same data, side by side at the same size; an unchanged curve keeps
  * its path elements; a grown curve leaves the cached group without changing the stacking order.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class MarkedLineChartTest {
     private static final double[][][] CURVES = {
@@ -135,13 +139,13 @@ class MarkedLineChartTest {
     @Test
     void aSeriesAddedOnScreenIsDrawnOutsideTheCachedGroupWhichKeepsItsCurves() throws Exception {
         Node settled = fx(() -> path(marked, 0).getParent());
-        List<Node> cached = fx(() -> List.copyOf(((javafx.scene.Group) settled).getChildren()));
+        List<Node> cached = fx(() -> List.copyOf(((Group) settled).getChildren()));
         assertEquals(CURVES.length, cached.size());
         WaitForAsyncUtils.asyncFx(() -> marked.getData().add(series(new double[][] {{1, 1}, {2, 1.2}}))).get();
         WaitForAsyncUtils.waitForFxEvents();
         Path added = fx(() -> path(marked, CURVES.length));
         assertEquals(settled.getParent(), fx(added::getParent), "the new run's curve is drawn directly on the plot");
-        assertEquals(cached, fx(() -> List.copyOf(((javafx.scene.Group) settled).getChildren())),
+        assertEquals(cached, fx(() -> List.copyOf(((Group) settled).getChildren())),
                 "the cached group is untouched, so its image stays valid");
         List<Node> plot = fx(() -> List.copyOf(settled.getParent().getChildrenUnmodifiable()));
         assertEquals(List.of(settled, added), plot.subList(0, 2), "stacked above the settled curves");
@@ -200,7 +204,7 @@ class MarkedLineChartTest {
         // LineChart sets every series' classes anew here, which re-applies CSS to each curve at once
         int dashChanges = fx(() -> {
             int[] changes = {0};
-            javafx.collections.ListChangeListener<Double> count = c -> changes[0]++;
+            ListChangeListener<Double> count = c -> changes[0]++;
             dashed.getStrokeDashArray().addListener(count);
             marked.getData().add(added);
             dashed.getStrokeDashArray().removeListener(count);

@@ -4,20 +4,21 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
-import org.predspace.geometry.ClusterAgreement;
-import org.predspace.geometry.ConfigurationDistances;
-import org.predspace.geometry.Geodesic;
-import org.predspace.geometry.Parallelism;
-import org.predspace.geometry.ProbeShape;
-import org.predspace.geometry.Progress;
-import org.predspace.geometry.ProgressGrid;
-import org.predspace.geometry.ReindexedTrajectory;
-import org.predspace.geometry.SqrtProbabilities;
-import org.predspace.geometry.Trajectory;
-import org.predspace.geometry.TrajectoryComparison;
+import org.predspace.geometry.distance.Parallelism;
+import org.predspace.geometry.distance.ProbeShape;
+import org.predspace.geometry.distance.SqrtProbabilities;
+import org.predspace.geometry.trajectory.ClusterAgreement;
+import org.predspace.geometry.trajectory.ConfigurationDistances;
+import org.predspace.geometry.trajectory.Geodesic;
+import org.predspace.geometry.trajectory.Progress;
+import org.predspace.geometry.trajectory.ProgressGrid;
+import org.predspace.geometry.trajectory.ReindexedTrajectory;
+import org.predspace.geometry.trajectory.Trajectory;
+import org.predspace.geometry.trajectory.TrajectoryComparison;
 import org.predspace.runs.Run;
 import org.predspace.session.Configurations;
 import org.predspace.session.ExplorerSession;
@@ -39,6 +40,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -52,6 +54,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Three architectures x two learning rates x two seeds, with tilts shuffled across them so the
  * clusters follow the architectures only in part.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ArchitectureAgreementTest {
     /** As {@link ConfigurationViewTest#write} writes them. */
@@ -106,7 +109,7 @@ class ArchitectureAgreementTest {
 
         // only the mlp runs: one architecture, said so
         WaitForAsyncUtils.asyncFx(() -> {
-            for (RunItem r : model.runs()) r.visibleProperty().set(r.state().architecture().equals("mlp"));
+            for (RunItem r : model.runs()) model.showRun(r, r.state().architecture().equals("mlp"));
         }).get();
         waitUntil(() -> panel.settled() && panel.heatmap().runsInOrder().size() == 3);
         String one = fx(() -> panel.agreement().getText());
@@ -155,7 +158,7 @@ class ArchitectureAgreementTest {
     private void waitUntil(Callable<Boolean> condition) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError(fx(() -> "heatmap " + panel.heatmap().runsInOrder() + ", settled " + panel.settled()
                     + ", line " + panel.agreement().getText() + ", problems " + model.problems()), e);
         }

@@ -5,12 +5,16 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.TestRuns;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.TrainingSpec;
 import org.predspace.ui.ExplorerModel;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -26,6 +30,7 @@ import java.util.concurrent.TimeUnit;
  * Not a test: renders the panel with a sweep of ten runs with long names in a tab-sized window,
  * to look at. {@code xvfb-run -a mvn -o -q test -Dtest=ComparePanelLook -Dcompare.snapshots=/tmp}
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 @EnabledIfSystemProperty(named = "compare.snapshots", matches = ".+")
 class ComparePanelLook {
@@ -47,11 +52,11 @@ class ComparePanelLook {
 
     @Test
     void twoIrisRunsTrainingLive() throws Exception {
-        List<org.predspace.training.TrainingSpec> specs = new ArrayList<>();
+        List<TrainingSpec> specs = new ArrayList<>();
         for (String a : List.of("linear", "mlp")) {
-            specs.add(org.predspace.training.TrainingSpec.builder("iris")
-                    .architecture(org.predspace.training.Architecture.fromId(a))
-                    .optimizer(org.predspace.training.OptimizerKind.SGD).learningRate(0.3).batchSize(16).epochs(6)
+            specs.add(TrainingSpec.builder("iris")
+                    .architecture(Architecture.fromId(a))
+                    .optimizer(OptimizerKind.SGD).learningRate(0.3).batchSize(16).epochs(6)
                     .checkpoints(12).probeSize(60).seed(1).name("iris-" + a).build());
         }
         WaitForAsyncUtils.asyncFx(() -> model.train(specs)).get();

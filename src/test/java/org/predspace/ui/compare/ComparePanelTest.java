@@ -5,16 +5,23 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
-import org.predspace.geometry.TrajectoryComparison;
+import org.predspace.geometry.trajectory.TrajectoryComparison;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.TestRuns;
 import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.PanelOption;
 import org.predspace.ui.RunItem;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -23,15 +30,18 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import javax.imageio.ImageIO;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Drives the real panel in a window: four synthetic runs of eight checkpoints on one probe. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ComparePanelTest {
     private static final int RUNS = 4;
@@ -83,14 +93,14 @@ class ComparePanelTest {
 
     @Test
     void theConfigurationsToggleAndTheModelsPanelModesFollowEachOther(FxRobot robot) throws Exception {
-        var configurations = fx(() -> (javafx.scene.control.ToggleButton) panel.lookup("#compare-configurations"));
-        var mode = org.predspace.ui.chapters.PanelOption.COMPARE_CONFIGURATIONS;
+        var configurations = fx(() -> (ToggleButton) panel.lookup("#compare-configurations"));
+        var mode = PanelOption.COMPARE_CONFIGURATIONS;
         robot.clickOn("#compare-configurations");
         assertTrue(fx(() -> model.panelModes().contains(mode)), "pressed by hand, the mode is in the set a chapter captures");
-        WaitForAsyncUtils.asyncFx(() -> model.panelModes().remove(mode)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.setPanelMode(mode, false)).get();
         assertFalse(fx(configurations::isSelected), "a chapter without the mode shows runs");
         assertTrue(fx(() -> configurations.getToggleGroup().getSelectedToggle() != null), "Runs is selected instead");
-        WaitForAsyncUtils.asyncFx(() -> model.panelModes().add(mode)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.setPanelMode(mode, true)).get();
         assertTrue(fx(configurations::isSelected), "a chapter with the mode shows configurations");
     }
 
@@ -98,8 +108,8 @@ class ComparePanelTest {
     void switchingToTheHeldOutProbeRecomputesOnTheTestPredictions() throws Exception {
         openAll();
         double[][] training = fx(() -> panel.heatmap().matrixInOrder());
-        WaitForAsyncUtils.asyncFx(() -> model.probeProperty().set(ExplorerSession.Probe.HELD_OUT)).get();
-        waitUntil(() -> panel.settled() && !java.util.Arrays.deepEquals(training, panel.heatmap().matrixInOrder()));
+        WaitForAsyncUtils.asyncFx(() -> model.showProbe(ExplorerSession.Probe.HELD_OUT)).get();
+        waitUntil(() -> panel.settled() && !Arrays.deepEquals(training, panel.heatmap().matrixInOrder()));
         TrajectoryComparison direct = DirectComparison.of(dirs, true);
         List<String> order = fx(() -> panel.heatmap().runsInOrder());
         double[][] shown = fx(() -> panel.heatmap().matrixInOrder());
@@ -128,7 +138,7 @@ class ComparePanelTest {
         assertSelected(order.get(1));
         // the secondary button is for the export menu: it selects nothing
         robot.rightClickOn(onHeatmap(g.rowLabelX() + 30, g.slotCentre(2)));
-        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        robot.type(KeyCode.ESCAPE);
         assertSelected(order.get(1));
         snapshot("selected");
     }
@@ -136,7 +146,7 @@ class ComparePanelTest {
     @Test
     void hidingARunRemovesItFromTheHeatmapAndTheCurves() throws Exception {
         openAll();
-        WaitForAsyncUtils.asyncFx(() -> model.run("run-2").visibleProperty().set(false)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.showRun(model.run("run-2"), false)).get();
         waitUntil(() -> panel.settled() && panel.heatmap().runsInOrder().size() == RUNS - 1);
         List<String> order = fx(() -> panel.heatmap().runsInOrder());
         assertFalse(order.contains("run-2"), order.toString());
@@ -179,10 +189,10 @@ class ComparePanelTest {
 
     @Test
     void onAHiddenTabTheChartsWaitAndCatchUpWhenTheTabIsShown() throws Exception {
-        javafx.scene.control.TabPane tabs = fx(() -> {
-            javafx.scene.control.TabPane t = new javafx.scene.control.TabPane(
-                    new javafx.scene.control.Tab("Curves", new javafx.scene.control.Label("in front")),
-                    new javafx.scene.control.Tab("Compare", panel));
+        TabPane tabs = fx(() -> {
+            TabPane t = new TabPane(
+                    new Tab("Curves", new Label("in front")),
+                    new Tab("Compare", panel));
             stage.setScene(new Scene(t, 1400, 800));
             return t;
         });
@@ -216,7 +226,7 @@ class ComparePanelTest {
     private void waitUntil(Callable<Boolean> condition) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError(fx(() -> "runs " + model.runs().stream().map(r -> r.name() + ":"
                     + r.state().metrics().size()).toList() + ", heatmap " + panel.heatmap().runsInOrder()
                     + ", settled " + panel.settled() + ", problems " + model.problems()), e);

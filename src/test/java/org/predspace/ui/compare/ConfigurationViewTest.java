@@ -6,19 +6,21 @@ import javafx.scene.control.ChoiceBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
-import org.predspace.geometry.Geodesic;
-import org.predspace.geometry.Parallelism;
-import org.predspace.geometry.ProbeShape;
-import org.predspace.geometry.Progress;
-import org.predspace.geometry.ProgressGrid;
-import org.predspace.geometry.ProgressObjective;
-import org.predspace.geometry.ReindexedTrajectory;
-import org.predspace.geometry.SqrtProbabilities;
-import org.predspace.geometry.Trajectory;
-import org.predspace.geometry.TrajectoryComparison;
+import org.predspace.export.CsvTable;
+import org.predspace.geometry.distance.Parallelism;
+import org.predspace.geometry.distance.ProbeShape;
+import org.predspace.geometry.distance.SqrtProbabilities;
+import org.predspace.geometry.trajectory.Geodesic;
+import org.predspace.geometry.trajectory.Progress;
+import org.predspace.geometry.trajectory.ProgressGrid;
+import org.predspace.geometry.trajectory.ProgressObjective;
+import org.predspace.geometry.trajectory.ReindexedTrajectory;
+import org.predspace.geometry.trajectory.Trajectory;
+import org.predspace.geometry.trajectory.TrajectoryComparison;
 import org.predspace.runs.Checkpoint;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.ProbeInfo;
@@ -35,11 +37,13 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -49,6 +53,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Drives the Compare panel's "Configurations" view in a window: two configurations of three and
  * two seeds, and a third seed-mate of the first that did not learn (final training accuracy 0.6).
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ConfigurationViewTest {
     private static final int CHECKPOINTS = 8;
@@ -138,7 +143,7 @@ class ConfigurationViewTest {
         @SuppressWarnings("unchecked")
         ChoiceBox<ProgressObjective> choice = (ChoiceBox<ProgressObjective>) robot.lookup("#compare-objective").query();
         WaitForAsyncUtils.asyncFx(() -> choice.setValue(ProgressObjective.ARC_LENGTH)).get();
-        waitUntil(() -> panel.settled() && !java.util.Arrays.deepEquals(before, panel.heatmap().matrixInOrder()));
+        waitUntil(() -> panel.settled() && !Arrays.deepEquals(before, panel.heatmap().matrixInOrder()));
         assertTrue(fx(() -> panel.tubeCurves().chart().getXAxis().getLabel()).contains("[A]"));
         assertShownDistances(ProgressObjective.ARC_LENGTH, fx(() -> panel.heatmap().runsInOrder()));
         assertEquals("progress_arc", tubeTable().header().get(2), "the CSV names the progress it was computed with");
@@ -187,7 +192,7 @@ class ConfigurationViewTest {
         assertNotEquals(0, shown[0][1]);
     }
 
-    private org.predspace.export.CsvTable tubeTable() throws Exception {
+    private CsvTable tubeTable() throws Exception {
         return fx(() -> panel.tables().stream().filter(t -> t.fileName().equals("tube-width")).findFirst().orElseThrow().table().get());
     }
 
@@ -222,7 +227,7 @@ class ConfigurationViewTest {
     private void waitUntil(Callable<Boolean> condition) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError(fx(() -> "heatmap " + panel.heatmap().runsInOrder() + ", settled " + panel.settled()
                     + ", problems " + model.problems()), e);
         }

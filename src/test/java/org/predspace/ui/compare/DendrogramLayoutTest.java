@@ -1,7 +1,7 @@
 package org.predspace.ui.compare;
 
 import org.junit.jupiter.api.Test;
-import org.predspace.geometry.Dendrogram;
+import org.predspace.geometry.trajectory.Dendrogram;
 
 import java.util.List;
 

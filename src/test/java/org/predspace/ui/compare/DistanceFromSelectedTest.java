@@ -2,30 +2,36 @@ package org.predspace.ui.compare;
 
 import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.predspace.geometry.DistanceByProgress;
-import org.predspace.geometry.ReindexedTrajectory;
-import org.predspace.geometry.TrajectoryComparison;
+import org.predspace.geometry.trajectory.DistanceByProgress;
+import org.predspace.geometry.trajectory.ReindexedTrajectory;
+import org.predspace.geometry.trajectory.TrajectoryComparison;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.TestRuns;
 import org.predspace.session.TwoTaskRuns;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.PanelFixtures;
+import org.predspace.ui.PanelOption;
+import org.predspace.ui.charts.ColourPalette;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -34,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * Groups view: four synthetic runs (architectures mlp, linear, mlp, linear) on one probe, and,
  * once the session has the imprinted picture, runs of two tasks in it.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class DistanceFromSelectedTest {
     private static final int RUNS = 4;
@@ -77,7 +84,7 @@ class DistanceFromSelectedTest {
             assertArrayEquals(expected.progress(), c.x(), 1e-12, c.run());
             assertArrayEquals(expected.values(), c.y(), 1e-12, c.run());
             assertEquals(fx(() -> model.run(c.run()).colour()), c.colour(), "coloured as the picture colours " + c.run());
-            double mean = java.util.Arrays.stream(c.y()).average().orElseThrow();
+            double mean = Arrays.stream(c.y()).average().orElseThrow();
             assertEquals(matrix[order.indexOf("run-0")][order.indexOf(c.run())], mean, 1e-4 * mean + 1e-7,
                     "the heat map's entry is the curve's mean (its kernel sums in float)");
         }
@@ -127,7 +134,7 @@ class DistanceFromSelectedTest {
         assertArrayEquals(expected.values(), toLinear.y(), 1e-12);
         // the runs of a group differ in colour in the picture: the groups take the palette's, in group order (linear second)
         assertNotEquals(fx(() -> model.run("run-1").colour()), fx(() -> model.run("run-3").colour()));
-        assertEquals(org.predspace.ui.view3d.ColourPalette.CATEGORICAL.get(1), toLinear.colour());
+        assertEquals(ColourPalette.CATEGORICAL.get(1), toLinear.colour());
         PanelFixtures.snapshot(panel, "compare-panel-groups");
 
         robot.clickOn(fx(() -> panel.fromSelected().screenPoint(0, toLinear.x().length - 1)));
@@ -136,14 +143,14 @@ class DistanceFromSelectedTest {
 
     @Test
     void aChaptersCompareTasksOptionAndTheGroupsByTaskFollowEachOther(FxRobot robot) throws Exception {
-        var mode = org.predspace.ui.chapters.PanelOption.COMPARE_TASKS;
+        var mode = PanelOption.COMPARE_TASKS;
         @SuppressWarnings("unchecked")
         ChoiceBox<String> by = fx(() -> (ChoiceBox<String>) panel.lookup("#compare-group-by"));
-        var groups = fx(() -> (javafx.scene.control.ToggleButton) panel.lookup("#compare-groups"));
+        var groups = fx(() -> (ToggleButton) panel.lookup("#compare-groups"));
         WaitForAsyncUtils.asyncFx(() -> by.setValue("architecture")).get();
         assertTrue(fx(groups::isSelected), "choosing a field shows the groups");
         assertFalse(fx(() -> model.panelModes().contains(mode)), "by architecture is not the task dendrogram");
-        WaitForAsyncUtils.asyncFx(() -> model.panelModes().add(mode)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.setPanelMode(mode, true)).get();
         assertEquals("task", fx(by::getValue));
         assertTrue(fx(groups::isSelected));
         robot.clickOn("Runs");
@@ -157,7 +164,7 @@ class DistanceFromSelectedTest {
     void onTheImprintedPictureRunsOfTwoTasksGroupByTask(FxRobot robot) throws Exception {
         ExplorerSession.Probe imprinted = ExplorerSession.Probe.IMPRINTED;
         List<Path> dirs = TwoTaskRuns.write(tmp);
-        WaitForAsyncUtils.asyncFx(() -> model.probeProperty().set(imprinted)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.showProbe(imprinted)).get();
         WaitForAsyncUtils.asyncFx(() -> model.openRuns(dirs)).get();
         waitUntil(() -> model.runs().size() == RUNS && model.runs().stream().allMatch(r -> r.state().metrics().size() == 9));
         waitUntil(() -> panel.settled() && panel.heatmap().runsInOrder().size() == RUNS);
@@ -196,7 +203,7 @@ class DistanceFromSelectedTest {
     private void waitUntil(Callable<Boolean> condition) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError(fx(() -> "runs " + model.runs().stream().map(r -> r.name() + ":" + r.state().metrics().size()).toList()
                     + ", heatmap " + panel.heatmap().runsInOrder() + ", settled " + panel.settled() + ", from selected "
                     + panel.fromSelected().curves().stream().map(RunCurveChart.Curve::run).toList() + ", selected "

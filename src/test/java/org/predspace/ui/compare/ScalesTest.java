@@ -4,6 +4,8 @@ import javafx.scene.paint.Color;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import org.predspace.ui.charts.NiceTicks;
+import org.predspace.ui.charts.SequentialColourScale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -2,7 +2,9 @@ package org.predspace.ui.compare;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.predspace.geometry.TrajectoryComparison;
+import org.predspace.geometry.distance.Parallelism;
+import org.predspace.geometry.trajectory.ProgressObjective;
+import org.predspace.geometry.trajectory.TrajectoryComparison;
 import org.predspace.session.ExplorerSession.Probe;
 import org.predspace.session.TestRuns;
 import org.predspace.session.TwoTaskRuns;
@@ -10,6 +12,7 @@ import org.predspace.session.TwoTaskRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -60,7 +63,7 @@ class TrajectoryDistancesTest {
                 new TrajectoryDistances.RunSource("run-1", dirs.get(1), 4));
         assertEquals(before, distances.compute(moved, Probe.TRAINING).comparison().distance(0, 1), 0);
         try (var files = Files.walk(dirs.get(1))) {
-            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(f);
         }
         Files.move(longer.resolve("run-1"), dirs.get(1));
         double after = distances.compute(sources(dirs, 9), Probe.TRAINING).comparison().distance(0, 1);
@@ -79,11 +82,11 @@ class TrajectoryDistancesTest {
         List<Path> dirs = new ArrayList<>(tasks);
         dirs.add(TestRuns.writeSynthetic(tmp, "plain", TwoTaskRuns.SHARED, 0, 9));
         TrajectoryDistances.Result r = new TrajectoryDistances().compute(sources(dirs, 9), TrajectoryDistances.Face.IMPRINTED,
-                org.predspace.geometry.ProgressObjective.BHATTACHARYYA);
+                ProgressObjective.BHATTACHARYYA);
         assertEquals(List.of("all-s0", "sub-s0", "all-s1", "sub-s1"), r.comparison().runs());
         assertEquals(List.of("plain has no imprinted predictions and is left out"), r.notes());
         TrajectoryComparison direct = TrajectoryComparison.of(DirectComparison.reindexed(tasks, false, true),
-                org.predspace.geometry.Parallelism.serial());
+                Parallelism.serial());
         for (int i = 0; i < 4; i++) assertArrayEquals(direct.distances()[i], r.comparison().distances()[i], 1e-12);
         // on the heads' own pictures the two tasks do not meet
         TrajectoryDistances.Result heads = new TrajectoryDistances().compute(sources(tasks, 9), Probe.TRAINING);

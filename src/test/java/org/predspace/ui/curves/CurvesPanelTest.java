@@ -1,23 +1,27 @@
 package org.predspace.ui.curves;
 
+import javafx.animation.AnimationTimer;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Point2D;
 import javafx.scene.chart.XYChart;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.session.CheckpointRef;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.SnapshotPolicy;
+import org.predspace.training.spec.TrainingSpec;
 import org.predspace.ui.PanelFixtures;
 import org.predspace.ui.PanelTest;
 import org.predspace.ui.RunItem;
 import org.predspace.ui.RunItems;
-import org.predspace.training.Architecture;
-import org.predspace.training.OptimizerKind;
-import org.predspace.training.SnapshotPolicy;
-import org.predspace.training.TrainingSpec;
 import org.predspace.ui.charts.MarkedLineChart;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -28,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Tag("ui")
 class CurvesPanelTest extends PanelTest<CurvesPanel> {
     CurvesPanelTest() {
         super(CurvesPanel::new, 1000, 760);
@@ -96,7 +101,7 @@ class CurvesPanelTest extends PanelTest<CurvesPanel> {
         assertFalse(fx(() -> panel.lossChart().getData().contains(other)), "other runs hidden");
         assertEquals(2, (int) fx(() -> panel.lossChart().getData().size()), "train and test loss of the selected run only");
         robot.clickOn(panel.othersShown());
-        onFx(() -> model.run("run-2").visibleProperty().set(false));
+        onFx(() -> model.showRun(model.run("run-2"), false));
         assertTrue(fx(() -> panel.lossChart().getData().contains(other)));
         assertFalse(fx(() -> panel.lossChart().getData().contains(panel.series("run-2", Metric.TRAIN_LOSS))),
                 "an invisible run is not drawn");
@@ -106,8 +111,8 @@ class CurvesPanelTest extends PanelTest<CurvesPanel> {
     void aRunThatAppearsReachesTheLossChartAFrameBeforeTheAccuracyChart(FxRobot robot) throws Exception {
         openSynthetic();
         // per frame: is the new run on the loss chart, on the accuracy chart
-        List<boolean[]> frames = java.util.Collections.synchronizedList(new ArrayList<>());
-        javafx.animation.AnimationTimer watch = new javafx.animation.AnimationTimer() {
+        List<boolean[]> frames = Collections.synchronizedList(new ArrayList<>());
+        AnimationTimer watch = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 XYChart.Series<Number, Number> loss = panel.series("late", Metric.TRAIN_LOSS);
@@ -210,7 +215,7 @@ class CurvesPanelTest extends PanelTest<CurvesPanel> {
         select("iris-live");
         XYChart.Series<Number, Number> trainLoss = panel.series("iris-live", Metric.TRAIN_LOSS);
         int[] removed = {0};
-        onFx(() -> trainLoss.getData().addListener((javafx.collections.ListChangeListener<XYChart.Data<Number, Number>>) c -> {
+        onFx(() -> trainLoss.getData().addListener((ListChangeListener<XYChart.Data<Number, Number>>) c -> {
             while (c.next()) removed[0] += c.getRemovedSize();
         }));
         XYChart.Series<Number, Number> testAccuracy = panel.series("iris-live", Metric.TEST_ACCURACY);

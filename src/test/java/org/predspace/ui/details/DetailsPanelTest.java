@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import javafx.scene.input.Clipboard;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.PointInfo;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Tag("ui")
 class DetailsPanelTest extends PanelTest<DetailsPanel> {
     DetailsPanelTest() {
         super(DetailsPanel::new, 640, 900);

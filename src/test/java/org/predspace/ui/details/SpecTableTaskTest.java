@@ -2,7 +2,7 @@ package org.predspace.ui.details;
 
 import org.junit.jupiter.api.Test;
 import org.predspace.tasks.Task;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.util.List;
 import java.util.Map;

@@ -5,10 +5,10 @@ import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
+import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
 import org.predspace.bench.NpyFiles;
 import org.predspace.bench.NumpyReference;
 import org.predspace.runs.Checkpoint;
@@ -19,22 +19,27 @@ import org.predspace.runs.RunFolders;
 import org.predspace.runs.RunStatus;
 import org.predspace.runs.RunWriter;
 import org.predspace.session.ExplorerSession;
+import org.predspace.session.RunState;
 import org.predspace.session.TestRuns;
+import org.predspace.ui.FxWindow;
 import org.predspace.ui.PanelFixtures;
-import org.predspace.ui.TestWindow;
+import org.predspace.ui.figures.Exports;
+import org.predspace.ui.figures.Figure;
+import org.predspace.ui.figures.ImageSize;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,19 +52,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * of an independent numpy InPCA of the same points (bench/inpca_reference.py) for both
  * pictures of the sample runs, the closed form of a tiny picture, and follow the drawn axes.
  */
-@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class DimensionsPanelTest {
-    private TestWindow w;
-    private Path tmp;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        tmp = Files.createTempDirectory("predspace-dims");
-        w = TestWindow.show(stage, tmp);
-    }
-
-    @AfterEach
-    void stop() { w.model().shutdown(); }
+    @RegisterExtension
+    final FxWindow w = new FxWindow(shown -> { });
 
     /** Clicks the tab open and finds its charts in the window; fails if the tab or a chart is gone. */
     private Charts openTab(FxRobot robot) {
@@ -109,7 +105,7 @@ class DimensionsPanelTest {
 
     /** Three synthetic runs of 8 checkpoints, placed exactly, and the tab open on their ten axes. */
     private Charts openOnSyntheticRuns(FxRobot robot) throws Exception {
-        PanelFixtures.openAndWait(w.model(), TestRuns.writeSynthetic(tmp, 3, 8));
+        PanelFixtures.openAndWait(w.model(), TestRuns.writeSynthetic(w.tmp(), 3, 8));
         waitForExact(w.model().session(), ExplorerSession.Probe.TRAINING, 2 + 3 * 8);
         Charts charts = openTab(robot);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> charts.bars().length == 10);
@@ -151,7 +147,7 @@ class DimensionsPanelTest {
         List<Run> runs = new ArrayList<>();
         for (Path d : RunFolders.find(Path.of("sample-runs"))) {
             Run r = Run.open(d);
-            if (!org.predspace.session.RunState.isFullProblem(r.spec())) continue;
+            if (!RunState.isFullProblem(r.spec())) continue;
             dirs.add(d);
             runs.add(r);
         }
@@ -166,7 +162,7 @@ class DimensionsPanelTest {
         for (boolean heldOut : new boolean[] {false, true}) {
             if (heldOut) robot.clickOn("#dims-held-out");
             WaitForAsyncUtils.waitForFxEvents();
-            Path npy = tmp.resolve(heldOut ? "held-out.npy" : "training.npy");
+            Path npy = w.tmp().resolve(heldOut ? "held-out.npy" : "training.npy");
             writePicture(npy, runs, heldOut);
             JsonNode ref = NumpyReference.run(python.get(), npy, "--axes", "10", "--no-coordinates");
             double[] lambda = NumpyReference.doubles(ref.get("eigenvalues"));
@@ -185,10 +181,10 @@ class DimensionsPanelTest {
             List<String> expectedTimeLike = new ArrayList<>();
             for (int k = 0; k < 10; k++) if (lambda[k] < 0) expectedTimeLike.add(charts.categories().get(k));
             assertEquals(expectedTimeLike, timeLike, picture + ": bars of negative eigenvalues are marked time-like");
-            String summary = WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.Label) w.window().scene().lookup("#dims-summary")).getText()).get();
-            assertTrue(summary.contains(String.format(java.util.Locale.ROOT, "S_1, S_2, S_3 = %.3f, %.3f, %.3f", stress[0], stress[1],
+            String summary = WaitForAsyncUtils.asyncFx(() -> ((Label) w.window().scene().lookup("#dims-summary")).getText()).get();
+            assertTrue(summary.contains(String.format(Locale.ROOT, "S_1, S_2, S_3 = %.3f, %.3f, %.3f", stress[0], stress[1],
                     stress[2])), summary);
-            System.out.printf(java.util.Locale.ROOT, "%s picture of the sample runs: lambda 1..3 = %.2f, %.2f, %.2f; S_1..S_3 = %.3f, %.3f, %.3f%n",
+            System.out.printf(Locale.ROOT, "%s picture of the sample runs: lambda 1..3 = %.2f, %.2f, %.2f; S_1..S_3 = %.3f, %.3f, %.3f%n",
                     picture, bars[0], bars[1], bars[2], curve[0], curve[1], curve[2]);
         }
         assertEquals(ExplorerSession.Probe.HELD_OUT, w.model().probeProperty().get(), "the tab's probe switch switches the picture");
@@ -201,7 +197,7 @@ class DimensionsPanelTest {
      */
     @Test
     void aPictureOfTwoDistinctPointsHasTheClosedFormEigenvalue(FxRobot robot) throws Exception {
-        Path dir = tmp.resolve("uniform");
+        Path dir = w.tmp().resolve("uniform");
         int[] labels = TestRuns.labels();
         float[] uniform = new float[TestRuns.N * TestRuns.C];
         Arrays.fill(uniform, 1f / TestRuns.C);
@@ -225,16 +221,16 @@ class DimensionsPanelTest {
     @Test
     void theChartsExportAsPngAndSvgFromTheWindowsExports(FxRobot robot) throws Exception {
         Charts charts = openOnSyntheticRuns(robot);
-        org.predspace.ui.export.Exports exports = org.predspace.ui.export.Exports.of(w.window());
-        org.predspace.ui.export.Figure figure = WaitForAsyncUtils.asyncFx(exports::visibleFigure).get();
+        Exports exports = Exports.of(w.window());
+        Figure figure = WaitForAsyncUtils.asyncFx(exports::visibleFigure).get();
         assertEquals("dimensions", figure.name(), "File > Export saves the visible Dimensions tab");
         DimensionsPanel panel = (DimensionsPanel) WaitForAsyncUtils.asyncFx(() -> w.window().panels().getSelectionModel()
                 .getSelectedItem().getContent()).get();
-        org.predspace.ui.export.Figure ladder = panel.charts().get(1);
-        Path png = tmp.resolve("ladder.png");
-        assertTrue(WaitForAsyncUtils.asyncFx(() -> exports.savePng(ladder, png, new org.predspace.ui.export.ImageSize(1280, 720))).get(),
+        Figure ladder = panel.charts().get(1);
+        Path png = w.tmp().resolve("ladder.png");
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> exports.savePng(ladder, png, new ImageSize(1280, 720))).get(),
                 () -> w.model().problems().toString());
-        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        BufferedImage image = ImageIO.read(png.toFile());
         assertEquals(1280, image.getWidth());
         assertEquals(720, image.getHeight());
         int bars = 0;
@@ -245,8 +241,8 @@ class DimensionsPanelTest {
             }
         }
         assertTrue(bars > 1280 * 720 / 100, "the bars are in the PNG: " + bars + " pixels of their grey");
-        Path svg = tmp.resolve("stress.svg");
-        assertTrue(WaitForAsyncUtils.asyncFx(() -> exports.saveSvg(panel.charts().get(0), svg, new org.predspace.ui.export.ImageSize(1600, 900)))
+        Path svg = w.tmp().resolve("stress.svg");
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> exports.saveSvg(panel.charts().get(0), svg, new ImageSize(1600, 900)))
                 .get(), () -> w.model().problems().toString());
         String text = Files.readString(svg);
         assertTrue(text.contains("explained stress S_k") && text.contains("number of axes k"), "the axis labels are in the SVG");

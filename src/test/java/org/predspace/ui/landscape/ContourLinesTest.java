@@ -2,13 +2,16 @@ package org.predspace.ui.landscape;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleBinaryOperator;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 class ContourLinesTest {
     /** values[row][column] = f(column, row) on an n x n grid. */
-    private static double[][] grid(int n, java.util.function.DoubleBinaryOperator f) {
+    private static double[][] grid(int n, DoubleBinaryOperator f) {
         double[][] v = new double[n][n];
         for (int r = 0; r < n; r++) for (int c = 0; c < n; c++) v[r][c] = f.applyAsDouble(c, r);
         return v;
@@ -41,7 +44,7 @@ class ContourLinesTest {
         }
         assertEquals(2 * Math.PI * radius, length, 0.5);
         // closed: every end point is shared by exactly two segments
-        java.util.Map<String, Integer> ends = new java.util.HashMap<>();
+        Map<String, Integer> ends = new HashMap<>();
         for (ContourLines.Segment s : segments) {
             ends.merge(String.format("%.9f,%.9f", s.column1(), s.row1()), 1, Integer::sum);
             ends.merge(String.format("%.9f,%.9f", s.column2(), s.row2()), 1, Integer::sum);

@@ -1,11 +1,16 @@
 package org.predspace.ui.landscape;
 
+import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
@@ -15,6 +20,7 @@ import org.predspace.landscape.PlaneGrid;
 import org.predspace.landscape.PlaneSlice;
 import org.predspace.landscape.RunLine;
 import org.predspace.landscape.RunTrajectoryPlane;
+import org.predspace.landscape.SharpnessCurve;
 import org.predspace.runs.Run;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.ExplorerSession;
@@ -22,21 +28,37 @@ import org.predspace.session.TestRuns;
 import org.predspace.spectra.CheckpointModel;
 import org.predspace.spectra.RunCheckpoint;
 import org.predspace.spectra.Samples;
+import org.predspace.training.TrainingRun;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.SnapshotPolicy;
+import org.predspace.training.spec.TrainingSpec;
 import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.LandscapeOverlay;
 import org.predspace.ui.PanelFixtures;
+import org.predspace.ui.PanelOption;
+import org.predspace.ui.TabHeaders;
+import org.predspace.ui.figures.FigureRenderer;
+import org.predspace.ui.figures.ImageSize;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Drives the real Landscape panel in a window (run under xvfb-run) against small real iris runs with snapshots. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class LandscapePanelTest {
     @TempDir static Path tmp;
@@ -95,13 +117,13 @@ class LandscapePanelTest {
         // origin + direction the selected weights
         robot.interact(() -> panel.getScene().getWindow().setWidth(900));
         WaitForAsyncUtils.waitForFxEvents();
-        org.predspace.ui.TabHeaders.open(robot, "landscape-part-line");
+        TabHeaders.open(robot, "landscape-part-line");
         LandscapeOverlay overlay = onFx(() -> model.landscapeOverlayProperty().get());
         assertNotNull(overlay);
         ModelGrid models = overlay.models();
         assertTrue(models.isLine());
         assertArrayEquals(first.model().parameters(), models.origin(), 0);
-        double[] end = models.parameters(0, java.util.Arrays.binarySearch(models.xs(), 1.0));
+        double[] end = models.parameters(0, Arrays.binarySearch(models.xs(), 1.0));
         assertArrayEquals(selected.model().parameters(), end, 1e-6);
         assertFalse(overlay.hasMarked());
         assertTrue(onFx(() -> model.problems().isEmpty()), () -> model.problems().toString());
@@ -111,7 +133,7 @@ class LandscapePanelTest {
     void theTrajectoryPlaneRefinesCoarseToFineAndShowsThePathWithItsDistancesOffThePlane(FxRobot robot) throws Exception {
         open(linear);
         CheckpointRef ref = checkpoint(linear, 4);
-        java.util.Set<Integer> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<Integer> seen = ConcurrentHashMap.newKeySet();
         // every partial grid the heat map shows, as the passes arrive
         WaitForAsyncUtils.asyncFx(() -> panel.heatmap().drawnCellsProperty().addListener((o, a, b) -> seen.add(b.intValue()))).get();
         robot.interact(() -> model.selectCheckpoint(ref));
@@ -121,7 +143,7 @@ class LandscapePanelTest {
         assertEquals(PlaneSlice.Kind.TRAJECTORY, plane.slice().kind());
         assertEquals(25, plane.grid().xs().length);
         // strides 8, 4, 2, 1 on 25 points: 4 x 4, 7 x 7, 13 x 13 and all 625 cells, each drawn as it came
-        assertEquals(java.util.Set.of(16, 49, 169, 625), seen.stream().filter(n -> n > 0).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(Set.of(16, 49, 169, 625), seen.stream().filter(n -> n > 0).collect(Collectors.toSet()));
         // the path is the run's trajectory plane computed here
         RunTrajectoryPlane expected = RunTrajectoryPlane.of(Run.open(linear));
         assertArrayEquals(expected.steps(), plane.slice().steps());
@@ -130,7 +152,7 @@ class LandscapePanelTest {
             assertEquals(expected.plane().offPlane(i), plane.slice().offPlane()[i], 1e-9);
         }
         String caption = onFx(() -> label("#landscape-plane-caption"));
-        assertTrue(caption.startsWith(String.format(java.util.Locale.ROOT, "The plane holds %.1f%% of the path; ",
+        assertTrue(caption.startsWith(String.format(Locale.ROOT, "The plane holds %.1f%% of the path; ",
                 100 * expected.plane().varianceExplained())), caption);
         assertTrue(onFx(() -> panel.heatmap().contourSegments()) > 0, "contours are drawn");
         // the selected checkpoint is ringed on the path
@@ -180,14 +202,14 @@ class LandscapePanelTest {
         CheckpointRef ref = checkpoint(linear, 5);
         robot.interact(() -> {
             model.selectCheckpoint(ref);
-            model.panelModes().add(org.predspace.ui.chapters.PanelOption.LANDSCAPE_RANDOM_PLANE);
+            model.setPanelMode(PanelOption.LANDSCAPE_RANDOM_PLANE, true);
         });
         PlaneResult plane = awaitCompletePlane();
         assertEquals(PlaneSlice.Kind.FILTER_NORMALIZED, plane.slice().kind());
         assertEquals(1, plane.slice().seed());
         Run run = Run.open(linear);
         assertArrayEquals(RunCheckpoint.open(run, ref.step(), CATALOG).model().parameters(), plane.slice().origin(), 0);
-        int at = java.util.Arrays.binarySearch(plane.slice().steps(), ref.step());
+        int at = Arrays.binarySearch(plane.slice().steps(), ref.step());
         assertArrayEquals(new double[] {0, 0}, plane.slice().coordinates()[at], 1e-9, "the origin projects onto itself");
         assertEquals(0, plane.slice().offPlane()[at], 1e-9);
         String caption = onFx(() -> label("#landscape-plane-caption"));
@@ -200,12 +222,12 @@ class LandscapePanelTest {
      */
     @Test
     void aBatchNormRunsLineAndPlaneAreScoredWithStatisticsRecomputedAtEveryModel(FxRobot robot) throws Exception {
-        org.predspace.training.TrainingSpec spec = org.predspace.training.TrainingSpec.builder("iris")
-                .architecture(org.predspace.training.Architecture.MLP).width(8).batchNorm(true)
-                .optimizer(org.predspace.training.OptimizerKind.SGD).learningRate(0.3).batchSize(16).epochs(4).checkpoints(10)
-                .probeSize(60).seed(1).snapshots(org.predspace.training.SnapshotPolicy.ALL).name("iris-mlp-bn").build();
+        TrainingSpec spec = TrainingSpec.builder("iris")
+                .architecture(Architecture.MLP).width(8).batchNorm(true)
+                .optimizer(OptimizerKind.SGD).learningRate(0.3).batchSize(16).epochs(4).checkpoints(10)
+                .probeSize(60).seed(1).snapshots(SnapshotPolicy.ALL).name("iris-mlp-bn").build();
         Path dir = tmp.resolve("bn-" + System.nanoTime()).resolve("iris-mlp-bn");
-        new org.predspace.training.TrainingRun(spec, CATALOG.load("iris"), dir, e -> {}).execute();
+        new TrainingRun(spec, CATALOG.load("iris"), dir, e -> {}).execute();
         open(dir);
         robot.interact(() -> {
             grid().getValueFactory().setValue(11);
@@ -246,7 +268,7 @@ class LandscapePanelTest {
         CheckpointRef ref = checkpoint(mlp, 5);
         robot.interact(() -> {
             model.selectCheckpoint(ref);
-            ((javafx.scene.control.ChoiceBox<LineEnds>) panel.lookup("#landscape-ends")).setValue(LineEnds.OTHER_RUN);
+            ((ChoiceBox<LineEnds>) panel.lookup("#landscape-ends")).setValue(LineEnds.OTHER_RUN);
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> label("#landscape-line-note")).contains("same network"));
         assertTrue(onFx(() -> label("#landscape-line-note")).startsWith("a line needs two checkpoints of the same network: run iris-mlp is mlp"),
@@ -257,8 +279,8 @@ class LandscapePanelTest {
         // selected -> pinned: the pinned checkpoint of the same run is the end a = 1, the selected one a = 0
         CheckpointRef pinned = checkpoint(mlp, 9);
         robot.interact(() -> {
-            model.pinned().add(pinned);
-            ((javafx.scene.control.ChoiceBox<LineEnds>) panel.lookup("#landscape-ends")).setValue(LineEnds.PINNED);
+            model.pin(pinned);
+            ((ChoiceBox<LineEnds>) panel.lookup("#landscape-ends")).setValue(LineEnds.PINNED);
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> panel.lineCharts().lossChart().getData().size()) == 3);
         assertEquals(0.0, onFx(() -> panel.lineCharts().lossChart().markerXProperty().get()).doubleValue(), 0);
@@ -266,12 +288,12 @@ class LandscapePanelTest {
         ModelGrid models = onFx(() -> model.landscapeOverlayProperty().get().models());
         assertArrayEquals(RunCheckpoint.open(run, ref.step(), CATALOG).model().parameters(), models.origin(), 0);
         assertArrayEquals(RunCheckpoint.open(run, pinned.step(), CATALOG).model().parameters(),
-                models.parameters(0, java.util.Arrays.binarySearch(models.xs(), 1.0)), 1e-6);
+                models.parameters(0, Arrays.binarySearch(models.xs(), 1.0)), 1e-6);
     }
 
     @Test
     void theSharpnessChartDrawsTheCurveAndTheLineTwoOverTheLearningRate(FxRobot robot) throws Exception {
-        var curve = new org.predspace.landscape.SharpnessCurve(new long[] {0, 10, 40}, new double[] {3, 18, 41}, 0.05, 200);
+        var curve = new SharpnessCurve(new long[] {0, 10, 40}, new double[] {3, 18, 41}, 0.05, 200);
         robot.interact(() -> panel.sharpnessChart().show(curve, 10L));
         List<XYChart.Series<Number, Number>> series = onFx(() -> List.copyOf(panel.sharpnessChart().node().getData()));
         assertEquals(2, series.size());
@@ -290,7 +312,7 @@ class LandscapePanelTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> panel.lineCharts().lossChart().getData().size()) == 3);
         var tables = onFx(() -> panel.tables());
         var line = onFx(() -> tables.get(0).table().get());
-        assertEquals(org.predspace.landscape.LinePath.DEFAULT_POINTS, line.rowCount());
+        assertEquals(LinePath.DEFAULT_POINTS, line.rowCount());
         var cells = onFx(() -> tables.get(1).table().get());
         assertEquals(25 * 25, cells.rowCount());
         var path = onFx(() -> tables.get(2).table().get());
@@ -299,7 +321,7 @@ class LandscapePanelTest {
         assertEquals("Sharpness", tables.get(3).label());   // its rows depend on RunSharpness (branch l19-sharp)
 
         var figure = onFx(() -> panel.charts().stream().filter(f -> f.name().equals("landscape-plane")).findFirst().orElseThrow());
-        String svg = onFx(() -> org.predspace.ui.export.FigureRenderer.svg(figure.node(), new org.predspace.ui.export.ImageSize(800, 600)));
+        String svg = onFx(() -> FigureRenderer.svg(figure.node(), new ImageSize(800, 600)));
         // drawn as vectors: one rectangle per cell at least, and the contours as lines
         assertTrue(svg.split("<rect", -1).length - 1 >= 625, "cells as rectangles");
         assertTrue(svg.contains("<line"), "contours and path as lines");
@@ -314,7 +336,7 @@ class LandscapePanelTest {
             model.selectCheckpoint(checkpointUnchecked(mlp, 6));
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> planeTasks().size()) == 1);
-        javafx.concurrent.Task<?> first = onFx(() -> planeTasks().get(0));
+        Task<?> first = onFx(() -> planeTasks().get(0));
         robot.interact(() -> grid().getValueFactory().setValue(11));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(first::isCancelled));
         PlaneResult plane = awaitCompletePlane();
@@ -343,13 +365,13 @@ class LandscapePanelTest {
     }
 
     @SuppressWarnings("unchecked")
-    private javafx.scene.control.Spinner<Integer> grid() { return (javafx.scene.control.Spinner<Integer>) panel.lookup("#landscape-grid"); }
+    private Spinner<Integer> grid() { return (Spinner<Integer>) panel.lookup("#landscape-grid"); }
 
-    private List<javafx.concurrent.Task<?>> planeTasks() {
+    private List<Task<?>> planeTasks() {
         return model.tasks().running().stream().filter(t -> t instanceof PlaneComputation).toList();
     }
 
-    private String label(String id) { return ((javafx.scene.control.Label) panel.lookup(id)).getText(); }
+    private String label(String id) { return ((Label) panel.lookup(id)).getText(); }
 
     private void open(Path... dirs) throws Exception { PanelFixtures.openAndWait(model, List.of(dirs)); }
 

@@ -1,18 +1,24 @@
 package org.predspace.ui.landscape;
 
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
+import javafx.scene.Scene;
+import javafx.scene.control.Tab;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.runs.Run;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.TestRuns;
 import org.predspace.ui.PanelFixtures;
+import org.predspace.ui.TabHeaders;
 import org.predspace.ui.TestWindow;
 import org.predspace.ui.XScreen;
+import org.predspace.ui.chapters.PanelsBeside;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -31,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * front, and what the X server then shows in the heat map's place is the plane's colours.
  * With -Dpredspace.snapshots=DIR the window is kept as landscape-window.png to look at.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class LandscapeTabScreenTest {
     @TempDir static Path tmp;
@@ -61,14 +68,14 @@ class LandscapeTabScreenTest {
                 "nothing is computed while another tab is in front");
 
         // lent out beside the picture (a chapter in presentation mode) it is on screen, though its tab is not selected
-        javafx.scene.control.Tab tab = onFx(() -> shown.window().panels().getTabs().stream()
+        Tab tab = onFx(() -> shown.window().panels().getTabs().stream()
                 .filter(t -> t.getText().equals("Landscape")).findFirst().orElseThrow());
         LandscapePanel panel = onFx(() -> (LandscapePanel) tab.getContent());
         assertFalse(onFx(() -> panel.activeProperty().get()));
-        var beside = new org.predspace.ui.chapters.PanelsBeside(shown.window().panels());
+        var beside = new PanelsBeside(shown.window().panels());
         Stage aside = onFx(() -> {
             Stage s = new Stage();
-            s.setScene(new javafx.scene.Scene(beside.node(), 500, 700));
+            s.setScene(new Scene(beside.node(), 500, 700));
             beside.show(List.of("Landscape"));
             s.show();
             return s;
@@ -80,7 +87,7 @@ class LandscapeTabScreenTest {
         });
         assertFalse(onFx(() -> panel.activeProperty().get()), "back in its unselected tab, it does not");
 
-        org.predspace.ui.TabHeaders.open(robot, "tab-landscape");
+        TabHeaders.open(robot, "tab-landscape");
         assertTrue(onFx(() -> panel.activeProperty().get()));
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(() -> {
             PlaneResult p = panel.heatmap().shown();
@@ -102,7 +109,7 @@ class LandscapeTabScreenTest {
         assertEquals(row, onFx(() -> shown.model().landscapeOverlayProperty().get().markedRow()), "the clicked cell is the overlay's mark");
         // the heat map's middle, on the X screen: the plane's colours, not the panel's grey
         double[] middle = onFx(() -> panel.heatmap().toPixels(plane.grid().xs()[6], plane.grid().ys()[18]));
-        Bounds at = onFx(() -> panel.heatmap().localToScreen(new javafx.geometry.BoundingBox(middle[0] - 10, middle[1] - 10, 20, 20)));
+        Bounds at = onFx(() -> panel.heatmap().localToScreen(new BoundingBox(middle[0] - 10, middle[1] - 10, 20, 20)));
         BufferedImage image = XScreen.capture(at, null);
         int rgb = image.getRGB(image.getWidth() / 2, image.getHeight() / 2);
         int r = (rgb >> 16) & 0xff, g = (rgb >> 8) & 0xff, b = rgb & 0xff;

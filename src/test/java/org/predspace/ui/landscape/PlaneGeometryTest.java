@@ -3,6 +3,8 @@ package org.predspace.ui.landscape;
 import org.junit.jupiter.api.Test;
 import org.predspace.landscape.PlaneSlice;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The pure pieces of the plane's drawing: the coarse lattice, the axes, and the caption (a random plane's projection: PlaneSliceTest). */
@@ -10,7 +12,7 @@ class PlaneGeometryTest {
     @Test
     void aCoarsePassIsALatticeAndFillsEveryCellWithItsNearestValue() {
         double[][] grid = new double[5][5];
-        for (double[] row : grid) java.util.Arrays.fill(row, Double.NaN);
+        for (double[] row : grid) Arrays.fill(row, Double.NaN);
         // a pass with stride 2 (and the last index): rows and columns 0, 2, 4
         for (int r = 0; r <= 4; r += 2) for (int c = 0; c <= 4; c += 2) grid[r][c] = 10 * r + c;
         EvaluatedLattice lattice = EvaluatedLattice.of(grid);

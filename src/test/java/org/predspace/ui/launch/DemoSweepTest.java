@@ -1,9 +1,9 @@
 package org.predspace.ui.launch;
 
 import org.junit.jupiter.api.Test;
-import org.predspace.training.Architecture;
-import org.predspace.training.OptimizerKind;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.TrainingSpec;
 
 import java.util.List;
 import java.util.Set;

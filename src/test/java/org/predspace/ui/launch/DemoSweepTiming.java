@@ -1,9 +1,11 @@
 package org.predspace.ui.launch;
 
+import com.sun.management.OperatingSystemMXBean;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.training.TrainingPool;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.TrainingSpec;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +17,7 @@ import java.util.List;
  */
 public final class DemoSweepTiming {
     private static long cpu() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     public static void main(String[] args) throws Exception {

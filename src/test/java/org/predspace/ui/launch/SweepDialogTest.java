@@ -8,13 +8,19 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.data.DatasetCatalog;
+import org.predspace.runs.Run;
 import org.predspace.session.ExplorerSession;
+import org.predspace.session.TestRuns;
 import org.predspace.tasks.Task;
-import org.predspace.training.Architecture;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.TrainingRun;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.SpecForm;
+import org.predspace.training.spec.TrainingSpec;
 import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.library.Snapshots;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -25,9 +31,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class SweepDialogTest {
     private ExplorerModel model;
@@ -43,7 +51,7 @@ class SweepDialogTest {
     }
 
     /** Dialogs are windows: made and shown on the JavaFX thread. */
-    private <D extends LaunchDialog> D show(FxRobot robot, java.util.function.Supplier<D> make) {
+    private <D extends LaunchDialog> D show(FxRobot robot, Supplier<D> make) {
         List<D> made = new ArrayList<>();
         robot.interact(() -> {
             D dialog = make.get();
@@ -85,7 +93,7 @@ class SweepDialogTest {
         assertTrue(message.getStyleClass().contains(LaunchDialog.PROBLEM_STYLE));
         assertTrue(dialog.startButton().isDisabled());
         assertEquals("1 run", robot.lookup("#sweep-count").queryAs(Label.class).getText(), "the count stays shown");
-        org.predspace.ui.library.Snapshots.write(robot, dialog.getDialogPane().getScene().getRoot(), "/tmp/run-library-sweep.png");
+        Snapshots.write(robot, dialog.getDialogPane().getScene().getRoot(), "/tmp/run-library-sweep.png");
 
         type(robot, "field-learning-rate", "0.1,0.01");
         assertFalse(dialog.startButton().isDisabled());
@@ -117,7 +125,7 @@ class SweepDialogTest {
 
         ChoiceBox<String> data = dialog.form().builtInData();
         @SuppressWarnings("unchecked")
-        ChoiceBox<Architecture> arch = (ChoiceBox<Architecture>) dialog.form().control(org.predspace.training.SpecForm.Field.ARCHITECTURE);
+        ChoiceBox<Architecture> arch = (ChoiceBox<Architecture>) dialog.form().control(SpecForm.Field.ARCHITECTURE);
         robot.interact(() -> {
             data.setValue("iris");
             arch.setValue(Architecture.LENET);
@@ -126,7 +134,7 @@ class SweepDialogTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, dialog.startButton()::isDisabled);
         assertEquals("architecture lenet needs image data, but iris has 4 features; use linear or mlp",
                 robot.lookup("#launch-message").queryAs(Label.class).getText());
-        org.predspace.ui.library.Snapshots.write(robot, dialog.getDialogPane().getScene().getRoot(), "/tmp/run-library-newrun.png");
+        Snapshots.write(robot, dialog.getDialogPane().getScene().getRoot(), "/tmp/run-library-newrun.png");
         robot.interact(() -> arch.setValue(Architecture.MLP));
         assertFalse(dialog.startButton().isDisabled());
         robot.clickOn("#launch-start");
@@ -137,8 +145,8 @@ class SweepDialogTest {
     void demoSweepOpensTheRunsOfAnEarlierStartInsteadOfTrainingThemAgain(FxRobot robot) throws Exception {
         List<TrainingSpec> demo = DemoSweep.specs();
         for (int i = 0; i < demo.size(); i++) {
-            org.predspace.session.TestRuns.writeSynthetic(model.trainingOutput(), demo.get(i).name(),
-                    org.predspace.session.TestRuns.PROBE, i, 4);
+            TestRuns.writeSynthetic(model.trainingOutput(), demo.get(i).name(),
+                    TestRuns.PROBE, i, 4);
         }
         robot.interact(() -> DemoSweep.start(model));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.runs().size() == demo.size());
@@ -168,7 +176,7 @@ class SweepDialogTest {
         robot.interact(() -> data.setValue("digits"));
         assertTrue(dialog.startButton().isDisabled(), "diverse is no task of the digits");
         assertTrue(message(robot).startsWith("unknown task 'diverse'"), message(robot));
-        org.predspace.ui.library.Snapshots.write(robot, dialog.getDialogPane().getScene().getRoot(), "/tmp/t20-tasks-newrun-task.png");
+        Snapshots.write(robot, dialog.getDialogPane().getScene().getRoot(), "/tmp/t20-tasks-newrun-task.png");
 
         robot.interact(() -> task.getSelectionModel().select("even-odd"));
         assertFalse(dialog.startButton().isDisabled(), message(robot));
@@ -217,16 +225,16 @@ class SweepDialogTest {
     }
 
     /** A tiny digits run with a snapshot at every checkpoint, trained in the test. */
-    private static org.predspace.runs.Run parent(java.nio.file.Path dir) throws Exception {
+    private static Run parent(Path dir) throws Exception {
         TrainingSpec spec = TrainingSpec.builder("digits").task(Task.parse("even-odd", "digits")).name(dir.getFileName().toString())
                 .hiddenLayers(1).width(16).epochs(1).checkpoints(4).probeSize(50).build();
-        new org.predspace.training.TrainingRun(spec, new DatasetCatalog().load("digits"), dir, e -> {}).execute();
-        return org.predspace.runs.Run.open(dir);
+        new TrainingRun(spec, new DatasetCatalog().load("digits"), dir, e -> {}).execute();
+        return Run.open(dir);
     }
 
     @Test
     void startFromTakesARunAndAStepAndRecordsTheStepItResolves(FxRobot robot) throws Exception {
-        java.nio.file.Path dir = Files.createTempDirectory("task-field-parent").resolve("parent");
+        Path dir = Files.createTempDirectory("task-field-parent").resolve("parent");
         long[] saved = parent(dir).parameterSteps();
         NewRunDialog dialog = show(robot, () -> new NewRunDialog(model, started::add));
         @SuppressWarnings("unchecked")

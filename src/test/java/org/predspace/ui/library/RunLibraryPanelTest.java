@@ -3,22 +3,27 @@ package org.predspace.ui.library;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.controlsfx.control.CheckComboBox;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.RunState;
-import org.predspace.training.Architecture;
-import org.predspace.training.OptimizerKind;
-import org.predspace.training.SnapshotPolicy;
-import org.predspace.training.TrainingSpec;
 import org.predspace.session.TestRuns;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.SnapshotPolicy;
+import org.predspace.training.spec.TrainingSpec;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.RunItem;
 import org.testfx.api.FxRobot;
@@ -30,9 +35,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class RunLibraryPanelTest {
     private ExplorerModel model;
@@ -125,7 +132,7 @@ class RunLibraryPanelTest {
         TableView<RunItem> table = openThree(robot);
         RunItem two = model.run("run-2");
         Node name = row(robot, two).lookupAll(".table-cell").stream()
-                .filter(c -> "run-2".equals(((javafx.scene.control.TableCell<?, ?>) c).getText())).findFirst().orElseThrow();
+                .filter(c -> "run-2".equals(((TableCell<?, ?>) c).getText())).findFirst().orElseThrow();
         robot.clickOn(name);
         assertSame(two, model.selectedRun());
 
@@ -169,9 +176,9 @@ class RunLibraryPanelTest {
         RunItem one = model.run("run-1");
         robot.interact(() -> model.selectRun(one));
         robot.clickOn(row(robot, one).lookupAll(".table-cell").stream().skip(2).findFirst().orElseThrow());
-        robot.type(javafx.scene.input.KeyCode.DELETE);
+        robot.type(KeyCode.DELETE);
         assertFalse(one.isVisible());
-        robot.type(javafx.scene.input.KeyCode.SPACE);
+        robot.type(KeyCode.SPACE);
         assertTrue(one.isVisible());
     }
 
@@ -183,8 +190,8 @@ class RunLibraryPanelTest {
         assertTrue(model.problems().get(0).startsWith("No run in " + empty), model.problems().toString());
     }
 
-    private static javafx.scene.control.TableCell<?, ?> cellOf(FxRobot robot, RunItem item, String columnId) {
-        return row(robot, item).lookupAll(".table-cell").stream().map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+    private static TableCell<?, ?> cellOf(FxRobot robot, RunItem item, String columnId) {
+        return row(robot, item).lookupAll(".table-cell").stream().map(n -> (TableCell<?, ?>) n)
                 .filter(c -> c.getTableColumn() != null && columnId.equals(c.getTableColumn().getId())).findFirst().orElseThrow();
     }
 
@@ -202,7 +209,7 @@ class RunLibraryPanelTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> longRun.state().step() > 0);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Training", cellOf(robot, longRun, "run-column-status").getText());
-        javafx.scene.control.Tooltip whileTraining = cellOf(robot, longRun, "run-column-status").getTooltip();
+        Tooltip whileTraining = cellOf(robot, longRun, "run-column-status").getTooltip();
 
         assertTrue(robot.lookup("#cancel-run").queryButton().isDisabled(), "nothing selected, nothing to cancel");
         robot.interact(() -> model.selectRun(longRun));
@@ -214,14 +221,14 @@ class RunLibraryPanelTest {
                 "the status cell rewrites its one tooltip rather than making a popup per update");
         assertEquals("Cancelled", whileTraining.getText().split(":")[0]);
         assertTrue(robot.lookup("#cancel-run").queryButton().isDisabled(), "a cancelled run cannot be cancelled again");
-        double stoppedAt = ((javafx.scene.control.ProgressBar) cellOf(robot, longRun, "run-column-progress").getGraphic()).getProgress();
+        double stoppedAt = ((ProgressBar) cellOf(robot, longRun, "run-column-progress").getGraphic()).getProgress();
         assertTrue(stoppedAt > 0 && stoppedAt < 0.5, "the bar shows where the cancelled run stopped: " + stoppedAt);
 
         RunItem diverges = model.run("iris-diverges");
         RunItem shortRun = model.run("iris-short");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> diverges.state().phase().ended() && shortRun.state().phase().ended());
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.control.TableCell<?, ?> status = cellOf(robot, diverges, "run-column-status");
+        TableCell<?, ?> status = cellOf(robot, diverges, "run-column-status");
         assertEquals("⚠ Diverged", status.getText());
         assertTrue(status.getStyleClass().contains(RunColumns.DIVERGED_STYLE));
         assertTrue(status.getTooltip().getText().startsWith("Diverged: "), status.getTooltip().getText());
@@ -229,7 +236,7 @@ class RunLibraryPanelTest {
         assertFalse(cellOf(robot, shortRun, "run-column-status").getStyleClass().contains(RunColumns.DIVERGED_STYLE),
                 "a reused cell loses the mark");
         assertTrue(cellOf(robot, shortRun, "run-column-accuracy").getText().endsWith(" %"));
-        assertEquals(1.0, ((javafx.scene.control.ProgressBar) cellOf(robot, shortRun, "run-column-progress").getGraphic()).getProgress());
+        assertEquals(1.0, ((ProgressBar) cellOf(robot, shortRun, "run-column-progress").getGraphic()).getProgress());
         Snapshots.write(robot, panel, "/tmp/run-library-live.png");
     }
 
@@ -240,7 +247,7 @@ class RunLibraryPanelTest {
      */
     @Test
     void aTrainingThatDiesOfAnErrorShowsAFailedRowWithTheReason(FxRobot robot) throws Exception {
-        java.util.concurrent.atomic.AtomicBoolean thrown = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean thrown = new AtomicBoolean();
         model.session().addListener(new ExplorerSession.Listener() {
             public void runChanged(RunState state) {
                 if (!state.metrics().isEmpty() && !state.phase().ended() && thrown.compareAndSet(false, true)) {
@@ -254,7 +261,7 @@ class RunLibraryPanelTest {
         WaitForAsyncUtils.waitForFxEvents();
         RunItem dies = model.run("iris-dies");
         String reason = "internal error: AssertionError: injected at the first checkpoint";
-        javafx.scene.control.TableCell<?, ?> status = cellOf(robot, dies, "run-column-status");
+        TableCell<?, ?> status = cellOf(robot, dies, "run-column-status");
         assertEquals(RunColumns.statusText(RunState.Phase.FAILED), status.getText());
         assertTrue(status.getStyleClass().contains(RunColumns.FAILED_STYLE));
         assertEquals("Failed: " + reason, status.getTooltip().getText());

@@ -8,6 +8,7 @@ import org.testfx.api.FxRobot;
 import javax.imageio.ImageIO;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** PNGs of what a test shows, to look at (not committed). */
 public final class Snapshots {
@@ -19,7 +20,7 @@ public final class Snapshots {
         try {
             ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", new File(file));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

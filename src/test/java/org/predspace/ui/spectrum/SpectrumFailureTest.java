@@ -1,6 +1,7 @@
 package org.predspace.ui.spectrum;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.spectra.SpectrumKind;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** A spectrum computation that dies of an error ends as a failed row and a notification, never as a task left running. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class SpectrumFailureTest {
     /**

@@ -5,10 +5,12 @@ import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
+import org.predspace.runs.Run;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.TestRuns;
@@ -28,6 +30,7 @@ import java.util.concurrent.TimeUnit;
  * Writes /tmp/spectrum-panel-*.png to look at (not a test of behaviour):
  * {@code xvfb-run -a mvn -o -q test -Dtest=SpectrumPanelSnapshot -Dsnapshots=true}.
  */
+@Tag("ui")
 @EnabledIfSystemProperty(named = "snapshots", matches = "true")
 @ExtendWith(ApplicationExtension.class)
 class SpectrumPanelSnapshot {
@@ -49,7 +52,7 @@ class SpectrumPanelSnapshot {
         List<Path> dirs = TestRuns.trainIris(tmp.resolve("iris"), "linear", "mlp");
         robot.interact(() -> model.openRuns(dirs));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.runs().size() == 2);
-        long[] steps = org.predspace.runs.Run.open(dirs.get(1)).steps();
+        long[] steps = Run.open(dirs.get(1)).steps();
         robot.interact(() -> model.selectCheckpoint(new CheckpointRef("iris-mlp", 1, steps[1])));
         robot.interact(() -> ((CheckBox) panel.lookup("#spectrum-kind-hessian")).setSelected(true));
         robot.interact(() -> ((CheckBox) panel.lookup("#spectrum-kind-input")).setSelected(true));
@@ -60,7 +63,7 @@ class SpectrumPanelSnapshot {
         robot.interact(() -> model.selectCheckpoint(new CheckpointRef("iris-mlp", 9, steps[9])));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.tasks().running().isEmpty());
         robot.clickOn("#spectrum-pin");
-        long[] linear = org.predspace.runs.Run.open(dirs.get(0)).steps();
+        long[] linear = Run.open(dirs.get(0)).steps();
         robot.interact(() -> model.selectCheckpoint(new CheckpointRef("iris-linear", 9, linear[9])));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.tasks().running().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();

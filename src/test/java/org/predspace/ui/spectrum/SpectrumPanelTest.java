@@ -1,13 +1,17 @@
 package org.predspace.ui.spectrum;
 
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.data.DatasetCatalog;
@@ -20,7 +24,13 @@ import org.predspace.spectra.SpectralDensity;
 import org.predspace.spectra.SpectrumKind;
 import org.predspace.spectra.SpectrumRequest;
 import org.predspace.spectra.SpectrumTask;
+import org.predspace.ui.CameraPose;
+import org.predspace.ui.Colouring;
 import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.PanelOption;
+import org.predspace.ui.chapters.Chapter;
+import org.predspace.ui.chapters.ChapterStage;
+import org.predspace.ui.chapters.ChapterTour;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -30,7 +40,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -38,6 +51,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Drives the real panel in a window (run under xvfb-run) against small real iris runs. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class SpectrumPanelTest {
     @TempDir static Path tmp;
@@ -230,13 +244,13 @@ class SpectrumPanelTest {
             double from = outline.get(1 + 2 * i).getXValue().doubleValue();
             double to = outline.get(2 + 2 * i).getXValue().doubleValue();
             assertEquals(0.25, to - from, 1e-12);
-            long inBin = java.util.Arrays.stream(eigenvalues).filter(v -> v > floor)
+            long inBin = Arrays.stream(eigenvalues).filter(v -> v > floor)
                     .filter(v -> Math.log10(v) > from && Math.log10(v) <= to).count();
             assertEquals(inBin, outline.get(1 + 2 * i).getYValue().intValue(), "bin " + from + ".." + to);
             assertEquals(inBin, outline.get(2 + 2 * i).getYValue().intValue());
             total += inBin;
         }
-        long aboveFloor = java.util.Arrays.stream(eigenvalues).filter(v -> v > floor).count();
+        long aboveFloor = Arrays.stream(eigenvalues).filter(v -> v > floor).count();
         assertEquals(aboveFloor, total, "the histogram holds every eigenvalue above the floor");
         assertTrue(bins > 20, "a spectrum over several decades: " + bins + " bins");
     }
@@ -269,7 +283,7 @@ class SpectrumPanelTest {
         // its area (trapezoids) is the quadrature weight of the nodes above the floor, from the spectra code directly
         SpectralDensity.Density d = new SpectrumTask(RunCheckpoint.open(Run.open(linear), ref.step(), CATALOG),
                 SpectrumRequest.of(SpectrumKind.DENSITY).withSamples(SpectrumPanel.DEFAULT_SAMPLES), (f, s) -> {}).call().density();
-        double largest = java.util.Arrays.stream(d.nodes()).max().orElseThrow();
+        double largest = Arrays.stream(d.nodes()).max().orElseThrow();
         double drawn = 0;
         for (int j = 0; j < d.nodes().length; j++) if (d.nodes()[j] > 1e-8 * largest) drawn += d.weights()[j];
         double area = 0;
@@ -280,7 +294,7 @@ class SpectrumPanelTest {
         assertTrue(drawn > 0.3, "softmax regression's Hessian has rank 10 of 15: " + drawn);
         assertEquals(drawn, area, 3e-3 * drawn);
         // the largest node sits at log10 of itself
-        double peakX = curve.stream().max(java.util.Comparator.comparingDouble(p -> p.getYValue().doubleValue())).orElseThrow()
+        double peakX = curve.stream().max(Comparator.comparingDouble(p -> p.getYValue().doubleValue())).orElseThrow()
                 .getXValue().doubleValue();
         assertTrue(peakX <= Math.log10(largest) + 0.05, "peak at " + peakX + ", largest node " + Math.log10(largest));
     }
@@ -311,13 +325,13 @@ class SpectrumPanelTest {
 
     @Test
     void theNormalisedBoxAndTheModelsPanelModesFollowEachOther(FxRobot robot) throws Exception {
-        var mode = org.predspace.ui.chapters.PanelOption.SPECTRUM_NORMALISED;
-        var box = onFx(() -> (javafx.scene.control.CheckBox) panel.lookup("#spectrum-normalised"));
+        var mode = PanelOption.SPECTRUM_NORMALISED;
+        var box = onFx(() -> (CheckBox) panel.lookup("#spectrum-normalised"));
         robot.clickOn("#spectrum-normalised");
         assertTrue(onFx(() -> model.panelModes().contains(mode)), "ticked by hand, the mode is in the set a chapter captures");
-        WaitForAsyncUtils.asyncFx(() -> model.panelModes().clear()).get();
+        WaitForAsyncUtils.asyncFx(() -> model.setPanelModes(Set.of())).get();
         assertFalse(onFx(box::isSelected), "a chapter without the mode shows raw eigenvalues");
-        WaitForAsyncUtils.asyncFx(() -> model.panelModes().add(mode)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.setPanelMode(mode, true)).get();
         assertTrue(onFx(box::isSelected), "a chapter with the mode divides by the largest");
     }
 
@@ -325,14 +339,14 @@ class SpectrumPanelTest {
     void aChapterAskingForTheInitialisationOverlaysItOnItsSelectedCheckpoint(FxRobot robot) throws Exception {
         open(mlp);
         CheckpointRef ref = checkpoint(mlp, 7);
-        var chapter = new org.predspace.ui.chapters.Chapter("Sloppy", "", "", org.predspace.ui.view3d.CameraPose.DEFAULT,
-                org.predspace.ui.Colouring.RUN, ExplorerSession.Probe.TRAINING, new int[] {0, 1, 2}, Long.MAX_VALUE, true,
-                List.of(), List.of("Spectrum"), java.util.Set.of(org.predspace.ui.chapters.PanelOption.SPECTRUM_INITIALISATION),
+        var chapter = new Chapter("Sloppy", "", "", CameraPose.DEFAULT,
+                Colouring.RUN, ExplorerSession.Probe.TRAINING, new int[] {0, 1, 2}, Long.MAX_VALUE, true,
+                List.of(), List.of("Spectrum"), Set.of(PanelOption.SPECTRUM_INITIALISATION),
                 ref, false);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> model.run("iris-mlp").state().metrics().size() > 7));
         robot.interact(() -> {
-            model.chapters().setAll(chapter);
-            new org.predspace.ui.chapters.ChapterTour(model, new StillStage()).show(0);
+            model.setChapters(List.of(chapter));
+            new ChapterTour(model, new StillStage()).show(0);
         });
         assertEquals(List.of(checkpoint(mlp, 0)), onFx(() -> List.copyOf(model.pinned())), "the initialisation is pinned");
         assertEquals(ref, onFx(model::selectedCheckpoint));
@@ -340,14 +354,13 @@ class SpectrumPanelTest {
         assertEquals(List.of("iris-mlp · step 0 · initialisation · pinned", "iris-mlp · step " + ref.step()),
                 onFx(() -> both.stream().map(XYChart.Series::getName).toList()));
         robot.clickOn("#spectrum-clear");
-        assertFalse(onFx(() -> model.panelModes().contains(org.predspace.ui.chapters.PanelOption.SPECTRUM_INITIALISATION)),
+        assertFalse(onFx(() -> model.panelModes().contains(PanelOption.SPECTRUM_INITIALISATION)),
                 "cleared pins are no longer the mode a chapter would capture");
     }
 
     /** A window that does nothing for a chapter (this test has only the panel). */
-    private static final class StillStage implements org.predspace.ui.chapters.ChapterStage {
-        public org.predspace.ui.view3d.CameraPose pose() { return org.predspace.ui.view3d.CameraPose.DEFAULT; }
-        public void glideTo(org.predspace.ui.view3d.CameraPose pose) {}
+    private static final class StillStage implements ChapterStage {
+        public void glideTo(CameraPose pose) {}
         public String panel() { return null; }
         public void showPanels(List<String> panels) {}
         public void play(boolean fromStart) {}
@@ -393,14 +406,14 @@ class SpectrumPanelTest {
     private String initTooltip() throws Exception {
         return onFx(() -> {
             Object tip = panel.lookup("#spectrum-init-box").getProperties().get("javafx.scene.control.Tooltip");
-            return tip == null ? "" : ((javafx.scene.control.Tooltip) tip).getText();
+            return tip == null ? "" : ((Tooltip) tip).getText();
         });
     }
 
     /** Every eigenvalue above the numerical floor is drawn at its rank, as log10, to 1e-9 relative. */
     private static void assertPlotted(double[] expected, XYChart.Series<Number, Number> series) throws Exception {
         List<XYChart.Data<Number, Number>> points = onFx(() -> List.copyOf(series.getData()));
-        long aboveFloor = Stream.of(expected).flatMapToDouble(java.util.Arrays::stream).filter(v -> v > 1e-12 * expected[0]).count();
+        long aboveFloor = Stream.of(expected).flatMapToDouble(Arrays::stream).filter(v -> v > 1e-12 * expected[0]).count();
         // the linear net has P = 15 and a Fisher of rank (C - 1)(d + 1) = 10; the mlp has far more
         assertTrue(aboveFloor >= 10, "a spectrum worth the name: " + aboveFloor);
         assertEquals(aboveFloor, points.size());
@@ -423,7 +436,7 @@ class SpectrumPanelTest {
     }
 
     private String notes() throws Exception {
-        return onFx(() -> String.join("\n", ((javafx.scene.Parent) panel.lookup("#spectrum-notes")).getChildrenUnmodifiable().stream()
+        return onFx(() -> String.join("\n", ((Parent) panel.lookup("#spectrum-notes")).getChildrenUnmodifiable().stream()
                 .map(n -> ((Label) n).getText()).toList()));
     }
 

@@ -1,6 +1,7 @@
 package org.predspace.ui.view3d;
 
 import org.junit.jupiter.api.Test;
+import org.predspace.ui.CameraPose;
 
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -5,6 +5,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,15 +15,18 @@ import org.predspace.landscape.ModelGrid;
 import org.predspace.landscape.PlaneLandscape;
 import org.predspace.landscape.PlaneSlice;
 import org.predspace.landscape.RunTrajectoryPlane;
+import org.predspace.platform.JobMonitor;
 import org.predspace.runs.Run;
+import org.predspace.session.CanyonModels;
 import org.predspace.session.ExplorerSession;
-import org.predspace.training.Architecture;
-import org.predspace.training.OptimizerKind;
-import org.predspace.training.SnapshotPolicy;
+import org.predspace.session.PredictionPicture;
 import org.predspace.training.TrainingRun;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.OptimizerKind;
+import org.predspace.training.spec.SnapshotPolicy;
+import org.predspace.training.spec.TrainingSpec;
 import org.predspace.ui.ExplorerModel;
-import org.predspace.ui.landscape.LandscapeOverlay;
+import org.predspace.ui.LandscapeOverlay;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -39,6 +43,7 @@ import java.util.concurrent.TimeUnit;
  * look at. {@code xvfb-run -a -s "-screen 0 1600x1000x24" mvn -o -q test -Dtest=CanyonLook -Dcanyon.snapshots=/tmp}
  * writes canyon-*.png there (the sub-scene) and, with ImageMagick, canyon-*-screen.png (the X screen).
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 @EnabledIfSystemProperty(named = "canyon.snapshots", matches = ".+")
 class CanyonLook {
@@ -93,11 +98,11 @@ class CanyonLook {
                 + WaitForAsyncUtils.asyncFx(() -> view.canyonLegendText()).get().replace('\n', ' '));
         write("plane");
         timeScoringAndPlacement(first, last, plane);
-        WaitForAsyncUtils.asyncFx(() -> model.darkThemeProperty().set(true)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.useDarkTheme(true)).get();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> view.isSettled()).get());
         Thread.sleep(500);
         write("plane-dark");
-        WaitForAsyncUtils.asyncFx(() -> model.darkThemeProperty().set(false)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.useDarkTheme(false)).get();
 
         float[] init = first.parameters(first.parameterSteps()[0]);
         double[] theta0 = new double[init.length];
@@ -112,11 +117,11 @@ class CanyonLook {
 
     /** Where the time of a canyon goes: the forward passes, then the distance rows and placement. */
     private void timeScoringAndPlacement(Run run, long step, ModelGrid plane) throws Exception {
-        org.predspace.session.PredictionPicture picture = WaitForAsyncUtils.asyncFx(() -> model.picture()).get();
+        PredictionPicture picture = WaitForAsyncUtils.asyncFx(() -> model.picture()).get();
         for (int repeat = 0; repeat < 3; repeat++) {
             long t0 = System.nanoTime();
-            org.predspace.session.CanyonModels.Scored scored = org.predspace.session.CanyonModels.score(picture,
-                    ExplorerSession.Probe.TRAINING, run.dir(), step, plane, model.catalog(), org.predspace.spectra.TaskMonitor.silent());
+            CanyonModels.Scored scored = CanyonModels.score(picture,
+                    ExplorerSession.Probe.TRAINING, run.dir(), step, plane, model.catalog(), JobMonitor.silent());
             long t1 = System.nanoTime();
             picture.place(scored.points(), () -> false);
             long t2 = System.nanoTime();
@@ -128,7 +133,7 @@ class CanyonLook {
     }
 
     private void show(LandscapeOverlay overlay) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> model.landscapeOverlayProperty().set(overlay)).get();
+        WaitForAsyncUtils.asyncFx(() -> model.placeLandscape(overlay)).get();
         WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> view.canyonShown()
                 && !view.canyonBusy() && view.isSettled()).get());
         WaitForAsyncUtils.waitForFxEvents(10);

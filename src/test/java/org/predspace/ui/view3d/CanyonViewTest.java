@@ -9,6 +9,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.landscape.ModelGrid;
@@ -16,12 +17,12 @@ import org.predspace.runs.Run;
 import org.predspace.session.CanyonFixture;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.PictureFrame;
-import org.predspace.training.Architecture;
-import org.predspace.training.SnapshotPolicy;
 import org.predspace.training.TrainingRun;
-import org.predspace.training.TrainingSpec;
+import org.predspace.training.spec.Architecture;
+import org.predspace.training.spec.SnapshotPolicy;
+import org.predspace.training.spec.TrainingSpec;
 import org.predspace.ui.ExplorerModel;
-import org.predspace.ui.landscape.LandscapeOverlay;
+import org.predspace.ui.LandscapeOverlay;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * checkpoint, its residual stated, the toggle hiding and showing its pixels, a new mark drawn
  * without a new computation, and a superseded overlay never drawn.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class CanyonViewTest {
     static final DatasetCatalog CATALOG = new DatasetCatalog();
@@ -66,7 +68,7 @@ class CanyonViewTest {
     void start(Stage stage) {
         model = new ExplorerModel(ExplorerSession.withDefaults(), CATALOG, folder.resolve("out"));
         view = new PredictionView(model);
-        model.pointSizeProperty().set(2.0);
+        model.setPointSize(2.0);
         stage.setScene(new Scene(view, 900, 700));
         stage.show();
     }
@@ -104,7 +106,7 @@ class CanyonViewTest {
         assertTrue(legend.contains("the picture's own checkpoints"), legend);
 
         // the held-out picture: the models are scored again on the held-out probe and land there
-        fx(() -> { model.probeProperty().set(ExplorerSession.Probe.HELD_OUT); return null; });
+        fx(() -> { model.showProbe(ExplorerSession.Probe.HELD_OUT); return null; });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> view.canyonCurrent() && !view.canyonBusy()
                 && view.canyonLegendText().contains("held-out probe")));
         settle();
@@ -121,14 +123,14 @@ class CanyonViewTest {
         assertTrue(fx(() -> view.canyonMarkShown()), "the marked model is drawn");
         WritableImage shown = snapshot();
 
-        fx(() -> { model.landscapeShownProperty().set(false); return null; });
+        fx(() -> { model.showLandscape(false); return null; });
         settle();
         assertFalse(fx(() -> view.canyonShown()));
         WritableImage hidden = snapshot();
         int differing = differingPixels(shown, hidden);
         assertTrue(differing > 500, "the sheet covered only " + differing + " pixels");
 
-        fx(() -> { model.landscapeShownProperty().set(true); return null; });
+        fx(() -> { model.showLandscape(true); return null; });
         settle();
         assertTrue(fx(() -> view.canyonShown()));
         assertEquals(0, differingPixels(shown, snapshot()), "shown again, the sheet is where it was");
@@ -136,7 +138,7 @@ class CanyonViewTest {
         ModelGrid g = overlay.models();
         ModelGrid refined = new ModelGrid(g.origin().clone(), g.xDirection().clone(), g.yDirection().clone(), g.xs().clone(),
                 g.ys().clone(), new double[g.rows()][g.columns()]);   // the same models, handed over again with other losses
-        fx(() -> { model.landscapeOverlayProperty().set(new LandscapeOverlay("Plane", run.name(), step, refined, -1, -1)); return null; });
+        fx(() -> { model.placeLandscape(new LandscapeOverlay("Plane", run.name(), step, refined, -1, -1)); return null; });
         assertFalse(fx(() -> view.canyonBusy()), "a new mark on the same models starts no computation");
         settle();
         assertFalse(fx(() -> view.canyonMarkShown()));
@@ -151,15 +153,15 @@ class CanyonViewTest {
         LandscapeOverlay second = new LandscapeOverlay("Second", run.name(), saved[saved.length - 1],
                 CanyonFixture.planeThrough(run, CATALOG, saved[saved.length - 1], 3), -1, -1);
         fx(() -> {
-            model.landscapeOverlayProperty().set(first);
-            model.landscapeOverlayProperty().set(second);
+            model.placeLandscape(first);
+            model.placeLandscape(second);
             return null;
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> view.canyonShown() && !view.canyonBusy()));
         settle();
         assertTrue(fx(() -> view.canyonLegendText()).startsWith("Second: 9 models"));
         assertTrue(fx(() -> model.tasks().running().stream().noneMatch(t -> t.getTitle() != null && t.getTitle().contains("First"))));
-        fx(() -> { model.landscapeOverlayProperty().set(null); return null; });
+        fx(() -> { model.placeLandscape(null); return null; });
         settle();
         assertFalse(fx(() -> view.canyonShown()));
     }
@@ -176,7 +178,7 @@ class CanyonViewTest {
     }
 
     private void showAndWait(LandscapeOverlay overlay) throws Exception {
-        fx(() -> { model.landscapeOverlayProperty().set(overlay); return null; });
+        fx(() -> { model.placeLandscape(overlay); return null; });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> view.canyonCurrent() && !view.canyonBusy()));
         settle();
     }

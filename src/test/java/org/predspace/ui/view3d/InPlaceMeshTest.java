@@ -2,6 +2,8 @@ package org.predspace.ui.view3d;
 
 import javafx.collections.ArrayChangeListener;
 import javafx.collections.ObservableArray;
+import javafx.geometry.Point2D;
+import javafx.scene.AmbientLight;
 import javafx.scene.Group;
 import javafx.scene.PerspectiveCamera;
 import javafx.scene.Scene;
@@ -15,7 +17,9 @@ import javafx.scene.shape.TriangleMesh;
 import javafx.scene.shape.VertexFormat;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.predspace.ui.charts.ColourPalette;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -36,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * afterwards: JavaFX 21 throws on the render thread if a mesh that grew is patched, which is
  * why growth makes a new mesh.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class InPlaceMeshTest {
     private static final int SIZE = 400;
@@ -52,7 +57,7 @@ class InPlaceMeshTest {
         camera.setNearClip(1);
         camera.setFarClip(5000);
         camera.setTranslateZ(-1000);
-        scene3d = new SubScene(new Group(markers.view(), new javafx.scene.AmbientLight(Color.WHITE)), SIZE, SIZE, true,
+        scene3d = new SubScene(new Group(markers.view(), new AmbientLight(Color.WHITE)), SIZE, SIZE, true,
                 SceneAntialiasing.DISABLED);
         scene3d.setFill(Color.WHITE);
         scene3d.setCamera(camera);
@@ -140,8 +145,8 @@ class InPlaceMeshTest {
         WritableImage image = fx(() -> scene3d.snapshot(null, null));
         Color run = palette.colour(palette.categorical(0, false));
         int[] at = fx(() -> {
-            javafx.geometry.Point2D p = markers.view().localToScreen(150, 150, 0);
-            javafx.geometry.Point2D origin = scene3d.localToScreen(0, 0);
+            Point2D p = markers.view().localToScreen(150, 150, 0);
+            Point2D origin = scene3d.localToScreen(0, 0);
             return new int[]{(int) Math.round(p.getX() - origin.getX()), (int) Math.round(p.getY() - origin.getY())};
         });
         assertTrue(at[1] > SIZE / 2 + 20, "below the line of the others: " + Arrays.toString(at));

@@ -6,6 +6,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.session.ExplorerSession;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a few hundred milliseconds ({@link PointTween}) instead of jumping, and ends exactly where
  * the new frame puts them.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class PointGlideTest {
     private ExplorerModel model;

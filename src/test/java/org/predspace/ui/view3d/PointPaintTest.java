@@ -2,11 +2,13 @@ package org.predspace.ui.view3d;
 
 import javafx.scene.paint.Color;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.runs.CheckpointMetrics;
 import org.predspace.session.PointInfo;
 import org.predspace.session.RunState;
 import org.predspace.ui.Colouring;
+import org.predspace.ui.charts.ColourPalette;
 import org.testfx.framework.junit5.ApplicationExtension;
 
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * worked out by hand (log10 when the values span a decade, linear otherwise), grey where a value
  * was not measured, and a legend that says both.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class PointPaintTest {
     private final ColourPalette palette = new ColourPalette(Color.web("#FAFAFA"));

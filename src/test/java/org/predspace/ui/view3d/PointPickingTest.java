@@ -4,28 +4,27 @@ import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.PointInfo;
 import org.predspace.session.TestRuns;
 import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.FxWindow;
 import org.predspace.ui.MainWindow;
 import org.predspace.ui.TestWindow;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -34,27 +33,20 @@ import static org.junit.jupiter.api.Assertions.*;
  * wide: a click or hover 6 px from a point means that point, 20 px from every point means
  * none, and the selected point is drawn larger inside a ring that reads on both themes.
  */
-@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class PointPickingTest {
     private ExplorerModel model;
     private MainWindow window;
     private PredictionView view;
-    private Path tmp;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        tmp = Files.createTempDirectory("predspace-picking");
-        TestWindow w = TestWindow.show(stage, tmp);
-        model = w.model();
-        window = w.window();
+    @RegisterExtension
+    final FxWindow fx = new FxWindow(shown -> {
+        model = shown.model();
+        window = shown.window();
         view = window.view();
-    }
-
-    @AfterEach
-    void stop() { model.shutdown(); }
+    });
 
     private PictureFrame open() throws Exception {
-        List<Path> dirs = TestRuns.writeSynthetic(tmp, 3, 8);
+        List<Path> dirs = TestRuns.writeSynthetic(fx.tmp(), 3, 8);
         Platform.runLater(() -> model.openRuns(dirs));
         return TestWindow.waitForDrawn(window, 2 + 3 * 8);
     }
@@ -152,9 +144,9 @@ class PointPickingTest {
         Point2D target = toScreen(sixPixelsOff(at, p));
         double yaw = fx(() -> view.pose().yaw());
         robot.moveTo(target.add(-12, 0));
-        robot.press(javafx.scene.input.MouseButton.PRIMARY);
+        robot.press(MouseButton.PRIMARY);
         for (int k = 1; k <= 12; k++) robot.moveTo(target.add(-12 + k, 0));   // one pixel at a time
-        robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        robot.release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents(5);
         assertNotEquals(yaw, fx(() -> view.pose().yaw()), "the drag rotated the view");
         assertNull(fx(model::selectedCheckpoint), "a drag is not a click");
@@ -203,12 +195,11 @@ class PointPickingTest {
         assertTrue(ringShare(snapshot(), at[p], r, c -> c.getBrightness() < 0.3) > 0.8, "a dark ring on the light theme");
 
         fx(() -> {
-            model.darkThemeProperty().set(true);
+            model.useDarkTheme(true);
             return null;
         });
-        WaitForAsyncUtils.waitForFxEvents(10);
-        Thread.sleep(200);
-        WaitForAsyncUtils.waitForFxEvents(5);
+        FxWindow.awaitOnFx(5, () -> view.haloShown() && ringShare(view.snapshot(null, null), at[p], r,
+                c -> c.getBrightness() > 0.85 && c.getSaturation() < 0.1) > 0.8);
         assertTrue(fx(view::haloShown));
         assertTrue(ringShare(snapshot(), at[p], r, c -> c.getBrightness() > 0.85 && c.getSaturation() < 0.1) > 0.8,
                 "a white ring on the dark theme");
@@ -239,7 +230,7 @@ class PointPickingTest {
     }
 
     /** The share of 32 spots around the circle of radius r about c whose colour passes {@code test}. */
-    private static double ringShare(WritableImage img, Point2D c, double r, java.util.function.Predicate<Color> test) {
+    private static double ringShare(WritableImage img, Point2D c, double r, Predicate<Color> test) {
         PixelReader px = img.getPixelReader();
         int hits = 0;
         for (int k = 0; k < 32; k++) {

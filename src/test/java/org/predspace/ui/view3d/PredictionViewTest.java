@@ -9,14 +9,18 @@ import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.PictureFrame;
 import org.predspace.session.PointInfo;
 import org.predspace.session.TestRuns;
+import org.predspace.ui.Colouring;
 import org.predspace.ui.ExplorerModel;
+import org.predspace.ui.FxWindow;
 import org.predspace.ui.RunItem;
+import org.predspace.ui.charts.ColourPalette;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -33,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * The real 3D view in a real window (Xvfb with -Dprism.forceGPU=true in CI): points are drawn
  * where the picture says, hiding a run removes its pixels, and clicking a point selects it.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class PredictionViewTest {
     private ExplorerModel model;
@@ -44,9 +49,9 @@ class PredictionViewTest {
         runs = Files.createTempDirectory("predspace-view");
         model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), runs.resolve("out"));
         view = new PredictionView(model);
-        model.trajectoriesShownProperty().set(false);
-        model.colouringProperty().set(org.predspace.ui.Colouring.RUN);   // the tests find runs by their own hue
-        model.pointSizeProperty().set(2.0);
+        model.showTrajectories(false);
+        model.colourBy(Colouring.RUN);   // the tests find runs by their own hue
+        model.setPointSize(2.0);
         stage.setScene(new Scene(view, 900, 700));
         stage.show();
     }
@@ -63,7 +68,7 @@ class PredictionViewTest {
             return f != null && f.size() == expected && f.embedding().exactPoints() == expected;
         });
         WaitForAsyncUtils.waitForFxEvents(10);
-        Thread.sleep(300);   // let the scale easing finish
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(view::isSettled).get());   // the scale easing
         WaitForAsyncUtils.waitForFxEvents(5);
         return view.drawnFrame();
     }
@@ -177,10 +182,8 @@ class PredictionViewTest {
         RunItem run2 = WaitForAsyncUtils.asyncFx(() -> model.runs().stream().filter(r -> r.colour().equals(green))
                 .findFirst().orElseThrow()).get();
         assertTrue(pixelsOfHue(snapshot(), green) > 20, run2.name() + " is not drawn");
-        WaitForAsyncUtils.asyncFx(() -> run2.visibleProperty().set(false)).get();
-        WaitForAsyncUtils.waitForFxEvents(5);
-        Thread.sleep(400);
-        WaitForAsyncUtils.waitForFxEvents(5);
+        WaitForAsyncUtils.asyncFx(() -> model.showRun(run2, false)).get();
+        FxWindow.awaitOnFx(5, () -> pixelsOfHue(view.subScene().snapshot(null, null), green) == 0);
         assertEquals(0, pixelsOfHue(snapshot(), green), "hidden run still drawn");
     }
 
@@ -210,11 +213,11 @@ class PredictionViewTest {
         int p = isolatedPointOf(f, null);
         assertTrue(p > 0);
         String mine = f.point(p).run(), other = mine.equals("run-0") ? "run-1" : "run-0";
-        double bright = contrastAt(snapshot().getPixelReader(), pixelOf(p), background);
+        Point2D at = pixelOf(p);
+        double bright = contrastAt(snapshot().getPixelReader(), at, background);
         WaitForAsyncUtils.asyncFx(() -> model.selectRun(model.run(other))).get();
-        WaitForAsyncUtils.waitForFxEvents(5);
-        Thread.sleep(200);
-        double dimmed = contrastAt(snapshot().getPixelReader(), pixelOf(p), background);
+        FxWindow.awaitOnFx(5, () -> contrastAt(view.subScene().snapshot(null, null).getPixelReader(), at, background) < 0.6 * bright);
+        double dimmed = contrastAt(snapshot().getPixelReader(), at, background);
         assertTrue(dimmed < 0.6 * bright, mine + " not dimmed when " + other + " is selected: " + bright + " -> " + dimmed);
     }
 }

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.predspace.ui.charts.ColourPalette;
 
 /**
  * Frame time of the 3D view while rotating: PredSpace's shared marker mesh against the naive

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.session.ExplorerSession;
 import org.predspace.ui.Colouring;
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
 
 import java.io.IOException;
 import java.nio.file.Files;

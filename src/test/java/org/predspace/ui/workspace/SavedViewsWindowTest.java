@@ -1,12 +1,12 @@
 package org.predspace.ui.workspace;
 
 import javafx.application.Platform;
+import javafx.scene.control.ListCell;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.PictureFrame;
@@ -14,16 +14,17 @@ import org.predspace.session.TestRuns;
 import org.predspace.ui.Colouring;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.ExplorerWindows;
+import org.predspace.ui.FxWindow;
 import org.predspace.ui.MainWindow;
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
+import org.predspace.ui.TabHeaders;
+import org.predspace.ui.TestWindow;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -33,25 +34,15 @@ import static org.junit.jupiter.api.Assertions.*;
  * presentation mode), a click in the Views list recalls, and the recalled picture is the
  * picture that was saved, pixel for pixel.
  */
-@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class SavedViewsWindowTest {
     private ExplorerModel model;
     private MainWindow window;
-    private Path tmp;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        tmp = Files.createTempDirectory("predspace-views");
-        org.predspace.ui.TestWindow w = org.predspace.ui.TestWindow.show(stage, tmp);
-        model = w.model();
-        window = w.window();
-    }
-
-    @AfterEach
-    void stop() { model.shutdown(); }
+    @RegisterExtension
+    final FxWindow fx = new FxWindow(shown -> { model = shown.model(); window = shown.window(); });
 
     static void waitForDrawn(MainWindow window, int points) throws Exception {
-        org.predspace.ui.TestWindow.waitForDrawn(window, points);
+        TestWindow.waitForDrawn(window, points);
         settle();
     }
 
@@ -92,16 +83,16 @@ class SavedViewsWindowTest {
 
     @Test
     void ctrlDigitSavesAndTheDigitRecallsTheSamePicture(FxRobot robot) throws Exception {
-        List<Path> dirs = TestRuns.writeSynthetic(tmp, 3, 8);
+        List<Path> dirs = TestRuns.writeSynthetic(fx.tmp(), 3, 8);
         Platform.runLater(() -> model.openRuns(dirs));
         waitForDrawn(window, 2 + 3 * 8);
 
         // arrange a picture: turned camera, one run hidden, coloured by seed, up to step 30
         WaitForAsyncUtils.asyncFx(() -> {
             window.view().setPose(new CameraPose(-40, 70, 30, -20, 1200));
-            model.runs().get(1).visibleProperty().set(false);
-            model.colouringProperty().set(Colouring.SEED);
-            model.shownUpToStepProperty().set(30);
+            model.showRun(model.runs().get(1), false);
+            model.colourBy(Colouring.SEED);
+            model.showUpToStep(30);
         }).get();
         settle();
         Image saved = snapshot(window);
@@ -111,15 +102,15 @@ class SavedViewsWindowTest {
         assertEquals(1, model.savedViews().size(), "Ctrl+2 beyond the saved views adds one");
         SavedView v = model.savedViews().get(0);
         assertEquals(Colouring.SEED, v.colouring());
-        assertEquals(java.util.Set.of(model.runs().get(1).name()), v.hiddenRuns());
+        assertEquals(Set.of(model.runs().get(1).name()), v.hiddenRuns());
         assertEquals(30, v.shownUpToStep());
 
         // change everything, and check the picture did change
         WaitForAsyncUtils.asyncFx(() -> {
             window.view().resetView();
-            model.runs().forEach(r -> r.visibleProperty().set(true));
-            model.colouringProperty().set(Colouring.PROGRESS);
-            model.shownUpToStepProperty().set(Long.MAX_VALUE);
+            model.runs().forEach(r -> model.showRun(r, true));
+            model.colourBy(Colouring.PROGRESS);
+            model.showUpToStep(Long.MAX_VALUE);
         }).get();
         settle();
         double changed = differingShare(saved, snapshot(window));
@@ -140,15 +131,15 @@ class SavedViewsWindowTest {
 
     @Test
     void digitsRecallViewsInPresentationModeAndTheListRecallsOnClick(FxRobot robot) throws Exception {
-        List<Path> dirs = TestRuns.writeSynthetic(tmp, 2, 6);
+        List<Path> dirs = TestRuns.writeSynthetic(fx.tmp(), 2, 6);
         Platform.runLater(() -> model.openRuns(dirs));
         waitForDrawn(window, 2 + 2 * 6);
         WaitForAsyncUtils.asyncFx(() -> {
-            model.colouringProperty().set(Colouring.RUN);
+            model.colourBy(Colouring.RUN);
             window.savedViews().store(1);
             window.view().setPose(new CameraPose(10, 150, 0, 0, 3000));
-            model.colouringProperty().set(Colouring.STEP);
-            model.trajectoriesShownProperty().set(false);
+            model.colourBy(Colouring.STEP);
+            model.showTrajectories(false);
             window.savedViews().store(2);
         }).get();
         assertEquals(List.of("View 1", "View 2"), model.savedViews().stream().map(SavedView::name).toList());
@@ -170,13 +161,13 @@ class SavedViewsWindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !window.presenting());
 
         // the Views tab lists both with their keys; a click on the first recalls it
-        org.predspace.ui.TabHeaders.open(robot, "tab-views");
+        TabHeaders.open(robot, "tab-views");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(robot.lookup("#saved-views .list-cell").nth(0).queryAs(javafx.scene.control.ListCell.class));
+        robot.clickOn(robot.lookup("#saved-views .list-cell").nth(0).queryAs(ListCell.class));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Colouring.RUN, model.colouringProperty().get());
         assertEquals(CameraPose.DEFAULT, window.view().pose());
-        assertTrue(robot.lookup("#saved-views .list-cell").nth(1).queryAs(javafx.scene.control.ListCell.class)
+        assertTrue(robot.lookup("#saved-views .list-cell").nth(1).queryAs(ListCell.class)
                 .getText().startsWith("2"), "the second view shows its key");
     }
 }

@@ -6,13 +6,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.ExplorerSession;
+import org.predspace.session.PredictionPicture;
 import org.predspace.ui.Colouring;
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
+import org.predspace.ui.chapters.ChapterFileTest;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -33,10 +39,10 @@ class WorkspaceFileTest {
                 new CameraPose(33.5, -170.25, 12, 3, 2222), new CheckpointRef("a", 3, 30), "a",
                 List.of(new CheckpointRef("b", 0, 0), new CheckpointRef("a", 7, 70)), List.of(v1, v2),
                 new Workspace.Layout(new double[] {0.2, 0.7}, "Compare", 1400, 900),
-                java.util.Map.of(ExplorerSession.Probe.TRAINING, java.util.Map.of(
-                        new org.predspace.session.PredictionPicture.PointKey("truth", -2), List.of(0.5, -0.25, 1e-17),
-                        new org.predspace.session.PredictionPicture.PointKey("a", 7), List.of(-0.1, 0.2, 0.3))),
-                org.predspace.ui.chapters.ChapterFileTest.sample());
+                Map.of(ExplorerSession.Probe.TRAINING, Map.of(
+                        new PredictionPicture.PointKey("truth", -2), List.of(0.5, -0.25, 1e-17),
+                        new PredictionPicture.PointKey("a", 7), List.of(-0.1, 0.2, 0.3))),
+                ChapterFileTest.sample());
     }
 
     @Test
@@ -92,7 +98,7 @@ class WorkspaceFileTest {
     void chaptersComeBackAndABadOneIsNamed() throws IOException {
         Path f = tmp.resolve("lecture.predspace");
         WorkspaceFile.write(f, sample(tmp));
-        assertEquals(org.predspace.ui.chapters.ChapterFileTest.sample(), WorkspaceFile.read(f).chapters());
+        assertEquals(ChapterFileTest.sample(), WorkspaceFile.read(f).chapters());
         String m = problemWith(HEAD + "\"chapters\": [{\"title\": \"Path\", \"colouring\": \"RAINBOW\"}]}");
         assertTrue(m.contains("chapter 1 (\"Path\"): \"colouring\" is \"RAINBOW\""), m);
     }
@@ -130,9 +136,9 @@ class WorkspaceFileTest {
     @Test
     void aHugeFileIsNotRead() throws IOException {
         Path f = tmp.resolve("huge.predspace");
-        try (var ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.CREATE_NEW,
-                java.nio.file.StandardOpenOption.WRITE)) {
-            ch.write(java.nio.ByteBuffer.wrap(new byte[] {' '}), WorkspaceFile.MAX_BYTES + 10);   // sparse
+        try (var ch = FileChannel.open(f, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(new byte[] {' '}), WorkspaceFile.MAX_BYTES + 10);   // sparse
         }
         WorkspaceFormatException e = assertThrows(WorkspaceFormatException.class, () -> WorkspaceFile.read(f));
         assertTrue(e.getMessage().contains("is not a workspace file"));

@@ -3,9 +3,9 @@ package org.predspace.ui.workspace;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.ExplorerSession;
@@ -13,16 +13,18 @@ import org.predspace.session.TestRuns;
 import org.predspace.ui.Colouring;
 import org.predspace.ui.ExplorerModel;
 import org.predspace.ui.ExplorerWindows;
+import org.predspace.ui.FxWindow;
 import org.predspace.ui.MainWindow;
 import org.predspace.ui.RunItem;
-import org.predspace.ui.view3d.CameraPose;
+import org.predspace.ui.CameraPose;
+import org.predspace.ui.chapters.ChapterFileTest;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -33,48 +35,36 @@ import static org.predspace.ui.workspace.SavedViewsWindowTest.snapshot;
 import static org.predspace.ui.workspace.SavedViewsWindowTest.waitForDrawn;
 
 /** Save a workspace from one window, reopen it in another, and see the same picture. */
-@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class WorkspaceWindowTest {
     private ExplorerModel model;
     private MainWindow window;
+    /** The window a workspace opened, closed with every other window after each test (FxWindow). */
     private MainWindow reopened;
-    private Path tmp;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        tmp = Files.createTempDirectory("predspace-workspace");
-        org.predspace.ui.TestWindow w = org.predspace.ui.TestWindow.show(stage, tmp);
-        model = w.model();
-        window = w.window();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (reopened != null) WaitForAsyncUtils.asyncFx(() -> reopened.stage().close()).get();
-        model.shutdown();
-    }
+    @RegisterExtension
+    final FxWindow fx = new FxWindow(shown -> { model = shown.model(); window = shown.window(); });
 
     /** Opens three runs and arranges a picture that differs from the defaults in every saved part. */
     private List<Path> arrange() throws Exception {
-        List<Path> dirs = TestRuns.writeSynthetic(tmp.resolve("runs"), 3, 8);
+        List<Path> dirs = TestRuns.writeSynthetic(fx.tmp().resolve("runs"), 3, 8);
         Platform.runLater(() -> model.openRuns(dirs));
         waitForDrawn(window, 2 + 3 * 8);
         WaitForAsyncUtils.asyncFx(() -> {
             RunItem second = model.runs().stream().filter(r -> r.state().dir().endsWith(dirs.get(1).getFileName())).findFirst().orElseThrow();
-            second.visibleProperty().set(false);
-            model.colouringProperty().set(Colouring.STEP);
-            model.axisProperty(1).set(2);
-            model.axisProperty(2).set(1);
-            model.pointSizeProperty().set(1.6);
-            model.shownUpToStepProperty().set(50);
+            model.showRun(second, false);
+            model.colourBy(Colouring.STEP);
+            model.setAxis(1, 2);
+            model.setAxis(2, 1);
+            model.setPointSize(1.6);
+            model.showUpToStep(50);
             RunItem first = model.runs().get(0);
             model.selectCheckpoint(new CheckpointRef(first.name(), 3, first.state().metrics().get(3).step()));
-            model.pinned().add(new CheckpointRef(first.name(), 1, first.state().metrics().get(1).step()));
+            model.pin(new CheckpointRef(first.name(), 1, first.state().metrics().get(1).step()));
             window.view().setPose(new CameraPose(-35, 50, 20, 10, 1300));
             window.savedViews().store(1);
             window.view().setPose(new CameraPose(-30, 10, 0, 0, 1600));
             window.split().setDividerPositions(0.2, 0.62);
-            model.chapters().setAll(org.predspace.ui.chapters.ChapterFileTest.sample());
+            model.setChapters(ChapterFileTest.sample());
             window.panels().getSelectionModel().select(2);
         }).get();
         settle();
@@ -84,10 +74,10 @@ class WorkspaceWindowTest {
     @Test
     void aSavedWorkspaceReopensTheSamePictureInANewWindow(FxRobot robot) throws Exception {
         arrange();
-        Path file = tmp.resolve("lecture.predspace");
+        Path file = fx.tmp().resolve("lecture.predspace");
         assertTrue(WaitForAsyncUtils.asyncFx(() -> window.workspace().saveTo(file)).get());
         Image before = snapshot(window);
-        Workspace saved = WaitForAsyncUtils.asyncFx(() -> new WorkspaceBinding(window, model).capture()).get();
+        Workspace saved = WaitForAsyncUtils.asyncFx(() -> new WorkspaceBinding(window.layout(), model).capture()).get();
         assertTrue(window.stage().getTitle().contains("lecture.predspace"), window.stage().getTitle());
 
         // this window shows runs, so the workspace opens in a second window with its own session
@@ -101,17 +91,17 @@ class WorkspaceWindowTest {
         assertNotSame(model, m2);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> m2.selectedCheckpoint() != null && m2.pinned().size() == 1);
 
-        Workspace back = WaitForAsyncUtils.asyncFx(() -> new WorkspaceBinding(reopened, m2).capture()).get();
+        Workspace back = WaitForAsyncUtils.asyncFx(() -> new WorkspaceBinding(reopened.layout(), m2).capture()).get();
         assertEquals(saved.drawing(), back.drawing());
         assertEquals(saved.camera(), back.camera());
         assertEquals(saved.selectedCheckpoint(), back.selectedCheckpoint());
         assertEquals(saved.pinned(), back.pinned());
         assertEquals(saved.views(), back.views());
-        assertEquals(org.predspace.ui.chapters.ChapterFileTest.sample(), saved.chapters());
+        assertEquals(ChapterFileTest.sample(), saved.chapters());
         assertEquals(saved.chapters(), List.copyOf(m2.chapters()), "the chapters come back into the model");
         assertEquals(saved.layout().panel(), back.layout().panel());
         assertArrayEquals(saved.layout().dividers(), back.layout().dividers(), 0.01);
-        assertEquals(new java.util.HashSet<>(saved.runs()), new java.util.HashSet<>(back.runs()), "same folders, same visibility");
+        assertEquals(new HashSet<>(saved.runs()), new HashSet<>(back.runs()), "same folders, same visibility");
         assertEquals(1500, reopened.stage().getWidth(), 1);
 
         settle();
@@ -123,17 +113,17 @@ class WorkspaceWindowTest {
     @Test
     void aMissingRunFolderIsNamedAndTheRestOpens(FxRobot robot) throws Exception {
         List<Path> dirs = arrange();
-        Path file = tmp.resolve("runs/w.predspace");
+        Path file = fx.tmp().resolve("runs/w.predspace");
         assertTrue(WaitForAsyncUtils.asyncFx(() -> window.workspace().saveTo(file)).get());
         Path gone = dirs.get(2);
         try (var walk = Files.walk(gone)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
         assertFalse(Files.exists(gone));
 
         // an empty window opens the workspace itself
         Stage[] second = new Stage[1];
-        ExplorerModel fresh = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), tmp.resolve("trained"));
+        ExplorerModel fresh = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), fx.tmp().resolve("trained"));
         reopened = WaitForAsyncUtils.asyncFx(() -> {
             second[0] = new Stage();
             MainWindow w = ExplorerWindows.build(second[0], fresh);
@@ -152,7 +142,7 @@ class WorkspaceWindowTest {
 
     @Test
     void aCorruptWorkspaceIsReportedAndChangesNothing(FxRobot robot) throws Exception {
-        Path file = tmp.resolve("broken.predspace");
+        Path file = fx.tmp().resolve("broken.predspace");
         Files.writeString(file, "{\"format\": \"predspace-workspace\", \"version\": 1, \"drawing\": {\"colouring\": 7}}");
         Colouring before = model.colouringProperty().get();
         assertFalse(WaitForAsyncUtils.asyncFx(() -> window.workspace().open(file)).get());

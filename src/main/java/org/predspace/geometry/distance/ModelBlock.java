@@ -1,0 +1,65 @@
+package org.predspace.geometry.distance;
+
+/**
+ * Up to {@code capacity} checkpoints' sqrt-probabilities laid out [sample][class][model]:
+ * for a fixed (sample, class) the values over models are one contiguous float array, so the
+ * kernel's inner loop over models is a plain multiply-add loop that the JIT vectorises.
+ * (One array per (sample, class) rather than one flat array with offsets: Java 17's C2
+ * does not vectorise loops whose arrays are indexed with different invariant offsets.)
+ * Not thread-safe for writing; the owner publishes it to readers through a join or a lock.
+ */
+public final class ModelBlock {
+    /** 256 models x 10 classes x 36 samples of floats = 370 KB: one sample chunk stays in L2. */
+    public static final int CAPACITY = 256;
+
+    final int samples;
+    final int classes;
+    final int capacity;
+    /** rows[sample * classes + class][model] = sqrt p_model(class | sample). */
+    final float[][] rows;
+    private int count;
+
+    public ModelBlock(ProbeShape shape, int capacity) { this(shape.samples(), shape.classes(), capacity); }
+
+    private ModelBlock(int samples, int classes, int capacity) {
+        this.samples = samples;
+        this.classes = classes;
+        this.capacity = capacity;
+        this.rows = new float[samples * classes][capacity];
+    }
+
+    int count() { return count; }
+
+    /** The same checkpoints in a block of {@code larger} capacity. */
+    ModelBlock grownTo(int larger) {
+        if (larger < count) throw new IllegalArgumentException("capacity " + larger + " below " + count + " checkpoints");
+        ModelBlock b = new ModelBlock(samples, classes, larger);
+        for (int k = 0; k < rows.length; k++) System.arraycopy(rows[k], 0, b.rows[k], 0, count);
+        b.count = count;
+        return b;
+    }
+
+    boolean isFull() { return count == capacity; }
+
+    /** Appends one checkpoint (sqrt values, N x C row-major) and returns its slot. */
+    public int add(float[] sqrt) {
+        int slot = count;
+        set(slot, sqrt);
+        return slot;
+    }
+
+    /** Writes slot {@code j} (streaming sources refill a reused block). */
+    public void set(int j, float[] sqrt) {
+        for (int k = 0; k < rows.length; k++) rows[k][j] = sqrt[k];
+        count = Math.max(count, j + 1);
+    }
+
+    public void clear() { count = 0; }
+
+    /** Slot {@code j} back as N x C row-major sqrt values. */
+    float[] get(int j) {
+        float[] out = new float[rows.length];
+        for (int k = 0; k < out.length; k++) out[k] = rows[k][j];
+        return out;
+    }
+}

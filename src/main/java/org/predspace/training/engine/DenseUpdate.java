@@ -1,0 +1,104 @@
+package org.predspace.training.engine;
+
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.regularization.L2Regularization;
+import org.nd4j.linalg.learning.regularization.Regularization;
+import org.nd4j.linalg.learning.regularization.WeightDecay;
+import org.predspace.platform.NativeLibraries;
+
+import java.util.List;
+
+/**
+ * DL4J 1.0.0-M2.1's parameter update, step for step (BaseMultiLayerUpdater.update and
+ * UpdaterBlock.update), on the parameters and the minibatch-averaged gradient held as float
+ * arrays: regularisations applied before the updater (L2: g += l2 w, an Axpy), then the
+ * updater ({@link UpdateRule}), then regularisations applied after it (WeightDecay with
+ * applyLR: u += wd lr w), then w -= u. The learning rate is the updater's rate at
+ * (iteration, epoch), as UpdaterBlock hands it to regularisations too.
+ */
+final class DenseUpdate {
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
+    /** ComputationGraph.fit(INDArray[], INDArray[]) never advances DL4J's epoch counter. */
+    private static final int EPOCH = 0;
+
+    private final IUpdater config;
+    private final UpdateRule rule;
+    private final List<DenseLayerParams> layers;
+    private final float[] params;
+    private final float[] gradients;
+    private int iteration;
+
+    DenseUpdate(IUpdater config, List<DenseLayerParams> layers, float[] params, float[] gradients, int iteration) {
+        for (DenseLayerParams l : layers) {
+            for (Regularization r : l.weightRegularization()) checkSupported(r);
+            for (Regularization r : l.biasRegularization()) checkSupported(r);
+        }
+        this.config = config;
+        this.rule = UpdateRule.of(config, params.length);
+        this.layers = layers;
+        this.params = params;
+        this.gradients = gradients;
+        this.iteration = iteration;
+    }
+
+    private static void checkSupported(Regularization r) {
+        if (!(r instanceof L2Regularization) && !(r instanceof WeightDecay)) {
+            throw new IllegalArgumentException("no dense implementation of regularisation " + r);
+        }
+    }
+
+    /**
+     * The regularisation term DL4J adds to the score at the current parameters:
+     * 0.5 c |w|^2 for L2 and weight decay alike (their score methods).
+     */
+    double regularizationScore() {
+        double score = 0;
+        for (DenseLayerParams l : layers) {
+            score += score(l.weightRegularization(), l.offset(), l.nIn() * l.nOut());
+            score += score(l.biasRegularization(), l.biasOffset(), l.nOut());
+        }
+        return score;
+    }
+
+    private double score(List<Regularization> regs, int from, int length) {
+        if (regs.isEmpty()) return 0;
+        double squares = 0;
+        for (int i = from; i < from + length; i++) squares += (double) params[i] * params[i];
+        double score = 0;
+        for (Regularization r : regs) score += 0.5 * coefficient(r) * squares;
+        return score;
+    }
+
+    /** Applies the gradient in the gradient array to the parameter array and advances the iteration. */
+    void apply() {
+        double lr = config.hasLearningRate() ? config.getLearningRate(iteration, EPOCH) : 1.0;
+        regularize(Regularization.ApplyStep.BEFORE_UPDATER, lr);
+        rule.toUpdate(gradients, lr, iteration);
+        regularize(Regularization.ApplyStep.POST_UPDATER, lr);
+        for (int i = 0; i < params.length; i++) params[i] -= gradients[i];
+        iteration++;
+    }
+
+    private void regularize(Regularization.ApplyStep step, double lr) {
+        for (DenseLayerParams l : layers) {
+            regularize(l.weightRegularization(), step, lr, l.offset(), l.nIn() * l.nOut());
+            regularize(l.biasRegularization(), step, lr, l.biasOffset(), l.nOut());
+        }
+    }
+
+    /** Axpy(param, grad, grad, c) as L2Regularization and WeightDecay call it: g += (float) c * w. */
+    private void regularize(List<Regularization> regs, Regularization.ApplyStep step, double lr, int from, int length) {
+        for (Regularization r : regs) {
+            if (r.applyStep() != step) continue;
+            double c = coefficient(r);
+            if (r instanceof WeightDecay wd && wd.isApplyLR()) c *= lr;
+            float a = (float) c;
+            for (int i = from; i < from + length; i++) gradients[i] = gradients[i] + a * params[i];
+        }
+    }
+
+    private double coefficient(Regularization r) {
+        if (r instanceof L2Regularization l2) return l2.getL2().valueAt(iteration, EPOCH);
+        return ((WeightDecay) r).getCoeff().valueAt(iteration, EPOCH);
+    }
+}
