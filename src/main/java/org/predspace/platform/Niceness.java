@@ -22,7 +22,7 @@ final class Niceness {
     private static final AtomicBoolean SAID = new AtomicBoolean();
 
     /** The C functions used; errno comes back as a LastErrorException. */
-    private interface CLibrary extends Library {
+    private interface LibC extends Library {
         int setpriority(int which, int who, int prio) throws LastErrorException;
 
         int gettid();
@@ -30,16 +30,16 @@ final class Niceness {
 
     /** Loaded on first use, so a platform without it costs nothing until a worker starts. */
     private static final class C {
-        static final CLibrary LIBRARY = load();
+        static final LibC LIBRARY = load();
 
-        private static CLibrary load() {
+        private static LibC load() {
             if (!Platform.isLinux()) {
                 sayOnce("threads keep their priority on " + System.getProperty("os.name")
                         + " (lowering one thread's priority is Linux only): the window may respond more slowly while training");
                 return null;
             }
             try {
-                return Native.load("c", CLibrary.class);
+                return CLibrary.keepingInterrupt(() -> Native.load("c", LibC.class));
             } catch (UnsatisfiedLinkError | RuntimeException e) {
                 sayOnce("cannot reach the C library to lower background threads' priority (" + e.getMessage() + ")");
                 return null;
@@ -51,7 +51,7 @@ final class Niceness {
 
     /** The calling thread's kernel id, or null where there is none to give (not Linux). */
     static Integer currentThreadId() {
-        CLibrary c = C.LIBRARY;
+        LibC c = C.LIBRARY;
         if (c == null) return null;
         try {
             return c.gettid();
@@ -67,7 +67,7 @@ final class Niceness {
 
     /** Sets thread {@code tid}'s nice value; false (said once) when the kernel refuses. */
     static boolean set(int tid, int nice) {
-        CLibrary c = C.LIBRARY;
+        LibC c = C.LIBRARY;
         if (c == null) return false;
         try {
             c.setpriority(PRIO_PROCESS, tid, nice);

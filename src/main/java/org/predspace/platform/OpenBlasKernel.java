@@ -1,6 +1,5 @@
 package org.predspace.platform;
 
-import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
 
 import java.io.IOException;
@@ -54,8 +53,8 @@ final class OpenBlasKernel {
     /** The value the C environment holds now (System.getenv is a copy taken at JVM start). */
     static String currentValue() {
         try {
-            Function getenv = NativeLibrary.getInstance("c").getFunction("getenv");
-            return getenv.invokeString(new Object[]{VARIABLE}, false);
+            return CLibrary.keepingInterrupt(() -> NativeLibrary.getInstance("c").getFunction("getenv")
+                    .invokeString(new Object[]{VARIABLE}, false));
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             return System.getenv(VARIABLE);
         }
@@ -63,8 +62,8 @@ final class OpenBlasKernel {
 
     private static void setenv(String name, String value) {
         try {
-            Function f = NativeLibrary.getInstance("c").getFunction("setenv");
-            f.invokeInt(new Object[]{name, value, 1});
+            CLibrary.keepingInterrupt(() -> NativeLibrary.getInstance("c").getFunction("setenv")
+                    .invokeInt(new Object[]{name, value, 1}));
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             // an AVX-512 CPU (the flags said so) whose libc JNA cannot reach: the user can still set it
             System.err.println("PredSpace: could not set " + name + "=" + value + " (" + e.getMessage()
