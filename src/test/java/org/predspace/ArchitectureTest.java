@@ -26,7 +26,9 @@ import org.predspace.geometry.ThreadLeak;
 import org.predspace.platform.NativeLibraries;
 import org.predspace.platform.Workers;
 import org.predspace.runs.ReachesSideways;
+import org.predspace.geometry.distance.DistanceReachesUp;
 import org.predspace.session.ExplorerSession;
+import org.predspace.training.spec.SpecReachesUp;
 import org.predspace.session.UsesJna;
 import org.predspace.ui.ReachesIntoPrism;
 import org.predspace.ui.curves.PanelLeak;
@@ -172,6 +174,30 @@ class ArchitectureTest {
             .because("native libraries are named in one layer, so a newcomer finds every native call there")
             .allowEmptyShould(true);
 
+    /**
+     * The packages split by concept keep one direction inside their layer: a spec is plain data
+     * the engine builds networks from, and both sit under the run that trains (package training);
+     * InPCA and trajectories both build on distances, and on nothing of each other.
+     */
+    private static final ArchRule SPEC_BELOW_ENGINE = noClasses().that().resideInAPackage("org.predspace.training.spec..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.predspace.training", "org.predspace.training.engine..")
+            .because("training.spec < training.engine < training (docs/architecture.md)")
+            .allowEmptyShould(true);
+    private static final ArchRule ENGINE_BELOW_TRAINING = noClasses().that().resideInAPackage("org.predspace.training.engine..")
+            .should().dependOnClassesThat().resideInAPackage("org.predspace.training")
+            .because("training.spec < training.engine < training (docs/architecture.md)")
+            .allowEmptyShould(true);
+    private static final ArchRule DISTANCE_BELOW_INPCA_AND_TRAJECTORY = noClasses()
+            .that().resideInAPackage("org.predspace.geometry.distance..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.predspace.geometry.inpca..", "org.predspace.geometry.trajectory..")
+            .because("geometry.distance < geometry.inpca, geometry.trajectory (docs/architecture.md)")
+            .allowEmptyShould(true);
+    private static final ArchRule INPCA_AND_TRAJECTORY_APART = classes()
+            .that().resideInAnyPackage("org.predspace.geometry.inpca..", "org.predspace.geometry.trajectory..")
+            .should(notDependOnTheOtherOf("org.predspace.geometry.inpca", "org.predspace.geometry.trajectory"))
+            .because("the picture and the trajectories are two uses of the distances, neither needs the other")
+            .allowEmptyShould(true);
+
     private static JavaClasses production;
 
     private static synchronized JavaClasses production() {
@@ -188,6 +214,23 @@ class ArchitectureTest {
         CompositeArchRule.of(LAYER_ORDER).and(RUNS_BESIDE_DATA).and(LANDSCAPE_ON_TOP).and(GEOMETRY_AND_SPECTRA_APART)
                 .and(EXPORT_BELOW_CLI)
                 .check(production());
+    }
+
+    @Test
+    void packagesSplitByConceptKeepOneDirection() {
+        CompositeArchRule.of(SPEC_BELOW_ENGINE).and(ENGINE_BELOW_TRAINING).and(DISTANCE_BELOW_INPCA_AND_TRAJECTORY)
+                .and(INPCA_AND_TRAJECTORY_APART)
+                .check(production());
+    }
+
+    @Test
+    void splitRulesRejectASpecThatReachesIntoTrainingAndDistancesThatReachUp() {
+        JavaClasses spec = new ClassFileImporter().importClasses(SpecReachesUp.class);
+        AssertionError e = assertThrows(AssertionError.class, () -> SPEC_BELOW_ENGINE.check(spec));
+        assertTrue(e.getMessage().contains("SpecReachesUp") && e.getMessage().contains("TrainingRun"), e.getMessage());
+        JavaClasses distance = new ClassFileImporter().importClasses(DistanceReachesUp.class);
+        e = assertThrows(AssertionError.class, () -> DISTANCE_BELOW_INPCA_AND_TRAJECTORY.check(distance));
+        assertTrue(e.getMessage().contains("DistanceReachesUp") && e.getMessage().contains("InPca"), e.getMessage());
     }
 
     @Test

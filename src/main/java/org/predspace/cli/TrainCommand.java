@@ -3,7 +3,7 @@ package org.predspace.cli;
 import org.predspace.data.DataFormatException;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.tasks.Task;
-import org.predspace.training.FineTuneStart;
+import org.predspace.training.spec.InitFrom;
 import org.predspace.training.engine.NativeBackend;
 import org.predspace.training.spec.Architecture;
 import org.predspace.training.spec.LearningRateSchedule;
@@ -156,7 +156,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The spec starting from RUN_DIR[@STEP]: the folder made absolute, the step checked by SpecTrainer. */
     static TrainingSpec withInitFrom(TrainingSpec base, String text) {
-        return FineTuneStart.Reference.parse(text).applyTo(base.toBuilder()).build();
+        return InitFrom.parse(text).applyTo(base.toBuilder()).build();
     }
 
     /**

@@ -4,7 +4,6 @@ import org.predspace.data.DatasetCatalog;
 import org.predspace.data.InputShape;
 import org.predspace.runs.InputText;
 import org.predspace.tasks.Task;
-import org.predspace.training.FineTuneStart;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -167,7 +166,7 @@ public final class SpecForm {
         double randomLabels = in.fraction(Field.RANDOM_LABELS, true);
         List<Long> seeds = in.list(Field.SEED, s -> whole(Field.SEED, s, 0, Long.MAX_VALUE));
         int checkpoints = in.integer(Field.CHECKPOINTS, 2, 10000);
-        FineTuneStart.Reference start = in.start();
+        InitFrom start = in.start();
         String name = in.name();
 
         int count = in.count(Field.TASK) * in.count(Field.ARCHITECTURE) * in.count(Field.OPTIMIZER) * in.count(Field.LEARNING_RATE)
@@ -218,11 +217,11 @@ public final class SpecForm {
 
     /** The last start resolved, kept while its text and the parent's committed steps are unchanged: evaluate() runs per keystroke. */
     private String startKey;
-    private FineTuneStart.Reference startResolved;
+    private InitFrom startResolved;
     private String startProblem;
 
-    private FineTuneStart.Reference resolvedStart(String text) {
-        FineTuneStart.Reference typed = FineTuneStart.Reference.parse(text);
+    private InitFrom resolvedStart(String text) {
+        InitFrom typed = InitFrom.parse(text);
         Path steps = typed.dir().resolve("steps.npy");
         String key;
         try {
@@ -235,7 +234,7 @@ public final class SpecForm {
             startResolved = null;
             startProblem = null;
             try {
-                startResolved = new FineTuneStart.Reference(typed.dir(), FineTuneStart.of(typed.dir(), typed.step()).step());
+                startResolved = typed.resolved();
             } catch (IllegalArgumentException e) {
                 startProblem = e.getMessage();
             }
@@ -423,7 +422,7 @@ public final class SpecForm {
          * The run the form's runs start from, its step resolved (the last snapshot unless one is
          * named) so run.json records it; null when the field is empty or wrong.
          */
-        FineTuneStart.Reference start() {
+        InitFrom start() {
             String t = trimmed(Field.INIT_FROM);
             if (t.isEmpty()) return null;
             try {
