@@ -1,12 +1,16 @@
 package org.predspace.ui;
 
+import javafx.geometry.Point2D;
 import javafx.stage.Stage;
 import org.predspace.data.DatasetCatalog;
 import org.predspace.session.ExplorerSession;
 import org.predspace.session.PictureFrame;
+import org.predspace.ui.view3d.PredictionView;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A main window as the app builds it, 1500 x 950, with runs trained into {@code tmp/trained}; for UI tests. */
@@ -36,7 +40,28 @@ public record TestWindow(ExplorerModel model, MainWindow window) {
         });
         // the scale eases to the new frame over a few pulses
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> window.view().isSettled()).get());
-        WaitForAsyncUtils.waitForFxEvents(10);
+        // and the window's own layout (its size, the split's dividers) may still move the picture in
+        // the view after the scale settled: wait until every point stays where it is for 100 ms
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            List<Point2D> before = drawnPositions(window);
+            Thread.sleep(100);
+            WaitForAsyncUtils.waitForFxEvents(3);
+            return before.equals(drawnPositions(window));
+        });
         return window.view().drawnFrame();
+    }
+
+    /** Where the view draws each point of its frame, in its own coordinates. */
+    private static List<Point2D> drawnPositions(MainWindow window) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            PredictionView view = window.view();
+            List<Point2D> at = new ArrayList<>();
+            PictureFrame f = view.drawnFrame();
+            for (int i = 0; f != null && i < f.size(); i++) {
+                Point2D screen = view.screenPositionOf(i);
+                at.add(screen == null ? null : view.screenToLocal(screen));
+            }
+            return at;
+        }).get(10, TimeUnit.SECONDS);
     }
 }

@@ -188,7 +188,8 @@ class PointPickingTest {
         });
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(view::haloShown));
         WaitForAsyncUtils.waitForFxEvents(5);
-        assertTrue(fx(view::haloCentre).distance(at[p]) < 1, "the ring is centred on the point");
+        Point2D centre = fx(view::haloCentre);
+        assertTrue(centre.distance(at[p]) < 1, "the ring is centred on the point: " + centre + " against " + at[p]);
         double after = markedPixels(snapshot(), at[p], light);
         assertTrue(after > 2.5 * before, "the selected marker is drawn larger: " + before + " -> " + after + " pixels");
         double r = fx(() -> view.haloRadius());
