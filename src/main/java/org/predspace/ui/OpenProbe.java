@@ -2,6 +2,7 @@ package org.predspace.ui;
 
 import org.predspace.session.PictureFrame;
 import org.predspace.session.PointInfo;
+import org.predspace.session.RunState;
 
 import java.util.HashMap;
 import java.util.List;
@@ -54,6 +55,9 @@ public final class OpenProbe {
             if (!p.isAnchor()) drawn.merge(p.run(), 1, Integer::sum);
         }
         for (RunItem r : runs) {
+            // a run of another task is drawn in the imprinted picture only, never in the training
+            // picture the app opens on (and the sample set has 13 of them)
+            if (!RunState.isFullProblem(r.state().spec())) continue;
             int listed = r.state().metrics().size();
             if (listed == 0 || drawn.getOrDefault(r.name(), 0) != listed) return false;   // 0: not read yet
         }
