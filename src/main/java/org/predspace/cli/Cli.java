@@ -1,19 +1,11 @@
 package org.predspace.cli;
 
 import org.predspace.platform.JobFailure;
+import org.predspace.runs.FailureText;
 import org.predspace.runs.InputText;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -55,7 +47,7 @@ public final class Cli {
             return EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("predspace: " + describe(ex));
+            commandLine.getErr().println("predspace: " + FailureText.describe(ex));
             return EXIT_FAILURE;
         });
         // picocli lets errors (a native library that failed to load, out of memory) out of execute,
@@ -85,42 +77,5 @@ public final class Cli {
     /** As {@link #usage(CommandLine, String)}, for a value a core class refused. */
     static CommandLine.ParameterException usage(CommandLine commandLine, IllegalArgumentException refused) {
         return new CommandLine.ParameterException(commandLine, refused.getMessage(), refused);
-    }
-
-    /**
-     * The message of a failure in plain words, with the cause's message where the outer one says
-     * nothing new (also the UI's wording for file errors).
-     */
-    public static String describe(Throwable ex) {
-        return InputText.escape(plainMessage(ex));
-    }
-
-    private static String plainMessage(Throwable ex) {
-        String m = ex.getMessage();
-        if (ex instanceof FileSystemException fs) return fileProblem(fs);
-        if (m == null || m.isBlank()) {
-            return ex.getCause() != null ? plainMessage(ex.getCause()) : ex.getClass().getSimpleName();
-        }
-        return m;
-    }
-
-    /**
-     * The JDK's file exceptions carry the path as their message and the reason in their type (a
-     * FileAlreadyExistsException's message is just "data/ok.csv"): say both.
-     */
-    private static String fileProblem(FileSystemException e) {
-        String file = e.getFile() == null ? "" : e.getFile();
-        if (e.getOtherFile() != null) file += " -> " + e.getOtherFile();
-        String reason = e.getReason();
-        if (e instanceof NoSuchFileException) return "no such file or folder: " + file;
-        if (e instanceof AccessDeniedException) return "permission denied: " + file;
-        if (e instanceof FileAlreadyExistsException) {
-            return file + ": " + (reason != null ? reason : "already exists"
-                    + (Files.isDirectory(Path.of(file)) ? "" : " and is not a folder"));
-        }
-        if (e instanceof NotDirectoryException) return file + ": not a folder";
-        if (e instanceof DirectoryNotEmptyException) return file + ": folder is not empty";
-        if (e instanceof FileSystemLoopException) return file + ": links form a loop";
-        return file + ": " + (reason != null ? reason : e.getClass().getSimpleName());
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.predspace.export.CsvTable;
 import org.predspace.runs.AtomicFiles;
+import org.predspace.runs.FailureText;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -96,7 +97,7 @@ public final class OutputFiles {
             }
             return absolute.normalize();
         } catch (IOException | InvalidPathException | SecurityException e) {
-            throw usage(spec, "cannot resolve " + what + " " + p + ": " + Cli.describe(e));
+            throw usage(spec, "cannot resolve " + what + " " + p + ": " + FailureText.describe(e));
         }
     }
 

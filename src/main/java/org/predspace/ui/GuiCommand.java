@@ -1,6 +1,6 @@
 package org.predspace.ui;
 
-import org.predspace.cli.Cli;
+import org.predspace.runs.FailureText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -39,7 +39,7 @@ public final class GuiCommand implements Callable<Integer> {
         try {
             UiLauncher.launch(paths.toArray(String[]::new));
         } catch (RuntimeException | LinkageError e) {   // e.g. "Unable to open DISPLAY": a display named but not there
-            throw new IllegalStateException("the explorer could not open its window (" + Cli.describe(e) + "); "
+            throw new IllegalStateException("the explorer could not open its window (" + FailureText.describe(e) + "); "
                     + UiLauncher.VIRTUAL_DISPLAY + " gui ...", e);
         }
         shown = true;

@@ -3,7 +3,7 @@ package org.predspace.ui.workspace;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.FileChooser;
-import org.predspace.cli.Cli;
+import org.predspace.runs.FailureText;
 import org.predspace.ui.ExplorerModel;
 
 import java.io.File;
@@ -60,7 +60,7 @@ public final class WorkspaceActions {
             file.set(target);
             return true;
         } catch (IOException | RuntimeException e) {
-            model.reportProblem("Could not save the workspace to " + target + ": " + Cli.describe(e));
+            model.reportProblem("Could not save the workspace to " + target + ": " + FailureText.describe(e));
             return false;
         }
     }
@@ -71,7 +71,7 @@ public final class WorkspaceActions {
         try {
             w = WorkspaceFile.read(source);
         } catch (IOException | RuntimeException e) {
-            model.reportProblem("Could not open the workspace: " + Cli.describe(e));
+            model.reportProblem("Could not open the workspace: " + FailureText.describe(e));
             return false;
         }
         if (!model.runs().isEmpty()) {
