@@ -77,7 +77,13 @@ public final class BackgroundTasks {
         task.setOnFailed(e -> {
             running.remove(task);
             Throwable t = task.getException();
-            problems.accept(describe(task.getTitle(), t));
+            if (executor.isShutdown()) {
+                // the window closed and interrupted it: there is no window left to tell (a
+                // notification would open on whatever window comes next), so the log says it
+                System.err.println("PredSpace: after closing, " + describe(task.getTitle(), t));
+            } else {
+                problems.accept(describe(task.getTitle(), t));
+            }
             after.run();
         });
         task.setOnCancelled(e -> {

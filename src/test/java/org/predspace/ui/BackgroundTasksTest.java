@@ -36,6 +36,34 @@ class BackgroundTasksTest {
         assertEquals(1, problems.size(), "dropping a late request is not a problem");
     }
 
+    /**
+     * Closing the window interrupts what runs; a computation that ends in failure because of it
+     * (a landscape's "the grid's evaluation was interrupted") is not told: its notification used
+     * to open on whatever window came next.
+     */
+    @Test
+    void aTaskInterruptedByTheShutdownIsNotReportedAsAProblem() throws Exception {
+        List<String> problems = new CopyOnWriteArrayList<>();
+        BackgroundTasks tasks = new BackgroundTasks(1, problems::add);
+        CountDownLatch started = new CountDownLatch(1);
+        Task<Integer> running = WaitForAsyncUtils.asyncFx(() -> tasks.submit("Landscape", () -> {
+            started.countDown();
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException("the grid's evaluation was interrupted");
+            }
+            return 1;
+        }, v -> fail("it was interrupted"))).get(5, TimeUnit.SECONDS);
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        tasks.shutdown();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> running.isDone());
+        WaitForAsyncUtils.waitForFxEvents();
+        Throwable ended = WaitForAsyncUtils.asyncFx(running::getException).get(5, TimeUnit.SECONDS);
+        assertTrue(ended instanceof IllegalStateException, "it ended by the interrupt: " + ended);
+        assertEquals(List.of(), problems);
+    }
+
     /** JavaFX tasks fail on errors as on exceptions; the message must say what happened, not just "ExceptionInInitializerError". */
     @Test
     void aTaskThatDiesOfAnErrorIsReportedInPlainWords() throws Exception {
