@@ -51,8 +51,8 @@ public record TestWindow(ExplorerModel model, MainWindow window) {
         return window.view().drawnFrame();
     }
 
-    /** Where the view draws each point of its frame, in its own coordinates. */
-    private static List<Point2D> drawnPositions(MainWindow window) throws Exception {
+    /** Where the view draws each point of its frame, in its own coordinates (null for a point it does not place). */
+    public static List<Point2D> drawnPositions(MainWindow window) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
             PredictionView view = window.view();
             List<Point2D> at = new ArrayList<>();

@@ -53,13 +53,11 @@ class PointPickingTest {
 
     private static <T> T fx(Callable<T> read) throws Exception { return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS); }
 
-    /** Every frame point's position in the view's own coordinates (anchors included). */
+    /** Every point's position in the view's own coordinates (anchors included), in the order of {@code f}, the frame drawn. */
     private Point2D[] positions(PictureFrame f) throws Exception {
-        return fx(() -> {
-            Point2D[] at = new Point2D[f.size()];
-            for (int i = 0; i < f.size(); i++) at[i] = view.screenToLocal(view.screenPositionOf(i));
-            return at;
-        });
+        Point2D[] at = TestWindow.drawnPositions(window).toArray(Point2D[]::new);
+        assertEquals(f.size(), at.length, "the view still draws the frame the positions are for");
+        return at;
     }
 
     private Point2D toScreen(Point2D local) throws Exception { return fx(() -> view.localToScreen(local)); }
