@@ -8,10 +8,10 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,7 +29,7 @@ public final class RunWriter implements AutoCloseable {
      * rather than the OS, since this process being alive says nothing about a writer it closed
      * without finishing (an interrupted run, docs/run-format.md).
      */
-    private static final Set<Path> OPEN_HERE = ConcurrentHashMap.newKeySet();
+    private static final Map<Path, RunWriter> OPEN_HERE = new ConcurrentHashMap<>();
     private final Path dir;
     private final int classes;
     private final int probeSize;
@@ -41,6 +41,10 @@ public final class RunWriter implements AutoCloseable {
     /** null when the run records no imprinted predictions. */
     private final ImprintedAppenders imprinted;
     private RunManifest manifest;
+    /** steps.npy's identity (inode) when this writer claimed the folder; null where the file system has none. */
+    private final Object claimKey;
+    /** The folder's real path, this writer's key in {@link #OPEN_HERE}. */
+    private final Path openKey;
     private long metricsEnd;
     private long lastStep = Long.MIN_VALUE;
     private int count;
@@ -66,6 +70,8 @@ public final class RunWriter implements AutoCloseable {
         this.metricsEnd = metricsEnd;
         this.steps = steps;
         this.imprinted = imprinted;
+        this.claimKey = fileKey(dir.resolve(RunFiles.STEPS));
+        this.openKey = realPath(dir);
     }
 
     /**
@@ -135,21 +141,48 @@ public final class RunWriter implements AutoCloseable {
             long metricsEnd = header.remaining();
             ChannelIo.writeFully(metrics, header, 0);
             metrics.force(true);
-            // run.json last: a folder that has it has every file it promises
-            OPEN_HERE.add(realPath(dir));
-            AtomicFiles.write(dir.resolve(RunFiles.MANIFEST), manifest.toJson());
-            return new RunWriter(dir, manifest, testLabels == null ? -1 : testLabels.length, predictions, test,
+            RunWriter writer = new RunWriter(dir, manifest, testLabels == null ? -1 : testLabels.length, predictions, test,
                     metrics, metricsEnd, steps, imprinted);
+            OPEN_HERE.put(writer.openKey, writer);
+            try {
+                // run.json last: a folder that has it has every file it promises
+                AtomicFiles.write(dir.resolve(RunFiles.MANIFEST), manifest.toJson());
+            } catch (IOException | RuntimeException e) {
+                OPEN_HERE.remove(writer.openKey, writer);
+                throw e;
+            }
+            return writer;
         } catch (IOException | RuntimeException e) {
-            OPEN_HERE.remove(realPath(dir));
             closeQuietly(e, predictions, test, metrics, steps, imprintedProbe, imprintedTest);
             throw e;
         }
     }
 
+    private static Object fileKey(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Refuses to write by path into a folder that is no longer this writer's: a re-run that took
+     * this writer for dead (its heartbeat stale behind a hung file system) moved the folder aside
+     * and claimed a new one under the same name, whose run.json and snapshots must not be ours.
+     */
+    private void requireStillOurs() throws IOException {
+        if (claimKey == null) return;
+        Object now = fileKey(dir.resolve(RunFiles.STEPS));
+        if (!claimKey.equals(now)) {
+            throw new IOException(dir + " is no longer this writer's run folder: it was moved aside"
+                    + " (a re-run of the run took it for interrupted)");
+        }
+    }
+
     /** Whether a writer of this process has {@code dir} open (created, not yet closed). */
     static boolean openHere(Path dir) {
-        return OPEN_HERE.contains(realPath(dir));
+        return OPEN_HERE.containsKey(realPath(dir));
     }
 
     private static Path realPath(Path dir) {
@@ -185,6 +218,7 @@ public final class RunWriter implements AutoCloseable {
         WriterIdentity w = manifest.writer();
         if (now.isBefore(w.heartbeatInstant().plusSeconds(w.heartbeatSeconds()))) return;
         RunManifest renewed = manifest.beat(now);
+        requireStillOurs();
         AtomicFiles.write(dir.resolve(RunFiles.MANIFEST), renewed.toJson());
         manifest = renewed;
     }
@@ -209,6 +243,7 @@ public final class RunWriter implements AutoCloseable {
         validate(checkpoint);
         long step = checkpoint.step();
         try {
+            requireStillOurs();
             if (checkpoint.parameters() != null) ParameterSnapshots.write(dir, step, checkpoint.parameters());
             predictions.appendFloats(checkpoint.probePredictions());
             if (testPredictions != null) testPredictions.appendFloats(checkpoint.testPredictions());
@@ -313,6 +348,7 @@ public final class RunWriter implements AutoCloseable {
         if (finished) throw new IllegalStateException("run " + dir + " is already finished");
         RunManifest last = manifest.finish(status, summary, Instant.now());
         close(); // forces every array before run.json says the run is over
+        requireStillOurs();
         AtomicFiles.write(dir.resolve(RunFiles.MANIFEST), last.toJson());
         manifest = last;
         finished = true;
@@ -331,7 +367,7 @@ public final class RunWriter implements AutoCloseable {
     public synchronized void close() throws IOException {
         if (closed) return;
         closed = true;
-        OPEN_HERE.remove(realPath(dir));
+        OPEN_HERE.remove(openKey, this);
         IOException first = null;
         for (AutoCloseable c : new AutoCloseable[]{predictions, testPredictions, metrics, steps,
                 imprinted == null ? null : imprinted.probe(), imprinted == null ? null : imprinted.test()}) {
