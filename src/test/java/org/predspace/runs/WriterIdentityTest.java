@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -137,20 +139,27 @@ class WriterIdentityTest {
         ExecutorService pool = Workers.pool("claim-race", racers, Workers.Priority.NORMAL);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<RunWriter>> results = new ArrayList<>();
+        List<int[]> labels = new ArrayList<>();
         try {
             for (int i = 0; i < racers; i++) {
+                // each racer its own labels: the winner's folder must hold the winner's, not a loser's
+                int[] mine = new int[content.probeSize()];
+                for (int j = 0; j < mine.length; j++) mine[j] = (j + i) % content.classes();
+                labels.add(mine);
                 results.add(pool.submit(() -> {
                     start.await();
-                    return content.create(dir);
+                    return RunWriter.create(dir, "racer", content.classes(), content.probe(), Map.of(), mine, null);
                 }));
             }
             start.countDown();
             List<RunWriter> winners = new ArrayList<>();
+            int[] winnersLabels = null;
             int refused = 0;
-            for (Future<RunWriter> f : results) {
+            for (int i = 0; i < racers; i++) {
                 try {
-                    winners.add(f.get(30, TimeUnit.SECONDS));
-                } catch (java.util.concurrent.ExecutionException e) {
+                    winners.add(results.get(i).get(30, TimeUnit.SECONDS));
+                    winnersLabels = labels.get(i);
+                } catch (ExecutionException e) {
                     assertInstanceOf(FileAlreadyExistsException.class, e.getCause(), String.valueOf(e.getCause()));
                     refused++;
                 }
@@ -158,11 +167,12 @@ class WriterIdentityTest {
             assertEquals(1, winners.size());
             assertEquals(racers - 1, refused);
             try (RunWriter winner = winners.get(0)) {
-                winner.append(content.checkpoint(10));
+                winner.append(withoutTest(content.checkpoint(10)));
                 winner.finish(RunStatus.FINISHED, null);
             }
             Run run = Run.open(dir);
             assertEquals(1, run.checkpointCount());
+            assertArrayEquals(winnersLabels, run.labels());
             assertArrayEquals(content.checkpoint(10).probePredictions(), run.predictions(0));
         } finally {
             pool.shutdownNow();
@@ -191,6 +201,10 @@ class WriterIdentityTest {
             assertTrue(renewed.isAfter(old.plusSeconds(WriterIdentity.HEARTBEAT_SECONDS)), renewed + " after " + old);
             assertEquals(RunStatus.RUNNING, Run.manifest(dir).status());
         }
+    }
+
+    private static Checkpoint withoutTest(Checkpoint c) {
+        return new Checkpoint(c.metrics(), c.probePredictions(), null, c.parameters());
     }
 
     private static void setWriter(Path dir, String host, long pid, String started, Instant heartbeat) throws IOException {
