@@ -26,11 +26,7 @@ class RunRetryTest {
     @Test
     void aRunThatEndedIsKeptUntouched() throws Exception {
         for (RunStatus status : List.of(RunStatus.FINISHED, RunStatus.DIVERGED, RunStatus.FAILED)) {
-            Path dir = out.resolve(status.jsonName());
-            try (RunWriter w = content.create(dir)) {
-                w.append(content.checkpoint(10));
-                w.finish(status, Map.of("reason", "why it ended"));
-            }
+            Path dir = content.writeEnded(out.resolve(status.jsonName()), status, Map.of("reason", "why it ended"));
             RunRetry.Outcome o = RunRetry.prepare(dir, Instant.now());
             RunRetry.Ended ended = assertInstanceOf(RunRetry.Ended.class, o);
             assertEquals(status, ended.status());
@@ -75,11 +71,7 @@ class RunRetryTest {
 
     @Test
     void aCancelledRunIsTrainedAgainSinceASchedulersStopEndsARunAsCancelled() throws Exception {
-        Path dir = out.resolve("run");
-        try (RunWriter w = content.create(dir)) {
-            w.append(content.checkpoint(10));
-            w.finish(RunStatus.CANCELLED, null);
-        }
+        Path dir = content.writeEnded(out.resolve("run"), RunStatus.CANCELLED, null);
         RunRetry.MovedAside moved = assertInstanceOf(RunRetry.MovedAside.class, RunRetry.prepare(dir, Instant.now()));
         assertEquals("cancelled", moved.why());
         assertEquals(RunStatus.CANCELLED, Run.open(moved.to()).status());

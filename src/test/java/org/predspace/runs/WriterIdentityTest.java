@@ -55,12 +55,7 @@ class WriterIdentityTest {
 
     @Test
     void aFinishedRunKeepsItsWriterAndIsNeitherRunningNorInterrupted() throws Exception {
-        Path dir = tmp.resolve("run");
-        try (RunWriter w = content.create(dir)) {
-            w.append(content.checkpoint(10));
-            w.finish(RunStatus.FINISHED, null);
-        }
-        Run run = Run.open(dir);
+        Run run = Run.open(content.writeEnded(tmp.resolve("run"), RunStatus.FINISHED, null));
         assertFalse(run.beingWritten());
         assertFalse(run.interrupted());
         assertEquals(run.manifest().finished(), run.manifest().writer().heartbeat(), "the last heartbeat is the end");
