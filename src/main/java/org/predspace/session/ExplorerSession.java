@@ -323,7 +323,7 @@ public final class ExplorerSession implements AutoCloseable {
             }
         }
         long[] steps = run.steps();
-        RunState state = new RunState(name, dir, run.spec(), phaseOf(run.status()), run.statusMessage(), List.of(),
+        RunState state = new RunState(name, dir, run.spec(), phaseOf(run), run.statusMessage(), List.of(),
                 -1, steps.length == 0 ? 0 : steps[steps.length - 1], false);
         synchronized (this) {
             if (runs.containsKey(name)) throw new IllegalArgumentException(name + " is already open");
@@ -522,6 +522,11 @@ public final class ExplorerSession implements AutoCloseable {
 
     private void tellLeftOut(ImprintedMembers.LeftOut leftOut) {
         for (Listener l : listeners) l.leftOutOfImprinted(leftOut.runs(), leftOut.message());
+    }
+
+    /** A saved run's phase: running on disk is training while its writer lives (another process), interrupted once it is gone. */
+    static RunState.Phase phaseOf(Run run) {
+        return run.beingWritten() ? RunState.Phase.TRAINING : phaseOf(run.status());
     }
 
     static RunState.Phase phaseOf(RunStatus status) {
