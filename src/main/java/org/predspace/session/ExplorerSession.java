@@ -170,6 +170,7 @@ public final class ExplorerSession implements AutoCloseable {
         RunState state = opened.state();
         if (run.status() == RunStatus.RUNNING && whileRunning != RunState.Phase.INTERRUPTED) {
             state = state.with(whileRunning, message);
+            publish(state);
         }
         long[] steps = run.steps();
         for (int t = 0; t < steps.length; t++) {

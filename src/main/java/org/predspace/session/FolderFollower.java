@@ -127,6 +127,7 @@ public final class FolderFollower implements AutoCloseable {
                 RunTail tail = session.startFollowing(dir);
                 if (tail == null) skipped.add(dir); else tails.put(dir, tail);
             } catch (RunFormatException | IllegalArgumentException e) {
+                stopIfInterrupted();
                 skip(dir, e);
             }
         }
@@ -139,12 +140,18 @@ public final class FolderFollower implements AutoCloseable {
                 session.addFollowed(e.getValue(), change);
                 added += change.checkpoints().size();
             } catch (RunFormatException | IllegalArgumentException ex) {
+                stopIfInterrupted();
                 tails.remove(e.getKey());
                 skip(e.getKey(), ex);
             }
         }
         Status was = status;
         status = new Status(folder, tails.size(), was.checkpoints() + added, added > 0 ? Instant.now() : was.lastCheckpoint());
+    }
+
+    /** A read stopped by {@link #close} (a ClosedByInterruptException) says nothing about the run. */
+    private static void stopIfInterrupted() throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) throw new InterruptedException("following stopped");
     }
 
     /** The run folders in the folder now; null (told once) when it cannot be listed. */
