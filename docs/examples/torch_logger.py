@@ -22,6 +22,7 @@ import io
 import json
 import os
 import socket
+import threading
 from datetime import datetime, timezone
 
 import numpy as np
@@ -29,6 +30,8 @@ import numpy as np
 METRIC_COLUMNS = ["step", "epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy"]
 # The .npy header block is sized for any row count, so rewriting it never moves the data (as PredSpace's own writer).
 _LARGEST_ROW_COUNT = 2 ** 63 - 1
+# How often run.json's heartbeat is renewed while the run is running (PredSpace's own writer: 30 s too).
+HEARTBEAT_SECONDS = 30
 
 
 def _npy_header(descr, shape, block=None):
@@ -117,7 +120,11 @@ class RunLogger:
         self.manifest = {"format": "predspace-run", "version": 1, "name": name, "classes": self.classes,
                          "probe": {"id": probe_id, "size": len(labels), "split": "train"}, "status": "running",
                          "created": _now(), "spec": spec or {}, "summary": {},
-                         "writer": {"host": socket.gethostname(), "pid": os.getpid()}}
+                         # who writes it: a reader tells a live writer from a dead one by the pid on this
+                         # host, elsewhere by the heartbeat's age (docs/run-format.md, the writer block)
+                         "writer": {"host": socket.gethostname(), "pid": os.getpid(), "heartbeat": _now(),
+                                    "heartbeat_seconds": HEARTBEAT_SECONDS}}
+        self._lock = threading.Lock()  # run.json is rewritten by the heartbeat thread and by finish
         path = lambda f: os.path.join(folder, f)
         _atomic_write(path("labels.npy"), _npy_bytes(labels))
         self.predictions = _GrowingArray(path("predictions.npy"), (len(labels), classes), np.float32)
@@ -132,6 +139,17 @@ class RunLogger:
         os.fsync(self.metrics)
         self.steps = _GrowingArray(path("steps.npy"), (), np.int64)
         self._write_manifest()  # last: a folder with run.json has every file it promises
+        self._stop = threading.Event()
+        threading.Thread(target=self._beat, name="run-logger-heartbeat", daemon=True).start()
+
+    def _beat(self):
+        """Renews the heartbeat while the run is running: a long step between checkpoints is not a dead writer."""
+        while not self._stop.wait(HEARTBEAT_SECONDS):
+            with self._lock:
+                if self.finished:
+                    return
+                self.manifest["writer"]["heartbeat"] = _now()
+                self._write_manifest()
 
     def log(self, step, predictions, test_predictions=None, metrics=None, parameters=None):
         """Commits one checkpoint. predictions: softmax outputs on the probe [N, classes];
@@ -168,15 +186,18 @@ class RunLogger:
     def finish(self, status="finished", summary=None):
         """Records how the run ended ("finished", "cancelled", "diverged" or "failed"; for failed,
         summary={"reason": ...} says why) by replacing run.json."""
-        if self.finished:
-            return
-        self.finished = True
-        for f in (self.predictions, self.test, self.steps):
-            if f is not None:
-                f.close()
-        os.close(self.metrics)
-        self.manifest.update(status=status, finished=_now(), summary=dict(summary or {}))
-        self._write_manifest()
+        with self._lock:
+            if self.finished:
+                return
+            self.finished = True
+            self._stop.set()
+            for f in (self.predictions, self.test, self.steps):
+                if f is not None:
+                    f.close()
+            os.close(self.metrics)
+            self.manifest.update(status=status, finished=_now(), summary=dict(summary or {}))
+            self.manifest["writer"]["heartbeat"] = self.manifest["finished"]
+            self._write_manifest()
 
     def __enter__(self):
         return self
@@ -207,7 +228,7 @@ def _cell(v):
 
 
 def _now():
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 # ---- PyTorch ---------------------------------------------------------------------------------

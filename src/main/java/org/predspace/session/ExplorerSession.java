@@ -587,20 +587,21 @@ public final class ExplorerSession implements AutoCloseable {
             if (existing.live() || !fromDisk.containsKey(existing.name())) return null;
             Run run = Run.open(dir);
             RunTail tail = RunTail.after(run, Math.min(existing.metrics().size(), run.checkpointCount()));
-            if (run.status() == RunStatus.RUNNING) update(existing.name(), r -> r.with(RunState.Phase.TRAINING, WRITTEN_ELSEWHERE));
+
             return tail;
         }
         Run run = Run.open(dir);
-        addOpened(admit(run, dir), RunState.Phase.TRAINING, WRITTEN_ELSEWHERE);
+        addOpened(admit(run, dir), whileRunning(dir, run.manifest()), WRITTEN_ELSEWHERE);
         return RunTail.after(run, run.checkpointCount());
     }
 
     /**
      * Adds what a poll of a followed run found: each new checkpoint joins the pictures the run
      * was admitted to through the same {@link PredictionPicture#add} a training's checkpoint
-     * takes (a distance row and an out-of-sample place; no recomputation), then its status.
+     * takes (a distance row and an out-of-sample place; no recomputation), then its status,
+     * which is checked at every poll.
      */
-    void addFollowed(RunTail tail, RunTail.Change change) {
+    void followed(RunTail tail, RunTail.Change change) {
         String name = tail.manifest().name();
         Membership in = fromDisk.get(name);
         if (in == null) return;   // closed meanwhile
@@ -616,18 +617,28 @@ public final class ExplorerSession implements AutoCloseable {
             }
             update(name, r -> r.withCheckpoint(m));
         }
-        if (change.manifest() != null) {
-            RunStatus status = change.manifest().status();
-            RunState.Phase phase = status == RunStatus.RUNNING ? RunState.Phase.TRAINING : phaseOf(status);
-            String message = status == RunStatus.RUNNING ? WRITTEN_ELSEWHERE : endedMessage(change.manifest(), tail.checkpointCount());
-            update(name, r -> r.phase() == phase && message.equals(r.message()) ? r : r.with(phase, message));
-            if (status != RunStatus.RUNNING) {
-                // as when a training finishes: the last checkpoints were placed out of sample
-                training.refresh();
-                heldOut.refresh();
-                imprinted.refresh();
-            }
+        RunManifest manifest = tail.manifest();
+        RunStatus status = manifest.status();
+        // every poll, changed or not: a writer can die without a word (after which only its heartbeat ages)
+        RunState.Phase phase = status == RunStatus.RUNNING ? whileRunning(tail.dir(), manifest) : phaseOf(status);
+        String message = phase == RunState.Phase.TRAINING ? WRITTEN_ELSEWHERE : endedMessage(manifest, tail.checkpointCount());
+        update(name, r -> r.phase() == phase && message.equals(r.message()) ? r : r.with(phase, message));
+        if (change.manifest() != null && status != RunStatus.RUNNING) {
+            // as when a training finishes: the last checkpoints were placed out of sample
+            training.refresh();
+            heldOut.refresh();
+            imprinted.refresh();
         }
+    }
+
+    /**
+     * The phase of a followed run whose run.json says running. run.json as main reads it cannot
+     * tell a writer at work from one that died, so while followed such a run counts as being
+     * written (its new checkpoints show it). With run.json's writer block (pid and heartbeat,
+     * docs/run-format.md) this is where a dead writer turns it to INTERRUPTED.
+     */
+    static RunState.Phase whileRunning(Path dir, RunManifest manifest) {
+        return RunState.Phase.TRAINING;
     }
 
     /** How a followed run ended, worded as {@link Run#statusMessage} words it for an opened run. */

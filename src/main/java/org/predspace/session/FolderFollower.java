@@ -136,8 +136,7 @@ public final class FolderFollower implements AutoCloseable {
             if (Thread.interrupted()) throw new InterruptedException("following stopped");
             try {
                 RunTail.Change change = e.getValue().poll();
-                if (change.isEmpty()) continue;
-                session.addFollowed(e.getValue(), change);
+                session.followed(e.getValue(), change);
                 added += change.checkpoints().size();
             } catch (RunFormatException | IllegalArgumentException ex) {
                 stopIfInterrupted();
