@@ -622,7 +622,9 @@ public final class ExplorerSession implements AutoCloseable {
         // every poll, changed or not: a writer can die without a word (after which only its heartbeat ages)
         RunState.Phase phase = status == RunStatus.RUNNING ? whileRunning(tail.dir(), manifest) : phaseOf(status);
         String message = phase == RunState.Phase.TRAINING ? WRITTEN_ELSEWHERE : endedMessage(manifest, tail.checkpointCount());
-        update(name, r -> r.phase() == phase && message.equals(r.message()) ? r : r.with(phase, message));
+        RunState now = run(name);
+        // a listener hears of a change only: this runs every second for every followed run
+        if (now != null && (now.phase() != phase || !message.equals(now.message()))) update(name, r -> r.with(phase, message));
         if (change.manifest() != null && status != RunStatus.RUNNING) {
             // as when a training finishes: the last checkpoints were placed out of sample
             training.refresh();
