@@ -29,13 +29,8 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 @Tag("ui")
 class FollowedFolderWindowTest {
-    private ExplorerModel model;
-    private MainWindow window;
     @RegisterExtension
-    final FxWindow fx = new FxWindow(shown -> {
-        model = shown.model();
-        window = shown.window();
-    });
+    final FxWindow fx = new FxWindow(shown -> {});
 
     private static Checkpoint checkpoint(int k) {
         double t = k / 5.0;
@@ -45,6 +40,8 @@ class FollowedFolderWindowTest {
 
     @Test
     void aFollowedRunsNewCheckpointIsDrawnOnceCommitted() throws Exception {
+        ExplorerModel model = fx.model();
+        MainWindow window = fx.window();
         Path folder = Files.createDirectories(fx.tmp().resolve("cluster"));
         WaitForAsyncUtils.asyncFx(() -> model.follow(folder)).get(10, TimeUnit.SECONDS);
         MenuItem stop = WaitForAsyncUtils.asyncFx(() -> fileItem("Stop following")).get(10, TimeUnit.SECONDS);
@@ -79,7 +76,7 @@ class FollowedFolderWindowTest {
     }
 
     private MenuItem fileItem(String text) {
-        MenuBar bar = (MenuBar) window.scene().getRoot().lookup(".menu-bar");
+        MenuBar bar = (MenuBar) fx.window().scene().getRoot().lookup(".menu-bar");
         return bar.getMenus().get(0).getItems().stream().filter(i -> text.equals(i.getText())).findFirst()
                 .orElseThrow(() -> new AssertionError("File > " + text + " is missing"));
     }
