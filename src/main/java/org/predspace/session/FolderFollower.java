@@ -60,7 +60,7 @@ public final class FolderFollower implements AutoCloseable {
     public record Status(Path folder, int runs, long checkpoints, Instant lastCheckpoint) {
         /** "Following runs: 3 runs, 12 new checkpoints, the last 2 s ago". */
         public String text(Instant now) {
-            String s = "Following " + folder.getFileName() + ": " + runs + (runs == 1 ? " run" : " runs");
+            String s = "Following " + (folder.getFileName() == null ? folder : folder.getFileName()) + ": " + runs + (runs == 1 ? " run" : " runs");
             if (lastCheckpoint == null) return s + ", no new checkpoint yet";
             long ago = Math.max(0, Duration.between(lastCheckpoint, now).toSeconds());
             return s + ", " + checkpoints + " new checkpoint" + (checkpoints == 1 ? "" : "s") + ", the last " + ago + " s ago";
@@ -174,12 +174,12 @@ public final class FolderFollower implements AutoCloseable {
     private void skip(Path dir, Exception e) {
         skipped.add(dir);
         String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
-        session.followProblem("Following " + folder.getFileName() + ": skipped " + dir.getFileName() + ": " + why);
+        session.followProblem("Following " + folder + ": skipped " + dir.getFileName() + ": " + why);
     }
 
     /** Stops following (the runs stay open); waits for a poll under way to end. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (stopped) return;
         stopped = true;
         timer.shutdownNow();
