@@ -585,10 +585,9 @@ public final class ExplorerSession implements AutoCloseable {
         RunState existing = runByDir(dir);
         if (existing != null) {
             if (existing.live() || !fromDisk.containsKey(existing.name())) return null;
+            // its checkpoints added so far are known; the tail's first poll brings the rest
             Run run = Run.open(dir);
-            RunTail tail = RunTail.after(run, Math.min(existing.metrics().size(), run.checkpointCount()));
-
-            return tail;
+            return RunTail.after(run, Math.min(existing.metrics().size(), run.checkpointCount()));
         }
         Run run = Run.open(dir);
         addOpened(admit(run, dir), whileRunning(dir, run.manifest()), WRITTEN_ELSEWHERE);

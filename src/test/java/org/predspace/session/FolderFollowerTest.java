@@ -5,9 +5,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.predspace.geometry.inpca.LiveEmbedding;
+import org.predspace.runs.Checkpoint;
+import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.Npy;
+import org.predspace.runs.ProbeInfo;
 import org.predspace.runs.PythonWithNumpy;
 import org.predspace.runs.Run;
+import org.predspace.runs.RunWriter;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -214,6 +219,32 @@ class FolderFollowerTest {
             Thread.sleep(10 * POLL.toMillis());
             assertEquals(1, checkpointsOf(followed, "long"), "not followed any more");
         }
+    }
+
+    @Test
+    void aRunOpenedBeforeFollowingIsTakenOverFromItsLastCheckpoint() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("shared"));
+        Path dir = folder.resolve("opened-first");
+        try (RunWriter writer = RunWriter.create(dir, "opened-first", TestRuns.C, new ProbeInfo(TestRuns.PROBE, TestRuns.N, "train"),
+                Map.of(), TestRuns.labels(), null);
+             ExplorerSession followed = session()) {
+            for (int k = 0; k < 2; k++) writer.append(syntheticCheckpoint(k));
+            assertEquals(RunState.Phase.INTERRUPTED, followed.open(dir).phase(), "opened while running: it cannot tell");
+            followed.follow(folder, POLL);
+            await("taken over as being written", () -> followed.run("opened-first").phase() == RunState.Phase.TRAINING);
+            writer.append(syntheticCheckpoint(2));
+            await("its next checkpoint", () -> checkpointsOf(followed, "opened-first") == 3
+                    && pointsOf(followed, ExplorerSession.Probe.TRAINING, "opened-first") == 3);
+            Thread.sleep(10 * POLL.toMillis());
+            assertEquals(3, pointsOf(followed, ExplorerSession.Probe.TRAINING, "opened-first"), "the first two not added again");
+        }
+        assertEquals(List.of(), problems, "not refused as already open");
+    }
+
+    private static Checkpoint syntheticCheckpoint(int k) {
+        double t = k / 4.0;
+        return new Checkpoint(new CheckpointMetrics(10L * k, k, 1 - 0.9 * t, t, Double.NaN, Double.NaN),
+                TestRuns.towardsTruth(t, 5), null, null);
     }
 
     /** The same checkpoints in the same order, at the same coordinates up to each axis's sign (OpenAllTest's check). */
