@@ -644,6 +644,10 @@ public final class ExplorerSession implements AutoCloseable {
 
     /** How a followed run ended, worded as {@link Run#statusMessage} words it for an opened run. */
     private static String endedMessage(RunManifest manifest, int checkpoints) {
+        if (manifest.status() == RunStatus.RUNNING) {
+            return "Interrupted after " + checkpoints + " checkpoint" + (checkpoints == 1 ? "" : "s")
+                    + ": its writer stopped without finishing; every checkpoint it committed is shown.";
+        }
         String how = manifest.status().jsonName();
         Object reason = manifest.summary().get("reason");
         return how.substring(0, 1).toUpperCase(Locale.ROOT) + how.substring(1) + " after " + checkpoints + " checkpoint"
