@@ -18,6 +18,7 @@ import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -633,13 +634,14 @@ public final class ExplorerSession implements AutoCloseable {
     }
 
     /**
-     * The phase of a followed run whose run.json says running. run.json as main reads it cannot
-     * tell a writer at work from one that died, so while followed such a run counts as being
-     * written (its new checkpoints show it). With run.json's writer block (pid and heartbeat,
-     * docs/run-format.md) this is where a dead writer turns it to INTERRUPTED.
+     * The phase of a followed run whose run.json says running. Without a writer block (a tool
+     * that does not write one) a writer at work cannot be told from one that died, so while
+     * followed such a run counts as being written (its new checkpoints show it); with the block
+     * (pid and heartbeat, docs/run-format.md) a dead writer turns it to INTERRUPTED.
      */
     static RunState.Phase whileRunning(Path dir, RunManifest manifest) {
-        return RunState.Phase.TRAINING;
+        if (manifest.writer() == null) return RunState.Phase.TRAINING;
+        return Run.beingWritten(dir, manifest, Instant.now()) ? RunState.Phase.TRAINING : RunState.Phase.INTERRUPTED;
     }
 
     /** How a followed run ended, worded as {@link Run#statusMessage} words it for an opened run. */
