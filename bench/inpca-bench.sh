@@ -2,9 +2,10 @@
 # Benchmark of the prediction-space geometry (see src/test/java/org/predspace/bench/InpcaBench.java).
 # Usage: bench/inpca-bench.sh [section ...]
 #   full        whole processes, alternating, 3 rounds: the JVM (start, read the .npy, square roots,
-#               distances, InPCA eigenpairs) against python + numpy (bench/inpca_reference.py, tiled,
-#               float32 and float64) on the same m = 2,000, N = 2,000, C = 10 file; wall and CPU time
-#               of each process, medians, ratios, eigenvalues compared
+#               distances, InPCA eigenpairs) against python + numpy (bench/inpca_reference.py, tiled;
+#               float32 and float64 with one OpenBLAS thread, float32 with OpenBLAS's default threads)
+#               on the same m = 2,000, N = 2,000, C = 10 file; wall and CPU time of each process,
+#               medians, ratios, eigenvalues compared
 #   numpy       the numpy forms side by side, one process each: tiled and the earlier whole-matrix
 #               batches, with OpenBLAS's default threads and with one
 #   peak        OpenBLAS sgemm/dgemm multiply-adds per second and the distance kernel's share of them
@@ -72,11 +73,16 @@ for s in "${sections[@]}"; do
         echo "   java: $(java -version 2>&1 | head -1); numpy: $("$PYTHON" -c 'import numpy; print(numpy.__version__)') ($PYTHON)"
         for r in $(seq 1 "$ROUNDS"); do
             timed "java.r$r" java -cp "$CP" org.predspace.bench.InpcaBench process "$PROBS"
+            # numpy is fastest with one OpenBLAS thread (section numpy): its small products
+            # gain nothing from a second thread, and the threads' waiting costs CPU
+            timed "numpy-float32-1thread.r$r" env OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 \
+                "$PYTHON" bench/inpca_reference.py "$PROBS" --dtype float32 --no-coordinates
+            timed "numpy-float64-1thread.r$r" env OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 \
+                "$PYTHON" bench/inpca_reference.py "$PROBS" --dtype float64 --no-coordinates
             timed "numpy-float32.r$r" "$PYTHON" bench/inpca_reference.py "$PROBS" --dtype float32 --no-coordinates
-            timed "numpy-float64.r$r" "$PYTHON" bench/inpca_reference.py "$PROBS" --dtype float64 --no-coordinates
         done
         echo "   $(uptime)"
-        summary java numpy-float32 numpy-float64
+        summary java numpy-float32-1thread numpy-float64-1thread numpy-float32
         ;;
     numpy)
         data
