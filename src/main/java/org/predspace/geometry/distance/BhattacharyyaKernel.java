@@ -136,6 +136,9 @@ public final class BhattacharyyaKernel {
                 bc[j] = Math.fma(x3, u3[j], Math.fma(x2, u2[j], Math.fma(x1, u1[j], Math.fma(x0, u0[j], bc[j]))));
             }
         }
+        // The last pass of four repeats the loop's loads on purpose: as a helper shared with the
+        // loop, or with the choice made inside the loop, C2's code took 15-20% more time
+        // (bench/README.md, "Geometry: distances and InPCA").
         if (end - r == 4) {
             float x0 = ar[r][i];
             float x1 = ar[r + 1][i];
