@@ -63,8 +63,6 @@ final class ModelWorkers implements AutoCloseable {
         }
     }
 
-    List<CheckpointModel> models() { return models; }
-
     /**
      * Runs {@code work} once per model, all at once, and returns when all are done, helpers
      * included (even when one failed: no helper is left working on a model the caller reuses);

@@ -51,7 +51,9 @@ import java.util.Map;
  *   eigenvalues (Lanczos, default options) or its spectral density (stochastic Lanczos quadrature,
  *   default options) on the same checkpoint and samples with {@code -Dthreads} gradient workers
  *   (default one per core), prints the Hessian-vector products used and their mean time, and
- *   "engine hessian_seconds MEDIAN" (or density_seconds).</li>
+ *   "engine hessian_seconds MEDIAN" (or density_seconds), with resident memory and ND4J's
+ *   workspace bytes every -Dtrace Lanczos steps; -Dsteps and -Dvectors shorten the run
+ *   (bench/hessian-bench.sh, whose PyTorch peer reads the eigenvalues or nodes written here).</li>
  * </ul>
  */
 public final class FisherBench {
