@@ -159,6 +159,6 @@ class DenseNetworkEquivalenceTest {
         assertEquals("nd4j-dense", TrainableNetwork.create(b.architecture(Architecture.LINEAR).build(), image, 3, 10).implementation());
         assertEquals("nd4j-dense", TrainableNetwork.create(b.architecture(Architecture.MLP).build(), image, 3, 10).implementation());
         assertEquals("dl4j", TrainableNetwork.create(b.architecture(Architecture.MLP).batchNorm(true).build(), image, 3, 10).implementation());
-        assertEquals("dl4j", TrainableNetwork.create(b.architecture(Architecture.LENET).batchNorm(false).build(), image, 3, 10).implementation());
+        assertEquals("nd4j-conv", TrainableNetwork.create(b.architecture(Architecture.LENET).batchNorm(false).build(), image, 3, 10).implementation());
     }
 }
