@@ -11,22 +11,13 @@ metrics.csv; at the end the whole 3,000-sample test split is evaluated.
 Usage: torch_conv_train.py lenet|allcnn OUT_DIR   (prints "torch <arch> steps <n> train_cpu_ms_per_step <x>")
        torch_conv_train.py lenet|allcnn --steps STEPS REPEATS   (the training step alone, as TrainingThroughput
        times it: "torch (<arch>) repeat <r>: <rate> samples/s (<wall> ms/step, cpu <cpu> ms/step)")"""
-import gzip, math, os, struct, sys, time
+import math, os, struct, sys, time
 import numpy as np
 import torch
 import torch.nn as nn
+from torch_mlp_throughput import read_idx   # the MLP peer's IDX reader (bench/ is on sys.path)
 
 CHUNK = 250
-
-def read_idx(path):
-    with open(path, 'rb') as f:
-        raw = f.read()
-    if raw[:2] == b'\x1f\x8b':
-        raw = gzip.decompress(raw)
-    magic, = struct.unpack('>i', raw[:4])
-    ndim = magic & 0xff
-    dims = struct.unpack('>' + 'i' * ndim, raw[4:4 + 4 * ndim])
-    return np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * ndim).reshape(dims)
 
 def lenet():
     return nn.Sequential(nn.Conv2d(1, 6, 5), nn.ReLU(), nn.MaxPool2d(2),

@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.predspace.platform.NativeLibraries;
 
 import java.util.List;
 
@@ -20,6 +21,7 @@ import java.util.List;
 record ConvLayerParams(int nIn, int nOut, int kH, int kW, int sH, int sW, int pH, int pW, boolean same, boolean relu,
                        int offset, INDArray w, INDArray b, INDArray dw, INDArray db, List<ParamRegion> regions)
         implements FeatureMapStage {
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
 
     /** Views for {@code conf}'s parameters starting at {@code offset} in the flat arrays. */
     static ConvLayerParams at(ConvolutionLayer conf, boolean relu, INDArray params, INDArray gradients, int offset) {

@@ -21,7 +21,6 @@ import org.predspace.platform.NativeLibraries;
 import org.predspace.training.spec.Architecture;
 import org.predspace.training.spec.TrainingSpec;
 
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -50,11 +49,7 @@ public final class ConvNetwork implements TrainableNetwork {
     private final InputShape shape;
     private final List<FeatureMapStage> stages;
     private final List<DenseLayerParams> denseLayers;
-    private final FloatBuffer nativeParams;
-    private final FloatBuffer nativeGradients;
-    private final float[] params;
-    private final float[] gradients;
-    private final DenseUpdate update;
+    private final FlatParameters params;
     private final double clipEps;
     private ConvPass training;
     /** By row count: probe evaluation alternates full chunks and a last, shorter one. */
@@ -66,11 +61,7 @@ public final class ConvNetwork implements TrainableNetwork {
         this.shape = shape;
         this.stages = stages;
         this.denseLayers = denseLayers;
-        this.nativeParams = params.data().asNioFloat();
-        this.nativeGradients = gradients.data().asNioFloat();
-        this.params = params.data().asFloat();
-        this.gradients = new float[this.params.length];
-        this.update = new DenseUpdate(first.getIUpdater(), regions, this.params, this.gradients, iteration);
+        this.params = new FlatParameters(params, gradients, first.getIUpdater(), regions, iteration);
         this.clipEps = clipEps;
     }
 
@@ -112,7 +103,7 @@ public final class ConvNetwork implements TrainableNetwork {
             }
             previous = v.getVertexName();
             Layer layer = v.getLayer();
-            org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
+            var conf = layer.conf().getLayer();   // DL4J's configuration Layer, not the api Layer above
             if (conf instanceof SubsamplingLayer pool) {
                 if (!dense.isEmpty()) throw unsupported("pooling after a dense layer");
                 if (pool.getPoolingType() != PoolingType.MAX || !Arrays.equals(pool.getDilation(), new int[] {1, 1})
@@ -182,13 +173,7 @@ public final class ConvNetwork implements TrainableNetwork {
         if (training == null || training.rows != batch) training = new ConvPass(batch, shape, stages, denseLayers, true);
         double loss = SoftmaxCrossEntropy.lossAndDelta(training.forward(x), y, training.dense.delta, batch, clipEps);
         training.backward();
-        nativeGradients.clear();
-        nativeGradients.get(gradients);
-        double score = loss + update.regularizationScore();
-        update.apply();
-        nativeParams.clear();
-        nativeParams.put(params);
-        return score;
+        return params.step(loss);
     }
 
     @Override
@@ -219,10 +204,10 @@ public final class ConvNetwork implements TrainableNetwork {
     }
 
     @Override
-    public float[] parameters() { return params.clone(); }
+    public float[] parameters() { return params.copy(); }
 
     @Override
-    public long numParams() { return params.length; }
+    public long numParams() { return params.size(); }
 
     @Override
     public String implementation() { return "nd4j-conv"; }

@@ -16,7 +16,6 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.predspace.platform.NativeLibraries;
 
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,12 +44,7 @@ public final class DenseNetwork implements TrainableNetwork {
     static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     private static final int MAX_INFERENCE_SHAPES = 4;
     private final List<DenseLayerParams> layers;
-    /** Parameters and gradients live twice: native for the GEMMs, on the heap for the update. */
-    private final FloatBuffer nativeParams;
-    private final FloatBuffer nativeGradients;
-    private final float[] params;
-    private final float[] gradients;
-    private final DenseUpdate update;
+    private final FlatParameters params;
     private final double clipEps;
     private DenseActivations training;
     /** By row count: probe evaluation alternates full chunks and a last, shorter one. */
@@ -59,12 +53,8 @@ public final class DenseNetwork implements TrainableNetwork {
     private DenseNetwork(List<DenseLayerParams> layers, INDArray params, INDArray gradients, IUpdater updater,
                          int iteration, double clipEps) {
         this.layers = layers;
-        this.nativeParams = params.data().asNioFloat();
-        this.nativeGradients = gradients.data().asNioFloat();
-        this.params = params.data().asFloat();
-        this.gradients = new float[this.params.length];
-        this.update = new DenseUpdate(updater, layers.stream().flatMap(l -> l.regions().stream()).toList(),
-                this.params, this.gradients, iteration);
+        this.params = new FlatParameters(params, gradients, updater,
+                layers.stream().flatMap(l -> l.regions().stream()).toList(), iteration);
         this.clipEps = clipEps;
     }
 
@@ -129,13 +119,7 @@ public final class DenseNetwork implements TrainableNetwork {
         if (training == null || training.rows != batch) training = new DenseActivations(batch, layers);
         double loss = SoftmaxCrossEntropy.lossAndDelta(training.forward(x), y, training.delta, batch, clipEps);
         training.backward();
-        nativeGradients.clear();
-        nativeGradients.get(gradients);
-        double score = loss + update.regularizationScore();
-        update.apply();
-        nativeParams.clear();
-        nativeParams.put(params);
-        return score;
+        return params.step(loss);
     }
 
     @Override
@@ -166,10 +150,10 @@ public final class DenseNetwork implements TrainableNetwork {
     }
 
     @Override
-    public float[] parameters() { return params.clone(); }
+    public float[] parameters() { return params.copy(); }
 
     @Override
-    public long numParams() { return params.length; }
+    public long numParams() { return params.size(); }
 
     @Override
     public String implementation() { return "nd4j-dense"; }

@@ -1,6 +1,7 @@
 package org.predspace.training.engine;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.predspace.platform.NativeLibraries;
 
 import java.nio.FloatBuffer;
 import java.util.Arrays;
@@ -22,6 +23,7 @@ import java.util.Arrays;
  * [relu(z) > 0], and out-of-image input positions of a padded convolution read as zero.
  */
 final class FirstConvPoolGradient {
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     private final ConvLayerParams conv;
     private final MaxPoolGeometry pool;
     private final int rows, height, width;

@@ -3,6 +3,7 @@ package org.predspace.training.engine;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.predspace.platform.NativeLibraries;
 
 import java.util.List;
 
@@ -21,6 +22,7 @@ import java.util.List;
  * [1, oC, kH, kW] output is dW's memory. The bias gradient is gradOut summed over (b, y, x).
  */
 final class FirstLayerWeightGradient {
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     private FirstLayerWeightGradient() {}
 
     /** One input channel, stride 1, and a padding known up front (Truncate, or Same with odd kernels: (k - 1) / 2 each side). */

@@ -3,11 +3,13 @@ package org.predspace.training.engine;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.predspace.platform.NativeLibraries;
 
 import java.util.Objects;
 
 /** What the fast paths reproduce of a DL4J layer's training configuration, and what they refuse. */
 final class LayerTraining {
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     private LayerTraining() {}
 
     /**

@@ -2,9 +2,11 @@ package org.predspace.training.engine;
 
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.predspace.platform.NativeLibraries;
 
 /** A max-pooling layer's window, stride and padding, read from DL4J's SubsamplingLayer configuration. */
 record MaxPoolGeometry(int kH, int kW, int sH, int sW, int pH, int pW, boolean same) implements FeatureMapStage {
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
 
     static MaxPoolGeometry of(SubsamplingLayer conf) {
         int[] k = conf.getKernelSize();

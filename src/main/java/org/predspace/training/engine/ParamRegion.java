@@ -1,6 +1,7 @@
 package org.predspace.training.engine;
 
 import org.nd4j.linalg.learning.regularization.Regularization;
+import org.predspace.platform.NativeLibraries;
 
 import java.util.List;
 
@@ -13,6 +14,7 @@ import java.util.List;
  * @param regularizations what DL4J applies to them; empty for none
  */
 record ParamRegion(int offset, int length, List<Regularization> regularizations) {
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     ParamRegion {
         regularizations = regularizations == null ? List.of() : List.copyOf(regularizations);
     }

@@ -4,9 +4,11 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.predspace.platform.NativeLibraries;
 
 /** DL4J's softmax output layer with multi-class cross-entropy (LossMCXENT), as the fast paths compute it. */
 final class SoftmaxCrossEntropy {
+    static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     private SoftmaxCrossEntropy() {}
 
     /** The loss of {@code last} when it is a softmax output layer with unweighted LossMCXENT, else null. */

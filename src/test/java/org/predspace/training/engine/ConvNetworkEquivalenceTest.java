@@ -144,14 +144,14 @@ class ConvNetworkEquivalenceTest {
             double expectedScore = dl4j.fitBatch(x, y, batch);
             double score = fast.fitBatch(x, y, batch);
             maxScoreDiff = Math.max(maxScoreDiff, Math.abs(score - expectedScore) / Math.abs(expectedScore));
-            maxParamDiff = Math.max(maxParamDiff, maxRelativeDifference(fast.parameters(), dl4j.parameters()));
+            maxParamDiff = Math.max(maxParamDiff, DenseNetworkEquivalenceTest.maxRelativeDifference(fast.parameters(), dl4j.parameters()));
         }
         String measured = String.format("max param diff %.2e, max score diff %.2e", maxParamDiff, maxScoreDiff);
         System.out.println(name + ": " + measured);
         assertTrue(maxParamDiff < PARAM_TOLERANCE, measured);
         assertTrue(maxScoreDiff < SCORE_TOLERANCE, measured);
         // guards against a vacuous pass: training must have changed the parameters noticeably
-        assertTrue(maxRelativeDifference(dl4j.parameters(), start) > 100 * PARAM_TOLERANCE, "parameters barely moved");
+        assertTrue(DenseNetworkEquivalenceTest.maxRelativeDifference(dl4j.parameters(), start) > 100 * PARAM_TOLERANCE, "parameters barely moved");
 
         float[] probe = data.featuresView();
         TrainableNetwork.Outputs expected = dl4j.predictWithFeatures(probe, data.size());
@@ -160,19 +160,6 @@ class ConvNetworkEquivalenceTest {
         assertArrayEquals(expected.probabilities(), actual.probabilities(), (float) PROBABILITY_TOLERANCE, "probabilities");
         assertArrayEquals(expected.features(), actual.features(), 1e-4f, "features");
         assertArrayEquals(actual.probabilities(), fast.predict(probe, data.size()), "predict and predictWithFeatures agree");
-    }
-
-    /**
-     * Largest |a - b| relative to the size of b, with a floor of 1e-2 under |b| so that
-     * parameters crossing zero (biases start at 0) are compared absolutely.
-     */
-    private static double maxRelativeDifference(float[] a, float[] b) {
-        assertEquals(b.length, a.length);
-        double max = 0;
-        for (int i = 0; i < a.length; i++) {
-            max = Math.max(max, Math.abs(a[i] - b[i]) / Math.max(Math.abs(b[i]), 1e-2));
-        }
-        return max;
     }
 
     @Test

@@ -117,7 +117,7 @@ class DenseNetworkEquivalenceTest {
      * Largest |a - b| relative to the size of b, with a floor of 1e-2 under |b| so that
      * parameters crossing zero (biases start at 0) are compared absolutely.
      */
-    private static double maxRelativeDifference(float[] a, float[] b) {
+    static double maxRelativeDifference(float[] a, float[] b) {
         assertEquals(b.length, a.length);
         double max = 0;
         for (int i = 0; i < a.length; i++) {
