@@ -4,7 +4,6 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -116,7 +115,7 @@ public final class ConvNetwork implements TrainableNetwork {
                 width = geometry.outputSize(width, false);
                 continue;
             }
-            BaseLayer base = (BaseLayer) conf;
+            if (!(conf instanceof BaseLayer base)) throw unsupported(v.getVertexName() + " is neither a convolution, a max pooling nor a dense layer");
             if (first == null) first = base;
             String why = LayerTraining.unsupported(base, first.getIUpdater());
             if (why != null) throw unsupported(why);

@@ -182,6 +182,20 @@ class ConvNetworkEquivalenceTest {
     }
 
     @Test
+    void refusesNetworksItDoesNotComputeWithAReason() {
+        InputShape image = InputShape.image(1, 8, 8);
+        TrainingSpec.Builder b = TrainingSpec.builder("test");
+        for (TrainingSpec spec : List.of(b.architecture(Architecture.LENET).batchNorm(true).build(),
+                b.architecture(Architecture.ALLCNN).build(), b.architecture(Architecture.RESNET).build(),
+                b.architecture(Architecture.MLP).batchNorm(false).build())) {
+            ComputationGraph net = NetworkFactory.build(spec, spec.architecture() == Architecture.MLP ? InputShape.tabular(64) : image, 3, 10);
+            InputShape shape = spec.architecture() == Architecture.MLP ? InputShape.tabular(64) : image;
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConvNetwork.of(net, shape));
+            assertTrue(e.getMessage().startsWith("not a plain convolutional network: "), e.getMessage());
+        }
+    }
+
+    @Test
     void factoryChoosesTheConvolutionalPathOnlyForPlainLenet() {
         InputShape image = InputShape.image(1, 8, 8);
         TrainingSpec.Builder b = TrainingSpec.builder("test");
