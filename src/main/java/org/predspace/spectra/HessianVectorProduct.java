@@ -4,6 +4,8 @@ import org.predspace.platform.JobMonitor;
 import org.predspace.training.engine.NativeBackend;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -75,6 +77,12 @@ public final class HessianVectorProduct implements LinearOperator, AutoCloseable
     /** Each chunk's back-propagation leaves ND4J garbage: bounded as in the Fisher's gradient loop. */
     private final HeapBound heap = new HeapBound();
     private final WorkspaceBudget budget;
+    /**
+     * What each thread that ran a pass held in workspaces after its last one, ended threads
+     * included: a thread per product would make this grow (HessianMemoryTest reads it, since
+     * ND4J's process-wide count also moves with other threads' work).
+     */
+    private final Map<Thread, Long> heldByWorker = new ConcurrentHashMap<>();
 
     @Override
     public int dimension() { return w0.length; }
@@ -110,7 +118,9 @@ public final class HessianVectorProduct implements LinearOperator, AutoCloseable
                 }
                 parts[u] = chunkGradient(m, (u % chunks) * CHUNK);
                 heap.check();
-                budget.check(ModelWorkers.workspaceBytesOfThisThread(), Math.min(CHUNK, samples.size()));
+                long held = ModelWorkers.workspaceBytesOfThisThread();
+                heldByWorker.put(Thread.currentThread(), held);
+                budget.check(held, Math.min(CHUNK, samples.size()));
             }
         });
         monitor.checkCancelled();
@@ -126,6 +136,11 @@ public final class HessianVectorProduct implements LinearOperator, AutoCloseable
         for (int i = 0; i < out.length; i++) out[i] = (out[i] * mean - sum[i] * mean) / (2 * h);
         model.setParameters(w0);
         products++;
+    }
+
+    /** The workspace bytes the threads that ran passes held after their last pass, summed. */
+    long workspaceBytesHeldByWorkers() {
+        return heldByWorker.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Ends the gradient workers' helper threads, which frees their workspaces; a later product starts new ones. */
