@@ -35,11 +35,16 @@ final class FirstConvPoolGradient {
     private final FloatBuffer biasGradient;
     private final float[] activations;
     private final float[] pooledGradient;
-    /** Summed in double: tens of thousands of terms per value, float sums drifted 1e-5 from oneDNN's. */
-    private final double[] dw;
-    private final double[] db;
+    /** One channel's winners: where each winning window starts in the (padded) input, and its pooled gradient. */
+    private final int[] winnerInput;
+    private final float[] winnerGradient;
+    /** One channel's dW, summed in double: tens of thousands of terms per value, float sums drifted 1e-5 from oneDNN's. */
+    private final double[] sums;
     private final float[] dwOut;
     private final float[] dbOut;
+    /** The input with zero borders for a padded convolution, else null (the input is read as it is). */
+    private final float[] padded;
+    private final int paddedHeight, paddedWidth;
 
     /** Whether the first two stages are what this loop computes. */
     static boolean applies(FeatureMapStage first, FeatureMapStage second) {
@@ -71,10 +76,16 @@ final class FirstConvPoolGradient {
         this.biasGradient = buffer(conv.db());
         this.activations = new float[(int) activations.length()];
         this.pooledGradient = new float[(int) pooledGradient.length()];
-        this.dw = new double[(int) conv.dw().length()];
-        this.db = new double[conv.nOut()];
-        this.dwOut = new float[dw.length];
-        this.dbOut = new float[db.length];
+        this.winnerInput = new int[rows * poolH * poolW];
+        this.winnerGradient = new float[winnerInput.length];
+        this.sums = new double[conv.kH() * conv.kW()];
+        this.dwOut = new float[(int) conv.dw().length()];
+        this.dbOut = new float[conv.nOut()];
+        int spanH = (convH - 1) * conv.sH() + conv.kH(), spanW = (convW - 1) * conv.sW() + conv.kW();
+        boolean inside = convPadTop == 0 && convPadLeft == 0 && spanH <= height && spanW <= width;
+        this.paddedHeight = inside ? height : spanH;
+        this.paddedWidth = inside ? width : spanW;
+        this.padded = inside ? null : new float[rows * spanH * spanW];
     }
 
     /** Same mode pads as libnd4j does, the odd pixel at the end: ((out - 1) s + k - in) / 2 before. */
@@ -97,60 +108,88 @@ final class FirstConvPoolGradient {
         activationsBuffer.get(activations);
         pooledGradientBuffer.clear();
         pooledGradientBuffer.get(pooledGradient);
-        Arrays.fill(dw, 0);
-        Arrays.fill(db, 0);
+        float[] input = paddedInput(x);
         int channels = conv.nOut();
         int kH = conv.kH(), kW = conv.kW();
-        int convMap = convH * convW;
-        int image = height * width;
-        for (int b = 0; b < rows; b++) {
-            for (int c = 0; c < channels; c++) {
-                int aBase = (b * channels + c) * convMap;
-                int gBase = (b * channels + c) * poolH * poolW;
-                int wBase = c * kH * kW;
-                for (int pi = 0; pi < poolH; pi++) {
-                    for (int pj = 0; pj < poolW; pj++) {
-                        double g = pooledGradient[gBase + pi * poolW + pj];
-                        if (g == 0f) continue;
-                        int at = argmax(aBase, pi, pj);
-                        if (at < 0 || activations[aBase + at] <= 0f) continue;   // ReLU'(z) = [relu(z) > 0]
-                        db[c] += g;
-                        int y0 = (at / convW) * conv.sH() - convPadTop;
-                        int x0 = (at % convW) * conv.sW() - convPadLeft;
-                        // the kernel rows and columns that fall inside the image (all of them without padding)
-                        int iEnd = Math.min(kH, height - y0), jStart = Math.max(0, -x0), jEnd = Math.min(kW, width - x0);
-                        for (int i = Math.max(0, -y0); i < iEnd; i++) {
-                            int in = b * image + (y0 + i) * width + x0;
-                            int w = wBase + i * kW;
-                            for (int j = jStart; j < jEnd; j++) dw[w + j] += g * x[in + j];
-                        }
-                    }
-                }
-            }
+        for (int c = 0; c < channels; c++) {
+            int count = 0;
+            for (int b = 0; b < rows; b++) count = winners(b, c, count);
+            accumulate(c, count, input, kH, kW);
         }
-        for (int i = 0; i < dw.length; i++) dwOut[i] = (float) dw[i];
-        for (int i = 0; i < db.length; i++) dbOut[i] = (float) db[i];
         weightGradient.clear();
         weightGradient.put(dwOut);
         biasGradient.clear();
         biasGradient.put(dbOut);
     }
 
-    /** Position (y * convW + x) of the first maximum of pooling window (pi, pj) in the map at {@code base}, or -1 if empty. */
-    private int argmax(int base, int pi, int pj) {
-        int best = -1;
-        float max = Float.NEGATIVE_INFINITY;
-        int y0 = pi * pool.sH() - poolPadTop;
-        int x0 = pj * pool.sW() - poolPadLeft;
-        for (int i = Math.max(0, y0); i < Math.min(convH, y0 + pool.kH()); i++) {
-            for (int j = Math.max(0, x0); j < Math.min(convW, x0 + pool.kW()); j++) {
-                float v = activations[base + i * convW + j];
-                if (v > max) {
-                    max = v;
-                    best = i * convW + j;
+    /**
+     * Appends to {@link #winnerInput} / {@link #winnerGradient} the pooled gradients of map (b, c) that reach
+     * the weights: each window's first maximum in row-major order, when it is positive (ReLU'(z) =
+     * [relu(z) > 0]). Branch-free: the winners depend on the data, and mispredicted branches were most of
+     * this loop's time. Compared as int bits, which order non-negative floats as floats do; negative values
+     * (none after the ReLU but -0) count as 0 and so never win a gradient. Returns the new count.
+     */
+    private int winners(int b, int c, int count) {
+        int aBase = (b * conv.nOut() + c) * convH * convW;
+        int gBase = (b * conv.nOut() + c) * poolH * poolW;
+        int inputBase = b * paddedHeight * paddedWidth;
+        int rowStep = conv.sH() * paddedWidth, columnStep = conv.sW();
+        for (int pi = 0; pi < poolH; pi++) {
+            int y0 = pi * pool.sH() - poolPadTop;
+            int iStart = Math.max(0, y0), iEnd = Math.min(convH, y0 + pool.kH());
+            for (int pj = 0; pj < poolW; pj++) {
+                int x0 = pj * pool.sW() - poolPadLeft;
+                int jStart = Math.max(0, x0), jEnd = Math.min(convW, x0 + pool.kW());
+                int best = 0, max = -1;   // -1: below every candidate, so the first one is taken
+                for (int i = iStart; i < iEnd; i++) {
+                    for (int j = jStart; j < jEnd; j++) {
+                        int bits = Float.floatToRawIntBits(activations[aBase + i * convW + j]);
+                        bits &= ~(bits >> 31);
+                        int wins = -((max - bits) >>> 31);   // all ones when bits > max (no overflow: both in [-1, 2^31))
+                        best ^= (best ^ (inputBase + i * rowStep + j * columnStep)) & wins;
+                        max = Math.max(max, bits);
+                    }
                 }
+                winnerInput[count] = best;
+                winnerGradient[count] = pooledGradient[gBase + pi * poolW + pj];
+                count += -max >>> 31;   // kept only when the maximum is positive
             }
         }
-        return best;
+        return count;
+    }
+
+    /** dW[c] and db[c] from channel c's {@code count} winners: kH x kW multiply-adds each, summed in double. */
+    private void accumulate(int c, int count, float[] input, int kH, int kW) {
+        Arrays.fill(sums, 0);
+        double bias = 0;
+        for (int e = 0; e < count; e++) {
+            double g = winnerGradient[e];
+            bias += g;
+            int at = winnerInput[e];
+            for (int i = 0, w = 0; i < kH; i++, at += paddedWidth) {
+                for (int j = 0; j < kW; j++, w++) sums[w] += g * input[at + j];
+            }
+        }
+        int wBase = c * kH * kW;
+        for (int w = 0; w < kH * kW; w++) dwOut[wBase + w] = (float) sums[w];
+        dbOut[c] = (float) bias;
+    }
+
+    /**
+     * The input rows laid out so that every kernel position of every convolution output is inside
+     * them: {@code x} itself for an unpadded convolution, else a copy with zero borders (the padded
+     * positions of libnd4j's convolution read as zero).
+     */
+    private float[] paddedInput(float[] x) {
+        if (padded == null) return x;
+        int image = height * width;
+        int paddedImage = paddedHeight * paddedWidth;
+        for (int b = 0; b < rows; b++) {
+            for (int y = 0; y < height && y + convPadTop < paddedHeight; y++) {
+                int length = Math.min(width, paddedWidth - convPadLeft);
+                System.arraycopy(x, b * image + y * width, padded, b * paddedImage + (y + convPadTop) * paddedWidth + convPadLeft, length);
+            }
+        }
+        return padded;
     }
 }
