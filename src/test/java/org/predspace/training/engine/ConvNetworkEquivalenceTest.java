@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.activations.Activation;
@@ -106,25 +107,41 @@ class ConvNetworkEquivalenceTest {
     @ValueSource(ints = {1, 2})
     void otherFirstLayersTrainLikeDl4j(int stride) {
         Dataset data = TestData.images("equivalence", 30, CLASSES, 12, 3);
-        ComputationGraph dl4j = linearFirstLayer(stride);
-        ComputationGraph copy = linearFirstLayer(stride);
+        ComputationGraph dl4j = firstLayerNet(stride, Activation.IDENTITY, 2, 1, ConvolutionMode.Truncate, 12);
+        ComputationGraph copy = firstLayerNet(stride, Activation.IDENTITY, 2, 1, ConvolutionMode.Truncate, 12);
         assertTrainsLike(dl4j, ConvNetwork.of(copy, data.shape()), data, 16, "first layer stride " + stride);
     }
 
-    /** Conv 4 x 3x3 Same, no activation; max pool 2x2 stride 1 unpadded; ReLU conv; dense 10; softmax. */
-    private static ComputationGraph linearFirstLayer(int stride) {
+    /**
+     * A ReLU first layer (the fused first-stage loop) with pooling LeNet does not have: 3x3 windows
+     * of stride 2, Same-padded on 11 x 11 maps, so windows overhang both edges (the general window
+     * search), and overlapping 2x2 windows of stride 1 (the unrolled one).
+     */
+    @ParameterizedTest(name = "relu first layer, pool {0}x{0} stride {1} {2} on {3}x{3}")
+    @CsvSource({"3, 2, Same, 11", "2, 1, Truncate, 12"})
+    void reluFirstLayerWithOtherPoolingTrainsLikeDl4j(int poolKernel, int poolStride, ConvolutionMode poolMode, int side) {
+        Dataset data = TestData.images("equivalence", 30, CLASSES, side, 3);
+        ComputationGraph dl4j = firstLayerNet(1, Activation.RELU, poolKernel, poolStride, poolMode, side);
+        ComputationGraph copy = firstLayerNet(1, Activation.RELU, poolKernel, poolStride, poolMode, side);
+        assertTrainsLike(dl4j, ConvNetwork.of(copy, data.shape()), data, 16,
+                "relu first layer, pool " + poolKernel + " stride " + poolStride + " " + poolMode + " on " + side);
+    }
+
+    /** Conv 4 x 3x3 Same with the given activation; the given max pooling; ReLU conv 2x2; dense 10; softmax. */
+    private static ComputationGraph firstLayerNet(int stride, Activation activation, int poolKernel, int poolStride,
+                                                  ConvolutionMode poolMode, int side) {
         var g = new NeuralNetConfiguration.Builder().seed(17).dataType(DataType.FLOAT).updater(new Nesterovs(0.05, 0.9))
                 .graphBuilder().addInputs("in")
                 .addLayer("c1", new ConvolutionLayer.Builder(3, 3).stride(stride, stride).nOut(4).convolutionMode(ConvolutionMode.Same)
-                        .activation(Activation.IDENTITY).build(), "in")
-                .addLayer("p1", new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(1, 1)
-                        .convolutionMode(ConvolutionMode.Truncate).build(), "c1")
+                        .activation(activation).build(), "in")
+                .addLayer("p1", new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(poolKernel, poolKernel)
+                        .stride(poolStride, poolStride).convolutionMode(poolMode).build(), "c1")
                 .addLayer("c2", new ConvolutionLayer.Builder(2, 2).nOut(5).convolutionMode(ConvolutionMode.Truncate)
                         .activation(Activation.RELU).build(), "p1")
                 .addLayer("d1", new DenseLayer.Builder().nOut(10).activation(Activation.RELU).build(), "c2")
                 .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(CLASSES)
                         .activation(Activation.SOFTMAX).build(), "d1")
-                .setOutputs("out").setInputTypes(InputType.convolutionalFlat(12, 12, 1)).build();
+                .setOutputs("out").setInputTypes(InputType.convolutionalFlat(side, side, 1)).build();
         ComputationGraph net = new ComputationGraph(g);
         net.init();
         return net;
