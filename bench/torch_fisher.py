@@ -48,6 +48,18 @@ def load(d):
     return net
 
 
+def load_checked(d):
+    """The network and the samples (x.npy), once torch has computed the engine's predictions (p.npy)."""
+    net = load(d)
+    x = torch.from_numpy(np.load(os.path.join(d, 'x.npy'))).to(torch.float64)
+    with torch.no_grad():
+        gap = np.abs(F.softmax(net(x), dim=1).numpy() - np.load(os.path.join(d, 'p.npy'))).max()
+    print(f"torch predictions vs engine: max |difference| {gap:.2e} on {x.shape[0]} samples")
+    if gap > 1e-9:
+        sys.exit("torch did not rebuild the same network; not timing")
+    return net, x
+
+
 def fisher_eigenvalues(net, x, chunk=50):
     n = x.shape[0]
     fmodel, params = make_functional(net)
@@ -68,15 +80,7 @@ def fisher_eigenvalues(net, x, chunk=50):
 def main():
     d = sys.argv[1]
     repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-    net = load(d)
-    x = torch.from_numpy(np.load(os.path.join(d, 'x.npy'))).to(torch.float64)
-    with torch.no_grad():
-        p_torch = F.softmax(net(x), dim=1).numpy()
-    p_engine = np.load(os.path.join(d, 'p.npy'))
-    gap = np.abs(p_torch - p_engine).max()
-    print(f"torch predictions vs engine: max |difference| {gap:.2e} on {x.shape[0]} samples")
-    if gap > 1e-9:
-        sys.exit("torch did not rebuild the same network; not timing")
+    net, x = load_checked(d)
     times = []
     for r in range(repeats):
         t0 = time.perf_counter()

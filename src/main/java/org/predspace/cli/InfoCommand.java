@@ -51,6 +51,7 @@ final class InfoCommand implements Callable<Integer> {
         m.put("dir", run.dir().toString());
         m.put("status", run.status().jsonName());
         m.put("interrupted", run.interrupted());
+        m.put("being_written", run.beingWritten());
         m.put("status_message", run.statusMessage());
         m.put("checkpoints", run.checkpointCount());
         m.put("samples", run.probe().size());
@@ -105,7 +106,8 @@ final class InfoCommand implements Callable<Integer> {
     private static void printText(PrintWriter out, Run run, Map<String, Object> facts) {
         out.printf("run          %s%n", InputText.escape(run.name()));
         out.printf("folder       %s%n", run.dir());
-        out.printf("status       %s%s%n", run.status().jsonName(), run.interrupted() ? " (interrupted)" : "");
+        out.printf("status       %s%s%n", run.status().jsonName(), run.interrupted() ? " (interrupted)"
+                : run.beingWritten() ? " (being written)" : "");
         if (run.statusMessage() != null && !run.statusMessage().isBlank()) {
             out.printf("             %s%n", run.statusMessage());
         }

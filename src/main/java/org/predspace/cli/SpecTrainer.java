@@ -32,6 +32,17 @@ final class SpecTrainer {
      */
     static boolean train(List<TrainingSpec> specs, Path out, int workers, CommandLine cl) throws Exception {
         if (workers < 1) throw Cli.usage(cl, "--jobs must be at least 1, got " + workers);
+        return train(check(specs, out, cl), out, workers, cl);
+    }
+
+    /** Specs that passed {@link #check}, with their data set loaded. */
+    record Checked(DatasetSplit data, List<TrainingSpec> specs) {}
+
+    /**
+     * The checks {@link #train} makes before anything starts, without training: for a sweep plan,
+     * so that a bad value is one line here rather than in every task on the cluster.
+     */
+    static Checked check(List<TrainingSpec> specs, Path out, CommandLine cl) throws Exception {
         String dataset = specs.get(0).dataset();
         if (!dataset.startsWith("csv:") && !dataset.startsWith("idx:") && !DatasetCatalog.builtInIds().contains(dataset)) {
             throw Cli.usage(cl, "unknown data set " + InputText.quote(dataset) + "; use one of "
@@ -50,7 +61,13 @@ final class SpecTrainer {
                 throw Cli.usage(cl, e);
             }
         }
-        specs = checked;
+        return new Checked(data, checked);
+    }
+
+    /** Trains specs that passed {@link #check} and waits; true if no run failed with an error. */
+    static boolean train(Checked checked, Path out, int workers, CommandLine cl) throws Exception {
+        List<TrainingSpec> specs = checked.specs();
+        DatasetSplit data = checked.data();
         Files.createDirectories(out);
         PrintWriter printer = cl.getOut();
         ProgressPrinter progress = new ProgressPrinter(printer, specs.size(), System.console() != null);

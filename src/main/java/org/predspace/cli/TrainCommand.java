@@ -2,6 +2,7 @@ package org.predspace.cli;
 
 import org.predspace.data.DataFormatException;
 import org.predspace.data.DatasetCatalog;
+import org.predspace.runs.InputText;
 import org.predspace.tasks.Task;
 import org.predspace.training.spec.InitFrom;
 import org.predspace.training.engine.NativeBackend;
@@ -24,7 +25,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train one run, or a sweep: the product of every comma-separated value list.",
-                "Each run is written to its own folder inside --out."})
+                "Each run is written to its own folder inside --out.",
+                "On a cluster: --plan slurm|k8s writes a job whose task I runs --sweep-index I (README, \"Sweeps on a cluster\")."})
 final class TrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -104,6 +106,23 @@ final class TrainCommand implements Callable<Integer> {
     String name;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder that receives one folder per run")
     Path out;
+    @Option(names = "--sweep-index", paramLabel = "I", description = {"train only run I of the sweep (from 0, in the order --plan list prints:",
+            "the last option's values vary fastest: task, arch, optimizer, lr, batch, seed): one cluster task's share.",
+            "A run I that ended is kept; an interrupted or cancelled one is moved into DIR/.interrupted and trained again"})
+    Integer sweepIndex;
+    @Option(names = "--plan", paramLabel = "KIND", description = {"train nothing; print to stdout: list (each run's index and name),",
+            "slurm (a job-array script, one task per index) or k8s (a Kubernetes Indexed Job), all tasks into --out"})
+    String plan;
+    @Option(names = "--launcher", paramLabel = "CMD", description = {"with --plan: the command that starts predspace on the cluster, split at blanks,",
+            "e.g. 'java -jar /shared/predspace.jar' (default: as this process was started)"})
+    String launcher;
+    @Option(names = "--parallelism", paramLabel = "P", description = "with --plan slurm|k8s: tasks running at once (default: as many as the scheduler allows)")
+    Integer parallelism;
+    @Option(names = "--image", paramLabel = "IMAGE", description = "with --plan k8s: the container image (default: a placeholder to replace)")
+    String image;
+    @Option(names = "--volume-claim", paramLabel = "NAME", description = {"with --plan k8s: the persistent volume claim holding --out, mounted at --out's path",
+            "(default: a placeholder to replace)"})
+    String volumeClaim;
 
     @Override
     public Integer call() throws Exception {
@@ -114,8 +133,50 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw Cli.usage(cl, e);
         }
+        if (plan != null) return printPlan(specs, cl);
+        checkPlanOptionsUnused(cl);
+        if (sweepIndex != null) return SweepTask.train(specs, sweepIndex, out, cl);
         int workers = jobs != null ? jobs : NativeBackend.cores();
         return SpecTrainer.train(specs, out, workers, cl) ? 0 : Cli.EXIT_FAILURE;
+    }
+
+    /** --plan: the runs by index, or a scheduler's job whose task I trains run I; nothing is trained or written. */
+    private int printPlan(List<TrainingSpec> specs, CommandLine cl) throws Exception {
+        if (sweepIndex != null) throw Cli.usage(cl, "--plan describes the whole sweep; leave out --sweep-index");
+        if (parallelism != null && parallelism < 1) throw Cli.usage(cl, "--parallelism must be at least 1, got " + parallelism);
+        String text;
+        switch (plan) {
+            case "list" -> {
+                checkPlanOptionsUnused(cl);
+                text = SweepPlan.list(specs);
+            }
+            case "slurm", "k8s" -> {
+                if (plan.equals("slurm") && (image != null || volumeClaim != null)) {
+                    throw Cli.usage(cl, "--image and --volume-claim are for --plan k8s");
+                }
+                SpecTrainer.check(specs, out, cl);   // a bad value is one line here, not in every task
+                SweepPlan p;
+                try {
+                    p = new SweepPlan(Launcher.words(launcher), SweepPlan.repeatedArguments(cl.getParseResult()),
+                            Path.of("").toAbsolutePath(), out.toAbsolutePath().normalize(), specs.size(), parallelism);
+                } catch (IllegalArgumentException e) {
+                    throw Cli.usage(cl, e);
+                }
+                text = plan.equals("slurm") ? SlurmArrayScript.text(p) : KubernetesIndexedJob.text(p, image, volumeClaim);
+            }
+            default -> throw Cli.usage(cl, "--plan is list, slurm or k8s, got " + InputText.quote(plan));
+        }
+        cl.getOut().print(text);
+        cl.getOut().flush();
+        return 0;
+    }
+
+    /** The options that shape a scheduler's job mean nothing without one: refused rather than ignored. */
+    private void checkPlanOptionsUnused(CommandLine cl) {
+        boolean slurmOrK8s = plan != null && (plan.equals("slurm") || plan.equals("k8s"));
+        if (!slurmOrK8s && (launcher != null || parallelism != null || image != null || volumeClaim != null)) {
+            throw Cli.usage(cl, "--launcher, --parallelism, --image and --volume-claim shape a cluster job: use them with --plan slurm or k8s");
+        }
     }
 
     /** The runs the options describe; an IllegalArgumentException names a bad value. */

@@ -1,6 +1,7 @@
 package org.predspace.platform;
 
 import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas;
 import org.bytedeco.openblas.presets.openblas_nolapack;
 
@@ -45,6 +46,11 @@ public final class OpenBlas {
     public static void dgemm(int layout, int transA, int transB, int m, int n, int k, double alpha, DoublePointer a, int lda,
                              DoublePointer b, int ldb, double beta, DoublePointer c, int ldc) {
         openblas.cblas_dgemm(layout, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    }
+
+    public static void sgemm(int layout, int transA, int transB, int m, int n, int k, float alpha, FloatPointer a, int lda,
+                             FloatPointer b, int ldb, float beta, FloatPointer c, int ldc) {
+        openblas.cblas_sgemm(layout, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     }
 
     public static int dsyev(int layout, byte jobz, byte uplo, int n, double[] a, int lda, double[] w) {

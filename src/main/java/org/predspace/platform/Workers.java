@@ -5,7 +5,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -89,6 +92,18 @@ public final class Workers {
     public static ExecutorService pool(String role, int threads, Priority priority) {
         if (threads < 1) throw new IllegalArgumentException(role + ": at least one thread, got " + threads);
         return Executors.newFixedThreadPool(threads, factory(role, priority));
+    }
+
+    /**
+     * A pool of {@code threads} workers kept from one job to the next and ended after
+     * {@code idleSeconds} without one, built by {@code factory} (one of {@link #factory}'s, perhaps
+     * wrapped to free what a worker holds as it ends).
+     */
+    public static ThreadPoolExecutor idling(int threads, long idleSeconds, ThreadFactory factory) {
+        if (threads < 1) throw new IllegalArgumentException("at least one thread, got " + threads);
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, idleSeconds, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** One worker of {@code role}: jobs run one after the other, in order. */

@@ -2,6 +2,7 @@ package org.predspace.runs;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -35,11 +36,13 @@ public final class Run {
     private final long[] parameterSteps;
     /** True for the view {@link #imprinted()} returns. */
     private final boolean imprintedView;
+    /** Status running and a writer that seemed alive when the run was opened. */
+    private final boolean beingWritten;
     /** The imprinted view, read on first use; null until then or when there is none. */
     private Run imprinted;
 
     private Run(Path dir, RunManifest manifest, long[] steps, Face face, List<CheckpointMetrics> metrics,
-                long[] parameterSteps, boolean imprintedView) {
+                long[] parameterSteps, boolean imprintedView, boolean beingWritten) {
         this.dir = dir;
         this.manifest = manifest;
         this.steps = steps;
@@ -50,6 +53,7 @@ public final class Run {
         this.metrics = List.copyOf(metrics);
         this.parameterSteps = parameterSteps;
         this.imprintedView = imprintedView;
+        this.beingWritten = beingWritten;
     }
 
     /** Labels and predictions of one probe and its optional held-out probe, as one folder holds them. */
@@ -63,7 +67,27 @@ public final class Run {
         long[] steps = readSteps(dir.resolve(RunFiles.STEPS));
         Face face = readFace(dir, steps.length, manifest.classes(), manifest.probe().size(), "probe.size");
         return new Run(dir, manifest, steps, face, MetricsCsv.read(dir.resolve(RunFiles.METRICS), steps),
-                ParameterSnapshots.list(dir, steps), false);
+                ParameterSnapshots.list(dir, steps), false, beingWritten(dir, manifest, Instant.now()));
+    }
+
+    /**
+     * Whether the run in {@code dir} is still being written at {@code now}: status running and a
+     * writer block whose writer seems alive (in this process: a writer still open on the folder;
+     * elsewhere: {@link WriterIdentity#seemsAlive}). A running run without a writer block (an
+     * older run, another tool's) cannot be told from a dead one and counts as interrupted, as before.
+     */
+    public static boolean beingWritten(Path dir, RunManifest manifest, Instant now) {
+        WriterIdentity writer = manifest.writer();
+        if (manifest.status() != RunStatus.RUNNING || writer == null) return false;
+        return writer.isThisProcess() ? RunWriter.openHere(dir) : writer.seemsAlive(now);
+    }
+
+    /**
+     * Only run.json of the run in {@code dir}: cheap, for a reader that polls a run's status
+     * (with {@link #beingWritten(Path, RunManifest, Instant)} for whether its writer still lives).
+     */
+    public static RunManifest manifest(Path dir) throws RunFormatException {
+        return RunManifest.read(dir.resolve(RunFiles.MANIFEST));
     }
 
     /**
@@ -127,8 +151,8 @@ public final class Run {
         Face face = readFace(dir.resolve(RunFiles.IMPRINTED_DIR), steps.length, info.classes(), info.probe().size(),
                 "imprint.probe.size");
         RunManifest view = new RunManifest(manifest.name(), info.classes(), info.probe(), manifest.spec(),
-                manifest.status(), manifest.summary(), manifest.created(), manifest.finished(), info);
-        imprinted = new Run(dir, view, steps, face, imprintedMetrics(face), new long[0], true);
+                manifest.status(), manifest.summary(), manifest.created(), manifest.finished(), info, manifest.writer());
+        imprinted = new Run(dir, view, steps, face, imprintedMetrics(face), new long[0], true, beingWritten);
         return imprinted;
     }
 
@@ -190,8 +214,15 @@ public final class Run {
 
     public RunStatus status() { return manifest.status(); }
 
-    /** True when run.json still says "running": the writer was killed or crashed (or is still writing). */
-    public boolean interrupted() { return manifest.status() == RunStatus.RUNNING; }
+    /**
+     * True when run.json still says "running" but no live writer was seen when the run was
+     * opened: the writer was killed or crashed (or, for a run without a writer block, may still be
+     * writing: that cannot be told).
+     */
+    public boolean interrupted() { return manifest.status() == RunStatus.RUNNING && !beingWritten; }
+
+    /** True when run.json says "running" and its writer (run.json's writer block) seemed alive when the run was opened. */
+    public boolean beingWritten() { return beingWritten; }
 
     /** One sentence for the user about how the run ended. */
     public String statusMessage() {
@@ -199,7 +230,13 @@ public final class Run {
                 : "after " + steps.length + " checkpoint" + (steps.length == 1 ? "" : "s")
                 + " (last step " + steps[steps.length - 1] + ")";
         return switch (manifest.status()) {
-            case RUNNING -> "Interrupted " + at + ": the writer stopped without finishing (or is still "
+            case RUNNING -> beingWritten
+                    ? "Running " + at + ": being written by " + manifest.writer().describe()
+                    + "; every checkpoint committed so far is shown."
+                    : manifest.writer() != null
+                    ? "Interrupted " + at + ": its writer, " + manifest.writer().describe()
+                    + ", stopped without finishing; every checkpoint it completed is shown."
+                    : "Interrupted " + at + ": the writer stopped without finishing (or is still "
                     + "writing); every checkpoint it completed is shown.";
             case FINISHED -> "Finished " + at + ".";
             case CANCELLED -> "Cancelled " + at + ".";

@@ -24,9 +24,12 @@ import java.util.Map;
  * @param created  ISO-8601 instant the writer started, or null (optional in the format)
  * @param finished ISO-8601 instant of {@link RunWriter#finish}, or null
  * @param imprint  the imprinted predictions the folder holds, or null when it has none
+ * @param writer   the process that writes (or wrote) the run, or null: optional, runs written
+ *                 before it existed and by other tools have none
  */
 public record RunManifest(String name, int classes, ProbeInfo probe, Map<String, Object> spec, RunStatus status,
-                          Map<String, Object> summary, String created, String finished, ImprintInfo imprint) {
+                          Map<String, Object> summary, String created, String finished, ImprintInfo imprint,
+                          WriterIdentity writer) {
     public static final String FORMAT = "predspace-run";
     public static final int VERSION = 1;
     /** run.json is small; anything bigger is not one of ours and is not worth parsing. */
@@ -39,14 +42,21 @@ public record RunManifest(String name, int classes, ProbeInfo probe, Map<String,
     }
 
     static RunManifest start(String name, int classes, ProbeInfo probe, Map<String, ?> spec, Instant created,
-                             ImprintInfo imprint) {
+                             ImprintInfo imprint, WriterIdentity writer) {
         return new RunManifest(name, classes, probe, jsonCopy(spec, "spec"), RunStatus.RUNNING, Map.of(),
-                created.toString(), null, imprint);
+                created.toString(), null, imprint, writer);
     }
 
+    /** The final manifest; the writer block stays (who wrote the run), its heartbeat at the end. */
     RunManifest finish(RunStatus finalStatus, Map<String, ?> finalSummary, Instant at) {
         return new RunManifest(name, classes, probe, spec, finalStatus, jsonCopy(finalSummary, "summary"), created,
-                at.toString(), imprint);
+                at.toString(), imprint, writer == null ? null : writer.beat(at));
+    }
+
+    /** The same manifest with the writer's heartbeat renewed at {@code at}. */
+    RunManifest beat(Instant at) {
+        return writer == null ? this
+                : new RunManifest(name, classes, probe, spec, status, summary, created, finished, imprint, writer.beat(at));
     }
 
     byte[] toJson() {
@@ -66,6 +76,14 @@ public record RunManifest(String name, int classes, ProbeInfo probe, Map<String,
             i.put("classes", imprint.classes());
             putProbe(i.putObject("probe"), imprint.probe());
             putProbe(i.putObject("prototypes"), imprint.prototypes());
+        }
+        if (writer != null) {
+            ObjectNode w = root.putObject("writer");
+            w.put("host", writer.host());
+            w.put("pid", writer.pid());
+            if (writer.processStarted() != null) w.put("process_started", writer.processStarted());
+            w.put("heartbeat", writer.heartbeat());
+            w.put("heartbeat_seconds", writer.heartbeatSeconds());
         }
         try {
             return JSON.writeValueAsBytes(root);
@@ -115,7 +133,7 @@ public record RunManifest(String name, int classes, ProbeInfo probe, Map<String,
         }
         return new RunManifest(f.text(root, "name"), (int) f.integer(root, "classes", 1), probeInfo,
                 f.map(root, "spec"), status, f.map(root, "summary"), f.optionalText(root, "created"),
-                f.optionalText(root, "finished"), imprint);
+                f.optionalText(root, "finished"), imprint, f.writer(root));
     }
 
     /** Field access with messages that name the file and the field. */
@@ -148,6 +166,18 @@ public record RunManifest(String name, int classes, ProbeInfo probe, Map<String,
         ProbeInfo probe(JsonNode node, String field) throws RunFormatException {
             JsonNode p = object(node, field, true);
             return new ProbeInfo(text(p, "id"), (int) integer(p, "size", 0), text(p, "split"));
+        }
+
+        /** The optional writer block; when present every field but process_started is required. */
+        WriterIdentity writer(JsonNode root) throws RunFormatException {
+            JsonNode w = object(root, "writer", false);
+            if (w == null) return null;
+            try {
+                return new WriterIdentity(text(w, "host"), integer(w, "pid", 1), optionalText(w, "process_started"),
+                        text(w, "heartbeat"), (int) integer(w, "heartbeat_seconds", 1));
+            } catch (IllegalArgumentException e) {
+                throw new RunFormatException(file + ": " + e.getMessage(), e);
+            }
         }
 
         Map<String, Object> map(JsonNode node, String field) throws RunFormatException {

@@ -8,9 +8,11 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a run folder incrementally (see docs/run-format.md) so that a process killed at any
@@ -22,6 +24,12 @@ import java.util.Objects;
  * so another thread may safely ask {@link #checkpointCount()}.
  */
 public final class RunWriter implements AutoCloseable {
+    /**
+     * Folders this process is writing (real paths): a reader in the same process asks here
+     * rather than the OS, since this process being alive says nothing about a writer it closed
+     * without finishing (an interrupted run, docs/run-format.md).
+     */
+    private static final Map<Path, RunWriter> OPEN_HERE = new ConcurrentHashMap<>();
     private final Path dir;
     private final int classes;
     private final int probeSize;
@@ -33,6 +41,10 @@ public final class RunWriter implements AutoCloseable {
     /** null when the run records no imprinted predictions. */
     private final ImprintedAppenders imprinted;
     private RunManifest manifest;
+    /** steps.npy's identity (inode) when this writer claimed the folder; null where the file system has none. */
+    private final Object claimKey;
+    /** The folder's real path, this writer's key in {@link #OPEN_HERE}. */
+    private final Path openKey;
     private long metricsEnd;
     private long lastStep = Long.MIN_VALUE;
     private int count;
@@ -58,6 +70,8 @@ public final class RunWriter implements AutoCloseable {
         this.metricsEnd = metricsEnd;
         this.steps = steps;
         this.imprinted = imprinted;
+        this.claimKey = fileKey(dir.resolve(RunFiles.STEPS));
+        this.openKey = realPath(dir);
     }
 
     /**
@@ -89,18 +103,20 @@ public final class RunWriter implements AutoCloseable {
             requireLabelsInRange(imprint.labels(), imprint.info().classes(), "imprinted probe");
             if (imprint.testLabels() != null) requireLabelsInRange(imprint.testLabels(), imprint.info().classes(), "imprinted test");
         }
-        RunManifest manifest = RunManifest.start(name, classes, probe, spec, Instant.now(),
-                imprint == null ? null : imprint.info());
+        Instant now = Instant.now();
+        RunManifest manifest = RunManifest.start(name, classes, probe, spec, now,
+                imprint == null ? null : imprint.info(), WriterIdentity.current(now));
 
         Files.createDirectories(dir);
         for (String f : RunFiles.ALL) {
             if (Files.exists(dir.resolve(f))) throw new FileAlreadyExistsException(dir.resolve(f).toString(), null, "already holds a run");
         }
-        AtomicFiles.write(dir.resolve(RunFiles.LABELS), Npy.encode(probeLabels));
-        if (testLabels != null) AtomicFiles.write(dir.resolve(RunFiles.TEST_LABELS), Npy.encode(testLabels));
         NpyAppender predictions = null, test = null, steps = null, imprintedProbe = null, imprintedTest = null;
         FileChannel metrics = null;
         try {
+            steps = claim(dir);
+            AtomicFiles.write(dir.resolve(RunFiles.LABELS), Npy.encode(probeLabels));
+            if (testLabels != null) AtomicFiles.write(dir.resolve(RunFiles.TEST_LABELS), Npy.encode(testLabels));
             ImprintedAppenders imprinted = null;
             if (imprint != null) {
                 Path folder = Files.createDirectories(dir.resolve(RunFiles.IMPRINTED_DIR));
@@ -125,15 +141,91 @@ public final class RunWriter implements AutoCloseable {
             long metricsEnd = header.remaining();
             ChannelIo.writeFully(metrics, header, 0);
             metrics.force(true);
-            steps = NpyAppender.create(dir.resolve(RunFiles.STEPS), Npy.DType.INT64);
-            // run.json last: a folder that has it has every file it promises
-            AtomicFiles.write(dir.resolve(RunFiles.MANIFEST), manifest.toJson());
-            return new RunWriter(dir, manifest, testLabels == null ? -1 : testLabels.length, predictions, test,
+            RunWriter writer = new RunWriter(dir, manifest, testLabels == null ? -1 : testLabels.length, predictions, test,
                     metrics, metricsEnd, steps, imprinted);
+            OPEN_HERE.put(writer.openKey, writer);
+            try {
+                // run.json last: a folder that has it has every file it promises
+                AtomicFiles.write(dir.resolve(RunFiles.MANIFEST), manifest.toJson());
+            } catch (IOException | RuntimeException e) {
+                OPEN_HERE.remove(writer.openKey, writer);
+                throw e;
+            }
+            return writer;
         } catch (IOException | RuntimeException e) {
             closeQuietly(e, predictions, test, metrics, steps, imprintedProbe, imprintedTest);
             throw e;
         }
+    }
+
+    private static Object fileKey(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Refuses to write by path into a folder that is no longer this writer's: a re-run that took
+     * this writer for dead (its heartbeat stale behind a hung file system) moved the folder aside
+     * and claimed a new one under the same name, whose run.json and snapshots must not be ours.
+     */
+    private void requireStillOurs() throws IOException {
+        if (claimKey == null) return;
+        Object now = fileKey(dir.resolve(RunFiles.STEPS));
+        if (!claimKey.equals(now)) {
+            throw new IOException(dir + " is no longer this writer's run folder: it was moved aside"
+                    + " (a re-run of the run took it for interrupted)");
+        }
+    }
+
+    /** Whether a writer of this process has {@code dir} open (created, not yet closed). */
+    static boolean openHere(Path dir) {
+        return OPEN_HERE.containsKey(realPath(dir));
+    }
+
+    private static Path realPath(Path dir) {
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            return dir.toAbsolutePath().normalize();
+        }
+    }
+
+    /**
+     * Claims the folder for this writer: steps.npy, created empty with CREATE_NEW before any other
+     * file, which the file system grants to exactly one of several processes racing for the same
+     * folder (cluster tasks sharing an output folder), so the loser writes nothing.
+     */
+    private static NpyAppender claim(Path dir) throws IOException {
+        try {
+            return NpyAppender.create(dir.resolve(RunFiles.STEPS), Npy.DType.INT64);
+        } catch (FileAlreadyExistsException e) {
+            throw new FileAlreadyExistsException(dir.toString(), null, "another writer claimed this run folder first");
+        }
+    }
+
+    /**
+     * Renews the writer's heartbeat in run.json (atomically, as every rewrite of it) when the
+     * last renewal is {@link WriterIdentity#HEARTBEAT_SECONDS} old; otherwise does nothing, so a
+     * training loop may call it every step. Readers on other hosts tell a live writer from a
+     * dead one by it (docs/run-format.md).
+     */
+    public synchronized void heartbeat() throws IOException {
+        if (closed || finished || manifest.writer() == null) return;
+        Instant now = Instant.now();
+        WriterIdentity w = manifest.writer();
+        if (now.isBefore(w.heartbeatInstant().plusSeconds(w.heartbeatSeconds()))) return;
+        RunManifest renewed = manifest.beat(now);
+        requireStillOurs();
+        AtomicFiles.write(dir.resolve(RunFiles.MANIFEST), renewed.toJson());
+        manifest = renewed;
+    }
+
+    /** For tests: the heartbeat as if last renewed at {@code at} (in memory only; the next renewal writes it). */
+    synchronized void backdateHeartbeat(Instant at) {
+        manifest = manifest.beat(at);
     }
 
     /**
@@ -151,6 +243,7 @@ public final class RunWriter implements AutoCloseable {
         validate(checkpoint);
         long step = checkpoint.step();
         try {
+            requireStillOurs();
             if (checkpoint.parameters() != null) ParameterSnapshots.write(dir, step, checkpoint.parameters());
             predictions.appendFloats(checkpoint.probePredictions());
             if (testPredictions != null) testPredictions.appendFloats(checkpoint.testPredictions());
@@ -255,6 +348,7 @@ public final class RunWriter implements AutoCloseable {
         if (finished) throw new IllegalStateException("run " + dir + " is already finished");
         RunManifest last = manifest.finish(status, summary, Instant.now());
         close(); // forces every array before run.json says the run is over
+        requireStillOurs();
         AtomicFiles.write(dir.resolve(RunFiles.MANIFEST), last.toJson());
         manifest = last;
         finished = true;
@@ -273,6 +367,7 @@ public final class RunWriter implements AutoCloseable {
     public synchronized void close() throws IOException {
         if (closed) return;
         closed = true;
+        OPEN_HERE.remove(openKey, this);
         IOException first = null;
         for (AutoCloseable c : new AutoCloseable[]{predictions, testPredictions, metrics, steps,
                 imprinted == null ? null : imprinted.probe(), imprinted == null ? null : imprinted.test()}) {

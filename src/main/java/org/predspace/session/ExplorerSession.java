@@ -9,17 +9,22 @@ import org.predspace.runs.CheckpointMetrics;
 import org.predspace.runs.ProbeScore;
 import org.predspace.runs.Run;
 import org.predspace.runs.RunFormatException;
+import org.predspace.runs.RunManifest;
 import org.predspace.runs.RunStatus;
+import org.predspace.runs.RunTail;
 import org.predspace.training.TrainingEvent;
 import org.predspace.training.TrainingPool;
 import org.predspace.training.spec.TrainingSpec;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -95,6 +100,13 @@ public final class ExplorerSession implements AutoCloseable {
     /** Live runs whose imprinted predictions join the imprinted picture. */
     private final Map<String, ImprintedLabels> inImprinted = new ConcurrentHashMap<>();
 
+    /** The pictures each run opened from disk joined, by name: where a followed run's new checkpoints go. */
+    private final Map<String, Membership> fromDisk = new ConcurrentHashMap<>();
+    /** The folders followed now, each by its own follower. */
+    private final List<FolderFollower> followers = new CopyOnWriteArrayList<>();
+
+    private record Membership(boolean training, boolean heldOut, boolean imprinted) {}
+
     /** What scores a live run's imprinted rows: the full problem's labels of the shared probe. */
     private record ImprintedLabels(int[] labels, int classes) {}
     /** Runs left out of the imprinted picture for want of imprinted predictions, in order: see {@link ImprintedMembers}. */
@@ -145,11 +157,22 @@ public final class ExplorerSession implements AutoCloseable {
      *                                  and without imprinted predictions that could join the imprinted one
      */
     public RunState open(Path dir) throws RunFormatException {
-        Opened opened = admit(Run.open(dir), dir);
+        return addOpened(admit(Run.open(dir), dir), RunState.Phase.INTERRUPTED, null);
+    }
+
+    /**
+     * Adds an admitted run's checkpoints one by one; a run whose run.json still says running
+     * gets {@code whileRunning} (with {@code message} when not null) as its phase.
+     */
+    private RunState addOpened(Opened opened, RunState.Phase whileRunning, String message) {
         tellImprintedOnly(List.of(opened));
         if (!opened.run().hasImprinted()) imprintedMembers.leftOut(List.of(opened.run().name())).ifPresent(this::tellLeftOut);
         Run run = opened.run();
         RunState state = opened.state();
+        if (run.status() == RunStatus.RUNNING && whileRunning != RunState.Phase.INTERRUPTED) {
+            state = state.with(whileRunning, message);
+            publish(state);
+        }
         long[] steps = run.steps();
         for (int t = 0; t < steps.length; t++) {
             CheckpointMetrics m = opened.metricsAt(steps[t]);
@@ -323,7 +346,7 @@ public final class ExplorerSession implements AutoCloseable {
             }
         }
         long[] steps = run.steps();
-        RunState state = new RunState(name, dir, run.spec(), phaseOf(run.status()), run.statusMessage(), List.of(),
+        RunState state = new RunState(name, dir, run.spec(), phaseOf(run), run.statusMessage(), List.of(),
                 -1, steps.length == 0 ? 0 : steps[steps.length - 1], false);
         synchronized (this) {
             if (runs.containsKey(name)) throw new IllegalArgumentException(name + " is already open");
@@ -335,6 +358,7 @@ public final class ExplorerSession implements AutoCloseable {
         Run imprintedView = imprintedViewAdmitted(run);
         Map<Long, CheckpointMetrics> metrics = new HashMap<>();
         for (CheckpointMetrics m : run.metrics()) metrics.put(m.step(), m);
+        fromDisk.put(name, new Membership(trainingRefusal == null, withHeldOut, imprintedView != null));
         return new Opened(run, state, trainingRefusal == null, withHeldOut, imprintedView, metrics);
     }
 
@@ -494,6 +518,147 @@ public final class ExplorerSession implements AutoCloseable {
         }
     }
 
+    // ---- following a folder ---------------------------------------------------------------
+
+    /** What the library says of a followed run whose run.json still says running. */
+    static final String WRITTEN_ELSEWHERE = "Being written by another process (followed)";
+
+    /**
+     * Follows {@code folder}: the runs in it (or the folder itself, if it is a run) and every run
+     * that appears there later are opened, and every checkpoint that their writers (other
+     * processes: cluster tasks, a PyTorch script) commit is added to the pictures as a
+     * training's checkpoint is, along with their status changes (see {@link FolderFollower}).
+     * Polls every {@code every} on a background thread until {@link FolderFollower#close} or
+     * until this session closes. A folder already followed keeps its follower.
+     */
+    public FolderFollower follow(Path folder, Duration every) {
+        Path key = folder.toAbsolutePath().normalize();
+        synchronized (followers) {
+            for (FolderFollower f : followers) {
+                if (f.folder().equals(key) && !f.stopped()) return f;
+            }
+            FolderFollower f = new FolderFollower(this, key, every);
+            followers.add(f);
+            f.start();
+            return f;
+        }
+    }
+
+    /** The folders followed now, in the order following started. */
+    public List<FolderFollower> followers() {
+        return followers.stream().filter(f -> !f.stopped()).toList();
+    }
+
+    /** Called by a follower once it has stopped: its runs still running on disk read as interrupted again. */
+    void followingStopped(FolderFollower follower, List<Path> dirs) {
+        followers.remove(follower);
+        for (Path dir : dirs) {
+            RunState r = runByDir(dir);
+            if (r != null && !r.live() && r.phase() == RunState.Phase.TRAINING) {
+                update(r.name(), s -> s.with(RunState.Phase.INTERRUPTED, "No longer followed; it had "
+                        + s.metrics().size() + " checkpoints when following stopped."));
+            }
+        }
+    }
+
+    /** Whether a run from {@code dir} is open (or training into it). */
+    boolean isOpen(Path dir) { return runByDir(dir) != null; }
+
+    /** The run opened from {@code dir}, or null. */
+    private synchronized RunState runByDir(Path dir) {
+        Path key = dir.toAbsolutePath().normalize();
+        for (RunState r : runs.values()) {
+            if (r.dir() != null && r.dir().toAbsolutePath().normalize().equals(key)) return r;
+        }
+        return null;
+    }
+
+    /**
+     * Starts following the run in {@code dir}: opens it if it is not open (its committed
+     * checkpoints join the pictures one by one, as {@link #open} adds them), or takes over a run
+     * already opened from there. Called on the follower's thread.
+     *
+     * @return its tail, or null for a run trained in this session (its own events feed the pictures)
+     * @throws RunFormatException       the folder is not a readable run
+     * @throws IllegalArgumentException a run of that name is open from elsewhere, or it fits no picture
+     */
+    RunTail startFollowing(Path dir) throws RunFormatException {
+        RunState existing = runByDir(dir);
+        if (existing != null) {
+            if (existing.live() || !fromDisk.containsKey(existing.name())) return null;
+            // its checkpoints added so far are known; the tail's first poll brings the rest
+            Run run = Run.open(dir);
+            return RunTail.after(run, Math.min(existing.metrics().size(), run.checkpointCount()));
+        }
+        Run run = Run.open(dir);
+        addOpened(admit(run, dir), whileRunning(dir, run.manifest()), WRITTEN_ELSEWHERE);
+        return RunTail.after(run, run.checkpointCount());
+    }
+
+    /**
+     * Adds what a poll of a followed run found: each new checkpoint joins the pictures the run
+     * was admitted to through the same {@link PredictionPicture#add} a training's checkpoint
+     * takes (a distance row and an out-of-sample place; no recomputation), then its status,
+     * which is checked at every poll.
+     */
+    void followed(RunTail tail, RunTail.Change change) {
+        String name = tail.manifest().name();
+        Membership in = fromDisk.get(name);
+        if (in == null) return;   // closed meanwhile
+        for (RunTail.Committed c : change.checkpoints()) {
+            CheckpointMetrics m = c.metrics();
+            if (in.training()) training.add(name, c.index(), m.step(), m.trainAccuracy(), m.trainAccuracy(), m.trainLoss(), c.predictions());
+            if (in.heldOut() && c.testPredictions() != null) {
+                heldOut.add(name, c.index(), m.step(), m.trainAccuracy(), m.testAccuracy(), m.testLoss(), c.testPredictions());
+            }
+            if (in.imprinted() && c.imprintedPredictions() != null) {
+                imprinted.add(name, c.index(), m.step(), m.trainAccuracy(), c.imprintedScore().accuracy(),
+                        c.imprintedScore().loss(), c.imprintedPredictions());
+            }
+            update(name, r -> r.withCheckpoint(m));
+        }
+        RunManifest manifest = tail.manifest();
+        RunStatus status = manifest.status();
+        // every poll, changed or not: a writer can die without a word (after which only its heartbeat ages)
+        RunState.Phase phase = status == RunStatus.RUNNING ? whileRunning(tail.dir(), manifest) : phaseOf(status);
+        String message = phase == RunState.Phase.TRAINING ? WRITTEN_ELSEWHERE : endedMessage(manifest, tail.checkpointCount());
+        RunState now = run(name);
+        // a listener hears of a change only: this runs every second for every followed run
+        if (now != null && (now.phase() != phase || !message.equals(now.message()))) update(name, r -> r.with(phase, message));
+        if (change.manifest() != null && status != RunStatus.RUNNING) {
+            // as when a training finishes: the last checkpoints were placed out of sample
+            training.refresh();
+            heldOut.refresh();
+            imprinted.refresh();
+        }
+    }
+
+    /**
+     * The phase of a followed run whose run.json says running. Without a writer block (a tool
+     * that does not write one) a writer at work cannot be told from one that died, so while
+     * followed such a run counts as being written (its new checkpoints show it); with the block
+     * (pid and heartbeat, docs/run-format.md) a dead writer turns it to INTERRUPTED.
+     */
+    static RunState.Phase whileRunning(Path dir, RunManifest manifest) {
+        if (manifest.writer() == null) return RunState.Phase.TRAINING;
+        return Run.beingWritten(dir, manifest, Instant.now()) ? RunState.Phase.TRAINING : RunState.Phase.INTERRUPTED;
+    }
+
+    /** How a followed run ended, worded as {@link Run#statusMessage} words it for an opened run. */
+    private static String endedMessage(RunManifest manifest, int checkpoints) {
+        if (manifest.status() == RunStatus.RUNNING) {
+            return "Interrupted after " + checkpoints + " checkpoint" + (checkpoints == 1 ? "" : "s")
+                    + ": its writer stopped without finishing; every checkpoint it committed is shown.";
+        }
+        String how = manifest.status().jsonName();
+        Object reason = manifest.summary().get("reason");
+        return how.substring(0, 1).toUpperCase(Locale.ROOT) + how.substring(1) + " after " + checkpoints + " checkpoint"
+                + (checkpoints == 1 ? "" : "s") + (reason instanceof String r && !r.isBlank() ? ": " + r : ".");
+    }
+
+    /** A problem of a follower, told to the listeners like every other. */
+    void followProblem(String message) { tellProblem(message); }
+
     private void update(String name, UnaryOperator<RunState> change) {
         RunState next;
         synchronized (this) {
@@ -524,6 +689,11 @@ public final class ExplorerSession implements AutoCloseable {
         for (Listener l : listeners) l.leftOutOfImprinted(leftOut.runs(), leftOut.message());
     }
 
+    /** A saved run's phase: running on disk is training while its writer lives (another process), interrupted once it is gone. */
+    static RunState.Phase phaseOf(Run run) {
+        return run.beingWritten() ? RunState.Phase.TRAINING : phaseOf(run.status());
+    }
+
     static RunState.Phase phaseOf(RunStatus status) {
         return switch (status) {
             case RUNNING -> RunState.Phase.INTERRUPTED;
@@ -536,6 +706,7 @@ public final class ExplorerSession implements AutoCloseable {
 
     @Override
     public void close() {
+        followers.forEach(FolderFollower::close);
         handles.values().forEach(TrainingPool.RunHandle::cancel);
         synchronized (this) {
             if (pool != null) pool.close();

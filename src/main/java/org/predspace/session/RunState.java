@@ -40,7 +40,7 @@ public record RunState(String name, Path dir, Map<String, Object> spec, Phase ph
     public static RunState saved(Run run) {
         long[] steps = run.steps();
         long last = steps.length == 0 ? -1 : steps[steps.length - 1];
-        return new RunState(run.name(), run.dir(), run.spec(), ExplorerSession.phaseOf(run.status()), run.statusMessage(),
+        return new RunState(run.name(), run.dir(), run.spec(), ExplorerSession.phaseOf(run), run.statusMessage(),
                 run.metrics(), last, Math.max(0, last), false);
     }
 

@@ -35,7 +35,9 @@ public final class HessianSpectrum {
     }
 
     public static Spectrum compute(CheckpointModel model, Samples samples, Options options, JobMonitor monitor) {
-        return compute(new HessianVectorProduct(model, samples, options.step(), monitor), samples.size(), options, monitor);
+        try (HessianVectorProduct h = new HessianVectorProduct(model, samples, options.step(), monitor)) {
+            return compute(h, samples.size(), options, monitor);
+        }
     }
 
     /** The same on given products ({@code options.step()} is then theirs, not this one); {@code samples} is n, for the record. */

@@ -4,7 +4,8 @@ import org.predspace.platform.JobMonitor;
 import org.predspace.training.engine.NativeBackend;
 
 import java.util.Arrays;
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,8 +24,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@value #CHUNK} samples) are shared out over one worker per core, each on its own copy of the
  * network (made once, at the first product). Each chunk's gradient is kept apart and the chunks
  * are summed in a fixed order, so H v does not depend on the number of threads.
+ *
+ * <p>Memory (LeNet, n = 500, 2 workers: at most 2 GB resident, bench/README.md): the workers and
+ * their threads live from one product to the next, so each reuses the ND4J workspaces of its
+ * passes instead of leaving a set behind per product; {@link #close()} (or
+ * {@value ModelWorkers#IDLE_SECONDS} s without a product) ends the helpers and frees theirs. After
+ * every pass a worker checks what its thread's workspaces hold against {@link WorkspaceBudget}: a
+ * network whose passes outgrow it fails with one line naming the sizes, instead of taking the
+ * machine's memory.
  */
-public final class HessianVectorProduct implements LinearOperator {
+public final class HessianVectorProduct implements LinearOperator, AutoCloseable {
     public static final double DEFAULT_STEP = 1e-5;
     /** Samples per back-propagation: large batches amortise DL4J's per-call overhead. */
     private static final int CHUNK = 250;
@@ -36,7 +45,7 @@ public final class HessianVectorProduct implements LinearOperator {
     private final double[] w0;
     private final double[] targets;
     private final JobMonitor monitor;
-    private List<CheckpointModel> workers;
+    private ModelWorkers workers;
     private long products;
 
     /** Gradient passes on one worker per core. */
@@ -46,12 +55,17 @@ public final class HessianVectorProduct implements LinearOperator {
 
     /** {@code threads}: gradient workers, this thread on {@code model} and each other one on its own copy. */
     public HessianVectorProduct(CheckpointModel model, Samples samples, double step, int threads, JobMonitor monitor) {
+        this(model, samples, step, threads, monitor, WorkspaceBudget.fromProperty());
+    }
+
+    HessianVectorProduct(CheckpointModel model, Samples samples, double step, int threads, JobMonitor monitor, WorkspaceBudget budget) {
         if (!(step > 0)) throw new IllegalArgumentException("finite-difference step must be positive, got " + step);
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         this.model = model;
         this.samples = samples;
         this.step = step;
         this.monitor = monitor;
+        this.budget = budget;
         this.w0 = model.parameters();
         int c = model.classCount();
         this.targets = new double[samples.size() * c];
@@ -62,6 +76,13 @@ public final class HessianVectorProduct implements LinearOperator {
 
     /** Each chunk's back-propagation leaves ND4J garbage: bounded as in the Fisher's gradient loop. */
     private final HeapBound heap = new HeapBound();
+    private final WorkspaceBudget budget;
+    /**
+     * What each thread that ran a pass held in workspaces after its last one, ended threads
+     * included: a thread per product would make this grow (HessianMemoryTest reads it, since
+     * ND4J's process-wide count also moves with other threads' work).
+     */
+    private final Map<Thread, Long> heldByWorker = new ConcurrentHashMap<>();
 
     @Override
     public int dimension() { return w0.length; }
@@ -85,9 +106,9 @@ public final class HessianVectorProduct implements LinearOperator {
         int n = samples.size();
         int chunks = (n + CHUNK - 1) / CHUNK;
         double[][] parts = new double[2 * chunks][];
-        if (workers == null) workers = ModelWorkers.withCopies(model, threads);
+        if (workers == null) workers = new ModelWorkers(ModelWorkers.withCopies(model, threads), "hessian-gradients");
         AtomicInteger next = new AtomicInteger();
-        ModelWorkers.run(workers, "hessian-gradients", m -> {
+        workers.run(m -> {
             double[] at = null;
             for (int u = next.getAndIncrement(); u < parts.length && !monitor.isCancelled(); u = next.getAndIncrement()) {
                 double[] w = u < chunks ? plus : minus;
@@ -97,6 +118,9 @@ public final class HessianVectorProduct implements LinearOperator {
                 }
                 parts[u] = chunkGradient(m, (u % chunks) * CHUNK);
                 heap.check();
+                long held = ModelWorkers.workspaceBytesOfThisThread();
+                heldByWorker.put(Thread.currentThread(), held);
+                budget.check(held, Math.min(CHUNK, samples.size()));
             }
         });
         monitor.checkCancelled();
@@ -112,6 +136,17 @@ public final class HessianVectorProduct implements LinearOperator {
         for (int i = 0; i < out.length; i++) out[i] = (out[i] * mean - sum[i] * mean) / (2 * h);
         model.setParameters(w0);
         products++;
+    }
+
+    /** The workspace bytes the threads that ran passes held after their last pass, summed. */
+    long workspaceBytesHeldByWorkers() {
+        return heldByWorker.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Ends the gradient workers' helper threads, which frees their workspaces; a later product starts new ones. */
+    @Override
+    public void close() {
+        if (workers != null) workers.close();
     }
 
     /** Gradient of the summed cross-entropy of the chunk of samples from {@code first}, at m's parameters. */

@@ -51,9 +51,14 @@ public final class SpectrumTask implements Callable<SpectrumTask.Result> {
             case HESSIAN -> new Result(checkpoint.step(), HessianSpectrum.compute(model, samples,
                     new HessianSpectrum.Options(request.k(), request.bothEnds(), request.hessianStep(), 0,
                             HessianSpectrum.DEFAULT_TOLERANCE, 0), monitor), null);
-            case DENSITY -> new Result(checkpoint.step(), null, SpectralDensity.estimate(
-                    new HessianVectorProduct(model, samples, request.hessianStep(), monitor), request.density(), monitor));
+            case DENSITY -> new Result(checkpoint.step(), null, density(model, samples));
             case INPUT -> throw new AssertionError("handled above");
         };
+    }
+
+    private SpectralDensity.Density density(CheckpointModel model, Samples samples) {
+        try (HessianVectorProduct h = new HessianVectorProduct(model, samples, request.hessianStep(), monitor)) {
+            return SpectralDensity.estimate(h, request.density(), monitor);
+        }
     }
 }

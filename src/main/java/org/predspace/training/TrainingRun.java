@@ -166,6 +166,7 @@ public final class TrainingRun {
             if (job.isCancelled()) return new Outcome(RunStatus.CANCELLED, "cancelled at step " + step, last);
 
             double loss = optimise.run();
+            writer.heartbeat(); // every 30 s: readers elsewhere see the writer alive (docs/run-format.md)
             if (!Double.isFinite(loss) || loss > divergedLoss) {
                 return new Outcome(RunStatus.DIVERGED, "training loss became " + loss + " at step " + (step + 1), last);
             }

@@ -24,6 +24,7 @@ import org.predspace.runs.RunFolders;
 import org.predspace.runs.RunFormatException;
 import org.predspace.session.CheckpointRef;
 import org.predspace.session.ExplorerSession;
+import org.predspace.session.FolderFollower;
 import org.predspace.session.LearningRule;
 import org.predspace.session.PredictionPicture;
 import org.predspace.session.RunState;
@@ -33,6 +34,7 @@ import org.predspace.ui.charts.ColourPalette;
 import org.predspace.ui.workspace.SavedView;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -70,6 +72,7 @@ public final class ExplorerModel {
     private final ObservableList<RunItem> runsView = FXCollections.unmodifiableObservableList(runs);
     private final Map<String, RunItem> byName = new LinkedHashMap<>();
     private final ReadOnlyObjectWrapper<RunItem> selectedRun = new ReadOnlyObjectWrapper<>(this, "selectedRun");
+    private final ReadOnlyObjectWrapper<Path> following = new ReadOnlyObjectWrapper<>(this, "following");
     private final ReadOnlyObjectWrapper<CheckpointRef> selectedCheckpoint = new ReadOnlyObjectWrapper<>(this, "selectedCheckpoint");
     /** Checkpoints pinned for comparison (Spectrum overlays); the selected one is always compared too. */
     private final ObservableList<CheckpointRef> pinned = FXCollections.observableArrayList();
@@ -270,6 +273,41 @@ public final class ExplorerModel {
     private void openDone() {
         if (--opening > 0) return;
         for (ExplorerSession.Probe probe : ExplorerSession.Probe.values()) session.picture(probe).refresh();
+    }
+
+    // ---- following a folder ----------------------------------------------------------------
+
+    /**
+     * Follows {@code folder} (File > Follow folder..., {@code gui --follow}): runs and checkpoints
+     * that other processes write there appear as they are committed (ExplorerSession#follow),
+     * until {@link #stopFollowing}. Following another folder stops the first. JavaFX thread.
+     */
+    public void follow(Path folder) {
+        Path now = folder.toAbsolutePath().normalize();
+        if (now.equals(following.get())) return;
+        stopFollowing();
+        session.follow(now, FolderFollower.EVERY_SECOND);
+        following.set(now);
+    }
+
+    /** Stops following (the runs stay open); the follower's last poll ends in the background. JavaFX thread. */
+    public void stopFollowing() {
+        if (following.get() == null) return;
+        following.set(null);
+        List<FolderFollower> stopping = session.followers();
+        tasks.submit("Stopping following", () -> {
+            stopping.forEach(FolderFollower::close);
+            return null;
+        }, x -> {});
+    }
+
+    /** The folder followed, or null. */
+    public ReadOnlyObjectProperty<Path> followingProperty() { return following.getReadOnlyProperty(); }
+
+    /** What following has brought, for the status line ("Following runs: 3 runs, ..."), or null when not following. Any thread. */
+    public String followingText() {
+        List<FolderFollower> now = session.followers();
+        return now.isEmpty() ? null : now.get(0).status().text(Instant.now());
     }
 
     /** Starts training in the engine's pool. @throws IllegalArgumentException on a name clash or existing folder */

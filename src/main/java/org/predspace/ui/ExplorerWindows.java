@@ -35,6 +35,7 @@ public final class ExplorerWindows {
             public void newRun() { NewRunDialog.show(model, stage); }
             public void sweep() { SweepDialog.show(model, stage); }
             public void demoSweep() { DemoSweep.start(model); }
+            public void followFolder() { library.chooseAndFollow(); }
             public void openWorkspaceWindow(Path workspace) { openWorkspace(model, workspace); }
         };
         List<Tab> tabs = new ArrayList<>();

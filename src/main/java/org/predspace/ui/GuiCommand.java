@@ -2,6 +2,7 @@ package org.predspace.ui;
 
 import org.predspace.runs.FailureText;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "gui", mixinStandardHelpOptions = true,
         description = {"Open the explorer window: on the sample runs (no arguments), on the given",
-                "run folders or folders of runs, or on a workspace file (FILE.predspace).",
+                "run folders or folders of runs, or on a workspace file (FILE.predspace);",
+                "--follow DIR shows runs other processes write into DIR as they train.",
                 "Needs a display; on a machine without one use a virtual display:",
                 "  xvfb-run -a -s \"-screen 0 1600x1000x24\" \\",
                 "    java -Dprism.forceGPU=true -jar predspace.jar gui RUN_DIR..."})
@@ -25,6 +27,12 @@ public final class GuiCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN_DIR|FILE.predspace", arity = "0..*",
             description = "run folders, folders of runs, or one workspace file")
     List<String> paths = new ArrayList<>();
+
+    @Option(names = "--follow", paramLabel = "DIR",
+            description = {"follow DIR: the runs in it, and runs and checkpoints that other processes",
+                    "(cluster tasks, a training script using docs/examples/torch_logger.py) write there",
+                    "later, appear as they are committed; File > Stop following ends it"})
+    String follow;
 
     private volatile boolean shown;
 
@@ -37,7 +45,9 @@ public final class GuiCommand implements Callable<Integer> {
     public Integer call() {
         UiLauncher.requireDisplay("the explorer", "gui ...");
         try {
-            UiLauncher.launch(paths.toArray(String[]::new));
+            List<String> args = new ArrayList<>(paths);
+            if (follow != null) args.add(0, PredSpaceApp.FOLLOW + follow);
+            UiLauncher.launch(args.toArray(String[]::new));
         } catch (RuntimeException | LinkageError e) {   // e.g. "Unable to open DISPLAY": a display named but not there
             throw new IllegalStateException("the explorer could not open its window (" + FailureText.describe(e) + "); "
                     + UiLauncher.VIRTUAL_DISPLAY + " gui ...", e);

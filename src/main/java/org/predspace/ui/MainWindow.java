@@ -116,6 +116,9 @@ public final class MainWindow {
 
         void demoSweep();
 
+        /** Asks for a folder and follows it: runs other processes write there appear as they go. */
+        void followFolder();
+
         /** Opens a workspace in a new window (this one already shows runs). */
         void openWorkspaceWindow(Path workspace);
     }
@@ -297,11 +300,14 @@ public final class MainWindow {
         MenuItem newRun = item("New run…", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), actions::newRun);
         MenuItem sweep = item("Sweep…", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), actions::sweep);
         MenuItem demo = item("Train a demo sweep", null, actions::demoSweep);
+        MenuItem follow = item("Follow folder…", null, actions::followFolder);
+        MenuItem stopFollowing = item("Stop following", null, model::stopFollowing);
+        stopFollowing.disableProperty().bind(model.followingProperty().isNull());
         MenuItem openWorkspace = item("Open workspace…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), workspace::chooseAndOpen);
         MenuItem saveWorkspace = item("Save workspace", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), workspace::save);
         MenuItem saveWorkspaceAs = item("Save workspace as…", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), workspace::chooseAndSave);
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
-        Menu file = new Menu("File", null, open, newRun, sweep, demo, new SeparatorMenuItem(),
+        Menu file = new Menu("File", null, open, follow, stopFollowing, newRun, sweep, demo, new SeparatorMenuItem(),
                 openWorkspace, saveWorkspace, saveWorkspaceAs, new SeparatorMenuItem(), exportMenu, new SeparatorMenuItem(), quit);
 
         MenuItem reset = item("Reset view (R)", null, view::resetView);
@@ -521,7 +527,8 @@ public final class MainWindow {
         PictureFrame f = model.picture().frame();
         int points = Math.max(0, f.size() - 2);
         if (f.size() == 0) {
-            status.setText(model.runs().isEmpty() ? "No runs open" : "Loading…");
+            String following = model.followingText();
+            status.setText((model.runs().isEmpty() ? "No runs open" : "Loading…") + (following == null ? "" : " · " + following));
             return;
         }
         int inPicture = runsIn(f);
@@ -538,6 +545,8 @@ public final class MainWindow {
                     + DrawnStress.percent(f.drawnStress(ax)) + " of the stress";
         }
         if (f.embedding().exactPoints() < f.size()) s += " · " + (f.size() - f.embedding().exactPoints()) + " placed out of sample";
+        String following = model.followingText();
+        if (following != null) s += " · " + following;
         status.setText(s);
     }
 

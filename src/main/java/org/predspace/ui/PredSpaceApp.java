@@ -24,14 +24,23 @@ public final class PredSpaceApp extends Application {
     private ExplorerModel model;
     private MainWindow window;
 
+    /** The argument {@link GuiCommand} passes for {@code --follow DIR}: this prefix, then DIR. */
+    static final String FOLLOW = "--follow=";
+
     @Override
     public void start(Stage stage) {
         OpenProbe.phase("JavaFX started");
         model = new ExplorerModel(ExplorerSession.withDefaults(), new DatasetCatalog(), trainingOutput());
-        List<String> args = getParameters().getRaw();
+        List<String> args = new ArrayList<>(getParameters().getRaw());
+        String follow = args.stream().filter(a -> a.startsWith(FOLLOW)).findFirst().map(a -> a.substring(FOLLOW.length())).orElse(null);
+        args.removeIf(a -> a.startsWith(FOLLOW));
         boolean workspace = args.size() == 1 && args.get(0).endsWith(WorkspaceFile.EXTENSION);
         // the runs are read while the window is built (a second core has nothing else to do then)
-        if (!workspace) openInitialRuns(args);
+        if (follow != null) {
+            followFromStart(follow, args);
+        } else if (!workspace) {
+            openInitialRuns(args);
+        }
         window = ExplorerWindows.build(stage, model);
         stage.show();
         NativeLibraries.whenFailed(reason -> Platform.runLater(() -> NativesUnavailable.show(stage, reason)));
@@ -77,6 +86,19 @@ public final class PredSpaceApp extends Application {
         // the training engine loads once the picture is drawn (or after 10 s): its class loading
         // beside the first frames put seconds between the window and the picture on two cores
         if (folders.isEmpty()) loadTrainingEngine(); else InitialRuns.open(model, () -> window, folders, this::loadTrainingEngine);
+    }
+
+    /**
+     * {@code gui --follow DIR [RUN_DIR...]}: the named runs (not the sample runs) and the followed
+     * folder's runs, which the follower opens itself.
+     */
+    private void followFromStart(String folder, List<String> args) {
+        try {
+            model.follow(Path.of(folder));
+        } catch (RuntimeException e) {   // a path the platform cannot parse
+            model.reportProblem("Cannot follow " + folder + ": " + e.getMessage());
+        }
+        if (args.isEmpty()) loadTrainingEngine(); else openInitialRuns(args);
     }
 
     /**

@@ -3,6 +3,8 @@ package org.predspace.bench;
 import com.sun.management.OperatingSystemMXBean;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.AllocationsTracker;
+import org.nd4j.linalg.api.memory.enums.AllocationKind;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.predspace.data.DatasetCatalog;
@@ -49,13 +51,18 @@ import java.util.Map;
  *   eigenvalues (Lanczos, default options) or its spectral density (stochastic Lanczos quadrature,
  *   default options) on the same checkpoint and samples with {@code -Dthreads} gradient workers
  *   (default one per core), prints the Hessian-vector products used and their mean time, and
- *   "engine hessian_seconds MEDIAN" (or density_seconds).</li>
+ *   "engine hessian_seconds MEDIAN" (or density_seconds), with resident memory and ND4J's
+ *   workspace bytes every -Dtrace Lanczos steps; -Dsteps and -Dvectors shorten the run
+ *   (bench/hessian-bench.sh, whose PyTorch peer reads the eigenvalues or nodes written here).</li>
  * </ul>
  */
 public final class FisherBench {
     static final int SAMPLES = Integer.getInteger("samples", 500);
     /** Gradient workers of the Hessian-vector products (hessian, density): -Dthreads=N, default one per core. */
     static final int THREADS = Integer.getInteger("threads", NativeBackend.cores());
+    /** Lanczos steps (hessian: at most; density: per vector), -Dsteps=N; 0 for the defaults. */
+    static final int STEPS = Integer.getInteger("steps", 0);
+    static final int TRACE_EVERY = Integer.getInteger("trace", 10);
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[1]);
@@ -147,29 +154,72 @@ public final class FisherBench {
         RunCheckpoint cp = checkpoint(dir);
         Samples s = cp.samples(SAMPLES);
         double[] seconds = new double[repeats];
+        long products = 0;
         for (int r = 0; r < repeats; r++) {
             CheckpointModel model = cp.model();
             long t0 = System.nanoTime();
+            long cpu0 = cpuNanos();
+            JobMonitor trace = memoryTrace();
             String result;
-            HessianVectorProduct hv = new HessianVectorProduct(model, s, HessianVectorProduct.DEFAULT_STEP, THREADS, JobMonitor.silent());
-            if (what.equals("hessian")) {
-                Spectrum h = HessianSpectrum.compute(hv, s.size(), HessianSpectrum.Options.defaults(), JobMonitor.silent());
-                double[] e = h.eigenvalues();
-                result = String.format(Locale.ROOT, "%d eigenvalues, %.4g to %.4g", e.length, e[0], e[e.length - 1]);
-            } else {
-                SpectralDensity.Density d = SpectralDensity.estimate(hv, SpectralDensity.Options.defaults(), JobMonitor.silent());
-                result = String.format(Locale.ROOT, "nodes %.4g to %.4g",
-                        Arrays.stream(d.nodes()).min().orElse(0), Arrays.stream(d.nodes()).max().orElse(0));
+            try (HessianVectorProduct hv = new HessianVectorProduct(model, s, HessianVectorProduct.DEFAULT_STEP, THREADS, trace)) {
+                result = what.equals("hessian") ? leadingEigenvalues(hv, s.size(), dir, trace) : density(hv, dir, trace);
+                products = hv.products();
             }
-            double secs = (System.nanoTime() - t0) / 1e9;
-            result += String.format(Locale.ROOT, ", %d products, %.2f s each, %d gradient workers", hv.products(),
-                    secs / hv.products(), THREADS);
             seconds[r] = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "engine %s repeat %d: %.1f s (%s)%n", what, r, seconds[r], result);
+            System.out.printf(Locale.ROOT, "engine %s repeat %d: %.1f s, process CPU %.1f s (%s, %d products, %.2f s each,"
+                            + " %d gradient workers, load average %.1f)%n", what, r, seconds[r], (cpuNanos() - cpu0) / 1e9,
+                    result, products, seconds[r] / products, THREADS,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
         Arrays.sort(seconds);
+        System.out.printf(Locale.ROOT, "engine %s products %d%n", what, products);
         System.out.printf(Locale.ROOT, "engine %s_seconds %.2f%n", what, median(seconds));
         System.out.printf(Locale.ROOT, "engine %s peak_rss_mb %d%n", what, peakRssMb());
+    }
+
+    /** The Hessian's leading eigenvalues with the default options (at most -Dsteps Lanczos steps), written for the peer. */
+    private static String leadingEigenvalues(HessianVectorProduct hv, int n, Path dir, JobMonitor trace) throws IOException {
+        HessianSpectrum.Options o = HessianSpectrum.Options.defaults();
+        o = new HessianSpectrum.Options(o.k(), o.bothEnds(), o.step(), STEPS, o.tolerance(), o.seed());
+        double[] e = HessianSpectrum.compute(hv, n, o, trace).eigenvalues();
+        writeNumpy(e, dir.resolve("eig_hessian_engine.npy"));
+        if (e.length == 0) return "no eigenvalue converged";
+        StringBuilder top = new StringBuilder();
+        for (int i = 0; i < Math.min(10, e.length); i++) top.append(String.format(Locale.ROOT, " %.4f", e[i]));
+        System.out.println("engine top 10:" + top);
+        return String.format(Locale.ROOT, "%d eigenvalues, %.4g to %.4g", e.length, e[0], e[e.length - 1]);
+    }
+
+    /** The spectral density with the default options (-Dvectors, -Dsteps to change), its nodes written for the peer. */
+    private static String density(HessianVectorProduct hv, Path dir, JobMonitor trace) throws IOException {
+        SpectralDensity.Options o = SpectralDensity.Options.defaults();
+        o = new SpectralDensity.Options(Integer.getInteger("vectors", o.vectors()), STEPS > 0 ? STEPS : o.steps(),
+                o.width(), o.gridPoints(), o.seed());
+        double[] nodes = SpectralDensity.estimate(hv, o, trace).nodes();
+        writeNumpy(nodes, dir.resolve("nodes_density_engine.npy"));
+        return String.format(Locale.ROOT, "%d vectors x %d steps, nodes %.4g to %.4g", o.vectors(), o.steps(),
+                Arrays.stream(nodes).min().orElse(0), Arrays.stream(nodes).max().orElse(0));
+    }
+
+    /**
+     * Prints, every {@value #TRACE_EVERY} Lanczos steps, resident memory, the heap in use and the
+     * off-heap bytes JavaCPP counts: where the memory goes while the products run.
+     */
+    static JobMonitor memoryTrace() {
+        int[] seen = {0};
+        return new JobMonitor((f, what) -> {
+            if (!what.startsWith("Lanczos step") || seen[0]++ % TRACE_EVERY != 0) return;
+            Runtime rt = Runtime.getRuntime();
+            AllocationsTracker t = AllocationsTracker.getInstance();
+            System.out.printf(Locale.ROOT, "  %s: resident %d MB (peak %d), heap used %d MB, ND4J workspaces %d MB, other %d MB%n",
+                    what, rssMb("VmRSS:"), peakRssMb(), (rt.totalMemory() - rt.freeMemory()) >> 20,
+                    t.bytesOnDevice(AllocationKind.WORKSPACE, 0) >> 20,
+                    t.bytesOnDevice(AllocationKind.GENERAL, 0) >> 20);
+        });
+    }
+
+    static void writeNumpy(double[] values, Path file) throws IOException {
+        Nd4j.writeAsNumpy(Nd4j.create(values, new long[] {values.length}, DataType.DOUBLE), file.toFile());
     }
 
     /** The median of sorted values (the mean of the middle two for an even count). */

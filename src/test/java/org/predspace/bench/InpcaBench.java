@@ -1,10 +1,12 @@
 package org.predspace.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.management.OperatingSystemMXBean;
 import org.predspace.geometry.distance.CheckpointSource;
 import org.predspace.geometry.distance.DistanceMatrix;
 import org.predspace.geometry.distance.Parallelism;
+import org.predspace.geometry.distance.ProbeShape;
 import org.predspace.geometry.distance.SqrtProbabilities;
 import org.predspace.geometry.distance.SyntheticTrajectories;
 import org.predspace.geometry.inpca.CenteredGram;
@@ -15,118 +17,214 @@ import org.predspace.geometry.inpca.LandmarkEmbedding;
 import org.predspace.geometry.inpca.LandmarkInPca;
 import org.predspace.geometry.inpca.LapackEigensolver;
 import org.predspace.geometry.inpca.LiveEmbedding;
+import org.predspace.platform.OpenBlas;
+import org.predspace.runs.Npy;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
 
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
  * Benchmark of the prediction-space geometry against the numpy reference, on synthetic
  * trajectories (run through bench/inpca-bench.sh). Sections, chosen by the first argument:
- * {@code full} (distance matrix + InPCA at m = 2000, N = 2000, C = 10, Java versus numpy),
  * {@code live} (one more checkpoint in a live embedding of 2000, versus recomputing),
  * {@code landmark [L]} (200,000 checkpoints at N = 1000 streamed through landmark InPCA: time and heap),
- * {@code distortion} (landmark InPCA against the full one at m = 2000).
+ * {@code distortion} (landmark InPCA against the full one at m = 2000),
+ * {@code data} (writes the probabilities bench/inpca-bench.sh full compares on to target/bench/probs-2000.npy),
+ * {@code process FILE} (the whole job of one process: read the .npy, square roots, distances,
+ * eigenpairs; JSON on stdout, timed from outside by bench/inpca-bench.sh against numpy's process),
+ * {@code peak [M]} (the machine's multiply-add peak by OpenBLAS sgemm/dgemm, and the share of it
+ * the distance kernel reaches on M checkpoints, N = 2000, on one core and on all),
+ * {@code kernel [M]} (the kernel part of peak alone).
  */
 public final class InpcaBench {
     static final int C = 10;
 
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
-        String section = args.length > 0 ? args[0] : "full";
+        String section = args.length > 0 ? args[0] : "peak";
         Path dir = Path.of("target", "bench");
         Files.createDirectories(dir);
         switch (section) {
-            case "full" -> full(dir, 20, 100, 2000);
             case "live" -> live(20, 100, 2000);
             case "landmark" -> landmark(2000, 100, 1000, args.length > 1 ? Integer.parseInt(args[1]) : 500);
             case "distortion" -> distortion(20, 100, 2000);
-            default -> throw new IllegalArgumentException("unknown section " + section + " (full, live, landmark, distortion)");
+            case "data" -> data(dir, 20, 100, 2000);
+            case "process" -> process(Path.of(args[1]));
+            case "peak" -> kernelShare(args.length > 1 ? Integer.parseInt(args[1]) : 1000, 2000, gemmPeak());
+            case "kernel" -> kernelShare(args.length > 1 ? Integer.parseInt(args[1]) : 1000, 2000, null);
+            default -> throw new IllegalArgumentException("unknown section " + section
+                    + " (live, landmark, distortion, data, process FILE, peak [M], kernel [M])");
         }
     }
 
-    /** Java distances + InPCA versus numpy on the same float32 data. */
-    static void full(Path dir, int runs, int perRun, int samples) throws Exception {
+    /** The probabilities of bench/inpca-bench.sh full as an (m, N, C) float32 .npy, for whole-process runs. */
+    static void data(Path dir, int runs, int perRun, int samples) throws Exception {
         SyntheticTrajectories source = new SyntheticTrajectories(runs, perRun, samples, C, 4, 7);
         int m = source.size();
-        System.out.printf("== full InPCA: m = %d checkpoints (%d runs x %d), N = %d, C = %d, %d threads; load average %s%n",
-                m, runs, perRun, samples, C, Runtime.getRuntime().availableProcessors(), loadAverage());
-        List<float[]> probabilities = new ArrayList<>();
         Path probs = dir.resolve("probs-" + m + ".npy");
         try (NpyFiles.FloatWriter out = new NpyFiles.FloatWriter(probs, m, samples, C)) {
+            float[] p = new float[samples * C];
             for (int i = 0; i < m; i++) {
-                float[] p = new float[samples * C];
                 source.read(i, p);
                 out.write(p);
-                probabilities.add(p);
             }
         }
-        Parallelism parallelism = Parallelism.allCores();
-        double[] tPoints = new double[3];
-        double[] tDistances = new double[3];
-        double[] tEigen = new double[3];
-        double[] cpu = new double[3];
-        double[] tDense = new double[3];
-        Embedding embedding = null;
-        long logs = 0;
-        for (int rep = 0; rep < 3; rep++) {
-            long c0 = processCpuNanos();
-            long t0 = System.nanoTime();
-            List<SqrtProbabilities> points = new ArrayList<>(m);
-            for (int i = 0; i < m; i++) points.add(SqrtProbabilities.of(source.run(i), source.shape(), probabilities.get(i)));
-            long t1 = System.nanoTime();
-            DistanceMatrix d = DistanceMatrix.of(points, parallelism);
-            long t2 = System.nanoTime();
-            embedding = InPca.embed(d, 10);
-            long t3 = System.nanoTime();
-            cpu[rep] = (processCpuNanos() - c0) / 1e9;
-            InPca.embed(d.toArray(), m, 10, new LapackEigensolver());
-            tDense[rep] = (System.nanoTime() - t3) / 1e9;
-            tPoints[rep] = (t1 - t0) / 1e9;
-            tDistances[rep] = (t2 - t1) / 1e9;
-            tEigen[rep] = (t3 - t2) / 1e9;
-            logs = d.logsComputed();
-            System.out.printf("  java rep %d: sqrt %.3f s, distances %.3f s, centring + Krylov %.3f s (dense LAPACK instead: %.3f s)%n",
-                    rep, tPoints[rep], tDistances[rep], tEigen[rep], tDense[rep]);
-        }
-        double javaTotal = median(tPoints) + median(tDistances) + median(tEigen);
-        double javaCpu = median(cpu);
-        System.out.printf("java (median of 3): sqrt %.3f s + distances %.3f s + centring/eigensolve %.3f s = %.3f s (CPU %.2f s);"
-                        + " with the dense solver the eigensolve takes %.3f s%n",
-                median(tPoints), median(tDistances), median(tEigen), javaTotal, javaCpu, median(tDense));
-        System.out.printf("logs computed: %,d (one per pair) instead of %,d (one per pair and sample)%n",
-                logs, (long) m * (m - 1) / 2 * samples);
-        System.out.printf("java eigenvalues: %s%nstress S_1..S_3: %s%n", fmt(embedding.eigenvalues()),
-                fmt(Arrays.copyOf(embedding.explainedStress(), 3)));
+        System.out.println(probs);
+    }
 
-        Optional<String> python = NumpyReference.findPython();
-        if (python.isEmpty()) {
-            System.out.println("numpy: not found (python3 with numpy), no comparison");
-            return;
+    /**
+     * One process's whole job on an (m, N, C) .npy, as the numpy reference does it: read,
+     * square roots, distances, InPCA eigenpairs (10 axes). Prints JSON like the reference's.
+     */
+    static void process(Path file) throws Exception {
+        double startedAfter = ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;  // JVM start to here
+        long c0 = processCpuNanos();
+        long t0 = System.nanoTime();
+        Npy.Header header = Npy.readHeader(file);
+        int m = (int) header.shape()[0];
+        ProbeShape shape = new ProbeShape("bench", (int) header.shape()[1], (int) header.shape()[2]);
+        if (!header.dtype().equals(Npy.DType.FLOAT32)) throw new IllegalArgumentException(file + ": expected float32, got " + header.dtype());
+        int values = shape.values();
+        // Read and square roots in parallel, as the app reads a collection (BatchedReads).
+        SqrtProbabilities[] points = new SqrtProbabilities[m];
+        long dataOffset = header.dataOffset();
+        try (FileChannel channel = FileChannel.open(file)) {
+            IntStream.range(0, m).parallel().forEach(i -> {
+                ByteBuffer bytes = ByteBuffer.allocate(values * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+                long position = dataOffset + (long) i * values * Float.BYTES;
+                try {
+                    while (bytes.hasRemaining()) {
+                        if (channel.read(bytes, position + bytes.position()) < 0) throw new EOFException(file + ": truncated at checkpoint " + i);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                float[] row = new float[values];
+                bytes.flip();
+                bytes.asFloatBuffer().get(row);
+                points[i] = SqrtProbabilities.of("checkpoint " + i, shape, row);
+            });
         }
-        for (String dtype : new String[] {"float64", "float32"}) {
-            long w0 = System.nanoTime();
-            JsonNode ref = NumpyReference.run(python.get(), probs, "--dtype", dtype, "--no-coordinates");
-            double wall = (System.nanoTime() - w0) / 1e9;
-            JsonNode t = ref.get("timings");
-            double total = t.get("total_s").asDouble();
-            double numpyCpu = t.get("cpu_total_s").asDouble();
-            System.out.printf("numpy %s (%s, %s): distances %.2f s + eigensolve %.2f s = %.2f s (CPU %.1f s; wall with load %.1f s)"
-                            + " -> java is %.1fx faster in wall time, %.1fx in CPU time%n", ref.get("numpy").asText(), python.get(), dtype,
-                    t.get("distances_s").asDouble(), t.get("eigensolve_s").asDouble(), total, numpyCpu, wall,
-                    total / javaTotal, numpyCpu / javaCpu);
-            double[] lambda = NumpyReference.doubles(ref.get("eigenvalues"));
-            double worst = 0;
-            for (int a = 0; a < lambda.length; a++) {
-                worst = Math.max(worst, Math.abs(lambda[a] - embedding.eigenvalues()[a]) / Math.abs(lambda[0]));
+        long t2 = System.nanoTime();
+        long c2 = processCpuNanos();
+        DistanceMatrix d = DistanceMatrix.of(Arrays.asList(points), Parallelism.allCores());
+        long t3 = System.nanoTime();
+        long c3 = processCpuNanos();
+        Embedding e = InPca.embed(d, 10);
+        long t4 = System.nanoTime();
+        long c4 = processCpuNanos();
+        double checksum = 0;
+        for (double x : d.toArray()) checksum += x;
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode out = json.createObjectNode();
+        out.putPOJO("shape", new int[] {m, shape.samples(), shape.classes()});
+        out.putPOJO("eigenvalues", e.eigenvalues());
+        out.putPOJO("stress", e.explainedStress());
+        out.put("distance_checksum", checksum);
+        ObjectNode t = out.putObject("timings");
+        t.put("read_and_sqrt_s", (t2 - t0) / 1e9);
+        t.put("distances_s", (t3 - t2) / 1e9);
+        t.put("eigensolve_s", (t4 - t3) / 1e9);
+        t.put("total_s", (t4 - t0) / 1e9);
+        t.put("cpu_total_s", (c4 - c0) / 1e9);
+        t.put("cpu_read_and_sqrt_s", (c2 - c0) / 1e9);
+        t.put("cpu_distances_s", (c3 - c2) / 1e9);
+        t.put("cpu_eigensolve_s", (c4 - c3) / 1e9);
+        t.put("jvm_start_s", startedAfter);
+        System.out.println(json.writeValueAsString(out));
+    }
+
+    /**
+     * The arithmetic limit: OpenBLAS sgemm and dgemm on square products (multiply-adds per
+     * second, one thread and all), and the distance kernel's rate on m checkpoints counted as
+     * m(m-1)/2 N C multiply-adds, as a share of sgemm's.
+     */
+    static double[] gemmPeak() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf("== arithmetic limit; load average %s%n", loadAverage());
+        int size = 3072;
+        double[] sgemm = new double[cores + 1];
+        double[] dgemm = new double[cores + 1];
+        try (FloatPointer a = new FloatPointer((long) size * size); FloatPointer b = new FloatPointer((long) size * size);
+             FloatPointer c = new FloatPointer((long) size * size);
+             DoublePointer x = new DoublePointer((long) size * size); DoublePointer y = new DoublePointer((long) size * size);
+             DoublePointer z = new DoublePointer((long) size * size)) {
+            Random random = new Random(1);
+            for (long k = 0; k < (long) size * size; k++) {
+                a.put(k, random.nextFloat());
+                b.put(k, random.nextFloat());
+                x.put(k, random.nextDouble());
+                y.put(k, random.nextDouble());
             }
-            System.out.printf("  eigenvalues agree to %.1e of lambda_1%n", worst);
+            double fmas = (double) size * size * size;
+            for (int threads : new int[] {1, cores}) {
+                OpenBlas.setThreads(threads);
+                double[] ts = new double[5];
+                double[] td = new double[5];
+                for (int rep = 0; rep < 5; rep++) {
+                    long s0 = System.nanoTime();
+                    OpenBlas.sgemm(OpenBlas.CBLAS_ROW_MAJOR, OpenBlas.CBLAS_NO_TRANS, OpenBlas.CBLAS_NO_TRANS, size, size, size,
+                            1f, a, size, b, size, 0f, c, size);
+                    long s1 = System.nanoTime();
+                    OpenBlas.dgemm(OpenBlas.CBLAS_ROW_MAJOR, OpenBlas.CBLAS_NO_TRANS, OpenBlas.CBLAS_NO_TRANS, size, size, size,
+                            1.0, x, size, y, size, 0.0, z, size);
+                    long s2 = System.nanoTime();
+                    ts[rep] = (s1 - s0) / 1e9;
+                    td[rep] = (s2 - s1) / 1e9;
+                }
+                // the best of five: the peak is what the machine can do when no one else is using the core
+                sgemm[threads] = fmas / Arrays.stream(ts).min().orElseThrow();
+                dgemm[threads] = fmas / Arrays.stream(td).min().orElseThrow();
+                System.out.printf("OpenBLAS %d thread(s), %d x %d: sgemm %.1f G multiply-adds/s (median %.1f), dgemm %.1f (median %.1f)%n",
+                        threads, size, size, sgemm[threads] / 1e9, fmas / median(ts) / 1e9, dgemm[threads] / 1e9, fmas / median(td) / 1e9);
+            }
+        }
+        return sgemm;
+    }
+
+    /** The distance kernel's multiply-adds per second (wall and CPU), as a share of sgemm's if measured. */
+    static void kernelShare(int m, int samples, double[] sgemm) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf("== distance kernel; load average %s%n", loadAverage());
+        SyntheticTrajectories source = new SyntheticTrajectories(m / 100, 100, samples, C, 4, 7);
+        List<SqrtProbabilities> points = points(source, Parallelism.allCores());
+        double work = (double) m * (m - 1) / 2 * samples * C;
+        for (int threads : new int[] {1, cores}) {
+            Parallelism parallelism = Parallelism.of(threads);
+            DistanceMatrix.of(points.subList(0, Math.min(m, 300)), parallelism); // warm-up: compiled kernel
+            double[] t = new double[3];
+            double[] cpu = new double[3];
+            for (int rep = 0; rep < 3; rep++) {
+                long c0 = processCpuNanos();
+                long t0 = System.nanoTime();
+                DistanceMatrix.of(points, parallelism);
+                t[rep] = (System.nanoTime() - t0) / 1e9;
+                cpu[rep] = (processCpuNanos() - c0) / 1e9;
+            }
+            double rate = work / median(t);
+            double cpuRate = work / median(cpu);
+            System.out.printf("distance kernel, m = %d, N = %d, C = %d, %d thread(s): median %.3f s (CPU %.2f s); per core %.3f ns per pair and sample"
+                            + " by CPU time; %.1f G multiply-adds/s wall, %.1f per core by CPU time%n",
+                    m, samples, C, threads, median(t), median(cpu), median(cpu) / (work / C) * 1e9, rate / 1e9, cpuRate / 1e9);
+            if (sgemm != null) {
+                System.out.printf("  share of sgemm (best of 5, same threads): %.0f%% wall; per core by CPU time %.0f%% of one-thread sgemm%n",
+                        100 * rate / sgemm[threads], 100 * cpuRate / sgemm[1]);
+            }
         }
     }
 

@@ -36,9 +36,10 @@ public final class TrainingThroughput {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         String kind = args.length > 2 ? args[2] : "engine";
+        Architecture arch = args.length > 3 ? Architecture.valueOf(args[3].toUpperCase(Locale.ROOT)) : Architecture.MLP;
         NativeBackend.configure();
         DatasetSplit mnist = new DatasetCatalog().load("mnist");
-        TrainingSpec spec = TrainingSpec.builder("mnist").architecture(Architecture.MLP).hiddenLayers(1).width(128)
+        TrainingSpec spec = TrainingSpec.builder("mnist").architecture(arch).hiddenLayers(1).width(128)
                 .optimizer(OptimizerKind.ADAM).learningRate(1e-3).batchSize(BATCH).seed(0).build();
         TrainableNetwork net = switch (kind) {
             case "engine" -> TrainableNetwork.create(spec, mnist.shape(), mnist.classes(), 1_000_000);
@@ -58,8 +59,8 @@ public final class TrainingThroughput {
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpuSeconds = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
             rates[r] = steps * BATCH / seconds;
-            System.out.printf(Locale.ROOT, "%s (%s) repeat %d: %.0f samples/s (%.2f ms/step, cpu %.2f ms/step)%n", kind,
-                    net.implementation(), r, rates[r], seconds * 1000 / steps, cpuSeconds * 1000 / steps);
+            System.out.printf(Locale.ROOT, "%s (%s %s) repeat %d: %.0f samples/s (%.2f ms/step, cpu %.2f ms/step)%n", kind,
+                    net.implementation(), arch.id(), r, rates[r], seconds * 1000 / steps, cpuSeconds * 1000 / steps);
         }
         Arrays.sort(rates);
         System.out.printf(Locale.ROOT, "%s samples_per_s %.0f%n", kind, rates[repeats / 2]);

@@ -65,6 +65,14 @@ public final class PythonWithNumpy {
         return r.output;
     }
 
+    /** Starts {@code python args...} with stderr into stdout, for a test that talks to it; the caller ends it. */
+    public Process start(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(executable);
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    }
+
     private record Result(int exitCode, String output) {}
 
     private static Result exec(String python, List<String> args) throws IOException {

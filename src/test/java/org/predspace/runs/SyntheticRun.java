@@ -36,6 +36,15 @@ record SyntheticRun(int probeSize, int testSize, int classes, int parameterCount
         return dir;
     }
 
+    /** One checkpoint at step 10, then the run ends with {@code status}. */
+    Path writeEnded(Path dir, RunStatus status, Map<String, Object> summary) throws IOException {
+        try (RunWriter w = create(dir)) {
+            w.append(checkpoint(step(0)));
+            w.finish(status, summary);
+        }
+        return dir;
+    }
+
     /** Parameters on every third checkpoint, as a sparse snapshot schedule would. */
     static boolean hasParameters(long step) { return step % 30 == 0; }
 

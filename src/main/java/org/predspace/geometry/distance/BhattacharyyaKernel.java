@@ -54,17 +54,11 @@ public final class BhattacharyyaKernel {
         // while every row i of a uses them.
         for (int g0 = 0; g0 < samples; g0 += GROUP) {
             int g1 = Math.min(samples, g0 + GROUP);
+            for (float[] q : group) Arrays.fill(q, 1f);
             for (int s = g0; s < g1; s++) {
                 for (int i = i0; i < i1; i++) {
                     float[] q = group[i - i0];
-                    int to = q.length;
-                    if (to == 0) continue;
-                    coefficients(a, i, b, s, bc, to);
-                    if (s == g0) {
-                        for (int j = 0; j < to; j++) q[j] = Math.max(bc[j], FLOOR);
-                    } else {
-                        for (int j = 0; j < to; j++) q[j] *= Math.max(bc[j], FLOOR);
-                    }
+                    if (q.length > 0) multiplyCoefficients(a, i, b, s, bc, q);
                 }
             }
             boolean renormalise = g1 == samples || (g1 % CHUNK) == 0;
@@ -92,32 +86,78 @@ public final class BhattacharyyaKernel {
         return belowDiagonal ? Math.min(i, width) : width;
     }
 
-    /** bc[j] = BC_s(a_i, b_j) for j in [0, to); classes are taken two at a time to halve the passes over bc. */
-    private static void coefficients(ModelBlock a, int i, ModelBlock b, int s, float[] bc, int to) {
-        int row = s * a.classes;
-        int end = row + a.classes;
+    /**
+     * q[j] *= max(BC_s(a_i, b_j), floor) for j in [0, q.length). The classes are summed in
+     * passes of four (after a first pass of one or two): each pass reads and writes the
+     * partial sums once per four multiply-adds, where passes of one class would be bound by
+     * those loads and stores, and the last pass clamps and multiplies into q directly, so the
+     * finished coefficients are never stored. Math.fma, which C2 vectorises to fused
+     * multiply-adds. Each entry's operations and their order depend only on C, so a distance
+     * does not depend on how its rows were tiled.
+     */
+    private static void multiplyCoefficients(ModelBlock a, int i, ModelBlock b, int s, float[] bc, float[] q) {
         float[][] ar = a.rows;
         float[][] br = b.rows;
-        int r = row;
-        if ((a.classes & 1) == 1) {
+        int to = q.length;
+        int r = s * a.classes;
+        int end = r + a.classes;
+        int head = (a.classes & 1) == 1 ? 1 : 2;
+        if (a.classes == 2) {
+            float x = ar[r][i];
+            float y = ar[r + 1][i];
+            float[] u = br[r];
+            float[] v = br[r + 1];
+            for (int j = 0; j < to; j++) q[j] *= Math.max(Math.fma(y, v[j], x * u[j]), FLOOR);
+            return;
+        }
+        if (head == 1) {
             float x = ar[r][i];
             float[] u = br[r];
             for (int j = 0; j < to; j++) bc[j] = x * u[j];
-            r += 1;
         } else {
             float x = ar[r][i];
             float y = ar[r + 1][i];
             float[] u = br[r];
             float[] v = br[r + 1];
-            for (int j = 0; j < to; j++) bc[j] = x * u[j] + y * v[j];
-            r += 2;
+            for (int j = 0; j < to; j++) bc[j] = Math.fma(y, v[j], x * u[j]);
         }
-        for (; r < end; r += 2) {
+        r += head;
+        // what remains is even: passes of four, the last of four or of two multiplying into q
+        for (; end - r > 4; r += 4) {
+            float x0 = ar[r][i];
+            float x1 = ar[r + 1][i];
+            float x2 = ar[r + 2][i];
+            float x3 = ar[r + 3][i];
+            float[] u0 = br[r];
+            float[] u1 = br[r + 1];
+            float[] u2 = br[r + 2];
+            float[] u3 = br[r + 3];
+            for (int j = 0; j < to; j++) {
+                bc[j] = Math.fma(x3, u3[j], Math.fma(x2, u2[j], Math.fma(x1, u1[j], Math.fma(x0, u0[j], bc[j]))));
+            }
+        }
+        // The last pass of four repeats the loop's loads on purpose: as a helper shared with the
+        // loop, or with the choice made inside the loop, C2's code took 15-20% more time
+        // (bench/README.md, "Geometry: distances and InPCA").
+        if (end - r == 4) {
+            float x0 = ar[r][i];
+            float x1 = ar[r + 1][i];
+            float x2 = ar[r + 2][i];
+            float x3 = ar[r + 3][i];
+            float[] u0 = br[r];
+            float[] u1 = br[r + 1];
+            float[] u2 = br[r + 2];
+            float[] u3 = br[r + 3];
+            for (int j = 0; j < to; j++) {
+                float c = Math.fma(x3, u3[j], Math.fma(x2, u2[j], Math.fma(x1, u1[j], Math.fma(x0, u0[j], bc[j]))));
+                q[j] *= Math.max(c, FLOOR);
+            }
+        } else {
             float x = ar[r][i];
             float y = ar[r + 1][i];
             float[] u = br[r];
             float[] v = br[r + 1];
-            for (int j = 0; j < to; j++) bc[j] += x * u[j] + y * v[j];
+            for (int j = 0; j < to; j++) q[j] *= Math.max(Math.fma(y, v[j], Math.fma(x, u[j], bc[j])), FLOOR);
         }
     }
 }

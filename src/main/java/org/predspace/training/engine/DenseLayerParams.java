@@ -38,6 +38,12 @@ record DenseLayerParams(int nIn, int nOut, int offset, INDArray w, INDArray b, I
 
     int size() { return nIn * nOut + nOut; }
 
+    /** The weights and the bias as the regions the update regularises. */
+    List<ParamRegion> regions() {
+        return List.of(new ParamRegion(offset, nIn * nOut, weightRegularization),
+                new ParamRegion(biasOffset(), nOut, biasRegularization));
+    }
+
     int biasOffset() { return offset + nIn * nOut; }
 
     private static INDArray view(INDArray flat, int offset, int length) {

@@ -3,14 +3,12 @@ package org.predspace.training.engine;
 import org.predspace.training.spec.Architecture;
 import org.predspace.training.spec.TrainingSpec;
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
-import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -18,12 +16,10 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.predspace.platform.NativeLibraries;
 
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The fast path for plain dense networks (softmax regression, ReLU MLPs without batch norm):
@@ -48,12 +44,7 @@ public final class DenseNetwork implements TrainableNetwork {
     static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     private static final int MAX_INFERENCE_SHAPES = 4;
     private final List<DenseLayerParams> layers;
-    /** Parameters and gradients live twice: native for the GEMMs, on the heap for the update. */
-    private final FloatBuffer nativeParams;
-    private final FloatBuffer nativeGradients;
-    private final float[] params;
-    private final float[] gradients;
-    private final DenseUpdate update;
+    private final FlatParameters params;
     private final double clipEps;
     private DenseActivations training;
     /** By row count: probe evaluation alternates full chunks and a last, shorter one. */
@@ -62,11 +53,8 @@ public final class DenseNetwork implements TrainableNetwork {
     private DenseNetwork(List<DenseLayerParams> layers, INDArray params, INDArray gradients, IUpdater updater,
                          int iteration, double clipEps) {
         this.layers = layers;
-        this.nativeParams = params.data().asNioFloat();
-        this.nativeGradients = gradients.data().asNioFloat();
-        this.params = params.data().asFloat();
-        this.gradients = new float[this.params.length];
-        this.update = new DenseUpdate(updater, layers, this.params, this.gradients, iteration);
+        this.params = new FlatParameters(params, gradients, updater,
+                layers.stream().flatMap(l -> l.regions().stream()).toList(), iteration);
         this.clipEps = clipEps;
     }
 
@@ -93,11 +81,8 @@ public final class DenseNetwork implements TrainableNetwork {
             dl4jLayers.add(v.getLayer());
             confs.add(checked((BaseLayer) v.getLayer().conf().getLayer(), confs.isEmpty() ? null : confs.get(0)));
         }
-        OutputLayer out = confs.get(confs.size() - 1) instanceof OutputLayer o ? o : null;
-        if (out == null || !(out.getActivationFn() instanceof ActivationSoftmax)
-                || !(out.getLossFn() instanceof LossMCXENT loss) || loss.getWeights() != null) {
-            throw unsupported("the output layer is not softmax with unweighted multi-class cross-entropy");
-        }
+        LossMCXENT loss = SoftmaxCrossEntropy.lossOf(confs.get(confs.size() - 1));
+        if (loss == null) throw unsupported("the output layer is not softmax with unweighted multi-class cross-entropy");
         int size = (int) net.numParams();
         INDArray params = net.params().castTo(DataType.FLOAT).dup('c').reshape(1, size);
         INDArray gradients = Nd4j.create(DataType.FLOAT, 1, size);
@@ -115,19 +100,13 @@ public final class DenseNetwork implements TrainableNetwork {
                 loss.getSoftmaxClipEps());
     }
 
-    private static BaseLayer checked(BaseLayer conf, BaseLayer first) {
+    /** {@code conf} when it is a ReLU dense layer or the output layer, trained like {@code first}. */
+    static BaseLayer checked(BaseLayer conf, BaseLayer first) {
         boolean hidden = conf instanceof DenseLayer d && d.hasBias() && !d.hasLayerNorm()
                 && conf.getActivationFn() instanceof ActivationReLU relu && relu.equals(new ActivationReLU());
         if (!hidden && !(conf instanceof OutputLayer o && o.hasBias())) throw unsupported(conf.getLayerName() + " is not a ReLU dense layer");
-        if (conf.getIDropout() != null || conf.getWeightNoise() != null
-                || (conf.getGradientNormalization() != null && conf.getGradientNormalization() != GradientNormalization.None)) {
-            throw unsupported(conf.getLayerName() + " uses dropout, weight noise or gradient normalisation");
-        }
-        IUpdater updater = first == null ? conf.getIUpdater() : first.getIUpdater();
-        if (!Objects.equals(conf.getIUpdater(), updater)
-                || (conf.getBiasUpdater() != null && !Objects.equals(conf.getBiasUpdater(), updater))) {
-            throw unsupported(conf.getLayerName() + " has its own updater");
-        }
+        String why = LayerTraining.unsupported(conf, first == null ? conf.getIUpdater() : first.getIUpdater());
+        if (why != null) throw unsupported(why);
         return conf;
     }
 
@@ -138,15 +117,9 @@ public final class DenseNetwork implements TrainableNetwork {
     @Override
     public double fitBatch(float[] x, float[] y, int batch) {
         if (training == null || training.rows != batch) training = new DenseActivations(batch, layers);
-        double loss = lossAndDelta(training.forward(x), y, training.delta, batch);
+        double loss = SoftmaxCrossEntropy.lossAndDelta(training.forward(x), y, training.delta, batch, clipEps);
         training.backward();
-        nativeGradients.clear();
-        nativeGradients.get(gradients);
-        double score = loss + update.regularizationScore();
-        update.apply();
-        nativeParams.clear();
-        nativeParams.put(params);
-        return score;
+        return params.step(loss);
     }
 
     @Override
@@ -176,29 +149,11 @@ public final class DenseNetwork implements TrainableNetwork {
         return inference.computeIfAbsent(rows, r -> new DenseActivations(r, layers));
     }
 
-    /**
-     * Mean cross-entropy of the batch, as LossMCXENT scores it (probabilities clipped below at
-     * its epsilon), and its gradient w.r.t. the output pre-activations into {@code delta}:
-     * (clipped p - y) / batch. DL4J divides the summed gradients by the batch size after the
-     * GEMMs; dividing first is the same in exact arithmetic and bit-identical for power-of-two
-     * batches.
-     */
-    private double lossAndDelta(float[] p, float[] y, float[] delta, int batch) {
-        float eps = (float) clipEps;
-        double loss = 0;
-        for (int i = 0; i < p.length; i++) {
-            float clipped = Math.max(p[i], eps);
-            if (y[i] != 0f) loss -= y[i] * Math.log(clipped);
-            delta[i] = (clipped - y[i]) / batch;
-        }
-        return loss / batch;
-    }
+    @Override
+    public float[] parameters() { return params.copy(); }
 
     @Override
-    public float[] parameters() { return params.clone(); }
-
-    @Override
-    public long numParams() { return params.length; }
+    public long numParams() { return params.size(); }
 
     @Override
     public String implementation() { return "nd4j-dense"; }

@@ -23,19 +23,18 @@ final class DenseUpdate {
 
     private final IUpdater config;
     private final UpdateRule rule;
-    private final List<DenseLayerParams> layers;
+    private final List<ParamRegion> regions;
     private final float[] params;
     private final float[] gradients;
     private int iteration;
 
-    DenseUpdate(IUpdater config, List<DenseLayerParams> layers, float[] params, float[] gradients, int iteration) {
-        for (DenseLayerParams l : layers) {
-            for (Regularization r : l.weightRegularization()) checkSupported(r);
-            for (Regularization r : l.biasRegularization()) checkSupported(r);
+    DenseUpdate(IUpdater config, List<ParamRegion> regions, float[] params, float[] gradients, int iteration) {
+        for (ParamRegion region : regions) {
+            for (Regularization r : region.regularizations()) checkSupported(r);
         }
         this.config = config;
         this.rule = UpdateRule.of(config, params.length);
-        this.layers = layers;
+        this.regions = regions;
         this.params = params;
         this.gradients = gradients;
         this.iteration = iteration;
@@ -53,10 +52,7 @@ final class DenseUpdate {
      */
     double regularizationScore() {
         double score = 0;
-        for (DenseLayerParams l : layers) {
-            score += score(l.weightRegularization(), l.offset(), l.nIn() * l.nOut());
-            score += score(l.biasRegularization(), l.biasOffset(), l.nOut());
-        }
+        for (ParamRegion region : regions) score += score(region.regularizations(), region.offset(), region.length());
         return score;
     }
 
@@ -80,9 +76,8 @@ final class DenseUpdate {
     }
 
     private void regularize(Regularization.ApplyStep step, double lr) {
-        for (DenseLayerParams l : layers) {
-            regularize(l.weightRegularization(), step, lr, l.offset(), l.nIn() * l.nOut());
-            regularize(l.biasRegularization(), step, lr, l.biasOffset(), l.nOut());
+        for (ParamRegion region : regions) {
+            regularize(region.regularizations(), step, lr, region.offset(), region.length());
         }
     }
 

@@ -51,12 +51,13 @@ public interface TrainableNetwork {
 
     long numParams();
 
-    /** Which engine computes this network, as recorded in run.json: "nd4j-dense" or "dl4j". */
+    /** Which engine computes this network, as recorded in run.json: "nd4j-dense", "nd4j-conv" or "dl4j". */
     String implementation();
 
     /**
      * The network NetworkFactory builds for this spec, trained by the dense fast path when the
-     * architecture is a plain ReLU MLP or softmax regression and by DL4J otherwise. Both start
+     * architecture is a plain ReLU MLP or softmax regression, by the convolutional one for LeNet
+     * without batch norm, and by DL4J otherwise. Both start
      * from the parameters DL4J initialised, so seeds mean the same on either path.
      */
     static TrainableNetwork create(TrainingSpec spec, InputShape shape, int classes, long totalSteps) {
@@ -73,6 +74,8 @@ public interface TrainableNetwork {
             }
             net.setParams(Nd4j.create(initial).castTo(net.params().dataType()));
         }
-        return DenseNetwork.supports(spec) ? DenseNetwork.of(net) : new GraphNetwork(net, shape.size(), classes);
+        if (DenseNetwork.supports(spec)) return DenseNetwork.of(net);
+        if (ConvNetwork.supports(spec)) return ConvNetwork.of(net, shape);
+        return new GraphNetwork(net, shape.size(), classes);
     }
 }

@@ -40,7 +40,12 @@ public record Sweep(TrainingSpec base, List<Task> tasks, List<Architecture> arch
         return tasks.size() * architectures.size() * optimizers.size() * learningRates.size() * batchSizes.size() * seeds.size();
     }
 
-    /** One spec per combination, each named after its values (dataset[-task]-arch-optimizer-lr-batch-seed). */
+    /**
+     * One spec per combination, each named after its values (dataset[-task]-arch-optimizer-lr-batch-seed),
+     * in a fixed order that train --sweep-index counts in (so cluster tasks agree on run I without
+     * talking): nested loops over task (outermost), architecture, optimizer, learning rate, batch
+     * size and seed (innermost, varying fastest), each list in the order given.
+     */
     public List<TrainingSpec> specs() {
         List<TrainingSpec> out = new ArrayList<>(size());
         Set<String> names = new HashSet<>();

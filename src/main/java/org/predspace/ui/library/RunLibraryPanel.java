@@ -227,6 +227,15 @@ public final class RunLibraryPanel extends BorderPane {
         if (dir != null) open(List.of(dir.toPath()));
     }
 
+    /** Asks for a folder and follows it (see {@link ExplorerModel#follow}). */
+    public void chooseAndFollow() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Follow a folder: runs other processes write there appear as they train");
+        if (Files.isDirectory(model.trainingOutput())) chooser.setInitialDirectory(model.trainingOutput().toFile());
+        File dir = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        if (dir != null) model.follow(dir.toPath());
+    }
+
     /** Opens what the folders hold (see {@link ExplorerModel#openFolders}). */
     public void open(List<Path> folders) {
         model.openFolders(folders);

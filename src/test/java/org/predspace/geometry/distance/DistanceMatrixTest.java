@@ -41,6 +41,28 @@ class DistanceMatrixTest {
         assertTrue(worst < 1e-6, "worst relative error " + worst);
     }
 
+    /**
+     * The kernel sums the classes in passes whose layout depends on C (a first pass of one or
+     * two classes, passes of four, a last pass of four or two that multiplies into the
+     * products; C = 2 in one pass): every layout against the naive reference.
+     */
+    @Test
+    void everyNumberOfClassesGivesTheNaiveDistances() {
+        for (int classes = 2; classes <= 11; classes++) {
+            ProbeShape shape = new ProbeShape("probe", 23, classes);
+            List<SqrtProbabilities> pts = TestPoints.random(classes, shape, 37, 3.0);
+            DistanceMatrix d = DistanceMatrix.of(pts, Parallelism.serial());
+            double worst = 0;
+            for (int i = 0; i < pts.size(); i++) {
+                for (int j = 0; j < i; j++) {
+                    double ref = naive(pts.get(i), pts.get(j));
+                    worst = Math.max(worst, Math.abs(d.get(i, j) - ref) / Math.max(ref, 1e-3));
+                }
+            }
+            assertTrue(worst < 1e-6, "C = " + classes + ": worst relative error " + worst);
+        }
+    }
+
     @Test
     void clampedPairsStayFiniteInTheFastKernel() {
         ProbeShape shape = new ProbeShape("probe", 100, 10);

@@ -117,7 +117,7 @@ class DenseNetworkEquivalenceTest {
      * Largest |a - b| relative to the size of b, with a floor of 1e-2 under |b| so that
      * parameters crossing zero (biases start at 0) are compared absolutely.
      */
-    private static double maxRelativeDifference(float[] a, float[] b) {
+    static double maxRelativeDifference(float[] a, float[] b) {
         assertEquals(b.length, a.length);
         double max = 0;
         for (int i = 0; i < a.length; i++) {
@@ -159,6 +159,6 @@ class DenseNetworkEquivalenceTest {
         assertEquals("nd4j-dense", TrainableNetwork.create(b.architecture(Architecture.LINEAR).build(), image, 3, 10).implementation());
         assertEquals("nd4j-dense", TrainableNetwork.create(b.architecture(Architecture.MLP).build(), image, 3, 10).implementation());
         assertEquals("dl4j", TrainableNetwork.create(b.architecture(Architecture.MLP).batchNorm(true).build(), image, 3, 10).implementation());
-        assertEquals("dl4j", TrainableNetwork.create(b.architecture(Architecture.LENET).batchNorm(false).build(), image, 3, 10).implementation());
+        assertEquals("nd4j-conv", TrainableNetwork.create(b.architecture(Architecture.LENET).batchNorm(false).build(), image, 3, 10).implementation());
     }
 }
