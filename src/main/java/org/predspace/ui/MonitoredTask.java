@@ -31,7 +31,11 @@ public abstract class MonitoredTask<V> extends Task<V> {
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
+        // The task's own state first: a work that sees the monitor cancelled ends at once with
+        // a CancellationException, and had the monitor gone first, that exception could end
+        // the task as failed before it was marked cancelled (a clean CI run caught it).
+        boolean cancelled = super.cancel(mayInterruptIfRunning);
         monitor.cancel();
-        return super.cancel(mayInterruptIfRunning);
+        return cancelled;
     }
 }
