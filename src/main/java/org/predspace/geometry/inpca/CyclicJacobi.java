@@ -1,5 +1,7 @@
 package org.predspace.geometry.inpca;
 
+import java.util.Arrays;
+
 /**
  * All eigenpairs of a small symmetric matrix by cyclic Jacobi rotations: the Krylov solver's
  * projected problem (at most a few hundred rows), in Java so that the solver never needs
@@ -20,7 +22,7 @@ final class CyclicJacobi {
     static void decompose(double[] a, int n, double[] values) {
         double[] s = a.clone();
         double[] v = a;
-        java.util.Arrays.fill(v, 0);
+        Arrays.fill(v, 0);
         for (int i = 0; i < n; i++) v[i * n + i] = 1;
         double norm = 0;
         for (double x : s) norm += x * x;
