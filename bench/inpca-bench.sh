@@ -9,6 +9,9 @@
 #               C = 10 file; wall and CPU time of each process, medians, ratios, eigenvalues
 #               compared, and where the JVM's time went. JAVA_OPTS is passed to that JVM, e.g.
 #               JAVA_OPTS="--add-modules jdk.incubator.vector" bench/inpca-bench.sh full
+#               BASELINE_CP, if set, is the class path of another build (e.g. the previous commit's
+#               target/classes:target/test-classes plus dependencies): its InpcaBench process runs in
+#               each round too ("java-baseline"), for before/after figures from one run
 #   numpy       the numpy forms side by side, one process each: tiled and the earlier whole-matrix
 #               batches, with OpenBLAS's default threads and with one
 #   peak        OpenBLAS sgemm/dgemm multiply-adds per second and the distance kernel's share of them
@@ -51,11 +54,12 @@ def runs(name):
 table = {n: list(runs(n)) for n in names}
 med = {n: (statistics.median(r[0] for r in rs), statistics.median(r[1] for r in rs)) for n, rs in table.items()}
 ref = names[0]
-java = table[ref]
 cpu_parts = ["cpu_read_and_sqrt_s", "cpu_distances_s", "cpu_eigensolve_s"]
-if all(p in java[0][2]["timings"] for p in cpu_parts):
-    parts = {p: statistics.median(r[2]["timings"][p] for r in java) for p in cpu_parts + ["jvm_start_s"]}
-    print(f"{ref} CPU inside, medians: read and square roots {parts['cpu_read_and_sqrt_s']:.2f} s, distances "
+for n in names:
+    if not all(p in table[n][0][2]["timings"] for p in cpu_parts):
+        continue
+    parts = {p: statistics.median(r[2]["timings"][p] for r in table[n]) for p in cpu_parts + ["jvm_start_s"]}
+    print(f"{n} CPU inside, medians: read and square roots {parts['cpu_read_and_sqrt_s']:.2f} s, distances "
           f"{parts['cpu_distances_s']:.2f} s, centring and eigenpairs {parts['cpu_eigensolve_s']:.2f} s; "
           f"JVM start to main {parts['jvm_start_s']:.2f} s wall")
 for n in names:
@@ -85,6 +89,10 @@ for s in "${sections[@]}"; do
         for r in $(seq 1 "$ROUNDS"); do
             # shellcheck disable=SC2086  # JAVA_OPTS is a list of options
             timed "java.r$r" java $JAVA_OPTS -cp "$CP" org.predspace.bench.InpcaBench process "$PROBS"
+            if [ -n "${BASELINE_CP:-}" ]; then
+                # shellcheck disable=SC2086
+                timed "java-baseline.r$r" java $JAVA_OPTS -cp "$BASELINE_CP" org.predspace.bench.InpcaBench process "$PROBS"
+            fi
             # numpy is fastest with one OpenBLAS thread (section numpy): its small products
             # gain nothing from a second thread, and the threads' waiting costs CPU
             timed "numpy-float32-1thread.r$r" env OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 \
@@ -97,7 +105,7 @@ for s in "${sections[@]}"; do
                 --tile 0 --batch 8
         done
         echo "   $(uptime)"
-        summary java numpy-float32-1thread numpy-float64-1thread numpy-float32 numpy-issue-form
+        summary java ${BASELINE_CP:+java-baseline} numpy-float32-1thread numpy-float64-1thread numpy-float32 numpy-issue-form
         ;;
     numpy)
         data

@@ -46,8 +46,8 @@ final class ProbabilityRows {
 
     /**
      * The common case, checked without early exits or a branch per value (a NaN or infinity
-     * fails its row's sum): about ten times faster than {@link #find}'s loop, which then names
-     * the problem. Same sums, in the same order, so both agree on every row.
+     * fails its row's sum), so reading a large run is not slowed by its check; {@link #find}'s
+     * loop then names the problem. Same sums, in the same order, so both agree on every row.
      */
     private static boolean allDistributions(float[] values, int classes) {
         for (int base = 0; base < values.length; base += classes) {

@@ -22,9 +22,10 @@ import java.util.SplittableRandom;
  * dense solver's answer.
  *
  * <p>It runs in plain Java ({@link SymmetricProducts}, {@link CyclicJacobi}) and never loads
- * OpenBLAS unless it falls back to the dense solver: in a fresh process (the embed command)
- * loading OpenBLAS took 0.66 s of CPU, the solve with dgemm and dsyev 0.27 s, while in Java the
- * whole solve takes less than either (bench/README.md, "Full InPCA, whole processes").
+ * OpenBLAS unless it falls back to the dense solver: in a fresh process (the embed command, at
+ * m = 2,000) loading OpenBLAS took 0.66 s of CPU and the solve with dgemm and dsyev 0.27 s; in
+ * Java the solve takes 0.35-0.42 s there (0.13 s once compiled), so the process saves most of
+ * the load (bench/README.md, "Full InPCA, whole processes").
  */
 public final class KrylovEigensolver implements SymmetricEigensolver {
     /** Extra block vectors beyond k: they absorb the slowest-converging directions. */
