@@ -298,7 +298,7 @@ public final class Npy {
         int size = h.dtype().size();
         long rowBytes = (long) rowLength * size;
         float[] reused = fresh || count == 0 ? null : new float[rowLength];
-        if (rowBytes > CHUNK_BYTES || count == 1) {   // a direct buffer pays off over many rows only
+        if (rowBytes == 0 || rowBytes > CHUNK_BYTES || count == 1) {   // a direct buffer pays off over many rows only
             for (int r = 0; r < count; r++) {
                 float[] row = fresh ? new float[rowLength] : reused;
                 readFloats(ch, h, firstElement + (long) r * rowLength, row, 0, rowLength);
