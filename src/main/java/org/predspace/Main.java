@@ -3,6 +3,7 @@ package org.predspace;
 import org.predspace.cli.Cli;
 import org.predspace.cli.PredSpaceCommand;
 import org.predspace.platform.NativeLibraries;
+import org.predspace.platform.TrainingJit;
 import org.predspace.ui.GuiCommand;
 import org.predspace.ui.figures.RenderCommand;
 import picocli.CommandLine.Command;
@@ -20,6 +21,7 @@ public final class Main {
 
     public static void main(String[] args) {
         NativeLibraries.prepareForApp();   // the cache folder and OpenBLAS's kernel: before anything loads them
+        if (args.length > 0 && args[0].equals("train")) TrainingJit.optimiseOnlyOwnCode();   // before the start-up's hot code
         // no arguments, or a single workspace file (the file association), open the window: gui
         boolean window = args.length == 0 || (args.length == 1 && args[0].endsWith(".predspace"));
         String[] command = window ? prepend("gui", args) : args;
