@@ -39,10 +39,10 @@ final class FirstLayerWeightGradient {
         INDArray kernels = Nd4j.create(DataType.FLOAT, new long[] {conv.nOut(), rows, oH, oW}, 'c');
         INDArray dw = conv.dw().reshape('c', 1, conv.nOut(), conv.kH(), conv.kW());
         if (!ConvPass.sameMemory(image, in) || !ConvPass.sameMemory(dw, conv.dw())) throw new IllegalStateException("reshape copied");
-        return List.of(
-                ConvPass.custom("permute", new INDArray[] {gradOut}, new INDArray[] {kernels}, 1, 0, 2, 3),
-                ConvPass.custom("conv2d", new INDArray[] {image, kernels}, new INDArray[] {dw},
-                        (int) oH, (int) oW, 1, 1, pH, pW, 1, 1, 0, 0, 1),
-                ConvPass.custom("reduce_sum", new INDArray[] {gradOut}, new INDArray[] {conv.db()}, 0, 2, 3));
+        PreparedOp permute = ConvPass.custom("permute", new INDArray[] {gradOut}, new INDArray[] {kernels}, 1, 0, 2, 3);
+        PreparedOp weights = ConvPass.custom("conv2d", new INDArray[] {image, kernels}, new INDArray[] {dw},
+                (int) oH, (int) oW, 1, 1, pH, pW, 1, 1, 0, 0, 1);
+        if (!conv.hasBias()) return List.of(permute, weights);
+        return List.of(permute, weights, ConvPass.custom("reduce_sum", new INDArray[] {gradOut}, new INDArray[] {conv.db()}, 0, 2, 3));
     }
 }
