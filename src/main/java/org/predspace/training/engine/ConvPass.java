@@ -102,7 +102,8 @@ final class ConvPass {
                 // ReLU'(z) = [relu(z) > 0]: the stored output serves as the mask
                 if (conv.relu()) backward.add(PreparedOp.of(new RectifiedLinearDerivative(out, gradOut, gradOut, 0.0))::run);
                 if (i == 0 && FirstLayerWeightGradient.applies(conv)) {
-                    for (PreparedOp op : FirstLayerWeightGradient.ops(conv, in, gradOut)) backward.add(op::run);
+                    FirstLayerWeightGradient first = new FirstLayerWeightGradient(conv, shape.height(), shape.width(), gradOut);
+                    backward.add(() -> first.run(lastInput));
                 } else {
                     // the first layer's input gradient is not needed, but conv2d_bp always writes one
                     INDArray gradIn = i == 0 ? Nd4j.create(DataType.FLOAT, in.shape(), 'c') : gradients[i];
