@@ -8,9 +8,9 @@ import java.util.Arrays;
 
 /**
  * A {@link BatchNormParams} layer (and the ReLU folded into it) over one {@link ConvPass}'s feature
- * maps, in Java loops over contiguous NCHW planes. Why not libnd4j's batchnorm ops (which DL4J's
- * oneDNN helper calls): batchnorm_bp took ~25 ms CPU on allcnn's 16 x 28 x 28 maps at batch 128,
- * where these loops take a few ms, forward and backward together.
+ * maps, in Java loops. Why not libnd4j's batchnorm ops (which DL4J's oneDNN helper calls):
+ * batchnorm_bp took ~25 ms CPU on allcnn's 16 x 28 x 28 maps at batch 128, where these loops take a
+ * few ms, forward and backward together.
  *
  * <p>The same computation as DL4J 1.0.0-M2.1 (layers.normalization.BatchNormalization with its
  * MKLDNNBatchNormHelper): in training, each channel's mean and biased variance over rows and
@@ -18,10 +18,14 @@ import java.util.Arrays;
  * batch statistics; in inference, the running mean and variance instead. The running statistics
  * change as DL4J changes them, through their NoOp-updated "gradients": (1 - decay)(mean - batch
  * mean) for the mean, and for log10(std) half the log10 of var / (decay var + (1 - decay) batch
- * var). Sums are taken per plane in float, then across planes in double. The passes go plane by
- * plane (a plane is one row's map of one channel, contiguous in NCHW) so that each is read from
- * native memory once and then worked on in cache: allcnn's first maps (6.4 MB at batch 128) do not
- * fit in L2, and whole-array passes were bound by memory traffic.
+ * var).
+ *
+ * <p>How: the maps are held as planes (one row's map of one channel, contiguous in NCHW), each read
+ * from native memory once and worked on while in cache (allcnn's first maps, 6.4 MB at batch 128, do
+ * not fit in L2). Sums over a channel go position by position into a plane of float partial sums per
+ * channel (element-wise adds, which C2 vectorises, where a running sum is a serial chain), summed in
+ * double at the end; the variance from deviations from a first estimate of the mean (the channel's
+ * first plane's), which keeps E[d^2] - E[d]^2 free of cancellation.
  */
 final class BatchNormPass {
     static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
@@ -35,11 +39,15 @@ final class BatchNormPass {
     private final FloatBuffer gradOutput, gradInput;
     private final FloatBuffer gamma, beta, runningMean, runningSpread, dGamma, dBeta, dMean, dSpread;
     /**
-     * The last forward pass's input, which the backward pass reads; the outputs; the gradients (null in
-     * inference). Whole arrays although the loops work plane by plane: C2 vectorises a loop that reads
-     * and writes the same positions of arrays, not one that writes a small array from an offset in another.
+     * By plane: the last forward pass's input, which the backward pass reads, and the gradients (null
+     * in inference). Plane arrays because C2 (JDK 17) vectorises loops over the same positions of
+     * several arrays, not over one array at an offset and another at a different one.
      */
-    private final float[] x, y, g;
+    private final float[][] x, g;
+    /** One plane's outputs. */
+    private final float[] y;
+    /** By channel, by position: partial sums over rows. */
+    private final float[][] sumPlanes, productPlanes;
     private final float[] gammaValues, betaValues, spreadValues, channelValues, gradGamma, gradBeta;
     /** Per channel: the forward pass's y = (x - mean) scale + shift, and the backward pass's dx = a g + slope (x - mean) + offset. */
     private final float[] scale, shift, gradScale, gradSlope, gradOffset;
@@ -69,10 +77,11 @@ final class BatchNormPass {
         this.dBeta = ConvPass.buffer(bn.dBeta());
         this.dMean = ConvPass.buffer(bn.dMean());
         this.dSpread = ConvPass.buffer(bn.dSpread());
-        int length = (int) in.length();
-        this.x = new float[length];
-        this.y = new float[length];
-        this.g = training ? new float[length] : null;
+        this.x = new float[rows * channels][plane];
+        this.g = training ? new float[rows * channels][plane] : null;
+        this.y = new float[plane];
+        this.sumPlanes = new float[channels][plane];
+        this.productPlanes = new float[channels][plane];
         this.scale = new float[channels];
         this.shift = new float[channels];
         this.gradScale = new float[channels];
@@ -98,53 +107,55 @@ final class BatchNormPass {
         if (training) {
             batchStatistics();
         } else {
-            input.clear();
-            input.get(x);
+            for (int p = 0; p < rows * channels; p++) input.get(p * plane, x[p], 0, plane);
             runningStatistics();
         }
-        setScaleAndShift();
-        for (int p = 0; p < rows * channels; p++) {
-            int c = p % channels, from = p * plane;
-            float centre = (float) mean[c], s = scale[c], b = shift[c];
-            if (bn.relu()) {
-                for (int i = from; i < from + plane; i++) y[i] = Math.max((x[i] - centre) * s + b, 0f);
-            } else {
-                for (int i = from; i < from + plane; i++) y[i] = (x[i] - centre) * s + b;
-            }
-            output.put(from, y, from, plane);
-        }
-    }
-
-    private void setScaleAndShift() {
         for (int c = 0; c < channels; c++) {
             scale[c] = (float) (gammaValues[c] * invStd[c]);
             shift[c] = betaValues[c];
+        }
+        for (int p = 0; p < rows * channels; p++) {
+            int c = p % channels;
+            float[] in = x[p];
+            float centre = (float) mean[c], s = scale[c], b = shift[c];
+            if (bn.relu()) {
+                for (int i = 0; i < plane; i++) y[i] = Math.max((in[i] - centre) * s + b, 0f);
+            } else {
+                for (int i = 0; i < plane; i++) y[i] = (in[i] - centre) * s + b;
+            }
+            output.put(p * plane, y, 0, plane);
         }
     }
 
     /**
      * Each channel's mean and biased variance over rows and positions, reading each plane once (into
-     * {@link #x}, kept for the backward pass) while it is in cache: per plane its sum and its sum of
-     * squared deviations from its own mean, combined across planes as Chan et al.'s parallel variance,
-     * M2 = sum of the planes' M2 + sum of n_p mean_p^2 - n mean^2, in double.
+     * {@link #x}, kept for the backward pass): the deviations d from the channel's first plane's mean
+     * and their squares summed, mean = first + E[d], var = E[d^2] - E[d]^2.
      */
     private void batchStatistics() {
-        Arrays.fill(sums, 0);
-        Arrays.fill(products, 0);
-        Arrays.fill(variance, 0);
+        for (int c = 0; c < channels; c++) {
+            Arrays.fill(sumPlanes[c], 0f);
+            Arrays.fill(productPlanes[c], 0f);
+        }
+        float[] first = channelValues;
         for (int p = 0; p < rows * channels; p++) {
-            int c = p % channels, from = p * plane;
-            input.get(from, x, from, plane);
-            double sum = planeSum(x, from, plane);
-            double planeMean = sum / plane;
-            sums[c] += sum;
-            products[c] += sum * planeMean;                                  // n_p mean_p^2
-            variance[c] += planeSquares(x, from, plane, (float) planeMean);  // the plane's M2
+            int c = p % channels;
+            float[] in = x[p];
+            input.get(p * plane, in, 0, plane);
+            if (p < channels) first[c] = (float) (planeSum(in, 0, plane) / plane);
+            float k = first[c];
+            float[] s = sumPlanes[c], q = productPlanes[c];
+            for (int i = 0; i < plane; i++) {
+                float d = in[i] - k;
+                s[i] += d;
+                q[i] += d * d;
+            }
         }
         double n = (double) rows * plane;
         for (int c = 0; c < channels; c++) {
-            mean[c] = sums[c] / n;
-            variance[c] = Math.max(0, variance[c] + products[c] - n * mean[c] * mean[c]) / n;
+            double meanDeviation = planeSum(sumPlanes[c], 0, plane) / n;
+            mean[c] = first[c] + meanDeviation;
+            variance[c] = Math.max(0, planeSum(productPlanes[c], 0, plane) / n - meanDeviation * meanDeviation);
             invStd[c] = 1 / Math.sqrt(variance[c] + bn.eps());
         }
     }
@@ -172,53 +183,59 @@ final class BatchNormPass {
      * the planes: the masked gradient and its sums, then the input gradient.
      */
     void backward() {
-        Arrays.fill(sums, 0);
-        Arrays.fill(products, 0);
+        for (int c = 0; c < channels; c++) {
+            Arrays.fill(sumPlanes[c], 0f);
+            Arrays.fill(productPlanes[c], 0f);
+        }
         for (int p = 0; p < rows * channels; p++) {
             int c = p % channels;
-            maskedGradient(p, c);
-            sums[c] += planeSum(g, p * plane, plane);
-            products[c] += planeProducts(g, x, p * plane, plane, (float) mean[c]);
+            float[] gp = maskedGradient(p, c), in = x[p], s = sumPlanes[c], q = productPlanes[c];
+            float centre = (float) mean[c];
+            for (int i = 0; i < plane; i++) {
+                s[i] += gp[i];
+                q[i] += gp[i] * (in[i] - centre);
+            }
         }
         double n = (double) rows * plane;
         for (int c = 0; c < channels; c++) {
+            sums[c] = planeSum(sumPlanes[c], 0, plane);
+            products[c] = planeSum(productPlanes[c], 0, plane);
             gradGamma[c] = (float) (products[c] * invStd[c]);   // sum of g xhat
             gradBeta[c] = (float) sums[c];
-        }
-        write(dGamma, gradGamma);
-        write(dBeta, gradBeta);
-        // dx = gamma s (g - sum(g) / n - xhat sum(g xhat) / n) with s = 1 / std, xhat = (x - mean) s, gamma as in forward()
-        for (int c = 0; c < channels; c++) {
+            // dx = gamma s (g - sum(g) / n - xhat sum(g xhat) / n) with s = 1 / std, xhat = (x - mean) s, gamma as in forward()
             double s = invStd[c];
             gradScale[c] = (float) (gammaValues[c] * s);
             gradSlope[c] = (float) (-gammaValues[c] * s * s * s * products[c] / n);
             gradOffset[c] = (float) (-gammaValues[c] * s * sums[c] / n);
         }
+        write(dGamma, gradGamma);
+        write(dBeta, gradBeta);
         for (int p = 0; p < rows * channels; p++) {
-            int c = p % channels, from = p * plane;
+            int c = p % channels;
+            float[] gp = g[p], in = x[p];
             float a = gradScale[c], slope = gradSlope[c], offset = gradOffset[c], centre = (float) mean[c];
-            for (int i = from; i < from + plane; i++) g[i] = a * g[i] + slope * (x[i] - centre) + offset;
-            gradInput.put(from, g, from, plane);
+            for (int i = 0; i < plane; i++) gp[i] = a * gp[i] + slope * (in[i] - centre) + offset;
+            gradInput.put(p * plane, gp, 0, plane);
         }
         runningStatisticsUpdates();
     }
 
     /**
      * Plane p's d loss / d output, zeroed where the ReLU after the layer was 0 (ReLU'(z) = [relu(z) > 0]),
-     * into its place in {@link #g}. The output is recomputed from the input exactly as forward() computed it,
+     * into its plane of {@link #g}. The output is recomputed from the input exactly as forward() computed it,
      * and the mask is taken without branches, as a factor 0 or 1 (vectorised): it depends on the data, and
      * a branch on it was mispredicted half the time (8 ms a pass over allcnn's first maps).
      */
-    private void maskedGradient(int p, int c) {
-        int from = p * plane;
-        gradOutput.get(from, g, from, plane);
-        if (!bn.relu()) return;
+    private float[] maskedGradient(int p, int c) {
+        float[] gp = g[p], in = x[p];
+        gradOutput.get(p * plane, gp, 0, plane);
+        if (!bn.relu()) return gp;
         float centre = (float) mean[c], s = scale[c], b = shift[c];
-        for (int i = from; i < from + plane; i++) {
+        for (int i = 0; i < plane; i++) {
             // 1 where the output is positive (its smallest positive value times 2^254 is over 1), else 0
-            float keep = Math.min(Math.max((x[i] - centre) * s + b, 0f) * 0x1p127f * 0x1p127f, 1f);
-            g[i] *= keep;
+            gp[i] *= Math.min(Math.max((in[i] - centre) * s + b, 0f) * 0x1p127f * 0x1p127f, 1f);
         }
+        return gp;
     }
 
     /** DL4J's updates of the running statistics, in float as its ops compute them. */
@@ -263,38 +280,6 @@ final class BatchNormPass {
             s3 += a[i + 3];
         }
         for (; i < end; i++) s0 += a[i];
-        return (double) (s0 + s1) + (s2 + s3);
-    }
-
-    /** Sum of (a - centre)^2 over a[from, from + length). */
-    private static double planeSquares(float[] a, int from, int length, float centre) {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = from, end = from + length;
-        for (; i + 4 <= end; i += 4) {
-            float d0 = a[i] - centre, d1 = a[i + 1] - centre, d2 = a[i + 2] - centre, d3 = a[i + 3] - centre;
-            s0 += d0 * d0;
-            s1 += d1 * d1;
-            s2 += d2 * d2;
-            s3 += d3 * d3;
-        }
-        for (; i < end; i++) {
-            float d = a[i] - centre;
-            s0 += d * d;
-        }
-        return (double) (s0 + s1) + (s2 + s3);
-    }
-
-    /** Sum of g (x - centre) over [from, from + length). */
-    private static double planeProducts(float[] g, float[] x, int from, int length, float centre) {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = from, end = from + length;
-        for (; i + 4 <= end; i += 4) {
-            s0 += g[i] * (x[i] - centre);
-            s1 += g[i + 1] * (x[i + 1] - centre);
-            s2 += g[i + 2] * (x[i + 2] - centre);
-            s3 += g[i + 3] * (x[i + 3] - centre);
-        }
-        for (; i < end; i++) s0 += g[i] * (x[i] - centre);
         return (double) (s0 + s1) + (s2 + s3);
     }
 }

@@ -36,6 +36,11 @@ final class ConvPass {
     final DenseActivations dense;
     /** The first convolution and pooling's backward pass as one loop, or null when they are not that pair. */
     private final FirstConvPoolGradient firstStages;
+    /**
+     * Every stage's maps and gradients, held so that their native memory stays allocated: the Java
+     * stages hold only NIO buffers into it, which do not keep ND4J from freeing an array nothing refers to.
+     */
+    private final INDArray[] maps, gradients;
     /** The rows of the last forward pass, which the first stages' weight gradient reads. */
     private float[] lastInput;
 
@@ -45,7 +50,7 @@ final class ConvPass {
         this.inputBuffer = input.data().asNioFloat();
         this.inputSize = shape.size();
         int n = stages.size();
-        INDArray[] maps = new INDArray[n + 1];
+        this.maps = new INDArray[n + 1];
         maps[0] = input;
         int c = shape.channels(), h = shape.height(), w = shape.width();
         for (int i = 0; i < n; i++) {
@@ -55,7 +60,7 @@ final class ConvPass {
             w = stage.outputSize(w, false);
             maps[i + 1] = Nd4j.create(DataType.FLOAT, new long[] {rows, c, h, w}, 'c');
         }
-        INDArray[] gradients = new INDArray[n + 1];
+        this.gradients = new INDArray[n + 1];
         // the backward steps of the stages computed in Java, by stage index, built with their forward steps
         Map<Integer, Runnable> javaBackward = new HashMap<>();
         if (training) {
