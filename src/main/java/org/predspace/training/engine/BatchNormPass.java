@@ -39,8 +39,8 @@ final class BatchNormPass {
     private final FloatBuffer gradOutput, gradInput;
     private final FloatBuffer gamma, beta, runningMean, runningSpread, dGamma, dBeta, dMean, dSpread;
     /**
-     * By plane: the last forward pass's input, which the backward pass reads, and the gradients (null
-     * in inference). Plane arrays because C2 (JDK 17) vectorises loops over the same positions of
+     * By plane: the last forward pass's input, which the backward pass reads (in inference one plane
+     * at a time), and the gradients (null in inference). Plane arrays because C2 (JDK 17) vectorises loops over the same positions of
      * several arrays, not over one array at an offset and another at a different one.
      */
     private final float[][] x, g;
@@ -77,7 +77,7 @@ final class BatchNormPass {
         this.dBeta = ConvPass.buffer(bn.dBeta());
         this.dMean = ConvPass.buffer(bn.dMean());
         this.dSpread = ConvPass.buffer(bn.dSpread());
-        this.x = new float[rows * channels][plane];
+        this.x = new float[training ? rows * channels : 1][plane];
         this.g = training ? new float[rows * channels][plane] : null;
         this.y = new float[plane];
         this.sumPlanes = new float[channels][plane];
@@ -107,7 +107,6 @@ final class BatchNormPass {
         if (training) {
             batchStatistics();
         } else {
-            for (int p = 0; p < rows * channels; p++) input.get(p * plane, x[p], 0, plane);
             runningStatistics();
         }
         for (int c = 0; c < channels; c++) {
@@ -116,7 +115,8 @@ final class BatchNormPass {
         }
         for (int p = 0; p < rows * channels; p++) {
             int c = p % channels;
-            float[] in = x[p];
+            float[] in = training ? x[p] : x[0];
+            if (!training) input.get(p * plane, in, 0, plane);
             float centre = (float) mean[c], s = scale[c], b = shift[c];
             if (bn.relu()) {
                 for (int i = 0; i < plane; i++) y[i] = Math.max((in[i] - centre) * s + b, 0f);
