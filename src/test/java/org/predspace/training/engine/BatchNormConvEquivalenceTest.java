@@ -80,32 +80,24 @@ class BatchNormConvEquivalenceTest {
     @BeforeAll
     static void threads() { NativeBackend.configure(); }
 
+    /** ConvNetworkEquivalenceTest's cases for allcnn, and two for LeNet with batch norm. */
     static Stream<Arguments> trainings() {
-        List<Arguments> cases = new ArrayList<>();
-        for (int side : new int[] {28, 8}) {
-            for (OptimizerKind opt : OptimizerKind.values()) {
-                cases.add(Arguments.of(Architecture.ALLCNN, side, opt, 0.0, LearningRateSchedule.CONSTANT, 32));
-            }
-            cases.add(Arguments.of(Architecture.ALLCNN, side, OptimizerKind.ADAMW, 0.05, LearningRateSchedule.COSINE, 32));
-            cases.add(Arguments.of(Architecture.ALLCNN, side, OptimizerKind.SGD, 0.05, LearningRateSchedule.COSINE, 32));
-            cases.add(Arguments.of(Architecture.ALLCNN, side, OptimizerKind.ADAM, 0.0, LearningRateSchedule.CONSTANT, 24));
-            cases.add(Arguments.of(Architecture.LENET, side, OptimizerKind.ADAM, 0.0, LearningRateSchedule.CONSTANT, 32));
-            cases.add(Arguments.of(Architecture.LENET, side, OptimizerKind.NESTEROV, 0.05, LearningRateSchedule.CONSTANT, 24));
-        }
-        return cases.stream();
+        Stream<Arguments> allcnn = ConvNetworkEquivalenceTest.trainings().map(a -> {
+            List<Object> values = new ArrayList<>(List.of(a.get()));
+            values.add(0, Architecture.ALLCNN);
+            return Arguments.of(values.toArray());
+        });
+        Stream<Arguments> lenet = Stream.of(28, 8).flatMap(side -> Stream.of(
+                Arguments.of(Architecture.LENET, side, OptimizerKind.ADAM, 0.0, LearningRateSchedule.CONSTANT, 32),
+                Arguments.of(Architecture.LENET, side, OptimizerKind.NESTEROV, 0.05, LearningRateSchedule.CONSTANT, 24)));
+        return Stream.concat(allcnn, lenet);
     }
 
     @ParameterizedTest(name = "{0} {1}x{1} {2} decay {3} {4} batch {5}")
     @MethodSource("trainings")
     void trainsLikeDl4j(Architecture arch, int side, OptimizerKind opt, double decay, LearningRateSchedule schedule, int batch) {
-        double lr = switch (opt) {
-            case SGD -> 0.1;
-            case NESTEROV -> 0.02;
-            default -> 0.002;
-        };
-        TrainingSpec spec = TrainingSpec.builder("test").architecture(arch).batchNorm(true).optimizer(opt)
-                .learningRate(lr).weightDecay(decay).schedule(schedule)
-                .warmupFraction(schedule == LearningRateSchedule.COSINE ? 0.25 : 0).batchSize(batch).seed(5).build();
+        TrainingSpec spec = ConvNetworkEquivalenceTest.spec(opt, decay, schedule, batch).toBuilder()
+                .architecture(arch).batchNorm(true).build();
         Dataset data = TestData.images("equivalence", 30, CLASSES, side, 7);
         assertEquals("nd4j-conv", TrainableNetwork.create(spec, data.shape(), CLASSES, STEPS).implementation());
         assertStepsLikeDl4j(() -> NetworkFactory.build(spec, data.shape(), CLASSES, STEPS), data, batch,

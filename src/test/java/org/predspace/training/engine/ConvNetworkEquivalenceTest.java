@@ -76,7 +76,7 @@ class ConvNetworkEquivalenceTest {
         return cases.stream();
     }
 
-    private static TrainingSpec spec(OptimizerKind opt, double decay, LearningRateSchedule schedule, int batch) {
+    static TrainingSpec spec(OptimizerKind opt, double decay, LearningRateSchedule schedule, int batch) {
         double lr = switch (opt) {
             case SGD -> 0.1;
             case NESTEROV -> 0.02;
