@@ -13,7 +13,7 @@ import java.util.Arrays;
  * <p>Why: libnd4j's oneDNN conv2d_bp on a one-channel input is slow here, ~20 ms CPU for
  * LeNet's first layer at batch 128 (6 x 5 x 5 kernels on 28 x 28 images) and ~40 ms for allcnn's
  * (16 x 3 x 3), half a PyTorch step; as a forward convolution of the input by the output
- * gradient (with a permute of the latter) it still took ~8 ms for allcnn's; this loop takes ~2 ms.
+ * gradient (with a permute of the latter) it still took ~8 ms for allcnn's; this loop takes ~3.5 ms (load ~7).
  *
  * <p>The maths: dW[o, 0, i, j] = sum over rows b and positions (y, x) of
  * in[b, y + i - p, x + j - p] gOut[b, o, y, x], zero outside the image. Per row, the input is
