@@ -9,6 +9,9 @@
 # The programs alternate for several rounds and the medians are over every round, so a busy spell
 # on a shared machine hits both alike; `uptime` is printed each round.
 # Usage: bench/conv-throughput.sh [arch=lenet] [rounds=3] [steps=100] [repeats=3] [engine=engine|dl4j]
+# Before/after: BASELINE_CP=<classpath of another build> adds that build's whole process to every
+# round, alternating with the two above (e.g. target/classes of an older commit, compiled elsewhere,
+# followed by this build's dependency classpath: `$(cat target/bench.classpath)`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 arch=${1:-lenet}
@@ -23,6 +26,21 @@ trap 'rm -rf "$work"' EXIT
 log=target/conv-bench-$arch.txt
 : > "$log"
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
+# Whether two sweeps' run folders hold the same bytes, run.json apart from its times and process id.
+same_run() {
+  local differ=0 n=0 f
+  while read -r f; do
+    n=$((n + 1))
+    if [[ $f == */run.json ]]; then
+      cmp -s <(grep -Ev '"(created|finished|heartbeat|process_started|pid)"' "$1/$f") \
+             <(grep -Ev '"(created|finished|heartbeat|process_started|pid)"' "$2/$f") || { echo "  differs: $f"; differ=1; }
+    else
+      cmp -s "$1/$f" "$2/$f" || { echo "  differs: $f"; differ=1; }
+    fi
+  done < <(cd "$1" && find . -type f | sort)
+  [ "$(cd "$1" && find . -type f | sort)" == "$(cd "$2" && find . -type f | sort)" ] || { echo "  the file lists differ"; differ=1; }
+  echo "  run folders against the baseline: $n files, $([ $differ = 0 ] && echo identical || echo DIFFERENT)"
+}
 for round in $(seq "$rounds"); do
   echo "round $round of $rounds: $(uptime)"
   rm -rf "$work"/*
@@ -30,6 +48,13 @@ for round in $(seq "$rounds"); do
     java -XX:MaxRAMPercentage=50 -Dpredspace.cores=1 -cp "$cp" org.predspace.Main train --dataset mnist --arch "$arch" \
       --epochs 2 --checkpoints 30 --jobs 1 --out "$work/predspace" > "$work/predspace.log" 2>&1
   grep -h "finished" "$work/predspace.log" | tail -1
+  if [ -n "${BASELINE_CP:-}" ]; then
+    /usr/bin/time -f "baseline whole wall %e cpu %U %S" -a -o "$log" \
+      java -XX:MaxRAMPercentage=50 -Dpredspace.cores=1 -cp "$BASELINE_CP" org.predspace.Main train --dataset mnist --arch "$arch" \
+        --epochs 2 --checkpoints 30 --jobs 1 --out "$work/baseline" > "$work/baseline.log" 2>&1
+    tail -1 "$log"
+    same_run "$work/predspace" "$work/baseline"
+  fi
   /usr/bin/time -f "torch whole wall %e cpu %U %S" -a -o "$log" \
     /usr/bin/python3 bench/torch_conv_train.py "$arch" "$work/torch" | tee -a "$log"
   tail -2 "$log" | grep whole
@@ -47,4 +72,9 @@ impl=$(grep -o '"implementation" : "[^"]*"' "$work"/predspace/*/run.json | head 
 echo "$arch, medians over $rounds rounds ($impl):"
 echo "  whole process: predspace wall ${pw} s cpu ${pc} s, pytorch wall ${tw} s cpu ${tc} s;" \
   "pytorch/predspace wall $(echo "scale=2; $tw / $pw" | bc), cpu $(echo "scale=2; $tc / $pc" | bc)"
+if [ -n "${BASELINE_CP:-}" ]; then
+  bw=$(awk '/^baseline whole/ { print $4 }' "$log" | med)
+  bc=$(awk '/^baseline whole/ { print $6 + $7 }' "$log" | med)
+  echo "  baseline (BASELINE_CP) whole process: wall ${bw} s cpu ${bc} s; baseline/predspace wall $(echo "scale=2; $bw / $pw" | bc), cpu $(echo "scale=2; $bc / $pc" | bc)"
+fi
 echo "  training step: $kind cpu ${es} ms/step, pytorch cpu ${ts} ms/step; pytorch/$kind $(echo "scale=2; $ts / $es" | bc)"

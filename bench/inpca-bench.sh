@@ -2,10 +2,16 @@
 # Benchmark of the prediction-space geometry (see src/test/java/org/predspace/bench/InpcaBench.java).
 # Usage: bench/inpca-bench.sh [section ...]
 #   full        whole processes, alternating, 3 rounds: the JVM (start, read the .npy, square roots,
-#               distances, InPCA eigenpairs) against python + numpy (bench/inpca_reference.py, tiled;
-#               float32 and float64 with one OpenBLAS thread, float32 with OpenBLAS's default threads)
-#               on the same m = 2,000, N = 2,000, C = 10 file; wall and CPU time of each process,
-#               medians, ratios, eigenvalues compared
+#               distances, InPCA eigenpairs) against python + numpy (bench/inpca_reference.py): tiled
+#               float32 and float64 with one OpenBLAS thread (float32 is the fastest numpy), tiled
+#               float32 with OpenBLAS's default threads, and the issue's form (whole m x m products
+#               per batch of 8 samples, float32, default threads), on the same m = 2,000, N = 2,000,
+#               C = 10 file; wall and CPU time of each process, medians, ratios, eigenvalues
+#               compared, and where the JVM's time went. JAVA_OPTS is passed to that JVM, e.g.
+#               JAVA_OPTS="--add-modules jdk.incubator.vector" bench/inpca-bench.sh full
+#               BASELINE_CP, if set, is the class path of another build (e.g. the previous commit's
+#               target/classes:target/test-classes plus dependencies): its InpcaBench process runs in
+#               each round too ("java-baseline"), for before/after figures from one run
 #   numpy       the numpy forms side by side, one process each: tiled and the earlier whole-matrix
 #               batches, with OpenBLAS's default threads and with one
 #   peak        OpenBLAS sgemm/dgemm multiply-adds per second and the distance kernel's share of them
@@ -17,6 +23,7 @@ mvn -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/be
 CP="target/classes:target/test-classes:$(cat target/bench.classpath)"
 PYTHON=${PYTHON:-python3}
 ROUNDS=${ROUNDS:-3}
+JAVA_OPTS=${JAVA_OPTS:-}
 PROBS=target/bench/probs-2000.npy
 sections=("$@")
 [ ${#sections[@]} -eq 0 ] && sections=(full peak live landmark distortion)
@@ -47,6 +54,14 @@ def runs(name):
 table = {n: list(runs(n)) for n in names}
 med = {n: (statistics.median(r[0] for r in rs), statistics.median(r[1] for r in rs)) for n, rs in table.items()}
 ref = names[0]
+cpu_parts = ["cpu_read_and_sqrt_s", "cpu_distances_s", "cpu_eigensolve_s"]
+for n in names:
+    if not all(p in table[n][0][2]["timings"] for p in cpu_parts):
+        continue
+    parts = {p: statistics.median(r[2]["timings"][p] for r in table[n]) for p in cpu_parts + ["jvm_start_s"]}
+    print(f"{n} CPU inside, medians: read and square roots {parts['cpu_read_and_sqrt_s']:.2f} s, distances "
+          f"{parts['cpu_distances_s']:.2f} s, centring and eigenpairs {parts['cpu_eigensolve_s']:.2f} s; "
+          f"JVM start to main {parts['jvm_start_s']:.2f} s wall")
 for n in names:
     wall, cpu = med[n]
     inner = statistics.median(r[2]["timings"]["total_s"] for r in table[n])
@@ -70,9 +85,14 @@ for s in "${sections[@]}"; do
         data
         echo "== full InPCA, whole processes: m = 2,000, N = 2,000, C = 10, $(nproc) cores; $ROUNDS rounds, alternating"
         echo "   $(uptime)"
-        echo "   java: $(java -version 2>&1 | head -1); numpy: $("$PYTHON" -c 'import numpy; print(numpy.__version__)') ($PYTHON)"
+        echo "   java: $(java -version 2>&1 | head -1); JAVA_OPTS: ${JAVA_OPTS:-(none)}; numpy: $("$PYTHON" -c 'import numpy; print(numpy.__version__)') ($PYTHON)"
         for r in $(seq 1 "$ROUNDS"); do
-            timed "java.r$r" java -cp "$CP" org.predspace.bench.InpcaBench process "$PROBS"
+            # shellcheck disable=SC2086  # JAVA_OPTS is a list of options
+            timed "java.r$r" java $JAVA_OPTS -cp "$CP" org.predspace.bench.InpcaBench process "$PROBS"
+            if [ -n "${BASELINE_CP:-}" ]; then
+                # shellcheck disable=SC2086
+                timed "java-baseline.r$r" java $JAVA_OPTS -cp "$BASELINE_CP" org.predspace.bench.InpcaBench process "$PROBS"
+            fi
             # numpy is fastest with one OpenBLAS thread (section numpy): its small products
             # gain nothing from a second thread, and the threads' waiting costs CPU
             timed "numpy-float32-1thread.r$r" env OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 \
@@ -80,9 +100,12 @@ for s in "${sections[@]}"; do
             timed "numpy-float64-1thread.r$r" env OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 \
                 "$PYTHON" bench/inpca_reference.py "$PROBS" --dtype float64 --no-coordinates
             timed "numpy-float32.r$r" "$PYTHON" bench/inpca_reference.py "$PROBS" --dtype float32 --no-coordinates
+            # the form issue 22 measured (34.6 s): whole m x m products per batch of 8 samples
+            timed "numpy-issue-form.r$r" "$PYTHON" bench/inpca_reference.py "$PROBS" --dtype float32 --no-coordinates \
+                --tile 0 --batch 8
         done
         echo "   $(uptime)"
-        summary java numpy-float32-1thread numpy-float64-1thread numpy-float32
+        summary java ${BASELINE_CP:+java-baseline} numpy-float32-1thread numpy-float64-1thread numpy-float32 numpy-issue-form
         ;;
     numpy)
         data

@@ -58,6 +58,9 @@ cp -r sample-runs "$input/sample-runs"
 echo "jdeps: finding the JDK modules the app needs..."
 modules=$(jdeps -q -R --ignore-missing-deps --multi-release 17 --print-module-deps \
   --class-path "$input/lib/*" target/predspace.jar)
+# jdk.management: nothing links against it, but `train` reaches the JIT through its
+# DiagnosticCommand MBean (platform.TrainingJit); without it a training is only slower
+modules="$modules,jdk.management"
 echo "modules: $modules"
 strip_native=()
 if [ "$(uname -s)" = Linux ] && command -v objcopy >/dev/null; then strip_native=(--strip-native-debug-symbols "objcopy=$(command -v objcopy)"); fi

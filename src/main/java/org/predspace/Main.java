@@ -1,9 +1,12 @@
 package org.predspace;
 
 import org.predspace.cli.Cli;
+import org.predspace.cli.PredSpaceCommand;
 import org.predspace.platform.NativeLibraries;
+import org.predspace.platform.TrainingJit;
 import org.predspace.ui.GuiCommand;
 import org.predspace.ui.figures.RenderCommand;
+import picocli.CommandLine.Command;
 
 import java.util.List;
 
@@ -18,15 +21,26 @@ public final class Main {
 
     public static void main(String[] args) {
         NativeLibraries.prepareForApp();   // the cache folder and OpenBLAS's kernel: before anything loads them
+        if (args.length > 0 && args[0].equals("train")) TrainingJit.optimiseOnlyOwnCode();   // before the start-up's hot code
         // no arguments, or a single workspace file (the file association), open the window: gui
         boolean window = args.length == 0 || (args.length == 1 && args[0].endsWith(".predspace"));
         String[] command = window ? prepend("gui", args) : args;
         // The commands that need JavaFX (gui, and render from the figures' package) are added here,
         // the one place that sees both: cli must not depend on ui (no JavaFX in the core)
         GuiCommand gui = new GuiCommand();
-        int code = Cli.run(List.of(new RenderCommand(), gui), command);
+        // a core command (train, embed, ...) never runs these; their picocli models load JavaFX classes
+        List<Object> windowCommands = isCoreCommand(command[0]) ? List.of() : List.of(new RenderCommand(), gui);
+        int code = Cli.run(windowCommands, command);
         if (gui.shown()) return;   // the window has closed: the JVM ends as after any window, when its work is done
         System.exit(code);
+    }
+
+    /** Whether {@code name} is one of PredSpaceCommand's own subcommands (its annotation lists them). */
+    private static boolean isCoreCommand(String name) {
+        for (Class<?> c : PredSpaceCommand.class.getAnnotation(Command.class).subcommands()) {
+            if (c.getAnnotation(Command.class).name().equals(name)) return true;
+        }
+        return false;
     }
 
     private static String[] prepend(String first, String[] rest) {

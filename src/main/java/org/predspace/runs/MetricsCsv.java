@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,26 +35,7 @@ final class MetricsCsv {
      * Columns are found by header name, so other tools may order them freely or omit all but step.
      */
     static List<CheckpointMetrics> read(Path file, long[] committedSteps) throws RunFormatException {
-        List<CheckpointMetrics> rows = new ArrayList<>();
-        long lastCommitted = committedSteps.length == 0 ? Long.MIN_VALUE : committedSteps[committedSteps.length - 1];
-        long[] previous = {Long.MIN_VALUE};
-        try {
-            forEachRow(file, false, (m, lineNo) -> {
-                if (m.step() > lastCommitted) return false; // written, but its checkpoint never committed
-                if (m.step() <= previous[0] || Arrays.binarySearch(committedSteps, m.step()) < 0) {
-                    throw new RunFormatException(file + ": line " + lineNo + ": step " + m.step()
-                            + " is not a committed checkpoint step after " + previous[0]);
-                }
-                rows.add(m);
-                previous[0] = m.step();
-                return m.step() != lastCommitted;
-            });
-        } catch (NoSuchFileException e) {
-            return rows;
-        } catch (IOException e) {
-            throw new RunFormatException(file + ": cannot read (" + e + ")", e);
-        }
-        return rows;
+        return new MetricsTail(file).readNew(committedSteps);
     }
 
     /**
@@ -93,13 +73,12 @@ final class MetricsCsv {
      */
     private static void forEachRow(Path file, boolean lastLineComplete, RowSink sink) throws IOException, RunFormatException {
         try (InputStream in = new BufferedInputStream(BoundedFiles.newInputStream(file))) {
-            byte[] buf = new byte[MAX_LINE];
-            String header = nextLine(in, buf, file, 1, lastLineComplete);
+            LineInput lines = new LineInput(in, file);
+            String header = lines.next(1, lastLineComplete);
             if (header == null) return;
-            if (header.startsWith("\uFEFF")) header = header.substring(1); // spreadsheets save UTF-8 with a byte-order mark
             int[] index = columnIndexes(header, file);
             for (int lineNo = 2; ; lineNo++) {
-                String line = nextLine(in, buf, file, lineNo, lastLineComplete);
+                String line = lines.next(lineNo, lastLineComplete);
                 if (line == null) return;
                 if (line.isBlank()) continue;
                 if (!sink.accept(parse(line, index, file, lineNo), lineNo)) return;
@@ -107,24 +86,50 @@ final class MetricsCsv {
         }
     }
 
-    /** The next line without its terminator, or null at the end; a last line without '\n' is dropped unless kept. */
-    private static String nextLine(InputStream in, byte[] buf, Path file, int lineNo, boolean keepUnterminated)
-            throws IOException, RunFormatException {
-        int n = 0;
-        for (int b; (b = in.read()) >= 0; ) {
-            if (b == '\n') {
-                if (n > 0 && buf[n - 1] == '\r') n--;
-                return new String(buf, 0, n, StandardCharsets.UTF_8);
-            }
-            if (n == buf.length) throw new RunFormatException(file + ": line " + lineNo + " is longer than " + MAX_LINE + " bytes");
-            buf[n++] = (byte) b;
+    /**
+     * Lines of a metrics file, counting the bytes of those returned, so that a reader can come
+     * back to the first byte it has not used ({@link MetricsTail}).
+     */
+    static final class LineInput {
+        private final InputStream in;
+        private final Path file;
+        private final byte[] buf = new byte[MAX_LINE];
+        private long consumed;
+
+        LineInput(InputStream in, Path file) {
+            this.in = in;
+            this.file = file;
         }
-        if (!keepUnterminated || n == 0) return null;
-        if (buf[n - 1] == '\r') n--;
-        return new String(buf, 0, n, StandardCharsets.UTF_8);
+
+        /** Bytes read through the end of the last line returned. */
+        long consumed() { return consumed; }
+
+        /** The next line without its terminator, or null at the end; a last line without '\n' is dropped unless kept. */
+        String next(int lineNo, boolean keepUnterminated) throws IOException, RunFormatException {
+            int n = 0;
+            for (int b; (b = in.read()) >= 0; ) {
+                if (b == '\n') {
+                    consumed += n + 1;
+                    if (n > 0 && buf[n - 1] == '\r') n--;
+                    return text(n, lineNo);
+                }
+                if (n == buf.length) throw new RunFormatException(file + ": line " + lineNo + " is longer than " + MAX_LINE + " bytes");
+                buf[n++] = (byte) b;
+            }
+            if (!keepUnterminated || n == 0) return null;
+            consumed += n;
+            if (buf[n - 1] == '\r') n--;
+            return text(n, lineNo);
+        }
+
+        private String text(int n, int lineNo) {
+            String line = new String(buf, 0, n, StandardCharsets.UTF_8);
+            // spreadsheets save UTF-8 with a byte-order mark
+            return lineNo == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line;
+        }
     }
 
-    private static int[] columnIndexes(String header, Path file) throws RunFormatException {
+    static int[] columnIndexes(String header, Path file) throws RunFormatException {
         String[] names = header.split(",", -1);
         int[] index = new int[COLUMNS.size()];
         Arrays.fill(index, -1);
@@ -136,7 +141,7 @@ final class MetricsCsv {
         return index;
     }
 
-    private static CheckpointMetrics parse(String line, int[] index, Path file, int lineNo) throws RunFormatException {
+    static CheckpointMetrics parse(String line, int[] index, Path file, int lineNo) throws RunFormatException {
         String[] cells = line.split(",", -1);
         double[] v = new double[index.length];
         for (int c = 0; c < index.length; c++) {

@@ -3,6 +3,7 @@ package org.predspace.runs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
@@ -274,6 +275,58 @@ public final class Npy {
                 while (chunk.hasRemaining()) dst[next[0]++] = (float) chunk.getDouble();
             }
         });
+    }
+
+    /** Receives row {@code index} of a {@link #readFloatRows} read. */
+    interface RowSink {
+        void accept(int index, float[] row) throws RunFormatException;
+    }
+
+    /**
+     * Decodes {@code count} consecutive rows of {@code rowLength} elements, starting at element
+     * {@code firstElement}, and hands them to {@code sink} in order, through one direct buffer of
+     * whole rows: the file's bytes are copied once by the read and once, in bulk, into the row (a
+     * heap buffer adds the JDK's own copy, and a fresh open per row a few system calls). Not
+     * memory-mapped: a mapping lasts until the garbage collector finds it, and while it lasts
+     * Windows refuses to delete or truncate the file (a run folder being removed, a torn append
+     * repaired).
+     *
+     * @param fresh a new array per row (the sink keeps it); otherwise one array, reused for every row
+     */
+    static void readFloatRows(FileChannel ch, Header h, long firstElement, int count, int rowLength, boolean fresh,
+                              RowSink sink) throws IOException, RunFormatException {
+        int size = h.dtype().size();
+        long rowBytes = (long) rowLength * size;
+        float[] reused = fresh || count == 0 ? null : new float[rowLength];
+        if (rowBytes == 0 || rowBytes > CHUNK_BYTES || count == 1) {   // a direct buffer pays off over many rows only
+            for (int r = 0; r < count; r++) {
+                float[] row = fresh ? new float[rowLength] : reused;
+                readFloats(ch, h, firstElement + (long) r * rowLength, row, 0, rowLength);
+                sink.accept(r, row);
+            }
+            return;
+        }
+        int rowsPerChunk = (int) Math.min(count, CHUNK_BYTES / rowBytes);
+        ByteBuffer buf = ByteBuffer.allocateDirect((int) (rowsPerChunk * rowBytes)).order(h.dtype().order());
+        long position = h.dataOffset() + firstElement * size;
+        for (int done = 0; done < count; ) {
+            int rows = Math.min(rowsPerChunk, count - done);
+            buf.clear().limit((int) (rows * rowBytes));
+            ChannelIo.readFully(ch, buf, position);
+            buf.flip();
+            FloatBuffer floats = size == 4 ? buf.asFloatBuffer() : null;
+            for (int r = 0; r < rows; r++) {
+                float[] row = fresh ? new float[rowLength] : reused;
+                if (floats != null) {
+                    floats.get(row);
+                } else {
+                    for (int i = 0; i < rowLength; i++) row[i] = (float) buf.getDouble();
+                }
+                sink.accept(done + r, row);
+            }
+            position += rows * rowBytes;
+            done += rows;
+        }
     }
 
     /** As {@link #readFloats(FileChannel, Header, long, float[], int, int)}, keeping float64 data in double. */

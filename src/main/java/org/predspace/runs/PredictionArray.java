@@ -63,16 +63,47 @@ public final class PredictionArray {
 
     /** Checkpoint {@code t} as N*C floats, row-major; float64 data is rounded to float. */
     public float[] read(int t) throws RunFormatException {
-        if (t < 0 || t >= checkpoints) throw new IndexOutOfBoundsException("checkpoint " + t + " of " + checkpoints);
+        return read(t, t + 1)[0];
+    }
+
+    /**
+     * Checkpoints {@code from} to {@code to - 1}, each as {@link #read} returns it, with one
+     * open file and large reads: how a whole run is loaded (parallel callers split the range).
+     */
+    public float[][] read(int from, int to) throws RunFormatException {
+        float[][] out = new float[Math.max(0, to - from)][];
+        visit(from, to, true, (t, values) -> out[t - from] = values);
+        return out;
+    }
+
+    /** Receives checkpoint {@code t}'s N*C floats; the array is reused for the next checkpoint. */
+    public interface CheckpointVisitor {
+        void accept(int t, float[] values) throws RunFormatException;
+    }
+
+    /**
+     * Hands checkpoints {@code from} to {@code to - 1} to {@code visitor} in order, checked as
+     * {@link #read} checks them, through one reused array: for callers that keep something
+     * derived (square roots) rather than the probabilities, so reading allocates nothing per
+     * checkpoint.
+     */
+    public void forEach(int from, int to, CheckpointVisitor visitor) throws RunFormatException {
+        visit(from, to, false, visitor);
+    }
+
+    private void visit(int from, int to, boolean fresh, CheckpointVisitor visitor) throws RunFormatException {
+        if (from < 0 || to > checkpoints || from > to) {
+            throw new IndexOutOfBoundsException("checkpoints " + from + " to " + to + " of " + checkpoints);
+        }
         int size = rows * classes;
-        float[] out = new float[size];
         try (FileChannel ch = Npy.openForRead(file)) {
-            Npy.readFloats(ch, header, (long) t * size, out, 0, size);
+            Npy.readFloatRows(ch, header, (long) from * size, to - from, size, fresh, (r, values) -> {
+                String problem = ProbabilityRows.firstProblem(values, classes);
+                if (problem != null) throw new RunFormatException(file + ": checkpoint " + (from + r) + ", probe " + problem);
+                visitor.accept(from + r, values);
+            });
         } catch (IOException e) {
             throw Npy.unreadable(file, e);
         }
-        String problem = ProbabilityRows.firstProblem(out, classes);
-        if (problem != null) throw new RunFormatException(file + ": checkpoint " + t + ", probe " + problem);
-        return out;
     }
 }

@@ -196,9 +196,7 @@ public final class Run {
     }
 
     private static float[][] loadAll(PredictionArray array) throws RunFormatException {
-        float[][] all = new float[array.checkpoints()][];
-        for (int t = 0; t < all.length; t++) all[t] = array.read(t);
-        return all;
+        return array.read(0, array.checkpoints());
     }
 
     public Path dir() { return dir; }

@@ -1,11 +1,13 @@
 package org.predspace.runs;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -34,7 +36,13 @@ public record RunManifest(String name, int classes, ProbeInfo probe, Map<String,
     public static final int VERSION = 1;
     /** run.json is small; anything bigger is not one of ours and is not worth parsing. */
     private static final int MAX_BYTES = 16 << 20;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Writes run.json: jackson-core alone, so that a training never loads jackson-databind (see {@link PlainJson}). */
+    private static final JsonFactory WRITER = new JsonFactory();
+
+    /** The mapper, made on first use: reading run.json, and values that are not plain JSON (see {@link PlainJson}). */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     public RunManifest {
         spec = frozenJson(spec);
@@ -59,49 +67,70 @@ public record RunManifest(String name, int classes, ProbeInfo probe, Map<String,
                 : new RunManifest(name, classes, probe, spec, status, summary, created, finished, imprint, writer.beat(at));
     }
 
+    /** The manifest as run.json: pretty-printed as ObjectMapper's INDENT_OUTPUT prints it, byte for byte. */
     byte[] toJson() {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("version", VERSION);
-        root.put("name", name);
-        root.put("classes", classes);
-        putProbe(root.putObject("probe"), probe);
-        root.put("status", status.jsonName());
-        if (created != null) root.put("created", created);
-        if (finished != null) root.put("finished", finished);
-        root.set("spec", JSON.valueToTree(spec));
-        if (!summary.isEmpty()) root.set("summary", JSON.valueToTree(summary));
-        if (imprint != null) {
-            ObjectNode i = root.putObject("imprint");
-            i.put("classes", imprint.classes());
-            putProbe(i.putObject("probe"), imprint.probe());
-            putProbe(i.putObject("prototypes"), imprint.prototypes());
-        }
-        if (writer != null) {
-            ObjectNode w = root.putObject("writer");
-            w.put("host", writer.host());
-            w.put("pid", writer.pid());
-            if (writer.processStarted() != null) w.put("process_started", writer.processStarted());
-            w.put("heartbeat", writer.heartbeat());
-            w.put("heartbeat_seconds", writer.heartbeatSeconds());
-        }
-        try {
-            return JSON.writeValueAsBytes(root);
-        } catch (JsonProcessingException e) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
+        try (JsonGenerator g = WRITER.createGenerator(bytes)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeNumberField("version", VERSION);
+            g.writeStringField("name", name);
+            g.writeNumberField("classes", classes);
+            writeProbe(g, "probe", probe);
+            g.writeStringField("status", status.jsonName());
+            if (created != null) g.writeStringField("created", created);
+            if (finished != null) g.writeStringField("finished", finished);
+            g.writeFieldName("spec");
+            writeMap(g, spec);
+            if (!summary.isEmpty()) {
+                g.writeFieldName("summary");
+                writeMap(g, summary);
+            }
+            if (imprint != null) {
+                g.writeObjectFieldStart("imprint");
+                g.writeNumberField("classes", imprint.classes());
+                writeProbe(g, "probe", imprint.probe());
+                writeProbe(g, "prototypes", imprint.prototypes());
+                g.writeEndObject();
+            }
+            if (writer != null) {
+                g.writeObjectFieldStart("writer");
+                g.writeStringField("host", writer.host());
+                g.writeNumberField("pid", writer.pid());
+                if (writer.processStarted() != null) g.writeStringField("process_started", writer.processStarted());
+                g.writeStringField("heartbeat", writer.heartbeat());
+                g.writeNumberField("heartbeat_seconds", writer.heartbeatSeconds());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
             throw new IllegalStateException("maps were checked to be JSON when the manifest was made", e);
         }
+        return bytes.toByteArray();
     }
 
-    private static void putProbe(ObjectNode node, ProbeInfo probe) {
-        node.put("id", probe.id());
-        node.put("size", probe.size());
-        node.put("split", probe.split());
+    private static void writeProbe(JsonGenerator g, String field, ProbeInfo probe) throws IOException {
+        g.writeObjectFieldStart(field);
+        g.writeStringField("id", probe.id());
+        g.writeNumberField("size", probe.size());
+        g.writeStringField("split", probe.split());
+        g.writeEndObject();
+    }
+
+    /** A map read back from a file may hold what PlainJson does not write (a BigInteger): the mapper's tree writes it then. */
+    private static void writeMap(JsonGenerator g, Map<String, Object> map) throws IOException {
+        if (PlainJson.isPlain(map)) {
+            PlainJson.write(g, map);
+        } else {
+            Mapper.JSON.writeTree(g, Mapper.JSON.valueToTree(map));
+        }
     }
 
     static RunManifest read(Path file) throws RunFormatException {
         JsonNode root;
         try {
-            root = JSON.readTree(BoundedFiles.readAll(file, MAX_BYTES));
+            root = Mapper.JSON.readTree(BoundedFiles.readAll(file, MAX_BYTES));
         } catch (NoSuchFileException e) {
             throw new RunFormatException(file + ": missing; a run folder needs run.json", e);
         } catch (JsonProcessingException e) {
@@ -183,7 +212,7 @@ public record RunManifest(String name, int classes, ProbeInfo probe, Map<String,
         Map<String, Object> map(JsonNode node, String field) throws RunFormatException {
             JsonNode v = object(node, field, false);
             @SuppressWarnings("unchecked")
-            Map<String, Object> m = v == null ? Map.of() : JSON.convertValue(v, Map.class);
+            Map<String, Object> m = v == null ? Map.of() : Mapper.JSON.convertValue(v, Map.class);
             return m;
         }
 
@@ -193,12 +222,17 @@ public record RunManifest(String name, int classes, ProbeInfo probe, Map<String,
         }
     }
 
-    /** A JSON-shaped copy of a caller's map; refuses values Jackson cannot write. */
+    /**
+     * A JSON-shaped copy of a caller's map; refuses values Jackson cannot write. A plain map (a
+     * training's spec and summary) is copied as it is: the mapper's round trip would give the same
+     * values (see {@link PlainJson}).
+     */
     private static Map<String, Object> jsonCopy(Map<String, ?> map, String what) {
         if (map == null) return Map.of();
+        if (PlainJson.isPlain(map)) return PlainJson.copy(map);
         try {
             @SuppressWarnings("unchecked")
-            Map<String, Object> copy = JSON.convertValue(JSON.valueToTree(map), Map.class);
+            Map<String, Object> copy = Mapper.JSON.convertValue(Mapper.JSON.valueToTree(map), Map.class);
             return copy;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(what + " cannot be written as JSON: " + e.getMessage(), e);

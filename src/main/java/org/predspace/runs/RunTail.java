@@ -29,6 +29,7 @@ public final class RunTail {
     private final int probeSize;
     private final int testSize;
     private final int[] imprintedLabels;
+    private final MetricsTail metrics;
     private RunManifest manifest;
     private long[] steps;
     private Stamp stepsStamp;
@@ -65,6 +66,7 @@ public final class RunTail {
         this.testSize = run.hasTestSet() ? run.testLabels().length : -1;
         this.imprintedLabels = imprintedLabels(run);
         this.steps = Arrays.copyOf(run.steps(), known);
+        this.metrics = new MetricsTail(dir.resolve(RunFiles.METRICS));
     }
 
     /**
@@ -182,10 +184,9 @@ public final class RunTail {
             imprinted = PredictionArray.open(dir.resolve(RunFiles.IMPRINTED_DIR).resolve(RunFiles.PREDICTIONS), all.length,
                     imprintedLabels.length, imprintedClasses, RunFiles.LABELS);
         }
-        // one line per checkpoint, under 200 bytes: reading the whole file again is a small part of one
-        // prediction row (N x C floats), and it keeps the reader's checks in one place
+        // only the lines appended since the last poll: the cost does not grow with the run's length
         Map<Long, CheckpointMetrics> lines = new HashMap<>();
-        for (CheckpointMetrics line : MetricsCsv.read(dir.resolve(RunFiles.METRICS), all)) lines.put(line.step(), line);
+        for (CheckpointMetrics line : metrics.readNew(all)) lines.put(line.step(), line);
         List<Committed> out = new ArrayList<>(all.length - from);
         for (int t = from; t < all.length; t++) {
             CheckpointMetrics metrics = lines.getOrDefault(all[t],

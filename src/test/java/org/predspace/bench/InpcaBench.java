@@ -19,6 +19,8 @@ import org.predspace.geometry.inpca.LapackEigensolver;
 import org.predspace.geometry.inpca.LiveEmbedding;
 import org.predspace.platform.OpenBlas;
 import org.predspace.runs.Npy;
+import org.predspace.runs.PredictionArray;
+import org.predspace.runs.RunFormatException;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 
@@ -98,28 +100,19 @@ public final class InpcaBench {
         Npy.Header header = Npy.readHeader(file);
         int m = (int) header.shape()[0];
         ProbeShape shape = new ProbeShape("bench", (int) header.shape()[1], (int) header.shape()[2]);
-        if (!header.dtype().equals(Npy.DType.FLOAT32)) throw new IllegalArgumentException(file + ": expected float32, got " + header.dtype());
-        int values = shape.values();
-        // Read and square roots in parallel, as the app reads a collection (BatchedReads).
+        // Read and square roots in parallel, through the reader the app uses for a run's
+        // predictions, a range of checkpoints per task; only the square roots are kept.
+        PredictionArray array = PredictionArray.open(file, m, shape.samples(), shape.classes(), "the shape");
         SqrtProbabilities[] points = new SqrtProbabilities[m];
-        long dataOffset = header.dataOffset();
-        try (FileChannel channel = FileChannel.open(file)) {
-            IntStream.range(0, m).parallel().forEach(i -> {
-                ByteBuffer bytes = ByteBuffer.allocate(values * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-                long position = dataOffset + (long) i * values * Float.BYTES;
-                try {
-                    while (bytes.hasRemaining()) {
-                        if (channel.read(bytes, position + bytes.position()) < 0) throw new EOFException(file + ": truncated at checkpoint " + i);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                float[] row = new float[values];
-                bytes.flip();
-                bytes.asFloatBuffer().get(row);
-                points[i] = SqrtProbabilities.of("checkpoint " + i, shape, row);
-            });
-        }
+        int perTask = 16;
+        Parallelism.allCores().forEach((m + perTask - 1) / perTask, task -> {
+            try {
+                array.forEach(task * perTask, Math.min(m, (task + 1) * perTask),
+                        (i, p) -> points[i] = SqrtProbabilities.of("checkpoint " + i, shape, p));
+            } catch (RunFormatException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        });
         long t2 = System.nanoTime();
         long c2 = processCpuNanos();
         DistanceMatrix d = DistanceMatrix.of(Arrays.asList(points), Parallelism.allCores());

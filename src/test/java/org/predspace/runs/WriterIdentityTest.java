@@ -188,12 +188,15 @@ class WriterIdentityTest {
     void aRenewedHeartbeatIsWrittenByRename() throws Exception {
         Path dir = tmp.resolve("run");
         try (RunWriter w = content.create(dir)) {
+            w.heartbeat();   // not yet due: the writer remembers when it will be, until the heartbeat changes
             // age the recorded heartbeat as if HEARTBEAT_SECONDS had passed
             Instant old = Instant.now().minusSeconds(WriterIdentity.HEARTBEAT_SECONDS + 1);
             w.backdateHeartbeat(old);
+            Instant asked = Instant.now();
             w.heartbeat();
             Instant renewed = Run.manifest(dir).writer().heartbeatInstant();
             assertTrue(renewed.isAfter(old.plusSeconds(WriterIdentity.HEARTBEAT_SECONDS)), renewed + " after " + old);
+            assertFalse(renewed.isBefore(asked), "renewed at " + renewed + ", asked at " + asked);
             assertEquals(RunStatus.RUNNING, Run.manifest(dir).status());
         }
     }

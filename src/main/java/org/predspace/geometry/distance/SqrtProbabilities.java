@@ -33,23 +33,48 @@ public final class SqrtProbabilities {
                     + " probabilities, got " + probabilities.length);
         }
         float[] root = new float[n * c];
+        // float square roots of floats: C2 turns (float) Math.sqrt(p) into vector square roots,
+        // equal to the rounded double root; a negative or NaN p gives NaN, found just below
+        for (int k = 0; k < root.length; k++) root[k] = (float) Math.sqrt(probabilities[k]);
+        if (!rowsAreDistributions(probabilities, c)) throw new IllegalArgumentException(firstProblem(run, probabilities, n, c));
+        return new SqrtProbabilities(run, shape, root);
+    }
+
+    /**
+     * Whether every row is finite, non-negative and sums to 1: one pass without early exits
+     * (a NaN or infinity makes its row's sum fail the test), so that checking costs a few
+     * percent of reading. {@link #firstProblem} then names what is wrong.
+     */
+    private static boolean rowsAreDistributions(float[] probabilities, int c) {
+        for (int base = 0; base < probabilities.length; base += c) {
+            double sum = 0;
+            boolean negative = false;
+            for (int k = base; k < base + c; k++) {
+                float p = probabilities[k];
+                negative |= p < 0f;
+                sum += p;
+            }
+            if (negative || !(Math.abs(sum - 1) <= ROW_SUM_TOLERANCE)) return false;
+        }
+        return true;
+    }
+
+    private static String firstProblem(String run, float[] probabilities, int n, int c) {
         for (int s = 0; s < n; s++) {
             double sum = 0;
             for (int k = s * c; k < (s + 1) * c; k++) {
                 float p = probabilities[k];
                 if (!(p >= 0f) || p == Float.POSITIVE_INFINITY) {
-                    throw new IllegalArgumentException("run " + run + ": probability of sample " + s + ", class "
-                            + (k - s * c) + " is " + p + "; softmax outputs must be finite and non-negative");
+                    return "run " + run + ": probability of sample " + s + ", class " + (k - s * c) + " is " + p
+                            + "; softmax outputs must be finite and non-negative";
                 }
                 sum += p;
-                root[k] = (float) Math.sqrt(p);
             }
             if (Math.abs(sum - 1) > ROW_SUM_TOLERANCE) {
-                throw new IllegalArgumentException("run " + run + ": probabilities of sample " + s + " sum to " + sum
-                        + ", not 1 (logits instead of softmax outputs?)");
+                return "run " + run + ": probabilities of sample " + s + " sum to " + sum + ", not 1 (logits instead of softmax outputs?)";
             }
         }
-        return new SqrtProbabilities(run, shape, root);
+        throw new IllegalStateException("run " + run + ": rows judged invalid, but no row is");
     }
 
     /** For points built from unit vectors per sample (anchors, geodesic points); no copy. */

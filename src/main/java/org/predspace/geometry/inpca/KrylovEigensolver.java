@@ -1,9 +1,5 @@
 package org.predspace.geometry.inpca;
 
-import org.bytedeco.javacpp.DoublePointer;
-import org.predspace.platform.NativeLibraries;
-import org.predspace.platform.OpenBlas;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,20 +17,21 @@ import java.util.SplittableRandom;
  * <p>Why: a live picture refreshes its eigenvectors after every 10-20 % growth. Started from
  * the previous eigenvectors (extended to the new points by their out-of-sample coordinates),
  * one or two cycles suffice: about (depth + 1) p matrix-vector products, against a full
- * O(m^3) tridiagonalisation for the dense solver. W products run in OpenBLAS dgemm on an
- * off-heap copy of W. Cold, at m = 2000, it converges in 2 cycles (about 120 products) and
- * takes 0.1-0.3 s against 0.3-1.1 s for the dense {@link LapackEigensolver}; if it ever fails
- * to converge within its cycle budget it returns the dense solver's answer.
+ * O(m^3) tridiagonalisation for the dense solver. Cold, at m = 2000, it converges in 2 cycles
+ * (about 120 products); if it ever fails to converge within its cycle budget it returns the
+ * dense solver's answer.
+ *
+ * <p>It runs in plain Java ({@link SymmetricProducts}, {@link CyclicJacobi}) and never loads
+ * OpenBLAS unless it falls back to the dense solver: in a fresh process (the embed command, at
+ * m = 2,000) loading OpenBLAS took 0.66 s of CPU and the solve with dgemm and dsyev 0.27 s; in
+ * Java the solve takes 0.35-0.42 s there (0.13 s once compiled), so the process saves most of
+ * the load (bench/README.md, "Full InPCA, whole processes").
  */
 public final class KrylovEigensolver implements SymmetricEigensolver {
-    static { NativeLibraries.requireBlas(); }   // first loaded where no interrupt can poison them
-
     /** Extra block vectors beyond k: they absorb the slowest-converging directions. */
     static final int EXTRA = 8;
     /** Blocks of W-powers added to the restart block per cycle. */
     static final int DEPTH = 3;
-    private static final int COLUMN_MAJOR = OpenBlas.CBLAS_COL_MAJOR;
-    private static final int NO_TRANSPOSE = OpenBlas.CBLAS_NO_TRANS;
 
     private final double tolerance;
     private final int maxCycles;
@@ -69,48 +66,44 @@ public final class KrylovEigensolver implements SymmetricEigensolver {
             // Too small for a Krylov space to pay off: the dense solver is exact and instant here.
             return new Result(new LapackEigensolver().leadingByMagnitude(w, m, k), 0, 0, 0);
         }
-        try (DoublePointer matrix = new DoublePointer(w);
-             DoublePointer in = new DoublePointer((long) m * p);
-             DoublePointer out = new DoublePointer((long) m * p)) {
-            Products products = new Products(matrix, in, out, m);
-            List<double[]> block = startingBlock(start, m, p);
-            List<double[]> wBlock = products.times(block);
-            double residual = Double.POSITIVE_INFINITY;
-            RitzPairs ritz = null;
-            int cycle = 0;
-            while (cycle < maxCycles) {
-                cycle++;
-                List<double[]> basis = new ArrayList<>(block);
-                List<double[]> wBasis = new ArrayList<>(wBlock);
-                List<double[]> last = block;
-                List<double[]> wLast = wBlock;
-                for (int d = 0; d < DEPTH; d++) {
-                    List<double[]> next = new ArrayList<>();
-                    for (double[] v : wLast) {
-                        double[] u = v.clone();
-                        if (orthonormalise(u, basis, next)) next.add(u);
-                    }
-                    if (next.isEmpty()) break; // the Krylov space is invariant: nothing new to add
-                    List<double[]> wNext = products.times(next);
-                    basis.addAll(next);
-                    wBasis.addAll(wNext);
-                    last = next;
-                    wLast = wNext;
+        SymmetricProducts products = new SymmetricProducts(w, m);
+        List<double[]> block = startingBlock(start, m, p);
+        List<double[]> wBlock = products.times(block);
+        double residual = Double.POSITIVE_INFINITY;
+        RitzPairs ritz = null;
+        int cycle = 0;
+        while (cycle < maxCycles) {
+            cycle++;
+            List<double[]> basis = new ArrayList<>(block);
+            List<double[]> wBasis = new ArrayList<>(wBlock);
+            List<double[]> last = block;
+            List<double[]> wLast = wBlock;
+            for (int d = 0; d < DEPTH; d++) {
+                List<double[]> next = new ArrayList<>();
+                for (double[] v : wLast) {
+                    double[] u = v.clone();
+                    if (orthonormalise(u, basis, next)) next.add(u);
                 }
-                ritz = RitzPairs.of(basis, wBasis, Math.min(p, basis.size()));
-                residual = ritz.largestResidual(k);
-                if (residual <= tolerance) break;
-                block = ritz.vectors;
-                wBlock = ritz.wVectors;
+                if (next.isEmpty()) break; // the Krylov space is invariant: nothing new to add
+                List<double[]> wNext = products.times(next);
+                basis.addAll(next);
+                wBasis.addAll(wNext);
+                last = next;
+                wLast = wNext;
             }
-            if (residual > tolerance) {
-                // Not converged in maxCycles (an unusually flat spectrum): the dense answer instead.
-                return new Result(new LapackEigensolver().leadingByMagnitude(w, m, k), cycle, products.count, 0);
-            }
-            double[] values = Arrays.copyOf(ritz.values, Math.min(k, ritz.values.length));
-            double[][] vectors = ritz.vectors.subList(0, values.length).toArray(new double[0][]);
-            return new Result(Eigenpairs.leading(values, vectors, k), cycle, products.count, residual);
+            ritz = RitzPairs.of(basis, wBasis, Math.min(p, basis.size()));
+            residual = ritz.largestResidual(k);
+            if (residual <= tolerance) break;
+            block = ritz.vectors;
+            wBlock = ritz.wVectors;
         }
+        if (residual > tolerance) {
+            // Not converged in maxCycles (an unusually flat spectrum): the dense answer instead.
+            return new Result(new LapackEigensolver().leadingByMagnitude(w, m, k), cycle, products.count(), 0);
+        }
+        double[] values = Arrays.copyOf(ritz.values, Math.min(k, ritz.values.length));
+        double[][] vectors = ritz.vectors.subList(0, values.length).toArray(new double[0][]);
+        return new Result(Eigenpairs.leading(values, vectors, k), cycle, products.count(), residual);
     }
 
     /** The start vectors (if any), filled up with deterministic random ones, orthonormalised. */
@@ -151,47 +144,29 @@ public final class KrylovEigensolver implements SymmetricEigensolver {
         return true;
     }
 
+    /**
+     * Four partial sums: one running sum is a chain of dependent additions that C2 does not
+     * vectorise, and the Gram-Schmidt and Rayleigh-Ritz steps take thousands of these per cycle.
+     */
     static double dot(double[] x, double[] y) {
-        double s = 0;
-        for (int i = 0; i < x.length; i++) s += x[i] * y[i];
-        return s;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int n = x.length;
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            s0 = Math.fma(x[i], y[i], s0);
+            s1 = Math.fma(x[i + 1], y[i + 1], s1);
+            s2 = Math.fma(x[i + 2], y[i + 2], s2);
+            s3 = Math.fma(x[i + 3], y[i + 3], s3);
+        }
+        for (; i < n; i++) s0 = Math.fma(x[i], y[i], s0);
+        return (s0 + s1) + (s2 + s3);
     }
 
     private static void axpy(double alpha, double[] x, double[] y) {
         for (int i = 0; i < x.length; i++) y[i] += alpha * x[i];
-    }
-
-    /** W times blocks of vectors through dgemm on off-heap buffers. */
-    private static final class Products {
-        private final DoublePointer matrix;
-        private final DoublePointer in;
-        private final DoublePointer out;
-        private final int m;
-        int count;
-
-        Products(DoublePointer matrix, DoublePointer in, DoublePointer out, int m) {
-            this.matrix = matrix;
-            this.in = in;
-            this.out = out;
-            this.m = m;
-        }
-
-        List<double[]> times(List<double[]> vectors) {
-            int cols = vectors.size();
-            for (int c = 0; c < cols; c++) in.position((long) c * m).put(vectors.get(c), 0, m);
-            in.position(0);
-            // W is symmetric, so its row-major array is also its column-major one.
-            OpenBlas.dgemm(COLUMN_MAJOR, NO_TRANSPOSE, NO_TRANSPOSE, m, cols, m, 1.0, matrix, m, in, m, 0.0, out, m);
-            List<double[]> result = new ArrayList<>(cols);
-            for (int c = 0; c < cols; c++) {
-                double[] y = new double[m];
-                out.position((long) c * m).get(y, 0, m);
-                result.add(y);
-            }
-            out.position(0);
-            count += cols;
-            return result;
-        }
     }
 
     /** Rayleigh-Ritz on an orthonormal basis B with known W B: eigenpairs of B^T W B, ranked by |theta|. */
@@ -217,8 +192,7 @@ public final class KrylovEigensolver implements SymmetricEigensolver {
                 }
             }
             double[] theta = new double[q];
-            int info = OpenBlas.dsyev(OpenBlas.LAPACK_ROW_MAJOR, (byte) 'V', (byte) 'U', q, h, q, theta);
-            if (info != 0) throw new IllegalStateException("LAPACK dsyev failed with info = " + info);
+            CyclicJacobi.decompose(h, q, theta);
             Integer[] order = new Integer[q];
             for (int a = 0; a < q; a++) order[a] = a;
             Arrays.sort(order, (x, y) -> Double.compare(Math.abs(theta[y]), Math.abs(theta[x])));

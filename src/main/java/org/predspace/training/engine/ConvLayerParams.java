@@ -12,7 +12,8 @@ import java.util.List;
  * One convolution layer's geometry, parameters and gradients, the parameters as views into the
  * network's flat arrays laid out as DL4J's ConvolutionParamInitializer lays them out: the bias
  * (nOut) first, then W (nOut x nIn x kH x kW, row-major), which is also the [oC, iC, kH, kW]
- * weights format libnd4j's conv2d reads, so the op uses the views directly.
+ * weights format libnd4j's conv2d reads, so the op uses the views directly. A convolution
+ * without bias (before batch norm) has W only, and null {@code b} and {@code db}.
  *
  * @param same   DL4J's ConvolutionMode.Same (libnd4j computes the padding); otherwise the
  *               explicit padding pH, pW (ConvolutionMode.Truncate)
@@ -32,15 +33,18 @@ record ConvLayerParams(int nIn, int nOut, int kH, int kW, int sH, int sW, int pH
         int[] p = conf.getPadding();
         boolean same = conf.getConvolutionMode() == ConvolutionMode.Same;
         int wLen = nOut * nIn * k[0] * k[1];
-        int wOffset = offset + nOut;
+        boolean bias = conf.hasBias();
+        int wOffset = bias ? offset + nOut : offset;
+        ParamRegion weights = new ParamRegion(wOffset, wLen, conf.getRegularization());
         return new ConvLayerParams(nIn, nOut, k[0], k[1], s[0], s[1], same ? 0 : p[0], same ? 0 : p[1], same, relu, offset,
-                view(params, wOffset, wLen).reshape('c', nOut, nIn, k[0], k[1]), view(params, offset, nOut).reshape(nOut),
-                view(gradients, wOffset, wLen).reshape('c', nOut, nIn, k[0], k[1]), view(gradients, offset, nOut).reshape(nOut),
-                List.of(new ParamRegion(offset, nOut, conf.getRegularizationBias()),
-                        new ParamRegion(wOffset, wLen, conf.getRegularization())));
+                view(params, wOffset, wLen).reshape('c', nOut, nIn, k[0], k[1]), bias ? view(params, offset, nOut).reshape(nOut) : null,
+                view(gradients, wOffset, wLen).reshape('c', nOut, nIn, k[0], k[1]), bias ? view(gradients, offset, nOut).reshape(nOut) : null,
+                bias ? List.of(new ParamRegion(offset, nOut, conf.getRegularizationBias()), weights) : List.of(weights));
     }
 
-    int size() { return nOut + nOut * nIn * kH * kW; }
+    boolean hasBias() { return b != null; }
+
+    int size() { return (hasBias() ? nOut : 0) + nOut * nIn * kH * kW; }
 
     /** libnd4j's conv2d integer arguments: NCHW input, [oC, iC, kH, kW] weights, no dilation. */
     int[] convArgs() {

@@ -2,8 +2,11 @@ package org.predspace.training.engine;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -27,10 +30,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fast path for plain convolutional networks (LeNet-5 without batch norm): convolutions
- * and max pooling with ReLU, then ReLU dense layers and a softmax output, computed with
- * prepared libnd4j ops (oneDNN convolutions) on preallocated arrays and updated by the same
- * Java loop as {@link DenseNetwork}.
+ * The fast path for convolutional networks without branches (LeNet-5, with or without batch
+ * norm, and allcnn): convolutions, batch norm and max pooling with ReLU, global average pooling,
+ * then ReLU dense layers and a softmax output, computed with prepared libnd4j ops (oneDNN
+ * convolutions) and Java loops (batch norm, {@link BatchNormPass}) on preallocated arrays and
+ * updated by the same Java loop as {@link DenseNetwork}.
  *
  * <p>Why it exists: DL4J's ComputationGraph took ~45 ms CPU per LeNet step at batch 128 on
  * one thread where PyTorch 1.13 takes ~14 ms. Most of it was not DL4J's bookkeeping but
@@ -39,8 +43,9 @@ import java.util.Map;
  * updater, as for the MLP (bench/README.md, training throughput).
  *
  * <p>Same training as DL4J, as for {@link DenseNetwork}: DL4J's initial parameters and their
- * layout (conv bias then weights, dense weights column-major), its updater and
- * regularisation, its loss conventions. ConvNetworkEquivalenceTest checks it against DL4J.
+ * layout (conv bias then weights, dense weights column-major, batch norm's gamma, beta and
+ * running statistics), its updater and regularisation, its loss conventions.
+ * ConvNetworkEquivalenceTest and BatchNormConvEquivalenceTest check it against DL4J.
  */
 public final class ConvNetwork implements TrainableNetwork {
     static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
@@ -64,15 +69,17 @@ public final class ConvNetwork implements TrainableNetwork {
         this.clipEps = clipEps;
     }
 
-    /** Whether the fast path can train this spec: LeNet without batch norm. */
+    /** Whether the fast path can train this spec: LeNet and allcnn (the residual net has branches). */
     public static boolean supports(TrainingSpec spec) {
-        return spec.architecture() == Architecture.LENET && !spec.batchNorm();
+        return spec.architecture() == Architecture.LENET || spec.architecture() == Architecture.ALLCNN;
     }
 
     /**
      * A convolutional network with the parameters, updater and regularisation of {@code net}, which
-     * must be a chain of ReLU (or linear) convolutions with bias and max pooling over NCHW images
-     * of {@code shape}, then ReLU dense layers, ending in a softmax / multi-class cross-entropy output.
+     * must be a chain of ReLU (or linear) convolutions, batch norm layers (each may be followed by
+     * a ReLU activation layer) and max pooling over NCHW images of {@code shape}, optionally a
+     * global average pooling, then ReLU dense layers, ending in a softmax / multi-class
+     * cross-entropy output.
      */
     public static ConvNetwork of(ComputationGraph net, InputShape shape) {
         if (!shape.image()) throw unsupported("the input is not an image");
@@ -115,11 +122,36 @@ public final class ConvNetwork implements TrainableNetwork {
                 width = geometry.outputSize(width, false);
                 continue;
             }
-            if (!(conf instanceof BaseLayer base)) throw unsupported(v.getVertexName() + " is neither a convolution, a max pooling nor a dense layer");
+            if (conf instanceof ActivationLayer activation) {
+                boolean afterBatchNorm = !stages.isEmpty() && dense.isEmpty()
+                        && stages.get(stages.size() - 1) instanceof BatchNormParams bn && !bn.relu();
+                if (!afterBatchNorm || !isPlainRelu(activation.getActivationFn())) {
+                    throw unsupported(activation.getLayerName() + " is not a ReLU after a batch norm");
+                }
+                stages.set(stages.size() - 1, ((BatchNormParams) stages.get(stages.size() - 1)).withRelu());
+                continue;
+            }
+            if (conf instanceof GlobalPoolingLayer global) {
+                if (!dense.isEmpty() || !GlobalAveragePool.matches(global)) {
+                    throw unsupported(global.getLayerName() + " is not an average pooling of feature maps");
+                }
+                stages.add(new GlobalAveragePool());
+                height = 1;
+                width = 1;
+                continue;
+            }
+            if (!(conf instanceof BaseLayer base)) throw unsupported(v.getVertexName() + " is neither a convolution, a batch norm, a pooling nor a dense layer");
             if (first == null) first = base;
             String why = LayerTraining.unsupported(base, first.getIUpdater());
             if (why != null) throw unsupported(why);
-            if (conf instanceof ConvolutionLayer conv) {
+            if (conf instanceof BatchNormalization norm) {
+                if (!dense.isEmpty() || stages.isEmpty()) throw unsupported(norm.getLayerName() + " does not normalise feature maps");
+                BatchNormParams p = BatchNormParams.at(norm, layer, params, gradients, offset);
+                p.channels(channels);
+                stages.add(p);
+                regions.addAll(p.regions());
+                offset += p.size();
+            } else if (conf instanceof ConvolutionLayer conv) {
                 if (!dense.isEmpty()) throw unsupported("convolution after a dense layer");
                 checkConvolution(conv);
                 ConvLayerParams p = ConvLayerParams.at(conv, conv.getActivationFn() instanceof ActivationReLU, params, gradients, offset);
@@ -151,16 +183,20 @@ public final class ConvNetwork implements TrainableNetwork {
 
     private static void checkConvolution(ConvolutionLayer conv) {
         IActivation activation = conv.getActivationFn();
-        boolean plain = conv.getClass() == ConvolutionLayer.class && conv.hasBias()
+        boolean plain = conv.getClass() == ConvolutionLayer.class
                 && Arrays.equals(conv.getDilation(), new int[] {1, 1}) && conv.getCnn2dDataFormat() == CNN2DFormat.NCHW
-                && (activation instanceof ActivationIdentity || (activation instanceof ActivationReLU relu && relu.equals(new ActivationReLU())));
-        if (!plain) throw unsupported(conv.getLayerName() + " is not an NCHW convolution with bias, ReLU or no activation, no dilation");
+                && (activation instanceof ActivationIdentity || isPlainRelu(activation));
+        if (!plain) throw unsupported(conv.getLayerName() + " is not an NCHW convolution with ReLU or no activation, no dilation");
+    }
+
+    private static boolean isPlainRelu(IActivation activation) {
+        return activation instanceof ActivationReLU relu && relu.equals(new ActivationReLU());
     }
 
     private static void checkLayout(Layer layer, INDArray w, INDArray b) {
-        if (!w.equals(layer.getParam("W")) || !b.equals(layer.getParam("b").reshape(b.shape()))) {
-            throw new IllegalStateException("parameter layout differs from DL4J's");
-        }
+        boolean same = w.equals(layer.getParam("W"))
+                && (b == null ? layer.getParam("b") == null : b.equals(layer.getParam("b").reshape(b.shape())));
+        if (!same) throw new IllegalStateException("parameter layout differs from DL4J's");
     }
 
     private static IllegalArgumentException unsupported(String why) {

@@ -14,7 +14,9 @@ import java.util.List;
  * arrays: regularisations applied before the updater (L2: g += l2 w, an Axpy), then the
  * updater ({@link UpdateRule}), then regularisations applied after it (WeightDecay with
  * applyLR: u += wd lr w), then w -= u. The learning rate is the updater's rate at
- * (iteration, epoch), as UpdaterBlock hands it to regularisations too.
+ * (iteration, epoch), as UpdaterBlock hands it to regularisations too. Statistics regions
+ * (batch norm's running mean and variance, {@link ParamRegion#statistics()}) have DL4J's NoOp
+ * updater: w -= g, the "gradient" being the update the layer computed.
  */
 final class DenseUpdate {
     static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
@@ -26,6 +28,8 @@ final class DenseUpdate {
     private final List<ParamRegion> regions;
     private final float[] params;
     private final float[] gradients;
+    /** The statistics regions' values, kept aside while the updater runs over the whole array. */
+    private final float[] statistics;
     private int iteration;
 
     DenseUpdate(IUpdater config, List<ParamRegion> regions, float[] params, float[] gradients, int iteration) {
@@ -38,6 +42,7 @@ final class DenseUpdate {
         this.params = params;
         this.gradients = gradients;
         this.iteration = iteration;
+        this.statistics = new float[regions.stream().filter(ParamRegion::statistics).mapToInt(ParamRegion::length).sum()];
     }
 
     private static void checkSupported(Regularization r) {
@@ -69,10 +74,28 @@ final class DenseUpdate {
     void apply() {
         double lr = config.hasLearningRate() ? config.getLearningRate(iteration, EPOCH) : 1.0;
         regularize(Regularization.ApplyStep.BEFORE_UPDATER, lr);
+        moveStatistics(true);
+        // element-wise rules: the state they keep for statistics positions is never read
         rule.toUpdate(gradients, lr, iteration);
+        moveStatistics(false);
         regularize(Regularization.ApplyStep.POST_UPDATER, lr);
         for (int i = 0; i < params.length; i++) params[i] -= gradients[i];
         iteration++;
+    }
+
+    /** Saves the statistics regions' updates aside ({@code save}) or puts them back over what the updater made of them. */
+    private void moveStatistics(boolean save) {
+        if (statistics.length == 0) return;
+        int at = 0;
+        for (ParamRegion region : regions) {
+            if (!region.statistics()) continue;
+            if (save) {
+                System.arraycopy(gradients, region.offset(), statistics, at, region.length());
+            } else {
+                System.arraycopy(statistics, at, gradients, region.offset(), region.length());
+            }
+            at += region.length();
+        }
     }
 
     private void regularize(Regularization.ApplyStep step, double lr) {

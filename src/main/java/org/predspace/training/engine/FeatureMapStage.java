@@ -1,7 +1,7 @@
 package org.predspace.training.engine;
 
 /** A layer of a {@link ConvNetwork} that maps feature maps [rows, C, H, W] to feature maps. */
-sealed interface FeatureMapStage permits ConvLayerParams, MaxPoolGeometry {
+sealed interface FeatureMapStage permits ConvLayerParams, MaxPoolGeometry, BatchNormParams, GlobalAveragePool {
     /** Channels out. */
     int channels(int channelsIn);
 

@@ -49,7 +49,7 @@ final class FirstConvPoolGradient {
 
     /** Whether the first two stages are what this loop computes. */
     static boolean applies(FeatureMapStage first, FeatureMapStage second) {
-        return first instanceof ConvLayerParams conv && conv.nIn() == 1 && conv.relu() && second instanceof MaxPoolGeometry;
+        return first instanceof ConvLayerParams conv && conv.nIn() == 1 && conv.relu() && conv.hasBias() && second instanceof MaxPoolGeometry;
     }
 
     /**
@@ -73,8 +73,8 @@ final class FirstConvPoolGradient {
         this.poolPadLeft = padBefore(pool.same(), convW, poolW, pool.kW(), pool.sW(), pool.pW());
         this.activationsBuffer = activations.data().asNioFloat();
         this.pooledGradientBuffer = pooledGradient.data().asNioFloat();
-        this.weightGradient = buffer(conv.dw());
-        this.biasGradient = buffer(conv.db());
+        this.weightGradient = ConvPass.buffer(conv.dw());
+        this.biasGradient = ConvPass.buffer(conv.db());
         this.activations = new float[(int) activations.length()];
         this.pooledGradient = new float[(int) pooledGradient.length()];
         this.winnerInput = new int[rows * poolH * poolW];
@@ -93,15 +93,6 @@ final class FirstConvPoolGradient {
     /** Same mode pads as libnd4j does, the odd pixel at the end: ((out - 1) s + k - in) / 2 before. */
     private static int padBefore(boolean same, int in, int out, int k, int s, int explicit) {
         return same ? Math.max(0, ((out - 1) * s + k - in) / 2) : explicit;
-    }
-
-    /** The view's memory as a buffer positioned at its first value, limited to its length. */
-    private static FloatBuffer buffer(INDArray view) {
-        FloatBuffer all = view.data().asNioFloat();
-        all.position((int) view.offset());
-        FloatBuffer slice = all.slice();
-        slice.limit((int) view.length());
-        return slice;
     }
 
     /** Writes dW and db for the input rows {@code x} ([rows, H * W], the pass's input). */

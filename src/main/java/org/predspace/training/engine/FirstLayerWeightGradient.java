@@ -1,48 +1,120 @@
 package org.predspace.training.engine;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.predspace.platform.NativeLibraries;
 
-import java.util.List;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
 
 /**
- * The weight and bias gradients of a network's first convolution, which needs no input
- * gradient, computed as one forward convolution instead of conv2d_bp.
+ * The weight and bias gradients of a network's first convolution when it reads one channel with
+ * stride 1, which needs no input gradient, as a Java loop.
  *
  * <p>Why: libnd4j's oneDNN conv2d_bp on a one-channel input is slow here, ~20 ms CPU for
- * LeNet's first layer at batch 128 (6 x 5 x 5 kernels on 28 x 28 images), half a PyTorch
- * step; the forward convolution below takes ~3.5 ms and a permute ~0.5 ms.
+ * LeNet's first layer at batch 128 (6 x 5 x 5 kernels on 28 x 28 images) and ~40 ms for allcnn's
+ * (16 x 3 x 3), half a PyTorch step; as a forward convolution of the input by the output
+ * gradient (with a permute of the latter) it still took ~8 ms for allcnn's; this loop takes ~3.5 ms (load ~7).
  *
  * <p>The maths: dW[o, 0, i, j] = sum over rows b and positions (y, x) of
- * in[b, 0, y + i - p, x + j - p] gradOut[b, o, y, x], which is a valid convolution of the
- * input seen as one image with the rows as channels ([1, B, H, W]) by the output gradient
- * seen as oC kernels over those channels ([oC, B, oH, oW]), padded as the layer pads; its
- * [1, oC, kH, kW] output is dW's memory. The bias gradient is gradOut summed over (b, y, x).
+ * in[b, y + i - p, x + j - p] gOut[b, o, y, x], zero outside the image. Per row, the input is
+ * shifted once per kernel position into a plane the size of the output map (one-channel im2col),
+ * so that every weight's terms are one element-wise multiply-add over whole planes, which C2
+ * vectorises, into float planes that hold the sums over rows; the planes are summed in double.
+ * The bias gradient is gOut summed over (b, y, x).
  */
 final class FirstLayerWeightGradient {
     static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
-    private FirstLayerWeightGradient() {}
+    private final ConvLayerParams conv;
+    private final int rows, height, width, outHeight, outWidth, padTop, padLeft, kernel;
+    private final FloatBuffer outputGradient, weightGradient, biasGradient;
+    /** One output map's gradient. */
+    private final float[] g;
+    /**
+     * Per row: the input at every output position shifted by each kernel position (one plane each),
+     * and per weight (o, i, j) its terms at every output position summed over rows so far. Planes as
+     * separate arrays: C2 vectorises a loop over the same positions of arrays, not over offsets in them.
+     */
+    private final float[][] shifted, sums;
+    private final float[] dw, db;
+    private final double[] biasSums;
 
     /** One input channel, stride 1, and a padding known up front (Truncate, or Same with odd kernels: (k - 1) / 2 each side). */
     static boolean applies(ConvLayerParams conv) {
         return conv.nIn() == 1 && conv.sH() == 1 && conv.sW() == 1 && (!conv.same() || (conv.kH() % 2 == 1 && conv.kW() % 2 == 1));
     }
 
-    static List<PreparedOp> ops(ConvLayerParams conv, INDArray in, INDArray gradOut) {
-        long rows = in.size(0);
-        long oH = gradOut.size(2), oW = gradOut.size(3);
-        int pH = conv.same() ? (conv.kH() - 1) / 2 : conv.pH();
-        int pW = conv.same() ? (conv.kW() - 1) / 2 : conv.pW();
-        INDArray image = in.reshape('c', 1, rows, in.size(2), in.size(3));
-        INDArray kernels = Nd4j.create(DataType.FLOAT, new long[] {conv.nOut(), rows, oH, oW}, 'c');
-        INDArray dw = conv.dw().reshape('c', 1, conv.nOut(), conv.kH(), conv.kW());
-        if (!ConvPass.sameMemory(image, in) || !ConvPass.sameMemory(dw, conv.dw())) throw new IllegalStateException("reshape copied");
-        return List.of(
-                ConvPass.custom("permute", new INDArray[] {gradOut}, new INDArray[] {kernels}, 1, 0, 2, 3),
-                ConvPass.custom("conv2d", new INDArray[] {image, kernels}, new INDArray[] {dw},
-                        (int) oH, (int) oW, 1, 1, pH, pW, 1, 1, 0, 0, 1),
-                ConvPass.custom("reduce_sum", new INDArray[] {gradOut}, new INDArray[] {conv.db()}, 0, 2, 3));
+    /**
+     * @param height, width the input images' size
+     * @param gradOut d loss / d the convolution's output, [rows, oC, oH, oW]
+     */
+    FirstLayerWeightGradient(ConvLayerParams conv, int height, int width, INDArray gradOut) {
+        this.conv = conv;
+        this.rows = (int) gradOut.size(0);
+        this.height = height;
+        this.width = width;
+        this.outHeight = (int) gradOut.size(2);
+        this.outWidth = (int) gradOut.size(3);
+        this.padTop = conv.same() ? (conv.kH() - 1) / 2 : conv.pH();
+        this.padLeft = conv.same() ? (conv.kW() - 1) / 2 : conv.pW();
+        this.kernel = conv.kH() * conv.kW();
+        this.outputGradient = gradOut.data().asNioFloat();
+        this.weightGradient = ConvPass.buffer(conv.dw());
+        this.biasGradient = conv.hasBias() ? ConvPass.buffer(conv.db()) : null;
+        int plane = outHeight * outWidth;
+        this.g = new float[plane];
+        this.shifted = new float[kernel][plane];
+        this.sums = new float[conv.nOut() * kernel][plane];
+        this.dw = new float[conv.nOut() * kernel];
+        this.db = new float[conv.nOut()];
+        this.biasSums = new double[conv.nOut()];
+    }
+
+    /** Writes dW (and db) for the input rows {@code x} ([rows, H * W], the pass's input). */
+    void run(float[] x) {
+        int plane = outHeight * outWidth, channels = conv.nOut();
+        for (float[] s : sums) Arrays.fill(s, 0f);
+        Arrays.fill(biasSums, 0);
+        for (int b = 0; b < rows; b++) {
+            shift(x, b);
+            for (int o = 0; o < channels; o++) {
+                outputGradient.get((b * channels + o) * plane, g, 0, plane);
+                for (int k = 0; k < kernel; k++) multiplyAdd(sums[o * kernel + k], shifted[k], g);
+                biasSums[o] += BatchNormPass.planeSum(g, 0, plane);
+            }
+        }
+        for (int w = 0; w < channels * kernel; w++) dw[w] = (float) BatchNormPass.planeSum(sums[w], 0, plane);
+        weightGradient.clear();
+        weightGradient.put(dw);
+        if (biasGradient == null) return;
+        for (int o = 0; o < channels; o++) db[o] = (float) biasSums[o];
+        biasGradient.clear();
+        biasGradient.put(db);
+    }
+
+    /** sums[i] += a[i] * c[i]. */
+    private static void multiplyAdd(float[] sums, float[] a, float[] c) {
+        for (int i = 0; i < sums.length; i++) sums[i] += a[i] * c[i];
+    }
+
+    /** Row b's input at each output position (y, x) shifted by each kernel position (i, j), zero outside the image. */
+    private void shift(float[] x, int b) {
+        int image = b * height * width;
+        for (int i = 0; i < conv.kH(); i++) {
+            for (int j = 0; j < conv.kW(); j++) {
+                float[] to = shifted[i * conv.kW() + j];
+                // output columns whose shifted column x + j - padLeft lies in the image
+                int first = Math.max(0, padLeft - j), end = Math.min(outWidth, width + padLeft - j);
+                for (int y = 0; y < outHeight; y++) {
+                    int row = y + i - padTop, at = y * outWidth;
+                    if (row < 0 || row >= height || first >= end) {
+                        Arrays.fill(to, at, at + outWidth, 0f);
+                        continue;
+                    }
+                    Arrays.fill(to, at, at + first, 0f);
+                    System.arraycopy(x, image + row * width + first + j - padLeft, to, at + first, end - first);
+                    Arrays.fill(to, at + end, at + outWidth, 0f);
+                }
+            }
+        }
     }
 }

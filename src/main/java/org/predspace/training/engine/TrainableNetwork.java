@@ -57,7 +57,8 @@ public interface TrainableNetwork {
     /**
      * The network NetworkFactory builds for this spec, trained by the dense fast path when the
      * architecture is a plain ReLU MLP or softmax regression, by the convolutional one for LeNet
-     * without batch norm, and by DL4J otherwise. Both start
+     * (with or without batch norm) and allcnn, and by DL4J otherwise (MLPs with batch norm, the
+     * residual net). All start
      * from the parameters DL4J initialised, so seeds mean the same on either path.
      */
     static TrainableNetwork create(TrainingSpec spec, InputShape shape, int classes, long totalSteps) {
