@@ -58,9 +58,11 @@ cp -r sample-runs "$input/sample-runs"
 echo "jdeps: finding the JDK modules the app needs..."
 modules=$(jdeps -q -R --ignore-missing-deps --multi-release 17 --print-module-deps \
   --class-path "$input/lib/*" target/predspace.jar)
-# jdk.management: nothing links against it, but `train` reaches the JIT through its
-# DiagnosticCommand MBean (platform.TrainingJit); without it a training is only slower
-modules="$modules,jdk.management"
+# jdk.management and jdk.jfr: nothing links against them, but `train` reaches the JIT through
+# the DiagnosticCommand MBean (platform.TrainingJit), which offers no compiler commands unless
+# both are in the runtime (checked on a jlinked runtime: without jdk.jfr it lists one command);
+# without them a training is only slower
+modules="$modules,jdk.management,jdk.jfr"
 echo "modules: $modules"
 strip_native=()
 if [ "$(uname -s)" = Linux ] && command -v objcopy >/dev/null; then strip_native=(--strip-native-debug-symbols "objcopy=$(command -v objcopy)"); fi
