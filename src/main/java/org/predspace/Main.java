@@ -6,7 +6,6 @@ import org.predspace.platform.NativeLibraries;
 import org.predspace.platform.TrainingJit;
 import org.predspace.ui.GuiCommand;
 import org.predspace.ui.figures.RenderCommand;
-import picocli.CommandLine.Command;
 
 import java.util.List;
 
@@ -29,18 +28,10 @@ public final class Main {
         // the one place that sees both: cli must not depend on ui (no JavaFX in the core)
         GuiCommand gui = new GuiCommand();
         // a core command (train, embed, ...) never runs these; their picocli models load JavaFX classes
-        List<Object> windowCommands = isCoreCommand(command[0]) ? List.of() : List.of(new RenderCommand(), gui);
+        List<Object> windowCommands = PredSpaceCommand.isCommand(command[0]) ? List.of() : List.of(new RenderCommand(), gui);
         int code = Cli.run(windowCommands, command);
         if (gui.shown()) return;   // the window has closed: the JVM ends as after any window, when its work is done
         System.exit(code);
-    }
-
-    /** Whether {@code name} is one of PredSpaceCommand's own subcommands (its annotation lists them). */
-    private static boolean isCoreCommand(String name) {
-        for (Class<?> c : PredSpaceCommand.class.getAnnotation(Command.class).subcommands()) {
-            if (c.getAnnotation(Command.class).name().equals(name)) return true;
-        }
-        return false;
     }
 
     private static String[] prepend(String first, String[] rest) {
