@@ -2,20 +2,21 @@ package org.predspace.runs;
 
 /**
  * The rule every stored prediction row obeys: finite, non-negative, summing to 1. The writer,
- * the reader and the importer share it, so none can produce a run another refuses.
+ * the reader, the importer and the points of prediction space (geometry's SqrtProbabilities)
+ * share it, so none can produce or draw a run another refuses.
  */
-final class ProbabilityRows {
+public final class ProbabilityRows {
     /** Float32 softmax rows sum to 1 within about 1e-6; 1e-3 leaves room for other tools' rounding. */
-    static final double SUM_TOLERANCE = 1e-3;
+    public static final double SUM_TOLERANCE = 1e-3;
 
     /** Why a row is not a distribution. */
-    enum Kind { NON_FINITE, NEGATIVE, SUM }
+    public enum Kind { NON_FINITE, NEGATIVE, SUM }
 
     /**
      * The first bad row: {@code value} is the offending entry (class {@code cls}) for NON_FINITE
      * and NEGATIVE, the row's sum for SUM (where {@code cls} is -1).
      */
-    record Problem(int row, int cls, Kind kind, double value) {
+    public record Problem(int row, int cls, Kind kind, double value) {
         /** Names the row in the words the reader has always used, e.g. "row 3 sums to 0.9, not 1 (tolerance 0.001)". */
         String describe() {
             return switch (kind) {
@@ -29,7 +30,7 @@ final class ProbabilityRows {
     private ProbabilityRows() {}
 
     /** The first row of {@code values} (rows of {@code classes}) that is not a distribution, or null. */
-    static Problem find(float[] values, int classes) {
+    public static Problem find(float[] values, int classes) {
         if (allDistributions(values, classes)) return null;
         for (int row = 0, base = 0; base < values.length; row++, base += classes) {
             double sum = 0;

@@ -1,14 +1,13 @@
 package org.predspace.geometry.distance;
 
+import org.predspace.runs.ProbabilityRows;
+
 /**
  * One checkpoint as a point of prediction space: the square roots of its softmax
  * probabilities on the probe set, stored once in float32 (every distance uses sqrt(p),
  * never p; docs/science.md sections 1 and 2). Immutable.
  */
 public final class SqrtProbabilities {
-    /** Largest |sum_c p - 1| accepted per sample; float32 softmax rows are within about 1e-6. */
-    static final double ROW_SUM_TOLERANCE = 1e-3;
-
     private final String run;
     private final ProbeShape shape;
     private final float[] sqrt;
@@ -34,47 +33,21 @@ public final class SqrtProbabilities {
         }
         float[] root = new float[n * c];
         // float square roots of floats: C2 turns (float) Math.sqrt(p) into vector square roots,
-        // equal to the rounded double root; a negative or NaN p gives NaN, found just below
+        // equal to the rounded double root; a bad row is refused just below
         for (int k = 0; k < root.length; k++) root[k] = (float) Math.sqrt(probabilities[k]);
-        if (!rowsAreDistributions(probabilities, c)) throw new IllegalArgumentException(firstProblem(run, probabilities, n, c));
+        ProbabilityRows.Problem problem = ProbabilityRows.find(probabilities, c);
+        if (problem != null) throw new IllegalArgumentException(describe(run, problem));
         return new SqrtProbabilities(run, shape, root);
     }
 
-    /**
-     * Whether every row is finite, non-negative and sums to 1: one pass without early exits
-     * (a NaN or infinity makes its row's sum fail the test), so that checking costs a few
-     * percent of reading. {@link #firstProblem} then names what is wrong.
-     */
-    private static boolean rowsAreDistributions(float[] probabilities, int c) {
-        for (int base = 0; base < probabilities.length; base += c) {
-            double sum = 0;
-            boolean negative = false;
-            for (int k = base; k < base + c; k++) {
-                float p = probabilities[k];
-                negative |= p < 0f;
-                sum += p;
-            }
-            if (negative || !(Math.abs(sum - 1) <= ROW_SUM_TOLERANCE)) return false;
-        }
-        return true;
-    }
-
-    private static String firstProblem(String run, float[] probabilities, int n, int c) {
-        for (int s = 0; s < n; s++) {
-            double sum = 0;
-            for (int k = s * c; k < (s + 1) * c; k++) {
-                float p = probabilities[k];
-                if (!(p >= 0f) || p == Float.POSITIVE_INFINITY) {
-                    return "run " + run + ": probability of sample " + s + ", class " + (k - s * c) + " is " + p
-                            + "; softmax outputs must be finite and non-negative";
-                }
-                sum += p;
-            }
-            if (Math.abs(sum - 1) > ROW_SUM_TOLERANCE) {
-                return "run " + run + ": probabilities of sample " + s + " sum to " + sum + ", not 1 (logits instead of softmax outputs?)";
-            }
-        }
-        throw new IllegalStateException("run " + run + ": rows judged invalid, but no row is");
+    /** The stored runs' rule, in the words of a point that is refused (the sample is the rule's row). */
+    private static String describe(String run, ProbabilityRows.Problem p) {
+        return switch (p.kind()) {
+            case NON_FINITE, NEGATIVE -> "run " + run + ": probability of sample " + p.row() + ", class " + p.cls() + " is "
+                    + (float) p.value() + "; softmax outputs must be finite and non-negative";
+            case SUM -> "run " + run + ": probabilities of sample " + p.row() + " sum to " + p.value()
+                    + ", not 1 (logits instead of softmax outputs?)";
+        };
     }
 
     /** For points built from unit vectors per sample (anchors, geodesic points); no copy. */
