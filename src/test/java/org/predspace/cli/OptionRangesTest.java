@@ -10,6 +10,8 @@ import org.predspace.Main;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -39,16 +41,18 @@ class OptionRangesTest {
 
     @Test
     void aGridTheHeapCannotHoldIsRefusedWithTheLargestThatFits() throws Exception {
-        // 2 runs x 10000 grid values x 30 samples x 3 classes x 4 bytes = 7.2 MB, over half of a 12 MB heap
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx12m",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "compare", runA.toString(), runB.toString(), "--grid", "10000")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        // 6 runs x 10000 grid values x 30 samples x 3 classes x 4 bytes = 21.6 MB, over half of a 32 MB
+        // heap. (2 runs in a 12 MB heap once ran out of memory under load before the check was reached.)
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx32m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "compare"));
+        for (int i = 0; i < 6; i++) command.add(SyntheticRuns.write(tmp.resolve("six"), "r" + i, i % 3, 0, 0.3, 0.6, 1).toString());
+        command.addAll(List.of("--grid", "10000"));
+        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(Cli.EXIT_USAGE, p.exitValue(), err);
         assertEquals(1, err.strip().lines().count(), err);
-        assertTrue(err.contains("--grid 10000 needs about 7 MB") && err.contains("-Xmx"), err);
+        assertTrue(err.contains("--grid 10000 needs about 21 MB for 6 runs") && err.contains("-Xmx"), err);
     }
 
     @Test
