@@ -57,7 +57,7 @@ public final class ConvNetwork implements TrainableNetwork {
     private final double clipEps;
     private ConvPass training;
     /** By row count: probe evaluation alternates full chunks and a last, shorter one. */
-    private final Map<Integer, ConvPass> inference = new HashMap<>();
+    private final Map<Integer, ChannelsLastInference> inference = new HashMap<>();
 
     private ConvNetwork(InputShape shape, List<FeatureMapStage> stages, List<DenseLayerParams> denseLayers,
                         List<ParamRegion> regions, INDArray params, INDArray gradients, BaseLayer first, int iteration,
@@ -228,15 +228,23 @@ public final class ConvNetwork implements TrainableNetwork {
 
     @Override
     public Outputs predictWithFeatures(float[] x, int rows) {
-        ConvPass pass = inference(rows);
+        ChannelsLastInference pass = inference(rows);
         float[] probabilities = pass.forward(x).clone();
         return new Outputs(probabilities, pass.features());
     }
 
-    private ConvPass inference(int rows) {
+    /** Inference runs channels-last ({@link ChannelsLastInference}): the same outputs as training's NCHW pass, faster. */
+    private ChannelsLastInference inference(int rows) {
         if (inference.size() > MAX_INFERENCE_SHAPES) inference.clear();
-        return inference.computeIfAbsent(rows, r -> new ConvPass(r, shape, stages, denseLayers, false));
+        return inference.computeIfAbsent(rows, r -> new ChannelsLastInference(r, shape, stages, denseLayers));
     }
+
+    /** The input shape, feature map stages and dense layers, for passes built outside (tests comparing layouts). */
+    InputShape shape() { return shape; }
+
+    List<FeatureMapStage> stages() { return stages; }
+
+    List<DenseLayerParams> denseLayers() { return denseLayers; }
 
     @Override
     public float[] parameters() { return params.copy(); }
