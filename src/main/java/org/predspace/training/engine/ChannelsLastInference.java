@@ -110,11 +110,7 @@ final class ChannelsLastInference {
 
     /** A copy of the penultimate features of the last forward pass, in DL4J's order: what the output layer read. */
     float[] features() {
-        if (hiddenDense) return dense.lastFeatures();
-        float[] out = new float[flatBuffer.capacity()];
-        flatBuffer.clear();
-        flatBuffer.get(out);
-        return out;
+        return hiddenDense ? dense.lastFeatures() : read(flatBuffer, new float[flatBuffer.capacity()]);
     }
 
     /**
