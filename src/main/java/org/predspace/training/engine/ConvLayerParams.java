@@ -48,7 +48,16 @@ record ConvLayerParams(int nIn, int nOut, int kH, int kW, int sH, int sW, int pH
 
     /** libnd4j's conv2d integer arguments: NCHW input, [oC, iC, kH, kW] weights, no dilation. */
     int[] convArgs() {
-        return new int[] {kH, kW, sH, sW, pH, pW, 1, 1, same ? 1 : 0, 0, 1};
+        return convArgs(false);
+    }
+
+    /**
+     * libnd4j's conv2d (and conv2d_bp) integer arguments for NHWC maps when {@code channelsLast}, else NCHW:
+     * kH, kW, sH, sW, pH, pW, dH, dW, Same mode, the data format (0 NCHW, 1 NHWC) and the weights format,
+     * always 1, [oC, iC, kH, kW] (DL4J's layout, read in either data format).
+     */
+    int[] convArgs(boolean channelsLast) {
+        return new int[] {kH, kW, sH, sW, pH, pW, 1, 1, same ? 1 : 0, channelsLast ? 1 : 0, 1};
     }
 
     @Override

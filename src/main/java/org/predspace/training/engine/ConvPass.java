@@ -136,7 +136,7 @@ final class ConvPass {
      * A convolution op's arrays: the first two, the bias (or its gradient) when the layer has one, then
      * {@code after}: libnd4j's conv2d and conv2d_bp take the bias as an optional third input (and third output).
      */
-    private static INDArray[] withBias(ConvLayerParams conv, INDArray first, INDArray second, INDArray bias, INDArray... after) {
+    static INDArray[] withBias(ConvLayerParams conv, INDArray first, INDArray second, INDArray bias, INDArray... after) {
         List<INDArray> arrays = new ArrayList<>(List.of(first, second));
         if (conv.hasBias()) arrays.add(bias);
         arrays.addAll(List.of(after));

@@ -18,7 +18,15 @@ record MaxPoolGeometry(int kH, int kW, int sH, int sW, int pH, int pW, boolean s
 
     /** libnd4j's maxpool2d integer arguments: no dilation, NCHW. */
     int[] poolArgs() {
-        return new int[] {kH, kW, sH, sW, pH, pW, 1, 1, same ? 1 : 0, 0, 0};
+        return poolArgs(false);
+    }
+
+    /**
+     * libnd4j's maxpool2d (and maxpool2d_bp) integer arguments for NHWC maps when {@code channelsLast},
+     * else NCHW: kH, kW, sH, sW, pH, pW, dH, dW, Same mode, an unused extra parameter, the data format (0 NCHW, 1 NHWC).
+     */
+    int[] poolArgs(boolean channelsLast) {
+        return new int[] {kH, kW, sH, sW, pH, pW, 1, 1, same ? 1 : 0, 0, channelsLast ? 1 : 0};
     }
 
     @Override
