@@ -48,7 +48,15 @@ record ConvLayerParams(int nIn, int nOut, int kH, int kW, int sH, int sW, int pH
 
     /** libnd4j's conv2d integer arguments: NCHW input, [oC, iC, kH, kW] weights, no dilation. */
     int[] convArgs() {
-        return new int[] {kH, kW, sH, sW, pH, pW, 1, 1, same ? 1 : 0, 0, 1};
+        return convArgs(false);
+    }
+
+    /**
+     * libnd4j's conv2d (and conv2d_bp) integer arguments for NHWC maps when {@code channelsLast}, else
+     * NCHW; the weights stay DL4J's [oC, iC, kH, kW] either way (weight format 1), no dilation.
+     */
+    int[] convArgs(boolean channelsLast) {
+        return new int[] {kH, kW, sH, sW, pH, pW, 1, 1, same ? 1 : 0, channelsLast ? 1 : 0, 1};
     }
 
     @Override

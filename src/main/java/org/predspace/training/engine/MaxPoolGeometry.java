@@ -18,7 +18,12 @@ record MaxPoolGeometry(int kH, int kW, int sH, int sW, int pH, int pW, boolean s
 
     /** libnd4j's maxpool2d integer arguments: no dilation, NCHW. */
     int[] poolArgs() {
-        return new int[] {kH, kW, sH, sW, pH, pW, 1, 1, same ? 1 : 0, 0, 0};
+        return poolArgs(false);
+    }
+
+    /** libnd4j's maxpool2d (and maxpool2d_bp) integer arguments: no dilation, NHWC maps when {@code channelsLast}, else NCHW. */
+    int[] poolArgs(boolean channelsLast) {
+        return new int[] {kH, kW, sH, sW, pH, pW, 1, 1, same ? 1 : 0, 0, channelsLast ? 1 : 0};
     }
 
     @Override
