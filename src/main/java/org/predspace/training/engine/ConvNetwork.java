@@ -216,9 +216,9 @@ public final class ConvNetwork implements TrainableNetwork {
         return params.step(loss);
     }
 
-    /** Trains with NCHW maps from the next step on, where NHWC is the default: the layout tests compare against. */
-    void trainChannelsFirst() {
-        channelsLastTraining = false;
+    /** Trains with NHWC maps ({@code channelsLast}) or NCHW ones from the next step on, whatever the default: tests compare the two. */
+    void trainChannelsLast(boolean channelsLast) {
+        channelsLastTraining = channelsLast;
         training = null;
     }
 

@@ -23,8 +23,8 @@ import java.util.Map;
  * Convolutions and max pooling are libnd4j's conv2d / maxpool2d ops, which run on oneDNN; batch
  * norm ({@link BatchNormPass}) and global average pooling ({@link GlobalAveragePass}) are Java loops.
  *
- * <p>A training pass of a network with batch norm on one-channel images holds its maps channels
- * last (NHWC, {@link #channelsLast}): oneDNN's NHWC convolutions ran allcnn's five forward
+ * <p>A training pass of a network with batch norm on one-channel images can hold its maps channels
+ * last (NHWC, {@link #channelsLast} says when it does by default): oneDNN's NHWC convolutions ran allcnn's five forward
  * convolutions in 4.8 ms against NCHW's 11.1 (conv2d_bp 21.6 against 22.9) at batch 128, and
  * batch norm ({@link ChannelsLastBatchNorm}) costs the same either way. The input is the same in
  * both layouts (one channel); the last maps are permuted to C, H, W order for the dense layers
@@ -59,19 +59,22 @@ final class ConvPass {
     }
 
     /**
-     * Whether a training pass of these stages holds its maps channels last: networks with batch
-     * norm (allcnn, LeNet with batch norm) on one-channel images. LeNet without batch norm stays
-     * NCHW, where {@link FirstConvPoolGradient} computes its first two stages' gradient in one loop.
+     * Whether a training pass of these stages holds its maps channels last by default: networks
+     * with batch norm and no max pooling (allcnn) on one-channel images, whose step it took from 62.7
+     * to 53.7 ms CPU at batch 128. LeNet with batch norm can train either way (tests compare them),
+     * but measured no gain (15.8 against 15.9 ms), so it stays NCHW by default; LeNet without batch
+     * norm stays NCHW, where {@link FirstConvPoolGradient} computes its first two stages' gradient in one loop.
      */
     static boolean channelsLast(InputShape shape, List<FeatureMapStage> stages) {
-        return shape.channels() == 1 && stages.stream().anyMatch(BatchNormParams.class::isInstance);
+        return shape.channels() == 1 && stages.stream().anyMatch(BatchNormParams.class::isInstance)
+                && stages.stream().noneMatch(MaxPoolGeometry.class::isInstance);
     }
 
-    /** @param channelsLast NHWC maps (training only, one-channel images), else NCHW */
+    /** @param channelsLast NHWC maps (training only, one-channel images with batch norm), else NCHW */
     ConvPass(int rows, InputShape shape, List<FeatureMapStage> stages, List<DenseLayerParams> denseLayers, boolean training,
              boolean channelsLast) {
-        if (channelsLast && (!training || shape.channels() != 1)) {
-            throw new IllegalArgumentException("channels-last passes are for training on one-channel images");
+        if (channelsLast && (!training || shape.channels() != 1 || stages.stream().noneMatch(BatchNormParams.class::isInstance))) {
+            throw new IllegalArgumentException("channels-last passes are for training batch-norm networks on one-channel images");
         }
         this.rows = rows;
         this.channelsLast = channelsLast;

@@ -61,9 +61,10 @@ final class GlobalAveragePass {
         gradOutput.clear();
         gradOutput.get(averages);
         if (channelsLast) {
-            for (int i = 0; i < g.length; i++) {
-                // value i is row i / (plane C), channel i % C: map (i / (plane C)) C + i % C
-                g[i] = averages[i / (plane * channels) * channels + i % channels] / plane;
+            // averages becomes the shares; every position of row r gets the row's C of them
+            for (int m = 0; m < maps; m++) averages[m] /= plane;
+            for (int r = 0; r < maps / channels; r++) {
+                for (int p = 0; p < plane; p++) System.arraycopy(averages, r * channels, g, (r * plane + p) * channels, channels);
             }
         } else {
             for (int m = 0; m < maps; m++) {
