@@ -54,10 +54,6 @@ final class FirstLayerWeightGradient {
         return conv.nIn() == 1 && conv.sH() == 1 && conv.sW() == 1 && (!conv.same() || (conv.kH() % 2 == 1 && conv.kW() % 2 == 1));
     }
 
-    FirstLayerWeightGradient(ConvLayerParams conv, int height, int width, INDArray gradOut) {
-        this(conv, height, width, gradOut, false);
-    }
-
     /**
      * @param height, width the input images' size
      * @param gradOut d loss / d the convolution's output, [rows, oC, oH, oW], or [rows, oH, oW, oC] when {@code channelsLast}

@@ -41,10 +41,6 @@ final class GlobalAveragePass {
         this.sums = new double[channels];
     }
 
-    GlobalAveragePass(INDArray in, INDArray out, INDArray gradOut, INDArray gradIn) {
-        this(in, out, gradOut, gradIn, false);
-    }
-
     void forward() {
         input.clear();
         input.get(x);
