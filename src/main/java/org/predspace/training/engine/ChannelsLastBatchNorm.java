@@ -14,7 +14,7 @@ import java.util.Arrays;
  * <p>How: the maps are held as one array per sample (H x W x C values, the channel varying
  * fastest), each read from native memory once, in one bulk copy: a training process runs the JDK's
  * code with C1 only (platform.TrainingJit), where each FloatBuffer bulk copy costs ~0.3 us, and one
- * copy per image row took allcnn's step 3.6 ms longer than under C2. Per-channel constants are
+ * copy per image row took allcnn's step ~3.5 ms longer than under C2. Per-channel constants are
  * spread over a sample as tiles (value [p C + c] = channel c's), so that every loop is element-wise
  * over arrays of one sample's length at the same positions, which C2 (JDK 17) vectorises; it does
  * not vectorise loops over one array at an offset and another at a different one, nor a channel

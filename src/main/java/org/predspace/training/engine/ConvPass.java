@@ -60,10 +60,11 @@ final class ConvPass {
 
     /**
      * Whether a training pass of these stages holds its maps channels last by default: networks
-     * with batch norm and no max pooling (allcnn) on one-channel images, whose step it took from 62.7
-     * to 53.7 ms CPU at batch 128. LeNet with batch norm can train either way (tests compare them),
-     * but measured no gain (15.8 against 15.9 ms), so it stays NCHW by default; LeNet without batch
-     * norm stays NCHW, where {@link FirstConvPoolGradient} computes its first two stages' gradient in one loop.
+     * with batch norm and no max pooling (allcnn) on one-channel images, whose step it took from 61.4
+     * to 53.6 ms CPU at batch 128 (bench/README.md). LeNet with batch norm can train either way (tests
+     * compare them), but measured no gain (15.8 against 15.9 ms), so it stays NCHW by default; LeNet
+     * without batch norm stays NCHW, where {@link FirstConvPoolGradient} computes its first two stages'
+     * gradient in one loop.
      */
     static boolean channelsLast(InputShape shape, List<FeatureMapStage> stages) {
         return shape.channels() == 1 && stages.stream().anyMatch(BatchNormParams.class::isInstance)
