@@ -27,6 +27,7 @@ import java.util.Locale;
  * line per repeat, "<kind> ... repeat <r>: <rate> samples/s (<wall> ms/step, cpu <cpu> ms/step)", and
  * "<kind> samples_per_s <median>". The step runs on this thread (one native thread), so its CPU
  * time is the step's cost without the time other processes on a shared machine took from it.
+ * Arguments: [steps] [repeats] [engine|dl4j] [architecture] [batchnorm] (the last for LeNet with batch norm).
  */
 public final class TrainingThroughput {
     private static final int BATCH = 128;
@@ -40,7 +41,8 @@ public final class TrainingThroughput {
         NativeBackend.configure();
         DatasetSplit mnist = new DatasetCatalog().load("mnist");
         TrainingSpec spec = TrainingSpec.builder("mnist").architecture(arch).hiddenLayers(1).width(128)
-                .optimizer(OptimizerKind.ADAM).learningRate(1e-3).batchSize(BATCH).seed(0).build();
+                .optimizer(OptimizerKind.ADAM).learningRate(1e-3).batchSize(BATCH).seed(0)
+                .batchNorm(args.length > 4 && args[4].equals("batchnorm")).build();
         TrainableNetwork net = switch (kind) {
             case "engine" -> TrainableNetwork.create(spec, mnist.shape(), mnist.classes(), 1_000_000);
             case "dl4j" -> new GraphNetwork(NetworkFactory.build(spec, mnist.shape(), mnist.classes(), 1_000_000),

@@ -29,15 +29,13 @@ import java.util.Arrays;
  */
 final class BatchNormPass {
     static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
-    /** 1 / (2 ln 10): d log10(std) = log(var ratio) / (2 ln 10), DL4J's ONE_ON_2LOGE_10. */
-    private static final double HALF_LOG10_OF_E = 1.0 / (2 * Math.log(10.0));
     private final BatchNormParams bn;
+    private final BatchNormChannels channel;
     private final boolean training;
     private final int rows, channels, plane;
     private final FloatBuffer input, output;
     /** d loss / d output and d loss / d input; null in inference. */
     private final FloatBuffer gradOutput, gradInput;
-    private final FloatBuffer gamma, beta, runningMean, runningSpread, dGamma, dBeta, dMean, dSpread;
     /**
      * By plane: the last forward pass's input, which the backward pass reads (in inference one plane
      * at a time), and the gradients (null in inference). Plane arrays because C2 (JDK 17) vectorises loops over the same positions of
@@ -48,10 +46,9 @@ final class BatchNormPass {
     private final float[] y;
     /** By channel, by position: partial sums over rows. */
     private final float[][] sumPlanes, productPlanes;
-    private final float[] gammaValues, betaValues, spreadValues, channelValues, gradGamma, gradBeta;
-    /** Per channel: the forward pass's y = (x - mean) scale + shift, and the backward pass's dx = a g + slope (x - mean) + offset. */
-    private final float[] scale, shift, gradScale, gradSlope, gradOffset;
-    private final double[] mean, variance, invStd, sums, products;
+    /** Per channel: the first plane's mean, the first estimate the deviations are taken from. */
+    private final float[] first;
+    private final double[] sums, products;
 
     /**
      * @param in      the maps it normalises, [rows, C, H, W]
@@ -65,59 +62,34 @@ final class BatchNormPass {
         this.rows = (int) in.size(0);
         this.channels = (int) in.size(1);
         this.plane = (int) (in.size(2) * in.size(3));
+        this.channel = new BatchNormChannels(bn, channels);
         this.input = in.data().asNioFloat();
         this.output = out.data().asNioFloat();
         this.gradOutput = training ? gradOut.data().asNioFloat() : null;
         this.gradInput = training ? gradIn.data().asNioFloat() : null;
-        this.gamma = ConvPass.buffer(bn.gamma());
-        this.beta = ConvPass.buffer(bn.beta());
-        this.runningMean = ConvPass.buffer(bn.mean());
-        this.runningSpread = ConvPass.buffer(bn.spread());
-        this.dGamma = ConvPass.buffer(bn.dGamma());
-        this.dBeta = ConvPass.buffer(bn.dBeta());
-        this.dMean = ConvPass.buffer(bn.dMean());
-        this.dSpread = ConvPass.buffer(bn.dSpread());
         this.x = new float[training ? rows * channels : 1][plane];
         this.g = training ? new float[rows * channels][plane] : null;
         this.y = new float[plane];
         this.sumPlanes = new float[channels][plane];
         this.productPlanes = new float[channels][plane];
-        this.scale = new float[channels];
-        this.shift = new float[channels];
-        this.gradScale = new float[channels];
-        this.gradSlope = new float[channels];
-        this.gradOffset = new float[channels];
-        this.gammaValues = new float[channels];
-        this.betaValues = new float[channels];
-        this.spreadValues = new float[channels];
-        this.channelValues = new float[channels];
-        this.gradGamma = new float[channels];
-        this.gradBeta = new float[channels];
-        this.mean = new double[channels];
-        this.variance = new double[channels];
-        this.invStd = new double[channels];
+        this.first = new float[channels];
         this.sums = new double[channels];
         this.products = new double[channels];
     }
 
     /** Normalises the input maps into the output maps: with the batch's statistics in training, the running ones otherwise. */
     void forward() {
-        read(gamma, gammaValues);
-        read(beta, betaValues);
         if (training) {
             batchStatistics();
         } else {
-            runningStatistics();
+            channel.runningStatistics();
         }
-        for (int c = 0; c < channels; c++) {
-            scale[c] = (float) (gammaValues[c] * invStd[c]);
-            shift[c] = betaValues[c];
-        }
+        channel.forwardCoefficients();
         for (int p = 0; p < rows * channels; p++) {
             int c = p % channels;
             float[] in = training ? x[p] : x[0];
             if (!training) input.get(p * plane, in, 0, plane);
-            float centre = (float) mean[c], s = scale[c], b = shift[c];
+            float centre = (float) channel.mean[c], s = channel.scale[c], b = channel.shift[c];
             if (bn.relu()) {
                 for (int i = 0; i < plane; i++) y[i] = Math.max((in[i] - centre) * s + b, 0f);
             } else {
@@ -130,14 +102,13 @@ final class BatchNormPass {
     /**
      * Each channel's mean and biased variance over rows and positions, reading each plane once (into
      * {@link #x}, kept for the backward pass): the deviations d from the channel's first plane's mean
-     * and their squares summed, mean = first + E[d], var = E[d^2] - E[d]^2.
+     * and their squares summed.
      */
     private void batchStatistics() {
         for (int c = 0; c < channels; c++) {
             Arrays.fill(sumPlanes[c], 0f);
             Arrays.fill(productPlanes[c], 0f);
         }
-        float[] first = channelValues;
         for (int p = 0; p < rows * channels; p++) {
             int c = p % channels;
             float[] in = x[p];
@@ -153,27 +124,8 @@ final class BatchNormPass {
         }
         double n = (double) rows * plane;
         for (int c = 0; c < channels; c++) {
-            double meanDeviation = planeSum(sumPlanes[c], 0, plane) / n;
-            mean[c] = first[c] + meanDeviation;
-            variance[c] = Math.max(0, planeSum(productPlanes[c], 0, plane) / n - meanDeviation * meanDeviation);
-            invStd[c] = 1 / Math.sqrt(variance[c] + bn.eps());
+            channel.batchStatistics(c, first[c], planeSum(sumPlanes[c], 0, plane), planeSum(productPlanes[c], 0, plane), n);
         }
-    }
-
-    private void runningStatistics() {
-        read(runningMean, channelValues);
-        read(runningSpread, spreadValues);
-        for (int c = 0; c < channels; c++) {
-            mean[c] = channelValues[c];
-            invStd[c] = 1 / Math.sqrt(runningVariance(spreadValues[c]) + bn.eps());
-        }
-    }
-
-    /** The running variance a spread value stands for: (10^s)^2 in float, as DL4J computes it, or the variance itself. */
-    private float runningVariance(float spread) {
-        if (!bn.logStd()) return spread;
-        float std = (float) Math.pow(10.0, spread);
-        return std * std;
     }
 
     /**
@@ -190,34 +142,25 @@ final class BatchNormPass {
         for (int p = 0; p < rows * channels; p++) {
             int c = p % channels;
             float[] gp = maskedGradient(p, c), in = x[p], s = sumPlanes[c], q = productPlanes[c];
-            float centre = (float) mean[c];
+            float centre = (float) channel.mean[c];
             for (int i = 0; i < plane; i++) {
                 s[i] += gp[i];
                 q[i] += gp[i] * (in[i] - centre);
             }
         }
-        double n = (double) rows * plane;
         for (int c = 0; c < channels; c++) {
             sums[c] = planeSum(sumPlanes[c], 0, plane);
             products[c] = planeSum(productPlanes[c], 0, plane);
-            gradGamma[c] = (float) (products[c] * invStd[c]);   // sum of g xhat
-            gradBeta[c] = (float) sums[c];
-            // dx = gamma s (g - sum(g) / n - xhat sum(g xhat) / n) with s = 1 / std, xhat = (x - mean) s, gamma as in forward()
-            double s = invStd[c];
-            gradScale[c] = (float) (gammaValues[c] * s);
-            gradSlope[c] = (float) (-gammaValues[c] * s * s * s * products[c] / n);
-            gradOffset[c] = (float) (-gammaValues[c] * s * sums[c] / n);
         }
-        write(dGamma, gradGamma);
-        write(dBeta, gradBeta);
+        channel.backwardCoefficients(sums, products, (double) rows * plane);
         for (int p = 0; p < rows * channels; p++) {
             int c = p % channels;
             float[] gp = g[p], in = x[p];
-            float a = gradScale[c], slope = gradSlope[c], offset = gradOffset[c], centre = (float) mean[c];
+            float a = channel.gradScale[c], slope = channel.gradSlope[c], offset = channel.gradOffset[c];
+            float centre = (float) channel.mean[c];
             for (int i = 0; i < plane; i++) gp[i] = a * gp[i] + slope * (in[i] - centre) + offset;
             gradInput.put(p * plane, gp, 0, plane);
         }
-        runningStatisticsUpdates();
     }
 
     /**
@@ -230,43 +173,12 @@ final class BatchNormPass {
         float[] gp = g[p], in = x[p];
         gradOutput.get(p * plane, gp, 0, plane);
         if (!bn.relu()) return gp;
-        float centre = (float) mean[c], s = scale[c], b = shift[c];
+        float centre = (float) channel.mean[c], s = channel.scale[c], b = channel.shift[c];
         for (int i = 0; i < plane; i++) {
             // 1 where the output is positive (its smallest positive value times 2^254 is over 1), else 0
             gp[i] *= Math.min(Math.max((in[i] - centre) * s + b, 0f) * 0x1p127f * 0x1p127f, 1f);
         }
         return gp;
-    }
-
-    /** DL4J's updates of the running statistics, in float as its ops compute them. */
-    private void runningStatisticsUpdates() {
-        float keep = (float) bn.decay();
-        float blend = (float) (1 - bn.decay());
-        read(runningMean, channelValues);
-        for (int c = 0; c < channels; c++) channelValues[c] = (channelValues[c] - (float) mean[c]) * blend;
-        write(dMean, channelValues);
-        read(runningSpread, spreadValues);
-        for (int c = 0; c < channels; c++) {
-            float batchVariance = (float) variance[c];
-            if (bn.logStd()) {
-                float old = runningVariance(spreadValues[c]);
-                float next = old * keep + batchVariance * blend;
-                channelValues[c] = (float) ((float) Math.log(old / next) * HALF_LOG10_OF_E);
-            } else {
-                channelValues[c] = (spreadValues[c] - batchVariance) * blend;
-            }
-        }
-        write(dSpread, channelValues);
-    }
-
-    private static void read(FloatBuffer from, float[] to) {
-        from.clear();
-        from.get(to);
-    }
-
-    private static void write(FloatBuffer to, float[] from) {
-        to.clear();
-        to.put(from);
     }
 
     /** Sum of a[from, from + length) in four running float sums (a plane holds at most a few thousand values). */

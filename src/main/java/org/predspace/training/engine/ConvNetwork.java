@@ -58,6 +58,8 @@ public final class ConvNetwork implements TrainableNetwork {
     private final FlatParameters params;
     private final double clipEps;
     private ConvPass training;
+    /** Whether training passes hold their maps channels last ({@link ConvPass#channelsLast}); tests compare both layouts. */
+    private boolean channelsLastTraining;
     /** By row count: probe evaluation alternates full chunks and a last, shorter one. */
     private final Map<Integer, ChannelsLastInference> inference = new HashMap<>();
 
@@ -69,6 +71,7 @@ public final class ConvNetwork implements TrainableNetwork {
         this.denseLayers = denseLayers;
         this.params = new FlatParameters(params, gradients, first.getIUpdater(), regions, iteration);
         this.clipEps = clipEps;
+        this.channelsLastTraining = ConvPass.channelsLast(shape, stages);
     }
 
     /** Whether the fast path can train this spec: LeNet and allcnn (the residual net has branches). */
@@ -207,11 +210,21 @@ public final class ConvNetwork implements TrainableNetwork {
 
     @Override
     public double fitBatch(float[] x, float[] y, int batch) {
-        if (training == null || training.rows != batch) training = new ConvPass(batch, shape, stages, denseLayers, true);
+        if (training == null || training.rows != batch) {
+            training = new ConvPass(batch, shape, stages, denseLayers, true, channelsLastTraining);
+        }
         double loss = SoftmaxCrossEntropy.lossAndDelta(training.forward(x), y, training.dense.delta, batch, clipEps);
         training.backward();
         return params.step(loss);
     }
+
+    /** Trains with NHWC maps ({@code channelsLast}) or NCHW ones from the next step on, whatever the default: tests compare the two. */
+    void trainChannelsLast(boolean channelsLast) {
+        channelsLastTraining = channelsLast;
+        training = null;
+    }
+
+    boolean trainsChannelsLast() { return channelsLastTraining; }
 
     @Override
     public float[] predict(float[] x, int rows) {

@@ -22,11 +22,19 @@ import java.util.Map;
  * last maps flattened as DL4J's CnnToFeedForwardPreProcessor flattens them (row-major C, H, W).
  * Convolutions and max pooling are libnd4j's conv2d / maxpool2d ops, which run on oneDNN; batch
  * norm ({@link BatchNormPass}) and global average pooling ({@link GlobalAveragePass}) are Java loops.
+ *
+ * <p>A training pass of a network with batch norm on one-channel images can hold its maps channels
+ * last (NHWC, {@link #channelsLast} says when it does by default): oneDNN's NHWC convolutions ran allcnn's five forward
+ * convolutions in 4.8 ms against NCHW's 11.1 (conv2d_bp 21.6 against 22.9) at batch 128, and
+ * batch norm ({@link ChannelsLastBatchNorm}) costs the same either way. The input is the same in
+ * both layouts (one channel); the last maps are permuted to C, H, W order for the dense layers
+ * (and their gradient back) unless they are 1 x 1, as after global average pooling.
  */
 final class ConvPass {
     static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     final int rows;
     private final FloatBuffer inputBuffer;
+    private final boolean channelsLast;
     /** The last feature maps, flattened: the output layer's input when no hidden dense layer follows them. */
     private final FloatBuffer lastMaps;
     private final boolean hiddenDense;
@@ -41,12 +49,39 @@ final class ConvPass {
      * stages hold only NIO buffers into it, which do not keep ND4J from freeing an array nothing refers to.
      */
     private final INDArray[] maps, gradients;
+    /** The last maps and their gradient in C, H, W order when the pass permutes them (held as maps and gradients are). */
+    private final List<INDArray> permuted = new ArrayList<>();
     /** The rows of the last forward pass, which the first stages' weight gradient reads. */
     private float[] lastInput;
 
     ConvPass(int rows, InputShape shape, List<FeatureMapStage> stages, List<DenseLayerParams> denseLayers, boolean training) {
+        this(rows, shape, stages, denseLayers, training, false);
+    }
+
+    /**
+     * Whether a training pass of these stages holds its maps channels last by default: networks
+     * with batch norm and no max pooling (allcnn) on one-channel images, whose step it took from 61.4
+     * to 53.6 ms CPU at batch 128 (bench/README.md). LeNet with batch norm can train either way (tests
+     * compare them), but measured no gain (15.8 against 15.9 ms), so it stays NCHW by default; LeNet
+     * without batch norm stays NCHW, where {@link FirstConvPoolGradient} computes its first two stages'
+     * gradient in one loop.
+     */
+    static boolean channelsLast(InputShape shape, List<FeatureMapStage> stages) {
+        return shape.channels() == 1 && stages.stream().anyMatch(BatchNormParams.class::isInstance)
+                && stages.stream().noneMatch(MaxPoolGeometry.class::isInstance);
+    }
+
+    /** @param channelsLast NHWC maps (training only, one-channel images with batch norm), else NCHW */
+    ConvPass(int rows, InputShape shape, List<FeatureMapStage> stages, List<DenseLayerParams> denseLayers, boolean training,
+             boolean channelsLast) {
+        if (channelsLast && (!training || shape.channels() != 1 || stages.stream().noneMatch(BatchNormParams.class::isInstance))) {
+            throw new IllegalArgumentException("channels-last passes are for training batch-norm networks on one-channel images");
+        }
         this.rows = rows;
-        INDArray input = Nd4j.create(DataType.FLOAT, new long[] {rows, shape.channels(), shape.height(), shape.width()}, 'c');
+        this.channelsLast = channelsLast;
+        // one channel when channels last: the same memory as NCHW
+        INDArray input = Nd4j.create(DataType.FLOAT, channelsLast ? new long[] {rows, shape.height(), shape.width(), 1}
+                : new long[] {rows, shape.channels(), shape.height(), shape.width()}, 'c');
         this.inputBuffer = input.data().asNioFloat();
         this.inputSize = shape.size();
         int n = stages.size();
@@ -58,7 +93,7 @@ final class ConvPass {
             c = stage.channels(c);
             h = stage.outputSize(h, true);
             w = stage.outputSize(w, false);
-            maps[i + 1] = Nd4j.create(DataType.FLOAT, new long[] {rows, c, h, w}, 'c');
+            maps[i + 1] = Nd4j.create(DataType.FLOAT, channelsLast ? new long[] {rows, h, w, c} : new long[] {rows, c, h, w}, 'c');
         }
         this.gradients = new INDArray[n + 1];
         // the backward steps of the stages computed in Java, by stage index, built with their forward steps
@@ -71,33 +106,51 @@ final class ConvPass {
             INDArray in = maps[i], out = maps[i + 1];
             if (stage instanceof BatchNormParams bn) {
                 if (i == 0) throw new IllegalArgumentException("a network starting with batch norm has no convolution below it");
-                BatchNormPass pass = new BatchNormPass(bn, in, out, gradients[i + 1], gradients[i]);
-                forward.add(pass::forward);
-                if (training) javaBackward.put(i, pass::backward);
+                if (channelsLast) {
+                    ChannelsLastBatchNorm pass = new ChannelsLastBatchNorm(bn, in, out, gradients[i + 1], gradients[i]);
+                    forward.add(pass::forward);
+                    javaBackward.put(i, pass::backward);
+                } else {
+                    BatchNormPass pass = new BatchNormPass(bn, in, out, gradients[i + 1], gradients[i]);
+                    forward.add(pass::forward);
+                    if (training) javaBackward.put(i, pass::backward);
+                }
             } else if (stage instanceof GlobalAveragePool) {
-                GlobalAveragePass pass = new GlobalAveragePass(in, out, gradients[i + 1], gradients[i]);
+                GlobalAveragePass pass = new GlobalAveragePass(in, out, gradients[i + 1], gradients[i], channelsLast);
                 forward.add(pass::forward);
                 if (training) javaBackward.put(i, pass::backward);
             } else {
-                forward.add(forwardOp(stage, in, out)::run);
+                forward.add(forwardOp(stage, in, out, channelsLast)::run);
                 if (stage instanceof ConvLayerParams conv && conv.relu()) {
                     forward.add(PreparedOp.of(new RectifiedLinear(out, out))::run);
                 }
             }
         }
-        INDArray flat = maps[n].reshape('c', rows, (long) c * h * w);
-        if (!sameMemory(flat, maps[n])) throw new IllegalStateException("flattening copied the feature maps");
-        this.lastMaps = maps[n].data().asNioFloat();
+        // channels last, maps larger than 1 x 1 are permuted to the C, H, W order DL4J flattens them in
+        boolean permute = channelsLast && h * w > 1 && c > 1;
+        INDArray ordered = permute ? Nd4j.create(DataType.FLOAT, new long[] {rows, c, h, w}, 'c') : maps[n];
+        if (permute) {
+            forward.add(toChannelsFirst(maps[n], ordered));
+            permuted.add(ordered);
+        }
+        INDArray flat = ordered.reshape('c', rows, (long) c * h * w);
+        if (!sameMemory(flat, ordered)) throw new IllegalStateException("flattening copied the feature maps");
+        this.lastMaps = ordered.data().asNioFloat();
         this.hiddenDense = denseLayers.size() > 1;
         if (!training) {
             this.dense = new DenseActivations(flat, denseLayers, null);
             this.firstStages = null;
             return;
         }
-        INDArray flatGradient = gradients[n].reshape('c', rows, (long) c * h * w);
-        if (!sameMemory(flatGradient, gradients[n])) throw new IllegalStateException("flattening copied the gradient");
+        INDArray orderedGradient = permute ? Nd4j.create(DataType.FLOAT, new long[] {rows, c, h, w}, 'c') : gradients[n];
+        if (permute) {
+            backward.add(toChannelsLast(orderedGradient, gradients[n]));
+            permuted.add(orderedGradient);
+        }
+        INDArray flatGradient = orderedGradient.reshape('c', rows, (long) c * h * w);
+        if (!sameMemory(flatGradient, orderedGradient)) throw new IllegalStateException("flattening copied the gradient");
         this.dense = new DenseActivations(flat, denseLayers, flatGradient);
-        boolean fused = n > 1 && FirstConvPoolGradient.applies(stages.get(0), stages.get(1));
+        boolean fused = !channelsLast && n > 1 && FirstConvPoolGradient.applies(stages.get(0), stages.get(1));
         this.firstStages = fused ? new FirstConvPoolGradient((ConvLayerParams) stages.get(0), (MaxPoolGeometry) stages.get(1),
                 shape.height(), shape.width(), maps[1], gradients[2]) : null;
         for (int i = n - 1; i >= (fused ? 2 : 0); i--) {
@@ -107,29 +160,66 @@ final class ConvPass {
                 // ReLU'(z) = [relu(z) > 0]: the stored output serves as the mask
                 if (conv.relu()) backward.add(PreparedOp.of(new RectifiedLinearDerivative(out, gradOut, gradOut, 0.0))::run);
                 if (i == 0 && FirstLayerWeightGradient.applies(conv)) {
-                    FirstLayerWeightGradient first = new FirstLayerWeightGradient(conv, shape.height(), shape.width(), gradOut);
+                    FirstLayerWeightGradient first = new FirstLayerWeightGradient(conv, shape.height(), shape.width(), gradOut, channelsLast);
                     backward.add(() -> first.run(lastInput));
                 } else {
                     // the first layer's input gradient is not needed, but conv2d_bp always writes one
                     INDArray gradIn = i == 0 ? Nd4j.create(DataType.FLOAT, in.shape(), 'c') : gradients[i];
                     backward.add(custom("conv2d_bp", withBias(conv, in, conv.w(), conv.b(), gradOut),
-                            withBias(conv, gradIn, conv.dw(), conv.db()), conv.convArgs())::run);
+                            withBias(conv, gradIn, conv.dw(), conv.db()), conv.convArgs(channelsLast))::run);
                 }
             } else if (stage instanceof MaxPoolGeometry pool) {
                 if (i == 0) throw new IllegalArgumentException("a network starting with pooling has no parameters below it");
-                backward.add(custom("maxpool2d_bp", new INDArray[] {in, gradOut}, new INDArray[] {gradients[i]}, pool.poolArgs())::run);
+                backward.add(custom("maxpool2d_bp", new INDArray[] {in, gradOut}, new INDArray[] {gradients[i]},
+                        pool.poolArgs(channelsLast))::run);
             } else {
                 backward.add(javaBackward.get(i));
             }
         }
     }
 
-    private static PreparedOp forwardOp(FeatureMapStage stage, INDArray in, INDArray out) {
+    private static PreparedOp forwardOp(FeatureMapStage stage, INDArray in, INDArray out, boolean channelsLast) {
         if (stage instanceof ConvLayerParams conv) {
-            return custom("conv2d", withBias(conv, in, conv.w(), conv.b()), new INDArray[] {out}, conv.convArgs());
+            return custom("conv2d", withBias(conv, in, conv.w(), conv.b()), new INDArray[] {out}, conv.convArgs(channelsLast));
         }
         MaxPoolGeometry pool = (MaxPoolGeometry) stage;
-        return custom("maxpool2d", new INDArray[] {in}, new INDArray[] {out}, pool.poolArgs());
+        return custom("maxpool2d", new INDArray[] {in}, new INDArray[] {out}, pool.poolArgs(channelsLast));
+    }
+
+    /** A step copying NHWC maps [rows, H, W, C] into NCHW ones [rows, C, H, W] (the last maps, a few hundred values a row). */
+    private static Runnable toChannelsFirst(INDArray nhwc, INDArray nchw) {
+        return permutation(nhwc, nchw, true);
+    }
+
+    /** A step copying NCHW maps [rows, C, H, W] into NHWC ones [rows, H, W, C]. */
+    private static Runnable toChannelsLast(INDArray nchw, INDArray nhwc) {
+        return permutation(nchw, nhwc, false);
+    }
+
+    private static Runnable permutation(INDArray from, INDArray to, boolean toChannelsFirst) {
+        INDArray channelsFirst = toChannelsFirst ? to : from;
+        int rows = (int) channelsFirst.size(0), channels = (int) channelsFirst.size(1);
+        int plane = (int) (channelsFirst.size(2) * channelsFirst.size(3)), size = channels * plane;
+        FloatBuffer source = from.data().asNioFloat(), target = to.data().asNioFloat();
+        float[] in = new float[rows * size], out = new float[rows * size];
+        return () -> {
+            source.clear();
+            source.get(in);
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < channels; c++) {
+                    for (int p = 0; p < plane; p++) {
+                        int first = r * size + c * plane + p, last = r * size + p * channels + c;
+                        if (toChannelsFirst) {
+                            out[first] = in[last];
+                        } else {
+                            out[last] = in[first];
+                        }
+                    }
+                }
+            }
+            target.clear();
+            target.put(out);
+        };
     }
 
     /**

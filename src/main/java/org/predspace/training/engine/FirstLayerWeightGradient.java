@@ -1,6 +1,8 @@
 package org.predspace.training.engine;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.predspace.platform.NativeLibraries;
 
 import java.nio.FloatBuffer;
@@ -21,6 +23,10 @@ import java.util.Arrays;
  * so that every weight's terms are one element-wise multiply-add over whole planes, which C2
  * vectorises, into float planes that hold the sums over rows; the planes are summed in double.
  * The bias gradient is gOut summed over (b, y, x).
+ *
+ * <p>Over NHWC gradients ([rows, oH, oW, oC], the channels-last training pass) the same shifted
+ * planes, for all rows, form a matrix S [kH kW (+ a row of ones for the bias), rows oH oW], and
+ * dW (and db) is one GEMM, gOut^T S^T, with gOut read as the [rows oH oW, oC] matrix it is in memory.
  */
 final class FirstLayerWeightGradient {
     static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
@@ -37,6 +43,11 @@ final class FirstLayerWeightGradient {
     private final float[][] shifted, sums;
     private final float[] dw, db;
     private final double[] biasSums;
+    /** Channels last: S (shifted planes of every row, then ones when there is a bias), gOut^T S^T and the GEMM; else null. */
+    private final FloatBuffer shiftedRows, product;
+    private final INDArray[] channelsLastArrays;
+    private final PreparedOp gemm;
+    private final float[] productValues;
 
     /** One input channel, stride 1, and a padding known up front (Truncate, or Same with odd kernels: (k - 1) / 2 each side). */
     static boolean applies(ConvLayerParams conv) {
@@ -45,15 +56,15 @@ final class FirstLayerWeightGradient {
 
     /**
      * @param height, width the input images' size
-     * @param gradOut d loss / d the convolution's output, [rows, oC, oH, oW]
+     * @param gradOut d loss / d the convolution's output, [rows, oC, oH, oW], or [rows, oH, oW, oC] when {@code channelsLast}
      */
-    FirstLayerWeightGradient(ConvLayerParams conv, int height, int width, INDArray gradOut) {
+    FirstLayerWeightGradient(ConvLayerParams conv, int height, int width, INDArray gradOut, boolean channelsLast) {
         this.conv = conv;
         this.rows = (int) gradOut.size(0);
         this.height = height;
         this.width = width;
-        this.outHeight = (int) gradOut.size(2);
-        this.outWidth = (int) gradOut.size(3);
+        this.outHeight = (int) gradOut.size(channelsLast ? 1 : 2);
+        this.outWidth = (int) gradOut.size(channelsLast ? 2 : 3);
         this.padTop = conv.same() ? (conv.kH() - 1) / 2 : conv.pH();
         this.padLeft = conv.same() ? (conv.kW() - 1) / 2 : conv.pW();
         this.kernel = conv.kH() * conv.kW();
@@ -63,14 +74,39 @@ final class FirstLayerWeightGradient {
         int plane = outHeight * outWidth;
         this.g = new float[plane];
         this.shifted = new float[kernel][plane];
-        this.sums = new float[conv.nOut() * kernel][plane];
+        this.sums = channelsLast ? null : new float[conv.nOut() * kernel][plane];
         this.dw = new float[conv.nOut() * kernel];
         this.db = new float[conv.nOut()];
         this.biasSums = new double[conv.nOut()];
+        if (!channelsLast) {
+            this.shiftedRows = null;
+            this.product = null;
+            this.channelsLastArrays = null;
+            this.gemm = null;
+            this.productValues = null;
+            return;
+        }
+        long n = (long) rows * plane;
+        int factors = kernel + (conv.hasBias() ? 1 : 0);
+        INDArray gradientMatrix = gradOut.reshape('c', n, conv.nOut());
+        if (!ConvPass.sameMemory(gradientMatrix, gradOut)) throw new IllegalStateException("reshaping copied the gradient");
+        INDArray s = Nd4j.create(DataType.FLOAT, factors, n);
+        if (conv.hasBias()) s.getRow(kernel).assign(1);
+        INDArray result = Nd4j.create(DataType.FLOAT, conv.nOut(), factors);
+        this.channelsLastArrays = new INDArray[] {gradientMatrix, s, result};   // keeps their native memory allocated
+        this.shiftedRows = s.data().asNioFloat();
+        this.product = result.data().asNioFloat();
+        this.productValues = new float[conv.nOut() * factors];
+        // matmul with transposed x and y: gOut^T [oC, n] times S^T [n, factors]
+        this.gemm = ConvPass.custom("matmul", new INDArray[] {gradientMatrix, s}, new INDArray[] {result}, 1, 1, 0);
     }
 
     /** Writes dW (and db) for the input rows {@code x} ([rows, H * W], the pass's input). */
     void run(float[] x) {
+        if (gemm != null) {
+            runChannelsLast(x);
+            return;
+        }
         int plane = outHeight * outWidth, channels = conv.nOut();
         for (float[] s : sums) Arrays.fill(s, 0f);
         Arrays.fill(biasSums, 0);
@@ -83,10 +119,30 @@ final class FirstLayerWeightGradient {
             }
         }
         for (int w = 0; w < channels * kernel; w++) dw[w] = (float) BatchNormPass.planeSum(sums[w], 0, plane);
+        for (int o = 0; o < channels; o++) db[o] = (float) biasSums[o];
+        write();
+    }
+
+    private void runChannelsLast(float[] x) {
+        int plane = outHeight * outWidth, n = rows * plane, channels = conv.nOut(), factors = productValues.length / channels;
+        for (int b = 0; b < rows; b++) {
+            shift(x, b);
+            for (int k = 0; k < kernel; k++) shiftedRows.put(k * n + b * plane, shifted[k], 0, plane);
+        }
+        gemm.run();
+        product.clear();
+        product.get(productValues);
+        for (int o = 0; o < channels; o++) {
+            System.arraycopy(productValues, o * factors, dw, o * kernel, kernel);
+            if (conv.hasBias()) db[o] = productValues[o * factors + kernel];
+        }
+        write();
+    }
+
+    private void write() {
         weightGradient.clear();
         weightGradient.put(dw);
         if (biasGradient == null) return;
-        for (int o = 0; o < channels; o++) db[o] = (float) biasSums[o];
         biasGradient.clear();
         biasGradient.put(db);
     }
