@@ -41,20 +41,14 @@ public final class CheckpointBlocks {
     static final int FIRST_CAPACITY = 16;
 
     /** Appends sqrt values (N x C row-major). Every block but the last is full, so checkpoint i is in block i / CAPACITY. */
-    public void add(float[] sqrt) {
-        int last = blocks.size() - 1;
-        if (last < 0 || blocks.get(last).count() == ModelBlock.CAPACITY) {
-            blocks.add(new ModelBlock(shape, blocks.isEmpty() ? firstCapacity : FIRST_CAPACITY));
-            last++;
-        } else if (blocks.get(last).isFull()) {
-            ModelBlock b = blocks.get(last);
-            blocks.set(last, b.grownTo(Math.min(ModelBlock.CAPACITY, 2 * b.capacity)));
-        }
-        blocks.get(last).add(sqrt);
-        size++;
-    }
+    public void add(float[] sqrt) { addAll(List.of(sqrt)); }
 
-    /** Appends many checkpoints (sqrt values, N x C row-major each): the same blocks as {@link #add} one by one, filled row by row. */
+    /**
+     * Appends checkpoints (sqrt values, N x C row-major each), filled row by row of each block
+     * ({@link ModelBlock#addAll}). A new last block starts at {@link #FIRST_CAPACITY} (the
+     * first: at the expected size) and doubles, up to {@link ModelBlock#CAPACITY}, as far as the
+     * checkpoints need: the same blocks whether they come one by one or all at once.
+     */
     public void addAll(List<float[]> sqrt) {
         int from = 0;
         while (from < sqrt.size()) {
