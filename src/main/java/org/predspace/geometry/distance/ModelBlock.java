@@ -47,8 +47,6 @@ public final class ModelBlock {
         return b;
     }
 
-    boolean isFull() { return count == capacity; }
-
     /** Appends one checkpoint (sqrt values, N x C row-major) and returns its slot. */
     public int add(float[] sqrt) {
         int slot = count;
