@@ -32,8 +32,8 @@ public final class CheckpointBlocks {
 
     /**
      * A new last block holds this many checkpoints at first, and doubles up to
-     * {@link ModelBlock#CAPACITY} as it fills. A full-size block is N x C arrays of 256 floats
-     * (2 MB for 200 probe samples, 10 MB for 1,000): made whole for every small matrix, such
+     * {@link ModelBlock#CAPACITY} as it fills. A full-size block is N x C arrays of 512 floats
+     * (4 MB for 200 probe samples, 20 MB for 1,000): made whole for every small matrix, such
      * as the Compare panel's one per grid value every two seconds while runs train, that was
      * 70 MB of garbage a second and a young collection twice a second, each pausing the
      * picture for up to 30 ms (JFR allocation samples, -Xlog:gc).
@@ -41,17 +41,34 @@ public final class CheckpointBlocks {
     static final int FIRST_CAPACITY = 16;
 
     /** Appends sqrt values (N x C row-major). Every block but the last is full, so checkpoint i is in block i / CAPACITY. */
-    public void add(float[] sqrt) {
-        int last = blocks.size() - 1;
-        if (last < 0 || blocks.get(last).count() == ModelBlock.CAPACITY) {
-            blocks.add(new ModelBlock(shape, blocks.isEmpty() ? firstCapacity : FIRST_CAPACITY));
-            last++;
-        } else if (blocks.get(last).isFull()) {
+    public void add(float[] sqrt) { addAll(List.of(sqrt)); }
+
+    /**
+     * Appends checkpoints (sqrt values, N x C row-major each), filled row by row of each block
+     * ({@link ModelBlock#addAll}). A new last block starts at {@link #FIRST_CAPACITY} (the
+     * first: at the expected size) and doubles, up to {@link ModelBlock#CAPACITY}, as far as the
+     * checkpoints need: the same blocks whether they come one by one or all at once.
+     */
+    public void addAll(List<float[]> sqrt) {
+        int from = 0;
+        while (from < sqrt.size()) {
+            int last = blocks.size() - 1;
+            if (last < 0 || blocks.get(last).count() == ModelBlock.CAPACITY) {
+                blocks.add(new ModelBlock(shape, blocks.isEmpty() ? firstCapacity : FIRST_CAPACITY));
+                last++;
+            }
             ModelBlock b = blocks.get(last);
-            blocks.set(last, b.grownTo(Math.min(ModelBlock.CAPACITY, 2 * b.capacity)));
+            int to = Math.min(sqrt.size(), from + ModelBlock.CAPACITY - b.count());
+            int capacity = b.capacity;
+            while (capacity < b.count() + to - from) capacity = Math.min(ModelBlock.CAPACITY, 2 * capacity);
+            if (capacity > b.capacity) {
+                b = b.grownTo(capacity);
+                blocks.set(last, b);
+            }
+            b.addAll(sqrt, from, to);
+            size += to - from;
+            from = to;
         }
-        blocks.get(last).add(sqrt);
-        size++;
     }
 
     public float[] get(int i) { return blocks.get(i / ModelBlock.CAPACITY).get(i % ModelBlock.CAPACITY); }

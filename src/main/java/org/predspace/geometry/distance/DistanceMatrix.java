@@ -79,10 +79,12 @@ public final class DistanceMatrix {
             shape.requireSame(p.shape(), firstRun == null ? p.run() : firstRun, p.run());
         }
         int old = size;
+        List<float[]> values = new ArrayList<>(points.size());
         for (SqrtProbabilities p : points) {
-            stored.add(p.values());
+            values.add(p.values());
             runs.add(p.run());
         }
+        stored.addAll(values);
         int grown = old + points.size();
         double[][] rows = lower.length >= grown ? lower : Arrays.copyOf(lower, Math.max(grown, 2 * lower.length));
         for (int j = old; j < grown; j++) rows[j] = new double[j];
