@@ -9,7 +9,6 @@ import org.predspace.platform.NativeLibraries;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -80,7 +79,7 @@ final class ChannelsLastInference {
                 if (i == 0) throw new IllegalArgumentException("a network starting with batch norm has no convolution below it");
                 forward.add(new RunningBatchNorm(bn, in, out)::run);
             } else {
-                forward.add(new ChannelAverage(in, out)::run);
+                forward.add(new GlobalAveragePass(in, out, null, null, true)::forward);
             }
         }
         this.flat = Nd4j.create(DataType.FLOAT, new long[] {rows, (long) c * h * w}, 'c');
@@ -120,22 +119,20 @@ final class ChannelsLastInference {
      * so that the loop runs over the same index of every array, which C2 (JDK 17) vectorises.
      */
     private static final class RunningBatchNorm {
-        private final BatchNormParams bn;
-        private final FloatBuffer input, output, gamma, beta, mean, spread;
+        private final BatchNormChannels coefficients;
+        private final boolean relu;
+        private final FloatBuffer input, output;
         private final int rows, positions, channels;
-        private final float[] x, y, centre, scale, shift, values, gammaValues;
+        private final float[] x, y, centre, scale, shift, values;
 
         RunningBatchNorm(BatchNormParams bn, INDArray in, INDArray out) {
-            this.bn = bn;
             this.rows = (int) in.size(0);
             this.positions = (int) (in.size(1) * in.size(2));
             this.channels = (int) in.size(3);
+            this.coefficients = new BatchNormChannels(bn, channels);
+            this.relu = bn.relu();
             this.input = in.data().asNioFloat();
             this.output = out.data().asNioFloat();
-            this.gamma = ConvPass.buffer(bn.gamma());
-            this.beta = ConvPass.buffer(bn.beta());
-            this.mean = ConvPass.buffer(bn.mean());
-            this.spread = ConvPass.buffer(bn.spread());
             int row = positions * channels;
             this.x = new float[row];
             this.y = new float[row];
@@ -143,17 +140,19 @@ final class ChannelsLastInference {
             this.scale = new float[row];
             this.shift = new float[row];
             this.values = new float[channels];
-            this.gammaValues = new float[channels];
         }
 
         void run() {
-            tile(read(mean, values), centre);
-            tile(read(beta, values), shift);
-            tile(scales(bn, gamma, spread, gammaValues, values), scale);
+            coefficients.runningStatistics();
+            coefficients.forwardCoefficients();
+            for (int c = 0; c < channels; c++) values[c] = (float) coefficients.mean[c];   // the running mean, a float
+            tile(values, centre);
+            tile(coefficients.shift, shift);
+            tile(coefficients.scale, scale);
             int row = positions * channels;
             for (int r = 0; r < rows; r++) {
                 input.get(r * row, x, 0, row);
-                if (bn.relu()) {
+                if (relu) {
                     for (int i = 0; i < row; i++) y[i] = Math.max((x[i] - centre[i]) * scale[i] + shift[i], 0f);
                 } else {
                     for (int i = 0; i < row; i++) y[i] = (x[i] - centre[i]) * scale[i] + shift[i];
@@ -179,45 +178,41 @@ final class ChannelsLastInference {
      */
     private static final class FoldedBatchNorm {
         private final ConvLayerParams conv;
-        private final BatchNormParams bn;
+        private final BatchNormChannels coefficients;
         final INDArray w, b;
-        private final FloatBuffer weights, bias, foldedWeights, foldedBias, gamma, beta, mean, spread;
-        private final float[] kernel, shift, scale, values, gammaValues;
+        private final FloatBuffer weights, bias, foldedWeights, foldedBias;
+        private final float[] kernel, shift, values;
 
         FoldedBatchNorm(ConvLayerParams conv, BatchNormParams bn) {
             this.conv = conv;
-            this.bn = bn;
+            this.coefficients = new BatchNormChannels(bn, conv.nOut());
             this.w = Nd4j.create(DataType.FLOAT, conv.w().shape(), 'c');
             this.b = Nd4j.create(DataType.FLOAT, conv.nOut());
             this.weights = ConvPass.buffer(conv.w());
             this.bias = conv.hasBias() ? ConvPass.buffer(conv.b()) : null;
             this.foldedWeights = w.data().asNioFloat();
             this.foldedBias = b.data().asNioFloat();
-            this.gamma = ConvPass.buffer(bn.gamma());
-            this.beta = ConvPass.buffer(bn.beta());
-            this.mean = ConvPass.buffer(bn.mean());
-            this.spread = ConvPass.buffer(bn.spread());
             this.kernel = new float[(int) conv.w().length()];
             this.shift = new float[conv.nOut()];
-            this.scale = new float[conv.nOut()];
             this.values = new float[conv.nOut()];
-            this.gammaValues = new float[conv.nOut()];
         }
 
         void refresh() {
-            scales(bn, gamma, spread, gammaValues, scale);
+            // DL4J's inference coefficients: scale = gamma / sqrt(running variance + eps), shift = beta
+            coefficients.runningStatistics();
+            coefficients.forwardCoefficients();
+            float[] scale = coefficients.scale;
             read(weights, kernel);
             int perChannel = kernel.length / conv.nOut();
             for (int o = 0; o < conv.nOut(); o++) {
                 for (int k = o * perChannel; k < (o + 1) * perChannel; k++) kernel[k] *= scale[o];
             }
-            read(mean, values);
-            read(beta, shift);
+            for (int o = 0; o < conv.nOut(); o++) values[o] = (float) coefficients.mean[o];   // the running mean, a float
             if (bias != null) {
                 float[] own = read(bias, new float[conv.nOut()]);
                 for (int o = 0; o < conv.nOut(); o++) values[o] -= own[o];
             }
-            for (int o = 0; o < conv.nOut(); o++) shift[o] = (float) (shift[o] - (double) values[o] * scale[o]);
+            for (int o = 0; o < conv.nOut(); o++) shift[o] = (float) (coefficients.shift[o] - (double) values[o] * scale[o]);
             foldedWeights.clear();
             foldedWeights.put(kernel);
             foldedBias.clear();
@@ -225,62 +220,10 @@ final class ChannelsLastInference {
         }
     }
 
-    /**
-     * Per channel, gamma / sqrt(running variance + eps) into {@code scale}, in the operations of
-     * {@link BatchNormPass}'s inference (the variance from log10 of the standard deviation as DL4J
-     * computes it, (10^s)^2 in float, when the layer keeps that).
-     */
-    private static float[] scales(BatchNormParams bn, FloatBuffer gamma, FloatBuffer spread, float[] gammaValues, float[] scale) {
-        read(gamma, gammaValues);
-        read(spread, scale);
-        for (int c = 0; c < scale.length; c++) {
-            float variance = scale[c];
-            if (bn.logStd()) {
-                float std = (float) Math.pow(10.0, scale[c]);
-                variance = std * std;
-            }
-            scale[c] = (float) (gammaValues[c] * (1 / Math.sqrt(variance + bn.eps())));
-        }
-        return scale;
-    }
-
     private static float[] read(FloatBuffer from, float[] to) {
         from.clear();
         from.get(to);
         return to;
-    }
-
-    /** Global average pooling over NHWC maps: [rows, H, W, C] to [rows, 1, 1, C], each channel's mean over its positions. */
-    private static final class ChannelAverage {
-        private final FloatBuffer input, output;
-        private final int rows, positions, channels;
-        private final float[] x, averages;
-        private final double[] sums;
-
-        ChannelAverage(INDArray in, INDArray out) {
-            this.rows = (int) in.size(0);
-            this.positions = (int) (in.size(1) * in.size(2));
-            this.channels = (int) in.size(3);
-            this.input = in.data().asNioFloat();
-            this.output = out.data().asNioFloat();
-            this.x = new float[positions * channels];
-            this.averages = new float[rows * channels];
-            this.sums = new double[channels];
-        }
-
-        void run() {
-            input.clear();
-            for (int r = 0; r < rows; r++) {
-                input.get(x);
-                Arrays.fill(sums, 0);
-                for (int p = 0; p < positions; p++) {
-                    for (int c = 0; c < channels; c++) sums[c] += x[p * channels + c];
-                }
-                for (int c = 0; c < channels; c++) averages[r * channels + c] = (float) (sums[c] / positions);
-            }
-            output.clear();
-            output.put(averages);
-        }
     }
 
     /**
