@@ -7,9 +7,10 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 /**
- * A {@link BatchNormParams} layer (and the ReLU folded into it) in training over NHWC feature maps:
- * the same computation as {@link BatchNormPass} (batch statistics, the full gradient through them,
- * DL4J's running-statistics updates, all in {@link BatchNormChannels}), laid out for channels last.
+ * A {@link BatchNormParams} layer (and the ReLU folded into it) over NHWC feature maps: the same
+ * computation as {@link BatchNormPass} (in training the batch statistics, the full gradient through
+ * them and DL4J's running-statistics updates, in inference the running statistics; all in
+ * {@link BatchNormChannels}), laid out for channels last.
  *
  * <p>How: the maps are held as one array per sample (H x W x C values, the channel varying
  * fastest), each read from native memory once, in one bulk copy: a training process runs the JDK's
@@ -25,9 +26,10 @@ final class ChannelsLastBatchNorm {
     static { NativeLibraries.require(); }   // first loaded where no interrupt can poison them
     private final BatchNormParams bn;
     private final BatchNormChannels channel;
+    private final boolean training;
     private final int rows, channels, line;
     private final FloatBuffer input, output, gradOutput, gradInput;
-    /** By sample: the last forward pass's input, and the gradients. */
+    /** By sample: the last forward pass's input (in inference one sample at a time), and the gradients (null in inference). */
     private final float[][] x, g;
     /** One sample's outputs. */
     private final float[] y;
@@ -40,8 +42,8 @@ final class ChannelsLastBatchNorm {
     /**
      * @param in      the maps it normalises, [rows, H, W, C]
      * @param out     where it writes them normalised (and rectified when a ReLU follows)
-     * @param gradOut d loss / d out
-     * @param gradIn  d loss / d in, written by the backward pass
+     * @param gradOut d loss / d out, or null for an inference pass
+     * @param gradIn  d loss / d in, written by the backward pass, or null for an inference pass
      */
     ChannelsLastBatchNorm(BatchNormParams bn, INDArray in, INDArray out, INDArray gradOut, INDArray gradIn) {
         this.bn = bn;
@@ -51,10 +53,11 @@ final class ChannelsLastBatchNorm {
         this.channel = new BatchNormChannels(bn, channels);
         this.input = in.data().asNioFloat();
         this.output = out.data().asNioFloat();
-        this.gradOutput = gradOut.data().asNioFloat();
-        this.gradInput = gradIn.data().asNioFloat();
-        this.x = new float[rows][line];
-        this.g = new float[rows][line];
+        this.training = gradOut != null;
+        this.gradOutput = training ? gradOut.data().asNioFloat() : null;
+        this.gradInput = training ? gradIn.data().asNioFloat() : null;
+        this.x = new float[training ? rows : 1][line];
+        this.g = training ? new float[rows][line] : null;
         this.y = new float[line];
         this.sumLine = new float[line];
         this.productLine = new float[line];
@@ -70,16 +73,21 @@ final class ChannelsLastBatchNorm {
         this.products = new double[channels];
     }
 
-    /** Normalises the input maps into the output maps with the batch's statistics. */
+    /** Normalises the input maps into the output maps: with the batch's statistics in training, the running ones otherwise. */
     void forward() {
-        batchStatistics();
+        if (training) {
+            batchStatistics();
+        } else {
+            channel.runningStatistics();
+        }
         channel.forwardCoefficients();
         tile(channel.mean, centreTile);
         tile(channel.scale, scaleTile);
         tile(channel.shift, shiftTile);
         float[] c = centreTile, s = scaleTile, b = shiftTile;
         for (int l = 0; l < rows; l++) {
-            float[] in = x[l];
+            float[] in = training ? x[l] : x[0];
+            if (!training) input.get(l * line, in, 0, line);
             if (bn.relu()) {
                 for (int i = 0; i < line; i++) y[i] = Math.max((in[i] - c[i]) * s[i] + b[i], 0f);
             } else {

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * A {@link ConvNetwork}'s inference pass (checkpoint predictions and features) over a fixed number
  * of rows with its feature maps channels-last, [rows, H, W, C]: the same computation as
- * {@link ConvPass}'s forward pass, which keeps DL4J's NCHW layout for training.
+ * {@link ConvPass}'s forward pass, which trains in DL4J's NCHW layout or, for allcnn, NHWC too.
  *
  * <p>Why: oneDNN runs these small convolutions 2-3x faster on NHWC maps than on NCHW ones (it
  * reorders NCHW into its blocked layouts and back around every op), and a checkpoint puts 3,000
@@ -24,8 +24,9 @@ import java.util.List;
  *
  * <p>What changes with the layout: the input rows (NCHW, as DL4J reads them) are transposed to
  * NHWC unless they have one channel (then both are the same bytes); batch norm with the running
- * statistics (DL4J's affine, as in {@link BatchNormPass}) and global average pooling are Java loops
- * over channel vectors; the last maps are transposed back to DL4J's flattening order (C, H, W,
+ * statistics is folded into the convolution before it ({@link FoldedBatchNorm}) or, after pooling,
+ * {@link ChannelsLastBatchNorm}'s inference; global average pooling is {@link GlobalAveragePass}'s;
+ * the last maps are transposed back to DL4J's flattening order (C, H, W,
  * CnnToFeedForwardPreProcessor) before the dense layers, which is also the order of the features.
  */
 final class ChannelsLastInference {
@@ -42,7 +43,8 @@ final class ChannelsLastInference {
     private final FloatBuffer flatBuffer;
     /** Every stage's maps, held so that their native memory stays allocated while the Java stages write into it. */
     private final INDArray[] maps;
-    private final INDArray flat;
+    /** The last maps in C, H, W order (held as the maps are). */
+    private final INDArray ordered;
 
     ChannelsLastInference(int rows, InputShape shape, List<FeatureMapStage> stages, List<DenseLayerParams> denseLayers) {
         this.rows = rows;
@@ -77,14 +79,18 @@ final class ChannelsLastInference {
                 forward.add(ConvPass.custom("maxpool2d", new INDArray[] {in}, new INDArray[] {out}, pool.poolArgs(true))::run);
             } else if (stage instanceof BatchNormParams bn) {
                 if (i == 0) throw new IllegalArgumentException("a network starting with batch norm has no convolution below it");
-                forward.add(new RunningBatchNorm(bn, in, out)::run);
+                forward.add(new ChannelsLastBatchNorm(bn, in, out, null, null)::forward);
             } else {
                 forward.add(new GlobalAveragePass(in, out, null, null, true)::forward);
             }
         }
-        this.flat = Nd4j.create(DataType.FLOAT, new long[] {rows, (long) c * h * w}, 'c');
-        this.flatBuffer = flat.data().asNioFloat();
-        forward.add(new ChannelsFirst(maps[n], flatBuffer)::run);
+        // with one position per map (after global pooling) or one channel both orders are the same
+        boolean permute = h * w > 1 && c > 1;
+        this.ordered = permute ? Nd4j.create(DataType.FLOAT, new long[] {rows, c, h, w}, 'c') : maps[n];
+        if (permute) forward.add(ConvPass.toChannelsFirst(maps[n], ordered));
+        INDArray flat = ordered.reshape('c', rows, (long) c * h * w);
+        if (!ConvPass.sameMemory(flat, ordered)) throw new IllegalStateException("flattening copied the feature maps");
+        this.flatBuffer = ordered.data().asNioFloat();
         this.hiddenDense = denseLayers.size() > 1;
         this.dense = new DenseActivations(flat, denseLayers, null);
     }
@@ -110,62 +116,6 @@ final class ChannelsLastInference {
     /** A copy of the penultimate features of the last forward pass, in DL4J's order: what the output layer read. */
     float[] features() {
         return hiddenDense ? dense.lastFeatures() : read(flatBuffer, new float[flatBuffer.capacity()]);
-    }
-
-    /**
-     * Batch norm with the running statistics over NHWC maps, and the ReLU after it when there is one:
-     * y = (x - mean) gamma / sqrt(var + eps) + beta per channel, in the float operations of
-     * {@link BatchNormPass}'s inference. The per-channel coefficients are tiled over a row's positions
-     * so that the loop runs over the same index of every array, which C2 (JDK 17) vectorises.
-     */
-    private static final class RunningBatchNorm {
-        private final BatchNormChannels coefficients;
-        private final boolean relu;
-        private final FloatBuffer input, output;
-        private final int rows, positions, channels;
-        private final float[] x, y, centre, scale, shift, values;
-
-        RunningBatchNorm(BatchNormParams bn, INDArray in, INDArray out) {
-            this.rows = (int) in.size(0);
-            this.positions = (int) (in.size(1) * in.size(2));
-            this.channels = (int) in.size(3);
-            this.coefficients = new BatchNormChannels(bn, channels);
-            this.relu = bn.relu();
-            this.input = in.data().asNioFloat();
-            this.output = out.data().asNioFloat();
-            int row = positions * channels;
-            this.x = new float[row];
-            this.y = new float[row];
-            this.centre = new float[row];
-            this.scale = new float[row];
-            this.shift = new float[row];
-            this.values = new float[channels];
-        }
-
-        void run() {
-            coefficients.runningStatistics();
-            coefficients.forwardCoefficients();
-            for (int c = 0; c < channels; c++) values[c] = (float) coefficients.mean[c];   // the running mean, a float
-            tile(values, centre);
-            tile(coefficients.shift, shift);
-            tile(coefficients.scale, scale);
-            int row = positions * channels;
-            for (int r = 0; r < rows; r++) {
-                input.get(r * row, x, 0, row);
-                if (relu) {
-                    for (int i = 0; i < row; i++) y[i] = Math.max((x[i] - centre[i]) * scale[i] + shift[i], 0f);
-                } else {
-                    for (int i = 0; i < row; i++) y[i] = (x[i] - centre[i]) * scale[i] + shift[i];
-                }
-                output.put(r * row, y, 0, row);
-            }
-        }
-
-        /** One value per channel repeated at every position of a row. */
-        private void tile(float[] perChannel, float[] to) {
-            for (int p = 0; p < positions; p++) System.arraycopy(perChannel, 0, to, p * channels, channels);
-        }
-
     }
 
     /**
@@ -224,37 +174,5 @@ final class ChannelsLastInference {
         from.clear();
         from.get(to);
         return to;
-    }
-
-    /**
-     * The last NHWC maps into DL4J's flattening order, C, H, W per row (what the first dense layer's
-     * weight rows follow); with one position per map (after global pooling) both orders are the same.
-     */
-    private static final class ChannelsFirst {
-        private final FloatBuffer input, output;
-        private final int rows, positions, channels;
-        private final float[] x, y;
-
-        ChannelsFirst(INDArray maps, FloatBuffer output) {
-            this.rows = (int) maps.size(0);
-            this.positions = (int) (maps.size(1) * maps.size(2));
-            this.channels = (int) maps.size(3);
-            this.input = maps.data().asNioFloat();
-            this.output = output;
-            this.x = new float[positions * channels];
-            this.y = new float[positions * channels];
-        }
-
-        void run() {
-            input.clear();
-            output.clear();
-            for (int r = 0; r < rows; r++) {
-                input.get(x);
-                for (int p = 0; p < positions; p++) {
-                    for (int c = 0; c < channels; c++) y[c * positions + p] = x[p * channels + c];
-                }
-                output.put(y);
-            }
-        }
     }
 }

@@ -187,7 +187,7 @@ final class ConvPass {
     }
 
     /** A step copying NHWC maps [rows, H, W, C] into NCHW ones [rows, C, H, W] (the last maps, a few hundred values a row). */
-    private static Runnable toChannelsFirst(INDArray nhwc, INDArray nchw) {
+    static Runnable toChannelsFirst(INDArray nhwc, INDArray nchw) {
         return permutation(nhwc, nchw, true);
     }
 
